@@ -1,0 +1,3 @@
+from purgequiz.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,147 @@
+"""`purgequiz facts check | list | show`: validating and browsing a fact base."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from purgequiz import paths
+from purgequiz.commands.output import fail, print_problems, table
+from purgequiz.facts import Fact, FactBase, load
+from purgequiz.facts.citations import check_checksums, check_citations, uncovered_paragraphs
+
+__all__ = ["check", "fact_record", "list_facts", "load_base", "show"]
+
+
+def load_base(path: str | None) -> tuple[FactBase | None, str]:
+    """Load the given or bundled fact base; print its problems. Returns (base, label)."""
+    target = Path(path) if path else paths.bundled_seeds_dir()
+    result = load(target)
+    if result.problems or result.base is None:
+        count = len(result.problems)
+        print(f"purgequiz: {target} has {count} problem{'s' * (count != 1)}:")
+        print_problems(result.problems)
+        return None, str(target)
+    return result.base, str(target)
+
+
+def _read_sources(base: FactBase, folder: Path) -> tuple[dict[str, str], dict[str, bytes], list]:
+    texts, raw, missing = {}, {}, []
+    for source in base.sources.values():
+        if not source.file:
+            continue
+        file = folder / source.file
+        try:
+            data = file.read_bytes()
+        except OSError:
+            missing.append(str(file))
+            continue
+        raw[source.id] = data
+        texts[source.id] = data.decode("utf-8", errors="replace")
+    return texts, raw, missing
+
+
+def check(path: str | None, sources: str | None) -> int:
+    base, label = load_base(path)
+    if base is None:
+        return 1
+    problems = []
+    if sources:
+        texts, raw, missing = _read_sources(base, Path(sources))
+        for file in missing:
+            print(f"purgequiz: source text not found: {file}")
+        problems = check_checksums(base, raw) + check_citations(base, texts)
+        problems += [f"{sid}: paragraph {n} is cited by no fact and not declared [[uncited]]"
+                     for sid, n in uncovered_paragraphs(base) if sid in texts]
+    print(f"{label}: {len(base.facts)} facts, {len(base.entities)} entities, "
+          f"{len(base.sources)} sources, {len(base.topics)} topics")
+    kinds = Counter(fact.kind for fact in base.facts.values())
+    by_source = Counter(fact.source for fact in base.facts.values())
+    print("\nFacts by kind:")
+    print(table(sorted(kinds.items())))
+    print("\nFacts by source:")
+    print(table(sorted(by_source.items())))
+    if problems:
+        print(f"\n{len(problems)} citation problem{'s' * (len(problems) != 1)}:")
+        print_problems(problems)
+        return 1
+    if sources:
+        print("\nCitations, checksums and paragraph coverage: all good.")
+    return 0
+
+
+def fact_record(base: FactBase, fact: Fact) -> dict:
+    """The JSON form of a fact: the fields a teacher's tools need."""
+    names = sorted({base.entities[ref].name for _, ref in fact.entity_refs()
+                    if ref in base.entities})
+    attribution = {"type": fact.attribution.type}
+    if fact.attribution.by:
+        by = base.entities.get(fact.attribution.by)
+        attribution["by"] = by.name if by else fact.attribution.by
+        attribution["via"] = [base.entities[v].name if v in base.entities else v
+                              for v in fact.attribution.via]
+    return {
+        "id": fact.id,
+        "kind": fact.kind,
+        "statement": fact.statement,
+        "date": fact.date.text if fact.date else None,
+        "topics": list(fact.topics),
+        "source": fact.source,
+        "paragraphs": list(fact.paragraphs),
+        "attribution": attribution,
+        "entities": names,
+    }
+
+
+def list_facts(path: str | None, topics: list[str], kinds: list[str], as_json: bool) -> int:
+    base, _ = load_base(path)
+    if base is None:
+        return 1
+    for topic in topics:
+        if topic not in base.topics:
+            return fail(f"unknown topic {topic!r}; topics: {', '.join(sorted(base.topics))}")
+    facts = [f for f in base.facts.values()
+             if (not topics or set(topics) & set(f.topics)) and (not kinds or f.kind in kinds)]
+    if as_json:
+        print(json.dumps([fact_record(base, f) for f in facts], ensure_ascii=False, indent=2))
+        return 0
+    print(table([(f.id, f.kind, f.statement) for f in facts], ("id", "kind", "statement")))
+    print(f"\n{len(facts)} fact{'s' * (len(facts) != 1)}")
+    return 0
+
+
+def show(path: str | None, fact_id: str) -> int:
+    base, _ = load_base(path)
+    if base is None:
+        return 1
+    fact = base.facts.get(fact_id)
+    if fact is None:
+        import difflib
+
+        close = difflib.get_close_matches(fact_id, list(base.facts), n=3)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        return fail(f"no fact {fact_id!r}.{hint}")
+    source = base.sources[fact.source]
+    print(f"{fact.id}  ({fact.kind})")
+    print(f"\n  {fact.statement}\n")
+    rows = []
+    if fact.date:
+        rows.append(("date", f"{fact.date.display()} (to the {fact.date.precision})"))
+    rows.append(("topics", ", ".join(base.topics[t].title for t in fact.topics)))
+    for name, value in fact.fields.items():
+        if isinstance(value, tuple):
+            value = "; ".join(base.entities[v].name if v in base.entities else v for v in value)
+        elif isinstance(value, str) and value in base.entities and name != "series":
+            value = base.entities[value].name
+        rows.append((name, value))
+    attribution = fact.attribution
+    if attribution.is_record:
+        rows.append(("attribution", "plain record"))
+    else:
+        by = base.entities[attribution.by].name if attribution.by in base.entities else ""
+        via = ", ".join(base.entities[v].name for v in attribution.via if v in base.entities)
+        rows.append(("attribution", f"{attribution.type} by {by}" + (f", via {via}" if via else "")))
+    rows.append(("source", source.citation(fact.paragraphs)))
+    print(table(rows))
+    return 0

@@ -1,0 +1,234 @@
+"""Checking a fact base against the texts it cites.
+
+Normalization lets a fact say "353,074", "three" or "Timoshenko" where the document writes
+"353 074", "3" or "S. K. Timoshenko": case, accents, dashes, quotes, thousands separators and
+spelled-out numbers are folded before comparing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from purgequiz.facts.load import Problem
+from purgequiz.facts.model import Entity, Fact, FactBase
+
+__all__ = [
+    "check_citations",
+    "normalize",
+    "numbers_in",
+    "own_words_problems",
+    "split_paragraphs",
+    "uncovered_paragraphs",
+    "word_runs",
+]
+
+RUN_LENGTH = 8
+
+_UNITS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1_000}
+_BIG = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032"), "'") | dict.fromkeys(
+    map(ord, "\u201c\u201d\u201e\u201f\u2033"), '"')
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs as the sources' README numbers them (paragraph n is item n - 1)."""
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.translate(_DASHES).translate(_QUOTES))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def _words_to_numbers(text: str) -> str:
+    tokens = re.split(r"(\s+|-)", text)
+    out: list[str] = []
+    total: int | None = None
+    pending: list[str] = []
+
+    def flush() -> None:
+        nonlocal total, pending
+        if total is not None:
+            out.append(str(total))
+            total = None
+            pending = []
+
+    for token in tokens:
+        word = token.strip()
+        if not word or word == "-":
+            if total is None:
+                out.append(token)
+            else:
+                pending.append(token)
+            continue
+        if word in _UNITS or word in _TENS:
+            value = _UNITS.get(word) or _TENS[word]
+            total = value if total is None else total + value
+            pending = []
+        elif word in _SCALES and total is not None:
+            total *= _SCALES[word]
+            pending = []
+        else:
+            trailing = pending
+            flush()
+            out.extend(trailing)
+            out.append(token)
+    flush()
+    return "".join(out)
+
+
+def normalize(text: str) -> str:
+    """Fold case, accents, dashes and quotes; write numbers as plain digits."""
+    text = _fold(text)
+    text = _words_to_numbers(text)
+    text = re.sub(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)", "", text)  # 353,074 / 353 074
+    text = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text)  # 10th
+    text = re.sub(r"\bhalf an? (million|billion)\b", r"0.5 \1", text)
+    text = re.sub(r"\ban? (hundred|thousand|million|billion)\b", r"1 \1", text)
+
+    def scale(match: re.Match[str]) -> str:
+        value = float(match.group(1)) * _BIG[match.group(2)]
+        return f"{int(value)}"
+
+    text = re.sub(r"\b(\d+(?:\.\d+)?) (hundred|thousand|million|billion)\b", scale, text)
+
+    def short_range(match: re.Match[str]) -> str:  # "20-40,000" also says 20000
+        low, high = match.group(1), match.group(2)
+        return f"{match.group(0)} {int(low) * 1000} {high}"
+
+    text = re.sub(r"\b(\d{1,3}) ?- ?(\d{1,3}000)\b", short_range, text)
+
+    def short_years(match: re.Match[str]) -> str:  # "1937-38" also says 1938
+        start, end = match.group(1), match.group(2)
+        return f"{match.group(0)} {start[:2]}{end}"
+
+    text = re.sub(r"\b(1[89]\d\d) ?- ?(\d\d)\b", short_years, text)
+    return text
+
+
+def numbers_in(text: str) -> set[str]:
+    """The numbers a text states, after normalization ('1,871' and 'eight' included)."""
+    found = set()
+    for match in re.finditer(r"\d+(?:\.\d+)?", normalize(text)):
+        value = match.group(0)
+        found.add(_canonical(float(value)) if "." in value else str(int(value)))
+    return found
+
+
+def _canonical(value: float | int) -> str:
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:g}"
+
+
+def word_runs(text: str, length: int = RUN_LENGTH) -> set[tuple[str, ...]]:
+    """Every run of `length` consecutive words in a normalized text."""
+    words = re.findall(r"[a-z0-9]+", normalize(text))
+    return {tuple(words[i : i + length]) for i in range(len(words) - length + 1)}
+
+
+def _contains_name(text: str, entity: Entity) -> bool:
+    candidates = set(entity.spellings)
+    if entity.type == "person":
+        candidates |= {s.split()[-1] for s in entity.spellings if s.split()}
+    for candidate in candidates:
+        needle = normalize(candidate).strip()
+        if needle and re.search(rf"(?<![a-z0-9]){re.escape(needle)}", text):
+            return True
+    return False
+
+
+def _fact_numbers(fact: Fact) -> set[str]:
+    numbers = numbers_in(fact.statement)
+    for name in ("value", "low", "high", "accused_count"):
+        if name in fact.fields:
+            numbers.add(_canonical(fact.fields[name]))
+    return numbers
+
+
+def check_citations(base: FactBase, texts: Mapping[str, str]) -> list[Problem]:
+    """Numbers and entity names of each fact must stand in the paragraphs it cites.
+
+    `texts` maps source ids to their full text; facts citing other sources are skipped.
+    """
+    problems: list[Problem] = []
+    paragraphs = {sid: split_paragraphs(text) for sid, text in texts.items()}
+    for fact in base.facts.values():
+        if fact.source not in paragraphs:
+            continue
+        where = f"fact {fact.id}"
+        cited = " \n ".join(paragraphs[fact.source][n - 1] for n in fact.paragraphs
+                            if 1 <= n <= len(paragraphs[fact.source]))
+        folded = normalize(cited)
+        available = numbers_in(cited)
+        for number in sorted(_fact_numbers(fact) - available):
+            problems.append(Problem(fact.origin, where, "statement",
+                                    f"the number {number} is not in {fact.source} "
+                                    f"paragraph(s) {list(fact.paragraphs)}"))
+        for field, ref in fact.entity_refs():
+            entity = base.entities.get(ref)
+            if entity is not None and not _contains_name(folded, entity):
+                problems.append(Problem(fact.origin, where, field,
+                                        f"{entity.name!r} is not named in {fact.source} "
+                                        f"paragraph(s) {list(fact.paragraphs)}"))
+    for source in base.sources.values():
+        if source.id in texts and len(paragraphs[source.id]) != source.paragraphs:
+            problems.append(Problem(source.file or source.id, f"source {source.id}", "paragraphs",
+                                    f"the manifest says {source.paragraphs} paragraphs, "
+                                    f"the text has {len(paragraphs[source.id])}"))
+    return problems
+
+
+def check_checksums(base: FactBase, raw: Mapping[str, bytes]) -> list[Problem]:
+    """Each source text's SHA-256 must match the manifest."""
+    problems = []
+    for sid, data in raw.items():
+        source = base.sources.get(sid)
+        if source is None or source.sha256 is None:
+            continue
+        actual = hashlib.sha256(data).hexdigest()
+        if actual != source.sha256:
+            problems.append(Problem(source.file or sid, f"source {sid}", "sha256",
+                                    f"the text's SHA-256 is {actual}, the manifest says "
+                                    f"{source.sha256}"))
+    return problems
+
+
+def own_words_problems(base: FactBase, texts: Iterable[str],
+                       length: int = RUN_LENGTH) -> list[Problem]:
+    """Statements (and quotation gists) must share no run of `length` words with the texts."""
+    runs: set[tuple[str, ...]] = set()
+    for text in texts:
+        runs |= word_runs(text, length)
+    problems = []
+    for fact in base.facts.values():
+        for field in ("statement", "gist"):
+            value = fact.statement if field == "statement" else fact.fields.get(field)
+            if not value:
+                continue
+            shared = word_runs(value, length) & runs
+            if shared:
+                sample = " ".join(sorted(shared)[0])
+                problems.append(Problem(fact.origin, f"fact {fact.id}", field,
+                                        f"shares {length} words in a row with a source: "
+                                        f"\u201c{sample}\u201d"))
+    return problems
+
+
+def uncovered_paragraphs(base: FactBase) -> list[tuple[str, int]]:
+    """(source id, paragraph) that no fact cites and no [[uncited]] entry declares."""
+    covered = {(f.source, n) for f in base.facts.values() for n in f.paragraphs}
+    covered |= {(u.source, n) for u in base.uncited for n in u.paragraphs}
+    return [(s.id, n) for s in base.sources.values() for n in range(1, s.paragraphs + 1)
+            if (s.id, n) not in covered]
