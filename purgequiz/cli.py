@@ -1,15 +1,22 @@
-"""The `purgequiz` command: parses arguments and hands each command to its module."""
+"""The `purgequiz` command: parses arguments and hands each command to its module.
+
+Each module in ``purgequiz.commands`` named in ``COMMANDS`` adds its own subparser with
+``register(subparsers)`` and carries it out with ``run(args) -> exit code``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import importlib
 import sys
 from collections.abc import Sequence
 
 from purgequiz import __version__
 
-__all__ = ["build_parser", "main"]
+__all__ = ["COMMANDS", "build_parser", "main"]
+
+COMMANDS = ("facts",)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,6 +36,10 @@ class _Parser(argparse.ArgumentParser):
                      f"Run '{self.prog} --help' to see what it can do.\n")
 
 
+def _module(name: str):
+    return importlib.import_module(f"purgequiz.commands.{name}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="purgequiz",
@@ -37,44 +48,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"purgequiz {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    facts = commands.add_parser("facts", help="check and browse a fact base")
-    facts_commands = facts.add_subparsers(dest="facts_command", metavar="ACTION",
-                                          parser_class=_Parser, required=True)
-    check = facts_commands.add_parser("check", help="validate a fact file or folder")
-    check.add_argument("path", nargs="?", help="fact file or folder (default: the bundled one)")
-    check.add_argument("--sources", metavar="DIR",
-                       help="folder of the source texts: also check citations and checksums")
-    listing = facts_commands.add_parser("list", help="list facts")
-    listing.add_argument("--facts", metavar="PATH", help="fact file or folder")
-    listing.add_argument("--topic", action="append", default=[], help="only this topic")
-    listing.add_argument("--kind", action="append", default=[], help="only this kind of fact")
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    show = facts_commands.add_parser("show", help="show one fact and its citation")
-    show.add_argument("id")
-    show.add_argument("--facts", metavar="PATH", help="fact file or folder")
+    for name in COMMANDS:
+        _module(name).register(commands)
     return parser
 
 
-def _run(args: argparse.Namespace) -> int:
-    if args.command == "facts":
-        from purgequiz.commands import facts
-
-        if args.facts_command == "check":
-            return facts.check(args.path, args.sources)
-        if args.facts_command == "list":
-            return facts.list_facts(args.facts, args.topic, args.kind, args.json)
-        return facts.show(args.facts, args.id)
-    from purgequiz.commands.output import fail
-
-    return fail("the study app is not available yet; try 'purgequiz --help'")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
-        return _run(args)
+        if args.command is None:
+            if "play" in COMMANDS:
+                return _module("play").run(args)
+            print("purgequiz: the study app is not available yet; try 'purgequiz --help'",
+                  file=sys.stderr)
+            return 1
+        return _module(args.command).run(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

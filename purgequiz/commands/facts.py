@@ -11,7 +11,7 @@ from purgequiz.commands.output import fail, print_problems, table
 from purgequiz.facts import Fact, FactBase, load
 from purgequiz.facts.citations import check_checksums, check_citations, uncovered_paragraphs
 
-__all__ = ["check", "fact_record", "list_facts", "load_base", "show"]
+__all__ = ["check", "fact_record", "list_facts", "load_base", "register", "run", "show"]
 
 
 def load_base(path: str | None) -> tuple[FactBase | None, str]:
@@ -145,3 +145,30 @@ def show(path: str | None, fact_id: str) -> int:
     rows.append(("source", source.citation(fact.paragraphs)))
     print(table(rows))
     return 0
+
+
+def register(commands) -> None:
+    """Add `facts check | list | show` to the command parser."""
+    facts = commands.add_parser("facts", help="check and browse a fact base")
+    actions = facts.add_subparsers(dest="facts_command", metavar="ACTION", required=True,
+                                   parser_class=type(facts))
+    check_ = actions.add_parser("check", help="validate a fact file or folder")
+    check_.add_argument("path", nargs="?", help="fact file or folder (default: the bundled one)")
+    check_.add_argument("--sources", metavar="DIR",
+                        help="folder of the source texts: also check citations and checksums")
+    listing = actions.add_parser("list", help="list facts")
+    listing.add_argument("--facts", metavar="PATH", help="fact file or folder")
+    listing.add_argument("--topic", action="append", default=[], help="only this topic")
+    listing.add_argument("--kind", action="append", default=[], help="only this kind of fact")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    show_ = actions.add_parser("show", help="show one fact and its citation")
+    show_.add_argument("id")
+    show_.add_argument("--facts", metavar="PATH", help="fact file or folder")
+
+
+def run(args) -> int:
+    if args.facts_command == "check":
+        return check(args.path, args.sources)
+    if args.facts_command == "list":
+        return list_facts(args.facts, args.topic, args.kind, args.json)
+    return show(args.facts, args.id)

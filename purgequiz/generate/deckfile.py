@@ -1,0 +1,189 @@
+"""Reading and writing deck files: validation with one clear message per problem."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from purgequiz.generate.model import (
+    ANSWER_TYPES,
+    CARD_KINDS,
+    DECK_FORMAT,
+    DECK_VERSION,
+    Card,
+    Citation,
+    Deck,
+)
+
+__all__ = ["DeckError", "dump_deck", "parse_deck", "read_deck", "write_deck"]
+
+
+class DeckError(Exception):
+    """A deck file that cannot be used; ``problems`` lists each thing wrong."""
+
+    def __init__(self, file: str, problems: list[str]) -> None:
+        self.file = file
+        self.problems = problems
+        super().__init__("\n".join(f"{file}: {p}" for p in problems))
+
+
+def dump_deck(deck: Deck) -> str:
+    """The deck's file text: stable key order and layout, so equal decks are equal bytes."""
+    return json.dumps(deck.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
+
+def write_deck(deck: Deck, path: Path) -> None:
+    """Write a deck file atomically (a temporary file renamed into place)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(dump_deck(deck), encoding="utf-8")
+    temporary.replace(path)
+
+
+def read_deck(path: Path) -> Deck:
+    """Read and validate a deck file; raise :class:`DeckError` naming the file and card."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DeckError(str(path), ["no such file"]) from None
+    except IsADirectoryError:
+        raise DeckError(str(path), ["is a folder, not a deck file"]) from None
+    except UnicodeDecodeError as error:
+        raise DeckError(str(path), [f"is not UTF-8 text (byte {error.start})"]) from None
+    except OSError as error:
+        raise DeckError(str(path), [f"cannot be read: {error.strerror}"]) from None
+    return parse_deck(text, str(path))
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _is_texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_CARD_FIELDS: dict[str, tuple[bool, Callable[[Any], bool], str]] = {
+    # name: (required, check, what it must be)
+    "id": (True, _is_text, "non-empty text"),
+    "kind": (True, lambda v: v in CARD_KINDS, f"one of {', '.join(CARD_KINDS)}"),
+    "template": (True, _is_text, "non-empty text"),
+    "prompt": (True, _is_text, "non-empty text"),
+    "answer": (True, _is_text, "non-empty text"),
+    "explanation": (True, _is_text, "non-empty text"),
+    "sources": (True, lambda v: isinstance(v, list) and bool(v), "a non-empty list"),
+    "fact_ids": (True, lambda v: _is_texts(v) and bool(v), "a non-empty list of texts"),
+    "topics": (True, _is_texts, "a list of texts"),
+    "answer_type": (False, lambda v: v in ANSWER_TYPES, f"one of {', '.join(ANSWER_TYPES)}"),
+    "accept": (False, _is_texts, "a list of texts"),
+    "choices": (False, _is_texts, "a list of texts"),
+    "truth": (False, lambda v: v is None or isinstance(v, bool), "true, false or null"),
+    "items": (False, _is_texts, "a list of texts"),
+    "year": (False, lambda v: v is None or _is_int(v), "a year or null"),
+    "difficulty": (False, lambda v: _is_int(v) and 1 <= v <= 3, "1, 2 or 3"),
+    "siblings": (False, _is_texts, "a list of card ids"),
+    "confusable": (False, _is_texts, "a list of card ids"),
+    "attribution": (False, lambda v: v is None or isinstance(v, str), "text or null"),
+}
+
+
+def _citation(data: Any) -> Citation | None:
+    if not isinstance(data, dict):
+        return None
+    paragraphs = data.get("paragraphs", [])
+    if not all(_is_text(data.get(k)) for k in ("id", "title", "author", "publication")):
+        return None
+    if not isinstance(paragraphs, list) or not all(_is_int(p) for p in paragraphs):
+        return None
+    date = data.get("date")
+    return Citation(data["id"], data["title"], data["author"], data["publication"],
+                    date if isinstance(date, str) else None, tuple(paragraphs))
+
+
+def _card(data: Any, where: str, problems: list[str]) -> Card | None:
+    if not isinstance(data, dict):
+        problems.append(f"{where}: must be a JSON object")
+        return None
+    before = len(problems)
+    for name, (required, check, what) in _CARD_FIELDS.items():
+        if name not in data:
+            if required:
+                problems.append(f"{where}: field '{name}' is missing")
+            continue
+        if not check(data[name]):
+            problems.append(f"{where}: field '{name}' must be {what}")
+    if len(problems) > before:
+        return None
+    citations = [_citation(c) for c in data["sources"]]
+    if None in citations:
+        problems.append(f"{where}: field 'sources' holds a citation without id, title, "
+                        "author, publication and paragraph numbers")
+        return None
+    kind = data["kind"]
+    if kind in ("question", "cloze") and data.get("choices") and \
+            data["answer"] not in data["choices"]:
+        problems.append(f"{where}: the answer is not among its choices")
+    if kind == "truefalse" and not isinstance(data.get("truth"), bool):
+        problems.append(f"{where}: a true/false card needs 'truth' (true or false)")
+    if kind == "ordering" and len(data.get("items", [])) < 2:
+        problems.append(f"{where}: an ordering card needs at least two 'items'")
+    if len(problems) > before:
+        return None
+    known = {name for name in _CARD_FIELDS}
+    return Card(**{name: tuple(value) if isinstance(value, list) else value
+                   for name, value in data.items() if name in known and name != "sources"},
+                sources=tuple(citations))  # type: ignore[arg-type]
+
+
+def parse_deck(text: str, file: str = "<deck>") -> Deck:
+    """Validate a deck file's text; raise :class:`DeckError` listing every problem."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DeckError(file, [f"is not valid JSON: {error.msg} at line {error.lineno}, "
+                               f"column {error.colno}"]) from None
+    if not isinstance(data, dict):
+        raise DeckError(file, ["must hold a JSON object"])
+    if data.get("format") != DECK_FORMAT:
+        raise DeckError(file, [f"is not a purgequiz deck (its 'format' is not {DECK_FORMAT!r})"])
+    version = data.get("version")
+    if version != DECK_VERSION:
+        raise DeckError(file, [f"has deck format version {version!r}; this purgequiz reads "
+                               f"version {DECK_VERSION}"])
+    problems: list[str] = []
+    for name in ("id", "title"):
+        if not _is_text(data.get(name)):
+            problems.append(f"field '{name}' must be non-empty text")
+    if not isinstance(data.get("description", ""), str):
+        problems.append("field 'description' must be text")
+    if not isinstance(data.get("built_from", {}), dict):
+        problems.append("field 'built_from' must be an object")
+    raw_cards = data.get("cards")
+    if not isinstance(raw_cards, list):
+        problems.append("field 'cards' must be a list")
+        raw_cards = []
+    cards: list[Card] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_cards):
+        ident = raw.get("id") if isinstance(raw, dict) else None
+        where = f"card {ident}" if isinstance(ident, str) and ident else f"card #{index + 1}"
+        card = _card(raw, where, problems)
+        if card is None:
+            continue
+        if card.id in seen:
+            problems.append(f"{where}: duplicate card id")
+            continue
+        seen.add(card.id)
+        cards.append(card)
+    if problems:
+        raise DeckError(file, problems)
+    return Deck(data["id"], data["title"], data.get("description", ""), tuple(cards),
+                data.get("built_from", {}))

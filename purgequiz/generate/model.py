@@ -1,0 +1,107 @@
+"""The deck model: cards and decks, with their stored (JSON) form.
+
+A card's ``id`` is derived from its fact id(s) and question template, never from order or
+seed, so progress survives regeneration. ``kind`` says how the card is answered:
+
+* ``question`` and ``cloze``: one answer; shown as multiple choice (``choices``), typed
+  answer (``accept`` lists every accepted spelling) or flashcard;
+* ``truefalse``: ``truth`` says whether ``prompt`` is true;
+* ``ordering``: ``items`` holds the events in their correct order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = [
+    "ANSWER_TYPES",
+    "CARD_KINDS",
+    "DECK_FORMAT",
+    "DECK_VERSION",
+    "Card",
+    "Citation",
+    "Deck",
+]
+
+DECK_FORMAT = "purgequiz.deck"
+DECK_VERSION = 1
+CARD_KINDS = ("question", "cloze", "truefalse", "ordering")
+ANSWER_TYPES = ("entity", "number", "date", "text", "boolean", "order")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a card's answer comes from, for the feedback screen."""
+
+    id: str
+    title: str
+    author: str
+    publication: str
+    date: str | None
+    paragraphs: tuple[int, ...]
+
+    def line(self) -> str:
+        label = "para." if len(self.paragraphs) == 1 else "paras."
+        where = f", {label} {', '.join(map(str, self.paragraphs))}" if self.paragraphs else ""
+        date = f", {self.date}" if self.date else ""
+        return f"{self.author}, \u201c{self.title}\u201d, {self.publication}{date}{where}"
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    kind: str
+    template: str
+    prompt: str
+    answer: str
+    explanation: str
+    sources: tuple[Citation, ...]
+    fact_ids: tuple[str, ...]
+    topics: tuple[str, ...]
+    answer_type: str = "text"
+    accept: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    truth: bool | None = None
+    items: tuple[str, ...] = ()
+    year: int | None = None
+    difficulty: int = 2
+    siblings: tuple[str, ...] = ()
+    confusable: tuple[str, ...] = ()
+    attribution: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["sources"] = [
+            {**asdict(c), "paragraphs": list(c.paragraphs)} for c in self.sources
+        ]
+        for name in ("fact_ids", "topics", "accept", "choices", "items", "siblings",
+                     "confusable"):
+            data[name] = list(getattr(self, name))
+        return data
+
+
+@dataclass(frozen=True)
+class Deck:
+    id: str
+    title: str
+    description: str
+    cards: tuple[Card, ...]
+    built_from: dict[str, Any] = field(default_factory=dict)
+
+    def card(self, card_id: str) -> Card:
+        for card in self.cards:
+            if card.id == card_id:
+                return card
+        raise KeyError(card_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": DECK_FORMAT,
+            "version": DECK_VERSION,
+            "id": self.id,
+            "title": self.title,
+            "description": self.description,
+            "built_from": self.built_from,
+            "cards": [card.to_dict() for card in self.cards],
+        }
