@@ -1,0 +1,85 @@
+"""`purgequiz facts …`, --help, --version and mistakes on the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from purgequiz import __version__
+from purgequiz.cli import main
+
+from ..facts.conftest import EXAMPLE
+
+
+def test_check_bundled_prints_counts(capsys):
+    """`facts check` validates the bundled base and prints counts by kind and by source."""
+    assert main(["facts", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "Facts by kind:" in out and "Facts by source:" in out
+    assert "wright-1940-new-purge" in out
+
+
+def test_check_broken_file_exits_1_with_messages(tmp_path, capsys):
+    """A broken fact file gives exit 1 and one line per problem, naming file and fact."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text(EXAMPLE.read_text().replace('kind = "removal"', 'kind = "exile"')
+                      .replace('person = "louis-napoleon"', 'person = "nobody"'))
+    assert main(["facts", "check", str(broken)]) == 1
+    captured = capsys.readouterr()
+    assert "has 2 problems" in captured.out
+    assert "fact louis-philippe-abdicates: field 'kind': unknown kind 'exile'" in captured.err
+    assert "fact louis-napoleon-elected: field 'person': unknown entity 'nobody'" in captured.err
+    assert "Traceback" not in captured.out + captured.err
+
+
+def test_list_filters_and_json(capsys):
+    """`facts list --json` gives id, kind, statement, source, paragraphs, attribution, entities."""
+    assert main(["facts", "list", "--facts", str(EXAMPLE), "--kind", "removal", "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in records] == ["louis-philippe-abdicates"]
+    assert records[0]["entities"] == ["Louis-Philippe"]
+    assert records[0]["paragraphs"] == [1] and records[0]["source"] == "notes-1848"
+    assert records[0]["attribution"] == {"type": "record"}
+
+
+def test_list_unknown_topic_is_explained(capsys):
+    """An unknown topic names the topics there are."""
+    assert main(["facts", "list", "--facts", str(EXAMPLE), "--topic", "spain"]) == 1
+    assert "unknown topic 'spain'; topics: france" in capsys.readouterr().err
+
+
+def test_show_prints_statement_fields_and_citation(capsys):
+    """`facts show ID` prints the statement, the fields and the source citation."""
+    assert main(["facts", "show", "louis-napoleon-elected", "--facts", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "elected president in December 1848" in out
+    assert "President of the French Republic" in out
+    assert "A. Teacher" in out and "para. 2" in out
+
+
+def test_show_unknown_id_suggests(capsys):
+    """A mistyped fact id suggests the closest ones."""
+    assert main(["facts", "show", "louis-napoleon-elect", "--facts", str(EXAMPLE)]) == 1
+    assert "Did you mean: louis-napoleon-elected" in capsys.readouterr().err
+
+
+def test_version_and_help():
+    """`--version` prints the version and `--help` lists the commands, via python -m."""
+    version = subprocess.run([sys.executable, "-m", "purgequiz", "--version"],
+                             capture_output=True, text=True, check=True)
+    assert version.stdout.strip() == f"purgequiz {__version__}"
+    helptext = subprocess.run([sys.executable, "-m", "purgequiz", "--help"],
+                              capture_output=True, text=True, check=True)
+    assert "facts" in helptext.stdout
+
+
+def test_unknown_command_is_helpful(capsys):
+    """An unknown command exits 2 with a suggestion and no traceback."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["fact", "check"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "Did you mean 'facts'?" in err and "--help" in err

@@ -1,0 +1,168 @@
+"""Loading and validating fact files."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from purgequiz.facts import FactFileError, load, load_or_raise, parse
+
+from .conftest import EXAMPLE
+
+GOOD = EXAMPLE.read_bytes()
+
+
+def problems_of(text: str | bytes, name: str = "teacher.toml") -> list[str]:
+    raw = text.encode() if isinstance(text, str) else text
+    return [str(p) for p in parse({name: raw}).problems]
+
+
+def test_example_file_is_valid():
+    """The documented example loads with no problems."""
+    result = load(EXAMPLE)
+    assert result.problems == []
+    assert set(result.base.facts) == {"louis-philippe-abdicates", "louis-napoleon-elected"}
+    assert result.base.facts["louis-philippe-abdicates"].date.precision == "month"
+
+
+def test_syntax_error_names_file_and_line():
+    """A TOML syntax error is reported with the file name and line, not raised."""
+    problems = problems_of(GOOD.decode().replace('kind = "removal"', 'kind = "removal'))
+    assert len(problems) == 1
+    assert problems[0].startswith("teacher.toml: TOML syntax error")
+    assert "line" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('kind = "removal"', 'kind = "coronation"',
+         "teacher.toml: fact louis-philippe-abdicates: field 'kind': unknown kind 'coronation'"),
+        ('role = "King of the French"\n', "",
+         "teacher.toml: fact louis-philippe-abdicates: field 'role': missing"),
+        ('person = "louis-philippe"', 'person = "charles-x"',
+         "teacher.toml: fact louis-philippe-abdicates: field 'person': unknown entity 'charles-x'"),
+        ('date = "1848-02"', 'date = "1848-02-30"',
+         "teacher.toml: fact louis-philippe-abdicates: field 'date': '1848-02-30' has no day 30"),
+        ('date = "1848-02"', 'date = "Feb 1848"',
+         "teacher.toml: fact louis-philippe-abdicates: field 'date': 'Feb 1848' is not YYYY"),
+        ("paragraphs = [1]\nattribution", "paragraphs = [7]\nattribution",
+         "teacher.toml: fact louis-philippe-abdicates: field 'paragraphs': 7 is not a paragraph "
+         "of notes-1848 (1–3)"),
+        ('topics = ["france"]', 'topics = ["spain"]',
+         "teacher.toml: fact louis-philippe-abdicates: field 'topics': unknown topic 'spain'"),
+        ('attribution = "record"', 'attribution = { type = "rumour", by = "louis-napoleon" }',
+         "teacher.toml: fact louis-philippe-abdicates: field 'attribution.type': 'rumour' is not"),
+    ],
+)
+def test_one_clear_message_per_problem(old: str, new: str, expected: str):
+    """Each kind of mistake gives exactly one message naming file, fact id and field."""
+    text = GOOD.decode()
+    assert old in text
+    problems = problems_of(text.replace(old, new, 1))
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(expected), problems[0]
+
+
+def test_duplicate_fact_id_is_reported():
+    """Two facts with one id are reported, naming where the first one stands."""
+    text = GOOD.decode().replace('id = "louis-napoleon-elected"', 'id = "louis-philippe-abdicates"')
+    problems = problems_of(text)
+    assert problems == ["teacher.toml: fact louis-philippe-abdicates: field 'id': duplicate fact "
+                        "id 'louis-philippe-abdicates' (first in teacher.toml)"]
+
+
+def test_duplicate_across_files_names_both_files():
+    """The same entity declared in two files of one base is reported with both file names."""
+    extra = b'[[entity]]\nid = "louis-philippe"\ntype = "person"\nname = "L. P."\n'
+    result = parse({"a.toml": GOOD, "b.toml": extra})
+    assert [str(p) for p in result.problems] == [
+        "b.toml: entity louis-philippe: field 'id': duplicate entity id 'louis-philippe' "
+        "(first in a.toml)"]
+
+
+def test_wrong_entity_type_is_reported():
+    """A field that needs a person rejects a place."""
+    text = GOOD.decode() + '\n[[entity]]\nid = "paris"\ntype = "place"\nname = "Paris"\n'
+    text = text.replace('person = "louis-napoleon"', 'person = "paris"')
+    assert problems_of(text) == ["teacher.toml: fact louis-napoleon-elected: field 'person': "
+                                 "'paris' is a place, expected person"]
+
+
+def test_several_problems_are_all_reported():
+    """A file with three mistakes gets three messages, in file order."""
+    text = (GOOD.decode().replace('kind = "appointment"', 'kind = "nomination"')
+            .replace('date = "1848-02"', 'date = "1848-13"')
+            .replace('type = "person"\nname = "Louis-Napoléon', 'type = "emperor"\nname = "L'))
+    assert len(problems_of(text)) == 3
+
+
+def test_unknown_field_and_table_are_reported():
+    """Typos in field or table names do not pass silently."""
+    text = GOOD.decode().replace('role = "King of the French"', 'rolle = "King"\nrole = "King"')
+    text += '\n[[facts]]\nid = "x"\n'
+    problems = problems_of(text)
+    assert any("field 'rolle': unknown field" in p for p in problems)
+    assert any("unknown table [[facts]]" in p for p in problems)
+
+
+def test_load_or_raise_and_missing_path(tmp_path):
+    """A missing path is a problem, and load_or_raise raises FactFileError carrying it."""
+    with pytest.raises(FactFileError) as error:
+        load_or_raise(tmp_path / "nope.toml")
+    assert "no such file or folder" in str(error.value)
+
+
+def test_not_utf8_is_reported(tmp_path):
+    """A file that is not UTF-8 is reported by name."""
+    bad = tmp_path / "latin.toml"
+    bad.write_bytes(b"# caf\xe9\n")
+    assert [str(p) for p in load(bad).problems] == [f"{bad}: is not UTF-8 text (byte 5)"]
+
+
+_LINES = GOOD.decode().splitlines(keepends=True)
+
+
+@st.composite
+def mangled(draw) -> bytes:
+    """The example file with lines dropped, duplicated, cut or overwritten with junk."""
+    lines = list(_LINES)
+    for _ in range(draw(st.integers(1, 6))):
+        if not lines:
+            break
+        index = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["drop", "dup", "cut", "junk", "value"]))
+        if action == "drop":
+            del lines[index]
+        elif action == "dup":
+            lines.insert(index, lines[index])
+        elif action == "cut":
+            lines[index] = lines[index][: draw(st.integers(0, len(lines[index])))]
+        elif action == "junk":
+            lines[index] = draw(st.text(max_size=30)) + "\n"
+        else:
+            key = lines[index].split("=")[0]
+            value = draw(st.one_of(st.integers(-5, 10**6).map(str), st.just("[]"),
+                                   st.just("{}"), st.just('""'), st.just("[1, 'a']"),
+                                   st.just("true"), st.just("1848-02-02"),
+                                   st.text(max_size=10).map(repr)))
+            lines[index] = f"{key}= {value}\n"
+    return "".join(lines).encode("utf-8", errors="replace")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mangled())
+def test_mangled_files_never_raise(raw: bytes):
+    """Whatever is done to a fact file, the loader reports problems instead of raising."""
+    result = parse({"mangled.toml": raw})
+    for problem in result.problems:
+        assert problem.file == "mangled.toml"
+        assert str(problem).startswith("mangled.toml")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_random_bytes_never_raise(raw: bytes):
+    """Arbitrary bytes are reported as a problem, never a traceback."""
+    parse({"noise.toml": raw})
