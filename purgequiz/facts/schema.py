@@ -52,7 +52,7 @@ KINDS: dict[str, tuple[FieldSpec, ...]] = {
         _opt("institution", "ref"),
     ),
     "arrest": (_req("person", "ref", *_PERSON), _opt("charge", "text")),
-    "execution": (_req("person", "ref", *_PERSON),),
+    "execution": (_req("person", "ref", "person", "group"), _opt("count", "int")),
     "suicide": (_req("person", "ref", *_PERSON),),
     "survival": (_req("person", "ref", *_PERSON), _req("context", "text")),
     "trial": (
