@@ -376,8 +376,9 @@ def _cross_check(out: _Collector, records: dict[str, dict[str, Any]],
             if entity is None:
                 out.add(fact.origin, where, name, f"unknown entity {ref!r}")
             elif specs[name].ref_types and entity.type not in specs[name].ref_types:
+                expected = " or ".join(specs[name].ref_types)
                 out.add(fact.origin, where, name,
-                        f"{ref!r} is a {entity.type}, expected {' or '.join(specs[name].ref_types)}")
+                        f"{ref!r} is a {entity.type}, expected {expected}")
     for item in uncited:
         source = sources.get(item.source)
         where = f"uncited {item.source}"

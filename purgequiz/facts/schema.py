@@ -44,7 +44,9 @@ KINDS: dict[str, tuple[FieldSpec, ...]] = {
         _req("role", "text"),
         _opt("institution", "ref"),
     ),
-    "appointment": (_req("person", "ref", *_PERSON), _req("role", "text"), _opt("institution", "ref")),
+    "appointment": (
+        _req("person", "ref", *_PERSON), _req("role", "text"), _opt("institution", "ref"),
+    ),
     "removal": (
         _req("person", "ref", *_PERSON),
         _req("role", "text"),
