@@ -1,0 +1,130 @@
+"""Typed answers: what counts as right, what is a near miss, and what is wrong.
+
+* Case, accents, punctuation and initials are ignored: "S. K. Timoshenko", "timoshenko" and
+  "Timošenko" all become ``timoshenko`` / ``timosenko``; single letters are initials and dropped.
+* Every spelling the card accepts (its answer and ``accept``) matches. For a person, the
+  surname alone matches when no other entity of the deck has that surname.
+* Numbers: spaces, commas, dots and apostrophes between digits are ignored ("353074",
+  "353,074", "353 074"). A wrong digit is wrong: numbers have no near misses.
+* Dates: as text, and a near miss is allowed only when the digits are exactly right.
+* A near miss is a small typo: a Levenshtein distance of at most 1 for answers up to 6
+  letters, 2 up to 12 letters, 3 beyond. It is accepted (graded Hard) unless the typed text is
+  at least as close to another entity of the deck (Yezhov / Yagoda): then it is wrong, and the
+  result names that entity.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from purgequiz.generate.model import Card, Deck
+
+__all__ = ["DeckMatcher", "Match", "allowed_typos", "normalize", "normalize_number"]
+
+_NOT_WORD = re.compile(r"[^\w]+")
+_NUMBER_SEPARATORS = re.compile(r"(?<=\d)[\s,.'\u00a0\u202f_](?=\d)")
+_DIGITS = re.compile(r"\d+")
+
+
+def normalize(text: str) -> str:
+    """Lower case, no accents, no punctuation, no initials, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    tokens = [t for t in _NOT_WORD.sub(" ", plain.replace("_", " ")).split()]
+    words = [t for t in tokens if not (len(t) == 1 and t.isalpha())]
+    return " ".join(words or tokens)
+
+
+def normalize_number(text: str) -> str:
+    """Digits with thousands separators removed: "353 074" → "353074"."""
+    return normalize(_NUMBER_SEPARATORS.sub("", text.strip()))
+
+
+def allowed_typos(answer: str) -> int:
+    length = len(answer.replace(" ", ""))
+    return 1 if length <= 6 else 2 if length <= 12 else 3
+
+
+@dataclass(frozen=True)
+class Match:
+    correct: bool
+    near_miss: bool = False
+    matched: str | None = None  # the accepted spelling it matched
+    closer_to: str | None = None  # another entity the typed text resembles more
+
+
+class DeckMatcher:
+    """Matches typed answers for the cards of one deck, knowing the deck's other entities."""
+
+    def __init__(self, deck: Deck) -> None:
+        names: dict[str, str] = {}
+        for card in deck.cards:
+            if card.answer_type != "entity":
+                continue
+            for text in (card.answer, *card.accept, *card.choices):
+                key = normalize(text)
+                if key:
+                    names.setdefault(key, text)
+        self._entities = names
+        surnames: dict[str, set[str]] = {}
+        for key in names:
+            surnames.setdefault(key.split()[-1], set()).add(key)
+        self._surnames = surnames
+
+    def _accepted(self, card: Card) -> dict[str, str]:
+        spellings = {}
+        for text in (card.answer, *card.accept):
+            key = normalize_number(text) if card.answer_type == "number" else normalize(text)
+            if key:
+                spellings.setdefault(key, text)
+        if card.answer_type == "entity":
+            own = set(spellings)
+            for key, text in list(spellings.items()):
+                surname = key.split()[-1]
+                holders = self._surnames.get(surname, set()) - own
+                # the surname alone is enough when no other entity of the deck shares it
+                if " " in key and not any(h.split()[-1] == surname for h in holders):
+                    spellings.setdefault(surname, text)
+        return spellings
+
+    def match(self, card: Card, typed: str) -> Match:
+        accepted = self._accepted(card)
+        if card.answer_type == "number":
+            given = normalize_number(typed)
+        else:
+            given = normalize(typed)
+        if not given:
+            return Match(False)
+        if given in accepted:
+            return Match(True, matched=accepted[given])
+        if card.answer_type in ("number", "boolean", "order"):
+            return Match(False)
+        if card.answer_type == "date" and not any(
+                _DIGITS.findall(given) == _DIGITS.findall(key) for key in accepted):
+            return Match(False)
+        best_key, best = None, None
+        for key in accepted:
+            distance = Levenshtein.distance(given, key)
+            if best is None or distance < best:
+                best_key, best = key, distance
+        if best_key is None or best is None:
+            return Match(False)
+        others = {k: v for k, v in self._entities.items()
+                  if k not in accepted and k.split()[-1] not in accepted}
+        rival = None
+        for key, text in others.items():
+            candidates = {key, key.split()[-1]}
+            distance = min(Levenshtein.distance(given, c) for c in candidates)
+            if distance <= best and (rival is None or distance < rival[0]):
+                rival = (distance, text)
+        if given in others:
+            return Match(False, closer_to=others[given])
+        if best > allowed_typos(best_key):
+            return Match(False, closer_to=rival[1] if rival and rival[0] <= 1 else None)
+        if rival is not None:
+            return Match(False, closer_to=rival[1])
+        return Match(True, near_miss=True, matched=accepted[best_key])

@@ -1,0 +1,149 @@
+"""The session queue: which card comes next, today's limits, and the study day.
+
+* The study day begins at ``day_starts_at`` o'clock local time in the profile's zone (default
+  04:00), computed with ``zoneinfo`` so it stays at that wall-clock hour across DST changes
+  (such days last 23 or 25 hours).
+* Order: learning cards that are due, earliest first; then review cards due before the end of
+  the study day, earliest first, up to ``reviews_per_day``; then new cards in deck order, up to
+  ``new_per_day``. When nothing else is left, a learning card due within 20 minutes is shown
+  early.
+* Suspended cards and cards buried until later are left out; once a card is answered, its
+  siblings are buried until the end of the study day.
+* Never back to back: the card just shown, nor a card confusable with it (either card lists
+  the other in ``confusable``). The same card may return at once only when nothing else is
+  left; a confusable card waits for another card to come between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from purgequiz.generate.model import Card
+from purgequiz.learn.scheduler import CardProgress
+from purgequiz.learn.settings import Settings
+
+__all__ = ["LEARN_AHEAD", "Counts", "StudyQueue", "day_end", "day_start", "study_day"]
+
+LEARN_AHEAD = timedelta(minutes=20)
+
+
+def study_day(now: datetime, zone: ZoneInfo, hour: int) -> date:
+    """The study day ``now`` belongs to: before ``hour`` local time it is still yesterday."""
+    local = now.astimezone(zone)
+    return local.date() - timedelta(days=1) if local.hour < hour else local.date()
+
+
+def day_start(day: date, zone: ZoneInfo, hour: int) -> datetime:
+    """When study day ``day`` begins, in UTC (a wall-clock hour lost to DST is skipped over)."""
+    local = datetime.combine(day, time(hour), tzinfo=zone)
+    start = local.astimezone(UTC)
+    # a time in the spring-forward gap maps to the instant the clocks jump
+    return start
+
+
+def day_end(now: datetime, zone: ZoneInfo, hour: int) -> datetime:
+    """When the study day of ``now`` ends (the next one begins), in UTC."""
+    return day_start(study_day(now, zone, hour) + timedelta(days=1), zone, hour)
+
+
+@dataclass(frozen=True)
+class Counts:
+    new: int
+    learning: int
+    review: int
+
+
+def confusable_pairs(cards: Iterable[Card]) -> dict[str, set[str]]:
+    pairs: dict[str, set[str]] = {}
+    for card in cards:
+        for other in card.confusable:
+            pairs.setdefault(card.id, set()).add(other)
+            pairs.setdefault(other, set()).add(card.id)
+    return pairs
+
+
+def sibling_map(cards: Iterable[Card]) -> dict[str, set[str]]:
+    pairs: dict[str, set[str]] = {}
+    for card in cards:
+        for other in card.siblings:
+            if other != card.id:
+                pairs.setdefault(card.id, set()).add(other)
+                pairs.setdefault(other, set()).add(card.id)
+    return pairs
+
+
+class StudyQueue:
+    """Chooses the next card from the deck and the profile's progress; pure and clock-driven."""
+
+    def __init__(self, cards: Iterable[Card], settings: Settings) -> None:
+        self.cards = list(cards)
+        self.order = {card.id: index for index, card in enumerate(self.cards)}
+        self.settings = settings
+        self.zone = settings.zone()
+        self.confusable = confusable_pairs(self.cards)
+        self.siblings = sibling_map(self.cards)
+
+    def day(self, now: datetime) -> date:
+        return study_day(now, self.zone, self.settings.day_starts_at)
+
+    def day_end(self, now: datetime) -> datetime:
+        return day_end(now, self.zone, self.settings.day_starts_at)
+
+    def _active(self, progress: Mapping[str, CardProgress], now: datetime):
+        for card in self.cards:
+            state = progress.get(card.id)
+            if state is not None and (state.suspended or state.buried(now)):
+                continue
+            yield card, state
+
+    def pools(self, progress: Mapping[str, CardProgress], now: datetime, new_done: int,
+              reviews_done: int) -> tuple[list[str], list[str], list[str], list[str]]:
+        """(learning due now, learning due later today, reviews due today, new) card ids."""
+        end = self.day_end(now)
+        learning_now, learning_later, reviews, new = [], [], [], []
+        for card, state in self._active(progress, now):
+            if state is None or state.is_new:
+                new.append(card.id)
+            elif state.is_learning:
+                due = state.due or now
+                (learning_now if due <= now else learning_later).append(card.id)
+            elif (state.due or now) < end:
+                reviews.append(card.id)
+        due_of = {cid: progress[cid].due or now for cid in learning_now + learning_later + reviews}
+        learning_now.sort(key=lambda cid: (due_of[cid], self.order[cid]))
+        learning_later.sort(key=lambda cid: (due_of[cid], self.order[cid]))
+        reviews.sort(key=lambda cid: (due_of[cid], self.order[cid]))
+        reviews = reviews[:max(0, self.settings.reviews_per_day - reviews_done)]
+        new = new[:max(0, self.settings.new_per_day - new_done)]
+        return learning_now, [c for c in learning_later if due_of[c] < end], reviews, new
+
+    def counts(self, progress: Mapping[str, CardProgress], now: datetime, new_done: int,
+               reviews_done: int) -> Counts:
+        learning_now, learning_later, reviews, new = self.pools(progress, now, new_done,
+                                                                reviews_done)
+        return Counts(len(new), len(learning_now) + len(learning_later), len(reviews))
+
+    def next(self, progress: Mapping[str, CardProgress], now: datetime, new_done: int,
+             reviews_done: int, last: str | None = None) -> str | None:
+        """The id of the card to show next, or None when nothing is left for now."""
+        learning_now, learning_later, reviews, new = self.pools(progress, now, new_done,
+                                                                reviews_done)
+        blocked = self.confusable.get(last, set()) if last else set()
+        ahead = [c for c in learning_later if (progress[c].due or now) <= now + LEARN_AHEAD]
+        for pool in (learning_now, reviews, new, ahead):
+            for card_id in pool:
+                if card_id != last and card_id not in blocked:
+                    return card_id
+        if last is not None and last in learning_now + ahead:
+            others = [c for c in learning_now + reviews + new + ahead if c != last]
+            if not others:
+                return last
+        return None
+
+    def next_due(self, progress: Mapping[str, CardProgress], now: datetime) -> datetime | None:
+        """When the earliest learning card of today comes back (for "next card in 3m")."""
+        _, later, _, _ = self.pools(progress, now, 0, 0)
+        return min((progress[c].due for c in later if progress[c].due), default=None)

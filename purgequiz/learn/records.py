@@ -1,0 +1,121 @@
+"""Records the session hands to the progress store: reviews, daily counts, flags, sessions."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
+
+from purgequiz.learn.scheduler import CardProgress
+from purgequiz.learn.settings import Settings
+
+__all__ = ["RECORD_VERSION", "DayCounts", "Flag", "ProgressStore", "Review", "SessionRecord"]
+
+RECORD_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Review:
+    """One answer, as logged: what was shown and answered, the rating, the time taken."""
+
+    id: str
+    card_id: str
+    day: str  # the study day, ISO date
+    reviewed_at: str  # ISO-8601 UTC
+    mode: str
+    rating: int
+    correct: bool
+    near_miss: bool
+    given: str
+    elapsed_ms: int
+    was_new: bool
+    was_review: bool
+    before: dict[str, Any] | None  # CardProgress.to_dict() before the answer
+    after: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"v": RECORD_VERSION, **asdict(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Review:
+        names = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class DayCounts:
+    """One study day's running totals (kept so statistics never read the whole log)."""
+
+    day: str
+    reviews: int = 0
+    correct: int = 0
+    new: int = 0
+    review_cards: int = 0  # answers to cards that were in review (count against the limit)
+    time_ms: int = 0
+
+    def add(self, review: Review, sign: int = 1) -> None:
+        self.reviews += sign
+        self.correct += sign * review.correct
+        self.new += sign * review.was_new
+        self.review_cards += sign * review.was_review
+        self.time_ms += sign * review.elapsed_ms
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"v": RECORD_VERSION, **asdict(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DayCounts:
+        names = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A card marked wrong by the learner, with a note for the teacher."""
+
+    id: str
+    card_id: str
+    deck_id: str
+    note: str
+    created_at: str
+    prompt: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"v": RECORD_VERSION, **asdict(self)}
+
+
+@dataclass
+class SessionRecord:
+    id: str
+    deck_id: str
+    started_at: str
+    ended_at: str
+    reviewed: int = 0
+    correct: int = 0
+    time_ms: int = 0
+    card_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"v": RECORD_VERSION, **asdict(self)}
+
+
+class ProgressStore(Protocol):
+    """What a study session needs from a profile (``purgequiz.store.Profile`` provides it)."""
+
+    @property
+    def settings(self) -> Settings: ...
+
+    def card_states(self) -> dict[str, CardProgress]: ...
+
+    def day_counts(self, day: str) -> DayCounts: ...
+
+    def study_days(self) -> list[str]: ...
+
+    def record_answer(self, review: Review, states: list[CardProgress]) -> None: ...
+
+    def undo_answer(self, review: Review, states: list[CardProgress]) -> None: ...
+
+    def save_states(self, states: list[CardProgress]) -> None: ...
+
+    def add_flag(self, flag: Flag) -> None: ...
+
+    def save_session(self, record: SessionRecord) -> None: ...

@@ -1,0 +1,321 @@
+"""The study session the app drives: show a card, take the answer, grade, schedule, record.
+
+Pure: the clock (``now``, UTC) and a ``random.Random`` come in from the caller; everything
+that must last goes through the :class:`~purgequiz.learn.records.ProgressStore` (the profile),
+which makes each answer durable before ``answer()`` returns.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from purgequiz.generate.model import Card, Deck
+from purgequiz.learn.grading import DEFAULT_THRESHOLDS, Thresholds, grade, well_known
+from purgequiz.learn.matching import DeckMatcher, normalize
+from purgequiz.learn.presentation import (
+    Mode,
+    mode_for,
+    shuffled_choices,
+    shuffled_items,
+)
+from purgequiz.learn.queue import Counts, StudyQueue
+from purgequiz.learn.records import Flag, ProgressStore, Review, SessionRecord
+from purgequiz.learn.scheduler import CardProgress, Rating, Scheduler, interval_label
+from purgequiz.learn.stats import streak
+
+__all__ = ["Presented", "Result", "StudySession", "Summary"]
+
+
+@dataclass(frozen=True)
+class Presented:
+    card: Card
+    mode: Mode
+    choices: tuple[str, ...]
+    items: tuple[str, ...]
+    counts: Counts
+    is_new: bool
+    leech: bool
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class Result:
+    card: Card
+    correct: bool
+    near_miss: bool
+    rating: Rating
+    next_due: datetime
+    interval: str
+    expected: str
+    given: str
+    closer_to: str | None
+    became_leech: bool
+    elapsed_ms: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    reviewed: int
+    correct: int
+    accuracy: float
+    time_ms: int
+    hardest: tuple[Card, ...]
+    next_due: datetime | None
+    streak: int
+
+
+def _utc(now: datetime) -> datetime:
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware (UTC)")
+    return now.astimezone(UTC)
+
+
+class StudySession:
+    """One sitting with one deck; see docs/engine-api.md."""
+
+    def __init__(self, deck: Deck, profile: ProgressStore, now: datetime, rng: random.Random,
+                 thresholds: Thresholds = DEFAULT_THRESHOLDS) -> None:
+        now = _utc(now)
+        self.deck = deck
+        self.profile = profile
+        self.rng = rng
+        self.settings = profile.settings
+        self.thresholds = thresholds
+        self.scheduler = Scheduler(self.settings)
+        self.queue = StudyQueue(deck.cards, self.settings)
+        self.matcher = DeckMatcher(deck)
+        self.cards = {card.id: card for card in deck.cards}
+        self.states: dict[str, CardProgress] = dict(profile.card_states())
+        self.current: Presented | None = None
+        self._last: str | None = None
+        self._undo: list[tuple[Review, list[CardProgress], Presented, bool]] = []
+        self._flagged: set[str] = set()
+        self._misses: Counter[str] = Counter()
+        self.record = SessionRecord(id=f"{now:%Y%m%dT%H%M%S}-{rng.getrandbits(32):08x}",
+                                    deck_id=deck.id, started_at=now.isoformat(),
+                                    ended_at=now.isoformat())
+
+    # -- the queue -------------------------------------------------------------------------
+
+    def _done(self, now: datetime) -> tuple[int, int]:
+        counts = self.profile.day_counts(self.queue.day(now).isoformat())
+        return counts.new, counts.review_cards
+
+    def counts(self, now: datetime) -> Counts:
+        return self.queue.counts(self.states, _utc(now), *self._done(_utc(now)))
+
+    @property
+    def waiting_until(self) -> datetime | None:
+        """When the next learning card comes back, if nothing is to be shown now."""
+        return self._waiting
+
+    _waiting: datetime | None = None
+
+    def _present(self, card: Card, mode: Mode, now: datetime) -> Presented:
+        state = self.states.get(card.id)
+        return Presented(
+            card=card, mode=mode,
+            choices=shuffled_choices(card, self.rng) if mode == "choice" else (),
+            items=shuffled_items(card, self.rng) if mode == "ordering" else (),
+            counts=self.counts(now), is_new=state is None or state.is_new,
+            leech=bool(state and state.leech), flagged=card.id in self._flagged)
+
+    def next_card(self, now: datetime) -> Presented | None:
+        """The card to show now (the current one until it is answered), or None."""
+        now = _utc(now)
+        if self.current is not None:
+            return self.current
+        card_id = self.queue.next(self.states, now, *self._done(now), last=self._last)
+        if card_id is None:
+            self._waiting = self.queue.next_due(self.states, now)
+            return None
+        self._waiting = None
+        card = self.cards[card_id]
+        self.current = self._present(card, mode_for(card, self.states.get(card_id),
+                                                    self.settings), now)
+        return self.current
+
+    def show_as(self, mode: Mode, now: datetime | None = None) -> Presented:
+        """The current card in another mode: ``flashcard`` always works."""
+        current = self._need_current()
+        card = current.card
+        possible = {"flashcard", mode_for(card, self.states.get(card.id), self.settings)}
+        if card.kind in ("question", "cloze"):
+            possible |= {"typed"} | ({"choice"} if card.choices else set())
+        if mode not in possible:
+            raise ValueError(f"this card cannot be shown as {mode}")
+        self.current = replace(current, mode=mode,
+                               choices=shuffled_choices(card, self.rng) if mode == "choice"
+                               else (),
+                               items=shuffled_items(card, self.rng) if mode == "ordering"
+                               else ())
+        return self.current
+
+    def _need_current(self) -> Presented:
+        if self.current is None:
+            raise RuntimeError("no card is being shown; call next_card() first")
+        return self.current
+
+    # -- answering -------------------------------------------------------------------------
+
+    def answer(self, response: str | bool | Sequence[str], now: datetime,
+               elapsed_ms: int) -> Result:
+        """Grade an answer to the current card, schedule it and record it durably."""
+        current = self._need_current()
+        card, mode = current.card, current.mode
+        near_miss, closer_to = False, None
+        if mode == "flashcard":
+            raise ValueError("a flashcard is graded with grade_flashcard(rating)")
+        if mode == "truefalse":
+            correct = bool(response) == card.truth
+            given = "true" if response else "false"
+        elif mode == "ordering":
+            given_items = [str(item) for item in response]  # type: ignore[union-attr]
+            correct = given_items == list(card.items)
+            given = " → ".join(given_items)
+        elif mode == "typed":
+            given = str(response)
+            match = self.matcher.match(card, given)
+            correct, near_miss, closer_to = match.correct, match.near_miss, match.closer_to
+        else:
+            given = str(response)
+            correct = given == card.answer or normalize(given) == normalize(card.answer)
+        known = well_known(self.states.get(card.id), self.thresholds)
+        rating = grade(correct, elapsed_ms, mode, near_miss=near_miss, known=known,
+                       thresholds=self.thresholds)
+        return self._apply(rating, correct, near_miss, given, closer_to, now, elapsed_ms)
+
+    def grade_flashcard(self, rating: Rating, now: datetime, elapsed_ms: int) -> Result:
+        """Record a self-graded flashcard."""
+        self._need_current()
+        return self._apply(Rating(rating), rating != Rating.Again, False, "", None, now,
+                           elapsed_ms)
+
+    def _apply(self, rating: Rating, correct: bool, near_miss: bool, given: str,
+               closer_to: str | None, now: datetime, elapsed_ms: int) -> Result:
+        now = _utc(now)
+        current = self._need_current()
+        card = current.card
+        before = self.states.get(card.id) or CardProgress(card.id)
+        after = self.scheduler.review(before, rating, now, self.rng, elapsed_ms)
+        changed, previous = [after], [before]
+        end = self.queue.day_end(now)
+        for sibling in sorted(self.queue.siblings.get(card.id, ())):
+            if sibling not in self.cards:
+                continue
+            state = self.states.get(sibling) or CardProgress(sibling)
+            if state.is_learning or state.suspended:
+                continue
+            previous.append(state)
+            changed.append(replace(state, buried_until=end))
+        review = Review(
+            id=f"{int(now.timestamp() * 1000)}-{self.rng.getrandbits(48):012x}",
+            card_id=card.id, day=self.queue.day(now).isoformat(), reviewed_at=now.isoformat(),
+            mode=current.mode, rating=int(rating), correct=correct, near_miss=near_miss,
+            given=given, elapsed_ms=int(elapsed_ms), was_new=before.is_new,
+            was_review=before.is_review,
+            before=None if before.is_new and before.due is None else before.to_dict(),
+            after=after.to_dict())
+        self.profile.record_answer(review, changed)  # durable when it returns
+        for state in changed:
+            self.states[state.card_id] = state
+        self._undo.append((review, previous, current, self._last is not None))
+        self._last = card.id
+        self.current = None
+        self.record.reviewed += 1
+        self.record.correct += correct
+        self.record.time_ms += int(elapsed_ms)
+        self.record.card_ids.append(card.id)
+        self.record.ended_at = now.isoformat()
+        if not correct:
+            self._misses[card.id] += 1
+        return Result(card=card, correct=correct, near_miss=near_miss, rating=rating,
+                      next_due=after.due or now, interval=interval_label((after.due or now) - now),
+                      expected=card.answer, given=given, closer_to=closer_to,
+                      became_leech=after.leech and not before.leech, elapsed_ms=int(elapsed_ms))
+
+    def preview(self, now: datetime) -> dict[Rating, str]:
+        """The interval label each rating would give the current card now."""
+        card = self._need_current().card
+        state = self.states.get(card.id) or CardProgress(card.id)
+        return {rating: interval_label(interval)
+                for rating, interval in self.scheduler.preview(state, _utc(now)).items()}
+
+    def undo(self) -> Presented | None:
+        """Take back the last answer: the card's state is restored and its log entry removed."""
+        if not self._undo:
+            return None
+        review, previous, presented, _ = self._undo.pop()
+        self.profile.undo_answer(review, previous)
+        for state in previous:
+            self.states[state.card_id] = state
+        self._last = self._undo[-1][0].card_id if self._undo else None
+        self.record.reviewed -= 1
+        self.record.correct -= review.correct
+        self.record.time_ms -= review.elapsed_ms
+        if review.card_id in self.record.card_ids:
+            self.record.card_ids.reverse()
+            self.record.card_ids.remove(review.card_id)
+            self.record.card_ids.reverse()
+        if not review.correct:
+            self._misses[review.card_id] -= 1
+        self.current = presented
+        return presented
+
+    # -- bury, suspend, flag ---------------------------------------------------------------
+
+    def bury(self, now: datetime) -> None:
+        """The current card leaves the queue until the next study day."""
+        card = self._need_current().card
+        state = self.states.get(card.id) or CardProgress(card.id)
+        self._save(replace(state, buried_until=self.queue.day_end(_utc(now))))
+        self.current = None
+
+    def suspend(self, now: datetime) -> None:
+        """The current card leaves the queue until it is unsuspended."""
+        card = self._need_current().card
+        self._save(replace(self.states.get(card.id) or CardProgress(card.id), suspended=True))
+        self.current = None
+
+    def unsuspend(self, card_id: str) -> None:
+        state = self.states.get(card_id)
+        if state is not None and state.suspended:
+            self._save(replace(state, suspended=False))
+
+    def _save(self, state: CardProgress) -> None:
+        self.profile.save_states([state])
+        self.states[state.card_id] = state
+
+    def flag(self, note: str, now: datetime) -> Flag:
+        """Mark the current card as wrong, with a note for the teacher."""
+        card = self._need_current().card
+        now = _utc(now)
+        flag = Flag(id=f"{int(now.timestamp() * 1000)}-{self.rng.getrandbits(32):08x}",
+                    card_id=card.id, deck_id=self.deck.id, note=note,
+                    created_at=now.isoformat(), prompt=card.prompt)
+        self.profile.add_flag(flag)
+        self._flagged.add(card.id)
+        self.current = replace(self.current, flagged=True) if self.current else None
+        return flag
+
+    # -- the end ---------------------------------------------------------------------------
+
+    def summary(self, now: datetime) -> Summary:
+        """How the session went; the session record is saved."""
+        now = _utc(now)
+        record = self.record
+        if record.reviewed:
+            self.profile.save_session(record)
+        hardest = tuple(self.cards[cid] for cid, misses in self._misses.most_common(5)
+                        if misses > 0)
+        due = [s.due for cid, s in self.states.items()
+               if cid in self.cards and s.due and not s.is_new and not s.suspended]
+        return Summary(
+            reviewed=record.reviewed, correct=record.correct,
+            accuracy=record.correct / record.reviewed if record.reviewed else 0.0,
+            time_ms=record.time_ms, hardest=hardest, next_due=min(due, default=None),
+            streak=streak(self.profile.study_days(), self.queue.day(now)))

@@ -1,0 +1,84 @@
+"""A profile's study settings: scheduling, daily limits, the study day and the daily goal."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+__all__ = ["SETTINGS_VERSION", "Settings"]
+
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Per-profile settings; ``problems()`` says in plain words what is wrong with them."""
+
+    desired_retention: float = 0.90
+    learning_steps: tuple[int, ...] = (1, 10)  # minutes
+    relearning_steps: tuple[int, ...] = (10,)  # minutes
+    maximum_interval: int = 36500  # days
+    fuzzing: bool = True
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    day_starts_at: int = 4  # local hour
+    timezone: str = ""  # IANA zone name; "" means UTC (the store fills in the computer's zone)
+    daily_goal: int = 30
+    flashcards_only: bool = False
+
+    def problems(self) -> list[str]:
+        out: list[str] = []
+        if not 0.70 <= self.desired_retention <= 0.99:
+            out.append("desired retention must be between 0.70 and 0.99")
+        for name in ("learning_steps", "relearning_steps"):
+            steps = getattr(self, name)
+            if not all(isinstance(s, int) and 1 <= s <= 1440 for s in steps):
+                out.append(f"{name.replace('_', ' ')} must be minutes between 1 and 1440")
+        if not 1 <= self.maximum_interval <= 36500:
+            out.append("maximum interval must be between 1 and 36500 days")
+        if not 0 <= self.new_per_day <= 9999:
+            out.append("new cards per day must be between 0 and 9999")
+        if not 0 <= self.reviews_per_day <= 99999:
+            out.append("reviews per day must be between 0 and 99999")
+        if not 0 <= self.day_starts_at <= 23:
+            out.append("the study day must start at an hour between 0 and 23")
+        if not 1 <= self.daily_goal <= 9999:
+            out.append("the daily goal must be between 1 and 9999 reviews")
+        if self.timezone:
+            try:
+                ZoneInfo(self.timezone)
+            except (ZoneInfoNotFoundError, ValueError):
+                out.append(f"unknown time zone {self.timezone!r} (use a name like Europe/Berlin)")
+        return out
+
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone or "UTC")
+
+    def changed(self, **changes: Any) -> Settings:
+        """A copy with ``changes``; unknown names raise ``ValueError`` naming them."""
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(changes) - known)
+        if unknown:
+            raise ValueError(f"unknown setting(s): {', '.join(unknown)}")
+        for name in ("learning_steps", "relearning_steps"):
+            if name in changes:
+                changes[name] = tuple(changes[name])
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["learning_steps"] = list(self.learning_steps)
+        data["relearning_steps"] = list(self.relearning_steps)
+        data["v"] = SETTINGS_VERSION
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        """Read stored settings; unknown keys are ignored, missing ones take defaults."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        for name in ("learning_steps", "relearning_steps"):
+            if name in values:
+                values[name] = tuple(values[name])
+        return cls(**values)

@@ -1,0 +1,334 @@
+"""A profile's progress database: settings, card states, the review log, daily counts,
+sessions, personal bests and flags, in one TinyDB per profile (see :mod:`storage`).
+
+Tables (every document carries a schema version ``v``):
+
+* ``settings``: one document, ``settings``;
+* ``cards/NN``: card states (:class:`~purgequiz.learn.CardProgress`), in 64 shards by a hash of
+  the card id, so that saving one card copies only a small table;
+* ``reviews/YYYY-MM-DD``: the review log, one table per study day (cold: read only on demand);
+* ``days/YYYY``: running totals per study day, for statistics without reading the log;
+* ``sessions/YYYY-MM``, ``flags``, ``bests``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import filelock
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from purgequiz import paths
+from purgequiz.learn.records import DayCounts, Flag, Review, SessionRecord
+from purgequiz.learn.scheduler import CardProgress
+from purgequiz.learn.settings import Settings
+from purgequiz.store.errors import ProfileInUse, ProfileNotFound, Recovery, StoreError
+from purgequiz.store.names import check_name, folder_name, name_from_folder
+from purgequiz.store.storage import COLD_PREFIX, JournalStorage, set_aside, write_atomic
+from purgequiz.store.zone import system_zone
+
+__all__ = ["Profile", "ProfileInfo", "list_profiles", "open_profile"]
+
+SHARDS = 64
+META_VERSION = 1
+
+
+class _Table(Table):
+    document_id_class = str  # documents are keyed by card id, review id, day …
+
+
+class _DB(TinyDB):
+    table_class = _Table
+
+
+def _shard(card_id: str) -> str:
+    return f"cards/{zlib.crc32(card_id.encode()) % SHARDS:02d}"
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    name: str
+    path: Path
+
+
+def _meta(folder: Path, name: str, recoveries: list[Recovery]) -> str:
+    """The display name stored in ``profile.json`` (written on creation, repaired if damaged)."""
+    path = folder / "profile.json"
+    if path.exists():
+        try:
+            data = json.loads(path.read_bytes())
+            if isinstance(data, dict) and isinstance(data.get("name"), str):
+                return data["name"]
+            raise ValueError
+        except (ValueError, UnicodeDecodeError):
+            kept = set_aside(path)
+            recoveries.append(Recovery(path, kept, f"the profile file {path} was damaged; it "
+                                                   f"was kept untouched as {kept}"))
+    record = {"v": META_VERSION, "name": name, "created": datetime.now(UTC).isoformat()}
+    write_atomic(path, json.dumps(record, ensure_ascii=False).encode())
+    return name
+
+
+class Profile:
+    """An open profile. Holds its lock until :meth:`close`; see docs/engine-api.md."""
+
+    def __init__(self, name: str, folder: Path, lock: filelock.BaseFileLock) -> None:
+        self.path = folder
+        self._lock = lock
+        recoveries: list[Recovery] = []
+        self.display_name = _meta(folder, name, recoveries)
+        self.storage: JournalStorage | None = None
+        self.db = _DB(folder, storage=JournalStorage)
+        self.storage = self.db.storage  # type: ignore[assignment]
+        recoveries += self.storage.recoveries
+        self._states: dict[str, CardProgress] = {}
+        self._days: dict[str, DayCounts] = {}
+        for table in self.storage.names():
+            if table.startswith("cards/"):
+                for doc in (self.storage.table(table) or {}).values():
+                    state = CardProgress.from_dict(doc)
+                    self._states[state.card_id] = state
+            elif table.startswith("days/"):
+                for doc in (self.storage.table(table) or {}).values():
+                    counts = DayCounts.from_dict(doc)
+                    self._days[counts.day] = counts
+        if self.storage.snapshot_lost:
+            recoveries.append(self._rebuild(recoveries))
+        stored = (self.storage.table("settings") or {}).get("settings")
+        if stored is None:
+            self._settings = Settings(timezone=system_zone())
+            self._put("settings", "settings", self._settings.to_dict())
+        else:
+            self._settings = Settings.from_dict(stored)
+        self.recovered: tuple[Recovery, ...] = tuple(recoveries)
+
+    # -- low level ---------------------------------------------------------------------------
+
+    def _put(self, table: str, key: str, doc: dict[str, Any]) -> None:
+        current = self.storage.table(table) if self.storage else None
+        handle = self.db.table(table)
+        if current is not None and key in current:
+            if current[key] != doc:
+                handle.update(lambda d: (d.clear(), d.update(doc)), doc_ids=[key])
+        else:
+            handle.insert(Document(doc, doc_id=key))
+
+    def _delete(self, table: str, key: str) -> None:
+        current = self.storage.table(table) if self.storage else None
+        if current is not None and key in current:
+            self.db.table(table).remove(doc_ids=[key])
+
+    def _rebuild(self, recoveries: list[Recovery]) -> Recovery:
+        """Card states and daily counts from the review log, after the snapshot was lost."""
+        latest: dict[str, tuple[str, dict[str, Any]]] = {}
+        days: dict[str, DayCounts] = {}
+        count = 0
+        for review in self.reviews():
+            count += 1
+            if review.card_id not in latest or latest[review.card_id][0] <= review.reviewed_at:
+                latest[review.card_id] = (review.reviewed_at, review.after)
+            days.setdefault(review.day, DayCounts(review.day)).add(review)
+        with self.storage.batch():
+            for card_id, (_, after) in latest.items():
+                if card_id not in self._states:
+                    state = CardProgress.from_dict(after)
+                    self._states[card_id] = state
+                    self._put(_shard(card_id), card_id, state.to_dict())
+            for day, counts in days.items():
+                self._days[day] = counts
+                self._put(f"days/{day[:4]}", day, counts.to_dict())
+        self.storage.compact()
+        lost = next((r for r in recoveries if r.file == self.storage.snapshot_path), None)
+        file = lost.file if lost else self.storage.snapshot_path
+        kept = lost.kept_as if lost else self.storage.snapshot_path
+        return Recovery(file, kept, (
+            f"{lost.message if lost else f'the progress file {file} was missing'}; "
+            f"{len(latest)} card states and {count} reviews were recovered from the review log "
+            f"(settings may have returned to their defaults)"))
+
+    # -- settings ----------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def update_settings(self, **changes: Any) -> list[str]:
+        """Change settings; returns the problems (nothing is saved unless there are none)."""
+        try:
+            settings = self._settings.changed(**changes)
+        except (TypeError, ValueError) as error:
+            return [str(error)]
+        problems = settings.problems()
+        if not problems:
+            with self.storage.batch():
+                self._put("settings", "settings", settings.to_dict())
+            self._settings = settings
+        return problems
+
+    # -- what a study session needs (learn.records.ProgressStore) -----------------------------
+
+    def card_states(self) -> dict[str, CardProgress]:
+        return self._states
+
+    def day_counts(self, day: str) -> DayCounts:
+        counts = self._days.get(day)
+        return DayCounts(**vars(counts)) if counts else DayCounts(day)
+
+    def days(self) -> list[DayCounts]:
+        return [self.day_counts(day) for day in sorted(self._days)]
+
+    def study_days(self) -> list[str]:
+        return sorted(day for day, counts in self._days.items() if counts.reviews > 0)
+
+    def _save_states(self, states: list[CardProgress]) -> None:
+        for state in states:
+            self._states[state.card_id] = state
+            self._put(_shard(state.card_id), state.card_id, state.to_dict())
+
+    def _count(self, review: Review, sign: int) -> None:
+        counts = self._days.setdefault(review.day, DayCounts(review.day))
+        counts.add(review, sign)
+        self._put(f"days/{review.day[:4]}", review.day, counts.to_dict())
+
+    def record_answer(self, review: Review, states: list[CardProgress]) -> None:
+        """Log an answer and save the changed card states: on disk when this returns."""
+        with self.storage.batch():
+            self._put(f"{COLD_PREFIX}{review.day}", review.id, review.to_dict())
+            self._save_states(states)
+            self._count(review, 1)
+
+    def undo_answer(self, review: Review, states: list[CardProgress]) -> None:
+        with self.storage.batch():
+            self._delete(f"{COLD_PREFIX}{review.day}", review.id)
+            self._save_states(states)
+            self._count(review, -1)
+
+    def save_states(self, states: list[CardProgress]) -> None:
+        with self.storage.batch():
+            self._save_states(states)
+
+    def add_flag(self, flag: Flag) -> None:
+        with self.storage.batch():
+            self._put("flags", flag.id, flag.to_dict())
+
+    def flags(self) -> list[dict[str, Any]]:
+        return sorted((dict(d) for d in (self.storage.table("flags") or {}).values()),
+                      key=lambda d: d.get("created_at", ""))
+
+    def save_session(self, record: SessionRecord) -> None:
+        """Save a session and update the personal bests."""
+        with self.storage.batch():
+            self._put(f"sessions/{record.started_at[:7]}", record.id, record.to_dict())
+            bests = dict((self.storage.table("bests") or {}).get("bests", {"v": 1}))
+            if record.reviewed >= 20:
+                accuracy = record.correct / record.reviewed
+                if accuracy > bests.get("session_accuracy", 0):
+                    bests["session_accuracy"] = accuracy
+            best_day = max((c.reviews for c in self._days.values()), default=0)
+            bests["most_reviews_in_a_day"] = max(bests.get("most_reviews_in_a_day", 0),
+                                                 best_day)
+            bests["longest_session"] = max(bests.get("longest_session", 0), record.reviewed)
+            self._put("bests", "bests", bests)
+
+    def sessions(self) -> list[dict[str, Any]]:
+        out = []
+        for name in sorted(self.storage.names()):
+            if name.startswith("sessions/"):
+                out += [dict(d) for d in (self.storage.table(name) or {}).values()]
+        return sorted(out, key=lambda d: d.get("started_at", ""))
+
+    def bests(self) -> dict[str, Any]:
+        return dict((self.storage.table("bests") or {}).get("bests", {}))
+
+    def reviews(self, day: str | None = None) -> Iterator[Review]:
+        """The review log (of one study day, or all of it), oldest first."""
+        names = [f"{COLD_PREFIX}{day}"] if day else sorted(
+            n for n in self.storage.names() if n.startswith(COLD_PREFIX))
+        for name in names:
+            docs = (self.storage.table(name) or {}).values()
+            for doc in sorted(docs, key=lambda d: (d.get("reviewed_at", ""), d.get("id", ""))):
+                yield Review.from_dict(doc)
+
+    # -- closing -------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        try:
+            if self.storage is not None:
+                self.db.close()
+                self.storage = None
+        finally:
+            self._lock.release()
+
+    def __enter__(self) -> Profile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _lock(name: str, folder: Path) -> filelock.BaseFileLock:
+    lock = filelock.FileLock(str(folder / "profile.lock"), timeout=0)
+    owner = folder / "profile.owner"
+    try:
+        lock.acquire(timeout=0)
+    except filelock.Timeout:
+        pid = None
+        try:
+            pid = int(json.loads(owner.read_text()).get("pid"))
+        except (OSError, ValueError, TypeError, AttributeError):
+            pass
+        raise ProfileInUse(name, folder / "profile.lock", pid) from None
+    try:
+        owner.write_text(json.dumps({"pid": os.getpid(), "host": socket.gethostname()}))
+    except OSError:
+        pass
+    return lock
+
+
+def open_profile(name: str, *, create: bool = True) -> Profile:
+    """Open (or create) a profile; raise ProfileInUse, ProfileNotFound or ProfileNameError."""
+    clean = check_name(name)
+    folder = paths.profiles_dir() / folder_name(clean)
+    if not folder.exists():
+        if not create:
+            raise ProfileNotFound(f"there is no profile {clean!r} (in {paths.profiles_dir()})")
+        folder.mkdir(parents=True)
+    lock = _lock(clean, folder)
+    try:
+        return Profile(clean, folder, lock)
+    except OSError as error:
+        lock.release()
+        raise StoreError(f"cannot open the profile {clean!r} in {folder}: "
+                         f"{error.strerror or error}") from error
+    except BaseException:
+        lock.release()
+        raise
+
+
+def list_profiles() -> list[ProfileInfo]:
+    root = paths.profiles_dir()
+    if not root.is_dir():
+        return []
+    out = []
+    for folder in root.iterdir():
+        if not folder.is_dir():
+            continue
+        name = None
+        try:
+            data = json.loads((folder / "profile.json").read_bytes())
+            name = data.get("name") if isinstance(data, dict) else None
+        except (OSError, ValueError):
+            pass
+        name = name or name_from_folder(folder.name)
+        if name:
+            out.append(ProfileInfo(name, folder))
+    return sorted(out, key=lambda info: info.name.casefold())
