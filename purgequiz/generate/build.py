@@ -1,0 +1,50 @@
+"""Compiling a fact base into a deck: every template over every fact, the quality checks,
+the filters, then siblings and confusables. Pure: the same base, filters and seed always
+give the same deck."""
+
+from __future__ import annotations
+
+import random
+
+from purgequiz.facts import FactBase
+from purgequiz.generate.checks import keep_good
+from purgequiz.generate.confusables import link
+from purgequiz.generate.context import Context
+from purgequiz.generate.index import FactIndex
+from purgequiz.generate.model import Card, Deck
+from purgequiz.generate.select import Filters, select
+from purgequiz.generate.templates import EVERY_FACT, PER_KIND, WHOLE_BASE
+
+__all__ = ["NoCardsError", "compile_cards", "generate"]
+
+
+class NoCardsError(ValueError):
+    """The filters leave no card."""
+
+
+def compile_cards(base: FactBase, rng: random.Random) -> list[Card]:
+    """Every good card the base supports, in a fixed order (by fact id, then template)."""
+    ctx = Context(base, FactIndex(base), rng)
+    cards: list[Card] = []
+    for fact in ctx.index.facts:
+        for template in PER_KIND.get(fact.kind, ()) + EVERY_FACT:
+            cards.extend(template(ctx, fact))
+    for whole in WHOLE_BASE:
+        cards.extend(whole(ctx))
+    return keep_good(cards)
+
+
+def generate(base: FactBase, filters: Filters | None = None, seed: int = 0, *,
+             deck_id: str = "deck", title: str = "Questions", description: str = "",
+             allow_empty: bool = False) -> Deck:
+    """A deck of the cards that pass ``filters``; raises :class:`NoCardsError` if none do
+    (unless ``allow_empty``) and :class:`~purgequiz.generate.select.FilterError` for a
+    filter the base cannot satisfy."""
+    filters = filters or Filters()
+    filters.check(base)
+    rng = random.Random(seed)
+    cards = select(compile_cards(base, rng), filters, base, rng)
+    if not cards and not allow_empty:
+        raise NoCardsError("no card matches these filters")
+    built_from = {"facts_checksum": base.checksum(), "seed": seed, "filters": filters.to_dict()}
+    return Deck(deck_id, title, description, tuple(link(cards, base)), built_from)

@@ -1,0 +1,162 @@
+"""Look-ups over a fact base, built once per generation so that no question searches the
+whole base: facts by kind, people by fate, entities by type and topic, figures by series."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from purgequiz.facts import Fact, FactBase
+from purgequiz.generate.phrasing import normalize
+
+__all__ = ["FATE_KINDS", "FactIndex", "fate_of_property", "is_bibliographic"]
+
+FATE_KINDS = ("arrest", "execution", "suicide", "survival")
+_PROPERTY_FATES = (
+    ("survival", re.compile(r"surviv", re.IGNORECASE)),
+    ("execution", re.compile(r"execut|\bshot\b", re.IGNORECASE)),
+    ("suicide", re.compile(r"suicide|own li(fe|ves)", re.IGNORECASE)),
+    ("arrest", re.compile(r"arrest", re.IGNORECASE)),
+)
+
+# Facts about the literature rather than the history: which footnote cites which work.
+_BIBLIOGRAPHIC_GROUP = re.compile(r"\bfootnotes?\b|\bcited\b|\bco-?authors?\b|\bauthors of\b",
+                                  re.IGNORECASE)
+_BIBLIOGRAPHIC_STATEMENT = re.compile(
+    r"\bfootnotes? \d+(?:\s*(?:and|to|-|\u2013)\s*\d+)?\s+(?:cites|refers|gives the source|"
+    r"draws|names)|\b(?:was|were) published\b|\bpublished (?:in|by)\b", re.IGNORECASE)
+
+
+def is_bibliographic(fact: Fact) -> bool:
+    """Whether a fact is about the literature (a footnote's works, a book's publication)."""
+    if fact.kind == "group":
+        text = f"{fact.get('label')} {fact.get('property')}"
+        if _BIBLIOGRAPHIC_GROUP.search(text):
+            return True
+    return bool(_BIBLIOGRAPHIC_STATEMENT.search(fact.statement))
+
+
+def fate_of_property(text: str) -> set[str]:
+    """The fates a group's property names ('survived the purge' -> {'survival'})."""
+    return {fate for fate, pattern in _PROPERTY_FATES if pattern.search(text)}
+
+
+class FactIndex:
+    """Indexes over one fact base; every list is in a fixed (sorted) order."""
+
+    def __init__(self, base: FactBase) -> None:
+        self.base = base
+        self.all_facts: list[Fact] = [base.facts[k] for k in sorted(base.facts)]
+        self.facts: list[Fact] = [f for f in self.all_facts if not is_bibliographic(f)]
+        self.by_kind: dict[str, list[Fact]] = defaultdict(list)
+        self.by_kind_date: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        self.person_facts: dict[str, list[Fact]] = defaultdict(list)
+        self.fates: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+        self.known: dict[str, set[str]] = defaultdict(set)  # fate -> people said to share it
+        self.slot: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.role_people: dict[str, set[str]] = defaultdict(set)  # who took up a post
+        self.person_roles: dict[str, set[str]] = defaultdict(set)  # posts a person held
+        self.role_facts: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        self.by_type: dict[str, list[str]] = defaultdict(list)
+        self.by_type_topic: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.series: dict[str, list[Fact]] = defaultdict(list)
+        self.stats_by_unit: dict[str, list[Fact]] = defaultdict(list)
+        self.texts: dict[str, list[tuple[str, Fact]]] = defaultdict(list)
+        self.stats_by_quantity: dict[str, list[Fact]] = defaultdict(list)
+        self.groups_of: dict[str, list[Fact]] = defaultdict(list)
+        self.groups_by_property: dict[str, list[Fact]] = defaultdict(list)
+        self.reporters: dict[str, list[str]] = defaultdict(list)  # who makes claims, by type
+        self.accused: set[str] = set()
+        self.quote_speakers: dict[str, set[str]] = defaultdict(set)
+        actors = {ref for f in self.facts for _, ref in f.entity_refs()}
+        for entity_id in sorted(base.entities):
+            if entity_id in actors:  # scholars and works only cited are no answers
+                self.by_type[base.entities[entity_id].type].append(entity_id)
+        self._reporter_seen: set[tuple[str, str]] = set()
+        seen_topic: set[tuple[str, str, str]] = set()
+        for fact in self.facts:
+            self._add(fact, seen_topic)
+        self.dated: list[Fact] = sorted((f for f in self.facts if f.date),
+                                        key=lambda f: (f.date.sort_key, f.id))  # type: ignore[union-attr]
+        self._not_victims: list[str] | None = None
+        self.dated_keys = [f.date.sort_key for f in self.dated]  # type: ignore[union-attr]
+        self._victims = (self.known["arrest"] | self.known["execution"] | self.known["suicide"]
+                         | self.accused)
+
+    def _add(self, fact: Fact, seen_topic: set[tuple[str, str, str]]) -> None:
+        base = self.base
+        self.by_kind[fact.kind].append(fact)
+        if fact.date:
+            self.by_kind_date[(fact.kind, fact.date.text)].append(fact)
+        for name, ref in fact.entity_refs():
+            self.slot[(fact.kind, name)].add(ref)
+            entity = base.entities.get(ref)
+            if entity is None:
+                continue
+            if entity.type == "person":
+                self.person_facts[ref].append(fact)
+            for topic in fact.topics:
+                key = (entity.type, topic, ref)
+                if key not in seen_topic:
+                    seen_topic.add(key)
+                    self.by_type_topic[(entity.type, topic)].append(ref)
+        person = fact.get("person")
+        if fact.kind in FATE_KINDS and person:
+            self.fates[person][fact.kind].append(fact)
+            self.known[fact.kind].add(person)
+        if fact.kind in ("appointment", "replacement") and person:
+            self.role_people[normalize(fact.get("role"))].add(person)
+        if fact.kind in ("appointment", "replacement", "removal") and person:
+            role = normalize(fact.get("role"))
+            self.person_roles[person].add(role)
+            self.role_facts[(fact.kind, role)].append(fact)
+        if fact.kind == "replacement":
+            self.person_roles[fact.get("replaced")].add(normalize(fact.get("role")))
+        if fact.kind == "quotation":
+            self.quote_speakers[normalize(fact.get("gist"))].add(fact.get("speaker"))
+        if fact.kind == "trial":
+            self.accused.update(fact.get("accused") or ())
+        if fact.kind == "group":
+            for fate in fate_of_property(fact.get("property")):
+                self.known[fate].update(fact.get("members"))
+            for member in fact.get("members"):
+                self.groups_of[member].append(fact)
+            self.groups_by_property[normalize(fact.get("property"))].append(fact)
+        for ref in (fact.attribution.by, *fact.attribution.via):
+            entity = base.entities.get(ref) if ref else None
+            if entity is not None and (entity.type, ref) not in self._reporter_seen:
+                self._reporter_seen.add((entity.type, ref))
+                self.reporters[entity.type].append(ref)
+        if fact.kind == "statistic":
+            if fact.get("series"):
+                self.series[fact.get("series")].append(fact)
+            self.stats_by_unit[normalize(fact.get("unit"))].append(fact)
+            self.stats_by_quantity[normalize(fact.get("quantity"))].append(fact)
+        for name, value in fact.fields.items():
+            if isinstance(value, str) and name not in ("series", "unit", "qualifier"):
+                if value not in base.entities:
+                    self.texts[f"{fact.kind}.{name}"].append((value, fact))
+            elif isinstance(value, tuple) and name in ("responsible", "effects"):
+                for item in value:
+                    self.texts[f"{fact.kind}.{name}"].append((item, fact))
+
+    # --- who is known to have met which fate -------------------------------------------
+
+    def victims(self) -> set[str]:
+        """People the base says were arrested, executed, driven to suicide or tried."""
+        return self._victims
+
+    def not_victims(self) -> list[str]:
+        """People with no arrest, execution, suicide or trial in the base: survivors first."""
+        if self._not_victims is None:
+            victims = self.victims()
+            survivors = sorted(self.known["survival"] - victims)
+            others = [p for p in self.by_type["person"]
+                      if p not in victims and p not in survivors]
+            self._not_victims = survivors + others
+        return self._not_victims
+
+    def people_in(self, topics: Iterable[str]) -> list[list[str]]:
+        """One pool of people a topic, for drawing distractors from."""
+        return [self.by_type_topic.get(("person", topic), []) for topic in topics]

@@ -1,0 +1,178 @@
+"""Figures as the sources give them: formatting, typed-answer spellings, plausible wrong ones."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from purgequiz.facts import Fact
+
+__all__ = ["Figure", "figure_of", "invented_figures", "near"]
+
+_ABOVE = ("over", "more than", "at least")
+_BELOW = ("under", "fewer than")
+
+
+def _number(value: float) -> str:
+    """'1,871', '17.8', '2.3 billion', '1.5 million' (as the documents write large sums)."""
+    for size, word in ((10**9, "billion"), (10**6, "million")):
+        if value >= size and round(value / size, 2) * size == value:
+            return f"{value / size:g} {word}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,}"
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+class Figure:
+    """A statistic's figure: a value or a low–high range, with its qualifier and unit."""
+
+    def __init__(self, low: float, high: float, qualifier: str | None = None,
+                 unit: str = "") -> None:
+        self.low, self.high, self.qualifier, self.unit = low, high, qualifier, unit
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+    @property
+    def middle(self) -> float:
+        return (self.low + self.high) / 2
+
+    def number_text(self) -> str:
+        """'more than 1,000', 'from 20,000 to 40,000', '4,500'."""
+        if self.is_range:
+            text = f"from {_number(self.low)} to {_number(self.high)}"
+        else:
+            text = _number(self.low)
+        return f"{self.qualifier} {text}" if self.qualifier else text
+
+    def text(self, with_unit: bool = True) -> str:
+        number = self.number_text()
+        if not with_unit or not self.unit:
+            return number
+        if self.unit in ("%", "per cent", "percent"):
+            return number + ("%" if self.unit == "%" else f" {self.unit}")
+        return f"{number} {self.unit}"
+
+    def spellings(self) -> tuple[str, ...]:
+        """Every accepted typed form: digits with and without separators, with the unit."""
+        forms: dict[str, None] = {}
+        if self.is_range:
+            low = (_number(self.low), _plain(self.low))
+            high = (_number(self.high), _plain(self.high))
+            for a, b in zip(low, high, strict=True):
+                for dash in ("\u2013", "-"):
+                    forms[f"{a}{dash}{b}"] = None
+                forms[f"{a} to {b}"] = None
+                forms[f"from {a} to {b}"] = None
+        else:
+            forms[_number(self.low)] = None
+            forms[_plain(self.low)] = None
+            forms[f"{int(self.low):,}" if float(self.low).is_integer() else _plain(self.low)] = None
+        for form in list(forms):
+            if self.qualifier:
+                forms[f"{self.qualifier} {form}"] = None
+            if self.unit:
+                forms[f"{form} {self.unit}"] = None
+        forms[self.text()] = None
+        forms[self.text(with_unit=False)] = None
+        return tuple(forms)
+
+    @property
+    def is_whole(self) -> bool:
+        return float(self.low).is_integer() and float(self.high).is_integer()
+
+    @property
+    def is_share(self) -> bool:
+        """Whether the figure is a percentage (never above 100)."""
+        return normalize_unit(self.unit) in ("%", "per cent", "percent")
+
+    def same_shape(self, other: Figure) -> bool:
+        """Whether ``other`` could stand beside this figure as a choice: both percentages
+        or neither, both whole numbers or neither, within a plausible order of magnitude."""
+        if self.is_share != other.is_share or self.is_whole != other.is_whole:
+            return False
+        ratio = other.middle / self.middle if self.middle else 0
+        return 0.2 <= ratio <= 5
+
+    def scaled(self, factor: float) -> Figure:
+        """The same shape of figure, scaled and rounded to two significant digits."""
+        return Figure(_round2(self.low * factor, self.is_whole),
+                      _round2(self.high * factor, self.is_whole), self.qualifier, self.unit)
+
+    def shifted(self, step: int) -> Figure:
+        return Figure(self.low + step, self.high + step, self.qualifier, self.unit)
+
+
+def normalize_unit(unit: str) -> str:
+    return " ".join(unit.lower().split())
+
+
+def _round2(value: float, whole: bool) -> float:
+    if value <= 0:
+        return 0
+    digits = max(0, int(math.floor(math.log10(value))) - 1)
+    rounded = round(value / 10**digits) * 10**digits
+    if whole or value >= 10:
+        return float(max(1, int(round(rounded))))
+    return round(value, 1)
+
+
+def figure_of(fact: Fact) -> Figure:
+    """The figure a statistic fact gives."""
+    if fact.get("value") is not None:
+        low = high = float(fact.get("value"))
+    else:
+        low, high = float(fact.get("low")), float(fact.get("high"))
+    return Figure(low, high, fact.get("qualifier"), fact.get("unit", ""))
+
+
+def _bounds(figure: Figure, open_ended: bool) -> tuple[float, float]:
+    low, high = figure.low, figure.high
+    if figure.qualifier in _ABOVE:
+        return low, math.inf if open_ended else high * 1.5
+    if figure.qualifier in _BELOW:
+        return (0.0 if open_ended else low / 1.5), high
+    if figure.qualifier in ("about", "approximately"):
+        return low * 0.9, high * 1.1
+    return low, high
+
+
+def near(answer: Figure, candidate: Figure, tolerance: float = 0.1) -> bool:
+    """Whether ``candidate`` could also be true of what ``answer`` counts, or is too close
+    to it to be told apart: an open-ended candidate ('over 500') is true of 'over 1,000'."""
+    a_low, a_high = _bounds(answer, open_ended=False)
+    c_low, c_high = _bounds(candidate, open_ended=True)
+    return a_low * (1 - tolerance) <= c_high and c_low <= a_high * (1 + tolerance)
+
+
+def invented_figures(figure: Figure, rng: random.Random, count: int) -> list[Figure]:
+    """Plausible wrong figures of the same shape: small counts moved by a few, larger ones
+    scaled; never a percentage above 100, never one the true figure would make true."""
+    above = figure.qualifier in _ABOVE
+    below = figure.qualifier in _BELOW
+    if figure.is_whole and figure.high < 20:
+        steps = [s for s in (-4, -3, -2, 2, 3, 4, 5, 6) if not (above and s < 0)
+                 and not (below and s > 0)]
+        candidates = [figure.shifted(s) for s in steps]
+    else:
+        factors = [0.25, 0.4, 0.5, 2.0, 2.5, 3.0, 4.0]
+        if above:
+            factors = [2.5, 3.0, 4.0, 5.0, 6.0]  # 'over 500' would also be true of 'over 1,000'
+        elif below:
+            factors = [0.1, 0.2, 0.25, 0.3, 0.4]
+        candidates = [figure.scaled(f) for f in factors]
+    rng.shuffle(candidates)
+    out: list[Figure] = []
+    for candidate in candidates:
+        if candidate.low <= 0 or (figure.is_share and candidate.high > 100):
+            continue
+        if not any(near(f, candidate) or near(candidate, f) for f in [figure, *out]):
+            out.append(candidate)
+        if len(out) == count:
+            break
+    return out

@@ -1,0 +1,104 @@
+"""Cloze cards: the fact's statement with its key term blanked. The same slot, filled with
+a wrong term, gives the false variants of the true/false cards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from purgequiz.facts import Fact
+from purgequiz.generate.context import Context
+from purgequiz.generate.model import Card
+from purgequiz.generate.numbers import Figure, figure_of, near
+from purgequiz.generate.phrasing import blank_first, find_term, normalize
+from purgequiz.generate.templates.common import entity_distractors, fate_safe, people_distractors
+from purgequiz.generate.templates.figures import figure_distractors
+
+__all__ = ["BLANK", "Slot", "cloze", "slot"]
+
+BLANK = "_____"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A term of a statement that can be blanked, its answer and terms that are wrong there."""
+
+    blanked: str
+    answer: str
+    accept: tuple[str, ...]
+    answer_type: str
+    wrong: tuple[str, ...]
+
+
+def _person_wrong(ctx: Context, fact: Fact, person: str) -> list[str]:
+    kind, index = fact.kind, ctx.index
+    if kind in ("execution", "suicide", "arrest"):
+        return people_distractors(ctx, fact, {person}, ok=lambda p: fate_safe(ctx, p),
+                                  prefer=index.not_victims()[:40])
+    if kind == "survival":
+        dead = index.known["execution"] | index.known["suicide"]
+        return people_distractors(ctx, fact, index.known["survival"] | {person},
+                                  ok=lambda p: p in dead, prefer=sorted(dead))
+    role = normalize(fact.get("role"))
+    exclude = {person} | index.role_people.get(role, set())
+    if kind == "replacement":
+        exclude.add(fact.get("replaced"))
+    if kind == "removal":
+        exclude |= {f.get("person") for f in index.role_facts[("removal", role)]}
+    return people_distractors(ctx, fact, exclude)
+
+
+def _figure_slot(ctx: Context, fact: Fact) -> Slot | None:
+    figure = figure_of(fact)
+    if figure.is_range:
+        return None
+    number = Figure(figure.low, figure.low).number_text()
+    match = find_term(fact.statement, number)
+    if match is None:
+        return None
+    wrong = []
+    for other in figure_distractors(ctx, fact):
+        if other.is_range:
+            continue
+        candidate = Figure(other.low, other.low, figure.qualifier, figure.unit)
+        if not near(figure, candidate) and not near(candidate, figure):
+            wrong.append(Figure(other.low, other.low).number_text())
+    blanked = fact.statement[: match.start()] + BLANK + fact.statement[match.end():]
+    spellings = Figure(figure.low, figure.low).spellings()
+    return Slot(blanked, number, spellings, "number", tuple(wrong))
+
+
+def slot(ctx: Context, fact: Fact) -> Slot | None:
+    """The key term of a fact's statement, or None when it has none we can blank safely."""
+    if fact.kind == "statistic":
+        return _figure_slot(ctx, fact)
+    field = {"replacement": "person", "appointment": "person", "removal": "person",
+             "arrest": "person", "execution": "person", "suicide": "person",
+             "survival": "person", "decree": "decree", "institutional_change": "institution",
+             "quotation": "speaker"}.get(fact.kind)
+    if field is None:
+        return None
+    entity_id = fact.get(field)
+    spellings = ctx.spellings(entity_id)
+    blanked = blank_first(fact.statement, spellings, BLANK)
+    if blanked is None:
+        return None
+    if field == "person":
+        wrong = _person_wrong(ctx, fact, entity_id)
+    elif field == "speaker":
+        wrong = people_distractors(
+            ctx, fact, ctx.index.quote_speakers.get(normalize(fact.get("gist")), set()))
+    else:
+        exclude = {entity_id} | ctx.index.slot.get((fact.kind, field), set())
+        wrong = entity_distractors(ctx, fact, ctx.entity(entity_id).type, exclude)
+    return Slot(blanked, ctx.name(entity_id), spellings, "entity", tuple(wrong))
+
+
+def cloze(ctx: Context, fact: Fact) -> Iterator[Card]:
+    found = slot(ctx, fact)
+    if found is None:
+        return
+    yield ctx.card(fact, "cloze", kind="cloze",
+                   prompt=ctx.ask(fact, f"Fill in the blank: {found.blanked}"),
+                   answer=found.answer, answer_type=found.answer_type, accept=found.accept,
+                   choices=ctx.choices(found.answer, found.wrong), difficulty=2)

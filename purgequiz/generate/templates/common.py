@@ -1,0 +1,161 @@
+"""Pieces the question templates share: date phrases and the usual distractor pools."""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from purgequiz.facts import DateSpan, Fact
+from purgequiz.facts.dates import FuzzyDate
+from purgequiz.generate.context import Context
+from purgequiz.generate.distractors import pick
+from purgequiz.generate.phrasing import normalize
+
+__all__ = [
+    "date_accept",
+    "date_distractors",
+    "entity_distractors",
+    "fate_safe",
+    "people_distractors",
+    "same_meaning",
+    "text_distractors",
+    "when_phrase",
+]
+
+_FATE_WORDS = re.compile(r"execut|\bshot\b|murder|killed|suicide|died|arrest|perish",
+                         re.IGNORECASE)
+
+
+def when_phrase(fact: Fact) -> str:
+    """' in June 1940', ' on 5 June 1940', ' between May 1937 and June 1938', or ''."""
+    date = fact.date
+    if date is None:
+        return ""
+    if date.end is not None:
+        return f" between {date.start.display()} and {date.end.display()}"
+    return (" on " if date.precision == "day" else " in ") + date.start.display()
+
+
+def date_accept(date: DateSpan) -> tuple[str, ...]:
+    """Typed spellings of a date: '5 June 1940', 'June 5, 1940', '1940-06-05' …"""
+    start = date.start
+    forms = [date.display(), date.text]
+    if date.end is None:
+        if start.month:
+            month = calendar.month_name[start.month]
+            forms += [f"{month[:3]} {start.year}", f"{start.month}/{start.year}"]
+            if start.day:
+                forms += [f"{month} {start.day}, {start.year}", f"{start.day} {month[:3]} "
+                          f"{start.year}", f"{start.day}.{start.month}.{start.year}"]
+    return tuple(dict.fromkeys(forms))
+
+
+def _shift(date: FuzzyDate, months: int) -> FuzzyDate:
+    if date.month is None:
+        return FuzzyDate(date.year + months)
+    total = date.year * 12 + (date.month - 1) + months
+    year, month = divmod(total, 12)
+    day = None
+    if date.day:
+        day = min(date.day, calendar.monthrange(year, month + 1)[1])
+    return FuzzyDate(year, month + 1, day)
+
+
+def date_distractors(ctx: Context, fact: Fact, count: int = 3) -> list[str]:
+    """Other dates of the same precision: real dates of nearby facts first, then dates a
+    few months (or years) away; never one that overlaps the answer."""
+    date = fact.date
+    assert date is not None and date.end is None
+    answer = date.start
+    span = 3 if answer.precision == "year" else 1  # real dates within this many years
+    real = [f.date.start.display() for f in _window(ctx, fact)
+            if f.date and f.date.end is None and f.date.precision == answer.precision
+            and _apart(f.date.start, answer) and abs(f.date.year - answer.year) <= span]
+    steps = [-1, 1, -2, 2, 3, -3] if answer.precision == "year" else [-2, 2, -4, 4, 6, -6, 9]
+    invented = [_shift(answer, s).display() for s in steps]
+    return pick([real, invented], count, lambda d: True, ctx.rng, taken=[answer.display()])
+
+
+def _window(ctx: Context, fact: Fact, width: int = 12) -> list[Fact]:
+    """Up to ``width`` dated facts each side of ``fact`` in date order (binary search)."""
+    dated = ctx.index.dated
+    at = bisect.bisect_left(ctx.index.dated_keys, fact.date.sort_key)  # type: ignore[union-attr]
+    return list(dated[max(0, at - width): at + width])
+
+
+def _apart(a: FuzzyDate, b: FuzzyDate) -> bool:
+    """Whether two dates of the same precision clearly differ (a month or a year apart)."""
+    if a.precision == "year":
+        return a.year != b.year
+    if a.precision == "month":
+        return (a.year, a.month) != (b.year, b.month)
+    return abs((a.year * 372 + (a.month or 0) * 31 + (a.day or 0))
+               - (b.year * 372 + (b.month or 0) * 31 + (b.day or 0))) >= 7
+
+
+_SYNONYMS = (
+    frozenset({"abolished", "dissolved", "disbanded", "liquidated", "scrapped", "eliminated",
+               "wound up", "closed"}),
+    frozenset({"executed", "shot"}),
+    frozenset({"removed", "dismissed", "relieved", "ousted", "pushed out", "sacked"}),
+    frozenset({"divided", "split", "broken up"}),
+)
+
+
+def same_meaning(a: str, b: str) -> bool:
+    """Whether two short texts say the same: equal, one inside the other, or the same
+    leading word up to a synonym ('abolished' / 'dissolved')."""
+    x, y = normalize(a), normalize(b)
+    if not x or not y or x in y or y in x:
+        return True
+    for group in _SYNONYMS:
+        if any(x.startswith(w) for w in group) and any(y.startswith(w) for w in group):
+            return True
+    return False
+
+
+def fate_safe(ctx: Context, person: str) -> bool:
+    """Whether a person can stand as a wrong answer to 'who was arrested/executed …':
+    the base records no arrest, execution, suicide or trial of theirs, and their
+    description mentions no such end."""
+    entity = ctx.base.entities.get(person)
+    if entity is None or person in ctx.index.victims():
+        return False
+    return not (entity.description and _FATE_WORDS.search(entity.description))
+
+
+def people_distractors(ctx: Context, fact: Fact, exclude: Iterable[str],
+                       ok: Callable[[str], bool] | None = None,
+                       prefer: Sequence[str] = (), count: int = 3) -> list[str]:
+    """Names of other people: preferred ones, then the fact's topics, then anyone."""
+    excluded = set(exclude)
+    names = {ctx.name(e) for e in excluded if e in ctx.base.entities}
+
+    def accept(name_or_id: str) -> bool:
+        return name_or_id not in excluded and (ok is None or ok(name_or_id))
+
+    pools = [prefer, *ctx.index.people_in(fact.topics), ctx.index.by_type["person"]]
+    chosen = pick(pools, count, accept, ctx.rng, taken=())
+    return [ctx.name(p) for p in chosen if ctx.name(p) not in names]
+
+
+def entity_distractors(ctx: Context, fact: Fact, type_: str, exclude: Iterable[str],
+                       count: int = 3) -> list[str]:
+    excluded = set(exclude)
+    pools = [ctx.index.by_type_topic.get((type_, t), []) for t in fact.topics]
+    pools.append(ctx.index.by_type[type_])
+    chosen = pick(pools, count, lambda e: e not in excluded, ctx.rng)
+    return [ctx.name(e) for e in chosen]
+
+
+def text_distractors(ctx: Context, keys: Sequence[str], answer: str,
+                     exclude: Callable[[str, Fact], bool] | None = None,
+                     count: int = 3) -> list[str]:
+    """Texts of the same field in other facts (e.g. other decrees' penalties)."""
+    pools = [ctx.index.texts.get(key, ()) for key in keys]
+    chosen = pick(pools, count, lambda item: not same_meaning(answer, item[0])
+                  and not (exclude and exclude(*item)), ctx.rng,
+                  taken=[answer], key=lambda item: item[0])
+    return [text for text, _ in chosen]

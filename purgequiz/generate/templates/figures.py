@@ -1,0 +1,106 @@
+"""Figures: 'how many …', keeping the source's range and precision, with wrong figures
+from the same table first; and which paper, agency or author gave a figure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from purgequiz.facts import Fact
+from purgequiz.generate.context import Context
+from purgequiz.generate.distractors import pick
+from purgequiz.generate.model import Card
+from purgequiz.generate.numbers import Figure, figure_of, invented_figures, near
+from purgequiz.generate.phrasing import is_author, mentions, normalize
+
+__all__ = ["figure_distractors", "figure_text", "statistic", "subject"]
+
+_PREPOSITIONS = ("in ", "on ", "by ", "during ", "between ", "from ", "for ", "at ", "over ",
+                 "until ", "before ", "after ", "since ", "of ", "under ")
+
+
+def subject(fact: Fact) -> str:
+    """What is counted, with its period: 'officers arrested in 1937–1938'."""
+    quantity, period = fact.get("quantity"), fact.get("period")
+    if not period or normalize(period) in normalize(quantity):
+        return quantity
+    if period.lower().startswith(_PREPOSITIONS):
+        return f"{quantity} {period}"
+    return f"{quantity} ({period})"
+
+
+def _with_unit(fact: Fact) -> bool:
+    unit = normalize(fact.get("unit", ""))
+    return bool(unit) and unit not in normalize(fact.get("quantity"))
+
+
+def figure_text(fact: Fact, figure: Figure | None = None) -> str:
+    return (figure or figure_of(fact)).text(with_unit=_with_unit(fact))
+
+
+def figure_distractors(ctx: Context, fact: Fact, count: int = 3) -> list[Figure]:
+    """Other true figures of the same table, then of the same unit, then invented ones;
+    none that overlaps the answer or another source's figure for the same thing."""
+    answer = figure_of(fact)
+    series = fact.get("series")
+    rivals = [figure_of(f) for f in ctx.index.stats_by_quantity.get(
+        normalize(fact.get("quantity")), ()) if f.id != fact.id
+        and (not series or f.get("series") != series)][:20]
+    chosen: list[Figure] = []
+
+    def ok(candidate: Figure) -> bool:
+        return answer.same_shape(candidate) and not any(
+            near(a, candidate) or near(candidate, a) for a in (answer, *rivals, *chosen))
+
+    same_table = ctx.index.series.get(series, []) if series else []
+    same_unit = ctx.index.stats_by_unit.get(normalize(fact.get("unit")), [])
+    for pool in (same_table, same_unit):
+        for other in pick([pool], count - len(chosen),
+                          lambda f: f.id != fact.id and ok(_as(f, answer)), ctx.rng,
+                          taken=[answer.number_text()], key=lambda f: figure_of(f).number_text()):
+            if ok(_as(other, answer)):
+                chosen.append(_as(other, answer))
+    for invented in invented_figures(answer, ctx.rng, 6):
+        if len(chosen) < count and ok(invented):
+            chosen.append(invented)
+    return chosen
+
+
+def _as(fact: Fact, answer: Figure) -> Figure:
+    """Another fact's figure in the answer's unit (a table's rows share one unit)."""
+    figure = figure_of(fact)
+    return Figure(figure.low, figure.high, figure.qualifier, answer.unit)
+
+
+def statistic(ctx: Context, fact: Fact) -> Iterator[Card]:
+    figure = figure_of(fact)
+    answer = figure_text(fact)
+    wrong = [figure_text(fact, f) for f in figure_distractors(ctx, fact)]
+    question = f"What figure is given for {subject(fact)}?"
+    yield ctx.card(fact, "figure", prompt=ctx.ask(fact, question),
+                   answer=answer, answer_type="number", accept=figure.spellings(),
+                   choices=ctx.choices(answer, wrong),
+                   difficulty=3 if figure.is_range or not figure.qualifier else 2)
+    yield from _who_gave(ctx, fact, answer)
+
+
+def _who_gave(ctx: Context, fact: Fact, answer: str) -> Iterator[Card]:
+    """'Which paper or agency reported …' / 'According to whom …' for attributed figures."""
+    attribution = fact.attribution
+    if attribution.is_record or not attribution.by:
+        return
+    reporter = attribution.via[0] if attribution.via else attribution.by
+    type_ = ctx.entity(reporter).type
+    also = {e for f in ctx.index.stats_by_quantity.get(normalize(fact.get("quantity")), ())
+            for e in (f.attribution.by, *f.attribution.via)}
+    source = ctx.base.sources[fact.source]
+    also |= {e for e in ctx.index.reporters.get(type_, ())
+             if is_author(ctx.base, e, source) or mentions(fact.statement, ctx.spellings(e))}
+    wrong = pick([ctx.index.reporters.get(type_, [])], 3, lambda e: e not in also, ctx.rng)
+    asked = "Which paper or agency" if type_ == "publication" else "Who"
+    verb = "reported" if attribution.via else "gave"
+    yield ctx.card(fact, "figure-source",
+                   prompt=f"{asked} {verb} the figure of {answer} for {subject(fact)}?",
+                   answer=ctx.name(reporter), answer_type="entity",
+                   accept=ctx.spellings(reporter),
+                   choices=ctx.choices(ctx.name(reporter), [ctx.name(e) for e in wrong]),
+                   difficulty=3, attributed=False)
