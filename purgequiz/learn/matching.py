@@ -65,10 +65,11 @@ class DeckMatcher:
         for card in deck.cards:
             if card.answer_type != "entity":
                 continue
-            for text in (card.answer, *card.accept, *card.choices):
-                key = normalize(text)
-                if key:
-                    names.setdefault(key, text)
+            for text in (card.answer, *card.accept):
+                names.setdefault(normalize(text), card.answer)
+            for text in card.choices:
+                names.setdefault(normalize(text), text)
+        names.pop("", None)
         self._entities = names
         surnames: dict[str, set[str]] = {}
         for key in names:

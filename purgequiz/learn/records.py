@@ -29,8 +29,7 @@ class Review:
     elapsed_ms: int
     was_new: bool
     was_review: bool
-    before: dict[str, Any] | None  # CardProgress.to_dict() before the answer
-    after: dict[str, Any]
+    after: dict[str, Any]  # CardProgress.to_dict() after the answer (rebuilds a lost snapshot)
 
     def to_dict(self) -> dict[str, Any]:
         return {"v": RECORD_VERSION, **asdict(self)}

@@ -218,7 +218,6 @@ class StudySession:
             mode=current.mode, rating=int(rating), correct=correct, near_miss=near_miss,
             given=given, elapsed_ms=int(elapsed_ms), was_new=before.is_new,
             was_review=before.is_review,
-            before=None if before.is_new and before.due is None else before.to_dict(),
             after=after.to_dict())
         self.profile.record_answer(review, changed)  # durable when it returns
         for state in changed:

@@ -4,10 +4,14 @@ sessions, personal bests and flags, in one TinyDB per profile (see :mod:`storage
 Tables (every document carries a schema version ``v``):
 
 * ``settings``: one document, ``settings``;
-* ``cards/NN``: card states (:class:`~purgequiz.learn.CardProgress`), in 64 shards by a hash of
-  the card id, so that saving one card copies only a small table;
-* ``reviews/YYYY-MM-DD``: the review log, one table per study day (cold: read only on demand);
-* ``days/YYYY``: running totals per study day, for statistics without reading the log;
+* ``cards/NNN``: card states (:class:`~purgequiz.learn.CardProgress`), in 256 shards by a hash
+  of the card id;
+* ``reviews/YYYY-MM-DD/HH:M``: the review log, one table per study day and ten minutes (cold:
+  read only on demand);
+* ``days/YYYY-MM``: running totals per study day, for statistics without reading the log;
+
+TinyDB rewrites a whole table on each change, so tables are kept small (tens of documents):
+that is what keeps an answer's durable write near a bare fsync.
 * ``sessions/YYYY-MM``, ``flags``, ``bests``.
 """
 
@@ -38,7 +42,7 @@ from purgequiz.store.zone import system_zone
 
 __all__ = ["Profile", "ProfileInfo", "list_profiles", "open_profile"]
 
-SHARDS = 64
+SHARDS = 256
 META_VERSION = 1
 
 
@@ -50,8 +54,17 @@ class _DB(TinyDB):
     table_class = _Table
 
 
+def _review_table(review: Review) -> str:
+    """The log table of a review: its study day and its ten minutes (UTC) of that day."""
+    return f"{COLD_PREFIX}{review.day}/{review.reviewed_at[11:15]}"
+
+
+def _days_table(day: str) -> str:
+    return f"days/{day[:7]}"
+
+
 def _shard(card_id: str) -> str:
-    return f"cards/{zlib.crc32(card_id.encode()) % SHARDS:02d}"
+    return f"cards/{zlib.crc32(card_id.encode()) % SHARDS:03d}"
 
 
 @dataclass(frozen=True)
@@ -145,7 +158,7 @@ class Profile:
                     self._put(_shard(card_id), card_id, state.to_dict())
             for day, counts in days.items():
                 self._days[day] = counts
-                self._put(f"days/{day[:4]}", day, counts.to_dict())
+                self._put(_days_table(day), day, counts.to_dict())
         self.storage.compact()
         lost = next((r for r in recoveries if r.file == self.storage.snapshot_path), None)
         file = lost.file if lost else self.storage.snapshot_path
@@ -197,18 +210,18 @@ class Profile:
     def _count(self, review: Review, sign: int) -> None:
         counts = self._days.setdefault(review.day, DayCounts(review.day))
         counts.add(review, sign)
-        self._put(f"days/{review.day[:4]}", review.day, counts.to_dict())
+        self._put(_days_table(review.day), review.day, counts.to_dict())
 
     def record_answer(self, review: Review, states: list[CardProgress]) -> None:
         """Log an answer and save the changed card states: on disk when this returns."""
         with self.storage.batch():
-            self._put(f"{COLD_PREFIX}{review.day}", review.id, review.to_dict())
+            self._put(_review_table(review), review.id, review.to_dict())
             self._save_states(states)
             self._count(review, 1)
 
     def undo_answer(self, review: Review, states: list[CardProgress]) -> None:
         with self.storage.batch():
-            self._delete(f"{COLD_PREFIX}{review.day}", review.id)
+            self._delete(_review_table(review), review.id)
             self._save_states(states)
             self._count(review, -1)
 
@@ -251,8 +264,8 @@ class Profile:
 
     def reviews(self, day: str | None = None) -> Iterator[Review]:
         """The review log (of one study day, or all of it), oldest first."""
-        names = [f"{COLD_PREFIX}{day}"] if day else sorted(
-            n for n in self.storage.names() if n.startswith(COLD_PREFIX))
+        prefix = f"{COLD_PREFIX}{day}/" if day else COLD_PREFIX
+        names = sorted(n for n in self.storage.names() if n.startswith(prefix))
         for name in names:
             docs = (self.storage.table(name) or {}).values()
             for doc in sorted(docs, key=lambda d: (d.get("reviewed_at", ""), d.get("id", ""))):

@@ -9,7 +9,7 @@ from typing import Any
 from purgequiz.learn.records import DayCounts, Review
 from purgequiz.learn.scheduler import CardProgress
 from purgequiz.learn.settings import Settings
-from purgequiz.store.profile import COLD_PREFIX, Profile, _shard
+from purgequiz.store.profile import Profile, _days_table, _review_table, _shard
 
 __all__ = ["EXPORT_FORMAT", "EXPORT_VERSION", "ImportReport", "export_profile", "import_into"]
 
@@ -84,7 +84,7 @@ def import_into(profile: Profile, data: dict[str, Any], *,
                 cards += 1
         for doc in data.get("reviews", []):
             review = Review.from_dict(doc)
-            table = f"{COLD_PREFIX}{review.day}"
+            table = _review_table(review)
             if review.id in (storage.table(table) or {}):
                 continue
             profile._put(table, review.id, review.to_dict())
@@ -106,5 +106,5 @@ def import_into(profile: Profile, data: dict[str, Any], *,
             for review in profile.reviews(day):
                 counts.add(review)
             profile._days[day] = counts
-            profile._put(f"days/{day[:4]}", day, counts.to_dict())
+            profile._put(_days_table(day), day, counts.to_dict())
     return ImportReport(cards, reviews, flags, sessions)

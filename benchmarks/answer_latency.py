@@ -1,0 +1,165 @@
+"""Answer-to-durable latency with a large profile (100k reviews, 5k cards).
+
+Builds a profile under a temporary PURGEQUIZ_HOME from a seeded, Faker-made history, then
+measures: opening it; ~1000 answers through ``StudySession.answer`` (grading, scheduling and
+the durable write: the call returns once the journal line is fsync'd); peak memory; and, in the
+same run and folder, a bare append+fsync of one JSON line. The ratio of our p99 to the bare
+write's p99 is printed last.
+
+    /work/venv/bin/python benchmarks/answer_latency.py [--reviews 100000] [--cards 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def build(cards: int, reviews: int, seed: int):
+    from faker import Faker
+
+    from purgequiz.generate.model import Card, Citation, Deck
+    from purgequiz.learn import Rating, Scheduler, Settings
+    from purgequiz.learn.records import DayCounts, Review
+    from purgequiz.learn.scheduler import CardProgress
+    from purgequiz.store import open_profile
+    from purgequiz.store.profile import _days_table, _review_table, _shard
+
+    fake = Faker()
+    Faker.seed(seed)
+    rng = random.Random(seed)
+    source = Citation("s", "Source", "Author", "Journal", None, (1,))
+    names = [f"{fake.last_name()} {fake.last_name()}-{i}" for i in range(cards)]
+    deck = Deck("bench", "Benchmark", "", tuple(
+        Card(id=f"bench-{i:05d}", kind="question", template="t", prompt=f"Who was {name}?",
+             answer=name, explanation="-", sources=(source,), fact_ids=(f"f{i}",),
+             topics=("t",), answer_type="entity", choices=(name, names[i - 1], names[i - 2]))
+        for i, name in enumerate(names)))
+    scheduler = Scheduler(Settings(fuzzing=False))
+    start = datetime(2023, 1, 1, 8, tzinfo=UTC)
+    states = {c.id: CardProgress(c.id) for c in deck.cards}
+    profile = open_profile("benchmark")
+    storage = profile.storage
+    days: dict[str, DayCounts] = {}
+    moments = sorted(fake.date_time_between(start_date=start, end_date=start
+                                            + timedelta(days=700), tzinfo=UTC)
+                     for _ in range(reviews))
+    ops = []
+    for index, moment in enumerate(moments):
+        card = deck.cards[rng.randrange(cards)]
+        before = states[card.id]
+        rating = rng.choice((Rating.Again, Rating.Hard, Rating.Good, Rating.Good, Rating.Easy))
+        after = scheduler.review(before, rating, moment)
+        states[card.id] = after
+        review = Review(id=f"r{index:06d}", card_id=card.id, day=moment.date().isoformat(),
+                        reviewed_at=moment.isoformat(), mode="choice", rating=int(rating),
+                        correct=rating != Rating.Again, near_miss=False, given=card.answer,
+                        elapsed_ms=rng.randint(1500, 20000), was_new=before.is_new,
+                        was_review=before.is_review,
+                        after=after.to_dict())
+        days.setdefault(review.day, DayCounts(review.day)).add(review)
+        ops.append({"o": "p", "t": _review_table(review), "k": review.id,
+                    "d": review.to_dict()})
+    ops += [{"o": "p", "t": _shard(cid), "k": cid, "d": s.to_dict()} for cid, s in states.items()]
+    ops += [{"o": "p", "t": _days_table(d), "k": d, "d": c.to_dict()} for d, c in days.items()]
+    with storage.batch():
+        storage._commit(ops)
+    profile.close()
+    return deck, moments[-1] + timedelta(days=1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reviews", type=int, default=100_000)
+    parser.add_argument("--cards", type=int, default=5_000)
+    parser.add_argument("--answers", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1937)
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="purgequiz-bench-", dir=os.environ.get("TMPDIR")))
+    os.environ["PURGEQUIZ_HOME"] = str(home)
+    from purgequiz.learn import StudySession
+    from purgequiz.store import open_profile
+
+    began = time.perf_counter()
+    deck, now = build(args.cards, args.reviews, args.seed)
+    print(f"built: {args.reviews} reviews, {args.cards} cards in "
+          f"{time.perf_counter() - began:.1f} s under {home}")
+    size = sum(f.stat().st_size for f in home.rglob("*") if f.is_file())
+    print(f"profile on disk: {size / 1e6:.1f} MB")
+
+    opens = []
+    for _ in range(5):
+        t = time.perf_counter()
+        profile = open_profile("benchmark")
+        opens.append(time.perf_counter() - t)
+        profile.close()
+    tracemalloc.start()
+    profile = open_profile("benchmark")
+    _, open_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"open: median {statistics.median(opens) * 1000:.1f} ms, "
+          f"max {max(opens) * 1000:.1f} ms (5 opens); "
+          f"{len(profile.card_states())} card states loaded, review log not read")
+    print(f"peak memory while opening (tracemalloc): {open_peak / 1e6:.1f} MB")
+
+    rng = random.Random(args.seed)
+    session = StudySession(deck, profile, now, rng)
+    latencies = []
+    answered = 0
+    while answered < args.answers:
+        shown = session.next_card(now)
+        if shown is None:
+            now += timedelta(minutes=15)
+            continue
+        reply = shown.card.answer if rng.random() < 0.8 else "wrong"
+        if shown.mode == "typed" and rng.random() < 0.1:
+            reply = shown.card.answer[:-1]
+        t = time.perf_counter()
+        session.answer(reply, now, rng.randint(2000, 9000))
+        latencies.append(time.perf_counter() - t)
+        answered += 1
+        now += timedelta(seconds=7)
+    t = time.perf_counter()
+    profile.close()
+    close_time = time.perf_counter() - t
+    median, p99 = statistics.median(latencies), percentile(latencies, 0.99)
+    print(f"answer to durable ({answered} answers): median {median * 1000:.3f} ms, "
+          f"p99 {p99 * 1000:.3f} ms, max {max(latencies) * 1000:.3f} ms")
+    print(f"close (compaction into snapshot + month files): {close_time * 1000:.1f} ms")
+
+    bare_path = home / "bare.jsonl"
+    line = (json.dumps({"o": "p", "t": "reviews/2025-01-01", "k": "x", "d": {"a": 1}}) + "\n"
+            ).encode()
+    bare = []
+    with open(bare_path, "ab") as file:
+        for _ in range(args.answers):
+            t = time.perf_counter()
+            file.write(line)
+            file.flush()
+            os.fsync(file.fileno())
+            bare.append(time.perf_counter() - t)
+    bare_median, bare_p99 = statistics.median(bare), percentile(bare, 0.99)
+    print(f"bare append+fsync of one JSON line: median {bare_median * 1000:.3f} ms, "
+          f"p99 {bare_p99 * 1000:.3f} ms")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"peak resident memory of this process (build included): {rss / 1024:.0f} MB")
+    print(f"ratio of our p99 to the bare write's p99: {p99 / bare_p99:.2f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

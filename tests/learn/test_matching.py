@@ -1,0 +1,81 @@
+"""Typed answers: spelling variants from the documents, numbers, near misses and rivals."""
+
+import pytest
+from deckkit import card, deck
+
+from purgequiz.learn import DeckMatcher, normalize
+
+DECK = deck(
+    card("timoshenko", "Semyon Timoshenko", accept=("S. K. Timoshenko",)),
+    card("rudzutak", "Jānis Rudzutaks", accept=("Rudzutak", "Ya. E. Rudzutak")),
+    card("meretskov", "K. A. Meretskov", accept=("Kirill Meretskov",)),
+    card("yezhov", "Nikolai Yezhov", accept=("N. I. Yezhov",)),
+    card("yagoda", "Genrikh Yagoda", accept=("G. G. Yagoda",)),
+    card("yakir", "Iona Yakir"),
+    card("victims", "681692", answer_type="number", choices=()),
+    card("arrests", "353074", answer_type="number", choices=()),
+    card("date", "12 June 1937", answer_type="date", choices=()),
+)
+M = DeckMatcher(DECK)
+
+
+@pytest.mark.parametrize("card_id, typed", [
+    ("timoshenko", "S. K. Timoshenko"), ("timoshenko", "timoshenko"),
+    ("timoshenko", "  TIMOSHENKO! "), ("rudzutak", "Rudzutak"), ("rudzutak", "Rudzutaks"),
+    ("rudzutak", "Janis Rudzutaks"), ("meretskov", "Meretskov"),
+    ("meretskov", "K. A. Meretskov"), ("meretskov", "k.a.meretskov"),
+    ("yezhov", "Yezhov"), ("yezhov", "N.I. Yezhov"), ("yagoda", "yagoda"),
+    ("arrests", "353074"), ("arrests", "353,074"), ("arrests", "353 074"),
+    ("date", "12 june 1937"),
+])
+def test_accepted_spellings(card_id, typed):
+    """Case, accents, punctuation and initials are ignored; every accepted spelling matches."""
+    result = M.match(DECK.card(card_id), typed)
+    assert result.correct and not result.near_miss
+
+
+@pytest.mark.parametrize("card_id, typed", [
+    ("timoshenko", "Timoshenkko"), ("meretskov", "Meretzkov"), ("yagoda", "Yagodda"),
+    ("date", "12 jnue 1937"), ("yezhov", "Yezhof"),
+])
+def test_near_misses(card_id, typed):
+    """A small typo is accepted as a near miss."""
+    result = M.match(DECK.card(card_id), typed)
+    assert result.correct and result.near_miss
+
+
+@pytest.mark.parametrize("card_id, typed, rival", [
+    ("yagoda", "Yezhov", "Nikolai Yezhov"),
+    ("yezhov", "Yagoda", "Genrikh Yagoda"),
+])
+def test_wrong_or_other_entity(card_id, typed, rival):
+    """Another entity of the deck is wrong, and the result names it."""
+    result = M.match(DECK.card(card_id), typed)
+    assert not result.correct and result.closer_to == rival
+
+
+def test_near_miss_closer_to_another_entity_is_wrong():
+    """A typo that is at least as close to another deck entity is wrong (Yakir / Yakin)."""
+    rivals = deck(card("a", "Iona Yakir"), card("b", "Yakim"))
+    result = DeckMatcher(rivals).match(rivals.card("a"), "Yakim")
+    assert not result.correct and result.closer_to == "Yakim"
+    result = DeckMatcher(rivals).match(rivals.card("a"), "Yakii")
+    assert not result.correct and result.closer_to == "Yakim"
+
+
+@pytest.mark.parametrize("typed", ["353075", "35307", "353 07 4 0", "", "   "])
+def test_numbers_have_no_near_misses(typed):
+    """A number is right only with the right digits."""
+    assert not M.match(DECK.card("arrests"), typed).correct
+
+
+def test_dates_need_the_right_digits():
+    """A date with a wrong digit is wrong even when it is textually close."""
+    assert not M.match(DECK.card("date"), "13 June 1937").correct
+
+
+def test_normalize():
+    """Normalizing drops accents, case, punctuation and initials."""
+    assert normalize("Jānis  Rudzutaks.") == "janis rudzutaks"
+    assert normalize("S. K. Timoshenko") == "timoshenko"
+    assert normalize("Ежов") == "ежов"
