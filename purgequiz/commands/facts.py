@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -20,7 +21,7 @@ def load_base(path: str | None) -> tuple[FactBase | None, str]:
     result = load(target)
     if result.problems or result.base is None:
         count = len(result.problems)
-        print(f"purgequiz: {target} has {count} problem{'s' * (count != 1)}:")
+        print(f"purgequiz: {target} has {count} problem{'s' * (count != 1)}:", file=sys.stderr)
         print_problems(result.problems)
         return None, str(target)
     return result.base, str(target)
@@ -63,7 +64,7 @@ def check(path: str | None, sources: str | None) -> int:
     print("\nFacts by source:")
     print(table(sorted(by_source.items())))
     if problems:
-        print(f"\n{len(problems)} citation problem{'s' * (len(problems) != 1)}:")
+        print(f"\n{len(problems)} citation problem{'s' * (len(problems) != 1)}:", file=sys.stderr)
         print_problems(problems)
         return 1
     if sources:

@@ -29,7 +29,7 @@ def test_check_broken_file_exits_1_with_messages(tmp_path, capsys):
                       .replace('person = "louis-napoleon"', 'person = "nobody"'))
     assert main(["facts", "check", str(broken)]) == 1
     captured = capsys.readouterr()
-    assert "has 2 problems" in captured.out
+    assert "has 2 problems" in captured.err
     assert "fact louis-philippe-abdicates: field 'kind': unknown kind 'exile'" in captured.err
     assert "fact louis-napoleon-elected: field 'person': unknown entity 'nobody'" in captured.err
     assert "Traceback" not in captured.out + captured.err
