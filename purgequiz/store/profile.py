@@ -115,7 +115,8 @@ class Profile:
                     counts = DayCounts.from_dict(doc)
                     self._days[counts.day] = counts
         if self.storage.snapshot_lost:
-            recoveries.append(self._rebuild(recoveries))
+            combined = self._rebuild(recoveries)
+            recoveries = [r for r in recoveries if r.file != combined.file] + [combined]
         stored = (self.storage.table("settings") or {}).get("settings")
         if stored is None:
             self._settings = Settings(timezone=system_zone())

@@ -1,0 +1,196 @@
+"""Profiles: durable answers, recovery of damaged files, locking, names, settings."""
+
+import json
+import random
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from deckkit import plain_deck
+
+from purgequiz import paths
+from purgequiz.learn import StudySession
+from purgequiz.store import (
+    ProfileInUse,
+    ProfileNameError,
+    ProfileNotFound,
+    list_profiles,
+    open_profile,
+)
+
+NOW = datetime(2025, 3, 1, 9, tzinfo=UTC)
+
+
+def study(name: str, answers: int, now=NOW) -> list[str]:
+    with open_profile(name) as profile:
+        session = StudySession(plain_deck(10), profile, now, random.Random(1))
+        ids = []
+        for _ in range(answers):
+            shown = session.next_card(now)
+            session.answer(shown.card.answer, now, 3000)
+            ids.append(session._undo[-1][0].id)
+            now += timedelta(seconds=10)
+        return ids
+
+
+def test_answers_survive_reopening():
+    """Every answer, card state and daily count is there after closing and opening again."""
+    ids = study("Anna", 12)
+    with open_profile("Anna") as profile:
+        assert [r.id for r in profile.reviews()] == ids
+        assert profile.day_counts("2025-03-01").reviews == 12
+        assert len(profile.card_states()) == 10
+        assert profile.recovered == ()
+
+
+def test_answer_is_in_the_journal_before_close():
+    """An answer is on disk (in the journal) when answer() returns, before any close."""
+    with open_profile("Anna") as profile:
+        session = StudySession(plain_deck(3), profile, NOW, random.Random(1))
+        session.next_card(NOW)
+        session.answer("Answer 0", NOW, 1000)
+        journal = (profile.path / "progress.journal").read_text()
+        assert session._undo[-1][0].id in journal
+
+
+def test_every_record_has_a_schema_version():
+    """Each stored document carries a schema version."""
+    study("Anna", 3)
+    with open_profile("Anna") as profile:
+        for name in profile.storage.names():
+            for doc in profile.storage.table(name).values():
+                assert doc.get("v") == 1, name
+
+
+def test_damaged_snapshot_is_kept_aside_and_progress_recovered():
+    """A damaged progress file is renamed aside untouched; states come back from the log."""
+    ids = study("Anna", 8)
+    folder = paths.profiles_dir() / "_41.nna"
+    (folder / "progress.json").write_text('{"format": "purgequiz.progress", "tabl')
+    with open_profile("Anna") as profile:
+        assert len(profile.recovered) == 1
+        recovery = profile.recovered[0]
+        assert recovery.kept_as.exists()
+        assert recovery.kept_as.read_text() == '{"format": "purgequiz.progress", "tabl'
+        assert str(recovery.file) in recovery.message and "recovered" in recovery.message
+        assert [r.id for r in profile.reviews()] == ids
+        assert len(profile.card_states()) == 8
+    with open_profile("Anna") as profile:
+        assert profile.recovered == ()
+
+
+def test_damaged_journal_line_is_reported_and_the_rest_kept():
+    """A garbled line inside the journal: the file is kept aside, the good lines recovered."""
+    with open_profile("Anna") as profile:
+        session = StudySession(plain_deck(4), profile, NOW, random.Random(1))
+        for i in range(3):
+            session.next_card(NOW)
+            session.answer("x", NOW + timedelta(seconds=i), 1000)
+        journal = profile.path / "progress.journal"
+        profile.storage._journal.close()
+        profile.storage._journal = None
+        profile._lock.release()
+    lines = journal.read_bytes().split(b"\n")
+    lines[1] = b"\x00garbage{"
+    journal.write_bytes(b"\n".join(lines))
+    with open_profile("Anna") as profile:
+        assert len(profile.recovered) == 1
+        assert "damaged" in profile.recovered[0].message
+        assert profile.recovered[0].kept_as.read_bytes() == b"\n".join(lines)
+        assert len(list(profile.reviews())) >= 2
+
+
+def test_torn_last_line_is_ignored():
+    """A half-written last journal line (a kill mid-append) is dropped silently."""
+    study("Anna", 2)
+    with open_profile("Anna") as profile:
+        pass
+    journal = profile.path / "progress.journal"
+    journal.write_bytes(journal.read_bytes() + b'{"o":"p","t":"flags","k":"x","d":{"v"')
+    with open_profile("Anna") as profile:
+        assert profile.recovered == ()
+        assert len(list(profile.reviews())) == 2
+
+
+def test_profile_in_use_is_reported_plainly():
+    """A second opening of the same profile is told it is in use; closing frees it."""
+    first = open_profile("Anna")
+    with pytest.raises(ProfileInUse) as error:
+        open_profile("Anna")
+    assert "open in another purgequiz" in str(error.value)
+    first.close()
+    open_profile("Anna").close()
+
+
+def test_lock_of_a_killed_process_needs_no_cleanup(home):
+    """A process killed while holding a profile leaves no lock behind."""
+    code = ("import os; from purgequiz.store import open_profile; "
+            "p = open_profile('Anna'); print('open', flush=True); os.kill(os.getpid(), 9)")
+    subprocess.run([sys.executable, "-c", code], env={"PURGEQUIZ_HOME": str(home),
+                                                       "PATH": ""}, capture_output=True)
+    open_profile("Anna").close()
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "..", "Анна Ивановна", "日本語",
+                                  "a/b\\c", "CON", "x" * 200, "Émile", "😀"])
+def test_any_unicode_name_is_a_safe_folder(name):
+    """Any Unicode name works, stays inside the profiles folder and is listed as typed."""
+    with open_profile(name) as profile:
+        assert profile.path.parent == paths.profiles_dir()
+        assert profile.display_name == name
+    assert name in [info.name for info in list_profiles()]
+
+
+def test_names_differing_in_case_are_different_profiles():
+    """"Anna" and "anna" are two profiles, even on a case-insensitive file system."""
+    with open_profile("Anna") as a, open_profile("anna") as b:
+        assert a.path != b.path
+
+
+@pytest.mark.parametrize("name", ["", "   ", "a\x00b", "x" * 201])
+def test_unusable_names_are_refused(name):
+    """Empty, over-long and control-character names are refused with a message."""
+    with pytest.raises(ProfileNameError):
+        open_profile(name)
+
+
+def test_missing_profile_without_create():
+    """Opening a profile that does not exist, without creating it, says so."""
+    with pytest.raises(ProfileNotFound):
+        open_profile("nobody", create=False)
+
+
+def test_settings_are_validated_and_kept():
+    """Bad settings are refused with reasons; good ones are saved."""
+    with open_profile("Anna") as profile:
+        problems = profile.update_settings(desired_retention=1.5, day_starts_at=25)
+        assert len(problems) == 2 and profile.settings.desired_retention == 0.9
+        assert profile.update_settings(unknown=1) == ["unknown setting(s): unknown"]
+        assert profile.update_settings(new_per_day=5, timezone="Europe/Berlin") == []
+    with open_profile("Anna") as profile:
+        assert profile.settings.new_per_day == 5
+        assert profile.settings.timezone == "Europe/Berlin"
+
+
+def test_flags_and_sessions_are_stored():
+    """A flag keeps its note for the teacher; a session summary is saved."""
+    with open_profile("Anna") as profile:
+        session = StudySession(plain_deck(3), profile, NOW, random.Random(1))
+        session.next_card(NOW)
+        session.flag("The date is wrong: it was 1938", NOW)
+        session.answer("Answer 0", NOW, 1000)
+        session.summary(NOW)
+    with open_profile("Anna") as profile:
+        assert profile.flags()[0]["note"] == "The date is wrong: it was 1938"
+        assert profile.sessions()[0]["reviewed"] == 1
+        assert profile.bests()["longest_session"] == 1
+
+
+def test_compaction_moves_the_log_to_month_files():
+    """After close the journal is empty, the snapshot valid, the log in month files."""
+    study("Anna", 5)
+    folder = paths.profiles_dir() / "_41.nna"
+    assert (folder / "progress.journal").read_bytes() == b""
+    assert json.loads((folder / "progress.json").read_text())["format"] == "purgequiz.progress"
+    assert (folder / "reviews" / "2025-03.jsonl").exists()
