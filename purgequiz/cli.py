@@ -16,7 +16,7 @@ from purgequiz import __version__
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
-COMMANDS = ("facts",)
+COMMANDS = ("facts", "generate", "decks")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -15,7 +15,7 @@ from purgequiz.generate.model import Card, Deck
 from purgequiz.generate.select import Filters, select
 from purgequiz.generate.templates import EVERY_FACT, PER_KIND, WHOLE_BASE
 
-__all__ = ["NoCardsError", "compile_cards", "generate"]
+__all__ = ["NoCardsError", "assemble", "compile_cards", "generate"]
 
 
 class NoCardsError(ValueError):
@@ -43,8 +43,16 @@ def generate(base: FactBase, filters: Filters | None = None, seed: int = 0, *,
     filters = filters or Filters()
     filters.check(base)
     rng = random.Random(seed)
-    cards = select(compile_cards(base, rng), filters, base, rng)
-    if not cards and not allow_empty:
+    return assemble(base, compile_cards(base, rng), filters, seed, rng, deck_id=deck_id,
+                    title=title, description=description, allow_empty=allow_empty)
+
+
+def assemble(base: FactBase, cards: list[Card], filters: Filters, seed: int,
+             rng: random.Random, *, deck_id: str, title: str, description: str,
+             allow_empty: bool = False) -> Deck:
+    """A deck from already compiled cards (so that several decks can share one compile)."""
+    chosen = select(cards, filters, base, rng)
+    if not chosen and not allow_empty:
         raise NoCardsError("no card matches these filters")
     built_from = {"facts_checksum": base.checksum(), "seed": seed, "filters": filters.to_dict()}
-    return Deck(deck_id, title, description, tuple(link(cards, base)), built_from)
+    return Deck(deck_id, title, description, tuple(link(chosen, base)), built_from)

@@ -69,10 +69,15 @@ class FactIndex:
         self.reporters: dict[str, list[str]] = defaultdict(list)  # who makes claims, by type
         self.accused: set[str] = set()
         self.quote_speakers: dict[str, set[str]] = defaultdict(set)
-        actors = {ref for f in self.facts for _, ref in f.entity_refs()}
-        for entity_id in sorted(base.entities):
-            if entity_id in actors:  # scholars and works only cited are no answers
-                self.by_type[base.entities[entity_id].type].append(entity_id)
+        # Who may stand as a wrong answer: entities the history itself names, not the
+        # scholars and reporters behind claims, nor unnamed people ("the president of …").
+        claimants = {f.attribution.by for f in self.all_facts}
+        actors = {ref for f in self.facts for _, ref in f.entity_refs()} - claimants
+        for entity_id in sorted(actors & set(base.entities)):
+            entity = base.entities[entity_id]
+            if entity.name[:1].isupper() and "(" not in entity.name:
+                self.by_type[entity.type].append(entity_id)
+        self.candidates = {e for ids in self.by_type.values() for e in ids}
         self._reporter_seen: set[tuple[str, str]] = set()
         seen_topic: set[tuple[str, str, str]] = set()
         for fact in self.facts:
@@ -96,13 +101,15 @@ class FactIndex:
                 continue
             if entity.type == "person":
                 self.person_facts[ref].append(fact)
+            if ref not in self.candidates:
+                continue
             for topic in fact.topics:
                 key = (entity.type, topic, ref)
                 if key not in seen_topic:
                     seen_topic.add(key)
                     self.by_type_topic[(entity.type, topic)].append(ref)
         person = fact.get("person")
-        if fact.kind in FATE_KINDS and person:
+        if fact.kind in FATE_KINDS and person and base.entities[person].type == "person":
             self.fates[person][fact.kind].append(fact)
             self.known[fact.kind].add(person)
         if fact.kind in ("appointment", "replacement") and person:
@@ -118,8 +125,10 @@ class FactIndex:
         if fact.kind == "trial":
             self.accused.update(fact.get("accused") or ())
         if fact.kind == "group":
+            people = [m for m in fact.get("members")
+                      if m in base.entities and base.entities[m].type == "person"]
             for fate in fate_of_property(fact.get("property")):
-                self.known[fate].update(fact.get("members"))
+                self.known[fate].update(people)
             for member in fact.get("members"):
                 self.groups_of[member].append(fact)
             self.groups_by_property[normalize(fact.get("property"))].append(fact)

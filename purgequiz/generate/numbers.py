@@ -7,7 +7,7 @@ import random
 
 from purgequiz.facts import Fact
 
-__all__ = ["Figure", "figure_of", "invented_figures", "near"]
+__all__ = ["Figure", "close", "figure_of", "invented_figures", "near", "wrong_for"]
 
 _ABOVE = ("over", "more than", "at least")
 _BELOW = ("under", "fewer than")
@@ -150,6 +150,21 @@ def near(answer: Figure, candidate: Figure, tolerance: float = 0.1) -> bool:
     return a_low * (1 - tolerance) <= c_high and c_low <= a_high * (1 + tolerance)
 
 
+def close(a: Figure, b: Figure, tolerance: float = 0.1) -> bool:
+    """Whether two figures, read as written (an 'over' figure reaching half again above
+    its number), overlap or lie too close together to tell apart."""
+    a_low, a_high = _bounds(a, open_ended=False)
+    b_low, b_high = _bounds(b, open_ended=False)
+    return a_low * (1 - tolerance) <= b_high and b_low <= a_high * (1 + tolerance)
+
+
+def wrong_for(answer: Figure, candidate: Figure, others: list[Figure]) -> bool:
+    """Whether ``candidate`` can stand as a wrong choice beside ``answer`` and ``others``:
+    not true of what the answer counts, and told apart from every figure already chosen."""
+    return not near(answer, candidate) and not close(answer, candidate) and \
+        not any(close(o, candidate) for o in others)
+
+
 def invented_figures(figure: Figure, rng: random.Random, count: int) -> list[Figure]:
     """Plausible wrong figures of the same shape: small counts moved by a few, larger ones
     scaled; never a percentage above 100, never one the true figure would make true."""
@@ -161,17 +176,17 @@ def invented_figures(figure: Figure, rng: random.Random, count: int) -> list[Fig
         candidates = [figure.shifted(s) for s in steps]
     else:
         factors = [0.25, 0.4, 0.5, 2.0, 2.5, 3.0, 4.0]
-        if above:
-            factors = [2.5, 3.0, 4.0, 5.0, 6.0]  # 'over 500' would also be true of 'over 1,000'
+        if above:  # 'over 500' would also be true of 'over 1,000'; spaced to stay apart
+            factors = [2.0, 3.5, 6.0, 10.0]
         elif below:
-            factors = [0.1, 0.2, 0.25, 0.3, 0.4]
+            factors = [0.5, 0.25, 0.12, 0.06]
         candidates = [figure.scaled(f) for f in factors]
     rng.shuffle(candidates)
     out: list[Figure] = []
     for candidate in candidates:
         if candidate.low <= 0 or (figure.is_share and candidate.high > 100):
             continue
-        if not any(near(f, candidate) or near(candidate, f) for f in [figure, *out]):
+        if wrong_for(figure, candidate, out):
             out.append(candidate)
         if len(out) == count:
             break

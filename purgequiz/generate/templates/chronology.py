@@ -63,7 +63,9 @@ def ordering_cards(ctx: Context) -> Iterator[Card]:
     for topic in topics:
         run: list[tuple[Fact, str]] = []
         for fact in ctx.index.dated:
-            if topic not in fact.topics or fact.id in used or fact.kind not in DATABLE:
+            if (topic not in fact.topics or fact.id in used or fact.kind not in DATABLE
+                    or fact.date.end is not None or fact.date.precision == "year"  # type: ignore[union-attr]
+                    or fact.attribution.type in ("claim", "estimate", "interpretation")):
                 continue
             text = strip_dates(fact.statement)
             if text is None or (run and not _before(run[-1][0], fact)):

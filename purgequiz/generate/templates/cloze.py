@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from purgequiz.facts import Fact
 from purgequiz.generate.context import Context
 from purgequiz.generate.model import Card
-from purgequiz.generate.numbers import Figure, figure_of, near
-from purgequiz.generate.phrasing import blank_first, find_term, normalize
+from purgequiz.generate.numbers import Figure, figure_of, wrong_for
+from purgequiz.generate.phrasing import blank_first, find_term, mentions, normalize
 from purgequiz.generate.templates.common import entity_distractors, fate_safe, people_distractors
 from purgequiz.generate.templates.figures import figure_distractors
+from purgequiz.generate.templates.succession import shared_post
 
 __all__ = ["BLANK", "Slot", "cloze", "slot"]
 
@@ -39,6 +40,8 @@ def _person_wrong(ctx: Context, fact: Fact, person: str) -> list[str]:
         dead = index.known["execution"] | index.known["suicide"]
         return people_distractors(ctx, fact, index.known["survival"] | {person},
                                   ok=lambda p: p in dead, prefer=sorted(dead))
+    if kind in ("appointment", "removal") and shared_post(fact.get("role")):
+        return []  # anyone else might have held a deputy's post too: nothing is surely wrong
     role = normalize(fact.get("role"))
     exclude = {person} | index.role_people.get(role, set())
     if kind == "replacement":
@@ -61,7 +64,7 @@ def _figure_slot(ctx: Context, fact: Fact) -> Slot | None:
         if other.is_range:
             continue
         candidate = Figure(other.low, other.low, figure.qualifier, figure.unit)
-        if not near(figure, candidate) and not near(candidate, figure):
+        if wrong_for(figure, candidate, []):
             wrong.append(Figure(other.low, other.low).number_text())
     blanked = fact.statement[: match.start()] + BLANK + fact.statement[match.end():]
     spellings = Figure(figure.low, figure.low).spellings()
@@ -79,9 +82,11 @@ def slot(ctx: Context, fact: Fact) -> Slot | None:
     if field is None:
         return None
     entity_id = fact.get(field)
-    spellings = ctx.spellings(entity_id)
+    if ctx.entity(entity_id).type == "group":
+        return None
+    spellings = tuple(s for s in ctx.spellings(entity_id) if s[:1].isupper())
     blanked = blank_first(fact.statement, spellings, BLANK)
-    if blanked is None:
+    if blanked is None or mentions(blanked, ctx.spellings(entity_id)):
         return None
     if field == "person":
         wrong = _person_wrong(ctx, fact, entity_id)

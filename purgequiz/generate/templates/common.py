@@ -21,11 +21,17 @@ __all__ = [
     "people_distractors",
     "same_meaning",
     "text_distractors",
+    "the",
     "when_phrase",
 ]
 
 _FATE_WORDS = re.compile(r"execut|\bshot\b|murder|killed|suicide|died|arrest|perish",
                          re.IGNORECASE)
+
+
+def the(name: str) -> str:
+    """'the Baku trial' for 'Baku trial'; names that begin with 'the' stay as they are."""
+    return name if name.lower().startswith("the ") else f"the {name}"
 
 
 def when_phrase(fact: Fact) -> str:
@@ -113,7 +119,17 @@ def same_meaning(a: str, b: str) -> bool:
     for group in _SYNONYMS:
         if any(x.startswith(w) for w in group) and any(y.startswith(w) for w in group):
             return True
+    words_x, words_y = _content_words(x), _content_words(y)
+    if words_x and words_y:  # "People's Commissar of War (Defence)" ~ "… for Defence"
+        return len(words_x & words_y) / len(words_x | words_y) >= 0.6
     return False
+
+
+_STOP = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[\w']+", text) if w not in _STOP}
 
 
 def fate_safe(ctx: Context, person: str) -> bool:
@@ -133,8 +149,11 @@ def people_distractors(ctx: Context, fact: Fact, exclude: Iterable[str],
     excluded = set(exclude)
     names = {ctx.name(e) for e in excluded if e in ctx.base.entities}
 
-    def accept(name_or_id: str) -> bool:
-        return name_or_id not in excluded and (ok is None or ok(name_or_id))
+    candidates = ctx.index.candidates
+
+    def accept(person: str) -> bool:
+        return (person not in excluded and person in candidates
+                and ctx.base.entities[person].type == "person" and (ok is None or ok(person)))
 
     pools = [prefer, *ctx.index.people_in(fact.topics), ctx.index.by_type["person"]]
     chosen = pick(pools, count, accept, ctx.rng, taken=())
@@ -146,7 +165,8 @@ def entity_distractors(ctx: Context, fact: Fact, type_: str, exclude: Iterable[s
     excluded = set(exclude)
     pools = [ctx.index.by_type_topic.get((type_, t), []) for t in fact.topics]
     pools.append(ctx.index.by_type[type_])
-    chosen = pick(pools, count, lambda e: e not in excluded, ctx.rng)
+    chosen = pick(pools, count, lambda e: e not in excluded and e in ctx.index.candidates,
+                  ctx.rng)
     return [ctx.name(e) for e in chosen]
 
 

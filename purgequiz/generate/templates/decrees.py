@@ -13,6 +13,7 @@ from purgequiz.generate.templates.common import (
     date_distractors,
     entity_distractors,
     text_distractors,
+    the,
 )
 
 __all__ = ["decree"]
@@ -38,7 +39,7 @@ def _join(value: str | tuple[str, ...]) -> str:
 
 def decree(ctx: Context, fact: Fact) -> Iterator[Card]:
     decree_id = fact.get("decree")
-    name = ctx.name(decree_id)
+    name = the(ctx.name(decree_id))
 
     def same_decree(_text: str, other: Fact) -> bool:
         return other.get("decree") == decree_id

@@ -14,6 +14,7 @@ from purgequiz.generate.templates.common import (
     fate_safe,
     people_distractors,
     text_distractors,
+    the,
     when_phrase,
 )
 
@@ -21,7 +22,7 @@ __all__ = ["event", "institutional_change", "quotation", "trial"]
 
 
 def trial(ctx: Context, fact: Fact) -> Iterator[Card]:
-    name = fact.get("name")
+    name = the(fact.get("name"))
     place = fact.get("place")
     if place:
         wrong = entity_distractors(ctx, fact, "place", {place})
@@ -67,16 +68,14 @@ def institutional_change(ctx: Context, fact: Fact) -> Iterator[Card]:
 
     wrong = text_distractors(ctx, ("institutional_change.change",), change, same_institution)
     yield ctx.card(fact, "institution-change",
-                   prompt=ctx.ask(fact, f"What happened to the {name}{when_phrase(fact)}?"
-                                  if not name.lower().startswith("the ") else
-                                  f"What happened to {name}{when_phrase(fact)}?"),
+                   prompt=ctx.ask(fact, f"What happened to {the(name)}{when_phrase(fact)}?"),
                    answer=change, choices=ctx.choices(change, wrong), difficulty=2)
     successor = fact.get("successor")
     if successor:
         type_ = ctx.entity(successor).type
         wrong_names = entity_distractors(ctx, fact, type_, {successor, institution})
         yield ctx.card(fact, "institution-successor",
-                       prompt=ctx.ask(fact, f"What took the place of {name}?"),
+                       prompt=ctx.ask(fact, f"What took the place of {the(name)}?"),
                        answer=ctx.name(successor), answer_type="entity",
                        accept=ctx.spellings(successor),
                        choices=ctx.choices(ctx.name(successor), wrong_names), difficulty=2)

@@ -3,6 +3,7 @@ executed, and 'which of these …' over the group facts."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from purgequiz.facts import Fact
@@ -19,6 +20,7 @@ from purgequiz.generate.templates.common import (
 
 __all__ = ["arrest", "final_fate", "group", "group_member", "group_property"]
 
+_PURGE = re.compile(r"purge|terror|repression", re.IGNORECASE)
 # The final fates: each rules out the others.
 FATE_LABELS = {"execution": "executed", "suicide": "died by suicide", "survival": "survived"}
 FATE_ACCEPT = {
@@ -55,7 +57,10 @@ def final_fate(ctx: Context, fact: Fact) -> Iterator[Card]:
         return  # the base's own records disagree: no question has one answer
     answer = FATE_LABELS[fact.kind]
     if fact.kind == "survival":
-        answer = f"survived {fact.get('context')}"
+        context = re.sub(r"\s*\([^)]*\)", "", fact.get("context")).strip()
+        if not _PURGE.search(context):
+            return  # surviving a reorganisation is no 'fate' to set beside execution
+        answer = f"survived {context}"
     known = set(ctx.index.fates.get(person, {}))
     others = [FATE_LABELS[k] for k in FATE_LABELS if k != fact.kind and k not in known]
     yield ctx.card(fact, "fate", prompt=ctx.ask(fact, f"What was the fate of {ctx.name(person)}?"),

@@ -9,7 +9,7 @@ from purgequiz.facts import Fact
 from purgequiz.generate.context import Context
 from purgequiz.generate.distractors import pick
 from purgequiz.generate.model import Card
-from purgequiz.generate.numbers import Figure, figure_of, invented_figures, near
+from purgequiz.generate.numbers import Figure, figure_of, invented_figures, near, wrong_for
 from purgequiz.generate.phrasing import is_author, mentions, normalize
 
 __all__ = ["figure_distractors", "figure_text", "statistic", "subject"]
@@ -25,6 +25,8 @@ def subject(fact: Fact) -> str:
         return quantity
     if period.lower().startswith(_PREPOSITIONS):
         return f"{quantity} {period}"
+    if "(" in period:
+        return f"{quantity}, {period}"
     return f"{quantity} ({period})"
 
 
@@ -48,8 +50,8 @@ def figure_distractors(ctx: Context, fact: Fact, count: int = 3) -> list[Figure]
     chosen: list[Figure] = []
 
     def ok(candidate: Figure) -> bool:
-        return answer.same_shape(candidate) and not any(
-            near(a, candidate) or near(candidate, a) for a in (answer, *rivals, *chosen))
+        return answer.same_shape(candidate) and wrong_for(answer, candidate, [*rivals, *chosen]) \
+            and not any(near(r, candidate) for r in rivals)
 
     same_table = ctx.index.series.get(series, []) if series else []
     same_unit = ctx.index.stats_by_unit.get(normalize(fact.get("unit")), [])

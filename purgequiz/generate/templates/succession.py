@@ -13,7 +13,8 @@ from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import normalize
 from purgequiz.generate.templates.common import people_distractors, text_distractors, when_phrase
 
-__all__ = ["appointment", "removal", "replacement", "succession_chains"]
+__all__ = ["appointment", "removal", "replacement", "set_id", "shared_post",
+           "succession_chains"]
 
 _ROLE_KEYS = ("replacement.role", "appointment.role", "removal.role")
 
@@ -39,11 +40,16 @@ _SHARED_POST = re.compile(r"\b(?:deputy|deputies|member|members|one of|assistant
                           re.IGNORECASE)
 
 
+def shared_post(role: str) -> bool:
+    """Whether a post is held by several people at once (a deputy, a member)."""
+    return bool(_SHARED_POST.search(role))
+
+
 def _single_holder(ctx: Context, fact: Fact) -> bool:
     """Whether 'Who was appointed R on D?' has one answer: a dated fact, a post one person
     holds at a time, and no one else in the base taking it up."""
     role = fact.get("role")
-    return (fact.date is not None and not _SHARED_POST.search(role)
+    return (fact.date is not None and not shared_post(role)
             and len(ctx.index.role_people.get(normalize(role), ())) <= 1)
 
 
@@ -94,7 +100,7 @@ def removal(ctx: Context, fact: Fact) -> Iterator[Card]:
     person, role = fact.get("person"), fact.get("role")
     when = when_phrase(fact)
     removed = {f.get("person") for f in ctx.index.role_facts[("removal", normalize(role))]}
-    if len(removed) == 1 and fact.date is not None and not _SHARED_POST.search(role):
+    if len(removed) == 1 and fact.date is not None and not shared_post(role):
         yield _person_card(ctx, fact, "who-removed", f"Who was removed as {role}{when}?",
                            person, set())
     if _one_post_that_year(ctx, fact, "removal"):

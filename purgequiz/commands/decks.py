@@ -1,0 +1,134 @@
+"""`purgequiz decks list | check | show | build-shipped`: the deck files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from purgequiz import paths
+from purgequiz.commands.generate import kind_counts, load_facts
+from purgequiz.commands.output import fail, table
+from purgequiz.generate.checks import card_problems
+from purgequiz.generate.deckfile import DeckError, read_deck, write_deck
+from purgequiz.generate.model import Card
+from purgequiz.generate.shipped import SHIPPED, build_shipped_decks, stale_decks
+
+__all__ = ["register", "run"]
+
+
+def _rows(folder: Path) -> list[tuple[str, str, str, str]]:
+    rows = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            deck = read_deck(path)
+        except DeckError as error:
+            more = f" (+{len(error.problems) - 1} more)" if len(error.problems) > 1 else ""
+            rows.append((path.name, "-", "-", f"unusable: {error.problems[0]}{more}"))
+            continue
+        rows.append((path.name, deck.title, str(len(deck.cards)), kind_counts(deck)))
+    return rows
+
+
+def list_decks() -> int:
+    for label, folder in (("Bundled decks", paths.bundled_decks_dir()),
+                          ("Your decks", paths.user_decks_dir())):
+        print(f"{label} ({folder}):")
+        rows = _rows(folder) if folder.is_dir() else []
+        if rows:
+            print(table(rows, ("file", "title", "cards", "by kind")))
+        else:
+            print("  none" + (" yet: write one with 'purgequiz generate -o "
+                              f"{folder / 'my-deck.json'}'" if label == "Your decks" else ""))
+        print()
+    return 0
+
+
+def check(path: str) -> int:
+    try:
+        deck = read_deck(Path(path))
+    except DeckError as error:
+        for problem in error.problems:
+            print(f"{error.file}: {problem}", file=sys.stderr)
+        return 1
+    problems = [f"{path}: card {card.id}: {p}" for card in deck.cards for p in card_problems(card)]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    print(f"{path}: {len(deck.cards)} cards ({kind_counts(deck)}), no problems")
+    return 0
+
+
+def _show_card(number: int, card: Card) -> None:
+    print(f"{number}. [{card.kind}] {card.prompt}")
+    if card.kind == "ordering":
+        for position, item in enumerate(card.items, 1):
+            print(f"     {position}. {item}")
+    else:
+        if card.choices and card.kind != "truefalse":
+            print("   choices: " + " | ".join(card.choices))
+        print(f"   answer: {card.answer}")
+    print()
+
+
+def show(path: str, limit: int | None) -> int:
+    try:
+        deck = read_deck(Path(path))
+    except DeckError as error:
+        for problem in error.problems:
+            print(f"{error.file}: {problem}", file=sys.stderr)
+        return 1
+    print(f"{deck.title} ({deck.id}): {len(deck.cards)} cards\n")
+    cards = deck.cards if limit is None else deck.cards[:limit]
+    for number, card in enumerate(cards, 1):
+        _show_card(number, card)
+    if len(cards) < len(deck.cards):
+        print(f"… and {len(deck.cards) - len(cards)} more (use --limit to see more)")
+    return 0
+
+
+def build_shipped(only_check: bool) -> int:
+    base = load_facts(None)
+    if isinstance(base, str):
+        return fail(base)
+    folder = paths.bundled_decks_dir()
+    stale = stale_decks(base, folder)
+    if only_check:
+        for name in stale:
+            print(f"{folder / name}: out of date with the bundled facts", file=sys.stderr)
+        return 1 if stale else 0
+    known = {spec.file_name for spec in SHIPPED}
+    for extra in folder.glob("*.json"):
+        if extra.name not in known:
+            extra.unlink()
+    for spec, deck in zip(SHIPPED, build_shipped_decks(base), strict=True):
+        write_deck(deck, folder / spec.file_name)
+        print(f"{spec.file_name}: {len(deck.cards)} cards ({kind_counts(deck)})")
+    return 0
+
+
+def register(commands) -> None:
+    """Add `decks list | check | show | build-shipped` to the command parser."""
+    decks = commands.add_parser("decks", help="list, check and show deck files")
+    actions = decks.add_subparsers(dest="decks_command", metavar="ACTION", required=True,
+                                   parser_class=type(decks))
+    actions.add_parser("list", help="bundled and your own decks, with card counts")
+    check_ = actions.add_parser("check", help="validate a deck file")
+    check_.add_argument("path")
+    show_ = actions.add_parser("show", help="print a deck's questions and answers")
+    show_.add_argument("path")
+    show_.add_argument("--limit", type=int, metavar="N", help="only the first N cards")
+    build = actions.add_parser("build-shipped",
+                               help="rebuild the bundled decks from the bundled fact base")
+    build.add_argument("--check", action="store_true",
+                       help="only report decks that are out of date (exit 1 if any)")
+
+
+def run(args) -> int:
+    if args.decks_command == "list":
+        return list_decks()
+    if args.decks_command == "check":
+        return check(args.path)
+    if args.decks_command == "show":
+        return show(args.path, args.limit)
+    return build_shipped(args.check)
