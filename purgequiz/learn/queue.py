@@ -137,7 +137,7 @@ class StudyQueue:
             for card_id in pool:
                 if card_id != last and card_id not in blocked:
                     return card_id
-        if last is not None and last in learning_now + ahead:
+        if last is not None and last in learning_now + reviews + new + ahead:
             others = [c for c in learning_now + reviews + new + ahead if c != last]
             if not others:
                 return last

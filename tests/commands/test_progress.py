@@ -1,0 +1,50 @@
+"""`purgequiz progress export | import`: a JSON round trip through the command line."""
+
+import json
+import random
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "learn"))
+
+from deckkit import plain_deck  # noqa: E402
+
+from purgequiz.commands import progress  # noqa: E402
+from purgequiz.learn import StudySession  # noqa: E402
+from purgequiz.store import open_profile  # noqa: E402
+
+NOW = datetime(2025, 3, 1, 9, tzinfo=UTC)
+
+
+class Args:
+    def __init__(self, **values):
+        self.__dict__.update(values)
+
+
+def test_export_then_import_into_another_profile(tmp_path, capsys):
+    """Export writes JSON; import into a new profile brings every card state and review."""
+    with open_profile("Анна") as profile:
+        session = StudySession(plain_deck(4), profile, NOW, random.Random(1))
+        for _ in range(4):
+            session.next_card(NOW)
+            session.answer("x", NOW, 1000)
+    out = tmp_path / "anna.json"
+    assert progress.run(Args(progress_command="export", profile="Анна", output=str(out))) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["profile"] == "Анна" and len(data["reviews"]) == 4
+    assert progress.run(Args(progress_command="import", file=str(out), profile="Boris")) == 0
+    assert "4 reviews" in capsys.readouterr().out
+    with open_profile("Boris") as boris:
+        assert len(list(boris.reviews())) == 4 and len(boris.card_states()) == 4
+
+
+def test_bad_files_and_missing_profiles_fail_plainly(tmp_path, capsys):
+    """A file that is not an export, or an unknown profile, gives a one-line error."""
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2]")
+    assert progress.run(Args(progress_command="import", file=str(bad), profile=None)) == 1
+    assert progress.run(Args(progress_command="export", profile="nobody",
+                             output=str(tmp_path / "x.json"))) == 1
+    err = capsys.readouterr().err
+    assert "not a purgequiz progress export" in err and "no profile 'nobody'" in err

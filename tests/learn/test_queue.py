@@ -1,0 +1,95 @@
+"""The queue: limits, learning cards, siblings, confusables, the study day across DST."""
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from deckkit import card, deck, plain_deck
+
+from purgequiz.learn import CardProgress, Settings, StudyQueue, day_start, study_day
+from purgequiz.learn.scheduler import State
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2025, 3, 1, 9, tzinfo=UTC)
+
+
+def test_new_limit():
+    """No more new cards than the daily limit, counting those already studied today."""
+    q = StudyQueue(plain_deck(30).cards, Settings(new_per_day=5))
+    assert q.counts({}, NOW, 0, 0).new == 5
+    assert q.counts({}, NOW, 3, 0).new == 2
+
+
+def test_review_limit_and_learning_first():
+    """Due learning cards come first, then reviews up to the limit, then new cards."""
+    cards = plain_deck(6).cards
+    review = CardProgress("c000", state=State.Review, step=None, stability=3.0, difficulty=5.0,
+                          due=NOW - timedelta(days=1), last_review=NOW - timedelta(days=4),
+                          reps=3)
+    states = {"c000": review, "c001": replace(review, card_id="c001"),
+              "c002": CardProgress("c002", due=NOW - timedelta(minutes=1), reps=1)}
+    q = StudyQueue(cards, Settings(reviews_per_day=1))
+    assert q.next(states, NOW, 0, 0) == "c002"
+    assert q.counts(states, NOW, 0, 0).review == 1
+    del states["c002"]
+    assert q.next(states, NOW, 0, 0) == "c000"
+    assert q.next(states, NOW, 0, 1) == "c002"
+
+
+def test_learning_card_returns_when_due():
+    """A learning card not yet due waits; with nothing else left it is shown a little early."""
+    cards = plain_deck(1).cards
+    states = {"c000": CardProgress("c000", due=NOW + timedelta(minutes=10), reps=1)}
+    q = StudyQueue(cards, Settings())
+    assert q.next(states, NOW, 0, 0) == "c000"  # within the 20-minute learn-ahead
+    states = {"c000": CardProgress("c000", due=NOW + timedelta(hours=2), reps=1)}
+    assert q.next(states, NOW, 0, 0) is None
+    assert q.next_due(states, NOW) == NOW + timedelta(hours=2)
+    assert q.next(states, NOW + timedelta(hours=2), 0, 0) == "c000"
+
+
+def test_buried_and_suspended_cards_are_left_out():
+    """Buried (until later) and suspended cards are not shown."""
+    cards = plain_deck(2).cards
+    states = {"c000": CardProgress("c000", buried_until=NOW + timedelta(hours=1)),
+              "c001": CardProgress("c001", suspended=True)}
+    assert StudyQueue(cards, Settings()).next(states, NOW, 0, 0) is None
+
+
+def test_confusables_never_back_to_back():
+    """A card confusable with the one just shown waits for another card between."""
+    d = deck(card("a", confusable=("b",)), card("b"), card("c"))
+    q = StudyQueue(d.cards, Settings())
+    assert q.next({}, NOW, 0, 0, last="a") == "c"
+    assert q.next({}, NOW, 0, 0, last="b") == "c"
+    only = StudyQueue(deck(card("a", confusable=("b",)), card("b")).cards, Settings())
+    assert only.next({}, NOW, 0, 0, last="a") is None
+
+
+def test_study_day_rolls_over_at_the_configured_hour():
+    """Before 04:00 local time it is still the previous study day."""
+    assert study_day(datetime(2025, 6, 2, 1, 59, tzinfo=UTC), BERLIN, 4) == date(2025, 6, 1)
+    assert study_day(datetime(2025, 6, 2, 2, 0, tzinfo=UTC), BERLIN, 4) == date(2025, 6, 2)
+
+
+def test_rollover_stays_at_local_hour_across_dst():
+    """Across both DST changes the day starts at 04:00 Berlin time: days of 23 and 25 hours."""
+    spring = day_start(date(2025, 3, 30), BERLIN, 4) - day_start(date(2025, 3, 29), BERLIN, 4)
+    autumn = day_start(date(2025, 10, 26), BERLIN, 4) - day_start(date(2025, 10, 25), BERLIN, 4)
+    assert (spring, autumn) == (timedelta(hours=23), timedelta(hours=25))
+    assert day_start(date(2025, 3, 30), BERLIN, 4).astimezone(BERLIN).hour == 4
+    assert day_start(date(2025, 10, 26), BERLIN, 4).astimezone(BERLIN).hour == 4
+    # 02:30 local does not exist on 30 March: a rollover hour of 2 still gives one start
+    assert day_start(date(2025, 3, 30), BERLIN, 2) < day_start(date(2025, 3, 31), BERLIN, 2)
+
+
+def test_reviews_due_before_the_study_day_ends_count_as_due():
+    """A review due later in the study day is due today; one due after rollover is not."""
+    cards = plain_deck(2).cards
+    base = CardProgress("c000", state=State.Review, step=None, stability=3.0, difficulty=5.0,
+                        reps=2, last_review=NOW - timedelta(days=3))
+    q = StudyQueue(cards, Settings(timezone="Europe/Berlin", new_per_day=0))
+    evening = datetime(2025, 3, 1, 20, tzinfo=UTC)  # 21:00 Berlin; the day ends 03:00 UTC
+    states = {"c000": replace(base, due=datetime(2025, 3, 2, 2, 30, tzinfo=UTC)),
+              "c001": replace(base, card_id="c001", due=datetime(2025, 3, 2, 3, 30, tzinfo=UTC))}
+    assert q.counts(states, evening, 0, 0).review == 1
