@@ -16,7 +16,7 @@ from purgequiz import __version__
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
-COMMANDS = ("facts", "progress", "generate", "decks")
+COMMANDS = ("facts", "play", "progress", "generate", "decks")
 
 
 class _Parser(argparse.ArgumentParser):

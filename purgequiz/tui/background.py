@@ -1,0 +1,59 @@
+"""Running storage work off the event loop, one job at a time, with friendly failures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from textual.dom import DOMNode
+
+__all__ = ["friendly", "in_background", "on_store_thread"]
+
+T = TypeVar("T")
+# Every storage call runs on this one thread: jobs never overlap, and a profile is opened and
+# closed on the same thread (its file lock is thread-local: released from another thread, it
+# would stay held until the process ends).
+_STORE_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="purgequiz-store")
+
+
+def on_store_thread(job: Callable[[], T]) -> T:
+    """Run ``job`` on the storage thread and wait for it (for closing at exit)."""
+    return _STORE_THREAD.submit(job).result()
+
+
+def friendly(error: BaseException) -> str:
+    """A plain sentence for an error (the store's and the deck reader's are already plain)."""
+    text = str(error).strip()
+    if isinstance(error, OSError) and error.strerror:
+        where = f" ({error.filename})" if error.filename else ""
+        return f"could not use a file{where}: {error.strerror}"
+    return text or f"something went wrong ({type(error).__name__})"
+
+
+def in_background(node: DOMNode, job: Callable[[], T], done: Callable[[T], Any],
+                  failed: Callable[[BaseException], Any] | None = None,
+                  name: str = "store") -> None:
+    """Run ``job`` in a thread; then ``done(result)`` or ``failed(error)`` on the event loop.
+
+    Jobs run one after another, so a session is never touched by two threads at once. With
+    no ``failed``, an error becomes a notification in plain words.
+    """
+    app = node.app
+
+    def report(error: BaseException) -> None:
+        if failed is not None:
+            failed(error)
+        else:
+            app.notify(friendly(error), title="Could not save", severity="error",
+                       markup=False)
+
+    def run() -> None:
+        try:
+            result = on_store_thread(job)
+        except Exception as error:  # noqa: BLE001 - shown to the user in plain words
+            app.call_from_thread(report, error)
+        else:
+            app.call_from_thread(done, result)
+
+    node.run_worker(run, name=name, group="store", thread=True, exit_on_error=False)

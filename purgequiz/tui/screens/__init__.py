@@ -1,0 +1,1 @@
+"""Screens of the study app; each owns one step of the flow."""

@@ -1,0 +1,115 @@
+"""Small dialogs: a plain notice, a note for a flagged card, and a changed grade."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from purgequiz.learn import Rating
+from purgequiz.tui.text import plain
+from purgequiz.tui.widgets.grades import GRADE_NAMES
+
+__all__ = ["FlagDialog", "GradeDialog", "NoticeDialog"]
+
+
+class NoticeDialog(ModalScreen[None]):
+    """A calm message in plain words (file names and problems are shown as text)."""
+
+    BINDINGS = [Binding("escape,enter,q", "close", "close")]
+
+    def __init__(self, title: str, lines: Iterable[str], button: str = "OK") -> None:
+        super().__init__(classes="dialog-screen")
+        self.heading = title
+        self.lines = list(lines)
+        self.button = button
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain(self.heading), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                for line in self.lines:
+                    yield Static(plain(line), classes="dialog-line")
+            yield Button(plain(self.button), id="ok", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#ok").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        self.dismiss(None)
+
+
+class FlagDialog(ModalScreen[str | None]):
+    """Asks what is wrong with a card; the note goes to the teacher."""
+
+    BINDINGS = [Binding("escape", "cancel", "cancel")]
+
+    def __init__(self, prompt: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.card_prompt = prompt
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain("Flag this card as wrong"), classes="dialog-title")
+            yield Static(plain(self.card_prompt), classes="dialog-line")
+            yield Input(placeholder="What is wrong? (Enter to flag, Esc to cancel)",
+                        id="note")
+            with Horizontal(classes="buttons"):
+                yield Button("Flag", id="flag", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#flag")
+    def _flag(self) -> None:
+        self.dismiss(self.query_one(Input).value.strip())
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+
+class GradeDialog(ModalScreen[Rating | None]):
+    """Change the grade of the answer just given (1–4, Esc keeps it)."""
+
+    BINDINGS = [Binding("escape", "cancel", "keep grade")] + [
+        Binding(str(int(r)), f"choose({int(r)})", show=False) for r in GRADE_NAMES]
+
+    def __init__(self, current: Rating) -> None:
+        super().__init__(classes="dialog-screen")
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain(f"Change the grade (now {GRADE_NAMES[self.current]})"),
+                         classes="dialog-title")
+            with Horizontal(classes="buttons"):
+                for rating, name in GRADE_NAMES.items():
+                    yield Button(f"{int(rating)} {name}", id=f"g{int(rating)}", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(f"#g{int(self.current)}").focus()
+
+    def action_choose(self, number: int) -> None:
+        self.dismiss(Rating(number))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(Rating(int((event.button.id or "g3")[1:])))

@@ -1,0 +1,163 @@
+"""Per-profile settings, validated: problems are listed in plain words and nothing is saved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
+
+from purgequiz.tui.background import in_background
+from purgequiz.tui.prefs import THEMES, Prefs, save_prefs
+from purgequiz.tui.text import plain
+
+__all__ = ["SettingsScreen", "parse_form"]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    kind: type  # int, float or tuple (of minutes)
+    hint: str
+
+
+FIELDS = (
+    Field("desired_retention", "Desired retention", float, "0.70 to 0.99; higher means more "
+          "reviews"),
+    Field("new_per_day", "New cards per day", int, "0 to 9999"),
+    Field("reviews_per_day", "Reviews per day", int, "0 to 99999"),
+    Field("learning_steps", "Learning steps", tuple, "minutes, e.g. 1 10"),
+    Field("day_starts_at", "Study day starts at", int, "hour, 0 to 23"),
+    Field("daily_goal", "Daily goal", int, "reviews a day"),
+)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, tuple):
+        return " ".join(map(str, value))
+    return str(value)
+
+
+def parse_form(values: dict[str, str]) -> tuple[dict[str, object], list[str]]:
+    """The typed-in values as settings, and a plain message for each one that is not a number."""
+    changes: dict[str, object] = {}
+    problems: list[str] = []
+    for field in FIELDS:
+        raw = values.get(field.name, "").strip()
+        name = field.label.lower()
+        try:
+            if field.kind is tuple:
+                steps = raw.replace(",", " ").split()
+                if not steps:
+                    raise ValueError
+                changes[field.name] = tuple(int(step) for step in steps)
+            elif field.kind is float:
+                changes[field.name] = float(raw.replace(",", "."))
+            else:
+                changes[field.name] = int(raw)
+        except ValueError:
+            what = {tuple: "whole minutes separated by spaces", float: "a number like 0.9",
+                    int: "a whole number"}[field.kind]
+            problems.append(f"{name} must be {what} (it is {raw!r})")
+    return changes, problems
+
+
+class SettingsScreen(Screen[None]):
+    BINDINGS = [Binding("ctrl+s", "save", "save"), Binding("escape", "cancel", "cancel")]
+
+    def __init__(self, profile, prefs: Prefs) -> None:
+        super().__init__(classes="settings-screen")
+        self.profile = profile
+        self.prefs = prefs
+
+    def compose(self) -> ComposeResult:
+        settings = self.profile.settings
+        with VerticalScroll(id="settings"):
+            yield Static(plain("Settings for " + self.profile.display_name),
+                         classes="screen-title")
+            for field in FIELDS:
+                with Horizontal(classes="setting"):
+                    yield Label(field.label, classes="setting-label")
+                    yield Input(_shown(getattr(settings, field.name)), id=field.name,
+                                classes="setting-input")
+                    yield Label(plain(field.hint), classes="setting-hint")
+            with Horizontal(classes="setting"):
+                yield Label("Theme", classes="setting-label")
+                yield Select([(theme, theme) for theme in THEMES], value=self.prefs.theme,
+                             allow_blank=False, id="theme", classes="setting-input")
+            with Horizontal(classes="setting"):
+                yield Label("Typed answers", classes="setting-label")
+                yield Switch(self.prefs.typed_progression, id="typed_progression")
+                yield Label("known cards move from multiple choice to typing",
+                            classes="setting-hint")
+            with Horizontal(classes="setting"):
+                yield Label("Flashcards only", classes="setting-label")
+                yield Switch(settings.flashcards_only, id="flashcards_only")
+                yield Label("grade yourself on every card", classes="setting-hint")
+            yield Static("", id="problems")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (ctrl+s)", id="save", compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Select.Changed, "#theme")
+    def _theme(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.app.theme = event.value
+
+    def show_problems(self, problems: list[str]) -> None:
+        box = self.query_one("#problems", Static)
+        if problems:
+            box.update(plain("Not saved:\n" + "\n".join(f"• {p}" for p in problems)))
+            box.add_class("has-problems")
+        else:
+            box.update("")
+            box.remove_class("has-problems")
+
+    def action_save(self) -> None:
+        values = {field.name: self.query_one(f"#{field.name}", Input).value for field in FIELDS}
+        changes, problems = parse_form(values)
+        if problems:
+            self.show_problems(problems)
+            return
+        changes["flashcards_only"] = self.query_one("#flashcards_only", Switch).value
+        theme = self.query_one("#theme", Select).value
+        prefs = self.prefs.changed(
+            theme=theme if isinstance(theme, str) else self.prefs.theme,
+            typed_progression=self.query_one("#typed_progression", Switch).value)
+        profile = self.profile
+
+        def save() -> list[str]:
+            found = profile.update_settings(**changes)
+            if not found:
+                save_prefs(getattr(profile, "path", None), prefs)
+            return found
+
+        def saved(found: list[str]) -> None:
+            self.show_problems(found)
+            if not found:
+                self.app.prefs = prefs
+                self.app.notify("Settings saved.", markup=False)
+                self.dismiss(None)
+
+        in_background(self, save, saved, lambda error: self.show_problems([str(error)]))
+
+    def action_cancel(self) -> None:
+        self.app.theme = self.prefs.theme
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()

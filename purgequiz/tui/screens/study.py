@@ -1,0 +1,339 @@
+"""The study screen: one card at a time, feedback after each answer, progress saved as it goes.
+
+Storage calls (starting the session, each answer, undo, bury, suspend, flag) run in a worker
+thread one after another; the screen keeps a ``phase`` so keys pressed meanwhile do nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from purgequiz.generate.model import Deck
+from purgequiz.learn import Presented, Rating, Result, StudySession
+from purgequiz.learn.records import Flag
+from purgequiz.tui.background import in_background
+from purgequiz.tui.prefs import Prefs
+from purgequiz.tui.screens.dialogs import FlagDialog, GradeDialog
+from purgequiz.tui.text import plain, relative
+from purgequiz.tui.widgets.cards import CardView, FlashCard, card_view
+from purgequiz.tui.widgets.feedback import FeedbackPanel
+from purgequiz.tui.widgets.grades import GradeBar
+from purgequiz.tui.widgets.header import StudyHeader
+
+__all__ = ["StudyScreen"]
+
+QUICK_PRACTICE = 10
+
+
+class StudyScreen(Screen[None]):
+    """Studies ``deck`` with ``profile``; ``limit`` ends the session after so many answers."""
+
+    BINDINGS = [
+        Binding("enter,space", "next", "next card"),
+        Binding("u", "undo", "undo"),
+        Binding("e", "edit_grade", "change grade"),
+        Binding("b", "bury", "bury"),
+        Binding("s", "suspend", "suspend"),
+        Binding("f", "flag", "flag"),
+        Binding("c", "as_flashcard", "as flashcard", show=False),
+        Binding("q,escape", "back", "back"),
+    ]
+
+    class Finished(Message):
+        """The session ran out of cards (posted before the summary replaces this screen)."""
+
+    def __init__(self, deck: Deck, profile, prefs: Prefs, limit: int | None = None) -> None:
+        super().__init__(classes="study-screen")
+        self.deck = deck
+        self.profile = profile
+        self.prefs = prefs
+        self.limit = limit
+        self.session: StudySession | None = None
+        self.presented: Presented | None = None
+        self.result: Result | None = None
+        self.phase = "loading"  # loading, asking, busy, feedback, done
+        self.answered = 0
+        self.shown_at: datetime | None = None
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StudyHeader(self.deck.title, id="study-header")
+        yield Vertical(Static(plain("Getting your cards ready…"), classes="hint"), id="body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if not self.deck.cards:
+            self._empty("This deck has no cards yet.",
+                        "There is nothing to study in it. Choose another deck from the list.")
+            return
+        app = self.app
+
+        def start() -> tuple[StudySession, Presented | None]:
+            session = StudySession(self.deck, self.profile, now=app.now(), rng=app.rng)
+            return session, session.next_card(app.now())
+
+        in_background(self, start, self._started, self._failed)
+
+    def _started(self, started: tuple[StudySession, Presented | None]) -> None:
+        self.session, presented = started
+        self._show(presented)
+
+    def _failed(self, error: BaseException) -> None:
+        from purgequiz.tui.background import friendly
+
+        self._empty("This deck cannot be studied right now.", friendly(error))
+
+    def _empty(self, title: str, detail: str) -> None:
+        self.phase = "done"
+        body = self.query_one("#body")
+        body.remove_children()
+        body.mount(Static(plain(title), classes="empty-title"),
+                   Static(plain(detail), classes="empty-detail"),
+                   Button("Back to the decks", id="home", compact=True))
+        self.query_one("#home").focus()
+        self.refresh_bindings()
+
+    @on(Button.Pressed, "#home")
+    def _home(self) -> None:
+        self.action_back()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        allowed = {
+            "next": self.phase == "feedback",
+            "undo": self.phase in ("asking", "feedback"),
+            "edit_grade": self.phase == "feedback",
+            "bury": self.phase == "asking",
+            "suspend": self.phase == "asking",
+            "flag": self.phase in ("asking", "feedback"),
+            "as_flashcard": self.phase == "asking" and self.presented is not None
+            and self.presented.mode != "flashcard",
+        }
+        return allowed.get(action, True)
+
+    def _set_phase(self, phase: str) -> None:
+        self.phase = phase
+        self.refresh_bindings()
+
+    # -- showing a card --------------------------------------------------------------------
+
+    def _show(self, presented: Presented | None) -> None:
+        assert self.session is not None
+        if presented is None:
+            self._finish()
+            return
+        if presented.mode == "typed" and not self.prefs.typed_progression \
+                and presented.card.choices:
+            presented = self.session.show_as("choice")
+        self.presented = presented
+        self.result = None
+        self.shown_at = self.app.now()
+        self.query_one(StudyHeader).show(self.answered, presented.counts)
+        body = self.query_one("#body")
+        body.remove_children()
+        view = card_view(presented)
+        body.mount(view)
+        self._set_phase("asking")
+        self.call_after_refresh(view.focus_input)
+
+    def _elapsed_ms(self) -> int:
+        if self.shown_at is None:
+            return 0
+        return max(0, int((self.app.now() - self.shown_at).total_seconds() * 1000))
+
+    def _next(self) -> None:
+        session = self.session
+        assert session is not None
+        if self.limit is not None and self.answered >= self.limit:
+            self._finish()
+            return
+        self._set_phase("busy")
+        in_background(self, lambda: session.next_card(self.app.now()), self._show)
+
+    def _finish(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        if self.answered == 0 and self.limit is None:
+            waiting = session.waiting_until
+            when = relative(waiting, self.app.now()) if waiting else None
+            self.query_one(StudyHeader).show(0, None)
+            self._empty("Nothing is due in this deck right now.",
+                        f"The next card comes back {when}." if when else
+                        "Every card for today is done. Come back tomorrow, or pick another "
+                        "deck.")
+            return
+        self._set_phase("done")
+        self.post_message(self.Finished())
+        in_background(self, lambda: session.summary(self.app.now()), self._summarise)
+
+    def _summarise(self, summary) -> None:
+        from purgequiz.tui.screens.summary import SummaryScreen
+
+        self.app.switch_screen(SummaryScreen(summary, self.deck, self.profile, self.prefs,
+                                             self.limit))
+
+    # -- answering -------------------------------------------------------------------------
+
+    @on(CardView.Answered)
+    def _answered(self, event: CardView.Answered) -> None:
+        event.stop()
+        session = self.session
+        if self.phase != "asking" or session is None:
+            return
+        self._set_phase("busy")
+        elapsed = self._elapsed_ms()
+        response = event.response
+        in_background(self, lambda: session.answer(response, now=self.app.now(),
+                                                   elapsed_ms=elapsed), self._feedback,
+                      self._answer_failed)
+
+    @on(FlashCard.Revealed)
+    def _revealed(self, event: FlashCard.Revealed) -> None:
+        event.stop()
+        if self.phase == "asking" and self.session is not None:
+            event.card_view.reveal(self.session.preview(self.app.now()))
+
+    @on(GradeBar.Graded)
+    def _graded(self, event: GradeBar.Graded) -> None:
+        event.stop()
+        session = self.session
+        if self.phase != "asking" or session is None:
+            return
+        self._set_phase("busy")
+        elapsed, rating = self._elapsed_ms(), event.rating
+        in_background(self, lambda: session.grade_flashcard(rating, now=self.app.now(),
+                                                            elapsed_ms=elapsed),
+                      self._feedback, self._answer_failed)
+
+    def _answer_failed(self, error: BaseException) -> None:
+        from purgequiz.tui.background import friendly
+
+        self.app.notify(friendly(error), title="The answer was not saved", severity="error",
+                        markup=False)
+        self._set_phase("asking")
+
+    def _feedback(self, result: Result) -> None:
+        self.result = result
+        self.answered += 1
+        assert self.session is not None
+        self.query_one(StudyHeader).show(self.answered, self.session.counts(self.app.now()))
+        body = self.query_one("#body")
+        body.remove_children()
+        panel = FeedbackPanel(result, self.app.now())
+        body.mount(panel)
+        self._set_phase("feedback")
+        self.call_after_refresh(panel.focus)
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def action_next(self) -> None:
+        if self.phase == "feedback":
+            self._next()
+
+    def action_undo(self) -> None:
+        session = self.session
+        if session is None or self.phase not in ("asking", "feedback"):
+            return
+        if not session._undo:  # noqa: SLF001 - the engine offers no public "can undo"
+            self.app.notify("Nothing to undo in this session.", markup=False)
+            return
+        self._set_phase("busy")
+        answered = self.answered
+
+        def undone(presented: Presented | None) -> None:
+            self.answered = max(0, answered - 1) if presented is not None else answered
+            self.app.notify("The last answer was taken back.", markup=False)
+            self._show(presented or session.next_card(self.app.now()))
+
+        in_background(self, session.undo, undone)
+
+    def action_edit_grade(self) -> None:
+        if self.phase != "feedback" or self.result is None:
+            return
+        result = self.result
+
+        def chosen(rating: Rating | None) -> None:
+            session = self.session
+            if rating is None or session is None or rating == result.rating:
+                return
+            self._set_phase("busy")
+
+            def regrade() -> Result:
+                session.undo()
+                return session.grade_flashcard(rating, now=self.app.now(),
+                                               elapsed_ms=result.elapsed_ms)
+
+            self.answered -= 1
+            in_background(self, regrade, self._feedback, self._answer_failed)
+
+        self.app.push_screen(GradeDialog(result.rating), chosen)
+
+    def _leave_card(self, job, message: str) -> None:
+        session = self.session
+        if session is None or self.phase != "asking":
+            return
+        self._set_phase("busy")
+
+        def done(_: object) -> None:
+            self.app.notify(message, markup=False)
+            self._set_phase("feedback")
+            self._next()
+
+        in_background(self, lambda: job(self.app.now()), done, self._answer_failed)
+
+    def action_bury(self) -> None:
+        if self.session is not None:
+            self._leave_card(self.session.bury, "Card buried until the next study day.")
+
+    def action_suspend(self) -> None:
+        if self.session is not None:
+            self._leave_card(self.session.suspend,
+                             "Card suspended: it will not be asked again until unsuspended.")
+
+    def action_flag(self) -> None:
+        session = self.session
+        if session is None or self.phase not in ("asking", "feedback"):
+            return
+        card = self.presented.card if self.phase == "asking" and self.presented else None
+        if self.phase == "feedback" and self.result is not None:
+            card = self.result.card
+        if card is None:
+            return
+        asking = self.phase == "asking"
+
+        def noted(note: str | None) -> None:
+            if note is None:
+                return
+            now = self.app.now()
+            if asking:
+                job = lambda: session.flag(note, now)  # noqa: E731
+            else:  # the card was answered: the session has no current card to flag
+                flag = Flag(id=f"{int(now.timestamp() * 1000)}-{session.rng.getrandbits(32):08x}",
+                            card_id=card.id, deck_id=self.deck.id, note=note,
+                            created_at=now.isoformat(), prompt=card.prompt)
+                job = lambda: self.profile.add_flag(flag)  # noqa: E731
+            in_background(self, job, lambda _: self.app.notify(
+                "Flagged. Thank you: your note is kept for your teacher.", markup=False))
+
+        self.app.push_screen(FlagDialog(card.prompt), noted)
+
+    def action_as_flashcard(self) -> None:
+        if self.session is not None and self.phase == "asking":
+            self._show(self.session.show_as("flashcard"))
+
+    def action_back(self) -> None:
+        session = self.session
+        if session is not None and self.phase != "done" and session.record.reviewed:
+            app = self.app
+            in_background(app, lambda: session.summary(app.now()), lambda _: None)
+        self.phase = "done"
+        self.dismiss(None)

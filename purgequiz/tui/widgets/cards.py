@@ -1,0 +1,252 @@
+"""The card being asked, one widget per answer mode; each posts its answer as a message.
+
+All card text is data: prompts, choices and items are rendered as plain ``Text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from purgequiz.learn import Presented, Rating
+from purgequiz.tui.text import plain, styled
+from purgequiz.tui.widgets.grades import GradeBar
+
+__all__ = ["CardView", "ChoiceCard", "FlashCard", "OrderingCard", "TrueFalseCard", "TypedCard",
+           "card_view"]
+
+KIND_LABELS = {"choice": "Multiple choice", "typed": "Type the answer", "flashcard": "Flashcard",
+               "truefalse": "True or false?", "ordering": "Put in order"}
+
+
+class CardView(Vertical):
+    """The common part of every card: a line saying how to answer, and the prompt."""
+
+    can_focus = True
+
+    @dataclass
+    class Answered(Message):
+        response: str | bool | tuple[str, ...]
+
+    def __init__(self, presented: Presented, **kwargs) -> None:
+        super().__init__(classes="card-view", **kwargs)
+        self.presented = presented
+
+    def compose_head(self) -> ComposeResult:
+        shown = self.presented
+        notes = []
+        if shown.is_new:
+            notes.append("new card")
+        if shown.leech:
+            notes.append("often missed")
+        if shown.flagged:
+            notes.append("flagged")
+        yield Static(styled((KIND_LABELS[shown.mode], "bold"),
+                            (f"  ({', '.join(notes)})" if notes else "", "dim")),
+                     classes="card-kind")
+        yield Static(plain(shown.card.prompt), classes="prompt")
+
+    def answer(self, response: str | bool | tuple[str, ...]) -> None:
+        self.post_message(self.Answered(response))
+
+    def focus_input(self) -> None:
+        self.focus()
+
+
+class ChoiceCard(CardView):
+    BINDINGS = [Binding(str(n), f"pick({n})", f"choice {n}", show=False) for n in range(1, 10)]
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_head()
+        options = [Option(Text.assemble((f"{n}. ", "bold"), choice))
+                   for n, choice in enumerate(self.presented.choices, 1)]
+        yield OptionList(*options, id="choices", markup=False)
+
+    def focus_input(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def action_pick(self, number: int) -> None:
+        if 1 <= number <= len(self.presented.choices):
+            self.answer(self.presented.choices[number - 1])
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.answer(self.presented.choices[event.option_index])
+
+
+class TypedCard(CardView):
+    def compose(self) -> ComposeResult:
+        yield from self.compose_head()
+        yield Input(placeholder="Type your answer, then Enter", id="typed")
+        yield Static("", classes="hint", id="typed-hint")
+
+    def focus_input(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#typed")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip():
+            self.query_one("#typed-hint", Static).update(
+                plain("Type an answer first. If you do not know it, type ? and press Enter."))
+            return
+        self.answer(event.value)
+
+
+class FlashCard(CardView):
+    """Space shows the answer; then 1–4 grade how well it was remembered."""
+
+    BINDINGS = [Binding("space", "reveal", "show answer")] + [
+        Binding(str(n), f"grade({n})", show=False) for n in range(1, 5)]
+
+    @dataclass
+    class Revealed(Message):
+        card_view: FlashCard
+
+    def __init__(self, presented: Presented, **kwargs) -> None:
+        super().__init__(presented, **kwargs)
+        self.revealed = False
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_head()
+        yield Static(plain("Recall the answer, then press space to see it."), classes="hint",
+                     id="reveal-hint")
+        yield Button("Show answer (space)", id="reveal", compact=True)
+
+    def action_reveal(self) -> None:
+        if not self.revealed:
+            self.post_message(self.Revealed(self))
+
+    @on(Button.Pressed, "#reveal")
+    def _reveal_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_reveal()
+
+    def reveal(self, previews: dict[Rating, str]) -> None:
+        """Show the answer and the grade buttons (called by the screen with the intervals)."""
+        if self.revealed:
+            return
+        self.revealed = True
+        self.query_one("#reveal-hint").remove()
+        self.query_one("#reveal").remove()
+        self.mount(Static(styled(("Answer: ", "bold"), self.presented.card.answer),
+                          classes="revealed-answer"))
+        self.mount(Static(plain("How well did you remember it? Press 1–4."), classes="hint"))
+        self.mount(GradeBar(previews, id="grades"))
+        self.focus()
+
+    def action_grade(self, number: int) -> None:
+        if self.revealed:
+            self.post_message(GradeBar.Graded(Rating(number)))
+
+
+class TrueFalseCard(CardView):
+    BINDINGS = [Binding("t", "say(True)", "true"), Binding("f", "say(False)", "false")]
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_head()
+        with Horizontal(classes="buttons"):
+            yield Button("True (t)", id="true", compact=True)
+            yield Button("False (f)", id="false", compact=True)
+
+    def action_say(self, value: bool) -> None:
+        self.answer(value)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.answer(event.button.id == "true")
+
+
+class OrderList(OptionList):
+    """An option list whose items move: shift+↑/↓ or [ and ]; Enter checks the order."""
+
+    BINDINGS = [Binding("shift+up,left_square_bracket", "move(-1)", "move up", show=False),
+                Binding("shift+down,right_square_bracket", "move(1)", "move down", show=False)]
+
+    @dataclass
+    class Moved(Message):
+        index: int
+        step: int
+
+    def action_move(self, step: int) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Moved(self.highlighted, step))
+
+    async def _on_click(self, event) -> None:
+        clicked = event.style.meta.get("option")
+        if clicked is not None:
+            self.highlighted = clicked
+
+
+class OrderingCard(CardView):
+    def __init__(self, presented: Presented, **kwargs) -> None:
+        super().__init__(presented, **kwargs)
+        self.order = list(presented.items)
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_head()
+        yield Static(plain("Earliest first. ↑/↓ choose, shift+↑/↓ or [ ] move, Enter checks."),
+                     classes="hint")
+        yield OrderList(*self._options(), id="order", markup=False)
+        with Horizontal(classes="buttons"):
+            yield Button("Move up", id="up", compact=True)
+            yield Button("Move down", id="down", compact=True)
+            yield Button("Check order", id="check", compact=True)
+
+    def _options(self) -> list[Option]:
+        return [Option(Text.assemble((f"{n}. ", "bold"), item))
+                for n, item in enumerate(self.order, 1)]
+
+    def focus_input(self) -> None:
+        order = self.query_one(OrderList)
+        order.focus()
+        if order.highlighted is None:
+            order.highlighted = 0
+
+    @on(OrderList.Moved)
+    def _moved(self, event: OrderList.Moved) -> None:
+        event.stop()
+        self.move(event.index, event.step)
+
+    def move(self, index: int, step: int) -> None:
+        target = index + step
+        if not (0 <= index < len(self.order) and 0 <= target < len(self.order)):
+            return
+        self.order[index], self.order[target] = self.order[target], self.order[index]
+        order = self.query_one(OrderList)
+        order.set_options(self._options())
+        order.highlighted = target
+
+    @on(OptionList.OptionSelected, "#order")
+    def _check(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.answer(tuple(self.order))
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        order = self.query_one(OrderList)
+        if event.button.id == "check":
+            self.answer(tuple(self.order))
+        elif order.highlighted is not None:
+            self.move(order.highlighted, -1 if event.button.id == "up" else 1)
+        order.focus()
+
+
+VIEWS: dict[str, type[CardView]] = {"choice": ChoiceCard, "typed": TypedCard,
+                                    "flashcard": FlashCard, "truefalse": TrueFalseCard,
+                                    "ordering": OrderingCard}
+
+
+def card_view(presented: Presented) -> CardView:
+    return VIEWS[presented.mode](presented)

@@ -1,0 +1,61 @@
+"""What the learner sees after answering: right or wrong, the answer, why, and the source."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from purgequiz.learn import Result
+from purgequiz.tui.text import plain, relative, styled
+from purgequiz.tui.widgets.grades import GRADE_NAMES
+
+__all__ = ["FeedbackPanel"]
+
+
+def verdict(result: Result) -> Text:
+    if result.given == "" and result.correct:
+        return styled(("Remembered.", "bold"))
+    if result.given == "":
+        return styled(("Not remembered this time.", "bold"))
+    if result.near_miss:
+        return styled(("Right", "bold"), " (accepted with a small spelling difference).")
+    if result.correct:
+        return styled(("Right.", "bold"))
+    return styled(("Not quite.", "bold"))
+
+
+class FeedbackPanel(VerticalScroll):
+    """The result of one answer; every piece of card text is shown as plain text."""
+
+    def __init__(self, result: Result, now: datetime, **kwargs) -> None:
+        super().__init__(classes="feedback", **kwargs)
+        self.result = result
+        self.now = now
+
+    def compose(self) -> ComposeResult:
+        result = self.result
+        card = result.card
+        yield Static(verdict(result), classes="verdict " + ("right" if result.correct
+                                                             else "wrong"))
+        yield Static(plain(card.prompt), classes="feedback-prompt")
+        if result.given and not result.correct:
+            yield Static(styled(("Your answer: ", "dim"), result.given), classes="given")
+        yield Static(styled(("Answer: ", "bold"), result.expected), classes="expected")
+        if result.closer_to:
+            yield Static(styled(("Your answer is closer to ", "dim"), result.closer_to,
+                                (".", "dim")), classes="closer")
+        yield Static(plain(card.explanation), classes="explanation")
+        for citation in card.sources:
+            yield Static(styled(("Source: ", "dim"), citation.line()), classes="citation")
+        due = relative(result.next_due, self.now)
+        yield Static(styled(("Graded ", "dim"), (GRADE_NAMES[result.rating], "bold"),
+                            ("  ·  next review ", "dim"), (due, "bold")), classes="graded")
+        if result.became_leech:
+            yield Static(plain("This card has been missed many times. Reading its source "
+                               "again may help."), classes="leech")
+        yield Static(plain("Enter or space: next card · e: change grade · u: undo · "
+                           "f: flag as wrong"), classes="hint")

@@ -1,0 +1,40 @@
+"""The study screen's header: deck, session progress and what remains today."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import ProgressBar, Static
+
+from purgequiz.learn import Counts
+from purgequiz.tui.text import plain, styled
+
+__all__ = ["StudyHeader"]
+
+
+class StudyHeader(Vertical):
+    """Shows the deck title, a bar of this session's progress and the new/learning/review counts."""
+
+    def __init__(self, title: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.deck_title = title
+
+    def compose(self) -> ComposeResult:
+        yield Static(plain(self.deck_title), id="deck-title")
+        with Horizontal(id="progress-line"):
+            yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="session-bar")
+            yield Static("", id="answered")
+            yield Static("", id="counts")
+
+    def show(self, answered: int, counts: Counts | None) -> None:
+        remaining = (counts.new + counts.learning + counts.review) if counts else 0
+        total = max(1, answered + remaining)
+        self.query_one("#session-bar", ProgressBar).update(total=total, progress=answered)
+        self.query_one("#answered", Static).update(plain(f" {answered} answered "))
+        if counts is None:
+            self.query_one("#counts", Static).update("")
+            return
+        self.query_one("#counts", Static).update(styled(
+            ("New ", "dim"), (str(counts.new), "bold"),
+            ("  Learning ", "dim"), (str(counts.learning), "bold"),
+            ("  Review ", "dim"), (str(counts.review), "bold")))

@@ -1,0 +1,176 @@
+"""Shared set-up for the app's tests: small decks, a fixed clock, and helpers to drive the app."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from purgequiz import paths
+from purgequiz.generate.deckfile import write_deck
+from purgequiz.generate.model import Card, Citation, Deck
+from purgequiz.tui.app import PurgeQuizApp
+
+START = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
+NASTY = ("[@click=app.quit]x[/]", "[/]", "[bold]", "[$accent]", "trailing\\")
+
+CITATION = Citation("wright-1937", "The Purge Extends into the Youth", "Wright",
+                    "Soviet Studies", "1937", (4,))
+
+
+class Clock:
+    """A clock that moves only when told (and a few seconds per answer, so times are sane)."""
+
+    def __init__(self, start: datetime = START) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+def card(ident: str, kind: str = "question", *, prompt: str | None = None,
+         answer: str = "Yezhov", choices: tuple[str, ...] = (), truth: bool | None = None,
+         items: tuple[str, ...] = (), explanation: str | None = None,
+         answer_type: str = "entity") -> Card:
+    return Card(
+        id=ident, kind=kind, template="test", prompt=prompt or f"Question {ident}?",
+        answer=answer, explanation=explanation or f"Because of fact {ident}.",
+        sources=(CITATION,), fact_ids=(f"fact-{ident}",), topics=("nkvd",),
+        answer_type=answer_type, accept=(answer,) if kind in ("question", "cloze") else (),
+        choices=choices, truth=truth, items=items)
+
+
+def choice_deck(n: int = 3, deck_id: str = "choice", title: str = "The NKVD leadership") -> Deck:
+    names = ("Yezhov", "Yagoda", "Beria", "Vyshinsky")
+    cards = tuple(card(f"{deck_id}-{i}", answer=names[i % 4], choices=names)
+                  for i in range(n))
+    return Deck(deck_id, title, "test deck", cards)
+
+
+def typed_deck(n: int = 2) -> Deck:
+    names = ("Yezhov", "Yagoda", "Beria")
+    return Deck("typed", "Typed answers", "", tuple(
+        card(f"typed-{i}", answer=names[i % 3]) for i in range(n)))
+
+
+def truefalse_deck(n: int = 2) -> Deck:
+    return Deck("tf", "True or false", "", tuple(
+        card(f"tf-{i}", "truefalse", prompt=f"Statement {i} is true.", answer="true",
+             truth=i % 2 == 0, answer_type="boolean") for i in range(n)))
+
+
+def ordering_deck() -> Deck:
+    items = ("Kirov is murdered", "First Moscow trial", "Yezhov replaces Yagoda")
+    return Deck("order", "In order", "", (
+        card("order-0", "ordering", prompt="Put these in order.", answer=" → ".join(items),
+             items=items, answer_type="order"),))
+
+
+def nasty_deck() -> Deck:
+    """Every field a learner sees holds text that would be markup if it were parsed."""
+    cards = []
+    for i, text in enumerate(NASTY):
+        choices = (f"A {text}", f"B {NASTY[(i + 1) % 5]}", "C [b]", "D \\")
+        cards.append(card(f"nasty-{i}", prompt=f"Prompt {text}", answer=choices[0],
+                          choices=choices, explanation=f"Explanation {text}"))
+    return Deck("nasty", "Deck " + " ".join(NASTY), "", tuple(cards))
+
+
+def install(deck: Deck, name: str | None = None) -> Path:
+    path = paths.user_decks_dir() / f"{name or deck.id}.json"
+    write_deck(deck, path)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _no_bundled_decks(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The app tests see only the decks they install, not the ones that ship."""
+    empty = tmp_path / "bundled"
+    empty.mkdir()
+    monkeypatch.setattr(paths, "bundled_decks_dir", lambda: empty)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def make_app(clock: Clock, **kwargs) -> PurgeQuizApp:
+    return PurgeQuizApp(clock=clock, rng=random.Random(7), **kwargs)
+
+
+async def settle(pilot) -> None:
+    """Wait until background work is done and the screen has caught up."""
+    for _ in range(20):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in pilot.app.workers):
+            return
+
+
+async def press(pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+def screen_text(app) -> str:
+    """What the screen shows, as plain text (from Textual's own SVG screenshot)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    text = re.sub(r"<[^>]+>", "", svg)
+    return html.unescape(text).replace("\xa0", " ")
+
+
+async def answer(pilot, correct: bool = True) -> None:
+    """Answer the card on screen the way a student would, then wait for the feedback."""
+    from textual.widgets import OptionList
+
+    screen = pilot.app.screen
+    shown = screen.presented
+    pilot.app.clock.advance(seconds=5)
+    if shown.mode == "choice":
+        right = shown.choices.index(shown.card.answer)
+        index = right if correct else (right + 1) % len(shown.choices)
+        await press(pilot, str(index + 1))
+    elif shown.mode == "typed":
+        text = shown.card.answer if correct else "Molotov"
+        await pilot.press(*text)
+        await press(pilot, "enter")
+    elif shown.mode == "flashcard":
+        await press(pilot, "space")
+        await press(pilot, "3" if correct else "1")
+    elif shown.mode == "truefalse":
+        await press(pilot, "t" if shown.card.truth == correct else "f")
+    elif shown.mode == "ordering":
+        order = screen.query_one("#order", OptionList)
+        target = list(shown.card.items) if correct else list(shown.items)
+        current = list(shown.items)
+        for position, item in enumerate(target):
+            index = current.index(item)
+            order.highlighted = index
+            for _ in range(index - position):
+                await press(pilot, "shift+up")
+            current.insert(position, current.pop(index))
+        await press(pilot, "enter")
+    assert screen.phase == "feedback", screen.phase
+
+
+async def study_all(pilot, correct: bool = True) -> int:
+    """Answer every card until the session ends; returns how many answers were given."""
+    from purgequiz.tui.screens.study import StudyScreen
+
+    count = 0
+    while isinstance(pilot.app.screen, StudyScreen) and pilot.app.screen.phase == "asking":
+        await answer(pilot, correct)
+        count += 1
+        await press(pilot, "enter")
+        assert count < 100
+    return count
