@@ -1,0 +1,99 @@
+"""Reading deck files: every problem named with its file and card, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from purgequiz.generate.deckfile import DeckError, dump_deck, parse_deck, read_deck, write_deck
+from purgequiz.generate.model import Deck
+
+
+def _data(deck: Deck) -> dict:
+    return json.loads(dump_deck(deck))
+
+
+def _problems(data: object, file: str = "bad.json") -> list[str]:
+    with pytest.raises(DeckError) as caught:
+        parse_deck(json.dumps(data) if not isinstance(data, str) else data, file)
+    assert caught.value.file == file
+    return caught.value.problems
+
+
+def test_round_trip(deck: Deck, tmp_path: Path):
+    """A written deck reads back equal."""
+    write_deck(deck, tmp_path / "d.json")
+    assert read_deck(tmp_path / "d.json") == deck
+
+
+def test_bad_json_names_line_and_column():
+    """Text that is not JSON is reported with where it breaks."""
+    assert "line 1" in _problems("{nope")[0]
+
+
+def test_missing_field_names_the_card(deck: Deck):
+    """A card without a prompt is named by its id."""
+    data = _data(deck)
+    del data["cards"][0]["prompt"]
+    assert _problems(data) == [f"card {data['cards'][0]['id']}: field 'prompt' is missing"]
+
+
+def test_unknown_kind_and_duplicate_id(deck: Deck):
+    """An unknown kind and a repeated card id are each reported."""
+    data = _data(deck)
+    data["cards"][0]["kind"] = "essay"
+    data["cards"][2]["id"] = data["cards"][1]["id"]
+    problems = _problems(data)
+    assert any("field 'kind' must be one of" in p for p in problems)
+    assert any(p.endswith("duplicate card id") for p in problems)
+
+
+def test_wrong_format_or_version(deck: Deck):
+    """Another format or a newer version is refused with a plain message."""
+    data = _data(deck)
+    assert "not a purgequiz deck" in _problems({**data, "format": "anki"})[0]
+    assert "version 2" in _problems({**data, "version": 2})[0]
+
+
+def test_missing_file(tmp_path: Path):
+    """A missing file is a DeckError naming it."""
+    with pytest.raises(DeckError, match="no such file"):
+        read_deck(tmp_path / "absent.json")
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                 max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=60) | _json.map(json.dumps))
+def test_parser_never_raises_anything_but_deck_error(text: str):
+    """Whatever the text, parsing gives a deck or a DeckError."""
+    try:
+        parse_deck(text, "x.json")
+    except DeckError:
+        pass
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["id", "kind", "prompt", "answer", "sources", "fact_ids", "choices",
+                        "difficulty", "year", "truth", "items"]), _json)
+def test_mangled_card_fields_give_deck_errors(field: str, value: object):
+    """Any value in any card field gives a deck or a DeckError, never another exception."""
+    data = {"format": "purgequiz.deck", "version": 1, "id": "d", "title": "T", "cards": [
+        {"id": "a:b", "kind": "question", "template": "b", "prompt": "p", "answer": "a",
+         "explanation": "e", "fact_ids": ["a"], "topics": [],
+         "sources": [{"id": "s", "title": "t", "author": "a", "publication": "p",
+                      "date": None, "paragraphs": [1]}], field: value}]}
+    try:
+        parse_deck(json.dumps(data), "x.json")
+    except DeckError:
+        pass

@@ -1,0 +1,51 @@
+"""The shipped decks: up to date with the bundled facts, and well made."""
+
+from __future__ import annotations
+
+import pytest
+
+from purgequiz import paths
+from purgequiz.facts import FactBase, load
+from purgequiz.generate.checks import card_problems
+from purgequiz.generate.model import Deck
+from purgequiz.generate.shipped import SHIPPED, build_shipped_decks, stale_decks
+
+
+@pytest.fixture(scope="module")
+def bundled() -> FactBase:
+    result = load(paths.bundled_seeds_dir())
+    assert result.base is not None and not result.problems
+    return result.base
+
+
+@pytest.fixture(scope="module")
+def shipped(bundled: FactBase) -> list[Deck]:
+    return build_shipped_decks(bundled)
+
+
+def test_shipped_decks_are_up_to_date(bundled: FactBase):
+    """Every file in decks/ is exactly what the bundled facts build now (run
+    'purgequiz decks build-shipped' after changing the facts)."""
+    assert stale_decks(bundled, paths.bundled_decks_dir()) == []
+
+
+def test_the_themed_decks_exist_and_hold_cards(shipped: list[Deck]):
+    """The full deck and each themed deck have cards; the full one has them all."""
+    assert [deck.id for deck in shipped] == [spec.id for spec in SHIPPED]
+    full = {card.id for card in shipped[0].cards}
+    for deck in shipped:
+        assert deck.cards, deck.id
+        assert {card.id for card in deck.cards} <= full
+
+
+def test_shipped_cards_pass_the_checks(shipped: list[Deck]):
+    """No shipped card gives its answer away or has bad choices; prompts do not repeat."""
+    for deck in shipped:
+        assert [(c.id, p) for c in deck.cards for p in card_problems(c)] == []
+        assert len({c.prompt for c in deck.cards}) == len(deck.cards)
+
+
+def test_no_shipped_card_comes_from_bibliography(shipped: list[Deck]):
+    """No card asks about footnotes or which work a footnote cites."""
+    for card in shipped[0].cards:
+        assert "footnote" not in card.prompt.lower() or card.kind in ("cloze", "truefalse")
