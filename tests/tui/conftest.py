@@ -106,8 +106,13 @@ def make_app(clock: Clock, **kwargs) -> PurgeQuizApp:
 
 async def settle(pilot) -> None:
     """Wait until background work is done and the screen has caught up."""
+    from textual.worker import WorkerCancelled
+
     for _ in range(20):
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:  # a screen that closed took its finished worker with it
+            pass
         await pilot.pause()
         if not any(w.is_running for w in pilot.app.workers):
             return

@@ -80,16 +80,18 @@ class SettingsScreen(Screen[None]):
         with VerticalScroll(id="settings"):
             yield Static(plain("Settings for " + self.profile.display_name),
                          classes="screen-title")
+            yield Static("", id="problems")
             for field in FIELDS:
                 with Horizontal(classes="setting"):
                     yield Label(field.label, classes="setting-label")
                     yield Input(_shown(getattr(settings, field.name)), id=field.name,
-                                classes="setting-input")
+                                classes="setting-input", compact=True)
                     yield Label(plain(field.hint), classes="setting-hint")
             with Horizontal(classes="setting"):
                 yield Label("Theme", classes="setting-label")
                 yield Select([(theme, theme) for theme in THEMES], value=self.prefs.theme,
-                             allow_blank=False, id="theme", classes="setting-input")
+                             allow_blank=False, id="theme", classes="setting-select",
+                             compact=True)
             with Horizontal(classes="setting"):
                 yield Label("Typed answers", classes="setting-label")
                 yield Switch(self.prefs.typed_progression, id="typed_progression")
@@ -99,7 +101,6 @@ class SettingsScreen(Screen[None]):
                 yield Label("Flashcards only", classes="setting-label")
                 yield Switch(settings.flashcards_only, id="flashcards_only")
                 yield Label("grade yourself on every card", classes="setting-hint")
-            yield Static("", id="problems")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
@@ -118,6 +119,7 @@ class SettingsScreen(Screen[None]):
         if problems:
             box.update(plain("Not saved:\n" + "\n".join(f"• {p}" for p in problems)))
             box.add_class("has-problems")
+            self.query_one("#settings").scroll_home(animate=False)
         else:
             box.update("")
             box.remove_class("has-problems")

@@ -1,0 +1,111 @@
+"""Profiles in use, friendly screens for empty and bad decks, the palette and the command."""
+
+from __future__ import annotations
+
+from purgequiz import cli
+from purgequiz.generate.model import Deck
+from purgequiz.store import open_profile
+from purgequiz.tui import profiles
+from purgequiz.tui.screens.dialogs import NoticeDialog
+from purgequiz.tui.screens.home import HomeScreen
+from purgequiz.tui.screens.profile import ProfileScreen
+from purgequiz.tui.screens.study import StudyScreen
+from tests.tui.conftest import choice_deck, install, make_app, press, screen_text, settle, \
+    study_all
+
+
+async def test_profile_open_elsewhere_is_reported(clock) -> None:
+    """A second app on a profile that is open says so plainly and stays on the profile screen."""
+    with open_profile("Anna"):
+        app = make_app(clock, profile="Anna")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, ProfileScreen)
+            text = " ".join(screen_text(app).split())
+            assert "open in another purgequiz" in text
+            assert app.profile is None
+
+
+async def test_last_profile_is_offered_first(clock) -> None:
+    """Later runs list the known profiles with the last one used highlighted."""
+    for name in ("Anna", "Boris", "Vera"):
+        open_profile(name).close()
+    profiles.remember("Boris")
+    app = make_app(clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#known").highlighted == 1
+        await press(pilot, "enter")
+        assert app.profile.display_name == "Boris"
+    assert profiles.last_profile() == "Boris"
+
+
+async def test_empty_deck_and_nothing_due(clock) -> None:
+    """An empty deck and a deck with nothing due get a calm message, not an error."""
+    install(Deck("empty", "An empty deck", "", ()))
+    install(choice_deck(1))
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")  # "An empty deck" is listed after "choice"? by file name
+        await press(pilot, "q", "down", "enter")
+        assert isinstance(app.screen, StudyScreen)
+        texts = [screen_text(app)]
+        await press(pilot, "q", "up", "enter")
+        await study_all(pilot)
+        await press(pilot, "c")
+        texts.append(screen_text(app))
+        assert isinstance(app.screen, StudyScreen)
+        joined = " ".join(" ".join(texts).split())
+        assert "This deck has no cards yet." in joined
+        assert "Nothing is due in this deck right now." in joined
+        await press(pilot, "enter")  # the button back to the decks
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_play_with_a_bad_deck_path(clock, tmp_path) -> None:
+    """`play --deck broken.json` opens the home screen with the deck's problems in plain words."""
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    app = make_app(clock, profile="Anna", deck=str(broken))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, NoticeDialog)
+        text = " ".join(screen_text(app).split())
+        assert "This deck cannot be opened" in text and "is not valid JSON" in text
+        await press(pilot, "enter")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_play_with_a_deck_id_goes_straight_to_study(clock) -> None:
+    """`play --deck ID` skips the deck list."""
+    install(choice_deck(2))
+    app = make_app(clock, profile="Anna", deck="choice")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StudyScreen)
+        assert app.screen.phase == "asking"
+
+
+async def test_home_actions_are_in_the_command_palette(clock) -> None:
+    """Study, quick practice, settings and help can be found in the command palette."""
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Study", "Quick practice", "Settings", "Help"} <= titles
+        await press(pilot, "question_mark", "end")
+        assert "How scheduling works" in screen_text(app)
+
+
+def test_play_is_the_default_command(monkeypatch) -> None:
+    """`purgequiz` alone and `purgequiz play --profile --deck` both open the app."""
+    seen = []
+
+    def fake_run(self):
+        seen.append((self.profile_name, self.deck_spec))
+
+    monkeypatch.setattr("purgequiz.tui.app.PurgeQuizApp.run", fake_run)
+    assert cli.main([]) == 0
+    assert cli.main(["play", "--profile", "Анна", "--deck", "nkvd"]) == 0
+    assert seen == [(None, None), ("Анна", "nkvd")]
