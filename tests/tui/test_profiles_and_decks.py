@@ -10,8 +10,7 @@ from purgequiz.tui.screens.dialogs import NoticeDialog
 from purgequiz.tui.screens.home import HomeScreen
 from purgequiz.tui.screens.profile import ProfileScreen
 from purgequiz.tui.screens.study import StudyScreen
-from tests.tui.conftest import choice_deck, install, make_app, press, screen_text, settle, \
-    study_all
+from tests.tui.conftest import choice_deck, install, make_app, press, screen_text, settle, study_all
 
 
 async def test_profile_open_elsewhere_is_reported(clock) -> None:

@@ -8,8 +8,17 @@ from purgequiz import paths
 from purgequiz.tui.screens.dialogs import FlagDialog, NoticeDialog
 from purgequiz.tui.screens.home import HomeScreen
 from purgequiz.tui.screens.summary import SummaryScreen
-from tests.tui.conftest import NASTY, answer, install, make_app, nasty_deck, press, screen_text, \
-    settle, study_all
+from tests.tui.conftest import (
+    NASTY,
+    answer,
+    install,
+    make_app,
+    nasty_deck,
+    press,
+    screen_text,
+    settle,
+    study_all,
+)
 
 NAME = "[@click=app.quit]x[/] [bold]\\"
 
