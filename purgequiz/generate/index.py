@@ -85,6 +85,9 @@ class FactIndex:
         self.dated: list[Fact] = sorted((f for f in self.facts if f.date),
                                         key=lambda f: (f.date.sort_key, f.id))  # type: ignore[union-attr]
         self._not_victims: list[str] | None = None
+        self._display: dict[str, str] = {}
+        self._dead: set[str] | None = None
+        self._dead_list: list[str] | None = None
         self.dated_keys = [f.date.sort_key for f in self.dated]  # type: ignore[union-attr]
         self._victims = (self.known["arrest"] | self.known["execution"] | self.known["suicide"]
                          | self.accused)
@@ -151,6 +154,24 @@ class FactIndex:
                     self.texts[f"{fact.kind}.{name}"].append((item, fact))
 
     # --- who is known to have met which fate -------------------------------------------
+
+    def display(self, fact: Fact) -> str:
+        """The fact's start date as questions show it ('May 1937'), computed once."""
+        shown = self._display.get(fact.id)
+        if shown is None:
+            shown = self._display[fact.id] = fact.date.start.display()  # type: ignore[union-attr]
+        return shown
+
+    def dead(self) -> set[str]:
+        """People the base says were executed or took their own lives."""
+        if self._dead is None:
+            self._dead = self.known["execution"] | self.known["suicide"]
+        return self._dead
+
+    def dead_list(self) -> list[str]:
+        if self._dead_list is None:
+            self._dead_list = sorted(self.dead())
+        return self._dead_list
 
     def victims(self) -> set[str]:
         """People the base says were arrested, executed, driven to suicide or tried."""

@@ -51,12 +51,42 @@ def normalize(text: str) -> str:
     return re.sub(r"[\s.,;:()\"\u201c\u201d]+", " ", text).strip()
 
 
-def find_term(text: str, term: str) -> re.Match[str] | None:
-    """The first whole-word, case-insensitive occurrence of ``term`` in ``text``."""
-    if not term.strip():
+class _Match:
+    """Where a term was found (the part of ``re.Match`` that callers use)."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def find_term(text: str, term: str) -> _Match | None:
+    """The first whole-word, case-insensitive occurrence of ``term`` in ``text`` (a plain
+    search, not a regular expression: names are many and patterns would not cache)."""
+    needle = term.strip().lower()
+    if not needle:
         return None
-    pattern = r"(?<![\w])" + re.escape(term) + r"(?![\w])"
-    return re.search(pattern, text, re.IGNORECASE)
+    haystack = text.lower()
+    at = haystack.find(needle)
+    while at != -1:
+        end = at + len(needle)
+        before = haystack[at - 1] if at else " "
+        after = haystack[end] if end < len(haystack) else " "
+        if not (_is_word(before) and _is_word(needle[0])) and \
+                not (_is_word(after) and _is_word(needle[-1])):
+            return _Match(at, end)
+        at = haystack.find(needle, at + 1)
+    return None
 
 
 def mentions(text: str, terms: tuple[str, ...] | list[str]) -> bool:

@@ -37,9 +37,9 @@ def _person_wrong(ctx: Context, fact: Fact, person: str) -> list[str]:
         return people_distractors(ctx, fact, {person}, ok=lambda p: fate_safe(ctx, p),
                                   prefer=index.not_victims()[:40])
     if kind == "survival":
-        dead = index.known["execution"] | index.known["suicide"]
-        return people_distractors(ctx, fact, index.known["survival"] | {person},
-                                  ok=lambda p: p in dead, prefer=sorted(dead))
+        dead = index.dead()
+        return people_distractors(ctx, fact, index.known["survival"],
+                                  ok=lambda p: p in dead and p != person, prefer=index.dead_list())
     if kind in ("appointment", "removal") and shared_post(fact.get("role")):
         return []  # anyone else might have held a deputy's post too: nothing is surely wrong
     role = normalize(fact.get("role"))

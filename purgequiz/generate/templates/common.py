@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 
 from purgequiz.facts import DateSpan, Fact
 from purgequiz.facts.dates import FuzzyDate
@@ -76,7 +76,7 @@ def date_distractors(ctx: Context, fact: Fact, count: int = 3) -> list[str]:
     assert date is not None and date.end is None
     answer = date.start
     span = 3 if answer.precision == "year" else 1  # real dates within this many years
-    real = [f.date.start.display() for f in _window(ctx, fact)
+    real = [ctx.index.display(f) for f in _window(ctx, fact)
             if f.date and f.date.end is None and f.date.precision == answer.precision
             and _apart(f.date.start, answer) and abs(f.date.year - answer.year) <= span]
     steps = [-1, 1, -2, 2, 3, -3] if answer.precision == "year" else [-2, 2, -4, 4, 6, -6, 9]
@@ -142,22 +142,21 @@ def fate_safe(ctx: Context, person: str) -> bool:
     return not (entity.description and _FATE_WORDS.search(entity.description))
 
 
-def people_distractors(ctx: Context, fact: Fact, exclude: Iterable[str],
+def people_distractors(ctx: Context, fact: Fact, exclude: Container[str],
                        ok: Callable[[str], bool] | None = None,
                        prefer: Sequence[str] = (), count: int = 3) -> list[str]:
-    """Names of other people: preferred ones, then the fact's topics, then anyone."""
-    excluded = set(exclude)
-    names = {ctx.name(e) for e in excluded if e in ctx.base.entities}
-
+    """Names of other people: preferred ones, then the fact's topics, then anyone. The
+    exclusions are looked up, never copied, so a large set costs nothing."""
     candidates = ctx.index.candidates
+    entities = ctx.base.entities
 
     def accept(person: str) -> bool:
-        return (person not in excluded and person in candidates
-                and ctx.base.entities[person].type == "person" and (ok is None or ok(person)))
+        return (person not in exclude and person in candidates
+                and entities[person].type == "person" and (ok is None or ok(person)))
 
     pools = [prefer, *ctx.index.people_in(fact.topics), ctx.index.by_type["person"]]
-    chosen = pick(pools, count, accept, ctx.rng, taken=())
-    return [ctx.name(p) for p in chosen if ctx.name(p) not in names]
+    chosen = pick(pools, count, accept, ctx.rng, key=lambda p: entities[p].name)
+    return [ctx.name(p) for p in chosen]
 
 
 def entity_distractors(ctx: Context, fact: Fact, type_: str, exclude: Iterable[str],

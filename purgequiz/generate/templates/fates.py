@@ -4,7 +4,7 @@ executed, and 'which of these …' over the group facts."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from purgequiz.facts import Fact
 from purgequiz.generate.context import Context
@@ -104,26 +104,29 @@ def arrest(ctx: Context, fact: Fact) -> Iterator[Card]:
                        answer=charge, choices=ctx.choices(charge, others), difficulty=3)
 
 
-def _ruled_out(ctx: Context, group: Fact) -> set[str]:
-    """Entities that cannot be wrong answers to 'which of these …': members, anyone known to
-    share the group's property, and anyone in another group with the same property."""
-    out = set(group.get("members"))
-    prop = normalize(group.get("property"))
-    for fate in fate_of_property(group.get("property")):
-        out |= ctx.index.known[fate]
-        if fate in ("execution", "suicide", "arrest"):
-            out |= ctx.index.victims()
-    for fact in ctx.index.groups_by_property.get(prop, ()):
-        out |= set(fact.get("members"))
-    return out
+def _ruled_out(ctx: Context, group: Fact) -> Callable[[str], bool]:
+    """Whether an entity cannot be a wrong answer to 'which of these …': a member, anyone
+    known to share the group's property, or anyone in another group with the same property."""
+    members = set(group.get("members"))
+    fates = fate_of_property(group.get("property"))
+    victims = ctx.index.victims() if fates & {"execution", "suicide", "arrest"} else set()
+    same = ctx.index.groups_by_property.get(normalize(group.get("property")), ())
+    known = [ctx.index.known[fate] for fate in fates]
+
+    def ruled_out(entity_id: str) -> bool:
+        return (entity_id in members or entity_id in victims
+                or any(entity_id in k for k in known)
+                or any(entity_id in other.get("members") for other in same))
+
+    return ruled_out
 
 
 def _opposites(ctx: Context, group: Fact) -> list[str]:
-    """People known NOT to share a fate property: the executed for 'survived', survivors
-    and unharmed office-holders for 'executed'."""
+    """People known NOT to share a fate property: the dead for 'survived', survivors and
+    unharmed office-holders for 'executed'."""
     fates = fate_of_property(group.get("property"))
     if fates == {"survival"}:
-        return sorted(ctx.index.known["execution"] | ctx.index.known["suicide"])
+        return ctx.index.dead_list()
     if fates:
         return ctx.index.not_victims()[:40]
     return []
@@ -143,10 +146,10 @@ def group_member(ctx: Context, fact: Fact) -> Iterator[Card]:
     fates = fate_of_property(fact.get("property"))
 
     def ok(entity_id: str) -> bool:
-        return (entity_id not in ruled_out and ctx.entity(entity_id).type == type_
+        return (not ruled_out(entity_id) and ctx.entity(entity_id).type == type_
                 and (not fates or "survival" in fates or fate_safe(ctx, entity_id)))
 
-    wrong = people_distractors(ctx, fact, ruled_out, ok=ok, prefer=_opposites(ctx, fact))
+    wrong = people_distractors(ctx, fact, (), ok=ok, prefer=_opposites(ctx, fact))
     yield ctx.card(fact, "group-member", prompt=ctx.ask(fact, f"Which of these was among {label}?"),
                    answer=ctx.name(answer), answer_type="entity", accept=ctx.spellings(answer),
                    choices=ctx.choices(ctx.name(answer), wrong), difficulty=2,
