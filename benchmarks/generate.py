@@ -66,7 +66,8 @@ def synthetic_base(size: int, seed: int = 1937) -> FactBase:
             text = f"{an} replaced {bn} as {role} in {when}."
         elif kind in ("appointment", "removal"):
             fields = {"person": a, "role": role}
-            text = f"{an} was {'appointed' if kind == 'appointment' else 'removed as'} {role} in {when}."
+            verb = "appointed" if kind == "appointment" else "removed as"
+            text = f"{an} was {verb} {role} in {when}."
         elif kind in ("arrest", "execution", "suicide"):
             fields = {"person": a}
             text = f"{an} was {kind} in {when}."
