@@ -15,6 +15,7 @@ from purgequiz.generate.phrasing import (
     attribution_note,
     attribution_phrase,
     claimant_names,
+    find_term,
     mentions,
 )
 
@@ -80,6 +81,12 @@ class Context:
             cite = citation(self.base, fact)
             cites[(cite.id, cite.paragraphs)] = cite
         accepted = dict.fromkeys([answer, *accept]) if kind in ("question", "cloze") else {}
+        if kind in ("question", "cloze") and any(
+                c != answer and find_term(prompt, c) for c in choices):
+            # a choice the prompt itself names ('Molotov' for "Molotov's deputies") is no
+            # real alternative: keep the others, or none if too few are left
+            kept = [c for c in choices if c == answer or not find_term(prompt, c)]
+            choices = tuple(kept) if len(kept) >= 3 else ()
         return Card(
             id=card_id or f"{first.id}:{template}",
             kind=kind,

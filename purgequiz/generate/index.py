@@ -17,7 +17,8 @@ _PROPERTY_FATES = (
     ("survival", re.compile(r"surviv", re.IGNORECASE)),
     ("execution", re.compile(r"execut|\bshot\b", re.IGNORECASE)),
     ("suicide", re.compile(r"suicide|own li(fe|ves)", re.IGNORECASE)),
-    ("arrest", re.compile(r"arrest", re.IGNORECASE)),
+    ("arrest", re.compile(r"arrest|sentenc|accused|defendant|\btried\b|\btrials?\b",
+                          re.IGNORECASE)),
 )
 
 # Facts about the literature rather than the history: which footnote cites which work.
@@ -38,7 +39,8 @@ def is_bibliographic(fact: Fact) -> bool:
 
 
 def fate_of_property(text: str) -> set[str]:
-    """The fates a group's property names ('survived the purge' -> {'survival'})."""
+    """The fates a text names ('survived the purge' -> {'survival'}); trials and sentences
+    count as arrest."""
     return {fate for fate, pattern in _PROPERTY_FATES if pattern.search(text)}
 
 
@@ -57,6 +59,7 @@ class FactIndex:
         self.slot: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.role_people: dict[str, set[str]] = defaultdict(set)  # who took up a post
         self.person_roles: dict[str, set[str]] = defaultdict(set)  # posts a person held
+        self.office_holders: set[str] = set()
         self.role_facts: dict[tuple[str, str], list[Fact]] = defaultdict(list)
         self.by_type: dict[str, list[str]] = defaultdict(list)
         self.by_type_topic: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -86,6 +89,7 @@ class FactIndex:
                                         key=lambda f: (f.date.sort_key, f.id))  # type: ignore[union-attr]
         self._not_victims: list[str] | None = None
         self._display: dict[str, str] = {}
+        self._near: dict[tuple[str, ...], list[list[str]]] = {}
         self._dead: set[str] | None = None
         self._dead_list: list[str] | None = None
         self.dated_keys = [f.date.sort_key for f in self.dated]  # type: ignore[union-attr]
@@ -118,6 +122,7 @@ class FactIndex:
         if fact.kind in ("appointment", "replacement") and person:
             self.role_people[normalize(fact.get("role"))].add(person)
         if fact.kind in ("appointment", "replacement", "removal") and person:
+            self.office_holders.add(person)
             role = normalize(fact.get("role"))
             self.person_roles[person].add(role)
             self.role_facts[(fact.kind, role)].append(fact)
@@ -162,6 +167,15 @@ class FactIndex:
             shown = self._display[fact.id] = fact.date.start.display()  # type: ignore[union-attr]
         return shown
 
+    def mentioned_fates(self, person: str) -> dict[str, list[Fact]]:
+        """Fates any fact naming the person mentions in its statement, with those facts
+        ('Wright described Gamarnik as executed' is an event, not an execution fact)."""
+        out: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self.person_facts.get(person, ()):
+            for fate in fate_of_property(fact.statement) - {"arrest"}:
+                out[fate].append(fact)
+        return out
+
     def dead(self) -> set[str]:
         """People the base says were executed or took their own lives."""
         if self._dead is None:
@@ -178,14 +192,24 @@ class FactIndex:
         return self._victims
 
     def not_victims(self) -> list[str]:
-        """People with no arrest, execution, suicide or trial in the base: survivors first."""
+        """People with no arrest, execution, suicide or trial in the base who survived or
+        held office (the plausible wrong answers to 'who was shot …'): survivors first."""
         if self._not_victims is None:
             victims = self.victims()
             survivors = sorted(self.known["survival"] - victims)
-            others = [p for p in self.by_type["person"]
-                      if p not in victims and p not in survivors]
-            self._not_victims = survivors + others
+            holders = sorted(self.office_holders - victims - set(survivors))
+            self._not_victims = [p for p in survivors + holders if p in self.candidates]
         return self._not_victims
+
+    def not_victims_near(self, topics: Iterable[str]) -> list[list[str]]:
+        """:meth:`not_victims` as two pools: those who share one of these topics, the rest."""
+        key = tuple(sorted(topics))
+        if key not in self._near:
+            near = {p for pool in self.people_in(key) for p in pool}
+            ranked = self.not_victims()
+            self._near[key] = [[p for p in ranked if p in near],
+                               [p for p in ranked if p not in near]]
+        return self._near[key]
 
     def people_in(self, topics: Iterable[str]) -> list[list[str]]:
         """One pool of people a topic, for drawing distractors from."""

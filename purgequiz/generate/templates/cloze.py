@@ -35,11 +35,12 @@ def _person_wrong(ctx: Context, fact: Fact, person: str) -> list[str]:
     kind, index = fact.kind, ctx.index
     if kind in ("execution", "suicide", "arrest"):
         return people_distractors(ctx, fact, {person}, ok=lambda p: fate_safe(ctx, p),
-                                  prefer=index.not_victims()[:40])
+                                  prefer=index.not_victims_near(fact.topics))
     if kind == "survival":
         dead = index.dead()
         return people_distractors(ctx, fact, index.known["survival"],
-                                  ok=lambda p: p in dead and p != person, prefer=index.dead_list())
+                                  ok=lambda p: p in dead and p != person,
+                                  prefer=[index.dead_list()])
     if kind in ("appointment", "removal") and shared_post(fact.get("role")):
         return []  # anyone else might have held a deputy's post too: nothing is surely wrong
     role = normalize(fact.get("role"))

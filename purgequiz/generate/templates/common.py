@@ -144,8 +144,8 @@ def fate_safe(ctx: Context, person: str) -> bool:
 
 def people_distractors(ctx: Context, fact: Fact, exclude: Container[str],
                        ok: Callable[[str], bool] | None = None,
-                       prefer: Sequence[str] = (), count: int = 3) -> list[str]:
-    """Names of other people: preferred ones, then the fact's topics, then anyone. The
+                       prefer: Sequence[Sequence[str]] = (), count: int = 3) -> list[str]:
+    """Names of other people: the preferred pools, then the fact's topics, then anyone. The
     exclusions are looked up, never copied, so a large set costs nothing."""
     candidates = ctx.index.candidates
     entities = ctx.base.entities
@@ -154,7 +154,7 @@ def people_distractors(ctx: Context, fact: Fact, exclude: Container[str],
         return (person not in exclude and person in candidates
                 and entities[person].type == "person" and (ok is None or ok(person)))
 
-    pools = [prefer, *ctx.index.people_in(fact.topics), ctx.index.by_type["person"]]
+    pools = [*prefer, *ctx.index.people_in(fact.topics), ctx.index.by_type["person"]]
     chosen = pick(pools, count, accept, ctx.rng, key=lambda p: entities[p].name)
     return [ctx.name(p) for p in chosen]
 
@@ -176,5 +176,13 @@ def text_distractors(ctx: Context, keys: Sequence[str], answer: str,
     pools = [ctx.index.texts.get(key, ()) for key in keys]
     chosen = pick(pools, count, lambda item: not same_meaning(answer, item[0])
                   and not (exclude and exclude(*item)), ctx.rng,
-                  taken=[answer], key=lambda item: item[0])
-    return [text for text, _ in chosen]
+                  taken=[answer], key=lambda item: _plain_text(item[0]))
+    return [_plain_text(text) for text, _ in chosen]
+
+
+_HEARSAY = re.compile(r",?\s*(?:as \w+ reports it|according to \w+)\s*$", re.IGNORECASE)
+
+
+def _plain_text(text: str) -> str:
+    """A text shown as a wrong answer, without its own 'as Wright reports it' tail."""
+    return _HEARSAY.sub("", text)

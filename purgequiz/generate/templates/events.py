@@ -41,7 +41,7 @@ def trial(ctx: Context, fact: Fact) -> Iterator[Card]:
     if accused:
         answer = accused[ctx.rng.randrange(len(accused))]
         wrong = people_distractors(ctx, fact, set(accused), ok=lambda p: fate_safe(ctx, p),
-                                   prefer=ctx.index.not_victims()[:40])
+                                   prefer=ctx.index.not_victims_near(fact.topics))
         yield ctx.card(fact, "trial-accused",
                        prompt=ctx.ask(fact, f"Which of these was among the accused in {name}?"),
                        answer=ctx.name(answer), answer_type="entity",

@@ -31,20 +31,31 @@ FATE_ACCEPT = {
 }
 
 
+def _claimed(ctx: Context, person: str) -> dict[str, list[Fact]]:
+    """Every final fate the base gives or mentions for a person, with the facts."""
+    claimed: dict[str, list[Fact]] = {k: list(v) for k, v in
+                                      ctx.index.fates.get(person, {}).items()}
+    for kind, facts in ctx.index.mentioned_fates(person).items():
+        claimed.setdefault(kind, [])
+        claimed[kind] += [f for f in facts if f not in claimed[kind]]
+    return claimed
+
+
 def _conflicts(ctx: Context, fact: Fact) -> list[Fact]:
-    """Other facts that give the same person a different final fate."""
-    fates = ctx.index.fates.get(fact.get("person"), {})
-    return [other for kind, facts in fates.items() if kind in FATE_LABELS and kind != fact.kind
-            for other in facts]
+    """Other facts that give or mention a different final fate for the same person."""
+    claimed = _claimed(ctx, fact.get("person"))
+    return [other for kind, facts in claimed.items() if kind in FATE_LABELS and kind != fact.kind
+            for other in facts if other.id != fact.id]
 
 
 def _conflict_note(ctx: Context, conflicts: list[Fact]) -> str | None:
     if not conflicts:
         return None
     other = conflicts[0]
-    label = source_label(ctx.base.sources[other.source])
-    word = "records" if other.attribution.is_record else "says"
-    return f"But {label} {word}: {other.statement}"
+    source = ctx.base.sources[other.source]
+    named = mentions(other.statement, [source.author.split()[-1], "the chapter"])
+    return f"The sources differ: {other.statement}" + (
+        "" if named else f" ({source_label(source)})")
 
 
 def final_fate(ctx: Context, fact: Fact) -> Iterator[Card]:
@@ -53,7 +64,8 @@ def final_fate(ctx: Context, fact: Fact) -> Iterator[Card]:
     if ctx.entity(person).type != "person":
         return  # a body of people: its members need not all have shared one fate
     conflicts = _conflicts(ctx, fact)
-    if fact.attribution.is_record and any(c.attribution.is_record for c in conflicts):
+    if fact.attribution.is_record and any(c.attribution.is_record and c.kind in FATE_LABELS
+                                          for c in conflicts):
         return  # the base's own records disagree: no question has one answer
     answer = FATE_LABELS[fact.kind]
     if fact.kind == "survival":
@@ -61,7 +73,7 @@ def final_fate(ctx: Context, fact: Fact) -> Iterator[Card]:
         if not _PURGE.search(context):
             return  # surviving a reorganisation is no 'fate' to set beside execution
         answer = f"survived {context}"
-    known = set(ctx.index.fates.get(person, {}))
+    known = set(_claimed(ctx, person))
     others = [FATE_LABELS[k] for k in FATE_LABELS if k != fact.kind and k not in known]
     yield ctx.card(fact, "fate", prompt=ctx.ask(fact, f"What was the fate of {ctx.name(person)}?"),
                    answer=answer, accept=FATE_ACCEPT[fact.kind],
@@ -85,7 +97,7 @@ def _alone_that_day(ctx: Context, fact: Fact) -> bool:
 def _who_suffered(ctx: Context, fact: Fact, template: str, question: str) -> Card:
     person = fact.get("person")
     wrong = people_distractors(ctx, fact, {person}, ok=lambda p: fate_safe(ctx, p),
-                               prefer=ctx.index.not_victims()[:40])
+                               prefer=ctx.index.not_victims_near(fact.topics))
     return ctx.card(fact, template, prompt=ctx.ask(fact, question), answer=ctx.name(person),
                     answer_type="entity", accept=ctx.spellings(person),
                     choices=ctx.choices(ctx.name(person), wrong), difficulty=2)
@@ -121,14 +133,14 @@ def _ruled_out(ctx: Context, group: Fact) -> Callable[[str], bool]:
     return ruled_out
 
 
-def _opposites(ctx: Context, group: Fact) -> list[str]:
+def _opposites(ctx: Context, group: Fact) -> list[list[str]]:
     """People known NOT to share a fate property: the dead for 'survived', survivors and
     unharmed office-holders for 'executed'."""
     fates = fate_of_property(group.get("property"))
     if fates == {"survival"}:
-        return ctx.index.dead_list()
+        return [ctx.index.dead_list()]
     if fates:
-        return ctx.index.not_victims()[:40]
+        return ctx.index.not_victims_near(group.topics)
     return []
 
 
@@ -137,6 +149,7 @@ def group_member(ctx: Context, fact: Fact) -> Iterator[Card]:
     members = list(fact.get("members"))
     label = fact.get("label")
     ruled_out = _ruled_out(ctx, fact)
+    named = ctx.index.candidates  # anyone the label itself names is no wrong answer
     types = {ctx.entity(m).type for m in members}
     visible = [m for m in members if not mentions(label, ctx.spellings(m))]
     if len(types) != 1 or not visible:
@@ -147,6 +160,7 @@ def group_member(ctx: Context, fact: Fact) -> Iterator[Card]:
 
     def ok(entity_id: str) -> bool:
         return (not ruled_out(entity_id) and ctx.entity(entity_id).type == type_
+                and entity_id in named and not mentions(label, ctx.spellings(entity_id))
                 and (not fates or "survival" in fates or fate_safe(ctx, entity_id)))
 
     wrong = people_distractors(ctx, fact, (), ok=ok, prefer=_opposites(ctx, fact))
