@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from purgequiz.facts import Fact, FactBase
-from purgequiz.generate.phrasing import normalize
+from purgequiz.generate.phrasing import normalize, role_keys
 
 __all__ = ["FATE_KINDS", "FactIndex", "fate_of_property", "is_bibliographic"]
 
@@ -81,6 +81,7 @@ class FactIndex:
             if entity.name[:1].isupper() and "(" not in entity.name:
                 self.by_type[entity.type].append(entity_id)
         self.candidates = {e for ids in self.by_type.values() for e in ids}
+        self.by_name = {base.entities[e].name: base.entities[e] for e in sorted(self.candidates)}
         self._reporter_seen: set[tuple[str, str]] = set()
         seen_topic: set[tuple[str, str, str]] = set()
         for fact in self.facts:
@@ -119,15 +120,15 @@ class FactIndex:
         if fact.kind in FATE_KINDS and person and base.entities[person].type == "person":
             self.fates[person][fact.kind].append(fact)
             self.known[fact.kind].add(person)
-        if fact.kind in ("appointment", "replacement") and person:
-            self.role_people[normalize(fact.get("role"))].add(person)
         if fact.kind in ("appointment", "replacement", "removal") and person:
             self.office_holders.add(person)
-            role = normalize(fact.get("role"))
-            self.person_roles[person].add(role)
-            self.role_facts[(fact.kind, role)].append(fact)
-        if fact.kind == "replacement":
-            self.person_roles[fact.get("replaced")].add(normalize(fact.get("role")))
+            for key in role_keys(fact.get("role")):
+                if fact.kind != "removal":
+                    self.role_people[key].add(person)
+                self.person_roles[person].add(key)
+                self.role_facts[(fact.kind, key)].append(fact)
+                if fact.kind == "replacement":
+                    self.person_roles[fact.get("replaced")].add(key)
         if fact.kind == "quotation":
             self.quote_speakers[normalize(fact.get("gist"))].add(fact.get("speaker"))
         if fact.kind == "trial":
@@ -159,6 +160,24 @@ class FactIndex:
                     self.texts[f"{fact.kind}.{name}"].append((item, fact))
 
     # --- who is known to have met which fate -------------------------------------------
+
+    def holders(self, role: str) -> set[str]:
+        """Everyone the base has taking up this post, under any of its wordings."""
+        out: set[str] = set()
+        for key in role_keys(role):
+            out |= self.role_people.get(key, set())
+        return out
+
+    def role_facts_for(self, kind: str, role: str) -> list[Fact]:
+        """Facts of a kind about this post, under any of its wordings (each once)."""
+        out: dict[str, Fact] = {}
+        for key in role_keys(role):
+            out.update((f.id, f) for f in self.role_facts.get((kind, key), ()))
+        return list(out.values())
+
+    def held(self, person: str, role: str) -> bool:
+        """Whether the base has the person holding, taking or losing this post."""
+        return bool(set(role_keys(role)) & self.person_roles.get(person, set()))
 
     def display(self, fact: Fact) -> str:
         """The fact's start date as questions show it ('May 1937'), computed once."""

@@ -18,6 +18,7 @@ __all__ = [
     "is_author",
     "mentions",
     "normalize",
+    "role_keys",
     "source_label",
     "strip_dates",
 ]
@@ -104,6 +105,23 @@ def blank_first(text: str, terms: tuple[str, ...] | list[str], blank: str = "___
     if best is None:
         return None
     return text[: best.start()] + blank + text[best.end():]
+
+
+_ROLE_STOP = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def role_keys(role: str) -> tuple[frozenset[str], ...]:
+    """Keys under which two wordings of one post meet: "People's Commissar of War (Defence)"
+    gives {people's, commissar, war} and {people's, commissar, defence}, the second equal to
+    the key of "People's Commissar for Defence"."""
+    outside = re.sub(r"\([^)]*\)", " ", role.lower())
+    words = [w for w in re.findall(r"[\w']+", outside) if w not in _ROLE_STOP]
+    keys = [frozenset(words)]
+    for inner in re.findall(r"\(([^)]*)\)", role.lower()):
+        alt = [w for w in re.findall(r"[\w']+", inner) if w not in _ROLE_STOP]
+        if words and alt:
+            keys.append(frozenset(words[:-1] + alt))
+    return tuple(dict.fromkeys(keys))
 
 
 def strip_dates(statement: str) -> str | None:

@@ -3,6 +3,7 @@ a wrong term, gives the false variants of the true/false cards."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -43,12 +44,12 @@ def _person_wrong(ctx: Context, fact: Fact, person: str) -> list[str]:
                                   prefer=[index.dead_list()])
     if kind in ("appointment", "removal") and shared_post(fact.get("role")):
         return []  # anyone else might have held a deputy's post too: nothing is surely wrong
-    role = normalize(fact.get("role"))
-    exclude = {person} | index.role_people.get(role, set())
+    role = fact.get("role")
+    exclude = {person} | index.holders(role)
     if kind == "replacement":
         exclude.add(fact.get("replaced"))
     if kind == "removal":
-        exclude |= {f.get("person") for f in index.role_facts[("removal", role)]}
+        exclude |= {f.get("person") for f in index.role_facts_for("removal", role)}
     return people_distractors(ctx, fact, exclude)
 
 
@@ -72,6 +73,26 @@ def _figure_slot(ctx: Context, fact: Fact) -> Slot | None:
     return Slot(blanked, number, spellings, "number", tuple(wrong))
 
 
+_TITLE = re.compile(r"\b(Marshal|General|Admiral|Commissar|Comrade|President|Chairman)\s+"
+                    + re.escape(BLANK))
+
+
+def _titled(ctx: Context, blanked: str, wrong: list[str]) -> list[str]:
+    """'Marshal _____ …': only people the base gives that title are wrong answers there."""
+    match = _TITLE.search(blanked)
+    if match is None:
+        return wrong
+    title = match.group(1).lower()
+    out = []
+    for name in wrong:
+        entity = ctx.index.by_name.get(name)
+        words = " ".join([*(entity.posts if entity else ()), entity.description or "",
+                          entity.full_name or ""]).lower() if entity else ""
+        if title in words:
+            out.append(name)
+    return out
+
+
 def slot(ctx: Context, fact: Fact) -> Slot | None:
     """The key term of a fact's statement, or None when it has none we can blank safely."""
     if fact.kind == "statistic":
@@ -83,14 +104,15 @@ def slot(ctx: Context, fact: Fact) -> Slot | None:
     if field is None:
         return None
     entity_id = fact.get(field)
-    if ctx.entity(entity_id).type == "group":
-        return None
+    claimants = {fact.attribution.by, *fact.attribution.via}
+    if ctx.entity(entity_id).type == "group" or entity_id in claimants:
+        return None  # "Wright recalled …" is about the claimant, not a term to swap
     spellings = tuple(s for s in ctx.spellings(entity_id) if s[:1].isupper())
     blanked = blank_first(fact.statement, spellings, BLANK)
     if blanked is None or mentions(blanked, ctx.spellings(entity_id)):
         return None
     if field == "person":
-        wrong = _person_wrong(ctx, fact, entity_id)
+        wrong = _titled(ctx, blanked, _person_wrong(ctx, fact, entity_id))
     elif field == "speaker":
         wrong = people_distractors(
             ctx, fact, ctx.index.quote_speakers.get(normalize(fact.get("gist")), set()))

@@ -30,8 +30,8 @@ def _person_card(ctx: Context, fact: Fact, template: str, prompt: str, person: s
 
 def _role_card(ctx: Context, fact: Fact, template: str, prompt: str, person: str) -> Card:
     role = fact.get("role")
-    held = ctx.index.person_roles.get(person, set())
-    others = text_distractors(ctx, _ROLE_KEYS, role, lambda text, _f: normalize(text) in held)
+    others = text_distractors(ctx, _ROLE_KEYS, role,
+                              lambda text, _f: ctx.index.held(person, text))
     return ctx.card(fact, template, prompt=ctx.ask(fact, prompt), answer=role,
                     choices=ctx.choices(role, others), difficulty=2)
 
@@ -50,7 +50,7 @@ def _single_holder(ctx: Context, fact: Fact) -> bool:
     holds at a time, and no one else in the base taking it up."""
     role = fact.get("role")
     return (fact.date is not None and not shared_post(role)
-            and len(ctx.index.role_people.get(normalize(role), ())) <= 1)
+            and len(ctx.index.holders(role)) <= 1)
 
 
 def _one_post_that_year(ctx: Context, fact: Fact, kind: str) -> bool:
@@ -65,15 +65,14 @@ def _one_post_that_year(ctx: Context, fact: Fact, kind: str) -> bool:
 
 def replacement(ctx: Context, fact: Fact) -> Iterator[Card]:
     person, replaced, role = fact.get("person"), fact.get("replaced"), fact.get("role")
-    holders = ctx.index.role_people.get(normalize(role), set())
-    successors = {f.get("person") for f in ctx.index.role_facts[("replacement", normalize(role))]
+    holders = ctx.index.holders(role)
+    successors = {f.get("person") for f in ctx.index.role_facts_for("replacement", role)
                   if f.get("replaced") == replaced}
     if len(successors) == 1:
         yield _person_card(ctx, fact, "who-replaced",
                            f"Who replaced {ctx.name(replaced)} as {role}?", person,
                            holders | {replaced})
-    predecessors = {f.get("replaced") for f in ctx.index.role_facts[("replacement",
-                                                                     normalize(role))]
+    predecessors = {f.get("replaced") for f in ctx.index.role_facts_for("replacement", role)
                     if f.get("person") == person}
     if len(predecessors) == 1:
         yield _person_card(ctx, fact, "whom-replaced",
@@ -88,7 +87,7 @@ def appointment(ctx: Context, fact: Fact) -> Iterator[Card]:
     person, role = fact.get("person"), fact.get("role")
     when = when_phrase(fact)
     if _single_holder(ctx, fact):
-        holders = ctx.index.role_people.get(normalize(role), set())
+        holders = ctx.index.holders(role)
         yield _person_card(ctx, fact, "who-appointed", f"Who was appointed {role}{when}?",
                            person, holders)
     if _one_post_that_year(ctx, fact, "appointment"):
@@ -99,7 +98,7 @@ def appointment(ctx: Context, fact: Fact) -> Iterator[Card]:
 def removal(ctx: Context, fact: Fact) -> Iterator[Card]:
     person, role = fact.get("person"), fact.get("role")
     when = when_phrase(fact)
-    removed = {f.get("person") for f in ctx.index.role_facts[("removal", normalize(role))]}
+    removed = {f.get("person") for f in ctx.index.role_facts_for("removal", role)}
     if len(removed) == 1 and fact.date is not None and not shared_post(role):
         yield _person_card(ctx, fact, "who-removed", f"Who was removed as {role}{when}?",
                            person, set())

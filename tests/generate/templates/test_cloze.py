@@ -36,3 +36,24 @@ def test_figure_cloze_keeps_the_qualifier_true(decks: list[Deck]):
 def test_shared_post_cloze_has_no_wrong_choices(deck: Deck):
     """Anyone might also have been a deputy chairman: the cloze is asked without choices."""
     assert by_template(deck, "cloze")["vyshinsky-deputy"].choices == ()
+
+
+def test_holders_of_the_same_post_under_another_wording_are_not_offered():
+    """'_____ headed the army as Commissar for Defence' never offers Timoshenko, who took up
+    the same post worded 'People's Commissar of War (Defence)'."""
+    from purgequiz.generate.build import generate
+    from tests.generate.conftest import HEAD, PEOPLE, fact, make_base
+
+    people = "\n".join(f'[[entity]]\nid = "{i}"\ntype = "person"\nname = "{n}"\n'
+                       for i, (n, _) in PEOPLE.items())
+    facts = [
+        fact("a", "replacement", "Timoshenko replaced Voroshilov.",
+             'person = "timoshenko"\nreplaced = "voroshilov"\n'
+             'role = "People\'s Commissar of War (Defence)"', date="1940-05"),
+        fact("b", "appointment", "Voroshilov headed the army as People's Commissar for Defence.",
+             'person = "voroshilov"\nrole = "People\'s Commissar for Defence"'),
+    ]
+    base = make_base(HEAD + people + "\n".join(facts))
+    for seed in range(15):
+        card = by_template(generate(base, seed=seed), "cloze")["b"]
+        assert "Timoshenko" not in card.choices
