@@ -228,6 +228,13 @@ def make_base(text: str = TEXT) -> FactBase:
     return result.base
 
 
+def people_base(facts: list[str]) -> FactBase:
+    """A base of the test sources, topics and people, with just these facts."""
+    people = "\n".join(f'[[entity]]\nid = "{i}"\ntype = "person"\nname = "{n}"\n'
+                       for i, (n, _) in PEOPLE.items())
+    return make_base(HEAD + people + "\n".join(facts))
+
+
 @pytest.fixture(scope="session")
 def base() -> FactBase:
     return make_base()

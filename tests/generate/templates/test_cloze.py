@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from purgequiz.facts import FactBase
+from purgequiz.generate.build import generate
 from purgequiz.generate.index import FactIndex
 from purgequiz.generate.model import Deck
-from tests.generate.conftest import by_template
+from tests.generate.conftest import by_template, fact, people_base
 
 
 def test_person_is_blanked(deck: Deck):
@@ -41,11 +42,6 @@ def test_shared_post_cloze_has_no_wrong_choices(deck: Deck):
 def test_holders_of_the_same_post_under_another_wording_are_not_offered():
     """'_____ headed the army as Commissar for Defence' never offers Timoshenko, who took up
     the same post worded 'People's Commissar of War (Defence)'."""
-    from purgequiz.generate.build import generate
-    from tests.generate.conftest import HEAD, PEOPLE, fact, make_base
-
-    people = "\n".join(f'[[entity]]\nid = "{i}"\ntype = "person"\nname = "{n}"\n'
-                       for i, (n, _) in PEOPLE.items())
     facts = [
         fact("a", "replacement", "Timoshenko replaced Voroshilov.",
              'person = "timoshenko"\nreplaced = "voroshilov"\n'
@@ -53,7 +49,7 @@ def test_holders_of_the_same_post_under_another_wording_are_not_offered():
         fact("b", "appointment", "Voroshilov headed the army as People's Commissar for Defence.",
              'person = "voroshilov"\nrole = "People\'s Commissar for Defence"'),
     ]
-    base = make_base(HEAD + people + "\n".join(facts))
+    base = people_base(facts)
     for seed in range(15):
         card = by_template(generate(base, seed=seed), "cloze")["b"]
         assert "Timoshenko" not in card.choices

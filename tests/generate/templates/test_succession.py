@@ -5,10 +5,7 @@ from __future__ import annotations
 from purgequiz.facts import FactBase
 from purgequiz.generate.build import generate
 from purgequiz.generate.model import Deck
-from tests.generate.conftest import HEAD, PEOPLE, by_template, fact, make_base
-
-_ENTITIES = "\n".join(f'[[entity]]\nid = "{i}"\ntype = "person"\nname = "{n}"\n'
-                      for i, (n, _) in PEOPLE.items())
+from tests.generate.conftest import by_template, fact, people_base
 
 
 def test_who_replaced_asks_for_the_new_holder(deck: Deck):
@@ -63,7 +60,7 @@ def test_distractor_posts_are_not_the_same_post_reworded():
         fact("e", "appointment", "Budenny commanded the Moscow district.",
              'person = "budenny"\nrole = "Commander of the Moscow Military District"'),
     ]
-    base = make_base(HEAD + _ENTITIES + "\n".join(facts))
+    base = people_base(facts)
     for seed in range(10):
         card = by_template(generate(base, seed=seed), "post-taken-over")["a"]
         assert "People's Commissar for Defence" not in card.choices
@@ -79,7 +76,7 @@ def test_succession_chain_becomes_an_ordering_card():
              'person = "mekhlis"\nreplaced = "yakir"\nrole = "Head of the Department"',
              date="1937-12"),
     ]
-    base: FactBase = make_base(HEAD + _ENTITIES + "\n".join(facts))
+    base: FactBase = people_base(facts)
     chains = [c for c in generate(base, seed=1).cards if c.template == "succession-order"]
     assert len(chains) == 1
     assert chains[0].items == ("Gamarnik", "Yakir", "Mekhlis")
