@@ -63,7 +63,8 @@ class HomeScreen(Screen[None]):
             yield Static(styled(("purgequiz", "bold"), ("  ·  ", "dim"),
                                 self.profile.display_name), id="home-title")
             yield Static(plain("Counting today's cards…"), id="today")
-            yield Static(plain("Decks"), classes="section")
+            yield Static(styled(("Decks", "bold"), ("   ↑/↓ choose · Enter study", "dim")),
+                         classes="section")
             yield ListView(id="decks")
             yield Static("", id="deck-problems")
         yield Footer()

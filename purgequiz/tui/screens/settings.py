@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from purgequiz.tui.background import in_background
 from purgequiz.tui.prefs import THEMES, Prefs, save_prefs
@@ -92,15 +92,12 @@ class SettingsScreen(Screen[None]):
                 yield Select([(theme, theme) for theme in THEMES], value=self.prefs.theme,
                              allow_blank=False, id="theme", classes="setting-select",
                              compact=True)
-            with Horizontal(classes="setting"):
-                yield Label("Typed answers", classes="setting-label")
-                yield Switch(self.prefs.typed_progression, id="typed_progression")
-                yield Label("known cards move from multiple choice to typing",
-                            classes="setting-hint")
-            with Horizontal(classes="setting"):
-                yield Label("Flashcards only", classes="setting-label")
-                yield Switch(settings.flashcards_only, id="flashcards_only")
-                yield Label("grade yourself on every card", classes="setting-hint")
+            yield Checkbox("Typed answers: known cards move from multiple choice to typing",
+                           self.prefs.typed_progression, id="typed_progression", compact=True,
+                           classes="setting-check")
+            yield Checkbox("Flashcards only: grade yourself on every card",
+                           settings.flashcards_only, id="flashcards_only", compact=True,
+                           classes="setting-check")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
@@ -130,11 +127,11 @@ class SettingsScreen(Screen[None]):
         if problems:
             self.show_problems(problems)
             return
-        changes["flashcards_only"] = self.query_one("#flashcards_only", Switch).value
+        changes["flashcards_only"] = self.query_one("#flashcards_only", Checkbox).value
         theme = self.query_one("#theme", Select).value
         prefs = self.prefs.changed(
             theme=theme if isinstance(theme, str) else self.prefs.theme,
-            typed_progression=self.query_one("#typed_progression", Switch).value)
+            typed_progression=self.query_one("#typed_progression", Checkbox).value)
         profile = self.profile
 
         def save() -> list[str]:

@@ -69,6 +69,8 @@ class ChoiceCard(CardView):
         options = [Option(Text.assemble((f"{n}. ", "bold"), choice))
                    for n, choice in enumerate(self.presented.choices, 1)]
         yield OptionList(*options, id="choices", markup=False)
+        yield Static(plain("Press 1–4, or ↑/↓ and Enter. c shows it as a flashcard."),
+                     classes="hint")
 
     def focus_input(self) -> None:
         self.query_one(OptionList).focus()
@@ -87,7 +89,8 @@ class TypedCard(CardView):
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
         yield Input(placeholder="Type your answer, then Enter", id="typed")
-        yield Static("", classes="hint", id="typed-hint")
+        yield Static(plain("Esc goes back; your progress is saved."), classes="hint",
+                     id="typed-hint")
 
     def focus_input(self) -> None:
         self.query_one(Input).focus()
@@ -122,6 +125,9 @@ class FlashCard(CardView):
                      id="reveal-hint")
         yield Button("Show answer (space)", id="reveal", compact=True)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not self.revealed if action == "reveal" else True
+
     def action_reveal(self) -> None:
         if not self.revealed:
             self.post_message(self.Revealed(self))
@@ -142,6 +148,7 @@ class FlashCard(CardView):
                           classes="revealed-answer"))
         self.mount(Static(plain("How well did you remember it? Press 1–4."), classes="hint"))
         self.mount(GradeBar(previews, id="grades"))
+        self.refresh_bindings()
         self.focus()
 
     def action_grade(self, number: int) -> None:

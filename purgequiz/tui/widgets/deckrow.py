@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import ListItem, Static
 
@@ -39,7 +40,7 @@ def counts_line(stats: DeckStats | None) -> Text:
         return plain("counting…")
     return styled(f"{stats.cards} cards · ", (f"{stats.new} new", "bold"), " · ",
                   (f"{stats.learning} learning", "bold"), " · ",
-                  (f"{stats.due_today} due today", "bold"),
+                  (f"{stats.due_today} due", "bold"),
                   f" · {stats.suspended} suspended" if stats.suspended else "")
 
 
@@ -53,5 +54,6 @@ class DeckRow(ListItem):
 
     def compose(self) -> ComposeResult:
         yield Static(plain(self.deck.title), classes="deck-title")
-        yield Static(counts_line(self.stats), classes="deck-counts")
-        yield MasteryBar(self.stats.mastery if self.stats else 0.0)
+        with Horizontal(classes="deck-figures"):
+            yield Static(counts_line(self.stats), classes="deck-counts")
+            yield MasteryBar(self.stats.mastery if self.stats else 0.0)

@@ -1,0 +1,159 @@
+"""Every screen at 80×24, compared with SVG snapshots that were reviewed by eye.
+
+Run ``pytest tests/tui/test_snapshots.py --snapshot-update`` after a deliberate change, then
+look at the new SVGs (``snapshot_report.html``) before committing them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from purgequiz.store import open_profile
+from purgequiz.tui import profiles
+from tests.tui.conftest import (
+    Clock,
+    answer,
+    choice_deck,
+    install,
+    make_app,
+    nasty_deck,
+    ordering_deck,
+    press,
+    settle,
+    study_all,
+    truefalse_deck,
+    typed_deck,
+)
+
+SIZE = (80, 24)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("USER", "student")
+
+
+def snapshot(snap_compare, *keys: str, profile: str | None = "Anna", deck: str | None = None,
+             then=None) -> bool:
+    clock = Clock()
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in keys:
+            await press(pilot, key)
+        if then is not None:
+            await then(pilot)
+        for input_ in pilot.app.screen.query("Input"):
+            input_.cursor_blink = False
+        await settle(pilot)
+
+    return snap_compare(make_app(clock, profile=profile, deck=deck), terminal_size=SIZE,
+                        run_before=run_before)
+
+
+def test_profile_first_run(snap_compare) -> None:
+    assert snapshot(snap_compare, profile=None)
+
+
+def test_profile_known(snap_compare) -> None:
+    for name in ("Anna", "Борис", "[bold]Vera[/]"):
+        open_profile(name).close()
+    profiles.remember("Борис")
+    assert snapshot(snap_compare, profile=None)
+
+
+def test_home(snap_compare) -> None:
+    install(choice_deck(3))
+    install(nasty_deck())
+    install(truefalse_deck(4))
+    assert snapshot(snap_compare)
+
+
+def test_study_choice(snap_compare) -> None:
+    install(choice_deck(3))
+    assert snapshot(snap_compare, "enter")
+
+
+def test_feedback_wrong(snap_compare) -> None:
+    install(choice_deck(3))
+    assert snapshot(snap_compare, "enter", then=lambda pilot: answer(pilot, correct=False))
+
+
+def test_study_typed(snap_compare) -> None:
+    install(typed_deck(2))
+    assert snapshot(snap_compare, "enter", "Y", "e")
+
+
+def test_study_flashcard(snap_compare) -> None:
+    install(choice_deck(3))
+    assert snapshot(snap_compare, "enter", "c", "space")
+
+
+def test_study_truefalse(snap_compare) -> None:
+    install(truefalse_deck(2))
+    assert snapshot(snap_compare, "enter")
+
+
+def test_study_ordering(snap_compare) -> None:
+    install(ordering_deck())
+    assert snapshot(snap_compare, "enter", "down", "shift+up")
+
+
+def test_summary(snap_compare) -> None:
+    install(choice_deck(2))
+
+    async def session(pilot) -> None:
+        await answer(pilot, correct=False)
+        await press(pilot, "enter")
+        await study_all(pilot)
+
+    assert snapshot(snap_compare, "enter", then=session)
+
+
+def test_nothing_due(snap_compare) -> None:
+    install(choice_deck(1))
+    assert snapshot(snap_compare, "enter", then=lambda pilot: _again(pilot))
+
+
+async def _again(pilot) -> None:
+    await study_all(pilot)
+    await press(pilot, "c")
+
+
+def test_settings(snap_compare) -> None:
+    assert snapshot(snap_compare, "s")
+
+
+def test_settings_problems(snap_compare) -> None:
+    async def wrong(pilot) -> None:
+        pilot.app.screen.query_one("#desired_retention").value = "2"
+        pilot.app.screen.query_one("#new_per_day").value = "lots"
+        await press(pilot, "ctrl+s")
+        pilot.app.screen.query_one("#new_per_day").value = "20"
+        await press(pilot, "ctrl+s")
+
+    assert snapshot(snap_compare, "s", then=wrong)
+
+
+def test_help(snap_compare) -> None:
+    assert snapshot(snap_compare, "question_mark")
+
+
+def test_deck_problems(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from purgequiz import paths
+
+    home = Path(tempfile.gettempdir()) / "purgequiz-snapshot-home"  # the path is on screen
+    shutil.rmtree(home, ignore_errors=True)
+    monkeypatch.setenv("PURGEQUIZ_HOME", str(home))
+    paths.user_decks_dir().mkdir(parents=True)
+    (paths.user_decks_dir() / "broken.json").write_text('{"format": "purgequiz.deck"}')
+    assert snapshot(snap_compare, "d")
+
+
+def test_flag_dialog(snap_compare) -> None:
+    install(nasty_deck())
+    assert snapshot(snap_compare, "enter", "f")
