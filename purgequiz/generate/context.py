@@ -49,7 +49,8 @@ class Context:
         phrase = attribution_phrase(self.base, fact)
         if phrase is None or mentions(question, claimant_names(self.base, fact)):
             return question
-        return f"{phrase}, {question[0].lower()}{question[1:]}"
+        return f"{phrase}, {question[0].lower()}{question[1:]}"  # "According to X, as cited
+        # in Y, what …": the phrase's own inner comma pairs with this one
 
     def explain(self, fact: Fact, extra: str | None = None) -> str:
         """The fact's statement, with whose claim it is, and any extra context."""

@@ -152,7 +152,7 @@ def _claimant(base: FactBase, fact: Fact) -> str:
     by = base.entities.get(fact.attribution.by or "")
     if by is None or is_author(base, by.id, source):
         return source_label(source)
-    return f"{by.name} (cited in {source_label(source)})"
+    return f"{by.name}, as cited in {source_label(source)},"
 
 
 def claimant_names(base: FactBase, fact: Fact) -> tuple[str, ...]:
@@ -181,7 +181,7 @@ def attribution_phrase(base: FactBase, fact: Fact) -> str | None:
     attribution = fact.attribution
     if attribution.is_record or not attribution.by:
         return None
-    return f"According to {_claimant(base, fact)}"
+    return f"According to {_claimant(base, fact)}".rstrip(",")
 
 
 def attribution_note(base: FactBase, fact: Fact) -> str | None:
@@ -189,7 +189,7 @@ def attribution_note(base: FactBase, fact: Fact) -> str | None:
     attribution = fact.attribution
     if attribution.is_record or not attribution.by:
         return None
-    who = _claimant(base, fact)
+    who = _claimant(base, fact).rstrip(",")
     via = [base.entities[v].name for v in attribution.via if v in base.entities]
     relayed = f", relaying {' and '.join(via)}" if via else ""
     return f"This is {_TYPE_NOTES[attribution.type]} {who}{relayed}, not an established record."

@@ -3,6 +3,7 @@ from the same table first; and which paper, agency or author gave a figure."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from purgequiz.facts import Fact
@@ -21,7 +22,8 @@ _PREPOSITIONS = ("in ", "on ", "by ", "during ", "between ", "from ", "for ", "a
 def subject(fact: Fact) -> str:
     """What is counted, with its period: 'officers arrested in 1937–1938'."""
     quantity, period = fact.get("quantity"), fact.get("period")
-    if not period or normalize(period) in normalize(quantity):
+    if not period or normalize(period) in normalize(quantity) or \
+            set(re.findall(r"\d{4}", period)) & set(re.findall(r"\d{4}", quantity)):
         return quantity
     if period.lower().startswith(_PREPOSITIONS):
         return f"{quantity} {period}"
@@ -49,9 +51,12 @@ def figure_distractors(ctx: Context, fact: Fact, count: int = 3) -> list[Figure]
         and (not series or f.get("series") != series)][:20]
     chosen: list[Figure] = []
 
+    ceiling = out_of(fact.get("quantity"))
+
     def ok(candidate: Figure) -> bool:
         return answer.same_shape(candidate) and wrong_for(answer, candidate, [*rivals, *chosen]) \
-            and not any(near(r, candidate) for r in rivals)
+            and not any(near(r, candidate) for r in rivals) \
+            and (ceiling is None or candidate.high <= ceiling)
 
     same_table = ctx.index.series.get(series, []) if series else []
     same_unit = ctx.index.stats_by_unit.get(normalize(fact.get("unit")), [])
@@ -65,6 +70,20 @@ def figure_distractors(ctx: Context, fact: Fact, count: int = 3) -> list[Figure]
         if len(chosen) < count and ok(invented):
             chosen.append(invented)
     return chosen
+
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+
+
+def out_of(quantity: str) -> float | None:
+    """The whole a count is taken from ('executed, out of thirteen' -> 13), if it says."""
+    match = re.search(r"\bout of (?:the )?(\d[\d,]*|[a-z]+)\b", quantity, re.IGNORECASE)
+    if match is None:
+        return None
+    word = match.group(1).lower().replace(",", "")
+    return float(word) if word.isdigit() else _NUMBER_WORDS.get(word)
 
 
 def _as(fact: Fact, answer: Figure) -> Figure:

@@ -38,3 +38,12 @@ def test_who_gave_a_relayed_figure(deck: Deck):
     card = by_template(deck, "figure-source")["havas-403"]
     assert card.prompt.startswith("Which paper or agency reported the figure of 403")
     assert card.answer == "Havas"
+
+
+def test_counts_out_of_a_whole_stay_within_it():
+    """'seven of the ten deputies' is never offered a wrong answer above ten."""
+    from purgequiz.generate.templates.figures import out_of
+
+    assert out_of("deputies executed, out of ten") == 10
+    assert out_of("heads of units executed, out of 13") == 13
+    assert out_of("officers removed") is None
