@@ -4,6 +4,7 @@ generator, and the one place that turns a question about facts into a :class:`Ca
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,13 +36,19 @@ class Context:
     rng: random.Random
 
     def name(self, entity_id: str) -> str:
-        return self.base.entities[entity_id].name
+        """The entity's display name, without a curator's note in brackets."""
+        return re.sub(r"\s*\([^)]*\)", "", self.base.entities[entity_id].name).strip()
+
+    def named(self, entity_id: str) -> bool:
+        """Whether the entity has a proper name ('Beria', not 'the president of …')."""
+        return self.base.entities[entity_id].name[:1].isupper()
 
     def entity(self, entity_id: str) -> Entity:
         return self.base.entities[entity_id]
 
     def spellings(self, entity_id: str) -> tuple[str, ...]:
-        return self.base.entities[entity_id].spellings
+        return tuple(dict.fromkeys((self.name(entity_id),
+                                    *self.base.entities[entity_id].spellings)))
 
     def ask(self, fact: Fact, question: str) -> str:
         """The question, led by the fact's attribution when it is not a plain record (and

@@ -105,7 +105,8 @@ def slot(ctx: Context, fact: Fact) -> Slot | None:
         return None
     entity_id = fact.get(field)
     claimants = {fact.attribution.by, *fact.attribution.via}
-    if ctx.entity(entity_id).type == "group" or entity_id in claimants:
+    if ctx.entity(entity_id).type == "group" or entity_id in claimants or \
+            not ctx.named(entity_id):
         return None  # "Wright recalled …" is about the claimant, not a term to swap
     spellings = tuple(s for s in ctx.spellings(entity_id) if s[:1].isupper())
     blanked = blank_first(fact.statement, spellings, BLANK)

@@ -121,6 +121,8 @@ def same_meaning(a: str, b: str) -> bool:
             return True
     words_x, words_y = _content_words(x), _content_words(y)
     if words_x and words_y:  # "People's Commissar of War (Defence)" ~ "… for Defence"
+        if words_x <= words_y or words_y <= words_x:
+            return True  # "bodies were abolished" ~ "bodies that had … were abolished"
         return len(words_x & words_y) / len(words_x | words_y) >= 0.6
     return False
 
@@ -174,10 +176,15 @@ def text_distractors(ctx: Context, keys: Sequence[str], answer: str,
                      count: int = 3) -> list[str]:
     """Texts of the same field in other facts (e.g. other decrees' penalties)."""
     pools = [ctx.index.texts.get(key, ()) for key in keys]
-    chosen = pick(pools, count, lambda item: not same_meaning(answer, item[0])
-                  and not (exclude and exclude(*item)), ctx.rng,
-                  taken=[answer], key=lambda item: _plain_text(item[0]))
-    return [_plain_text(text) for text, _ in chosen]
+    found = pick(pools, count * 2, lambda item: not same_meaning(answer, item[0])
+                 and not (exclude and exclude(*item)), ctx.rng,
+                 taken=[answer], key=lambda item: _plain_text(item[0]))
+    chosen: list[str] = []
+    for text, _ in found:  # no two wrong answers that say the same thing either
+        plain = _plain_text(text)
+        if len(chosen) < count and not any(same_meaning(plain, c) for c in chosen):
+            chosen.append(plain)
+    return chosen
 
 
 _HEARSAY = re.compile(r",?\s*(?:as \w+ reports it|according to \w+)\s*$", re.IGNORECASE)

@@ -3,6 +3,7 @@ responsible, who issued it, when, and what followed."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from purgequiz.facts import Fact
@@ -37,9 +38,21 @@ def _join(value: str | tuple[str, ...]) -> str:
     return value[0] if len(value) == 1 else "; ".join(value)
 
 
+_DECREE_WORDS = re.compile(
+    r"\b(?:decree|resolution|ukase|law|order|edict|act|statute|directive)s?\b", re.IGNORECASE)
+
+
+def decree_name(name: str) -> str:
+    """'the Decree of 26 June 1940'; a name that does not say it is a decree ('eight-hour
+    working day') becomes 'the decree on the eight-hour working day'."""
+    if _DECREE_WORDS.search(name):
+        return the(name)
+    return f"the decree on {the(name)}"
+
+
 def decree(ctx: Context, fact: Fact) -> Iterator[Card]:
     decree_id = fact.get("decree")
-    name = the(ctx.name(decree_id))
+    name = decree_name(ctx.name(decree_id))
 
     def same_decree(_text: str, other: Fact) -> bool:
         return other.get("decree") == decree_id

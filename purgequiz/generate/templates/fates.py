@@ -80,7 +80,7 @@ def final_fate(ctx: Context, fact: Fact) -> Iterator[Card]:
                    choices=ctx.choices(answer, others), difficulty=1,
                    explanation=ctx.explain(fact, _conflict_note(ctx, conflicts)))
     if fact.kind == "execution" and _alone_that_day(ctx, fact):
-        yield _who_suffered(ctx, fact, "who-executed",
+        yield from _who_suffered(ctx, fact, "who-executed",
                             f"Who was executed{when_phrase(fact)}?")
 
 
@@ -94,20 +94,22 @@ def _alone_that_day(ctx: Context, fact: Fact) -> bool:
         if fact.date.start.display() in f"{g.get('label')} {g.get('property')}")
 
 
-def _who_suffered(ctx: Context, fact: Fact, template: str, question: str) -> Card:
+def _who_suffered(ctx: Context, fact: Fact, template: str, question: str) -> Iterator[Card]:
     person = fact.get("person")
+    if not ctx.named(person):
+        return  # "the president of the republic" is no name to learn
     wrong = people_distractors(ctx, fact, {person}, ok=lambda p: fate_safe(ctx, p),
                                prefer=ctx.index.not_victims_near(fact.topics))
-    return ctx.card(fact, template, prompt=ctx.ask(fact, question), answer=ctx.name(person),
-                    answer_type="entity", accept=ctx.spellings(person),
-                    choices=ctx.choices(ctx.name(person), wrong), difficulty=2)
+    yield ctx.card(fact, template, prompt=ctx.ask(fact, question), answer=ctx.name(person),
+                   answer_type="entity", accept=ctx.spellings(person),
+                   choices=ctx.choices(ctx.name(person), wrong), difficulty=2)
 
 
 def arrest(ctx: Context, fact: Fact) -> Iterator[Card]:
     person, charge = fact.get("person"), fact.get("charge")
     if _alone_that_day(ctx, fact):
         suffix = f" on a charge of {charge}" if charge else ""
-        yield _who_suffered(ctx, fact, "who-arrested",
+        yield from _who_suffered(ctx, fact, "who-arrested",
                             f"Who was arrested{when_phrase(fact)}{suffix}?")
     if charge:
         others = text_distractors(ctx, ("arrest.charge",), charge)

@@ -30,3 +30,11 @@ def test_wrong_decree_texts_come_from_other_decrees(deck: Deck):
     card = by_template(deck, "decree-prohibits")["defective-decree"]
     assert set(card.choices) - {card.answer} <= {
         "an eight-hour working day and a seven-day week", "leaving a job without permission"}
+
+
+def test_a_decree_named_by_its_content_is_called_a_decree():
+    """'eight-hour working day' is asked as 'the decree on the eight-hour working day'."""
+    from purgequiz.generate.templates.decrees import decree_name
+
+    assert decree_name("eight-hour working day") == "the decree on the eight-hour working day"
+    assert decree_name("Decree of 26 June 1940") == "the Decree of 26 June 1940"
