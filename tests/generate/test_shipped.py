@@ -49,3 +49,17 @@ def test_no_shipped_card_comes_from_bibliography(shipped: list[Deck]):
     """No card asks about footnotes or which work a footnote cites."""
     for card in shipped[0].cards:
         assert "footnote" not in card.prompt.lower() or card.kind in ("cloze", "truefalse")
+
+
+def test_claims_in_the_shipped_decks_carry_their_claimant(shipped: list[Deck],
+                                                          bundled: FactBase):
+    """Every card from a claim, estimate, interpretation or report names who makes it."""
+    from purgequiz.generate.phrasing import claimant_names, mentions
+
+    for card in shipped[0].cards:
+        fact = bundled.facts[card.fact_ids[0]]
+        if len(card.fact_ids) > 1 or card.template == "figure-source" or \
+                fact.attribution.is_record:
+            continue
+        assert card.prompt.startswith("According to") or \
+            mentions(card.prompt, claimant_names(bundled, fact)), card.id
