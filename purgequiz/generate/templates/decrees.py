@@ -12,7 +12,6 @@ from purgequiz.generate.model import Card
 from purgequiz.generate.templates.common import (
     date_accept,
     date_distractors,
-    entity_distractors,
     text_distractors,
     the,
 )
@@ -69,12 +68,11 @@ def decree(ctx: Context, fact: Fact) -> Iterator[Card]:
                        choices=ctx.choices(answer, wrong), difficulty=difficulty)
     issuer = fact.get("issued_by")
     if issuer:
-        type_ = ctx.entity(issuer).type
-        wrong = entity_distractors(ctx, fact, type_, {issuer})
+        # Asked without choices: Party and state bodies nest (the Politburo within the
+        # Central Committee within the Party), so another body may also be right.
         yield ctx.card(fact, "decree-issuer", prompt=ctx.ask(fact, f"Who issued {name}?"),
                        answer=ctx.name(issuer), answer_type="entity",
-                       accept=ctx.spellings(issuer),
-                       choices=ctx.choices(ctx.name(issuer), wrong), difficulty=2)
+                       accept=ctx.spellings(issuer), difficulty=2)
     if fact.date and fact.date.end is None:
         answer = fact.date.display()
         yield ctx.card(fact, "decree-date", prompt=ctx.ask(fact, f"When was {name} issued?"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from purgequiz.facts import Fact
@@ -58,13 +59,20 @@ def trial(ctx: Context, fact: Fact) -> Iterator[Card]:
                            choices=ctx.choices(value, wrong), difficulty=2)
 
 
+_ENDING = re.compile(r"abolish|dissolv|disband|liquidat|divided|split|broken up|replaced|"
+                     r"succeeded|merged|wound up|closed|scrapped|done away", re.IGNORECASE)
+
+
 def institutional_change(ctx: Context, fact: Fact) -> Iterator[Card]:
     institution, change = fact.get("institution"), fact.get("change")
     name = ctx.name(institution)
 
+    ending = bool(_ENDING.search(change))
+
     def same_institution(text: str, other: Fact) -> bool:
-        return other.get("institution") == institution or mentions(text, ctx.spellings(
-            institution))
+        return (other.get("institution") == institution
+                or mentions(text, ctx.spellings(institution))
+                or (ending and bool(_ENDING.search(text))))  # 'divided up' is 'abolished' too
 
     wrong = text_distractors(ctx, ("institutional_change.change",), change, same_institution)
     yield ctx.card(fact, "institution-change",

@@ -13,8 +13,9 @@ def test_decree_questions(deck: Deck):
     assert prohibits.answer == "the production of defective goods"
     assert by_template(deck, "decree-penalty")["june-decree"].answer == \
         "prison terms of two to four months"
-    assert by_template(deck, "decree-issuer")["june-decree"].answer == \
-        "Presidium of the Supreme Soviet"
+    issuer = by_template(deck, "decree-issuer")["june-decree"]
+    assert issuer.answer == "Presidium of the Supreme Soviet"
+    assert issuer.choices == ()  # bodies nest: another might also be right
     assert by_template(deck, "decree-responsible")["defective-decree"].accept == \
         ("factory directors; chief engineers", "factory directors", "chief engineers")
 

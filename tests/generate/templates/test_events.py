@@ -23,10 +23,11 @@ def test_trial_place_not_asked_when_its_name_gives_it(deck: Deck):
 
 
 def test_institutional_change(deck: Deck):
-    """What happened to an institution; synonyms of the answer are never wrong choices."""
+    """What happened to an institution; no other kind of ending ('divided', 'dissolved') is
+    offered as wrong beside 'abolished'."""
     card = by_template(deck, "institution-change")["political-department-abolished"]
     assert card.answer == "abolished"
-    assert not {"dissolved", "disbanded"} & set(card.choices)
+    assert not {"dissolved", "disbanded", "divided among several ministries"} & set(card.choices)
 
 
 def test_quotation_speaker(deck: Deck):
