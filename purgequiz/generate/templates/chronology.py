@@ -22,8 +22,9 @@ _ORDER_SIZE = 4
 
 def when(ctx: Context, fact: Fact) -> Iterator[Card]:
     """'When did this happen? The Political Department of the Red Army was abolished.'"""
-    if fact.kind not in DATABLE or fact.date is None or fact.date.end is not None:
-        return
+    if fact.kind not in DATABLE or fact.kind == "decree" or fact.date is None \
+            or fact.date.end is not None:
+        return  # (a decree's date is asked by decree-date)
     if fact.attribution.type in ("claim", "estimate", "interpretation"):
         return  # an opinion has no date of its own to ask about
     if fact.kind == "event" and fact.date.precision == "year":
