@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -18,11 +19,13 @@ from purgequiz.tui.screens.profile import ProfileScreen
 
 __all__ = ["PurgeQuizApp"]
 
+STYLES = Path(__file__).resolve().parent / "styles"
+
 
 class PurgeQuizApp(App[None]):
     """``clock`` (aware UTC datetimes) and ``rng`` are injected so tests are deterministic."""
 
-    CSS_PATH = ["styles/app.tcss", "styles/home.tcss", "styles/study.tcss"]
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "home.tcss", STYLES / "study.tcss"]
     TITLE = "purgequiz"
     ENABLE_COMMAND_PALETTE = True
 

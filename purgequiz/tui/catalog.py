@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from purgequiz.generate.model import Deck
 __all__ = ["Catalog", "DeckProblem", "all_cards_deck", "find_deck", "load_catalog"]
 
 QUICK_DECK_ID = "quick-practice"
+CACHE_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -45,24 +48,66 @@ def _deck_files(folder: Path) -> list[Path]:
         return []
 
 
+def _cache_path() -> Path:
+    return paths.data_dir() / "cache" / "catalog.pickle"
+
+
+def _fingerprint(files: list[Path]) -> list[tuple[str, int, int]]:
+    out = []
+    for file in files:
+        try:
+            stat = file.stat()
+        except OSError:
+            continue
+        out.append((str(file), stat.st_size, stat.st_mtime_ns))
+    return out
+
+
 def load_catalog() -> Catalog:
-    """Every readable deck (bundled first, then the user's), and the files that failed."""
+    """Every readable deck (bundled first, then the user's), and the files that failed.
+
+    Checking every card of every deck takes a quarter of a second, so the checked decks are
+    kept in a cache file, used again while no deck file has changed (size and time).
+    """
+    files = _deck_files(paths.bundled_decks_dir()) + _deck_files(paths.user_decks_dir())
+    key = _fingerprint(files)
+    cache = _cache_path()
+    try:
+        with cache.open("rb") as handle:
+            stored = pickle.load(handle)
+        if stored.get("v") == CACHE_VERSION and stored.get("key") == key:
+            return stored["catalog"]
+    except Exception:  # noqa: BLE001 - a missing or unreadable cache is simply rebuilt
+        pass
+    catalog = _read_catalog(files)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump({"v": CACHE_VERSION, "key": key, "catalog": catalog}, handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cache)
+    except OSError:
+        pass
+    return catalog
+
+
+def _read_catalog(files: list[Path]) -> Catalog:
     decks: list[Deck] = []
     problems: list[DeckProblem] = []
     seen: set[str] = set()
-    for folder in (paths.bundled_decks_dir(), paths.user_decks_dir()):
-        for file in _deck_files(folder):
-            try:
-                deck = read_deck(file)
-            except DeckError as error:
-                problems.append(DeckProblem.of(error))
-                continue
-            if deck.id in seen:
-                problems.append(DeckProblem(str(file), (f"a deck with the id {deck.id!r} "
-                                                        "is already listed",)))
-                continue
-            seen.add(deck.id)
-            decks.append(deck)
+    for file in files:
+        try:
+            deck = read_deck(file)
+        except DeckError as error:
+            problems.append(DeckProblem.of(error))
+            continue
+        if deck.id in seen:
+            problems.append(DeckProblem(str(file), (f"a deck with the id {deck.id!r} "
+                                                    "is already listed",)))
+            continue
+        seen.add(deck.id)
+        decks.append(deck)
     return Catalog(tuple(decks), tuple(problems))
 
 

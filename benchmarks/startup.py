@@ -1,0 +1,155 @@
+"""Start-up of the study app against a bare Textual app, for a profile with 100k reviews.
+
+Builds (once, under a temporary PURGEQUIZ_HOME) the same seeded 100k-review, 5k-card profile
+as ``answer_latency.py``, with its 5k-card deck installed as a user deck beside the bundled
+ones. Then, alternating, starts in fresh headless subprocesses:
+
+* the bare app: a Textual ``App`` with one ``Static``;
+* purgequiz: ``PurgeQuizApp(profile="benchmark")`` until the home screen is ready (every
+  deck's figures and today's line computed and shown).
+
+Each child reports seconds since the parent started it (interpreter start included) at its
+first paint (the first screen refreshed after mount) and when ready, and its peak RSS. The
+medians are compared; the last line is the start-up ratio (must be at most 1.5), and peak
+memory must stay within 2x the bare app's.
+
+    /work/venv/bin/python benchmarks/startup.py [--runs 7] [--reviews 100000] [--cards 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def peak_kib() -> int:
+    """This process's peak resident memory (VmHWM; unlike ru_maxrss, not inherited)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _report(kind: str, started: float) -> None:
+    print(json.dumps({kind: time.time() - started}), flush=True)
+
+
+def child_bare(started: float) -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("purgequiz")
+
+        def on_mount(self) -> None:
+            self.call_after_refresh(self.ready)
+
+        def ready(self) -> None:
+            _report("paint", started)
+            _report("ready", started)
+            self.exit()
+
+    Bare().run(headless=True, size=(80, 24))
+
+
+def child_app(started: float) -> None:
+    from purgequiz.tui.app import PurgeQuizApp
+    from purgequiz.tui.screens.home import HomeScreen
+
+    class Timed(PurgeQuizApp):
+        def on_mount(self) -> None:
+            super().on_mount()
+            self.call_after_refresh(_report, "paint", started)
+
+        def on_home_screen_ready(self, _: HomeScreen.Ready) -> None:
+            self.call_after_refresh(self.ready)
+
+        def ready(self) -> None:
+            _report("ready", started)
+            self.exit()
+
+    Timed(profile="benchmark").run(headless=True, size=(80, 24))
+
+
+def run_child(kind: str, home: Path) -> dict[str, float]:
+    env = dict(os.environ, PURGEQUIZ_HOME=str(home), PURGEQUIZ_BENCH_START=repr(time.time()))
+    done = subprocess.run([sys.executable, __file__, "--child", kind], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    figures: dict[str, float] = {}
+    for line in done.stdout.splitlines():
+        if line.startswith("{"):
+            figures.update(json.loads(line))
+    if "ready" not in figures:
+        raise SystemExit(f"the {kind} child failed:\n{done.stdout}\n{done.stderr}")
+    return figures
+
+
+def build_home(reviews: int, cards: int) -> Path:
+    sys.path.insert(0, str(HERE))
+    from answer_latency import build  # the store engineer's seeded 100k-review profile
+
+    from purgequiz import paths
+    from purgequiz.generate.deckfile import write_deck
+
+    home = Path(tempfile.mkdtemp(prefix="purgequiz-startup-", dir=os.environ.get("TMPDIR")))
+    os.environ["PURGEQUIZ_HOME"] = str(home)
+    deck, _ = build(cards, reviews, 1937)
+    write_deck(deck, paths.user_decks_dir() / "benchmark.json")
+    return home
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--child", choices=("bare", "app"))
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--reviews", type=int, default=100_000)
+    parser.add_argument("--cards", type=int, default=5_000)
+    args = parser.parse_args()
+    if args.child:
+        started = float(os.environ["PURGEQUIZ_BENCH_START"])
+        (child_bare if args.child == "bare" else child_app)(started)
+        print(json.dumps({"peak_kib": peak_kib()}), flush=True)
+        return
+
+    began = time.perf_counter()
+    home = build_home(args.reviews, args.cards)
+    print(f"profile: {args.reviews} reviews, {args.cards} cards, built in "
+          f"{time.perf_counter() - began:.1f} s under {home}")
+    results: dict[str, list[dict[str, float]]] = {"bare": [], "app": []}
+    run_child("app", home)  # warm the file cache and the bytecode cache
+    run_child("bare", home)
+    for _ in range(args.runs):
+        for kind in ("bare", "app"):
+            results[kind].append(run_child(kind, home))
+
+    def median(kind: str, key: str) -> float:
+        return statistics.median(r[key] for r in results[kind])
+
+    for kind, label in (("bare", "bare Textual app (one Static)"),
+                        ("app", "purgequiz, profile with 100k reviews")):
+        print(f"{label}: first paint {median(kind, 'paint') * 1000:.0f} ms, "
+              f"ready {median(kind, 'ready') * 1000:.0f} ms, "
+              f"peak RSS {median(kind, 'peak_kib') / 1024:.1f} MB "
+              f"(median of {args.runs})")
+    paint = median("app", "paint") / median("bare", "paint")
+    memory = median("app", "peak_kib") / median("bare", "peak_kib")
+    ratio = median("app", "ready") / median("bare", "ready")
+    print(f"first paint ratio: {paint:.2f}")
+    print(f"peak memory ratio: {memory:.2f} (limit 2.0){'' if memory <= 2 else '  OVER'}")
+    print(f"start-up ratio (home ready / bare ready): {ratio:.2f} (limit 1.5)"
+          f"{'' if ratio <= 1.5 else '  OVER'}")
+
+
+if __name__ == "__main__":
+    main()
