@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from purgequiz.facts import Entity, Fact, FactBase
 from purgequiz.generate.distractors import arrange
@@ -34,6 +34,7 @@ class Context:
     base: FactBase
     index: FactIndex
     rng: random.Random
+    statements: set[str] = field(default_factory=set)  # true/false statements already asked
 
     def name(self, entity_id: str) -> str:
         """The entity's display name, without a curator's note in brackets."""

@@ -81,6 +81,7 @@ class FactIndex:
             if entity.name[:1].isupper() and "(" not in entity.name:
                 self.by_type[entity.type].append(entity_id)
         self.candidates = {e for ids in self.by_type.values() for e in ids}
+        self.statements = {normalize(f.statement) for f in self.all_facts}
         self.by_name = {base.entities[e].name: base.entities[e] for e in sorted(self.candidates)}
         self._reporter_seen: set[tuple[str, str]] = set()
         seen_topic: set[tuple[str, str, str]] = set()

@@ -4,7 +4,7 @@ a wrong term, gives the false variants of the true/false cards."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from purgequiz.facts import Fact
@@ -12,7 +12,12 @@ from purgequiz.generate.context import Context
 from purgequiz.generate.model import Card
 from purgequiz.generate.numbers import Figure, figure_of, wrong_for
 from purgequiz.generate.phrasing import blank_first, find_term, mentions, normalize
-from purgequiz.generate.templates.common import entity_distractors, fate_safe, people_distractors
+from purgequiz.generate.templates.common import (
+    dated,
+    entity_distractors,
+    fate_safe,
+    people_distractors,
+)
 from purgequiz.generate.templates.figures import figure_distractors
 from purgequiz.generate.templates.succession import shared_post
 
@@ -32,15 +37,24 @@ class Slot:
     wrong: tuple[str, ...]
 
 
-def _person_wrong(ctx: Context, fact: Fact, person: str) -> list[str]:
+def _person_wrong(ctx: Context, fact: Fact, person: str,
+                  title_ok: Callable[[str], bool] | None = None) -> list[str]:
+    """People who make the statement false in the person's place; with ``title_ok``, only
+    those who bear the title before the blank ('Marshal _____')."""
     kind, index = fact.kind, ctx.index
+
+    def also(ok: Callable[[str], bool] | None = None) -> Callable[[str], bool] | None:
+        if title_ok is None:
+            return ok
+        return title_ok if ok is None else (lambda p: ok(p) and title_ok(p))
+
     if kind in ("execution", "suicide", "arrest"):
-        return people_distractors(ctx, fact, {person}, ok=lambda p: fate_safe(ctx, p),
+        return people_distractors(ctx, fact, {person}, ok=also(lambda p: fate_safe(ctx, p)),
                                   prefer=index.not_victims_near(fact.topics))
     if kind == "survival":
         dead = index.dead()
         return people_distractors(ctx, fact, index.known["survival"],
-                                  ok=lambda p: p in dead and p != person,
+                                  ok=also(lambda p: p in dead and p != person),
                                   prefer=[index.dead_list()])
     if kind in ("appointment", "removal") and shared_post(fact.get("role")):
         return []  # anyone else might have held a deputy's post too: nothing is surely wrong
@@ -50,7 +64,7 @@ def _person_wrong(ctx: Context, fact: Fact, person: str) -> list[str]:
         exclude.add(fact.get("replaced"))
     if kind == "removal":
         exclude |= {f.get("person") for f in index.role_facts_for("removal", role)}
-    return people_distractors(ctx, fact, exclude)
+    return people_distractors(ctx, fact, exclude, ok=also())
 
 
 def _figure_slot(ctx: Context, fact: Fact) -> Slot | None:
@@ -77,20 +91,19 @@ _TITLE = re.compile(r"\b(Marshal|General|Admiral|Commissar|Comrade|President|Cha
                     + re.escape(BLANK))
 
 
-def _titled(ctx: Context, blanked: str, wrong: list[str]) -> list[str]:
+def _title_ok(ctx: Context, blanked: str) -> Callable[[str], bool] | None:
     """'Marshal _____ …': only people the base gives that title are wrong answers there."""
     match = _TITLE.search(blanked)
     if match is None:
-        return wrong
-    title = match.group(1).lower()
-    out = []
-    for name in wrong:
-        entity = ctx.index.by_name.get(name)
-        words = " ".join([*(entity.posts if entity else ()), entity.description or "",
-                          entity.full_name or ""]).lower() if entity else ""
-        if title in words:
-            out.append(name)
-    return out
+        return None
+    title = re.compile(rf"\b{match.group(1)}\b(?!\s+(?:secretary|staff))", re.IGNORECASE)
+
+    def ok(person: str) -> bool:
+        entity = ctx.entity(person)
+        words = " ".join([*entity.posts, entity.description or "", entity.full_name or ""])
+        return bool(title.search(words))
+
+    return ok
 
 
 def slot(ctx: Context, fact: Fact) -> Slot | None:
@@ -113,7 +126,7 @@ def slot(ctx: Context, fact: Fact) -> Slot | None:
     if blanked is None or mentions(blanked, ctx.spellings(entity_id)):
         return None
     if field == "person":
-        wrong = _titled(ctx, blanked, _person_wrong(ctx, fact, entity_id))
+        wrong = _person_wrong(ctx, fact, entity_id, _title_ok(ctx, blanked))
     elif field == "speaker":
         wrong = people_distractors(
             ctx, fact, ctx.index.quote_speakers.get(normalize(fact.get("gist")), set()))
@@ -128,6 +141,7 @@ def cloze(ctx: Context, fact: Fact) -> Iterator[Card]:
     if found is None:
         return
     yield ctx.card(fact, "cloze", kind="cloze",
-                   prompt=ctx.ask(fact, f"Fill in the blank: {found.blanked}"),
+                   prompt=ctx.ask(fact, f"Fill in the blank{dated(fact, fact.statement)}: "
+                                        f"{found.blanked}"),
                    answer=found.answer, answer_type=found.answer_type, accept=found.accept,
                    choices=ctx.choices(found.answer, found.wrong), difficulty=2)

@@ -15,6 +15,7 @@ from purgequiz.generate.phrasing import normalize
 
 __all__ = [
     "date_accept",
+    "dated",
     "date_distractors",
     "entity_distractors",
     "fate_safe",
@@ -42,6 +43,14 @@ def when_phrase(fact: Fact) -> str:
     if date.end is not None:
         return f" between {date.start.display()} and {date.end.display()}"
     return (" on " if date.precision == "day" else " in ") + date.start.display()
+
+
+def dated(fact: Fact, statement: str) -> str:
+    """' (August 1940)' when the fact is dated and the statement does not give its year:
+    without it a swapped name might be true of another time."""
+    if fact.date is None or str(fact.date.year) in statement:
+        return ""
+    return f" ({fact.date.display()})"
 
 
 def date_accept(date: DateSpan) -> tuple[str, ...]:

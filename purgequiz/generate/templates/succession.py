@@ -36,7 +36,10 @@ def _role_card(ctx: Context, fact: Fact, template: str, prompt: str, person: str
                     choices=ctx.choices(role, others), difficulty=2)
 
 
-_SHARED_POST = re.compile(r"\b(?:deputy|deputies|member|members|one of|assistant|candidate)\b",
+# Posts several people hold at once, or standings that are a matter of judgement
+# ("Stalin's closest collaborator"): another person might also be right.
+_SHARED_POST = re.compile(r"\b(?:deputy|deputies|member|members|one of|assistant|candidate|"
+                          r"closest|close|leading|among|collaborator|officer|officers)\b",
                           re.IGNORECASE)
 
 

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from purgequiz.facts import Fact
 from purgequiz.generate.context import Context
 from purgequiz.generate.model import Card
-from purgequiz.generate.phrasing import find_term
+from purgequiz.generate.phrasing import find_term, normalize
 from purgequiz.generate.templates.chronology import DATABLE
 from purgequiz.generate.templates.cloze import BLANK, slot
-from purgequiz.generate.templates.common import date_distractors
+from purgequiz.generate.templates.common import date_distractors, dated
 
 __all__ = ["false_variants", "truefalse"]
 
@@ -29,7 +29,7 @@ def false_variants(ctx: Context, fact: Fact) -> list[str]:
         if match and wrong:
             variants.append(fact.statement[: match.start()] + wrong[0]
                             + fact.statement[match.end():])
-    return variants
+    return [v for v in variants if normalize(v) not in ctx.index.statements]
 
 
 def truefalse(ctx: Context, fact: Fact) -> Iterator[Card]:
@@ -37,11 +37,16 @@ def truefalse(ctx: Context, fact: Fact) -> Iterator[Card]:
     if not variants:
         return
     truth = ctx.rng.random() < 0.5
-    statement = fact.statement if truth else variants[ctx.rng.randrange(len(variants))]
+    fresh = [v for v in variants if normalize(v) not in ctx.statements]
+    if not fresh:  # two like facts can swap to the same false sentence: ask this one true
+        truth = True
+    statement = fact.statement if truth else fresh[ctx.rng.randrange(len(fresh))]
+    ctx.statements.add(normalize(statement))
     answer = "True" if truth else "False"
     explanation = ctx.explain(fact) if truth else \
         f"False. {ctx.explain(fact)}"
     yield ctx.card(fact, "truefalse", kind="truefalse",
-                   prompt=ctx.ask(fact, f"True or false? {statement}"), answer=answer,
+                   prompt=ctx.ask(fact, f"True or false{dated(fact, fact.statement)}? {statement}"),
+                   answer=answer,
                    answer_type="boolean", truth=truth, choices=("True", "False"),
                    explanation=explanation, difficulty=1)

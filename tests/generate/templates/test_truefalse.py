@@ -35,3 +35,14 @@ def test_false_explanation_gives_the_truth(decks: list[Deck], base: FactBase):
         for fact_id, card in by_template(deck, "truefalse").items():
             if not card.truth:
                 assert card.explanation.startswith("False. " + base.facts[fact_id].statement)
+
+
+
+def test_statements_without_their_year_are_dated(decks: list[Deck]):
+    """A statement that does not give its year is asked with the fact's date, so a swapped
+    name cannot be true of another time; one that gives it is asked as it stands."""
+    for deck in decks:
+        mekhlis = by_template(deck, "truefalse")["mekhlis-replaces-gamarnik"]
+        assert "True or false (1937)?" in mekhlis.prompt
+        budenny = by_template(deck, "truefalse")["budenny-relieved"]
+        assert "(August 1940)" not in budenny.prompt
