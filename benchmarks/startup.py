@@ -68,8 +68,7 @@ def child_app(started: float) -> None:
     from purgequiz.tui.screens.home import HomeScreen
 
     class Timed(PurgeQuizApp):
-        def on_mount(self) -> None:
-            super().on_mount()
+        def on_mount(self) -> None:  # Textual runs PurgeQuizApp.on_mount as well
             self.call_after_refresh(_report, "paint", started)
 
         def on_home_screen_ready(self, _: HomeScreen.Ready) -> None:
