@@ -1,11 +1,43 @@
-"""Compiling facts into question decks, and the deck file format."""
+"""Compiling facts into question decks, and the deck file format.
 
-from purgequiz.generate.build import NoCardsError, compile_cards, generate
-from purgequiz.generate.deckfile import DeckError, dump_deck, parse_deck, read_deck, write_deck
-from purgequiz.generate.model import Card, Citation, Deck
-from purgequiz.generate.select import FilterError, Filters
-from purgequiz.generate.shipped import SHIPPED, build_shipped_decks
+The names below are loaded on first use, so that importing the small deck model (as the
+study app and the learning engine do) does not also load the whole generator.
+"""
 
-__all__ = ["SHIPPED", "Card", "Citation", "Deck", "DeckError", "FilterError", "Filters",
-           "NoCardsError", "build_shipped_decks", "compile_cards", "dump_deck", "generate",
-           "parse_deck", "read_deck", "write_deck"]
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from purgequiz.generate.build import NoCardsError, compile_cards, generate
+    from purgequiz.generate.deckfile import (
+        DeckError,
+        dump_deck,
+        parse_deck,
+        read_deck,
+        write_deck,
+    )
+    from purgequiz.generate.model import Card, Citation, Deck
+    from purgequiz.generate.select import FilterError, Filters
+    from purgequiz.generate.shipped import SHIPPED, build_shipped_decks
+
+_WHERE = {
+    "NoCardsError": "build", "compile_cards": "build", "generate": "build",
+    "DeckError": "deckfile", "dump_deck": "deckfile", "parse_deck": "deckfile",
+    "read_deck": "deckfile", "write_deck": "deckfile",
+    "Card": "model", "Citation": "model", "Deck": "model",
+    "FilterError": "select", "Filters": "select",
+    "SHIPPED": "shipped", "build_shipped_decks": "shipped",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'purgequiz.generate' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"purgequiz.generate.{module}"), name)
+    globals()[name] = value
+    return value

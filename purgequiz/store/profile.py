@@ -290,7 +290,8 @@ class Profile:
 
 
 def _lock(name: str, folder: Path) -> filelock.BaseFileLock:
-    lock = filelock.FileLock(str(folder / "profile.lock"), timeout=0)
+    # Not thread-local: the app may open a profile on one thread and close it on another.
+    lock = filelock.FileLock(str(folder / "profile.lock"), timeout=0, thread_local=False)
     owner = folder / "profile.owner"
     try:
         lock.acquire(timeout=0)

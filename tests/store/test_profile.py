@@ -194,3 +194,17 @@ def test_compaction_moves_the_log_to_month_files():
     assert (folder / "progress.journal").read_bytes() == b""
     assert json.loads((folder / "progress.json").read_text())["format"] == "purgequiz.progress"
     assert (folder / "reviews" / "2025-03.jsonl").exists()
+
+
+def test_profile_opened_on_one_thread_closes_on_another():
+    """Closing a profile from another thread releases its lock, so it can be opened again."""
+    import threading
+
+    from purgequiz.store import open_profile
+
+    profile = open_profile("Threads")
+    closer = threading.Thread(target=profile.close)
+    closer.start()
+    closer.join()
+    again = open_profile("Threads")
+    again.close()
