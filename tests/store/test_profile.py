@@ -206,5 +206,9 @@ def test_profile_opened_on_one_thread_closes_on_another():
     closer = threading.Thread(target=profile.close)
     closer.start()
     closer.join()
-    again = open_profile("Threads")
-    again.close()
+    import subprocess
+    import sys
+
+    reopen = subprocess.run([sys.executable, "-c", "from purgequiz.store import open_profile; "
+                             "open_profile('Threads').close()"], capture_output=True, text=True)
+    assert reopen.returncode == 0, reopen.stderr
