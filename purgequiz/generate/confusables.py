@@ -30,14 +30,17 @@ def link(cards: Sequence[Card], base: FactBase) -> list[Card]:
     by_fact: dict[str, list[str]] = defaultdict(list)
     by_person: dict[tuple[str, str], list[str]] = defaultdict(list)
     figures: dict[tuple[str, str], list[tuple[float, str]]] = defaultdict(list)
+    people: dict[str, tuple[str, ...]] = {}  # the people each fact names, worked out once
     for card in cards:
         for fact_id in card.fact_ids:
             by_fact[fact_id].append(card.id)
             fact = base.facts[fact_id]
-            for _, ref in fact.entity_refs():
-                entity = base.entities.get(ref)
-                if entity is not None and entity.type == "person":
-                    by_person[(card.template, ref)].append(card.id)
+            if fact_id not in people:
+                people[fact_id] = tuple(ref for _, ref in fact.entity_refs()
+                                        if ref in base.entities
+                                        and base.entities[ref].type == "person")
+            for ref in people[fact_id]:
+                by_person[(card.template, ref)].append(card.id)
             if fact.kind == "statistic" and len(card.fact_ids) == 1:
                 key = (card.template, normalize(fact.get("unit")))
                 figures[key].append((figure_of(fact).middle, card.id))
