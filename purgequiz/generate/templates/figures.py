@@ -105,15 +105,18 @@ def statistic(ctx: Context, fact: Fact) -> Iterator[Card]:
 
 
 def _who_gave(ctx: Context, fact: Fact, answer: str) -> Iterator[Card]:
-    """'Which paper or agency reported …' / 'According to whom …' for attributed figures."""
+    """'Which paper or agency reported …' / 'Who gave the figure …' for figures a source
+    relays from someone else (Havas, Pechenkin); a source's own figures are not asked."""
     attribution = fact.attribution
     if attribution.is_record or not attribution.by:
         return
     reporter = attribution.via[0] if attribution.via else attribution.by
+    source = ctx.base.sources[fact.source]
+    if is_author(ctx.base, reporter, source):
+        return
     type_ = ctx.entity(reporter).type
     also = {e for f in ctx.index.stats_by_quantity.get(normalize(fact.get("quantity")), ())
             for e in (f.attribution.by, *f.attribution.via)}
-    source = ctx.base.sources[fact.source]
     also |= {e for e in ctx.index.reporters.get(type_, ())
              if is_author(ctx.base, e, source) or mentions(fact.statement, ctx.spellings(e))}
     wrong = pick([ctx.index.reporters.get(type_, [])], 3, lambda e: e not in also, ctx.rng)

@@ -47,3 +47,9 @@ def test_counts_out_of_a_whole_stay_within_it():
     assert out_of("deputies executed, out of ten") == 10
     assert out_of("heads of units executed, out of 13") == 13
     assert out_of("officers removed") is None
+
+
+def test_a_sources_own_figures_are_not_asked_who_gave_them(deck: Deck):
+    """'Who gave the figure …' is asked of relayed figures only, not of Wright's own."""
+    assert "army-victims-wright" not in by_template(deck, "figure-source")
+    assert "havas-403" in by_template(deck, "figure-source")
