@@ -42,7 +42,7 @@ def test_shipped_cards_pass_the_checks(shipped: list[Deck]):
     """No shipped card gives its answer away or has bad choices; prompts do not repeat."""
     for deck in shipped:
         assert [(c.id, p) for c in deck.cards for p in card_problems(c)] == []
-        assert len({c.prompt for c in deck.cards}) == len(deck.cards)
+        assert len({(c.prompt, c.items) for c in deck.cards}) == len(deck.cards)
 
 
 def test_no_shipped_card_comes_from_bibliography(shipped: list[Deck]):

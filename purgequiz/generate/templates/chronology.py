@@ -58,29 +58,41 @@ def _before(a: Fact, b: Fact) -> bool:
 
 def ordering_cards(ctx: Context) -> Iterator[Card]:
     """Runs of three to five events of one topic, each clearly after the one before; each
-    fact is in one ordering card at most."""
+    fact is in one ordering card at most. Passes repeat over what is left until no run forms."""
     used: set[str] = set()
     topics = sorted({t for f in ctx.index.dated for t in f.topics})
     for topic in topics:
-        run: list[tuple[Fact, str]] = []
-        for fact in ctx.index.dated:
-            if (topic not in fact.topics or fact.id in used or fact.kind not in DATABLE
-                    or fact.date.end is not None or fact.date.precision == "year"  # type: ignore[union-attr]
-                    or fact.attribution.type in ("claim", "estimate", "interpretation")):
-                continue
-            text = strip_dates(fact.statement)
-            if text is None or (run and not _before(run[-1][0], fact)):
-                continue
-            if any(text == t for _, t in run):
-                continue
-            run.append((fact, text))
-            if len(run) == _ORDER_SIZE:
+        candidates = [(f, text) for f in ctx.index.dated
+                      if topic in f.topics and _orderable(f)
+                      and (text := strip_dates(f.statement)) is not None]
+        while True:
+            made = 0
+            for run in _runs([(f, t) for f, t in candidates if f.id not in used]):
                 yield _ordering(ctx, topic, run)
                 used.update(f.id for f, _ in run)
-                run = []
-        if len(run) >= 3:
-            yield _ordering(ctx, topic, run)
-            used.update(f.id for f, _ in run)
+                made += 1
+            if not made:
+                break
+
+
+def _orderable(fact: Fact) -> bool:
+    return (fact.kind in DATABLE and fact.date is not None and fact.date.end is None
+            and fact.date.precision != "year"
+            and fact.attribution.type not in ("claim", "estimate", "interpretation"))
+
+
+def _runs(candidates: list[tuple[Fact, str]]) -> Iterator[list[tuple[Fact, str]]]:
+    """Greedy runs in date order: each fact clearly after the last one taken."""
+    run: list[tuple[Fact, str]] = []
+    for fact, text in candidates:
+        if run and (not _before(run[-1][0], fact) or any(text == t for _, t in run)):
+            continue
+        run.append((fact, text))
+        if len(run) == _ORDER_SIZE:
+            yield run
+            run = []
+    if len(run) >= 3:
+        yield run
 
 
 def _ordering(ctx: Context, topic: str, run: list[tuple[Fact, str]]) -> Card:
