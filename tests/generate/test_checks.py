@@ -41,8 +41,9 @@ def test_bad_choices_are_problems():
 
 
 def test_generated_decks_pass_every_check(decks: list[Deck]):
-    """No card of a generated deck has a problem, and no prompt repeats."""
+    """No card of a generated deck has a problem, and no question repeats (an ordering
+    card's question is its prompt with its items)."""
     for deck in decks:
         assert [p for card in deck.cards for p in card_problems(card)] == []
-        prompts = [card.prompt for card in deck.cards]
-        assert len(prompts) == len(set(prompts))
+        questions = [(card.prompt, card.items) for card in deck.cards]
+        assert len(questions) == len(set(questions))
