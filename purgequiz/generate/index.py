@@ -84,6 +84,8 @@ class FactIndex:
         self.statements = {normalize(f.statement) for f in self.all_facts}
         self.by_name = {base.entities[e].name: base.entities[e] for e in sorted(self.candidates)}
         self._reporter_seen: set[tuple[str, str]] = set()
+        self._year_seen: set[tuple[int, str]] = set()
+        self.people_by_year: dict[int, list[str]] = defaultdict(list)
         seen_topic: set[tuple[str, str, str]] = set()
         for fact in self.facts:
             self._add(fact, seen_topic)
@@ -112,6 +114,10 @@ class FactIndex:
                 self.person_facts[ref].append(fact)
             if ref not in self.candidates:
                 continue
+            if fact.date and entity.type == "person" and \
+                    (fact.date.year, ref) not in self._year_seen:
+                self._year_seen.add((fact.date.year, ref))
+                self.people_by_year[fact.date.year].append(ref)
             for topic in fact.topics:
                 key = (entity.type, topic, ref)
                 if key not in seen_topic:

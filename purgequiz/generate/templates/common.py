@@ -156,7 +156,8 @@ def fate_safe(ctx: Context, person: str) -> bool:
 def people_distractors(ctx: Context, fact: Fact, exclude: Container[str],
                        ok: Callable[[str], bool] | None = None,
                        prefer: Sequence[Sequence[str]] = (), count: int = 3) -> list[str]:
-    """Names of other people: the preferred pools, then the fact's topics, then anyone. The
+    """Names of other people: the preferred pools, then the fact's topics, then people of
+    the same year, then anyone. The
     exclusions are looked up, never copied, so a large set costs nothing."""
     candidates = ctx.index.candidates
     entities = ctx.base.entities
@@ -165,7 +166,8 @@ def people_distractors(ctx: Context, fact: Fact, exclude: Container[str],
         return (person not in exclude and person in candidates
                 and entities[person].type == "person" and (ok is None or ok(person)))
 
-    pools = [*prefer, *ctx.index.people_in(fact.topics), ctx.index.by_type["person"]]
+    same_time = ctx.index.people_by_year.get(fact.date.year, []) if fact.date else []
+    pools = [*prefer, *ctx.index.people_in(fact.topics), same_time, ctx.index.by_type["person"]]
     chosen = pick(pools, count, accept, ctx.rng, key=lambda p: entities[p].name)
     return [ctx.name(p) for p in chosen]
 
