@@ -71,3 +71,30 @@ def test_card_ids_do_not_depend_on_the_seed(bundled: FactBase):
 
     ids = {tuple(card.id for card in generate(bundled, seed=seed).cards) for seed in range(8)}
     assert len(ids) == 1
+
+
+def test_no_wrong_choice_is_also_right_on_the_real_base(shipped: list[Deck],
+                                                         bundled: FactBase):
+    """On the bundled facts: no wrong answer to 'who replaced/was appointed' took up that
+    post, none to 'who was arrested/executed' or an execution cloze was ever a victim, and
+    no wrong fate is one the base gives or mentions for the person."""
+    from purgequiz.generate.index import FactIndex
+
+    index = FactIndex(bundled)
+    name_of = {e.name: e.id for e in bundled.entities.values()}
+    victims = index.victims()
+    for card in shipped[0].cards:
+        fact = bundled.facts[card.fact_ids[0]]
+        wrong = [c for c in card.choices if c != card.answer]
+        if card.template in ("who-replaced", "who-appointed"):
+            holders = index.holders(fact.get("role"))
+            assert not {name_of.get(w) for w in wrong} & holders, card.id
+        if card.template in ("who-arrested", "who-executed") or (
+                card.template == "cloze" and fact.kind in ("arrest", "execution")):
+            assert not {name_of.get(w) for w in wrong} & victims, card.id
+        if card.template == "fate":
+            claimed = set(index.fates.get(fact.get("person"), {})) | set(
+                index.mentioned_fates(fact.get("person")))
+            labels = {"execution": "executed", "suicide": "died by suicide",
+                      "survival": "survived"}
+            assert not {labels[k] for k in claimed if k in labels} & set(wrong), card.id
