@@ -6,7 +6,8 @@ The rule, in order:
 2. A true/false card is always ``truefalse``; an ordering card is always ``ordering``.
 3. A question or cloze card is asked as multiple choice (``choice``, recognition) while it is
    new, learning or relearning after a lapse, and as a typed answer (``typed``, recall) once
-   it is known: it has graduated to the review state. A card without choices is typed from the
+   it is known: it has graduated to the review state. With ``typed_after_learning`` off in the
+   settings a known card stays multiple choice. A card without choices is typed from the
    start; a card whose answer is long free text (``text`` with more than four words) stays
    multiple choice.
 4. The user may always switch the current card to ``flashcard``.
@@ -46,7 +47,7 @@ def mode_for(card: Card, progress: CardProgress | None, settings: Settings) -> M
     known = progress is not None and progress.is_review
     if not card.choices:
         return "typed" if typeable(card) else "flashcard"
-    if known and typeable(card):
+    if known and settings.typed_after_learning and typeable(card):
         return "typed"
     return "choice"
 

@@ -232,10 +232,18 @@ class StudySession:
         self.record.ended_at = now.isoformat()
         if not correct:
             self._misses[card.id] += 1
-        return Result(card=card, correct=correct, near_miss=near_miss, rating=rating,
-                      next_due=after.due or now, interval=interval_label((after.due or now) - now),
-                      expected=card.answer, given=given, closer_to=closer_to,
-                      became_leech=after.leech and not before.leech, elapsed_ms=int(elapsed_ms))
+        return self._result(review, before, after, closer_to)
+
+    def _result(self, review: Review, before: CardProgress, after: CardProgress,
+                closer_to: str | None) -> Result:
+        card = self.cards[review.card_id]
+        at = datetime.fromisoformat(review.reviewed_at)
+        return Result(card=card, correct=review.correct, near_miss=review.near_miss,
+                      rating=Rating(review.rating), next_due=after.due or at,
+                      interval=interval_label((after.due or at) - at), expected=card.answer,
+                      given=review.given, closer_to=closer_to,
+                      became_leech=after.leech and not before.leech,
+                      elapsed_ms=review.elapsed_ms)
 
     def preview(self, now: datetime) -> dict[Rating, str]:
         """The interval label each rating would give the current card now."""
@@ -243,6 +251,47 @@ class StudySession:
         state = self.states.get(card.id) or CardProgress(card.id)
         return {rating: interval_label(interval)
                 for rating, interval in self.scheduler.preview(state, _utc(now)).items()}
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is an answer in this session to take back (or to regrade)."""
+        return bool(self._undo)
+
+    @property
+    def last_answered(self) -> Card | None:
+        """The card answered last in this session (after undo: the one before it)."""
+        return self.cards[self._undo[-1][0].card_id] if self._undo else None
+
+    def regrade(self, rating: Rating, now: datetime) -> Result:
+        """Give the last answer another grade, as if it had been given when the card was answered.
+
+        The log entry keeps its id, time, response and elapsed time; its rating changes and it
+        counts as correct unless the new rating is Again. The card is scheduled afresh from its
+        state before the answer (a bury or suspend made since is kept). Durable when it returns;
+        ``undo()`` afterwards takes back the whole answer.
+        """
+        now = _utc(now)
+        if not self._undo:
+            raise RuntimeError("nothing has been answered in this session yet")
+        rating = Rating(rating)
+        old, previous, presented, had_last = self._undo[-1]
+        before = previous[0]
+        at = datetime.fromisoformat(old.reviewed_at)
+        current = self.states.get(old.card_id) or before
+        after = self.scheduler.review(before, rating, at, self.rng, old.elapsed_ms)
+        after = replace(after, suspended=current.suspended, buried_until=current.buried_until)
+        correct = rating != Rating.Again
+        new = replace(old, rating=int(rating), correct=correct, after=after.to_dict())
+        self.profile.replace_answer(old, new, [after])  # durable when it returns
+        self.states[after.card_id] = after
+        self._undo[-1] = (new, previous, presented, had_last)
+        self.record.correct += correct - old.correct
+        self.record.ended_at = now.isoformat()
+        self._misses[old.card_id] += old.correct - correct
+        closer_to = None
+        if old.mode == "typed" and not old.correct:
+            closer_to = self.matcher.match(self.cards[old.card_id], old.given).closer_to
+        return self._result(new, before, after, closer_to)
 
     def undo(self) -> Presented | None:
         """Take back the last answer: the card's state is restored and its log entry removed."""
@@ -267,18 +316,38 @@ class StudySession:
 
     # -- bury, suspend, flag ---------------------------------------------------------------
 
-    def bury(self, now: datetime) -> None:
-        """The current card leaves the queue until the next study day."""
-        card = self._need_current().card
+    def _target(self, card_id: str | None) -> Card:
+        """The card an action is for: ``card_id``, else the current card, else the last answered."""
+        if card_id is None:
+            if self.current is not None:
+                return self.current.card
+            if self._undo:
+                return self.cards[self._undo[-1][0].card_id]
+            raise RuntimeError("no card is being shown or has been answered")
+        if card_id not in self.cards:
+            raise ValueError(f"the card {card_id!r} is not in this deck")
+        return self.cards[card_id]
+
+    def _leave(self, card: Card) -> None:
+        if self.current is not None and self.current.card.id == card.id:
+            self.current = None
+
+    def bury(self, now: datetime, card_id: str | None = None) -> None:
+        """The card leaves the queue until the next study day.
+
+        The card is ``card_id``, else the current card, else the one answered last (so a card
+        can be buried while its feedback is shown).
+        """
+        card = self._target(card_id)
         state = self.states.get(card.id) or CardProgress(card.id)
         self._save(replace(state, buried_until=self.queue.day_end(_utc(now))))
-        self.current = None
+        self._leave(card)
 
-    def suspend(self, now: datetime) -> None:
-        """The current card leaves the queue until it is unsuspended."""
-        card = self._need_current().card
+    def suspend(self, now: datetime, card_id: str | None = None) -> None:
+        """The card (as for :meth:`bury`) leaves the queue until it is unsuspended."""
+        card = self._target(card_id)
         self._save(replace(self.states.get(card.id) or CardProgress(card.id), suspended=True))
-        self.current = None
+        self._leave(card)
 
     def unsuspend(self, card_id: str) -> None:
         state = self.states.get(card_id)
@@ -289,16 +358,17 @@ class StudySession:
         self.profile.save_states([state])
         self.states[state.card_id] = state
 
-    def flag(self, note: str, now: datetime) -> Flag:
-        """Mark the current card as wrong, with a note for the teacher."""
-        card = self._need_current().card
+    def flag(self, note: str, now: datetime, card_id: str | None = None) -> Flag:
+        """Mark the card (as for :meth:`bury`) as wrong, with a note for the teacher."""
+        card = self._target(card_id)
         now = _utc(now)
         flag = Flag(id=f"{int(now.timestamp() * 1000)}-{self.rng.getrandbits(32):08x}",
                     card_id=card.id, deck_id=self.deck.id, note=note,
                     created_at=now.isoformat(), prompt=card.prompt)
         self.profile.add_flag(flag)
         self._flagged.add(card.id)
-        self.current = replace(self.current, flagged=True) if self.current else None
+        if self.current is not None and self.current.card.id == card.id:
+            self.current = replace(self.current, flagged=True)
         return flag
 
     # -- the end ---------------------------------------------------------------------------

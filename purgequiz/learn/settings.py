@@ -1,4 +1,5 @@
-"""A profile's study settings: scheduling, daily limits, the study day and the daily goal."""
+"""A profile's study settings: scheduling, daily limits, the study day, the daily goal, how cards
+are shown, and the app's theme."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = ["SETTINGS_VERSION", "Settings"]
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2  # 2 added theme and typed_after_learning; version 1 documents still load
+THEME_NAME_MAX = 64
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class Settings:
     timezone: str = ""  # IANA zone name; "" means UTC (the store fills in the computer's zone)
     daily_goal: int = 30
     flashcards_only: bool = False
+    typed_after_learning: bool = True  # known cards move from multiple choice to typed answers
+    theme: str = ""  # the app's theme name; "" means the app's default (the app checks names)
 
     def problems(self) -> list[str]:
         out: list[str] = []
@@ -45,6 +49,15 @@ class Settings:
             out.append("the study day must start at an hour between 0 and 23")
         if not 1 <= self.daily_goal <= 9999:
             out.append("the daily goal must be between 1 and 9999 reviews")
+        for name in ("fuzzing", "flashcards_only", "typed_after_learning"):
+            if not isinstance(getattr(self, name), bool):
+                out.append(f"{name.replace('_', ' ')} must be on or off (true or false)")
+        if not isinstance(self.theme, str):
+            out.append("the theme must be a theme's name")
+        elif len(self.theme) > THEME_NAME_MAX or not self.theme.isprintable() \
+                or self.theme != self.theme.strip():
+            out.append(f"the theme must be a theme's name (at most {THEME_NAME_MAX} printable "
+                       f"characters), not {self.theme!r}")
         if self.timezone:
             try:
                 ZoneInfo(self.timezone)

@@ -44,6 +44,7 @@ __all__ = ["Profile", "ProfileInfo", "list_profiles", "open_profile"]
 
 SHARDS = 256
 META_VERSION = 1
+LEGACY_APP_PREFS = "app.json"  # the app's per-profile theme file before settings held it
 
 
 class _Table(Table):
@@ -123,6 +124,7 @@ class Profile:
             self._put("settings", "settings", self._settings.to_dict())
         else:
             self._settings = Settings.from_dict(stored)
+        self._adopt_app_prefs()
         self.recovered: tuple[Recovery, ...] = tuple(recoveries)
 
     # -- low level ---------------------------------------------------------------------------
@@ -188,6 +190,35 @@ class Profile:
             self._settings = settings
         return problems
 
+    def _adopt_app_prefs(self) -> None:
+        """Once: the theme and typed-answer switch the app used to keep in its own ``app.json``.
+
+        Valid values become settings; the file is then renamed ``app.json.adopted`` (kept, never
+        read again). A damaged file is renamed the same way and changes nothing.
+        """
+        path = self.path / LEGACY_APP_PREFS
+        try:
+            data = json.loads(path.read_bytes())
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError, UnicodeDecodeError):
+            data = None
+        settings = self._settings
+        if isinstance(data, dict):
+            for old, new, kind in (("theme", "theme", str),
+                                   ("typed_progression", "typed_after_learning", bool)):
+                if isinstance(data.get(old), kind):
+                    candidate = settings.changed(**{new: data[old]})
+                    settings = candidate if not candidate.problems() else settings
+        if settings != self._settings:
+            with self.storage.batch():
+                self._put("settings", "settings", settings.to_dict())
+            self._settings = settings
+        try:
+            os.replace(path, path.with_name(LEGACY_APP_PREFS + ".adopted"))
+        except OSError:
+            pass
+
     # -- what a study session needs (learn.records.ProgressStore) -----------------------------
 
     def card_states(self) -> dict[str, CardProgress]:
@@ -225,6 +256,16 @@ class Profile:
             self._delete(_review_table(review), review.id)
             self._save_states(states)
             self._count(review, -1)
+
+    def replace_answer(self, old: Review, new: Review, states: list[CardProgress]) -> None:
+        """Put ``new`` in the log in place of ``old`` (a changed grade): one durable write."""
+        with self.storage.batch():
+            if (_review_table(old), old.id) != (_review_table(new), new.id):
+                self._delete(_review_table(old), old.id)
+            self._put(_review_table(new), new.id, new.to_dict())
+            self._save_states(states)
+            self._count(old, -1)
+            self._count(new, 1)
 
     def save_states(self, states: list[CardProgress]) -> None:
         with self.storage.batch():

@@ -1,4 +1,5 @@
-"""The study session: modes, grading into the log, siblings, undo, bury, suspend, summary."""
+"""The study session: modes, grading into the log, siblings, undo, regrade, bury, suspend, flag,
+summary."""
 
 import random
 from datetime import UTC, datetime, timedelta
@@ -105,3 +106,147 @@ def test_regenerated_deck_keeps_progress(profile):
     assert (report.kept, report.new, report.gone) == (2, 1, ("c000",))
     again = StudySession(regenerated, profile, NOW, random.Random(1))
     assert again.counts(NOW).new == 1
+
+
+def test_known_card_stays_multiple_choice_with_the_progression_off(profile):
+    """With typed_after_learning off, a graduated card is asked as multiple choice."""
+    assert profile.update_settings(typed_after_learning=False) == []
+    d = deck(card("a", "Nikolai Yezhov"))
+    session = StudySession(d, profile, NOW, random.Random(1))
+    session.next_card(NOW)
+    session.grade_flashcard(Rating.Easy, NOW, 2000)
+    later = NOW + timedelta(days=8)
+    assert session.states["a"].is_review
+    assert session.next_card(later).mode == "choice"
+
+
+def answered_typed(profile, typed="Molotov"):
+    """A session whose first card (typed, as it has no choices) was answered with ``typed``."""
+    d = deck(card("a", choices=()), card("b", "Beria", choices=()))
+    session = StudySession(d, profile, NOW, random.Random(1))
+    assert session.next_card(NOW).mode == "typed"
+    return session, session.answer(typed, NOW, 6500)
+
+
+def test_regrade_replaces_the_rating_and_keeps_the_response(profile):
+    """A wrong typed answer regraded Good: next due 10 minutes after it, log entry kept."""
+    session, first = answered_typed(profile)
+    assert (first.rating, first.interval, first.correct) == (Rating.Again, "1m", False)
+    later = NOW + timedelta(seconds=40)
+    result = session.regrade(Rating.Good, later)
+    assert (result.rating, result.correct, result.interval) == (Rating.Good, True, "10m")
+    assert result.next_due == NOW + timedelta(minutes=10)
+    assert (result.given, result.elapsed_ms, result.card.id) == ("Molotov", 6500, "a")
+    assert session.states["a"].due == NOW + timedelta(minutes=10)
+    (logged,) = profile.reviews()
+    assert (logged.rating, logged.correct, logged.given, logged.elapsed_ms) == (
+        int(Rating.Good), True, "Molotov", 6500)
+    assert logged.reviewed_at == NOW.isoformat() and logged.mode == "typed"
+    counts = profile.day_counts("2025-03-01")
+    assert (counts.reviews, counts.correct, counts.new) == (1, 1, 1)
+    assert session.record.correct == 1 and session.summary(later).hardest == ()
+
+
+def test_regrade_is_on_disk(home):
+    """A changed grade is durable: a reopened profile holds the new rating and due date."""
+    with open_profile("learner") as profile:
+        profile.update_settings(fuzzing=False, timezone="UTC")
+        session, first = answered_typed(profile, "Yezhov")
+        assert first.rating == Rating.Good
+        session.regrade(Rating.Again, NOW)
+        review_id = session._undo[-1][0].id
+    with open_profile("learner") as profile:
+        (logged,) = profile.reviews()
+        assert (logged.id, logged.rating, logged.correct) == (review_id, 1, False)
+        assert profile.card_states()["a"].due == NOW + timedelta(minutes=1)
+        assert profile.card_states()["a"].lapses == 0
+        assert profile.day_counts("2025-03-01").correct == 0
+
+
+def test_regrade_twice_keeps_one_log_entry(profile):
+    """Changing the grade again replaces it again; the card's state follows the last grade."""
+    session, _ = answered_typed(profile)
+    session.regrade(Rating.Easy, NOW)
+    result = session.regrade(Rating.Hard, NOW)
+    assert result.interval == "6m" and len(list(profile.reviews())) == 1
+    assert session.states["a"].due == NOW + timedelta(minutes=5, seconds=30)
+    assert profile.day_counts("2025-03-01").reviews == 1
+
+
+def test_undo_after_regrade_takes_back_the_whole_answer(profile):
+    """Undo after a regrade restores the card as it was before the answer, with nothing logged."""
+    session, _ = answered_typed(profile)
+    session.regrade(Rating.Good, NOW)
+    shown = session.undo()
+    assert shown.card.id == "a" and session.states["a"].is_new
+    assert list(profile.reviews()) == []
+    counts = profile.day_counts("2025-03-01")
+    assert (counts.reviews, counts.correct, counts.new) == (0, 0, 0)
+    assert (session.record.reviewed, session.record.correct) == (0, 0)
+    assert not session.can_undo
+
+
+def test_regrade_needs_an_answer(profile):
+    """Regrading before anything was answered is refused."""
+    session = StudySession(plain_deck(1), profile, NOW, random.Random(1))
+    session.next_card(NOW)
+    with pytest.raises(RuntimeError, match="nothing has been answered"):
+        session.regrade(Rating.Good, NOW)
+
+
+def test_can_undo_follows_the_answers(profile):
+    """can_undo is false before an answer, true after one, false again once it is undone."""
+    session = StudySession(plain_deck(2), profile, NOW, random.Random(1))
+    assert not session.can_undo and session.last_answered is None
+    session.next_card(NOW)
+    session.answer("Answer 0", NOW, 1000)
+    assert session.can_undo and session.last_answered.id == "c000"
+    session.undo()
+    assert not session.can_undo
+
+
+def test_bury_suspend_flag_the_card_just_answered(profile):
+    """With no card shown, bury, suspend and flag act on the card answered last."""
+    session = StudySession(plain_deck(3), profile, NOW, random.Random(1))
+    session.next_card(NOW)
+    session.answer("Answer 0", NOW, 1000)
+    flag = session.flag("wrong date", NOW)
+    assert (flag.card_id, flag.prompt) == ("c000", "Who? (c000)")
+    session.bury(NOW)
+    assert session.states["c000"].buried_until == datetime(2025, 3, 2, 4, tzinfo=UTC)
+    assert session.states["c000"].reps == 1  # the answer is kept
+    session.next_card(NOW)
+    session.answer("Answer 1", NOW, 1000)
+    session.suspend(NOW)
+    assert session.states["c001"].suspended
+    assert session.next_card(NOW).card.id == "c002"
+    assert session.next_card(NOW + timedelta(minutes=30)).card.id == "c002"
+    assert [f["note"] for f in profile.flags()] == ["wrong date"]
+
+
+def test_bury_suspend_flag_by_card_id(profile):
+    """An explicit card id is acted on and the card being shown stays shown."""
+    session = StudySession(plain_deck(3), profile, NOW, random.Random(1))
+    shown = session.next_card(NOW)
+    session.suspend(NOW, card_id="c002")
+    session.flag("typo", NOW, card_id="c001")
+    assert session.next_card(NOW) is shown
+    assert session.states["c002"].suspended and profile.flags()[0]["card_id"] == "c001"
+    with pytest.raises(ValueError, match="not in this deck"):
+        session.bury(NOW, card_id="nope")
+
+
+def test_nothing_to_act_on(profile):
+    """Before any card is shown or answered, bury has nothing to act on."""
+    session = StudySession(plain_deck(1), profile, NOW, random.Random(1))
+    with pytest.raises(RuntimeError):
+        session.bury(NOW)
+
+
+def test_regrade_keeps_a_suspension_made_after_the_answer(profile):
+    """Suspending the answered card, then changing its grade, leaves it suspended."""
+    session, _ = answered_typed(profile)
+    session.suspend(NOW)
+    session.regrade(Rating.Good, NOW)
+    assert session.states["a"].suspended
+    assert [review.rating for review in profile.reviews()] == [int(Rating.Good)]

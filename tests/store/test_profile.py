@@ -10,7 +10,8 @@ import pytest
 from deckkit import plain_deck
 
 from purgequiz import paths
-from purgequiz.learn import StudySession
+from purgequiz.learn import Rating, StudySession
+from purgequiz.learn.settings import SETTINGS_VERSION
 from purgequiz.store import (
     ProfileInUse,
     ProfileNameError,
@@ -60,7 +61,7 @@ def test_every_record_has_a_schema_version():
     with open_profile("Anna") as profile:
         for name in profile.storage.names():
             for doc in profile.storage.table(name).values():
-                assert doc.get("v") == 1, name
+                assert doc.get("v") == (SETTINGS_VERSION if name == "settings" else 1), name
 
 
 def test_damaged_snapshot_is_kept_aside_and_progress_recovered():
@@ -171,6 +172,72 @@ def test_settings_are_validated_and_kept():
     with open_profile("Anna") as profile:
         assert profile.settings.new_per_day == 5
         assert profile.settings.timezone == "Europe/Berlin"
+
+
+def test_theme_and_typed_progression_are_stored_settings():
+    """The theme and the typed-answer switch are saved with the other settings, versioned."""
+    with open_profile("Anna") as profile:
+        assert profile.update_settings(theme="nord", typed_after_learning=False) == []
+        assert profile.update_settings(typed_after_learning="no") == [
+            "typed after learning must be on or off (true or false)"]
+    with open_profile("Anna") as profile:
+        assert (profile.settings.theme, profile.settings.typed_after_learning) == ("nord", False)
+        snapshot = json.loads((profile.path / "progress.json").read_text())
+        assert "typed_after_learning" in json.dumps(snapshot)
+        assert '"v": 2' in json.dumps(snapshot)
+
+
+def test_settings_stored_before_version_2_still_load():
+    """A profile whose settings lack the theme and the switch opens with their defaults."""
+    with open_profile("Anna") as profile:
+        old = {k: v for k, v in profile.settings.to_dict().items()
+               if k not in ("theme", "typed_after_learning")}
+        profile._put("settings", "settings", {**old, "v": 1, "new_per_day": 3})
+    with open_profile("Anna") as profile:
+        settings = profile.settings
+        assert (settings.new_per_day, settings.theme, settings.typed_after_learning) == (
+            3, "", True)
+
+
+def test_app_json_from_before_is_adopted_once():
+    """An app.json left by an older app becomes settings once, then is kept aside, unread."""
+    folder = open_profile("Anna")
+    folder.close()
+    legacy = folder.path / "app.json"
+    legacy.write_text(json.dumps({"v": 1, "theme": "gruvbox", "typed_progression": False}))
+    with open_profile("Anna") as profile:
+        assert (profile.settings.theme, profile.settings.typed_after_learning) == (
+            "gruvbox", False)
+        assert profile.update_settings(theme="nord") == []
+    assert not legacy.exists() and (folder.path / "app.json.adopted").exists()
+    with open_profile("Anna") as profile:
+        assert (profile.settings.theme, profile.settings.typed_after_learning) == (
+            "nord", False)
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"[1, 2]", b'{"theme": 5}', b"\xff"])
+def test_damaged_app_json_changes_nothing(content):
+    """An unreadable or odd app.json leaves the defaults and is set aside."""
+    folder = open_profile("Anna")
+    folder.close()
+    (folder.path / "app.json").write_bytes(content)
+    with open_profile("Anna") as profile:
+        assert (profile.settings.theme, profile.settings.typed_after_learning) == ("", True)
+    assert not (folder.path / "app.json").exists()
+
+
+def test_replaced_answer_survives_reopening():
+    """replace_answer swaps a log entry and its counts in one durable write."""
+    with open_profile("Anna") as profile:
+        session = StudySession(plain_deck(2), profile, NOW, random.Random(1))
+        session.next_card(NOW)
+        session.answer("wrong", NOW, 2500)
+        session.regrade(Rating.Easy, NOW)
+    with open_profile("Anna") as profile:
+        (review,) = profile.reviews()
+        assert (review.rating, review.correct, review.given) == (4, True, "wrong")
+        assert profile.day_counts("2025-03-01").correct == 1
+        assert profile.card_states()["c000"].due == NOW + timedelta(days=8)
 
 
 def test_flags_and_sessions_are_stored():

@@ -1,0 +1,63 @@
+"""How a card is shown: the mode follows memory and the settings."""
+
+import random
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from deckkit import card
+
+from purgequiz.learn import Settings, State, mode_for
+from purgequiz.learn.presentation import shuffled_choices, shuffled_items
+from purgequiz.learn.scheduler import CardProgress
+
+NOW = datetime(2025, 3, 1, 9, tzinfo=UTC)
+KNOWN = CardProgress("a", state=State.Review, step=None, stability=10.0, difficulty=5.0,
+                     due=NOW, last_review=NOW, reps=3)
+LEARNING = replace(KNOWN, state=State.Learning, step=1)
+
+
+def test_new_and_learning_cards_are_multiple_choice():
+    """A new card and a card still being learned are asked as multiple choice."""
+    assert mode_for(card("a"), None, Settings()) == "choice"
+    assert mode_for(card("a"), LEARNING, Settings()) == "choice"
+
+
+def test_known_card_is_typed_when_the_progression_is_on():
+    """A card in review is typed (recall) with typed_after_learning on, the default."""
+    assert mode_for(card("a"), KNOWN, Settings()) == "typed"
+
+
+def test_known_card_stays_multiple_choice_when_the_progression_is_off():
+    """With typed_after_learning off a card in review is still asked as multiple choice."""
+    assert mode_for(card("a"), KNOWN, Settings(typed_after_learning=False)) == "choice"
+
+
+def test_cards_without_choices_are_typed_whatever_the_switch():
+    """A card without choices can only be typed, so the switch does not change it."""
+    bare = card("a", choices=())
+    assert mode_for(bare, None, Settings(typed_after_learning=False)) == "typed"
+    assert mode_for(bare, KNOWN, Settings(typed_after_learning=False)) == "typed"
+
+
+def test_long_text_answers_stay_multiple_choice():
+    """A known card whose answer is long free text is not typed."""
+    long = card("a", "the decree of the Central Committee", answer_type="text")
+    assert mode_for(long, KNOWN, Settings()) == "choice"
+
+
+def test_flashcards_only_and_fixed_kinds():
+    """Flashcards only wins over everything; true/false and ordering keep their own mode."""
+    assert mode_for(card("a"), KNOWN, Settings(flashcards_only=True)) == "flashcard"
+    assert mode_for(card("t", kind="truefalse", truth=True, choices=()), None,
+                    Settings()) == "truefalse"
+    assert mode_for(card("o", kind="ordering", items=("1", "2"), choices=()), None,
+                    Settings()) == "ordering"
+
+
+def test_shuffles_keep_every_choice_and_move_the_items():
+    """Shuffled choices hold the answer once; shuffled items differ from the answer order."""
+    rng = random.Random(3)
+    choices = shuffled_choices(card("a", choices=("Other", "Third")), rng)
+    assert sorted(choices) == ["Other", "Third", "Yezhov"]
+    items = shuffled_items(card("o", kind="ordering", items=("1", "2", "3")), rng)
+    assert sorted(items) == ["1", "2", "3"] and items != ("1", "2", "3")
