@@ -12,10 +12,10 @@ from textual.screen import Screen
 
 from purgequiz.tui.background import friendly, in_background, on_store_thread
 from purgequiz.tui.catalog import Catalog, find_deck
-from purgequiz.tui.prefs import Prefs, load_prefs
 from purgequiz.tui.screens.dialogs import NoticeDialog
 from purgequiz.tui.screens.home import HomeScreen
 from purgequiz.tui.screens.profile import ProfileScreen
+from purgequiz.tui.themes import theme_for
 
 __all__ = ["PurgeQuizApp"]
 
@@ -38,7 +38,6 @@ class PurgeQuizApp(App[None]):
         self.clock = clock or (lambda: datetime.now(UTC))
         self.rng = rng or random.Random()
         self.profile = None
-        self.prefs = Prefs()
         self.catalog: Catalog | None = None
 
     def now(self) -> datetime:
@@ -49,8 +48,7 @@ class PurgeQuizApp(App[None]):
 
     def _opened(self, profile) -> None:
         self.profile = profile
-        self.prefs = load_prefs(getattr(profile, "path", None))
-        self.theme = self.prefs.theme
+        self.theme = theme_for(profile.settings)
         if self.deck_spec is None:
             self._home(None)
         else:

@@ -1,14 +1,18 @@
-"""Settings are validated in plain words and kept per profile."""
+"""Settings are validated in plain words and kept per profile, the theme and the switch included."""
 
 from __future__ import annotations
 
+import random
+
 from textual.widgets import Input
 
+from purgequiz.learn import Rating, StudySession
 from purgequiz.store import open_profile
-from purgequiz.tui.prefs import load_prefs
 from purgequiz.tui.screens.home import HomeScreen
 from purgequiz.tui.screens.settings import SettingsScreen, parse_form
-from tests.tui.conftest import make_app, press, screen_text, settle
+from purgequiz.tui.screens.study import StudyScreen
+from purgequiz.tui.themes import DEFAULT_THEME, theme_for, theme_problems
+from tests.tui.conftest import answer, choice_deck, install, make_app, press, screen_text, settle
 
 
 async def fill(pilot, **values: str) -> None:
@@ -26,7 +30,7 @@ async def test_settings_persist(clock) -> None:
         assert isinstance(app.screen, SettingsScreen)
         await fill(pilot, new_per_day="5", learning_steps="2, 15", desired_retention="0,85")
         app.screen.query_one("#theme").value = "textual-light"
-        app.screen.query_one("#typed_progression").value = False
+        app.screen.query_one("#typed_after_learning").value = False
         await press(pilot, "ctrl+s")
         assert isinstance(app.screen, HomeScreen)
         assert app.theme == "textual-light"
@@ -34,12 +38,82 @@ async def test_settings_persist(clock) -> None:
         settings = profile.settings
         assert (settings.new_per_day, settings.learning_steps) == (5, (2, 15))
         assert settings.desired_retention == 0.85
-        prefs = load_prefs(profile.path)
-        assert prefs.theme == "textual-light" and not prefs.typed_progression
+        assert settings.theme == "textual-light" and not settings.typed_after_learning
+        assert not (profile.path / "app.json").exists()
     app = make_app(clock, profile="Anna")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.theme == "textual-light"
+        await press(pilot, "s")
+        assert app.screen.query_one("#theme").value == "textual-light"
+        assert app.screen.query_one("#typed_after_learning").value is False
+
+
+async def test_theme_preview_is_undone_by_cancel(clock) -> None:
+    """Choosing a theme shows it at once; Esc goes back to the saved one and saves nothing."""
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "s")
+        app.screen.query_one("#theme").value = "nord"
+        await settle(pilot)
+        assert app.theme == "nord"
+        await press(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen) and app.theme == DEFAULT_THEME
+    with open_profile("Anna") as profile:
+        assert profile.settings.theme == ""
+
+
+async def test_switch_off_asks_a_known_card_as_multiple_choice(clock) -> None:
+    """With the progression switched off in the settings, a card in review is multiple choice."""
+    deck = choice_deck(1)
+    install(deck)
+    with open_profile("Anna") as profile:
+        session = StudySession(deck, profile, clock(), random.Random(1))
+        session.next_card(clock())
+        session.grade_flashcard(Rating.Easy, clock(), 2000)  # straight to review, due in 8 days
+    clock.advance(days=9)
+    for switch, mode in ((True, "typed"), (False, "choice")):
+        app = make_app(clock, profile="Anna")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await press(pilot, "s")
+            app.screen.query_one("#typed_after_learning").value = switch
+            await press(pilot, "ctrl+s", "enter")
+            assert isinstance(app.screen, StudyScreen)
+            assert app.screen.presented.mode == mode
+            if mode == "choice":
+                await answer(pilot)
+                assert "Answer: Yezhov" in screen_text(app)
+            await press(pilot, "q")
+
+
+async def test_app_json_from_an_older_app_is_adopted(clock) -> None:
+    """A theme and switch kept in an old app.json become the profile's settings on opening."""
+    import json
+
+    with open_profile("Anna") as profile:
+        folder = profile.path
+    (folder / "app.json").write_text(json.dumps({"v": 1, "theme": "gruvbox",
+                                                 "typed_progression": False}))
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.theme == "gruvbox"
+        await press(pilot, "s")
+        assert app.screen.query_one("#typed_after_learning").value is False
+    assert not (folder / "app.json").exists()
+
+
+def test_theme_names_are_checked_by_the_app() -> None:
+    """Only the app's own themes are used; an unknown stored name falls back to the default."""
+    from purgequiz.learn import Settings
+
+    assert theme_for(Settings(theme="nord")) == "nord"
+    assert theme_for(Settings(theme="no-such-theme")) == DEFAULT_THEME
+    assert theme_for(Settings()) == DEFAULT_THEME
+    assert theme_problems("nord") == []
+    assert "no-such-theme" in theme_problems("no-such-theme")[0]
 
 
 async def test_invalid_settings_are_explained_and_not_saved(clock) -> None:

@@ -1,4 +1,5 @@
-"""Every screen at 80×24, compared with SVG snapshots that were reviewed by eye.
+"""Every screen at 80×24, and the study screen at 60×20 and in a light theme, compared with SVG
+snapshots that were reviewed by eye.
 
 Run ``pytest tests/tui/test_snapshots.py --snapshot-update`` after a deliberate change, then
 look at the new SVGs (``snapshot_report.html``) before committing them.
@@ -34,7 +35,7 @@ def _fixed_user(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def snapshot(snap_compare, *keys: str, profile: str | None = "Anna", deck: str | None = None,
-             then=None) -> bool:
+             then=None, size: tuple[int, int] = SIZE) -> bool:
     clock = Clock()
 
     async def run_before(pilot) -> None:
@@ -47,7 +48,7 @@ def snapshot(snap_compare, *keys: str, profile: str | None = "Anna", deck: str |
             input_.cursor_blink = False
         await settle(pilot)
 
-    return snap_compare(make_app(clock, profile=profile, deck=deck), terminal_size=SIZE,
+    return snap_compare(make_app(clock, profile=profile, deck=deck), terminal_size=size,
                         run_before=run_before)
 
 
@@ -157,3 +158,36 @@ def test_deck_problems(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_flag_dialog(snap_compare) -> None:
     install(nasty_deck())
     assert snapshot(snap_compare, "enter", "f")
+
+
+def test_study_choice_60x20(snap_compare) -> None:
+    install(choice_deck(3))
+    assert snapshot(snap_compare, "enter", size=(60, 20))
+
+
+def test_feedback_typed_60x20(snap_compare) -> None:
+    install(typed_deck(2))
+    assert snapshot(snap_compare, "enter", then=lambda pilot: answer(pilot, correct=False),
+                    size=(60, 20))
+
+
+def _light() -> None:
+    with open_profile("Anna") as profile:
+        assert profile.update_settings(theme="textual-light") == []
+
+
+def test_study_choice_light(snap_compare) -> None:
+    _light()
+    install(choice_deck(3))
+    assert snapshot(snap_compare, "enter")
+
+
+def test_feedback_regraded_light(snap_compare) -> None:
+    _light()
+    install(typed_deck(2))
+
+    async def regraded(pilot) -> None:
+        await answer(pilot, correct=False)
+        await press(pilot, "e", "3")
+
+    assert snapshot(snap_compare, "enter", then=regraded)

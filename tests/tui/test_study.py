@@ -1,8 +1,12 @@
-"""A student studies whole sessions in every answer mode with the real engine and store."""
+"""A student studies whole sessions in every answer mode with the real engine and store, and
+changes a grade, buries, suspends and flags cards from the feedback."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from purgequiz.store import open_profile
+from purgequiz.tui.screens.dialogs import FlagDialog, GradeDialog
 from purgequiz.tui.screens.home import HomeScreen
 from purgequiz.tui.screens.profile import ProfileScreen
 from purgequiz.tui.screens.study import StudyScreen
@@ -148,20 +152,118 @@ async def test_undo_restores_the_card_on_disk(clock) -> None:
         assert not [s for s in profile.card_states().values() if not s.is_new]
 
 
-async def test_edit_grade_bury_suspend_flag(clock) -> None:
-    """e changes the grade, f keeps a note, b and s take cards out of today's queue."""
-    install(choice_deck(3))
-    app = make_app(clock, profile="Anna")
+def start_studying(clock, deck):
+    """Install ``deck`` and make an app that opens Anna's profile."""
+    install(deck)
+    return make_app(clock, profile="Anna")
+
+
+async def test_e_changes_the_grade_of_a_typed_answer(clock) -> None:
+    """e after a wrong typed answer: choose Good, see the new next review, saved as typed."""
+    app = start_studying(clock, typed_deck(2))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await press(pilot, "enter")
+        card_id = app.screen.presented.card.id
+        assert app.screen.presented.mode == "typed"
+        await answer(pilot, correct=False)
+        text = " ".join(screen_text(app).split())
+        assert "Graded Again · next review in 1m" in text
+        await press(pilot, "e")
+        assert isinstance(app.screen, GradeDialog)
+        await press(pilot, "3")
+        assert isinstance(app.screen, StudyScreen) and app.screen.phase == "feedback"
+        text = " ".join(screen_text(app).split())
+        assert "Graded Good · next review in 10m" in text
+        assert app.screen.answered == 1
+        await press(pilot, "q")
+    with open_profile("Anna") as profile:
+        (review,) = profile.reviews()
+        assert (review.card_id, review.rating, review.given) == (card_id, 3, "Molotov")
+        assert review.mode == "typed" and review.elapsed_ms == 5000
+        assert profile.card_states()[card_id].due == clock() + timedelta(minutes=10)
+
+
+async def test_e_then_u_takes_back_the_answer(clock) -> None:
+    """Undo after a changed grade asks the same card again, with nothing left in the log."""
+    app = start_studying(clock, typed_deck(2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        first = app.screen.presented.card.id
         await answer(pilot)
-        await press(pilot, "e", "1")
-        assert "Graded Again" in screen_text(app)
+        await press(pilot, "e", "1", "u")
+        assert app.screen.phase == "asking" and app.screen.presented.card.id == first
+        assert app.screen.answered == 0
+        await press(pilot, "q")
+    with open_profile("Anna") as profile:
+        assert list(profile.reviews()) == []
+
+
+async def test_b_after_answering_buries_that_card(clock) -> None:
+    """b on the feedback buries the card just answered (its answer kept) and moves on."""
+    app = start_studying(clock, choice_deck(3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        buried = app.screen.presented.card.id
+        await answer(pilot)
+        await press(pilot, "b")
+        assert app.screen.phase == "asking" and app.screen.presented.card.id != buried
+        clock.advance(minutes=30)  # its learning step is over, but it stays buried today
+        await study_all(pilot)
+        await press(pilot, "h")
+    with open_profile("Anna") as profile:
+        state = profile.card_states()[buried]
+        assert state.buried(clock()) and state.reps == 1
+        assert [r.card_id for r in profile.reviews()].count(buried) == 1
+
+
+async def test_s_after_answering_suspends_that_card(clock) -> None:
+    """s on the feedback suspends the card just answered and shows the next one."""
+    app = start_studying(clock, choice_deck(3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        suspended = app.screen.presented.card.id
+        await answer(pilot, correct=False)
+        await press(pilot, "s")
+        assert app.screen.phase == "asking"
+        assert app.screen.presented.card.id != suspended
+        await press(pilot, "q")
+    with open_profile("Anna") as profile:
+        assert profile.card_states()[suspended].suspended
+
+
+async def test_f_after_answering_flags_that_card_with_a_note(clock) -> None:
+    """f on the feedback asks for a note and keeps it with the card just answered."""
+    app = start_studying(clock, choice_deck(3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        flagged = app.screen.presented.card
+        await answer(pilot)
         await press(pilot, "f")
+        assert isinstance(app.screen, FlagDialog)
+        assert flagged.prompt in screen_text(app)
         await pilot.press(*"the date is wrong")
         await press(pilot, "enter")
-        await press(pilot, "enter")  # next card
+        assert app.screen.phase == "feedback"  # still on the feedback: Enter moves on
+        await press(pilot, "enter")
+        assert app.screen.phase == "asking"
+        await press(pilot, "q")
+    with open_profile("Anna") as profile:
+        (flag,) = profile.flags()
+        assert (flag["card_id"], flag["note"], flag["prompt"]) == (
+            flagged.id, "the date is wrong", flagged.prompt)
+
+
+async def test_bury_and_suspend_while_asking(clock) -> None:
+    """b and s on a card being asked take it out of today's queue before it is answered."""
+    app = start_studying(clock, choice_deck(3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
         buried = app.screen.presented.card.id
         await press(pilot, "b")
         suspended = app.screen.presented.card.id
@@ -169,7 +271,6 @@ async def test_edit_grade_bury_suspend_flag(clock) -> None:
         assert app.screen.presented.card.id not in (buried, suspended)
         await press(pilot, "q")
     with open_profile("Anna") as profile:
-        assert [f["note"] for f in profile.flags()] == ["the date is wrong"]
         states = profile.card_states()
         assert states[suspended].suspended
         assert states[buried].buried(clock())

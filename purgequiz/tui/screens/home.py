@@ -134,7 +134,7 @@ class HomeScreen(Screen[None]):
     def study(self, deck: Deck, limit: int | None = None) -> None:
         from purgequiz.tui.screens.study import StudyScreen
 
-        self.app.push_screen(StudyScreen(deck, self.profile, self.app.prefs, limit))
+        self.app.push_screen(StudyScreen(deck, self.profile, limit))
 
     def action_study(self) -> None:
         deck = self._highlighted()
@@ -154,7 +154,7 @@ class HomeScreen(Screen[None]):
     def action_settings(self) -> None:
         from purgequiz.tui.screens.settings import SettingsScreen
 
-        self.app.push_screen(SettingsScreen(self.profile, self.app.prefs))
+        self.app.push_screen(SettingsScreen(self.profile))
 
     def action_help(self) -> None:
         from purgequiz.tui.screens.help import HelpScreen

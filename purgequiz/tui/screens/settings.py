@@ -1,4 +1,8 @@
-"""Per-profile settings, validated: problems are listed in plain words and nothing is saved."""
+"""Per-profile settings, validated: problems are listed in plain words and nothing is saved.
+
+Everything here, the theme and the typed-answer switch included, is the profile's
+``learn.Settings``, saved by the store with the rest of its progress.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
 from purgequiz.tui.background import in_background
-from purgequiz.tui.prefs import THEMES, Prefs, save_prefs
 from purgequiz.tui.text import plain
+from purgequiz.tui.themes import THEMES, theme_for, theme_problems
 
 __all__ = ["SettingsScreen", "parse_form"]
 
@@ -70,10 +74,9 @@ def parse_form(values: dict[str, str]) -> tuple[dict[str, object], list[str]]:
 class SettingsScreen(Screen[None]):
     BINDINGS = [Binding("ctrl+s", "save", "save"), Binding("escape", "cancel", "cancel")]
 
-    def __init__(self, profile, prefs: Prefs) -> None:
+    def __init__(self, profile) -> None:
         super().__init__(classes="settings-screen")
         self.profile = profile
-        self.prefs = prefs
 
     def compose(self) -> ComposeResult:
         settings = self.profile.settings
@@ -89,11 +92,12 @@ class SettingsScreen(Screen[None]):
                     yield Label(plain(field.hint), classes="setting-hint")
             with Horizontal(classes="setting"):
                 yield Label("Theme", classes="setting-label")
-                yield Select([(theme, theme) for theme in THEMES], value=self.prefs.theme,
+                yield Select([(theme, theme) for theme in THEMES], value=theme_for(settings),
                              allow_blank=False, id="theme", classes="setting-select",
                              compact=True)
             yield Checkbox("Typed answers: known cards move from multiple choice to typing",
-                           self.prefs.typed_progression, id="typed_progression", compact=True,
+                           settings.typed_after_learning, id="typed_after_learning",
+                           compact=True,
                            classes="setting-check")
             yield Checkbox("Flashcards only: grade yourself on every card",
                            settings.flashcards_only, id="flashcards_only", compact=True,
@@ -127,30 +131,28 @@ class SettingsScreen(Screen[None]):
         if problems:
             self.show_problems(problems)
             return
-        changes["flashcards_only"] = self.query_one("#flashcards_only", Checkbox).value
+        for name in ("flashcards_only", "typed_after_learning"):
+            changes[name] = self.query_one(f"#{name}", Checkbox).value
         theme = self.query_one("#theme", Select).value
-        prefs = self.prefs.changed(
-            theme=theme if isinstance(theme, str) else self.prefs.theme,
-            typed_progression=self.query_one("#typed_progression", Checkbox).value)
+        changes["theme"] = theme if isinstance(theme, str) else theme_for(self.profile.settings)
+        problems = theme_problems(str(changes["theme"]))
+        if problems:
+            self.show_problems(problems)
+            return
         profile = self.profile
-
-        def save() -> list[str]:
-            found = profile.update_settings(**changes)
-            if not found:
-                save_prefs(getattr(profile, "path", None), prefs)
-            return found
 
         def saved(found: list[str]) -> None:
             self.show_problems(found)
             if not found:
-                self.app.prefs = prefs
+                self.app.theme = theme_for(profile.settings)
                 self.app.notify("Settings saved.", markup=False)
                 self.dismiss(None)
 
-        in_background(self, save, saved, lambda error: self.show_problems([str(error)]))
+        in_background(self, lambda: profile.update_settings(**changes), saved,
+                      lambda error: self.show_problems([str(error)]))
 
     def action_cancel(self) -> None:
-        self.app.theme = self.prefs.theme
+        self.app.theme = theme_for(self.profile.settings)
         self.dismiss(None)
 
     @on(Button.Pressed, "#save")

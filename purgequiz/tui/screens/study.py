@@ -1,7 +1,9 @@
 """The study screen: one card at a time, feedback after each answer, progress saved as it goes.
 
-Storage calls (starting the session, each answer, undo, bury, suspend, flag) run in a worker
-thread one after another; the screen keeps a ``phase`` so keys pressed meanwhile do nothing.
+Storage calls (starting the session, each answer, undo, a changed grade, bury, suspend, flag)
+run in a worker thread one after another; the screen keeps a ``phase`` so keys pressed
+meanwhile do nothing. While an answer's feedback is shown, its grade can be changed and the
+card just answered can be buried, suspended or flagged: the engine acts on the last answer.
 """
 
 from __future__ import annotations
@@ -18,9 +20,7 @@ from textual.widgets import Button, Footer, Static
 
 from purgequiz.generate.model import Deck
 from purgequiz.learn import Presented, Rating, Result, StudySession
-from purgequiz.learn.records import Flag
 from purgequiz.tui.background import in_background
-from purgequiz.tui.prefs import Prefs
 from purgequiz.tui.screens.dialogs import FlagDialog, GradeDialog
 from purgequiz.tui.text import plain, relative
 from purgequiz.tui.widgets.cards import CardView, FlashCard, card_view
@@ -50,15 +50,15 @@ class StudyScreen(Screen[None]):
     class Finished(Message):
         """The session ran out of cards (posted before the summary replaces this screen)."""
 
-    def __init__(self, deck: Deck, profile, prefs: Prefs, limit: int | None = None) -> None:
+    def __init__(self, deck: Deck, profile, limit: int | None = None) -> None:
         super().__init__(classes="study-screen")
         self.deck = deck
         self.profile = profile
-        self.prefs = prefs
         self.limit = limit
         self.session: StudySession | None = None
         self.presented: Presented | None = None
         self.result: Result | None = None
+        self.first_rating: Rating | None = None  # the grade the answer was given at first
         self.phase = "loading"  # loading, asking, busy, feedback, done
         self.answered = 0
         self.shown_at: datetime | None = None
@@ -111,8 +111,8 @@ class StudyScreen(Screen[None]):
             "next": self.phase == "feedback",
             "undo": self.phase in ("asking", "feedback"),
             "edit_grade": self.phase == "feedback",
-            "bury": self.phase == "asking",
-            "suspend": self.phase == "asking",
+            "bury": self.phase in ("asking", "feedback"),
+            "suspend": self.phase in ("asking", "feedback"),
             "flag": self.phase in ("asking", "feedback"),
             "as_flashcard": self.phase == "asking" and self.presented is not None
             and self.presented.mode != "flashcard",
@@ -130,9 +130,6 @@ class StudyScreen(Screen[None]):
         if presented is None:
             self._finish()
             return
-        if presented.mode == "typed" and not self.prefs.typed_progression \
-                and presented.card.choices:
-            presented = self.session.show_as("choice")
         self.presented = presented
         self.result = None
         self.shown_at = self.app.now()
@@ -178,8 +175,7 @@ class StudyScreen(Screen[None]):
     def _summarise(self, summary) -> None:
         from purgequiz.tui.screens.summary import SummaryScreen
 
-        self.app.switch_screen(SummaryScreen(summary, self.deck, self.profile, self.prefs,
-                                             self.limit))
+        self.app.switch_screen(SummaryScreen(summary, self.deck, self.profile, self.limit))
 
     # -- answering -------------------------------------------------------------------------
 
@@ -221,14 +217,17 @@ class StudyScreen(Screen[None]):
                         markup=False)
         self._set_phase("asking")
 
-    def _feedback(self, result: Result) -> None:
+    def _feedback(self, result: Result, regraded: bool = False) -> None:
+        if not regraded:
+            self.answered += 1
+            self.first_rating = result.rating
         self.result = result
-        self.answered += 1
         assert self.session is not None
         self.query_one(StudyHeader).show(self.answered, self.session.counts(self.app.now()))
         body = self.query_one("#body")
         body.remove_children()
-        panel = FeedbackPanel(result, self.app.now())
+        changed_from = self.first_rating if result.rating != self.first_rating else None
+        panel = FeedbackPanel(result, self.app.now(), changed_from)
         body.mount(panel)
         self._set_phase("feedback")
         self.call_after_refresh(panel.focus)
@@ -243,7 +242,7 @@ class StudyScreen(Screen[None]):
         session = self.session
         if session is None or self.phase not in ("asking", "feedback"):
             return
-        if not session._undo:  # noqa: SLF001 - the engine offers no public "can undo"
+        if not session.can_undo:
             self.app.notify("Nothing to undo in this session.", markup=False)
             return
         self._set_phase("busy")
@@ -266,29 +265,50 @@ class StudyScreen(Screen[None]):
             if rating is None or session is None or rating == result.rating:
                 return
             self._set_phase("busy")
+            now = self.app.now()
 
-            def regrade() -> Result:
-                session.undo()
-                return session.grade_flashcard(rating, now=self.app.now(),
-                                               elapsed_ms=result.elapsed_ms)
-
-            self.answered -= 1
-            in_background(self, regrade, self._feedback, self._answer_failed)
+            in_background(self, lambda: session.regrade(rating, now),
+                          lambda changed: self._feedback(changed, regraded=True),
+                          self._regrade_failed)
 
         self.app.push_screen(GradeDialog(result.rating), chosen)
 
+    def _regrade_failed(self, error: BaseException) -> None:
+        from purgequiz.tui.background import friendly
+
+        self.app.notify(friendly(error), title="The grade was not changed", severity="error",
+                        markup=False)
+        self._set_phase("feedback")
+
+    def _shown_card_id(self) -> str | None:
+        """The card the keys act on: the one asked, or the one whose feedback is shown."""
+        if self.phase == "asking" and self.presented is not None:
+            return self.presented.card.id
+        if self.phase == "feedback" and self.result is not None:
+            return self.result.card.id
+        return None
+
     def _leave_card(self, job, message: str) -> None:
         session = self.session
-        if session is None or self.phase != "asking":
+        card_id = self._shown_card_id()
+        if session is None or card_id is None:
             return
+        phase = self.phase
         self._set_phase("busy")
+        now = self.app.now()
 
         def done(_: object) -> None:
             self.app.notify(message, markup=False)
-            self._set_phase("feedback")
             self._next()
 
-        in_background(self, lambda: job(self.app.now()), done, self._answer_failed)
+        def failed(error: BaseException) -> None:
+            from purgequiz.tui.background import friendly
+
+            self.app.notify(friendly(error), title="The card was not changed",
+                            severity="error", markup=False)
+            self._set_phase(phase)
+
+        in_background(self, lambda: job(now, card_id=card_id), done, failed)
 
     def action_bury(self) -> None:
         if self.session is not None:
@@ -301,30 +321,20 @@ class StudyScreen(Screen[None]):
 
     def action_flag(self) -> None:
         session = self.session
-        if session is None or self.phase not in ("asking", "feedback"):
+        card_id = self._shown_card_id()
+        if session is None or card_id is None:
             return
-        card = self.presented.card if self.phase == "asking" and self.presented else None
-        if self.phase == "feedback" and self.result is not None:
-            card = self.result.card
-        if card is None:
-            return
-        asking = self.phase == "asking"
 
         def noted(note: str | None) -> None:
             if note is None:
                 return
             now = self.app.now()
-            if asking:
-                job = lambda: session.flag(note, now)  # noqa: E731
-            else:  # the card was answered: the session has no current card to flag
-                flag = Flag(id=f"{int(now.timestamp() * 1000)}-{session.rng.getrandbits(32):08x}",
-                            card_id=card.id, deck_id=self.deck.id, note=note,
-                            created_at=now.isoformat(), prompt=card.prompt)
-                job = lambda: self.profile.add_flag(flag)  # noqa: E731
-            in_background(self, job, lambda _: self.app.notify(
-                "Flagged. Thank you: your note is kept for your teacher.", markup=False))
+            in_background(self, lambda: session.flag(note, now, card_id=card_id),
+                          lambda _: self.app.notify(
+                              "Flagged. Thank you: your note is kept for your teacher.",
+                              markup=False))
 
-        self.app.push_screen(FlagDialog(card.prompt), noted)
+        self.app.push_screen(FlagDialog(session.cards[card_id].prompt), noted)
 
     def action_as_flashcard(self) -> None:
         if self.session is not None and self.phase == "asking":

@@ -11,7 +11,6 @@ from textual.widgets import Button, Footer, Static
 
 from purgequiz.generate.model import Deck
 from purgequiz.learn import Summary
-from purgequiz.tui.prefs import Prefs
 from purgequiz.tui.text import duration, percent, plain, relative, styled
 
 __all__ = ["SummaryScreen"]
@@ -20,13 +19,11 @@ __all__ = ["SummaryScreen"]
 class SummaryScreen(Screen[None]):
     BINDINGS = [Binding("c", "continue", "continue"), Binding("h,q,escape", "home", "home")]
 
-    def __init__(self, summary: Summary, deck: Deck, profile, prefs: Prefs,
-                 limit: int | None = None) -> None:
+    def __init__(self, summary: Summary, deck: Deck, profile, limit: int | None = None) -> None:
         super().__init__(classes="summary-screen")
         self.summary = summary
         self.deck = deck
         self.profile = profile
-        self.prefs = prefs
         self.limit = limit
 
     def compose(self) -> ComposeResult:
@@ -58,7 +55,7 @@ class SummaryScreen(Screen[None]):
     def action_continue(self) -> None:
         from purgequiz.tui.screens.study import StudyScreen
 
-        self.app.switch_screen(StudyScreen(self.deck, self.profile, self.prefs, self.limit))
+        self.app.switch_screen(StudyScreen(self.deck, self.profile, self.limit))
 
     def action_home(self) -> None:
         self.dismiss(None)

@@ -9,14 +9,17 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from purgequiz.learn import Result
+from purgequiz.learn import Rating, Result
 from purgequiz.tui.text import plain, relative, styled
 from purgequiz.tui.widgets.grades import GRADE_NAMES
 
 __all__ = ["FeedbackPanel"]
 
 
-def verdict(result: Result) -> Text:
+def verdict(result: Result, changed_from: Rating | None = None) -> Text:
+    if changed_from is not None:
+        return styled(("Your grade counts", "bold"),
+                      f" (changed from {GRADE_NAMES[changed_from]}).")
     if result.given == "" and result.correct:
         return styled(("Remembered.", "bold"))
     if result.given == "":
@@ -31,18 +34,22 @@ def verdict(result: Result) -> Text:
 class FeedbackPanel(VerticalScroll):
     """The result of one answer; every piece of card text is shown as plain text."""
 
-    def __init__(self, result: Result, now: datetime, **kwargs) -> None:
+    def __init__(self, result: Result, now: datetime, changed_from: Rating | None = None,
+                 **kwargs) -> None:
         super().__init__(classes="feedback", **kwargs)
         self.result = result
         self.now = now
+        self.changed_from = changed_from  # the grade first given, when the learner changed it
 
     def compose(self) -> ComposeResult:
         result = self.result
         card = result.card
-        yield Static(verdict(result), classes="verdict " + ("right" if result.correct
-                                                             else "wrong"))
+        yield Static(verdict(result, self.changed_from),
+                     classes="verdict " + ("right" if result.correct else "wrong"))
         yield Static(plain(card.prompt), classes="feedback-prompt")
-        if result.given and not result.correct:
+        shown_given = not result.correct or (self.changed_from is not None
+                                             and result.given != result.expected)
+        if result.given and shown_given:
             yield Static(styled(("Your answer: ", "dim"), result.given), classes="given")
         yield Static(styled(("Answer: ", "bold"), result.expected), classes="expected")
         if result.closer_to:
@@ -57,5 +64,5 @@ class FeedbackPanel(VerticalScroll):
         if result.became_leech:
             yield Static(plain("This card has been missed many times. Reading its source "
                                "again may help."), classes="leech")
-        yield Static(plain("Enter or space: next card · e: change grade · u: undo · "
-                           "f: flag as wrong"), classes="hint")
+        yield Static(plain("Enter: next card · e: change grade · u: undo · b: bury · "
+                           "s: suspend · f: flag as wrong"), classes="hint")
