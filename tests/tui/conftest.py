@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -179,3 +180,17 @@ async def study_all(pilot, correct: bool = True) -> int:
         await press(pilot, "enter")
         assert count < 100
     return count
+
+
+@asynccontextmanager
+async def studying(clock: Clock, deck: Deck, *, answered: bool | None = None):
+    """A running app in which Anna studies ``deck``; with ``answered`` the first card is answered
+    (rightly when True). Yields the pilot."""
+    install(deck)
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        if answered is not None:
+            await answer(pilot, answered)
+        yield pilot

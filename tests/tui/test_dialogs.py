@@ -13,7 +13,15 @@ from purgequiz.store import open_profile
 from purgequiz.tui.screens.dialogs import FlagDialog, GradeDialog, NoticeDialog
 from purgequiz.tui.screens.home import HomeScreen
 from purgequiz.tui.screens.study import StudyScreen
-from tests.tui.conftest import answer, choice_deck, install, make_app, press, screen_text, settle
+from tests.tui.conftest import (
+    choice_deck,
+    install,
+    make_app,
+    press,
+    screen_text,
+    settle,
+    studying,
+)
 
 
 @pytest.fixture
@@ -62,33 +70,24 @@ async def test_damaged_progress_is_reported_in_plain_words(clock, markup_home) -
 
 async def test_grade_dialog_escape_keeps_the_grade(clock) -> None:
     """Esc in the grade dialog changes nothing; the feedback still shows the first grade."""
-    install(choice_deck(2))
-    app = make_app(clock, profile="Anna")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await press(pilot, "enter")
-        await answer(pilot)
+    async with studying(clock, choice_deck(2), answered=True) as pilot:
         await press(pilot, "e")
-        assert isinstance(app.screen, GradeDialog)
-        assert "Change the grade (now Good)" in screen_text(app)
+        assert isinstance(pilot.app.screen, GradeDialog)
+        assert "Change the grade (now Good)" in screen_text(pilot.app)
         await press(pilot, "escape")
-        assert isinstance(app.screen, StudyScreen) and "Graded Good" in screen_text(app)
+        assert isinstance(pilot.app.screen, StudyScreen)
+        assert "Graded Good" in screen_text(pilot.app)
     with open_profile("Anna") as profile:
         assert [review.rating for review in profile.reviews()] == [3]
 
 
 async def test_flag_dialog_escape_keeps_no_note(clock) -> None:
     """Esc in the flag dialog stores no flag."""
-    install(choice_deck(2))
-    app = make_app(clock, profile="Anna")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await press(pilot, "enter")
-        await answer(pilot)
+    async with studying(clock, choice_deck(2), answered=True) as pilot:
         await press(pilot, "f")
-        assert isinstance(app.screen, FlagDialog)
+        assert isinstance(pilot.app.screen, FlagDialog)
         await pilot.press(*"never mind")
         await press(pilot, "escape")
-        assert isinstance(app.screen, StudyScreen)
+        assert isinstance(pilot.app.screen, StudyScreen)
     with open_profile("Anna") as profile:
         assert profile.flags() == []

@@ -21,6 +21,7 @@ from tests.tui.conftest import (
     screen_text,
     settle,
     study_all,
+    studying,
     truefalse_deck,
     typed_deck,
 )
@@ -152,30 +153,20 @@ async def test_undo_restores_the_card_on_disk(clock) -> None:
         assert not [s for s in profile.card_states().values() if not s.is_new]
 
 
-def start_studying(clock, deck):
-    """Install ``deck`` and make an app that opens Anna's profile."""
-    install(deck)
-    return make_app(clock, profile="Anna")
-
-
 async def test_e_changes_the_grade_of_a_typed_answer(clock) -> None:
     """e after a wrong typed answer: choose Good, see the new next review, saved as typed."""
-    app = start_studying(clock, typed_deck(2))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await press(pilot, "enter")
-        card_id = app.screen.presented.card.id
-        assert app.screen.presented.mode == "typed"
-        await answer(pilot, correct=False)
-        text = " ".join(screen_text(app).split())
-        assert "Graded Again · next review in 1m" in text
+    async with studying(clock, typed_deck(2), answered=False) as pilot:
+        screen = pilot.app.screen
+        card_id = screen.result.card.id
+        assert "Graded Again · next review in 1m" in " ".join(screen_text(pilot.app).split())
         await press(pilot, "e")
-        assert isinstance(app.screen, GradeDialog)
+        assert isinstance(pilot.app.screen, GradeDialog)
         await press(pilot, "3")
-        assert isinstance(app.screen, StudyScreen) and app.screen.phase == "feedback"
-        text = " ".join(screen_text(app).split())
+        assert pilot.app.screen is screen and screen.phase == "feedback"
+        text = " ".join(screen_text(pilot.app).split())
         assert "Graded Good · next review in 10m" in text
-        assert app.screen.answered == 1
+        assert "changed from Again" in text and "Your answer: Molotov" in text
+        assert screen.answered == 1
         await press(pilot, "q")
     with open_profile("Anna") as profile:
         (review,) = profile.reviews()
@@ -186,15 +177,12 @@ async def test_e_changes_the_grade_of_a_typed_answer(clock) -> None:
 
 async def test_e_then_u_takes_back_the_answer(clock) -> None:
     """Undo after a changed grade asks the same card again, with nothing left in the log."""
-    app = start_studying(clock, typed_deck(2))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await press(pilot, "enter")
-        first = app.screen.presented.card.id
-        await answer(pilot)
+    async with studying(clock, typed_deck(2), answered=True) as pilot:
+        screen = pilot.app.screen
+        first = screen.result.card.id
         await press(pilot, "e", "1", "u")
-        assert app.screen.phase == "asking" and app.screen.presented.card.id == first
-        assert app.screen.answered == 0
+        assert screen.phase == "asking" and screen.presented.card.id == first
+        assert screen.answered == 0
         await press(pilot, "q")
     with open_profile("Anna") as profile:
         assert list(profile.reviews()) == []
@@ -202,14 +190,11 @@ async def test_e_then_u_takes_back_the_answer(clock) -> None:
 
 async def test_b_after_answering_buries_that_card(clock) -> None:
     """b on the feedback buries the card just answered (its answer kept) and moves on."""
-    app = start_studying(clock, choice_deck(3))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await press(pilot, "enter")
-        buried = app.screen.presented.card.id
-        await answer(pilot)
+    async with studying(clock, choice_deck(3), answered=True) as pilot:
+        screen = pilot.app.screen
+        buried = screen.result.card.id
         await press(pilot, "b")
-        assert app.screen.phase == "asking" and app.screen.presented.card.id != buried
+        assert screen.phase == "asking" and screen.presented.card.id != buried
         clock.advance(minutes=30)  # its learning step is over, but it stays buried today
         await study_all(pilot)
         await press(pilot, "h")
@@ -221,15 +206,11 @@ async def test_b_after_answering_buries_that_card(clock) -> None:
 
 async def test_s_after_answering_suspends_that_card(clock) -> None:
     """s on the feedback suspends the card just answered and shows the next one."""
-    app = start_studying(clock, choice_deck(3))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await press(pilot, "enter")
-        suspended = app.screen.presented.card.id
-        await answer(pilot, correct=False)
+    async with studying(clock, choice_deck(3), answered=False) as pilot:
+        screen = pilot.app.screen
+        suspended = screen.result.card.id
         await press(pilot, "s")
-        assert app.screen.phase == "asking"
-        assert app.screen.presented.card.id != suspended
+        assert screen.phase == "asking" and screen.presented.card.id != suspended
         await press(pilot, "q")
     with open_profile("Anna") as profile:
         assert profile.card_states()[suspended].suspended
@@ -237,20 +218,17 @@ async def test_s_after_answering_suspends_that_card(clock) -> None:
 
 async def test_f_after_answering_flags_that_card_with_a_note(clock) -> None:
     """f on the feedback asks for a note and keeps it with the card just answered."""
-    app = start_studying(clock, choice_deck(3))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await press(pilot, "enter")
-        flagged = app.screen.presented.card
-        await answer(pilot)
+    async with studying(clock, choice_deck(3), answered=True) as pilot:
+        screen = pilot.app.screen
+        flagged = screen.result.card
         await press(pilot, "f")
-        assert isinstance(app.screen, FlagDialog)
-        assert flagged.prompt in screen_text(app)
+        assert isinstance(pilot.app.screen, FlagDialog)
+        assert flagged.prompt in screen_text(pilot.app)
         await pilot.press(*"the date is wrong")
         await press(pilot, "enter")
-        assert app.screen.phase == "feedback"  # still on the feedback: Enter moves on
+        assert screen.phase == "feedback"  # still on the feedback: Enter moves on
         await press(pilot, "enter")
-        assert app.screen.phase == "asking"
+        assert screen.phase == "asking"
         await press(pilot, "q")
     with open_profile("Anna") as profile:
         (flag,) = profile.flags()
@@ -260,15 +238,13 @@ async def test_f_after_answering_flags_that_card_with_a_note(clock) -> None:
 
 async def test_bury_and_suspend_while_asking(clock) -> None:
     """b and s on a card being asked take it out of today's queue before it is answered."""
-    app = start_studying(clock, choice_deck(3))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await press(pilot, "enter")
-        buried = app.screen.presented.card.id
+    async with studying(clock, choice_deck(3)) as pilot:
+        screen = pilot.app.screen
+        buried = screen.presented.card.id
         await press(pilot, "b")
-        suspended = app.screen.presented.card.id
+        suspended = screen.presented.card.id
         await press(pilot, "s")
-        assert app.screen.presented.card.id not in (buried, suspended)
+        assert screen.presented.card.id not in (buried, suspended)
         await press(pilot, "q")
     with open_profile("Anna") as profile:
         states = profile.card_states()
