@@ -57,10 +57,13 @@ class FactIndex:
         self.fates: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
         self.known: dict[str, set[str]] = defaultdict(set)  # fate -> people said to share it
         self.slot: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self.role_people: dict[str, set[str]] = defaultdict(set)  # who took up a post
-        self.person_roles: dict[str, set[str]] = defaultdict(set)  # posts a person held
+        # posts by role_keys(): who took one up, which a person held, who followed whom
+        self.role_people: dict[frozenset[str], set[str]] = defaultdict(set)
+        self.person_roles: dict[str, set[frozenset[str]]] = defaultdict(set)
+        self.successors_of: dict[tuple[frozenset[str], str], set[str]] = defaultdict(set)
+        self.predecessors_of: dict[tuple[frozenset[str], str], set[str]] = defaultdict(set)
+        self.removed_from: dict[frozenset[str], set[str]] = defaultdict(set)
         self.office_holders: set[str] = set()
-        self.role_facts: dict[tuple[str, str], list[Fact]] = defaultdict(list)
         self.by_type: dict[str, list[str]] = defaultdict(list)
         self.by_type_topic: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.series: dict[str, list[Fact]] = defaultdict(list)
@@ -68,7 +71,7 @@ class FactIndex:
         self.texts: dict[str, list[tuple[str, Fact]]] = defaultdict(list)
         self.stats_by_quantity: dict[str, list[Fact]] = defaultdict(list)
         self.groups_of: dict[str, list[Fact]] = defaultdict(list)
-        self.groups_by_property: dict[str, list[Fact]] = defaultdict(list)
+        self.members_by_property: dict[str, set[str]] = defaultdict(set)
         self.reporters: dict[str, list[str]] = defaultdict(list)  # who makes claims, by type
         self.accused: set[str] = set()
         self.quote_speakers: dict[str, set[str]] = defaultdict(set)
@@ -133,9 +136,12 @@ class FactIndex:
                 if fact.kind != "removal":
                     self.role_people[key].add(person)
                 self.person_roles[person].add(key)
-                self.role_facts[(fact.kind, key)].append(fact)
                 if fact.kind == "replacement":
                     self.person_roles[fact.get("replaced")].add(key)
+                    self.successors_of[(key, fact.get("replaced"))].add(person)
+                    self.predecessors_of[(key, person)].add(fact.get("replaced"))
+                if fact.kind == "removal":
+                    self.removed_from[key].add(person)
         if fact.kind == "quotation":
             self.quote_speakers[normalize(fact.get("gist"))].add(fact.get("speaker"))
         if fact.kind == "trial":
@@ -147,7 +153,7 @@ class FactIndex:
                 self.known[fate].update(people)
             for member in fact.get("members"):
                 self.groups_of[member].append(fact)
-            self.groups_by_property[normalize(fact.get("property"))].append(fact)
+            self.members_by_property[normalize(fact.get("property"))].update(fact.get("members"))
         for ref in (fact.attribution.by, *fact.attribution.via):
             entity = base.entities.get(ref) if ref else None
             if entity is not None and (entity.type, ref) not in self._reporter_seen:
@@ -168,19 +174,34 @@ class FactIndex:
 
     # --- who is known to have met which fate -------------------------------------------
 
-    def holders(self, role: str) -> set[str]:
-        """Everyone the base has taking up this post, under any of its wordings."""
+    def holds(self, person: str, role: str) -> bool:
+        """Whether the base has the person taking up this post, under any of its wordings
+        (a look-up, not a copy: a post may have many holders)."""
+        return any(person in self.role_people.get(key, ()) for key in role_keys(role))
+
+    def holder_count(self, role: str) -> int:
+        """At most how many people the base has taking up this post."""
+        return sum(len(self.role_people.get(key, ())) for key in role_keys(role))
+
+    def was_removed(self, person: str, role: str) -> bool:
+        return any(person in self.removed_from.get(key, ()) for key in role_keys(role))
+
+    def removed_count(self, role: str) -> int:
+        return sum(len(self.removed_from.get(key, ())) for key in role_keys(role))
+
+    def successors(self, role: str, replaced: str) -> set[str]:
+        """Who the base says replaced this person in this post."""
         out: set[str] = set()
         for key in role_keys(role):
-            out |= self.role_people.get(key, set())
+            out |= self.successors_of.get((key, replaced), set())
         return out
 
-    def role_facts_for(self, kind: str, role: str) -> list[Fact]:
-        """Facts of a kind about this post, under any of its wordings (each once)."""
-        out: dict[str, Fact] = {}
+    def predecessors(self, role: str, person: str) -> set[str]:
+        """Whom the base says this person replaced in this post."""
+        out: set[str] = set()
         for key in role_keys(role):
-            out.update((f.id, f) for f in self.role_facts.get((kind, key), ()))
-        return list(out.values())
+            out |= self.predecessors_of.get((key, person), set())
+        return out
 
     def held(self, person: str, role: str) -> bool:
         """Whether the base has the person holding, taking or losing this post."""

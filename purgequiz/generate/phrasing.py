@@ -5,6 +5,7 @@ Everything here is plain text in, plain text out; nothing is random.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from purgequiz.facts import Fact, FactBase, Source
@@ -110,6 +111,7 @@ def blank_first(text: str, terms: tuple[str, ...] | list[str], blank: str = "___
 _ROLE_STOP = frozenset("a an and as at by for from in into of on or the to with".split())
 
 
+@functools.lru_cache(maxsize=4096)
 def role_keys(role: str) -> tuple[frozenset[str], ...]:
     """Keys under which two wordings of one post meet: "People's Commissar of War (Defence)"
     gives {people's, commissar, war} and {people's, commissar, defence}, the second equal to

@@ -37,6 +37,16 @@ class Slot:
     wrong: tuple[str, ...]
 
 
+class _Both:
+    """Membership in either of two sets, without copying them."""
+
+    def __init__(self, first: set[str], second: set[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.first or item in self.second
+
+
 def _person_wrong(ctx: Context, fact: Fact, person: str,
                   title_ok: Callable[[str], bool] | None = None) -> list[str]:
     """People who make the statement false in the person's place; with ``title_ok``, only
@@ -58,13 +68,12 @@ def _person_wrong(ctx: Context, fact: Fact, person: str,
                                   prefer=[index.dead_list()])
     if kind in ("appointment", "removal") and shared_post(fact.get("role")):
         return []  # anyone else might have held a deputy's post too: nothing is surely wrong
-    role = fact.get("role")
-    exclude = {person} | index.holders(role)
-    if kind == "replacement":
-        exclude.add(fact.get("replaced"))
-    if kind == "removal":
-        exclude |= {f.get("person") for f in index.role_facts_for("removal", role)}
-    return people_distractors(ctx, fact, exclude, ok=also())
+    role, replaced = fact.get("role"), fact.get("replaced")
+
+    def not_in_post(p: str) -> bool:
+        return p != replaced and not index.holds(p, role) and not index.was_removed(p, role)
+
+    return people_distractors(ctx, fact, {person}, ok=also(not_in_post))
 
 
 def _figure_slot(ctx: Context, fact: Fact) -> Slot | None:
@@ -131,8 +140,9 @@ def slot(ctx: Context, fact: Fact) -> Slot | None:
         wrong = people_distractors(
             ctx, fact, ctx.index.quote_speakers.get(normalize(fact.get("gist")), set()))
     else:
-        exclude = {entity_id} | ctx.index.slot.get((fact.kind, field), set())
-        wrong = entity_distractors(ctx, fact, ctx.entity(entity_id).type, exclude)
+        same_slot = ctx.index.slot.get((fact.kind, field), set())
+        wrong = entity_distractors(ctx, fact, ctx.entity(entity_id).type,
+                                   _Both({entity_id}, same_slot))
     return Slot(blanked, ctx.name(entity_id), spellings, "entity", tuple(wrong))
 
 

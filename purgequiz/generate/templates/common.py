@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Container, Sequence
 
 from purgequiz.facts import DateSpan, Fact
 from purgequiz.facts.dates import FuzzyDate
@@ -172,9 +172,10 @@ def people_distractors(ctx: Context, fact: Fact, exclude: Container[str],
     return [ctx.name(p) for p in chosen]
 
 
-def entity_distractors(ctx: Context, fact: Fact, type_: str, exclude: Iterable[str],
+def entity_distractors(ctx: Context, fact: Fact, type_: str, exclude: Container[str],
                        count: int = 3) -> list[str]:
-    excluded = set(exclude)
+    """Names of other entities of a type: the fact's topics first, then anyone."""
+    excluded = exclude
     pools = [ctx.index.by_type_topic.get((type_, t), []) for t in fact.topics]
     pools.append(ctx.index.by_type[type_])
     chosen = pick(pools, count, lambda e: e not in excluded and e in ctx.index.candidates,

@@ -124,13 +124,12 @@ def _ruled_out(ctx: Context, group: Fact) -> Callable[[str], bool]:
     members = set(group.get("members"))
     fates = fate_of_property(group.get("property"))
     victims = ctx.index.victims() if fates & {"execution", "suicide", "arrest"} else set()
-    same = ctx.index.groups_by_property.get(normalize(group.get("property")), ())
+    same = ctx.index.members_by_property.get(normalize(group.get("property")), set())
     known = [ctx.index.known[fate] for fate in fates]
 
     def ruled_out(entity_id: str) -> bool:
-        return (entity_id in members or entity_id in victims
-                or any(entity_id in k for k in known)
-                or any(entity_id in other.get("members") for other in same))
+        return (entity_id in members or entity_id in victims or entity_id in same
+                or any(entity_id in k for k in known))
 
     return ruled_out
 

@@ -117,9 +117,12 @@ def _who_gave(ctx: Context, fact: Fact, answer: str) -> Iterator[Card]:
     type_ = ctx.entity(reporter).type
     also = {e for f in ctx.index.stats_by_quantity.get(normalize(fact.get("quantity")), ())
             for e in (f.attribution.by, *f.attribution.via)}
-    also |= {e for e in ctx.index.reporters.get(type_, ())
-             if is_author(ctx.base, e, source) or mentions(fact.statement, ctx.spellings(e))}
-    wrong = pick([ctx.index.reporters.get(type_, [])], 3, lambda e: e not in also, ctx.rng)
+
+    def ok(entity_id: str) -> bool:  # judged one candidate at a time: reporters are many
+        return entity_id not in also and not is_author(ctx.base, entity_id, source) \
+            and not mentions(fact.statement, ctx.spellings(entity_id))
+
+    wrong = pick([ctx.index.reporters.get(type_, [])], 3, ok, ctx.rng)
     asked = "Which paper or agency" if type_ == "publication" else "Who"
     verb = "reported" if attribution.via else "gave"
     yield ctx.card(fact, "figure-source",

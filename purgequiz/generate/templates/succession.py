@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from purgequiz.facts import Fact
 from purgequiz.generate.context import Context
@@ -20,12 +20,12 @@ _ROLE_KEYS = ("replacement.role", "appointment.role", "removal.role")
 
 
 def _person_card(ctx: Context, fact: Fact, template: str, prompt: str, person: str,
-                 exclude: set[str], difficulty: int = 2) -> Card:
+                 wrong_ok: Callable[[str], bool], difficulty: int = 2) -> Card:
+    """A question answered by a person; ``wrong_ok`` says who may stand as a wrong answer."""
+    wrong = people_distractors(ctx, fact, {person}, ok=wrong_ok)
     return ctx.card(fact, template, prompt=ctx.ask(fact, prompt), answer=ctx.name(person),
                     answer_type="entity", accept=ctx.spellings(person),
-                    choices=ctx.choices(ctx.name(person),
-                                        people_distractors(ctx, fact, exclude | {person})),
-                    difficulty=difficulty)
+                    choices=ctx.choices(ctx.name(person), wrong), difficulty=difficulty)
 
 
 def _role_card(ctx: Context, fact: Fact, template: str, prompt: str, person: str) -> Card:
@@ -53,7 +53,7 @@ def _single_holder(ctx: Context, fact: Fact) -> bool:
     holds at a time, and no one else in the base taking it up."""
     role = fact.get("role")
     return (fact.date is not None and not shared_post(role)
-            and len(ctx.index.holders(role)) <= 1)
+            and ctx.index.holder_count(role) <= 1)
 
 
 def _one_post_that_year(ctx: Context, fact: Fact, kind: str) -> bool:
@@ -68,19 +68,15 @@ def _one_post_that_year(ctx: Context, fact: Fact, kind: str) -> bool:
 
 def replacement(ctx: Context, fact: Fact) -> Iterator[Card]:
     person, replaced, role = fact.get("person"), fact.get("replaced"), fact.get("role")
-    holders = ctx.index.holders(role)
-    successors = {f.get("person") for f in ctx.index.role_facts_for("replacement", role)
-                  if f.get("replaced") == replaced}
-    if len(successors) == 1:
+    index = ctx.index
+    if len(index.successors(role, replaced)) == 1:
         yield _person_card(ctx, fact, "who-replaced",
                            f"Who replaced {ctx.name(replaced)} as {role}?", person,
-                           holders | {replaced})
-    predecessors = {f.get("replaced") for f in ctx.index.role_facts_for("replacement", role)
-                    if f.get("person") == person}
-    if len(predecessors) == 1:
+                           lambda p: p != replaced and not index.holds(p, role))
+    if len(index.predecessors(role, person)) == 1:
         yield _person_card(ctx, fact, "whom-replaced",
                            f"Whom did {ctx.name(person)} replace as {role}?", replaced,
-                           {person} | holders)
+                           lambda p: p != person and not index.holds(p, role))
     yield _role_card(ctx, fact, "post-taken-over",
                      f"Which post did {ctx.name(person)} take over from {ctx.name(replaced)}?",
                      person)
@@ -90,9 +86,8 @@ def appointment(ctx: Context, fact: Fact) -> Iterator[Card]:
     person, role = fact.get("person"), fact.get("role")
     when = when_phrase(fact)
     if _single_holder(ctx, fact):
-        holders = ctx.index.holders(role)
         yield _person_card(ctx, fact, "who-appointed", f"Who was appointed {role}{when}?",
-                           person, holders)
+                           person, lambda p: not ctx.index.holds(p, role))
     if _one_post_that_year(ctx, fact, "appointment"):
         yield _role_card(ctx, fact, "post-appointed",
                          f"To which post was {ctx.name(person)} appointed{when}?", person)
@@ -101,10 +96,9 @@ def appointment(ctx: Context, fact: Fact) -> Iterator[Card]:
 def removal(ctx: Context, fact: Fact) -> Iterator[Card]:
     person, role = fact.get("person"), fact.get("role")
     when = when_phrase(fact)
-    removed = {f.get("person") for f in ctx.index.role_facts_for("removal", role)}
-    if len(removed) == 1 and fact.date is not None and not shared_post(role):
+    if ctx.index.removed_count(role) == 1 and fact.date is not None and not shared_post(role):
         yield _person_card(ctx, fact, "who-removed", f"Who was removed as {role}{when}?",
-                           person, set())
+                           person, lambda p: not ctx.index.was_removed(p, role))
     if _one_post_that_year(ctx, fact, "removal"):
         yield _role_card(ctx, fact, "post-removed",
                          f"From which post was {ctx.name(person)} removed{when}?", person)
