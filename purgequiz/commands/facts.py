@@ -64,7 +64,8 @@ def check(path: str | None, sources: str | None) -> int:
     print("\nFacts by source:")
     print(table(sorted(by_source.items())))
     if problems:
-        print(f"\n{len(problems)} citation problem{'s' * (len(problems) != 1)}:", file=sys.stderr)
+        plural = "s" * (len(problems) != 1)
+        print(f"\n{len(problems)} citation problem{plural}:", file=sys.stderr)
         print_problems(problems)
         return 1
     if sources:
@@ -142,7 +143,8 @@ def show(path: str | None, fact_id: str) -> int:
     else:
         by = base.entities[attribution.by].name if attribution.by in base.entities else ""
         via = ", ".join(base.entities[v].name for v in attribution.via if v in base.entities)
-        rows.append(("attribution", f"{attribution.type} by {by}" + (f", via {via}" if via else "")))
+        relayed = f", via {via}" if via else ""
+        rows.append(("attribution", f"{attribution.type} by {by}{relayed}"))
     rows.append(("source", source.citation(fact.paragraphs)))
     print(table(rows))
     return 0
