@@ -76,8 +76,10 @@ def ordering_cards(ctx: Context) -> Iterator[Card]:
 
 
 def _orderable(fact: Fact) -> bool:
+    # A year is precise enough when the run's other events fall in other years (see _before),
+    # except for a year-dated event, which is often a state of affairs rather than a happening.
     return (fact.kind in DATABLE and fact.date is not None and fact.date.end is None
-            and fact.date.precision != "year"
+            and not (fact.kind == "event" and fact.date.precision == "year")
             and fact.attribution.type not in ("claim", "estimate", "interpretation"))
 
 
