@@ -71,6 +71,14 @@ def parse_form(values: dict[str, str]) -> tuple[dict[str, object], list[str]]:
     return changes, problems
 
 
+class Switch(Checkbox):
+    """A checkbox that reads without colour: X when on, blank when off."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the glyph
+        return "X" if self.value else " "
+
+
 class SettingsScreen(Screen[None]):
     BINDINGS = [Binding("ctrl+s", "save", "save"), Binding("escape", "cancel", "cancel")]
 
@@ -95,11 +103,11 @@ class SettingsScreen(Screen[None]):
                 yield Select([(theme, theme) for theme in THEMES], value=theme_for(settings),
                              allow_blank=False, id="theme", classes="setting-select",
                              compact=True)
-            yield Checkbox("Typed answers: known cards move from multiple choice to typing",
+            yield Switch("Typed answers: known cards move from multiple choice to typing",
                            settings.typed_after_learning, id="typed_after_learning",
                            compact=True,
                            classes="setting-check")
-            yield Checkbox("Flashcards only: grade yourself on every card",
+            yield Switch("Flashcards only: grade yourself on every card",
                            settings.flashcards_only, id="flashcards_only", compact=True,
                            classes="setting-check")
             with Horizontal(classes="buttons"):
