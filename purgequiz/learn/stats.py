@@ -1,16 +1,24 @@
-"""Figures for the home screen: a deck's state, today's line, the streak of study days."""
+"""Figures for the home screen: a deck's state, today's line, the streak of study days.
+
+They are counted from the card ids of a deck and the profile's card states. A profile may
+keep its states in their stored form (``CardProgress.to_dict()``) and offer them as
+``profile.card_states().stored()``; the figures then read only the fields they need from it,
+so that the home screen never builds an object per card (a profile may have thousands).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple
 
 from purgequiz.generate.model import Deck
 from purgequiz.learn.queue import day_end, study_day
+from purgequiz.learn.scheduler import CardProgress, State
 
-__all__ = ["MASTERED_DAYS", "DeckStats", "SyncReport", "Today", "deck_stats", "streak",
-           "sync_deck", "today_line"]
+__all__ = ["MASTERED_DAYS", "DeckStats", "Figures", "SyncReport", "Today", "deck_stats",
+           "streak", "sync_deck", "today_line"]
 
 MASTERED_DAYS = 21.0  # a card counts as mastered once its stability reaches three weeks
 
@@ -53,36 +61,94 @@ def streak(days: Iterable[str], today: date) -> int:
     return count
 
 
-def deck_stats(deck: Deck, profile, now: datetime) -> DeckStats:
-    settings = profile.settings
-    end = day_end(now, settings.zone(), settings.day_starts_at)
-    states = profile.card_states()
-    new = learning = due = suspended = mastered = 0
-    for card in deck.cards:
-        state = states.get(card.id)
-        if state is None or state.is_new:
-            new += 1
-            continue
-        if state.suspended:
-            suspended += 1
-            continue
-        learning += state.is_learning
-        due += bool(state.due and state.due < end)
-        mastered += state.is_review and (state.stability or 0) >= MASTERED_DAYS
-    total = len(deck.cards)
-    return DeckStats(total, new, learning, due, suspended, mastered,
-                     mastered / total if total else 0.0)
+class _Seen(NamedTuple):
+    """What the figures need of a card state that has been studied (as in CardProgress)."""
+
+    learning: bool
+    review: bool
+    suspended: bool
+    due: datetime | None
+    stability: float
+    buried_until: datetime | None
+
+
+_LEARNING = (int(State.Learning), int(State.Relearning))
+
+
+def _time(text: Any) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _seen(state: CardProgress | Mapping[str, Any]) -> _Seen | None:
+    """None for a new card (never reviewed)."""
+    if isinstance(state, CardProgress):
+        if state.is_new:
+            return None
+        return _Seen(state.is_learning, state.is_review, state.suspended, state.due,
+                     state.stability or 0.0, state.buried_until)
+    if not state.get("reps", 0):
+        return None
+    phase = int(state.get("state", State.Learning))
+    return _Seen(phase in _LEARNING, phase == State.Review, bool(state.get("suspended")),
+                 _time(state.get("due")), state.get("stability") or 0.0,
+                 _time(state.get("buried_until")))
+
+
+class Figures:
+    """The home screen's figures for one profile at one moment: each state is read once."""
+
+    def __init__(self, profile, now: datetime) -> None:
+        self.profile = profile
+        self.now = now
+        settings = profile.settings
+        self.end = day_end(now, settings.zone(), settings.day_starts_at)
+        states = profile.card_states()
+        stored = getattr(states, "stored", None)
+        if callable(stored):
+            states = stored()
+        self.seen: dict[str, _Seen] = {}
+        for card_id, state in states.items():
+            seen = _seen(state)
+            if seen is not None:
+                self.seen[card_id] = seen
+
+    def deck(self, deck: Deck | Iterable[str]) -> DeckStats:
+        ids = [card.id for card in deck.cards] if isinstance(deck, Deck) else list(deck)
+        seen, end = self.seen, self.end
+        learning = due = suspended = mastered = studied = 0
+        for card_id in ids:
+            state = seen.get(card_id)
+            if state is None:
+                continue
+            studied += 1
+            if state.suspended:
+                suspended += 1
+                continue
+            learning += state.learning
+            due += bool(state.due and state.due < end)
+            mastered += state.review and state.stability >= MASTERED_DAYS
+        total = len(ids)
+        return DeckStats(total, total - studied, learning, due, suspended, mastered,
+                         mastered / total if total else 0.0)
+
+    def today(self) -> Today:
+        now, settings = self.now, self.profile.settings
+        today = study_day(now, settings.zone(), settings.day_starts_at)
+        due_now = sum(1 for s in self.seen.values()
+                      if not s.suspended and s.due and s.due <= now
+                      and not (s.buried_until is not None and s.buried_until > now))
+        done = self.profile.day_counts(today.isoformat()).reviews
+        return Today(due_now, done, streak(self.profile.study_days(), today),
+                     settings.daily_goal, done >= settings.daily_goal)
+
+
+def deck_stats(deck: Deck | Iterable[str], profile, now: datetime) -> DeckStats:
+    """A deck's figures (``deck`` may also be given as its cards' ids)."""
+    return Figures(profile, now).deck(deck)
 
 
 def today_line(profile, now: datetime) -> Today:
-    settings = profile.settings
-    today = study_day(now, settings.zone(), settings.day_starts_at)
-    due_now = sum(1 for s in profile.card_states().values()
-                  if not s.is_new and not s.suspended and s.due and s.due <= now
-                  and not s.buried(now))
-    done = profile.day_counts(today.isoformat()).reviews
-    return Today(due_now, done, streak(profile.study_days(), today), settings.daily_goal,
-                 done >= settings.daily_goal)
+    return Figures(profile, now).today()
 
 
 def sync_deck(deck: Deck, profile) -> SyncReport:

@@ -21,7 +21,7 @@ import json
 import os
 import socket
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,7 +40,7 @@ from purgequiz.store.names import check_name, folder_name, name_from_folder
 from purgequiz.store.storage import COLD_PREFIX, JournalStorage, set_aside, write_atomic
 from purgequiz.store.zone import system_zone
 
-__all__ = ["Profile", "ProfileInfo", "list_profiles", "open_profile"]
+__all__ = ["CardStates", "Profile", "ProfileInfo", "list_profiles", "open_profile"]
 
 SHARDS = 256
 META_VERSION = 1
@@ -92,6 +92,50 @@ def _meta(folder: Path, name: str, recoveries: list[Recovery]) -> str:
     return name
 
 
+class CardStates(MutableMapping[str, CardProgress]):
+    """A profile's card states: kept in their stored form, made CardProgress when asked for.
+
+    Opening a profile with thousands of cards then costs no object per card, and the home
+    screen's figures read :meth:`stored` (see :func:`purgequiz.learn.stats.deck_stats`).
+    """
+
+    def __init__(self) -> None:
+        self._stored: dict[str, dict[str, Any]] = {}
+        self._made: dict[str, CardProgress] = {}
+
+    def load(self, doc: dict[str, Any]) -> None:
+        """Take a stored state (``CardProgress.to_dict()``) as it was read."""
+        self._stored[doc["card_id"]] = doc
+        self._made.pop(doc["card_id"], None)
+
+    def stored(self) -> Mapping[str, dict[str, Any]]:
+        """Card id → the state's stored form (do not change them)."""
+        return self._stored
+
+    def __getitem__(self, card_id: str) -> CardProgress:
+        state = self._made.get(card_id)
+        if state is None:
+            state = self._made[card_id] = CardProgress.from_dict(self._stored[card_id])
+        return state
+
+    def __setitem__(self, card_id: str, state: CardProgress) -> None:
+        self._stored[card_id] = state.to_dict()
+        self._made[card_id] = state
+
+    def __delitem__(self, card_id: str) -> None:
+        del self._stored[card_id]
+        self._made.pop(card_id, None)
+
+    def __contains__(self, card_id: object) -> bool:
+        return card_id in self._stored
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._stored)
+
+    def __len__(self) -> int:
+        return len(self._stored)
+
+
 class Profile:
     """An open profile. Holds its lock until :meth:`close`; see docs/engine-api.md."""
 
@@ -104,17 +148,15 @@ class Profile:
         self.db = _DB(folder, storage=JournalStorage)
         self.storage = self.db.storage  # type: ignore[assignment]
         recoveries += self.storage.recoveries
-        self._states: dict[str, CardProgress] = {}
+        self._states = CardStates()
         self._days: dict[str, DayCounts] = {}
-        for table in self.storage.names():
-            if table.startswith("cards/"):
-                for doc in (self.storage.table(table) or {}).values():
-                    state = CardProgress.from_dict(doc)
-                    self._states[state.card_id] = state
-            elif table.startswith("days/"):
-                for doc in (self.storage.table(table) or {}).values():
-                    counts = DayCounts.from_dict(doc)
-                    self._days[counts.day] = counts
+        for _, table in self.storage.hot_tables("cards/"):
+            for doc in table.values():
+                self._states.load(doc)
+        for _, table in self.storage.hot_tables("days/"):
+            for doc in table.values():
+                counts = DayCounts.from_dict(doc)
+                self._days[counts.day] = counts
         if self.storage.snapshot_lost:
             combined = self._rebuild(recoveries)
             recoveries = [r for r in recoveries if r.file != combined.file] + [combined]
@@ -221,7 +263,7 @@ class Profile:
 
     # -- what a study session needs (learn.records.ProgressStore) -----------------------------
 
-    def card_states(self) -> dict[str, CardProgress]:
+    def card_states(self) -> CardStates:
         return self._states
 
     def day_counts(self, day: str) -> DayCounts:
@@ -237,7 +279,8 @@ class Profile:
     def _save_states(self, states: list[CardProgress]) -> None:
         for state in states:
             self._states[state.card_id] = state
-            self._put(_shard(state.card_id), state.card_id, state.to_dict())
+            self._put(_shard(state.card_id), state.card_id,
+                      self._states.stored()[state.card_id])
 
     def _count(self, review: Review, sign: int) -> None:
         counts = self._days.setdefault(review.day, DayCounts(review.day))

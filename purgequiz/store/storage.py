@@ -173,7 +173,8 @@ class JournalStorage(Storage):
         self.recoveries: list[Recovery] = []
         self.snapshot_lost = False
         self._tables: dict[str, dict[str, Any]] = {}
-        self._cold: set[str] = set()  # names of all cold tables, loaded or not
+        self._cold_set: set[str] | None = set()  # see _cold
+        self._cold_listed: list[str] = []  # the snapshot's list, made a set on first use
         self._loaded_months: set[str] = set()
         self._pending: dict[str, list[dict[str, Any]]] = {}  # month -> journal ops not loaded
         self._unflushed: dict[str, list[dict[str, Any]]] = {}  # month -> ops since snapshot
@@ -207,17 +208,18 @@ class JournalStorage(Storage):
                 if data.get("version", 1) > SNAPSHOT_VERSION:
                     raise StoreError(f"{self.snapshot_path} was written by a newer purgequiz "
                                      f"(format version {data.get('version')}); update it")
-                self._tables = {name: dict(table) for name, table in data["tables"].items()
+                self._tables = {name: table for name, table in data["tables"].items()
                                 if isinstance(table, dict)}
-                self._cold = set(data.get("cold", []))
+                cold = data.get("cold", [])
+                self._cold_listed, self._cold_set = (cold, None) if cold else ([], set())
                 snapshot_seq = self._seq = data["seq"]
             except (ValueError, UnicodeDecodeError):
                 self._damaged(self.snapshot_path, "the progress file")
                 self.snapshot_lost = True
         elif self.segments.exists() and any(self.segments.iterdir()):
             self.snapshot_lost = True  # history without a snapshot: rebuild from it
-        if self.segments.exists():
-            self._cold |= self._segment_names()
+        if self.snapshot_lost and self.segments.exists():
+            self._cold.update(self._segment_names())
         ops, good, torn, bad = _read_lines(self.journal_path)
         if bad:
             kept = self._damaged(self.journal_path, "the progress journal")
@@ -292,9 +294,29 @@ class JournalStorage(Storage):
 
     # -- what TinyDB and the profile see ---------------------------------------------------
 
+    @property
+    def _cold(self) -> set[str]:
+        """The names of all cold tables, loaded or not.
+
+        Opening needs none of them, so the snapshot's list becomes a set only when first asked
+        for (a profile with 100k reviews has tens of thousands).
+        """
+        if self._cold_set is None:
+            self._cold_set = set(self._cold_listed)
+            self._cold_listed = []
+        return self._cold_set
+
     def names(self) -> set[str]:
         hot = {n for n in self._tables if not n.startswith(COLD_PREFIX)}
         return hot | self._cold
+
+    def hot_tables(self, prefix: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        """The hot tables whose names start with ``prefix`` (live tables: do not change them)."""
+        if prefix.startswith(COLD_PREFIX):
+            raise ValueError(f"{prefix!r} names cold tables")
+        for name, table in self._tables.items():
+            if name.startswith(prefix):
+                yield name, table
 
     def table(self, name: str) -> dict[str, Any] | None:
         """The live table (not a copy: do not change it), loading a cold month if needed."""

@@ -7,14 +7,15 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import App, ComposeResult, SystemCommand
 from textual.screen import Screen
+from textual.widgets import Static
 
+from purgequiz.tui import profiles
 from purgequiz.tui.background import friendly, in_background, on_store_thread
 from purgequiz.tui.catalog import Catalog, find_deck
-from purgequiz.tui.screens.dialogs import NoticeDialog
-from purgequiz.tui.screens.home import HomeScreen
-from purgequiz.tui.screens.profile import ProfileScreen
+from purgequiz.tui.screens.home import HomeFigures, HomeScreen, gather
+from purgequiz.tui.text import plain
 from purgequiz.tui.themes import theme_for
 
 __all__ = ["PurgeQuizApp"]
@@ -39,33 +40,85 @@ class PurgeQuizApp(App[None]):
         self.rng = rng or random.Random()
         self.profile = None
         self.catalog: Catalog | None = None
+        self._after_mount: list[Callable[[], object]] | None = []
+        self._opening = None  # a profile opened by a job whose result has not arrived yet
 
     def now(self) -> datetime:
         return self.clock()
 
-    def on_mount(self) -> None:
-        self.push_screen(ProfileScreen(self.profile_name), self._opened)
+    def on_load(self) -> None:
+        if self.profile_name is not None:  # start opening before the first screen is built
+            self._open_named(self.profile_name)
 
-    def _opened(self, profile) -> None:
+    def compose(self) -> ComposeResult:
+        if self.profile_name is not None:
+            yield Static(plain(f"Opening {self.profile_name}…"), id="starting")
+
+    def on_mount(self) -> None:
+        if self.profile_name is None:
+            self._choose()
+        steps, self._after_mount = self._after_mount or [], None
+        for step in steps:
+            step()
+
+    def _when_mounted(self, step: Callable[[], object]) -> None:
+        if self._after_mount is None:
+            step()
+        else:
+            self._after_mount.append(step)
+
+    def _choose(self, name: str | None = None, problem: str | None = None) -> None:
+        from purgequiz.tui.screens.profile import ProfileScreen  # not needed at every start
+
+        self.push_screen(ProfileScreen(name, problem=problem), self._opened)
+
+    def _open_named(self, name: str) -> None:
+        """Open the profile and count the home screen's figures in one background job.
+
+        Started as the app loads: the first screen says "Opening NAME…" meanwhile, and the home
+        screen is then built once, complete.
+        """
+        clock = self.now
+
+        def job() -> tuple[object, HomeFigures | None]:
+            profile = self._opening = profiles.open_profile(name)
+            profiles.remember(name)
+            try:
+                return profile, gather(profile, clock())
+            except Exception:  # noqa: BLE001 - the home screen counts again and reports it
+                return profile, None
+
+        def done(opened: tuple[object, HomeFigures | None]) -> None:
+            self._opening = None
+            self._when_mounted(lambda: self._opened(*opened))
+
+        def failed(error: BaseException) -> None:
+            self._when_mounted(lambda: self._choose(name, friendly(error)))
+
+        in_background(self, job, done, failed)
+
+    def _opened(self, profile, figures: HomeFigures | None = None) -> None:
         self.profile = profile
         self.theme = theme_for(profile.settings)
-        if self.deck_spec is None:
-            self._home(None)
-        else:
-            spec = self.deck_spec
-            in_background(self, lambda: find_deck(spec), self._home, self._bad_deck)
+        if figures is not None:
+            self.catalog = figures.catalog
+        home = HomeScreen(profile, figures)
+        self.push_screen(home)
+        if self.deck_spec is not None:
+            spec, catalog = self.deck_spec, self.catalog
+            in_background(self, lambda: find_deck(spec, catalog), home.study, self._bad_deck)
         recovered = getattr(profile, "recovered", ())
         if recovered:
+            from purgequiz.tui.screens.dialogs import NoticeDialog
+
             self.push_screen(NoticeDialog(
                 "Your progress file was repaired",
                 [item.message for item in recovered]
                 + ["Nothing more needs doing; you can keep studying."]))
 
-    def _home(self, deck) -> None:
-        self.push_screen(HomeScreen(self.profile, start_deck=deck))
-
     def _bad_deck(self, error: BaseException) -> None:
-        self._home(None)
+        from purgequiz.tui.screens.dialogs import NoticeDialog
+
         problems = getattr(error, "problems", None) or [friendly(error)]
         self.push_screen(NoticeDialog(
             "This deck cannot be opened",
@@ -87,5 +140,11 @@ class PurgeQuizApp(App[None]):
 
     def close_profile(self) -> None:
         profile, self.profile = self.profile, None
-        if profile is not None:
-            on_store_thread(profile.close)
+
+        def close() -> None:  # on the store thread, after any job still opening one
+            for each in (profile, self._opening):
+                if each is not None:
+                    each.close()
+            self._opening = None
+
+        on_store_thread(close)

@@ -1,20 +1,35 @@
-"""The decks the app offers: bundled ones and the user's own, read once with their problems."""
+"""The decks the app offers: bundled ones and the user's own, listed once with their problems.
+
+The home screen needs of each deck only its id, title and card ids, so the catalog lists
+:class:`DeckEntry` records; a whole :class:`~purgequiz.generate.model.Deck` is read from its
+file (:func:`load_deck`) only when a study session starts.
+
+Checking every card of every deck takes a quarter of a second, so the entries of the checked
+decks are kept in a small JSON index (``cache/decks-index.json`` in the data folder), used
+again while no deck file has changed (same files, sizes and modification times).
+"""
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from purgequiz import paths
-from purgequiz.generate.deckfile import DeckError, read_deck
-from purgequiz.generate.model import Deck
 
-__all__ = ["Catalog", "DeckProblem", "all_cards_deck", "find_deck", "load_catalog"]
+if TYPE_CHECKING:
+    from purgequiz.generate.deckfile import DeckError
+    from purgequiz.generate.model import Deck
+
+__all__ = ["Catalog", "DeckEntry", "DeckProblem", "all_cards_deck", "find_deck", "load_catalog",
+           "load_deck"]
 
 QUICK_DECK_ID = "quick-practice"
-CACHE_VERSION = 1
+INDEX_VERSION = 2
+INDEX_NAME = "decks-index.json"
+OLD_CACHES = ("catalog.pickle",)  # written by earlier versions; removed when the index is
 
 
 @dataclass(frozen=True)
@@ -36,8 +51,18 @@ class DeckProblem:
 
 
 @dataclass(frozen=True)
+class DeckEntry:
+    """A checked deck as listed: its file, id, title and card ids (not its cards)."""
+
+    id: str
+    title: str
+    file: str
+    card_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Catalog:
-    decks: tuple[Deck, ...]
+    decks: tuple[DeckEntry, ...]
     problems: tuple[DeckProblem, ...]
 
 
@@ -48,52 +73,69 @@ def _deck_files(folder: Path) -> list[Path]:
         return []
 
 
-def _cache_path() -> Path:
-    return paths.data_dir() / "cache" / "catalog.pickle"
+def _cache_dir() -> Path:
+    return paths.data_dir() / "cache"
 
 
-def _fingerprint(files: list[Path]) -> list[tuple[str, int, int]]:
+def _fingerprint(files: list[Path]) -> list[list[Any]]:
     out = []
     for file in files:
         try:
             stat = file.stat()
         except OSError:
             continue
-        out.append((str(file), stat.st_size, stat.st_mtime_ns))
+        out.append([str(file), stat.st_size, stat.st_mtime_ns])
     return out
 
 
-def load_catalog() -> Catalog:
-    """Every readable deck (bundled first, then the user's), and the files that failed.
+def _from_index(data: Any) -> Catalog:
+    decks = tuple(DeckEntry(d["id"], d["title"], d["file"], tuple(d["cards"]))
+                  for d in data["decks"])
+    problems = tuple(DeckProblem(p["file"], tuple(p["problems"])) for p in data["problems"])
+    texts = [t for d in decks for t in (d.id, d.title, d.file, *d.card_ids)]
+    texts += [t for p in problems for t in (p.file, *p.problems)]
+    if not all(isinstance(t, str) for t in texts):
+        raise ValueError("the index holds something other than text")
+    return Catalog(decks, problems)
 
-    Checking every card of every deck takes a quarter of a second, so the checked decks are
-    kept in a cache file, used again while no deck file has changed (size and time).
-    """
+
+def _to_index(key: list[list[Any]], catalog: Catalog) -> dict[str, Any]:
+    return {"v": INDEX_VERSION, "key": key,
+            "decks": [{"id": d.id, "title": d.title, "file": d.file, "cards": list(d.card_ids)}
+                      for d in catalog.decks],
+            "problems": [{"file": p.file, "problems": list(p.problems)}
+                         for p in catalog.problems]}
+
+
+def load_catalog() -> Catalog:
+    """Every readable deck (bundled first, then the user's), and the files that failed."""
     files = _deck_files(paths.bundled_decks_dir()) + _deck_files(paths.user_decks_dir())
     key = _fingerprint(files)
-    cache = _cache_path()
+    index = _cache_dir() / INDEX_NAME
     try:
-        with cache.open("rb") as handle:
-            stored = pickle.load(handle)
-        if stored.get("v") == CACHE_VERSION and stored.get("key") == key:
-            return stored["catalog"]
-    except Exception:  # noqa: BLE001 - a missing or unreadable cache is simply rebuilt
+        stored = json.loads(index.read_bytes())
+        if stored.get("v") == INDEX_VERSION and stored.get("key") == key:
+            return _from_index(stored)
+    except Exception:  # noqa: BLE001 - a missing or unreadable index is simply rebuilt
         pass
     catalog = _read_catalog(files)
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump({"v": CACHE_VERSION, "key": key, "catalog": catalog}, handle,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, cache)
+        index.parent.mkdir(parents=True, exist_ok=True)
+        temporary = index.with_name(f".{index.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(_to_index(key, catalog), ensure_ascii=False,
+                                        separators=(",", ":")), encoding="utf-8")
+        os.replace(temporary, index)
+        for old in OLD_CACHES:
+            (index.parent / old).unlink(missing_ok=True)
     except OSError:
         pass
     return catalog
 
 
 def _read_catalog(files: list[Path]) -> Catalog:
-    decks: list[Deck] = []
+    from purgequiz.generate.deckfile import DeckError, read_deck
+
+    decks: list[DeckEntry] = []
     problems: list[DeckProblem] = []
     seen: set[str] = set()
     for file in files:
@@ -107,8 +149,16 @@ def _read_catalog(files: list[Path]) -> Catalog:
                                                     "is already listed",)))
             continue
         seen.add(deck.id)
-        decks.append(deck)
+        decks.append(DeckEntry(deck.id, deck.title, str(file),
+                               tuple(card.id for card in deck.cards)))
     return Catalog(tuple(decks), tuple(problems))
+
+
+def load_deck(entry: DeckEntry) -> Deck:
+    """The whole deck of a listed entry, read from its file (raises DeckError in plain words)."""
+    from purgequiz.generate.deckfile import read_deck
+
+    return read_deck(Path(entry.file))
 
 
 def find_deck(spec: str, catalog: Catalog | None = None) -> Deck:
@@ -116,19 +166,23 @@ def find_deck(spec: str, catalog: Catalog | None = None) -> Deck:
 
     Raises :class:`DeckError` in plain words when there is no such deck or it is unusable.
     """
+    from purgequiz.generate.deckfile import DeckError, read_deck
+
     path = Path(spec).expanduser()
     if path.suffix == ".json" or path.exists() or "/" in spec or "\\" in spec:
         return read_deck(path)
     catalog = catalog or load_catalog()
-    for deck in catalog.decks:
-        if deck.id == spec:
-            return deck
-    known = ", ".join(deck.id for deck in catalog.decks) or "none yet"
+    for entry in catalog.decks:
+        if entry.id == spec:
+            return load_deck(entry)
+    known = ", ".join(entry.id for entry in catalog.decks) or "none yet"
     raise DeckError(spec, [f"there is no deck with this id (the decks are: {known})"])
 
 
 def all_cards_deck(decks: tuple[Deck, ...]) -> Deck:
     """One deck holding the cards of every deck, for quick practice (progress is per card)."""
+    from purgequiz.generate.model import Deck
+
     cards, seen = [], set()
     for deck in decks:
         for card in deck.cards:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,21 +15,59 @@ from textual.screen import Screen
 from textual.widgets import Footer, ListView, Static
 
 from purgequiz import paths
-from purgequiz.generate.model import Deck
-from purgequiz.learn import DeckStats, Today, deck_stats, today_line
-from purgequiz.tui.background import in_background
-from purgequiz.tui.catalog import Catalog, all_cards_deck, load_catalog
+from purgequiz.tui.background import friendly, in_background
+from purgequiz.tui.catalog import Catalog, DeckEntry, all_cards_deck, load_catalog, load_deck
 from purgequiz.tui.text import plain, styled
-from purgequiz.tui.widgets.deckrow import DeckRow
 
-__all__ = ["HomeScreen"]
+if TYPE_CHECKING:
+    from purgequiz.generate.model import Deck
+    from purgequiz.learn.stats import DeckStats, Today
+
+# The figures' code (the learning engine) and the deck rows are imported where first used, by
+# the worker that counts the figures: start-up does not wait for them.
+
+__all__ = ["HomeFigures", "HomeScreen", "gather"]
 
 
 @dataclass(frozen=True)
-class Figures:
+class HomeFigures:
     catalog: Catalog
     stats: tuple[DeckStats, ...]
     today: Today
+
+
+def gather(profile, now: datetime, catalog: Catalog | None = None) -> HomeFigures:
+    """Every deck's figures and today's line (reads the deck index; run it in a worker)."""
+    from purgequiz.learn.stats import Figures
+    from purgequiz.tui.widgets import deckrow  # noqa: F401 - loaded here, off the event loop
+
+    catalog = catalog if catalog is not None else load_catalog()
+    figures = Figures(profile, now)
+    stats = tuple(figures.deck(entry.card_ids) for entry in catalog.decks)
+    return HomeFigures(catalog, stats, figures.today())
+
+
+class OnceFooter(Footer):
+    """Textual's footer, rebuilt once per refresh however often the bindings changed before it.
+
+    Textual's own footer rebuilds its keys for every change of the bindings; when the home
+    screen appears (pushed, then its list focused) that is three rebuilds in a row, the
+    costliest part of drawing the screen. The keys shown are the same.
+    """
+
+    _queued = False
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus or self._queued:
+            return
+        if self.is_attached and screen is self.screen:
+            self._queued = True
+            self.call_after_refresh(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        self._queued = False
+        await self.recompose()
 
 
 def today_text(today: Today) -> object:
@@ -52,46 +92,71 @@ class HomeScreen(Screen[None]):
     class Ready(Message):
         """The decks and today's figures are on screen (the startup benchmark waits for it)."""
 
-    def __init__(self, profile, start_deck: Deck | None = None) -> None:
+    def __init__(self, profile, figures: HomeFigures | None = None) -> None:
+        """With ``figures`` (counted by the app while it opened the profile) the screen is
+        built complete; without, it counts them in the background."""
         super().__init__(classes="home-screen")
         self.profile = profile
-        self.start_deck = start_deck
-        self.figures: Figures | None = None
+        self.figures: HomeFigures | None = None
+        self._given = figures
+        self.loading = False  # a deck is being read for a session
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
+        given = self._given
         with Vertical(id="home"):
             yield Static(styled(("purgequiz", "bold"), ("  ·  ", "dim"),
                                 self.profile.display_name), id="home-title")
-            yield Static(plain("Counting today's cards…"), id="today")
+            yield Static(today_text(given.today) if given else plain("Counting today's cards…"),
+                         id="today")
             yield Static(styled(("Decks", "bold"), ("   ↑/↓ choose · Enter study", "dim")),
                          classes="section")
-            yield ListView(id="decks")
-            yield Static("", id="deck-problems")
-        yield Footer()
+            decks = ListView(*(self._rows(given) if given else ()), id="decks")
+            # Hidden without decks, and then not focusable: its Enter would hide "study".
+            decks.display = decks.can_focus = given is None or bool(given.catalog.decks)
+            yield decks
+            yield Static(self._problems(given) if given else "", id="deck-problems")
+        yield OnceFooter()
 
     def on_mount(self) -> None:
-        if self.start_deck is not None:
-            deck, self.start_deck = self.start_deck, None
-            self.study(deck)
-        self.reload()
+        given, self._given = self._given, None
+        if given is None:
+            self.reload()
+            return
+        self.figures = given
+        self.app.catalog = given.catalog
+        self._ready(self.query_one("#decks", ListView))
 
     def on_screen_resume(self) -> None:
-        if self.figures is not None:
+        if self._resumed and self.figures is not None:  # back from another screen
             self.reload()
+        self._resumed = True
 
     def reload(self) -> None:
         app = self.app
         profile = self.profile
+        in_background(self, lambda: gather(profile, app.now(), app.catalog), self._show)
 
-        def gather() -> Figures:
-            catalog = app.catalog if app.catalog is not None else load_catalog()
-            now = app.now()
-            stats = tuple(deck_stats(deck, profile, now) for deck in catalog.decks)
-            return Figures(catalog, stats, today_line(profile, now))
+    @staticmethod
+    def _rows(figures: HomeFigures) -> list:
+        from purgequiz.tui.widgets.deckrow import DeckRow
 
-        in_background(self, gather, self._show)
+        return [DeckRow(entry, stats)
+                for entry, stats in zip(figures.catalog.decks, figures.stats, strict=True)]
 
-    def _show(self, figures: Figures) -> None:
+    @staticmethod
+    def _problems(figures: HomeFigures) -> object:
+        lines = []
+        if not figures.catalog.decks:
+            lines.append("There are no decks yet. Deck files (.json) placed in "
+                         f"{paths.user_decks_dir()} appear here.")
+        count = len(figures.catalog.problems)
+        if count:
+            files = "file" if count == 1 else "files"
+            lines.append(f"{count} deck {files} could not be read; press d to see why.")
+        return plain("\n".join(lines))
+
+    def _show(self, figures: HomeFigures) -> None:
         first = self.figures is None
         self.figures = figures
         self.app.catalog = figures.catalog
@@ -99,42 +164,61 @@ class HomeScreen(Screen[None]):
         decks = self.query_one("#decks", ListView)
         index = decks.index or 0
         decks.clear()
-        rows = [DeckRow(deck, stats) for deck, stats in
-                zip(figures.catalog.decks, figures.stats, strict=True)]
+        rows = self._rows(figures)
         if rows:
             decks.extend(rows)
             decks.index = min(index, len(rows) - 1)
-        else:
-            decks.display = False
-        problems = self.query_one("#deck-problems", Static)
-        count = len(figures.catalog.problems)
-        lines = []
-        if not rows:
-            lines.append("There are no decks yet. Deck files (.json) placed in "
-                         f"{paths.user_decks_dir()} appear here.")
-        if count:
-            files = "file" if count == 1 else "files"
-            lines.append(f"{count} deck {files} could not be read; press d to see why.")
-        problems.update(plain("\n".join(lines)))
+        decks.display = decks.can_focus = bool(rows)
+        self.query_one("#deck-problems", Static).update(self._problems(figures))
         if first:
-            decks.focus()
-            self.post_message(self.Ready())
+            self._ready(decks)
 
-    def _highlighted(self) -> Deck | None:
+    def _ready(self, decks: ListView) -> None:
+        if decks.display:
+            decks.focus()
+        self.post_message(self.Ready())
+
+    def _highlighted(self) -> DeckEntry | None:
         decks = self.query_one("#decks", ListView)
         item = decks.highlighted_child
-        return item.deck if isinstance(item, DeckRow) else None
+        return getattr(item, "deck", None)
 
     @on(ListView.Selected, "#decks")
     def _selected(self, event: ListView.Selected) -> None:
         event.stop()
-        if isinstance(event.item, DeckRow):
-            self.study(event.item.deck)
+        entry = getattr(event.item, "deck", None)  # the rows are DeckRows
+        if entry is not None:
+            self.study(entry)
 
-    def study(self, deck: Deck, limit: int | None = None) -> None:
+    def study(self, deck: Deck | DeckEntry, limit: int | None = None) -> None:
+        """Start a session; a listed deck is read from its file first (in the background)."""
+        if isinstance(deck, DeckEntry):
+            if not self.loading:
+                self.loading = True
+                entry = deck
+                in_background(self, lambda: load_deck(entry), self._loaded(limit),
+                              self._unreadable)
+            return
         from purgequiz.tui.screens.study import StudyScreen
 
         self.app.push_screen(StudyScreen(deck, self.profile, limit))
+
+    def _loaded(self, limit: int | None):
+        def loaded(deck: Deck) -> None:
+            self.loading = False
+            self.study(deck, limit)
+
+        return loaded
+
+    def _unreadable(self, error: BaseException) -> None:
+        from purgequiz.tui.screens.dialogs import NoticeDialog
+
+        self.loading = False
+        problems = getattr(error, "problems", None) or [friendly(error)]
+        self.app.push_screen(NoticeDialog(
+            "This deck cannot be opened",
+            [f"{getattr(error, 'file', '')}:"] + [f"• {p}" for p in problems]))
+        self.app.catalog = None  # a deck file changed: list the decks afresh (on resume)
 
     def action_study(self) -> None:
         deck = self._highlighted()
@@ -149,10 +233,21 @@ class HomeScreen(Screen[None]):
         if self.figures is None or not self.figures.catalog.decks:
             self.app.notify("There is no deck to practise yet.", markup=False)
             return
-        self.study(all_cards_deck(self.figures.catalog.decks), limit=QUICK_PRACTICE)
+        if self.loading:
+            return
+        self.loading = True
+        entries = self.figures.catalog.decks
+
+        def gather() -> Deck:
+            return all_cards_deck(tuple(load_deck(entry) for entry in entries))
+
+        in_background(self, gather, self._loaded(QUICK_PRACTICE), self._unreadable)
 
     def action_settings(self) -> None:
         from purgequiz.tui.screens.settings import SettingsScreen
+
+        if self.profile is None:
+            return
 
         self.app.push_screen(SettingsScreen(self.profile))
 

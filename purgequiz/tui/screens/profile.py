@@ -18,13 +18,18 @@ __all__ = ["ProfileScreen"]
 
 
 class ProfileScreen(Screen[object]):
-    """Dismissed with the opened profile (a ``purgequiz.store.Profile``)."""
+    """Dismissed with the opened profile (a ``purgequiz.store.Profile``).
+
+    With ``name`` it opens that profile at once; with a ``problem`` as well (the app could not
+    open it), it shows the problem and the known profiles instead.
+    """
 
     BINDINGS = [Binding("escape", "app.quit", "quit")]
 
-    def __init__(self, name: str | None = None) -> None:
+    def __init__(self, name: str | None = None, problem: str | None = None) -> None:
         super().__init__(classes="profile-screen")
         self.wanted = name
+        self.first_problem = problem
         self.names: list[str] = []
         self.opening = False
 
@@ -45,7 +50,13 @@ class ProfileScreen(Screen[object]):
         self.query_one("#known").display = False
         if self.wanted is not None:
             self.query_one("#name", Input).value = self.wanted
-            self.open(self.wanted)
+            if self.first_problem is None:
+                self.open(self.wanted)
+                return
+            self.problem(self.first_problem)
+            self.wanted = None
+            in_background(self, lambda: (profiles.known_profiles(), None), self._listed,
+                          self._list_failed)
             return
         in_background(self, lambda: (profiles.known_profiles(), profiles.last_profile()),
                       self._listed, self._list_failed)
