@@ -51,7 +51,7 @@ def figure_distractors(ctx: Context, fact: Fact, count: int = 3) -> list[Figure]
         and (not series or f.get("series") != series)][:20]
     chosen: list[Figure] = []
 
-    ceiling = out_of(fact.get("quantity"))
+    ceiling = out_of(fact.get("quantity")) or part_of(fact.statement, answer.low)
 
     def ok(candidate: Figure) -> bool:
         return answer.same_shape(candidate) and wrong_for(answer, candidate, [*rivals, *chosen]) \
@@ -82,7 +82,21 @@ def out_of(quantity: str) -> float | None:
     match = re.search(r"\bout of (?:the )?(\d[\d,]*|[a-z]+)\b", quantity, re.IGNORECASE)
     if match is None:
         return None
-    word = match.group(1).lower().replace(",", "")
+    return _number(match.group(1))
+
+
+def part_of(statement: str, value: float) -> float | None:
+    """The whole a statement takes a count from ('10 of the 14 accused' -> 14), if it says."""
+    for match in re.finditer(r"\b(\d[\d,]*|[a-z]+) (?:out )?of (?:the )?(\d[\d,]*|[a-z]+)\b",
+                             statement, re.IGNORECASE):
+        part, whole = (_number(g) for g in match.groups())
+        if part == value and whole is not None and whole > value:
+            return whole
+    return None
+
+
+def _number(word: str) -> float | None:
+    word = word.lower().replace(",", "")
     return float(word) if word.isdigit() else _NUMBER_WORDS.get(word)
 
 

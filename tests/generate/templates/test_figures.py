@@ -53,3 +53,26 @@ def test_a_sources_own_figures_are_not_asked_who_gave_them(deck: Deck):
     """'Who gave the figure …' is asked of relayed figures only, not of Wright's own."""
     assert "army-victims-wright" not in by_template(deck, "figure-source")
     assert "havas-403" in by_template(deck, "figure-source")
+
+
+def test_a_count_taken_from_a_whole_in_the_statement_stays_within_it():
+    """'10 of the 14 accused' offers no wrong count above 14, in words or in digits."""
+    from purgequiz.generate.templates.figures import part_of
+
+    assert part_of("According to Wright, 10 of the 14 Baku accused were party members.", 10) == 14
+    assert part_of("nine of the 14 Baku accused were older than 40", 9) == 14
+    assert part_of("seven of ten deputies were executed", 7) == 10
+    assert part_of("the 403 executed in one month", 403) is None
+
+
+def test_shipped_cloze_counts_stay_within_their_whole(decks: list[Deck]):
+    """No choice for a blank in '_____ of the N …' exceeds N in the shipped decks."""
+    import re
+
+    for deck in decks:
+        for card in deck.cards:
+            match = re.search(r"_____ (?:out )?of (?:the )?(\d+)\b", card.prompt)
+            if match and card.choices:
+                whole = int(match.group(1))
+                assert all(float(c.replace(",", "")) <= whole for c in card.choices
+                           if c.replace(",", "").replace(".", "").isdigit()), card.prompt
