@@ -10,7 +10,7 @@ from purgequiz.commands.generate import kind_counts, load_facts
 from purgequiz.commands.output import fail, table
 from purgequiz.generate.checks import card_problems
 from purgequiz.generate.deckfile import DeckError, read_deck, write_deck
-from purgequiz.generate.model import Card
+from purgequiz.generate.model import Card, Deck
 from purgequiz.generate.shipped import SHIPPED, build_shipped_decks, stale_decks
 
 __all__ = ["register", "run"]
@@ -43,12 +43,19 @@ def list_decks() -> int:
     return 0
 
 
-def check(path: str) -> int:
+def _read_or_report(path: str) -> Deck | None:
+    """The deck at `path`, or None after printing each of its problems to stderr."""
     try:
-        deck = read_deck(Path(path))
+        return read_deck(Path(path))
     except DeckError as error:
         for problem in error.problems:
             print(f"{error.file}: {problem}", file=sys.stderr)
+        return None
+
+
+def check(path: str) -> int:
+    deck = _read_or_report(path)
+    if deck is None:
         return 1
     problems = [f"{path}: card {card.id}: {p}" for card in deck.cards for p in card_problems(card)]
     for problem in problems:
@@ -72,11 +79,8 @@ def _show_card(number: int, card: Card) -> None:
 
 
 def show(path: str, limit: int | None) -> int:
-    try:
-        deck = read_deck(Path(path))
-    except DeckError as error:
-        for problem in error.problems:
-            print(f"{error.file}: {problem}", file=sys.stderr)
+    deck = _read_or_report(path)
+    if deck is None:
         return 1
     print(f"{deck.title} ({deck.id}): {len(deck.cards)} cards\n")
     cards = deck.cards if limit is None else deck.cards[:limit]
