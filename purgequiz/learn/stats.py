@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from purgequiz.generate.model import Deck
 from purgequiz.learn.queue import day_end, study_day
 from purgequiz.learn.scheduler import CardProgress, State
+
+if TYPE_CHECKING:  # the home screen counts from card ids: no need to load the deck model
+    from purgequiz.generate.model import Deck
 
 __all__ = ["MASTERED_DAYS", "DeckStats", "Figures", "SyncReport", "Today", "deck_stats",
            "streak", "sync_deck", "today_line"]
@@ -36,11 +38,15 @@ class DeckStats:
 
 @dataclass(frozen=True)
 class Today:
+    """``due_today`` counts as the decks' "due today" do (over every card of the profile);
+    ``due_now`` is the part of it that is due already."""
+
     due_now: int
     reviews_done: int
     streak: int
     daily_goal: int
     goal_met: bool
+    due_today: int = 0
 
 
 @dataclass(frozen=True)
@@ -112,9 +118,15 @@ class Figures:
             if seen is not None:
                 self.seen[card_id] = seen
 
+    def _due_today(self, state: _Seen) -> bool:
+        """Due before the study day ends, and not suspended or buried for the rest of it."""
+        return bool(not state.suspended and state.due and state.due < self.end
+                    and not (state.buried_until is not None and state.buried_until >= self.end))
+
     def deck(self, deck: Deck | Iterable[str]) -> DeckStats:
-        ids = [card.id for card in deck.cards] if isinstance(deck, Deck) else list(deck)
-        seen, end = self.seen, self.end
+        cards = getattr(deck, "cards", None)  # a Deck, or its cards' ids
+        ids = [card.id for card in cards] if cards is not None else list(deck)
+        seen, due_today = self.seen, self._due_today
         learning = due = suspended = mastered = studied = 0
         for card_id in ids:
             state = seen.get(card_id)
@@ -125,7 +137,7 @@ class Figures:
                 suspended += 1
                 continue
             learning += state.learning
-            due += bool(state.due and state.due < end)
+            due += due_today(state)
             mastered += state.review and state.stability >= MASTERED_DAYS
         total = len(ids)
         return DeckStats(total, total - studied, learning, due, suspended, mastered,
@@ -137,9 +149,10 @@ class Figures:
         due_now = sum(1 for s in self.seen.values()
                       if not s.suspended and s.due and s.due <= now
                       and not (s.buried_until is not None and s.buried_until > now))
+        due_today = sum(1 for s in self.seen.values() if self._due_today(s))
         done = self.profile.day_counts(today.isoformat()).reviews
         return Today(due_now, done, streak(self.profile.study_days(), today),
-                     settings.daily_goal, done >= settings.daily_goal)
+                     settings.daily_goal, done >= settings.daily_goal, due_today)
 
 
 def deck_stats(deck: Deck | Iterable[str], profile, now: datetime) -> DeckStats:

@@ -15,24 +15,27 @@ from purgequiz.tui import profiles
 from purgequiz.tui.background import friendly, in_background, on_store_thread
 from purgequiz.tui.catalog import Catalog, find_deck
 from purgequiz.tui.screens.home import HomeFigures, HomeScreen, gather
+from purgequiz.tui.startup import pause_collection, resume_collection
 from purgequiz.tui.text import plain
 from purgequiz.tui.themes import theme_for
 
 __all__ = ["PurgeQuizApp"]
 
 STYLES = Path(__file__).resolve().parent / "styles"
+STARTUP_LIMIT = 5.0  # seconds: garbage collection resumes by then even if no screen is ready
 
 
 class PurgeQuizApp(App[None]):
     """``clock`` (aware UTC datetimes) and ``rng`` are injected so tests are deterministic."""
 
-    CSS_PATH = [STYLES / "app.tcss", STYLES / "home.tcss", STYLES / "study.tcss"]
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "home.tcss"]  # study.tcss: with StudyScreen
     TITLE = "purgequiz"
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, profile: str | None = None, deck: str | None = None, *,
                  clock: Callable[[], datetime] | None = None,
                  rng: random.Random | None = None) -> None:
+        pause_collection()  # until the first screen is drawn (see tui/startup.py)
         super().__init__()
         self.profile_name = profile
         self.deck_spec = deck
@@ -55,6 +58,7 @@ class PurgeQuizApp(App[None]):
             yield Static(plain(f"Opening {self.profile_name}…"), id="starting")
 
     def on_mount(self) -> None:
+        self.set_timer(STARTUP_LIMIT, resume_collection)  # whatever happens, not for long
         if self.profile_name is None:
             self._choose()
         steps, self._after_mount = self._after_mount or [], None
@@ -71,6 +75,7 @@ class PurgeQuizApp(App[None]):
         from purgequiz.tui.screens.profile import ProfileScreen  # not needed at every start
 
         self.push_screen(ProfileScreen(name, problem=problem), self._opened)
+        self.call_after_refresh(resume_collection)
 
     def _open_named(self, name: str) -> None:
         """Open the profile and count the home screen's figures in one background job.
@@ -125,6 +130,9 @@ class PurgeQuizApp(App[None]):
             [f"{getattr(error, 'file', self.deck_spec)}:"] + [f"• {p}" for p in problems]
             + ["The other decks are listed on the home screen."]))
 
+    def on_home_screen_ready(self) -> None:
+        self.call_after_refresh(resume_collection)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, HomeScreen):
@@ -136,6 +144,7 @@ class PurgeQuizApp(App[None]):
             yield SystemCommand("Help", "Keys and how scheduling works", screen.action_help)
 
     def on_unmount(self) -> None:
+        resume_collection()
         self.close_profile()
 
     def close_profile(self) -> None:

@@ -12,8 +12,7 @@ __all__ = ["friendly", "in_background", "on_store_thread"]
 
 T = TypeVar("T")
 # Every storage call runs on this one thread: jobs never overlap, and a profile is opened and
-# closed on the same thread (its file lock is thread-local: released from another thread, it
-# would stay held until the process ends).
+# closed on the same thread.
 _STORE_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="purgequiz-store")
 
 

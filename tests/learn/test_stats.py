@@ -67,8 +67,9 @@ def test_deck_figures(stored: bool):
     stats = deck_stats(DECK, FakeProfile(_states(), DAYS, stored), NOW)
     assert (stats.cards, stats.new, stats.learning, stats.suspended, stats.mastered) == \
         (8, 2, 2, 1, 1)
-    # due before the study day ends: both learning cards and the buried one, not the suspended
-    assert stats.due_today == 3
+    # due before the study day ends: both learning cards; not the suspended one, nor the one
+    # buried until the day ends (it will not be asked today)
+    assert stats.due_today == 2
     assert stats.mastery == pytest.approx(1 / 8)
 
 
@@ -78,6 +79,15 @@ def test_today_line(stored: bool):
     today = today_line(FakeProfile(_states(), DAYS, stored), NOW)
     assert (today.due_now, today.reviews_done, today.streak, today.daily_goal, today.goal_met) \
         == (1, 6, 3, 5, True)
+
+
+@pytest.mark.parametrize("stored", [False, True])
+def test_due_today_means_the_same_on_the_line_and_the_decks(stored: bool):
+    """Today's line counts "due today" as the deck rows do, over all the profile's cards."""
+    profile = FakeProfile(_states(), DAYS, stored)
+    today = today_line(profile, NOW)
+    assert today.due_today == deck_stats(DECK, profile, NOW).due_today == 2
+    assert today.due_now <= today.due_today
 
 
 def test_stored_and_object_states_agree():

@@ -12,19 +12,21 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, ListView, Static
+from textual.widgets import OptionList, Static
 
 from purgequiz import paths
 from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.catalog import Catalog, DeckEntry, all_cards_deck, load_catalog, load_deck
 from purgequiz.tui.text import plain, styled
+from purgequiz.tui.widgets.decklist import DeckList
+from purgequiz.tui.widgets.keybar import Key, KeyBar
 
 if TYPE_CHECKING:
     from purgequiz.generate.model import Deck
     from purgequiz.learn.stats import DeckStats, Today
 
-# The figures' code (the learning engine) and the deck rows are imported where first used, by
-# the worker that counts the figures: start-up does not wait for them.
+# The figures' code (the learning engine) is imported where first used, by the worker that
+# counts the figures: start-up does not wait for it.
 
 __all__ = ["HomeFigures", "HomeScreen", "gather"]
 
@@ -39,7 +41,6 @@ class HomeFigures:
 def gather(profile, now: datetime, catalog: Catalog | None = None) -> HomeFigures:
     """Every deck's figures and today's line (reads the deck index; run it in a worker)."""
     from purgequiz.learn.stats import Figures
-    from purgequiz.tui.widgets import deckrow  # noqa: F401 - loaded here, off the event loop
 
     catalog = catalog if catalog is not None else load_catalog()
     figures = Figures(profile, now)
@@ -47,33 +48,12 @@ def gather(profile, now: datetime, catalog: Catalog | None = None) -> HomeFigure
     return HomeFigures(catalog, stats, figures.today())
 
 
-class OnceFooter(Footer):
-    """Textual's footer, rebuilt once per refresh however often the bindings changed before it.
-
-    Textual's own footer rebuilds its keys for every change of the bindings; when the home
-    screen appears (pushed, then its list focused) that is three rebuilds in a row, the
-    costliest part of drawing the screen. The keys shown are the same.
-    """
-
-    _queued = False
-
-    def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus or self._queued:
-            return
-        if self.is_attached and screen is self.screen:
-            self._queued = True
-            self.call_after_refresh(self._rebuild)
-
-    async def _rebuild(self) -> None:
-        self._queued = False
-        await self.recompose()
-
-
 def today_text(today: Today) -> object:
     goal = "goal met" if today.goal_met else f"goal {today.daily_goal}"
     days = "day" if today.streak == 1 else "days"
+    # "today" counts as the deck rows' "due today" do; "now" is the part of it due already
     return styled(("Due now ", "dim"), (str(today.due_now), "bold"),
+                  (" (", "dim"), (f"{today.due_today} today", "bold"), (")", "dim"),
                   ("   Reviews today ", "dim"), (f"{today.reviews_done}", "bold"),
                   (f" ({goal})", "dim"),
                   ("   Streak ", "dim"), (f"{today.streak} {days}", "bold"))
@@ -111,12 +91,28 @@ class HomeScreen(Screen[None]):
                          id="today")
             yield Static(styled(("Decks", "bold"), ("   ↑/↓ choose · Enter study", "dim")),
                          classes="section")
-            decks = ListView(*(self._rows(given) if given else ()), id="decks")
+            decks = (DeckList(given.catalog.decks, given.stats, id="decks") if given
+                     else DeckList(id="decks"))
             # Hidden without decks, and then not focusable: its Enter would hide "study".
             decks.display = decks.can_focus = given is None or bool(given.catalog.decks)
             yield decks
             yield Static(self._problems(given) if given else "", id="deck-problems")
-        yield OnceFooter()
+        yield KeyBar(self._keys(), self._palette_key(), id="home-keys")
+
+    def _keys(self) -> list[Key]:
+        """The shown bindings but Enter (the line above the decks says it), as Footer would."""
+        app = self.app
+        return [(app.get_key_display(binding), binding.description,
+                 binding.action if "." in binding.action else f"screen.{binding.action}")
+                for binding in self.BINDINGS
+                if isinstance(binding, Binding) and binding.show and binding.key != "enter"]
+
+    def _palette_key(self) -> Key | None:
+        app = self.app
+        if not app.ENABLE_COMMAND_PALETTE:
+            return None
+        return (app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "")),
+                app.COMMAND_PALETTE_DISPLAY or "palette", "app.command_palette")
 
     def on_mount(self) -> None:
         given, self._given = self._given, None
@@ -125,7 +121,7 @@ class HomeScreen(Screen[None]):
             return
         self.figures = given
         self.app.catalog = given.catalog
-        self._ready(self.query_one("#decks", ListView))
+        self._ready(self.query_one("#decks", DeckList))
 
     def on_screen_resume(self) -> None:
         if self._resumed and self.figures is not None:  # back from another screen
@@ -136,13 +132,6 @@ class HomeScreen(Screen[None]):
         app = self.app
         profile = self.profile
         in_background(self, lambda: gather(profile, app.now(), app.catalog), self._show)
-
-    @staticmethod
-    def _rows(figures: HomeFigures) -> list:
-        from purgequiz.tui.widgets.deckrow import DeckRow
-
-        return [DeckRow(entry, stats)
-                for entry, stats in zip(figures.catalog.decks, figures.stats, strict=True)]
 
     @staticmethod
     def _problems(figures: HomeFigures) -> object:
@@ -161,32 +150,25 @@ class HomeScreen(Screen[None]):
         self.figures = figures
         self.app.catalog = figures.catalog
         self.query_one("#today", Static).update(today_text(figures.today))
-        decks = self.query_one("#decks", ListView)
-        index = decks.index or 0
-        decks.clear()
-        rows = self._rows(figures)
-        if rows:
-            decks.extend(rows)
-            decks.index = min(index, len(rows) - 1)
-        decks.display = decks.can_focus = bool(rows)
+        decks = self.query_one("#decks", DeckList)
+        decks.show(figures.catalog.decks, figures.stats)
+        decks.display = decks.can_focus = bool(figures.catalog.decks)
         self.query_one("#deck-problems", Static).update(self._problems(figures))
         if first:
             self._ready(decks)
 
-    def _ready(self, decks: ListView) -> None:
+    def _ready(self, decks: DeckList) -> None:
         if decks.display:
             decks.focus()
         self.post_message(self.Ready())
 
     def _highlighted(self) -> DeckEntry | None:
-        decks = self.query_one("#decks", ListView)
-        item = decks.highlighted_child
-        return getattr(item, "deck", None)
+        return self.query_one("#decks", DeckList).highlighted_entry
 
-    @on(ListView.Selected, "#decks")
-    def _selected(self, event: ListView.Selected) -> None:
+    @on(OptionList.OptionSelected, "#decks")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        entry = getattr(event.item, "deck", None)  # the rows are DeckRows
+        entry = self.query_one("#decks", DeckList).entry(event.option_index)
         if entry is not None:
             self.study(entry)
 

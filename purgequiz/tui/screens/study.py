@@ -9,6 +9,7 @@ card just answered can be buried, suspended or flagged: the engine acts on the l
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -31,11 +32,14 @@ from purgequiz.tui.widgets.header import StudyHeader
 __all__ = ["StudyScreen"]
 
 QUICK_PRACTICE = 10
+STYLES = Path(__file__).resolve().parent.parent / "styles"
 
 
 class StudyScreen(Screen[None]):
     """Studies ``deck`` with ``profile``; ``limit`` ends the session after so many answers."""
 
+    # Read when the first study screen is pushed (and kept): start-up does not parse it.
+    CSS_PATH = STYLES / "study.tcss"
     BINDINGS = [
         Binding("enter,space", "next", "next card"),
         Binding("u", "undo", "undo"),
