@@ -78,11 +78,10 @@ class _Seen(NamedTuple):
     buried_until: datetime | None
 
 
-_LEARNING = (int(State.Learning), int(State.Relearning))
-
-
-def _time(text: Any) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
+_LEARNING = frozenset((int(State.Learning), int(State.Relearning)))
+_REVIEW = int(State.Review)
+_FIRST_PHASE = int(State.Learning)
+_make_seen = tuple.__new__  # _Seen(...) without the generated __new__: thousands are made
 
 
 def _seen(state: CardProgress | Mapping[str, Any]) -> _Seen | None:
@@ -92,12 +91,15 @@ def _seen(state: CardProgress | Mapping[str, Any]) -> _Seen | None:
             return None
         return _Seen(state.is_learning, state.is_review, state.suspended, state.due,
                      state.stability or 0.0, state.buried_until)
-    if not state.get("reps", 0):
+    get = state.get
+    if not get("reps", 0):
         return None
-    phase = int(state.get("state", State.Learning))
-    return _Seen(phase in _LEARNING, phase == State.Review, bool(state.get("suspended")),
-                 _time(state.get("due")), state.get("stability") or 0.0,
-                 _time(state.get("buried_until")))
+    phase = int(get("state", _FIRST_PHASE))
+    due, buried = get("due"), get("buried_until")
+    return _make_seen(_Seen, (phase in _LEARNING, phase == _REVIEW, bool(get("suspended")),
+                              datetime.fromisoformat(due) if due else None,
+                              get("stability") or 0.0,
+                              datetime.fromisoformat(buried) if buried else None))
 
 
 class Figures:

@@ -17,7 +17,7 @@ from purgequiz.tui.catalog import Catalog, find_deck
 from purgequiz.tui.screens.home import HomeFigures, HomeScreen, gather
 from purgequiz.tui.startup import pause_collection, resume_collection
 from purgequiz.tui.text import plain
-from purgequiz.tui.themes import theme_for
+from purgequiz.tui.themes import ProfileThemes, theme_for, theme_problems
 
 __all__ = ["PurgeQuizApp"]
 
@@ -132,6 +132,30 @@ class PurgeQuizApp(App[None]):
 
     def on_home_screen_ready(self) -> None:
         self.call_after_refresh(resume_collection)
+
+    def search_themes(self) -> None:
+        """The palette's "Theme" command: the app's themes, and the one chosen is kept."""
+        from textual.command import CommandPalette
+
+        self.push_screen(CommandPalette(providers=[ProfileThemes],
+                                        placeholder="Search for themes…"))
+
+    def choose_theme(self, name: str) -> None:
+        """Show theme ``name`` now and keep it in the open profile's settings (in the
+        background, as the settings screen saves them)."""
+        if theme_problems(name):
+            return
+        self.theme = name
+        profile = self.profile
+        if profile is None or profile.settings.theme == name:
+            return
+
+        def saved(problems: list[str]) -> None:
+            if problems:
+                self.notify("\n".join(problems), title="The theme was not saved",
+                            severity="warning", markup=False)
+
+        in_background(self, lambda: profile.update_settings(theme=name), saved)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -6,12 +6,16 @@ string); which names exist is the app's business, so they are checked here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
+
+from textual.theme import ThemeProvider
 
 if TYPE_CHECKING:  # the app imports this at start-up: no need to load the engine for it
     from purgequiz.learn import Settings
 
-__all__ = ["DEFAULT_THEME", "THEMES", "theme_for", "theme_problems"]
+__all__ = ["DEFAULT_THEME", "THEMES", "ProfileThemes", "theme_for", "theme_problems"]
 
 THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "solarized-light")
 DEFAULT_THEME = THEMES[0]
@@ -27,3 +31,14 @@ def theme_problems(name: str) -> list[str]:
     if name in THEMES:
         return []
     return [f"the theme must be one of {', '.join(THEMES)} (it is {name!r})"]
+
+
+class ProfileThemes(ThemeProvider):
+    """The command palette's themes: the app's own, each chosen through ``app.choose_theme``
+    (which keeps it in the profile's settings, as the settings screen does)."""
+
+    @property
+    def commands(self) -> list[tuple[str, Callable[[], None]]]:
+        app = self.app
+        return [(name, partial(app.choose_theme, name))  # type: ignore[attr-defined]
+                for name in THEMES if name in app.available_themes]

@@ -10,7 +10,16 @@ from purgequiz.tui.screens.dialogs import NoticeDialog
 from purgequiz.tui.screens.home import HomeScreen
 from purgequiz.tui.screens.profile import ProfileScreen
 from purgequiz.tui.screens.study import StudyScreen
-from tests.tui.conftest import choice_deck, install, make_app, press, screen_text, settle, study_all
+from tests.tui.conftest import (
+    choice_deck,
+    install,
+    make_app,
+    press,
+    screen_text,
+    settle,
+    study_all,
+    typed_deck,
+)
 
 
 async def test_profile_open_elsewhere_is_reported(clock) -> None:
@@ -60,6 +69,33 @@ async def test_empty_deck_and_nothing_due(clock) -> None:
         assert "Nothing is due in this deck right now." in joined
         await press(pilot, "enter")  # the button back to the decks
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_decks_by_keys_and_mouse(clock) -> None:
+    """↓ and Enter, or a click on a deck's row, start that deck; a click on a key runs it."""
+    from purgequiz.tui.screens.help import HelpScreen
+
+    install(choice_deck(2))
+    install(typed_deck(2))  # listed second (by file name)
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "down", "enter")
+        assert isinstance(app.screen, StudyScreen) and app.screen.deck.id == "typed"
+        await press(pilot, "escape")
+        await pilot.click("#decks", offset=(10, 0))  # each deck takes two lines
+        await settle(pilot)
+        assert isinstance(app.screen, StudyScreen) and app.screen.deck.id == "choice"
+        await press(pilot, "escape")
+        await pilot.click("#decks", offset=(10, 3))
+        await settle(pilot)
+        assert isinstance(app.screen, StudyScreen) and app.screen.deck.id == "typed"
+        await press(pilot, "escape")
+        assert isinstance(app.screen, HomeScreen)
+        keys = app.screen.query_one("#home-keys")
+        await pilot.click("#home-keys", offset=(keys.render().plain.index("? help") + 3, 0))
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_play_with_a_bad_deck_path(clock, tmp_path) -> None:

@@ -145,3 +145,25 @@ def test_parse_form_names_each_problem() -> None:
                                     "day_starts_at": "4", "daily_goal": "3.5"})
     assert changes["desired_retention"] == 0.9 and changes["reviews_per_day"] == 200
     assert len(problems) == 3
+
+
+async def test_theme_from_the_command_palette_is_kept(clock) -> None:
+    """A theme chosen in the command palette lists only the app's themes and is saved."""
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"theme")
+        await settle(pilot)
+        await press(pilot, "enter")  # the "Theme" command: the list of themes
+        listed = " ".join(screen_text(app).split())
+        assert "solarized-light" in listed and "dracula" not in listed
+        await pilot.press(*"gruvbox")
+        await settle(pilot)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, HomeScreen)
+        assert app.theme == "gruvbox"
+        assert app.profile.settings.theme == "gruvbox"
+    with open_profile("Anna") as profile:
+        assert profile.settings.theme == "gruvbox"

@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.text import Text
+from textual import events
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -95,8 +98,21 @@ class DeckList(OptionList):
                  stats: Sequence[DeckStats | None] = (), **kwargs) -> None:
         super().__init__(*self._deck_options(entries, stats), markup=False, **kwargs)
         self.entries: tuple[DeckEntry, ...] = tuple(entries)
+        self._drawn_width: int | None = None
         if self.entries:
             self.highlighted = 0
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        self._drawn_width = self.scrollable_content_region.width
+        return lines
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # Textual's option list forgets its drawn options on every resize, and a resize comes
+        # just after the list is first drawn (its size settled): that drew the home screen
+        # twice. The options are drawn for a width only: keep them while it is the same.
+        if self.scrollable_content_region.width == self._drawn_width:
+            event.prevent_default()
 
     @staticmethod
     def _deck_options(entries: Sequence[DeckEntry],
