@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
 
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, SystemCommand
 from textual.screen import Screen
-from textual.widgets import Static
 
 from purgequiz.tui import profiles
-from purgequiz.tui.background import friendly, in_background, on_store_thread
+from purgequiz.tui.background import friendly, in_background, on_store_thread, start_now
 from purgequiz.tui.catalog import Catalog, find_deck
 from purgequiz.tui.screens.home import HomeFigures, HomeScreen, gather
 from purgequiz.tui.startup import pause_collection, resume_collection
-from purgequiz.tui.text import plain
 from purgequiz.tui.themes import ProfileThemes, theme_for, theme_problems
 
 __all__ = ["PurgeQuizApp"]
@@ -45,17 +44,22 @@ class PurgeQuizApp(App[None]):
         self.catalog: Catalog | None = None
         self._after_mount: list[Callable[[], object]] | None = []
         self._opening = None  # a profile opened by a job whose result has not arrived yet
+        self._waiting: HomeScreen | None = None  # the home screen shown while it opens
 
     def now(self) -> datetime:
         return self.clock()
 
     def on_load(self) -> None:
-        if self.profile_name is not None:  # start opening before the first screen is built
-            self._open_named(self.profile_name)
+        if self.profile_name is not None:  # on the store's thread at once, not after a worker
+            self._open_named(self.profile_name, start_now(self._open_job(self.profile_name)))
 
-    def compose(self) -> ComposeResult:
-        if self.profile_name is not None:
-            yield Static(plain(f"Opening {self.profile_name}…"), id="starting")
+    def get_default_screen(self) -> Screen:
+        """With a profile named, the first screen is its home, drawn while the profile opens
+        (the figures fill it in when they are counted); otherwise the profile screen comes."""
+        if self.profile_name is None:
+            return super().get_default_screen()
+        self._waiting = HomeScreen(None, opening=self.profile_name)
+        return self._waiting
 
     def on_mount(self) -> None:
         self.set_timer(STARTUP_LIMIT, resume_collection)  # whatever happens, not for long
@@ -77,11 +81,10 @@ class PurgeQuizApp(App[None]):
         self.push_screen(ProfileScreen(name, problem=problem), self._opened)
         self.call_after_refresh(resume_collection)
 
-    def _open_named(self, name: str) -> None:
-        """Open the profile and count the home screen's figures in one background job.
-
-        Started as the app loads: the first screen says "Opening NAME…" meanwhile, and the home
-        screen is then built once, complete.
+    def _open_job(self, name: str) -> Callable[[], tuple[object, HomeFigures | None]]:
+        """Open the profile and count the home screen's figures, in one job for the store's
+        thread. Started as the app loads: meanwhile Textual sets the app up and draws the home
+        screen without them (see :meth:`get_default_screen`); they fill it in when they come.
         """
         clock = self.now
 
@@ -93,6 +96,11 @@ class PurgeQuizApp(App[None]):
             except Exception:  # noqa: BLE001 - the home screen counts again and reports it
                 return profile, None
 
+        return job
+
+    def _open_named(self, name: str, started: Future) -> None:
+        """The opened profile (or the reason it could not be) to the screens, once the app runs."""
+
         def done(opened: tuple[object, HomeFigures | None]) -> None:
             self._opening = None
             self._when_mounted(lambda: self._opened(*opened))
@@ -100,15 +108,19 @@ class PurgeQuizApp(App[None]):
         def failed(error: BaseException) -> None:
             self._when_mounted(lambda: self._choose(name, friendly(error)))
 
-        in_background(self, job, done, failed)
+        in_background(self, started, done, failed)
 
     def _opened(self, profile, figures: HomeFigures | None = None) -> None:
         self.profile = profile
         self.theme = theme_for(profile.settings)
         if figures is not None:
             self.catalog = figures.catalog
-        home = HomeScreen(profile, figures)
-        self.push_screen(home)
+        home, self._waiting = self._waiting, None
+        if home is not None:
+            home.opened(profile, figures)
+        else:
+            home = HomeScreen(profile, figures)
+            self.push_screen(home)
         if self.deck_spec is not None:
             spec, catalog = self.deck_spec, self.catalog
             in_background(self, lambda: find_deck(spec, catalog), home.study, self._bad_deck)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from textual.dom import DOMNode
 
-__all__ = ["friendly", "in_background", "on_store_thread"]
+__all__ = ["friendly", "in_background", "on_store_thread", "start_now"]
 
 T = TypeVar("T")
 # Every storage call runs on this one thread: jobs never overlap, and a profile is opened and
@@ -21,6 +21,12 @@ def on_store_thread(job: Callable[[], T]) -> T:
     return _STORE_THREAD.submit(job).result()
 
 
+def start_now(job: Callable[[], T]) -> Future[T]:
+    """Start ``job`` on the storage thread at once, even before the app runs; hand the future
+    to :func:`in_background` to have its result on the event loop."""
+    return _STORE_THREAD.submit(job)
+
+
 def friendly(error: BaseException) -> str:
     """A plain sentence for an error (the store's and the deck reader's are already plain)."""
     text = str(error).strip()
@@ -30,13 +36,14 @@ def friendly(error: BaseException) -> str:
     return text or f"something went wrong ({type(error).__name__})"
 
 
-def in_background(node: DOMNode, job: Callable[[], T], done: Callable[[T], Any],
+def in_background(node: DOMNode, job: Callable[[], T] | Future[T], done: Callable[[T], Any],
                   failed: Callable[[BaseException], Any] | None = None,
                   name: str = "store") -> None:
     """Run ``job`` in a thread; then ``done(result)`` or ``failed(error)`` on the event loop.
 
     Jobs run one after another, so a session is never touched by two threads at once. With
-    no ``failed``, an error becomes a notification in plain words.
+    no ``failed``, an error becomes a notification in plain words. ``job`` may also be one
+    already started by :func:`start_now`.
     """
     app = node.app
 
@@ -49,7 +56,7 @@ def in_background(node: DOMNode, job: Callable[[], T], done: Callable[[T], Any],
 
     def run() -> None:
         try:
-            result = on_store_thread(job)
+            result = job.result() if isinstance(job, Future) else on_store_thread(job)
         except Exception as error:  # noqa: BLE001 - shown to the user in plain words
             app.call_from_thread(report, error)
         else:

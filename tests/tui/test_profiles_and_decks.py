@@ -34,6 +34,27 @@ async def test_profile_open_elsewhere_is_reported(clock) -> None:
             assert app.profile is None
 
 
+async def test_another_profile_after_one_in_use(clock) -> None:
+    """When the named profile is in use, the one chosen instead gets a complete home screen."""
+    install(choice_deck(2))
+    with open_profile("Anna"):
+        app = make_app(clock, profile="Anna")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, ProfileScreen)
+            name = app.screen.query_one("#name")
+            name.value = ""
+            name.focus()
+            await pilot.press(*"Boris")
+            await press(pilot, "enter")
+            assert isinstance(app.screen, HomeScreen)
+            assert app.profile.display_name == "Boris" and len(app.screen_stack) == 1
+            text = " ".join(screen_text(app).split())
+            assert "Boris" in text and "The NKVD leadership" in text and "2 new" in text
+            await press(pilot, "enter")
+            assert isinstance(app.screen, StudyScreen)
+
+
 async def test_last_profile_is_offered_first(clock) -> None:
     """Later runs list the known profiles with the last one used highlighted."""
     for name in ("Anna", "Boris", "Vera"):

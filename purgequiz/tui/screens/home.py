@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -72,11 +73,15 @@ class HomeScreen(Screen[None]):
     class Ready(Message):
         """The decks and today's figures are on screen (the startup benchmark waits for it)."""
 
-    def __init__(self, profile, figures: HomeFigures | None = None) -> None:
-        """With ``figures`` (counted by the app while it opened the profile) the screen is
-        built complete; without, it counts them in the background."""
+    def __init__(self, profile, figures: HomeFigures | None = None, *,
+                 opening: str | None = None) -> None:
+        """With ``figures`` the screen is built complete; without, it counts them in the
+        background. Without ``profile`` (the app is still opening the one named ``opening``)
+        it shows what it can and waits for :meth:`opened`: the app draws it while the profile
+        opens, so that little is left to do once the figures are counted."""
         super().__init__(classes="home-screen")
         self.profile = profile
+        self.opening = opening
         self.figures: HomeFigures | None = None
         self._given = figures
         self.loading = False  # a deck is being read for a session
@@ -85,8 +90,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         given = self._given
         with Vertical(id="home"):
-            yield Static(styled(("purgequiz", "bold"), ("  ·  ", "dim"),
-                                self.profile.display_name), id="home-title")
+            yield Static(self._title(), id="home-title")
             yield Static(today_text(given.today) if given else plain("Counting today's cards…"),
                          id="today")
             yield Static(styled(("Decks", "bold"), ("   ↑/↓ choose · Enter study", "dim")),
@@ -98,6 +102,10 @@ class HomeScreen(Screen[None]):
             yield decks
             yield Static(self._problems(given) if given else "", id="deck-problems")
         yield KeyBar(self._keys(), self._palette_key(), id="home-keys")
+
+    def _title(self) -> Text:
+        name = self.profile.display_name if self.profile is not None else self.opening
+        return styled(("purgequiz", "bold"), ("  ·  ", "dim"), name or "")
 
     def _keys(self) -> list[Key]:
         """The shown bindings but Enter (the line above the decks says it), as Footer would."""
@@ -117,11 +125,24 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         given, self._given = self._given, None
         if given is None:
-            self.reload()
+            if self.profile is not None:
+                self.reload()
             return
         self.figures = given
         self.app.catalog = given.catalog
         self._ready(self.query_one("#decks", DeckList))
+
+    def opened(self, profile, figures: HomeFigures | None = None) -> None:
+        """The profile this screen was waiting for, and its figures if they are counted."""
+        if not self.is_mounted:  # not drawn yet: after it is (the queue keeps the order)
+            self.call_later(self.opened, profile, figures)
+            return
+        self.profile = profile
+        self.query_one("#home-title", Static).update(self._title())
+        if figures is None:
+            self.reload()
+        else:
+            self._show(figures)
 
     def on_screen_resume(self) -> None:
         if self._resumed and self.figures is not None:  # back from another screen
@@ -203,6 +224,8 @@ class HomeScreen(Screen[None]):
         self.app.catalog = None  # a deck file changed: list the decks afresh (on resume)
 
     def action_study(self) -> None:
+        if self.figures is None:  # still counting: the decks are not listed yet
+            return
         deck = self._highlighted()
         if deck is None:
             self.app.notify("There is no deck to study yet.", markup=False)
@@ -212,10 +235,10 @@ class HomeScreen(Screen[None]):
     def action_quick(self) -> None:
         from purgequiz.tui.screens.study import QUICK_PRACTICE
 
-        if self.figures is None or not self.figures.catalog.decks:
-            self.app.notify("There is no deck to practise yet.", markup=False)
+        if self.figures is None or self.loading:  # still counting, or a deck is being read
             return
-        if self.loading:
+        if not self.figures.catalog.decks:
+            self.app.notify("There is no deck to practise yet.", markup=False)
             return
         self.loading = True
         entries = self.figures.catalog.decks
