@@ -68,14 +68,13 @@ def streak(days: Iterable[str], today: date) -> int:
 
 
 class _Seen(NamedTuple):
-    """What the figures need of a card state that has been studied (as in CardProgress)."""
+    """What the figures need of a card that has been studied, worked out once for their moment."""
 
     learning: bool
-    review: bool
     suspended: bool
-    due: datetime | None
-    stability: float
-    buried_until: datetime | None
+    due_today: bool  # due before the study day ends, and not buried for the rest of it
+    due_now: bool  # due already, and not buried now
+    mastered: bool
 
 
 _LEARNING = frozenset((int(State.Learning), int(State.Relearning)))
@@ -84,51 +83,57 @@ _FIRST_PHASE = int(State.Learning)
 _make_seen = tuple.__new__  # _Seen(...) without the generated __new__: thousands are made
 
 
-def _seen(state: CardProgress | Mapping[str, Any]) -> _Seen | None:
-    """None for a new card (never reviewed)."""
+def _seen(state: CardProgress | Mapping[str, Any], now: datetime, end: datetime) -> _Seen | None:
+    """None for a new card (never reviewed); ``end`` is when the study day ends."""
     if isinstance(state, CardProgress):
         if state.is_new:
             return None
-        return _Seen(state.is_learning, state.is_review, state.suspended, state.due,
-                     state.stability or 0.0, state.buried_until)
-    get = state.get
-    if not get("reps", 0):
-        return None
-    phase = int(get("state", _FIRST_PHASE))
-    due, buried = get("due"), get("buried_until")
-    return _make_seen(_Seen, (phase in _LEARNING, phase == _REVIEW, bool(get("suspended")),
-                              datetime.fromisoformat(due) if due else None,
-                              get("stability") or 0.0,
-                              datetime.fromisoformat(buried) if buried else None))
+        learning, review, suspended = state.is_learning, state.is_review, state.suspended
+        due, buried, stability = state.due, state.buried_until, state.stability or 0.0
+    else:
+        get = state.get
+        if not get("reps", 0):
+            return None
+        phase = int(get("state", _FIRST_PHASE))
+        learning, review, suspended = phase in _LEARNING, phase == _REVIEW, bool(get("suspended"))
+        due, buried = get("due"), get("buried_until")
+        due = datetime.fromisoformat(due) if due else None
+        buried = datetime.fromisoformat(buried) if buried else None
+        stability = get("stability") or 0.0
+    active = not suspended and due is not None
+    return _make_seen(_Seen, (
+        learning, suspended,
+        active and due < end and (buried is None or buried < end),
+        active and due <= now and (buried is None or buried <= now),
+        review and stability >= MASTERED_DAYS))
 
 
 class Figures:
-    """The home screen's figures for one profile at one moment: each state is read once."""
+    """The home screen's figures for one profile at one moment: each state is read once.
+
+    "Due today" means the same for a deck and for today's line: due before the study day ends,
+    leaving out suspended cards and cards buried for the rest of the day.
+    """
 
     def __init__(self, profile, now: datetime) -> None:
         self.profile = profile
         self.now = now
         settings = profile.settings
-        self.end = day_end(now, settings.zone(), settings.day_starts_at)
+        self.end = end = day_end(now, settings.zone(), settings.day_starts_at)
         states = profile.card_states()
         stored = getattr(states, "stored", None)
         if callable(stored):
             states = stored()
         self.seen: dict[str, _Seen] = {}
         for card_id, state in states.items():
-            seen = _seen(state)
+            seen = _seen(state, now, end)
             if seen is not None:
                 self.seen[card_id] = seen
-
-    def _due_today(self, state: _Seen) -> bool:
-        """Due before the study day ends, and not suspended or buried for the rest of it."""
-        return bool(not state.suspended and state.due and state.due < self.end
-                    and not (state.buried_until is not None and state.buried_until >= self.end))
 
     def deck(self, deck: Deck | Iterable[str]) -> DeckStats:
         cards = getattr(deck, "cards", None)  # a Deck, or its cards' ids
         ids = [card.id for card in cards] if cards is not None else list(deck)
-        seen, due_today = self.seen, self._due_today
+        seen = self.seen
         learning = due = suspended = mastered = studied = 0
         for card_id in ids:
             state = seen.get(card_id)
@@ -139,8 +144,8 @@ class Figures:
                 suspended += 1
                 continue
             learning += state.learning
-            due += due_today(state)
-            mastered += state.review and state.stability >= MASTERED_DAYS
+            due += state.due_today
+            mastered += state.mastered
         total = len(ids)
         return DeckStats(total, total - studied, learning, due, suspended, mastered,
                          mastered / total if total else 0.0)
@@ -148,10 +153,9 @@ class Figures:
     def today(self) -> Today:
         now, settings = self.now, self.profile.settings
         today = study_day(now, settings.zone(), settings.day_starts_at)
-        due_now = sum(1 for s in self.seen.values()
-                      if not s.suspended and s.due and s.due <= now
-                      and not (s.buried_until is not None and s.buried_until > now))
-        due_today = sum(1 for s in self.seen.values() if self._due_today(s))
+        seen = self.seen.values()
+        due_now = sum(state.due_now for state in seen)
+        due_today = sum(state.due_today for state in seen)
         done = self.profile.day_counts(today.isoformat()).reviews
         return Today(due_now, done, streak(self.profile.study_days(), today),
                      settings.daily_goal, done >= settings.daily_goal, due_today)
