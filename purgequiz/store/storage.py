@@ -78,6 +78,33 @@ def set_aside(path: Path) -> Path:
     return target
 
 
+_COLD_START = b',"cold":['
+_COLD_END = b'],"tables":'
+
+
+def _split_cold(raw: bytes) -> tuple[bytes, bytes | None]:
+    """A snapshot without its list of cold table names, and that list still unread.
+
+    The list is half of a large snapshot and opening needs none of it. As :meth:`compact`
+    writes it (``…,"cold":["reviews/…",…],"tables":…``, names with no escapes), it is cut out
+    here and read on first use; a snapshot written any other way is read whole (None).
+    """
+    start = raw.find(_COLD_START, 0, 200)
+    if start < 0:
+        return raw, None
+    end = raw.find(_COLD_END, start)
+    listed = raw[start + len(_COLD_START) - 1:end + 1]
+    if end < 0 or b"\\" in listed or not (listed == b"[]" or listed.startswith(b'["')
+                                           and listed.endswith(b'"]')):
+        return raw, None
+    return raw[:start] + raw[end + 1:], listed
+
+
+def _cold_names(listed: bytes) -> list[str]:
+    """The names of a list cut out by :func:`_split_cold` (strings without escapes)."""
+    return listed[2:-2].decode().split('","') if listed != b"[]" else []
+
+
 def _month(table: str) -> str:
     return table[len(COLD_PREFIX):len(COLD_PREFIX) + 7]
 
@@ -174,7 +201,8 @@ class JournalStorage(Storage):
         self.snapshot_lost = False
         self._tables: dict[str, dict[str, Any]] = {}
         self._cold_set: set[str] | None = set()  # see _cold
-        self._cold_listed: list[str] = []  # the snapshot's list, made a set on first use
+        # the snapshot's list (its text, see _split_cold), made a set on first use
+        self._cold_listed: list[str] | bytes = []
         self._loaded_months: set[str] = set()
         self._pending: dict[str, list[dict[str, Any]]] = {}  # month -> journal ops not loaded
         self._unflushed: dict[str, list[dict[str, Any]]] = {}  # month -> ops since snapshot
@@ -200,7 +228,8 @@ class JournalStorage(Storage):
         snapshot_seq = 0
         if self.snapshot_path.exists():
             try:
-                data = json.loads(self.snapshot_path.read_bytes())
+                raw, listed = _split_cold(self.snapshot_path.read_bytes())
+                data = json.loads(raw)
                 if not (isinstance(data, dict) and data.get("format") == SNAPSHOT_FORMAT
                         and isinstance(data.get("tables"), dict)
                         and isinstance(data.get("seq"), int)):
@@ -210,7 +239,7 @@ class JournalStorage(Storage):
                                      f"(format version {data.get('version')}); update it")
                 self._tables = {name: table for name, table in data["tables"].items()
                                 if isinstance(table, dict)}
-                cold = data.get("cold", [])
+                cold = listed if listed is not None and listed != b"[]" else data.get("cold", [])
                 self._cold_listed, self._cold_set = (cold, None) if cold else ([], set())
                 snapshot_seq = self._seq = data["seq"]
             except (ValueError, UnicodeDecodeError):
@@ -302,7 +331,8 @@ class JournalStorage(Storage):
         for (a profile with 100k reviews has tens of thousands).
         """
         if self._cold_set is None:
-            self._cold_set = set(self._cold_listed)
+            listed = self._cold_listed
+            self._cold_set = set(_cold_names(listed) if isinstance(listed, bytes) else listed)
             self._cold_listed = []
         return self._cold_set
 
