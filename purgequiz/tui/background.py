@@ -54,12 +54,21 @@ def in_background(node: DOMNode, job: Callable[[], T] | Future[T], done: Callabl
             app.notify(friendly(error), title="Could not save", severity="error",
                        markup=False)
 
+    def deliver(result: T) -> None:
+        # A mistake in ``done`` must not vanish with the worker: log it and say so plainly.
+        try:
+            done(result)
+        except Exception as error:  # noqa: BLE001 - shown to the user in plain words
+            app.log.error(f"{name}: {type(error).__name__}: {error}")
+            app.notify(friendly(error), title="Something went wrong", severity="error",
+                       markup=False)
+
     def run() -> None:
         try:
             result = job.result() if isinstance(job, Future) else on_store_thread(job)
         except Exception as error:  # noqa: BLE001 - shown to the user in plain words
             app.call_from_thread(report, error)
         else:
-            app.call_from_thread(done, result)
+            app.call_from_thread(deliver, result)
 
     node.run_worker(run, name=name, group="store", thread=True, exit_on_error=False)
