@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 __all__ = ["register", "run"]
 
@@ -17,6 +18,11 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print("purgequiz: the study app needs an interactive terminal (its input or output is "
+              "redirected here); run 'purgequiz --help' for the commands that work without one",
+              file=sys.stderr)
+        return 1
     from purgequiz.tui.app import PurgeQuizApp
 
     app = PurgeQuizApp(profile=getattr(args, "profile", None), deck=getattr(args, "deck", None))

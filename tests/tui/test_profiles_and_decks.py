@@ -162,6 +162,15 @@ def test_play_is_the_default_command(monkeypatch) -> None:
         seen.append((self.profile_name, self.deck_spec))
 
     monkeypatch.setattr("purgequiz.tui.app.PurgeQuizApp.run", fake_run)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     assert cli.main([]) == 0
     assert cli.main(["play", "--profile", "Анна", "--deck", "nkvd"]) == 0
     assert seen == [(None, None), ("Анна", "nkvd")]
+
+
+def test_play_without_a_terminal_says_so(capsys) -> None:
+    """With input or output redirected, the app is not started and the reason is printed."""
+    assert cli.main(["play", "--profile", "Ana"]) == 1
+    err = capsys.readouterr().err
+    assert "needs an interactive terminal" in err and "Traceback" not in err
