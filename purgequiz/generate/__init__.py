@@ -6,8 +6,9 @@ study app and the learning engine do) does not also load the whole generator.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from purgequiz._lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from purgequiz.generate.build import NoCardsError, compile_cards, generate
@@ -38,10 +39,4 @@ __all__ = ["SHIPPED", "Card", "Citation", "Deck", "DeckError", "FilterError", "F
 assert sorted(__all__) == sorted(_WHERE)
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'purgequiz.generate' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"purgequiz.generate.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _WHERE, globals())

@@ -10,8 +10,9 @@ session.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from purgequiz._lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from purgequiz.learn.grading import DEFAULT_THRESHOLDS, Thresholds, grade
@@ -59,14 +60,4 @@ __all__ = [
 assert sorted(__all__) == sorted(_WHERE)
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'purgequiz.learn' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"purgequiz.learn.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__ = lazy_attributes(__name__, _WHERE, globals())
