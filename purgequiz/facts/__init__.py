@@ -1,10 +1,24 @@
-"""The fact model: loading, validating and checking the citations of fact files."""
+"""The fact model: the typed fact kinds, loading and validating fact files, citation checks."""
 
 from purgequiz.facts.dates import DateSpan, FuzzyDate, parse_date
+from purgequiz.facts.kinds import FATE_KINDS, HAPPENINGS, KINDS
 from purgequiz.facts.load import FactFileError, LoadResult, Problem, load, load_or_raise, parse
-from purgequiz.facts.model import Attribution, Entity, Fact, FactBase, Source, Topic, Uncited
+from purgequiz.facts.model import (
+    Attribution,
+    Entity,
+    Fact,
+    FactBase,
+    Link,
+    Ref,
+    Source,
+    Topic,
+    Uncited,
+)
 
 __all__ = [
+    "FATE_KINDS",
+    "HAPPENINGS",
+    "KINDS",
     "Attribution",
     "DateSpan",
     "Entity",
@@ -13,7 +27,9 @@ __all__ = [
     "FactFileError",
     "FuzzyDate",
     "LoadResult",
+    "Link",
     "Problem",
+    "Ref",
     "Source",
     "Topic",
     "Uncited",

@@ -7,6 +7,7 @@ spelled-out numbers are folded before comparing.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 import unicodedata
@@ -91,10 +92,12 @@ def _words_to_numbers(text: str) -> str:
 def normalize(text: str) -> str:
     """Fold case, accents, dashes and quotes; write numbers as plain digits."""
     text = _fold(text)
+    text = re.sub(r"\bthree[- ]quarters\b", "75 percent", text)
     text = _words_to_numbers(text)
     text = re.sub(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)", "", text)  # 353,074 / 353 074
     text = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text)  # 10th
     text = re.sub(r"\bhalf an? (million|billion)\b", r"0.5 \1", text)
+    text = re.sub(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", r"\1 \2 \3", text)  # 21.8.1938
     text = re.sub(r"\ban? (hundred|thousand|million|billion)\b", r"1 \1", text)
 
     def scale(match: re.Match[str]) -> str:
@@ -150,11 +153,58 @@ def _contains_name(text: str, entity: Entity) -> bool:
 
 
 def _fact_numbers(fact: Fact) -> set[str]:
-    numbers = numbers_in(fact.statement)
-    for name in ("value", "low", "high", "accused_count"):
-        if name in fact.fields:
-            numbers.add(_canonical(fact.fields[name]))
+    numbers = numbers_in(fact.statement) - _date_years(fact)  # dates are checked on their own
+    for name, value in fact.kind_fields().items():
+        if isinstance(value, int | float) and name != "footnote":
+            numbers.add(_canonical(value))
     return numbers
+
+
+def _texts_of(fact: Fact) -> list[tuple[str, str]]:
+    """(field, text) for the statement and every text the fact's own fields hold."""
+    out = [("statement", fact.statement)]
+    for name, value in fact.kind_fields().items():
+        if name in dict(fact.markers()):
+            continue  # entity and fact ids, not prose
+        if isinstance(value, str):
+            out.append((name, value))
+        elif isinstance(value, tuple):
+            out.extend((name, item) for item in value if isinstance(item, str))
+    return out
+
+
+def _date_years(fact: Fact) -> set[str]:
+    return {str(point.year) for span in (fact.date, fact.reported) if span is not None
+            for point in (span.start, span.end) if point is not None}
+
+
+_DOTTED = re.compile(r"\b\d{1,2}\.(\d{1,2})\.((?:1[89]|20)\d\d)\b")
+
+
+def _date_problems(fact: Fact, cited: str, source_date: str | None) -> list[str]:
+    """What of a fact's dates the cited text does not support: each year must stand in it,
+    and a month or a day given must be named there too; a date_note lifts the check."""
+    if fact.date_note:
+        return []
+    problems = []
+    folded = _fold(cited)
+    years = set(re.findall(r"\b(?:1[89]|20)\d\d\b", normalize(cited)))
+    for decade in re.findall(r"\b((?:1[89]|20)\d)0s\b", folded):  # "the 1930s"
+        years.update(f"{decade}{digit}" for digit in range(10))
+    months = {m.lower() for m in calendar.month_name[1:] if m.lower() in folded}
+    months.update(calendar.month_name[int(m)].lower() for m, _ in _DOTTED.findall(folded)
+                  if 1 <= int(m) <= 12)
+    for label, span in (("date", fact.date), ("reported", fact.reported)):
+        if span is None:
+            continue
+        for point in (span.start, span.end) if span.end else (span.start,):
+            if str(point.year) not in years:
+                problems.append(f"{label}: the year {point.year} is not in the cited "
+                                "paragraphs (give a date_note saying where it comes from)")
+            elif point.month and calendar.month_name[point.month].lower() not in months:
+                problems.append(f"{label}: the month {calendar.month_name[point.month]} is not "
+                                "in the cited paragraphs (give a date_note, or only the year)")
+    return problems
 
 
 def check_citations(base: FactBase, texts: Mapping[str, str]) -> list[Problem]:
@@ -176,12 +226,18 @@ def check_citations(base: FactBase, texts: Mapping[str, str]) -> list[Problem]:
             problems.append(Problem(fact.origin, where, "statement",
                                     f"the number {number} is not in {fact.source} "
                                     f"paragraph(s) {list(fact.paragraphs)}"))
+        claimants = set(fact.claimants())  # named by the attribution, not by the text
         for field, ref in fact.entity_refs():
             entity = base.entities.get(ref)
+            if ref in claimants:
+                continue
             if entity is not None and not _contains_name(folded, entity):
                 problems.append(Problem(fact.origin, where, field,
                                         f"{entity.name!r} is not named in {fact.source} "
                                         f"paragraph(s) {list(fact.paragraphs)}"))
+        for message in _date_problems(fact, cited, base.sources[fact.source].date):
+            field, _, text = message.partition(": ")
+            problems.append(Problem(fact.origin, where, field, text))
     for source in base.sources.values():
         if source.id in texts and len(paragraphs[source.id]) != source.paragraphs:
             problems.append(Problem(source.file or source.id, f"source {source.id}", "paragraphs",
@@ -207,16 +263,13 @@ def check_checksums(base: FactBase, raw: Mapping[str, bytes]) -> list[Problem]:
 
 def own_words_problems(base: FactBase, texts: Iterable[str],
                        length: int = RUN_LENGTH) -> list[Problem]:
-    """Statements (and quotation gists) must share no run of `length` words with the texts."""
+    """Statements and every text field must share no run of `length` words with the texts."""
     runs: set[tuple[str, ...]] = set()
     for text in texts:
         runs |= word_runs(text, length)
     problems = []
     for fact in base.facts.values():
-        for field in ("statement", "gist"):
-            value = fact.statement if field == "statement" else fact.fields.get(field)
-            if not value:
-                continue
+        for field, value in _texts_of(fact):
             shared = word_runs(value, length) & runs
             if shared:
                 sample = " ".join(sorted(shared)[0])

@@ -2,41 +2,46 @@
 
 ``parse`` turns already-read documents into a :class:`FactBase` and a list of problems; it never
 raises on bad content. ``load`` reads a file or a folder of ``*.toml`` files and parses them.
+The fields of each fact kind are read from its dataclass (:mod:`purgequiz.facts.kinds`): the
+annotation says what a field holds and whether it may be left out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
+import types
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from purgequiz.facts.dates import parse_date
+from purgequiz.facts.dates import DateSpan, parse_date
+from purgequiz.facts.kinds import KINDS, MOVED
 from purgequiz.facts.model import (
     ATTRIBUTION_TYPES,
+    ENTITY_TYPES,
+    SOURCE_KINDS,
+    SPHERES,
     Attribution,
     Entity,
     Fact,
     FactBase,
+    Link,
+    Ref,
     Source,
     Topic,
     Uncited,
-)
-from purgequiz.facts.schema import (
-    COMMON_FACT_FIELDS,
-    ENTITY_TYPES,
-    KINDS,
-    QUALIFIERS,
-    SOURCE_KINDS,
-    FieldSpec,
 )
 
 __all__ = ["FactFileError", "LoadResult", "Problem", "load", "load_or_raise", "parse"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _TABLES = ("source", "topic", "entity", "fact", "uncited")
+_COMMON = ("id", "kind", "statement", "topics", "source", "paragraphs", "attribution", "date",
+           "date_note", "reported", "note", "importance")
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,8 @@ class _Record:
             return None
         return tuple(v.strip() for v in value)
 
-    def integer(self, name: str, required: bool = True, minimum: int | None = None) -> int | None:
+    def integer(self, name: str, required: bool = True, minimum: int | None = None,
+                maximum: int | None = None) -> int | None:
         value = self.data.get(name)
         if value is None:
             if required:
@@ -131,11 +137,28 @@ class _Record:
         if minimum is not None and value < minimum:
             self.problem(name, f"must be at least {minimum}, not {value}")
             return None
+        if maximum is not None and value > maximum:
+            self.problem(name, f"must be at most {maximum}, not {value}")
+            return None
         return value
 
-    def unknown(self, allowed: tuple[str, ...]) -> None:
+    def date(self, name: str) -> tuple[bool, DateSpan | None]:
+        if name not in self.data:
+            return True, None
+        try:
+            return True, parse_date(self.data[name])
+        except ValueError as error:
+            self.problem(name, str(error))
+            return False, None
+
+    def unknown(self, allowed: tuple[str, ...], moved: Mapping[str, str] | None = None) -> None:
         for key in self.data:
-            if key not in allowed:
+            if key in allowed:
+                continue
+            if moved and key in moved:
+                self.problem(key, f"the fact format changed: {moved[key]} "
+                                  "(see docs/fact-format.md)")
+            else:
                 self.problem(key, f"unknown field (expected one of: {', '.join(allowed)})")
 
 
@@ -160,6 +183,16 @@ def _where(kind: str, data: Mapping[str, Any], index: int) -> str:
     if isinstance(ident, str) and ident:
         return f"{kind} {ident}"
     return f"{kind} #{index + 1}"
+
+
+def _paragraphs(rec: _Record) -> tuple[int, ...] | None:
+    value = rec.data.get("paragraphs")
+    if (not isinstance(value, list) or not value
+            or not all(isinstance(p, int) and not isinstance(p, bool) for p in value)):
+        rec.problem("paragraphs", "must be a non-empty list of paragraph numbers"
+                    if value is not None else "missing")
+        return None
+    return tuple(value)
 
 
 def _parse_source(rec: _Record) -> Source | None:
@@ -193,17 +226,29 @@ def _parse_topic(rec: _Record) -> Topic | None:
     return Topic(ident, title) if ident and title else None
 
 
+_ENTITY_MOVED = {"posts": "posts are now facts of kind 'role' or 'appointment', each "
+                          "citing its paragraph"}
+
+
 def _parse_entity(rec: _Record) -> Entity | None:
-    rec.unknown(("id", "type", "name", "full_name", "variants", "posts", "description"))
+    rec.unknown(("id", "type", "name", "full_name", "variants", "sphere", "category",
+                 "description"),
+                _ENTITY_MOVED)
     ident, type_, name = _check_id(rec), rec.text("type"), rec.text("name")
     if type_ is not None and type_ not in ENTITY_TYPES:
         rec.problem("type", f"{type_!r} is not one of: {', '.join(ENTITY_TYPES)}")
         type_ = None
-    variants, posts = rec.texts("variants"), rec.texts("posts")
-    full_name, description = rec.text("full_name", False), rec.text("description", False)
-    if None in (ident, type_, name, variants, posts):
+    sphere = rec.text("sphere", required=False)
+    if sphere is not None and sphere not in SPHERES:
+        rec.problem("sphere", f"{sphere!r} is not one of: {', '.join(SPHERES)}")
         return None
-    return Entity(ident, type_, name, full_name, variants, posts, description)  # type: ignore[arg-type]
+    variants = rec.texts("variants")
+    full_name, description = rec.text("full_name", False), rec.text("description", False)
+    category = rec.text("category", False)
+    if None in (ident, type_, name, variants):
+        return None
+    return Entity(ident, type_, name, full_name, variants, sphere, category,  # type: ignore[arg-type]
+                  description)
 
 
 def _parse_attribution(rec: _Record) -> Attribution | None:
@@ -240,155 +285,171 @@ def _parse_attribution(rec: _Record) -> Attribution | None:
     return Attribution(type_, by, via) if ok else None  # type: ignore[arg-type]
 
 
-def _parse_kind_field(rec: _Record, spec: FieldSpec) -> tuple[bool, Any]:
-    """Return (ok, value) for one kind-specific field; value None when absent."""
-    value = rec.data.get(spec.name)
+# ----------------------------------------------------------------- a kind's own fields
+
+def _shape(hint: Any) -> str:
+    """What an annotation asks a TOML value to be: text, int, number, date, or list:…"""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _shape(next(a for a in typing.get_args(hint) if a is not type(None)))
+    if origin is typing.Annotated:
+        return _shape(typing.get_args(hint)[0])
+    if origin is tuple:
+        return "list:" + _shape(typing.get_args(hint)[0])
+    return {str: "text", int: "int", float: "number", DateSpan: "date"}[hint]
+
+
+_SHAPES: dict[type[Fact], tuple[tuple[str, str, bool], ...]] = {}
+
+
+def _fields_of(cls: type[Fact]) -> tuple[tuple[str, str, bool], ...]:
+    """(name, shape, required) of a kind's own fields, worked out once per kind."""
+    found = _SHAPES.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls, include_extras=True)
+        found = tuple((f.name, _shape(hints[f.name]),
+                       f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+                      for f in cls.own_fields())
+        _SHAPES[cls] = found
+    return found
+
+
+def _value(rec: _Record, name: str, shape: str, required: bool) -> tuple[bool, Any]:
+    """(ok, value) for one kind-specific field; value None when absent."""
+    value = rec.data.get(name)
     if value is None:
-        if spec.required:
-            rec.problem(spec.name, "missing")
+        if required:
+            rec.problem(name, "missing")
             return False, None
         return True, None
-    if spec.type in ("text", "ref"):
+    if shape == "text":
         if not isinstance(value, str) or not value.strip():
-            rec.problem(spec.name, f"must be non-empty text, not {_describe(value)}")
+            rec.problem(name, f"must be non-empty text, not {_describe(value)}")
             return False, None
         return True, value.strip()
-    if spec.type in ("texts", "refs"):
+    if shape.startswith("list:"):
         if (not isinstance(value, list) or not value
                 or not all(isinstance(v, str) and v.strip() for v in value)):
-            rec.problem(spec.name, "must be a non-empty list of texts")
+            rec.problem(name, "must be a non-empty list of texts")
             return False, None
         return True, tuple(v.strip() for v in value)
-    if spec.type == "int":
+    if shape == "int":
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            rec.problem(spec.name, f"must be a whole number ≥ 0, not {value!r}")
+            rec.problem(name, f"must be a whole number ≥ 0, not {value!r}")
             return False, None
         return True, value
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        rec.problem(spec.name, f"must be a number ≥ 0, not {value!r}")
+    if shape == "date":
+        return rec.date(name)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        rec.problem(name, f"must be a number ≥ 0, not {value!r}")
         return False, None
-    return True, value
+    return True, float(value)
 
 
 def _parse_fact(rec: _Record) -> Fact | None:
     ident = _check_id(rec)
     kind = rec.text("kind")
-    specs: tuple[FieldSpec, ...] = ()
-    if kind is not None and kind not in KINDS:
+    cls = KINDS.get(kind) if kind is not None else None
+    if kind is not None and cls is None:
         rec.problem("kind", f"unknown kind {kind!r} (expected one of: {', '.join(KINDS)})")
-        kind = None
-    if kind is not None:
-        specs = KINDS[kind]
-        rec.unknown(COMMON_FACT_FIELDS + tuple(s.name for s in specs))
-    statement = rec.text("statement")
-    source = rec.text("source")
-    ok = None not in (ident, kind, statement, source)
-    paragraphs = rec.data.get("paragraphs")
-    if (not isinstance(paragraphs, list) or not paragraphs
-            or not all(isinstance(p, int) and not isinstance(p, bool) for p in paragraphs)):
-        rec.problem("paragraphs", "must be a non-empty list of paragraph numbers"
-                    if paragraphs is not None else "missing")
+    if cls is not None:
+        moved = {old: message for (k, old), message in MOVED.items() if k == kind}
+        rec.unknown(_COMMON + tuple(name for name, _, _ in _fields_of(cls)), moved)
+    values: dict[str, Any] = {"id": ident, "statement": rec.text("statement"),
+                              "source": rec.text("source"), "paragraphs": _paragraphs(rec),
+                              "topics": rec.texts("topics", required=True)}
+    ok = None not in values.values() and cls is not None
+    if values["topics"] == ():
+        rec.problem("topics", "must name at least one topic")
         ok = False
-    topics = rec.texts("topics", required=True)
-    if not topics:
-        if topics is not None:
-            rec.problem("topics", "must name at least one topic")
+    for name in ("date", "reported"):
+        good, values[name] = rec.date(name)
+        ok = ok and good
+    values["date_note"] = rec.text("date_note", required=False)
+    values["note"] = rec.text("note", required=False)
+    importance = rec.integer("importance", required=False, minimum=1, maximum=3)
+    if importance is None and "importance" in rec.data:
         ok = False
-    date = None
-    if "date" in rec.data:
-        try:
-            date = parse_date(rec.data["date"])
-        except ValueError as error:
-            rec.problem("date", str(error))
-            ok = False
-    attribution = _parse_attribution(rec)
-    fields: dict[str, Any] = {}
-    for spec in specs:
-        good, value = _parse_kind_field(rec, spec)
+    values["importance"] = importance or 2
+    values["attribution"] = attribution = _parse_attribution(rec)
+    ok = ok and attribution is not None
+    for name, shape, required in _fields_of(cls) if cls is not None else ():
+        good, value = _value(rec, name, shape, required)
         ok = ok and good
         if value is not None:
-            fields[spec.name] = value
-    if kind == "decree" and not ({"prohibits", "requires"} & fields.keys()):
-        rec.problem("prohibits", "a decree needs at least one of prohibits, requires")
-        ok = False
-    if kind == "statistic":
-        has_value = "value" in fields
-        has_range = "low" in fields or "high" in fields
-        if has_value == has_range:
-            rec.problem("value", "give either value, or low and high")
-            ok = False
-        elif has_range and not ("low" in fields and "high" in fields):
-            rec.problem("high" if "low" in fields else "low", "a range needs both low and high")
-            ok = False
-        elif has_range and fields["low"] > fields["high"]:
-            rec.problem("low", "low is greater than high")
-            ok = False
-        qualifier = fields.get("qualifier")
-        if qualifier is not None and qualifier not in QUALIFIERS:
-            rec.problem("qualifier", f"{qualifier!r} is not one of: {', '.join(QUALIFIERS)}")
-            ok = False
-    if not ok or attribution is None:
+            values[name] = value
+    if not ok or cls is None:
         return None
-    return Fact(ident, kind, statement, source, tuple(paragraphs), topics,  # type: ignore[arg-type]
-                attribution, date, fields, rec.file)
+    fact = cls(**values, origin=rec.file)
+    rules = getattr(fact, "problems", None)
+    broken = rules() if rules is not None else []
+    for field, message in broken:
+        rec.problem(field, message)
+    return None if broken else fact
 
 
 def _parse_uncited(rec: _Record) -> Uncited | None:
     rec.unknown(("source", "paragraphs", "reason"))
     source, reason = rec.text("source"), rec.text("reason")
-    paragraphs = rec.data.get("paragraphs")
-    if (not isinstance(paragraphs, list) or not paragraphs
-            or not all(isinstance(p, int) and not isinstance(p, bool) for p in paragraphs)):
-        rec.problem("paragraphs", "must be a non-empty list of paragraph numbers")
+    paragraphs = _paragraphs(rec)
+    if source is None or reason is None or paragraphs is None:
         return None
-    if source is None or reason is None:
-        return None
-    return Uncited(source, tuple(paragraphs), reason, rec.file)
+    return Uncited(source, paragraphs, reason, rec.file)
 
 
 _PARSERS = {"source": _parse_source, "topic": _parse_topic, "entity": _parse_entity,
             "fact": _parse_fact, "uncited": _parse_uncited}
 
 
+def _check_paragraphs(out: _Collector, origin: str, where: str, source: Source,
+                      numbers: tuple[int, ...]) -> None:
+    for number in numbers:
+        if not 1 <= number <= source.paragraphs:
+            out.add(origin, where, "paragraphs",
+                    f"{number} is not a paragraph of {source.id} (1–{source.paragraphs})")
+
+
 def _cross_check(out: _Collector, records: dict[str, dict[str, Any]],
                  uncited: list[Uncited]) -> None:
     sources, topics, entities = records["source"], records["topic"], records["entity"]
-    for fact in records["fact"].values():
+    facts = records["fact"]
+    for fact in facts.values():
         where = f"fact {fact.id}"
         source = sources.get(fact.source)
         if source is None:
             out.add(fact.origin, where, "source", f"unknown source {fact.source!r}")
         else:
-            for number in fact.paragraphs:
-                if not 1 <= number <= source.paragraphs:
-                    out.add(fact.origin, where, "paragraphs",
-                            f"{number} is not a paragraph of {source.id} (1–{source.paragraphs})")
+            _check_paragraphs(out, fact.origin, where, source, fact.paragraphs)
         for topic in fact.topics:
             if topic not in topics:
                 out.add(fact.origin, where, "topics", f"unknown topic {topic!r}")
-        attribution = fact.attribution
-        for ref in ((attribution.by,) if attribution.by else ()) + attribution.via:
+        for ref in fact.claimants():
             if ref not in entities:
                 out.add(fact.origin, where, "attribution", f"unknown entity {ref!r}")
-        specs = {s.name: s for s in KINDS[fact.kind]}
+        markers = fact.markers()
         for name, ref in fact.entity_refs():
             entity = entities.get(ref)
+            marker = markers[name]
+            assert isinstance(marker, Ref)
             if entity is None:
                 out.add(fact.origin, where, name, f"unknown entity {ref!r}")
-            elif specs[name].ref_types and entity.type not in specs[name].ref_types:
-                expected = " or ".join(specs[name].ref_types)
+            elif marker.types and entity.type not in marker.types:
+                expected = " or ".join(marker.types)
                 out.add(fact.origin, where, name,
                         f"{ref!r} is a {entity.type}, expected {expected}")
+        for name, ref in fact.fact_links():
+            assert isinstance(markers[name], Link)
+            if ref not in facts:
+                out.add(fact.origin, where, name, f"unknown fact {ref!r}")
+            elif ref == fact.id:
+                out.add(fact.origin, where, name, "a fact cannot name itself")
     for item in uncited:
         source = sources.get(item.source)
         where = f"uncited {item.source}"
         if source is None:
             out.add(item.origin, where, "source", f"unknown source {item.source!r}")
             continue
-        for number in item.paragraphs:
-            if not 1 <= number <= source.paragraphs:
-                out.add(item.origin, where, "paragraphs",
-                        f"{number} is not a paragraph of {source.id} (1–{source.paragraphs})")
+        _check_paragraphs(out, item.origin, where, source, item.paragraphs)
 
 
 def parse(documents: Mapping[str, bytes]) -> LoadResult:
@@ -416,7 +477,7 @@ def parse(documents: Mapping[str, bytes]) -> LoadResult:
                 item = _PARSERS[table](rec)
                 if item is None:
                     continue
-                if table == "uncited":
+                if isinstance(item, Uncited):
                     uncited.append(item)
                     continue
                 if item.id in records[table]:

@@ -1,27 +1,57 @@
-"""The typed records of a fact base: sources, topics, entities and facts."""
+"""The typed records of a fact base: sources, topics, entities, and the fact every kind
+extends.
+
+A fact kind is a frozen dataclass (see :mod:`purgequiz.facts.kinds`); its fields are typed,
+and the annotations say which fields name an entity (:class:`Ref`) or another fact
+(:class:`Link`). The loader reads those annotations to check a file, so one declaration
+serves loading, validation, the JSON listing and the documentation test alike.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from purgequiz.facts.dates import DateSpan
 
 __all__ = [
     "ATTRIBUTION_TYPES",
+    "ENTITY_TYPES",
+    "SOURCE_KINDS",
+    "SPHERES",
     "Attribution",
     "Entity",
     "Fact",
     "FactBase",
+    "Link",
+    "Ref",
     "Source",
     "Topic",
     "Uncited",
 ]
 
 ATTRIBUTION_TYPES = ("record", "claim", "estimate", "interpretation", "report")
+ENTITY_TYPES = ("person", "institution", "place", "publication", "work", "decree", "group")
+SOURCE_KINDS = ("contemporary press", "later scholarship")
+# Where an entity belongs, so that a wrong answer comes from the same world as the right one.
+SPHERES = ("army", "nkvd", "party", "state", "industry", "foreign", "press", "historians")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field that names entities, and which entity types it may name."""
+
+    types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    """Marks a field that names other facts by id."""
 
 
 @dataclass(frozen=True)
@@ -58,14 +88,18 @@ class Topic:
 
 @dataclass(frozen=True)
 class Entity:
-    """A person, institution, place, publication, decree or collective group."""
+    """A person, institution, place, publication, work, decree or collective group.
+
+    ``sphere`` (army, nkvd, party …) and ``category`` (a finer class: "commissariat",
+    "military district") say what it can stand beside as a wrong answer."""
 
     id: str
     type: str
     name: str
     full_name: str | None = None
     variants: tuple[str, ...] = ()
-    posts: tuple[str, ...] = ()
+    sphere: str | None = None
+    category: str | None = None
     description: str | None = None
 
     @property
@@ -92,37 +126,101 @@ class Attribution:
         return self.type == "record"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Fact:
-    """One typed fact, in our own words, citing a source and its paragraphs."""
+    """What every fact has; each kind adds its own typed fields.
+
+    ``date`` is when the thing happened (or, for a post held or a state of affairs, the
+    period); ``reported`` is when a paper or agency reported it, when that differs from the
+    source's own date. A date the cited paragraphs do not give carries a ``date_note``.
+    ``note`` is a gloss in our own words that the source does not give (what an
+    abbreviation stands for, how an unclear sentence is read, a known error in the source);
+    ``importance`` runs from 1 (a detail) to 3 (what every student should know).
+    """
+
+    kind: ClassVar[str] = ""
+    askable: ClassVar[bool] = True  # bibliography facts are kept for citations, never asked
 
     id: str
-    kind: str
     statement: str
     source: str
     paragraphs: tuple[int, ...]
     topics: tuple[str, ...]
     attribution: Attribution
     date: DateSpan | None = None
-    fields: Mapping[str, Any] = field(default_factory=dict)
-    origin: str = ""
+    date_note: str | None = None
+    reported: DateSpan | None = None
+    note: str | None = None
+    importance: int = 2
+    origin: str = field(default="", compare=False, repr=False)
 
-    def get(self, name: str, default: Any = None) -> Any:
-        return self.fields.get(name, default)
+    @classmethod
+    def own_fields(cls) -> tuple[dataclasses.Field[Any], ...]:
+        """The fields this kind adds to the common ones, in declaration order."""
+        common = {f.name for f in dataclasses.fields(Fact)}
+        return tuple(f for f in dataclasses.fields(cls) if f.name not in common)
+
+    @classmethod
+    def markers(cls) -> dict[str, Ref | Link]:
+        """Field name → its Ref or Link marker, for the fields that name entities or facts."""
+        return _markers(cls)
+
+    def kind_fields(self) -> dict[str, Any]:
+        """This fact's own (kind-specific) fields that are set."""
+        return {f.name: getattr(self, f.name) for f in self.own_fields()
+                if getattr(self, f.name) not in (None, ())}
 
     def entity_refs(self) -> Iterator[tuple[str, str]]:
         """(field name, entity id) for every entity the fact's own fields name."""
-        from purgequiz.facts.schema import KINDS
+        for name, marker in self.markers().items():
+            if isinstance(marker, Ref):
+                yield from ((name, ref) for ref in _as_ids(getattr(self, name)))
 
-        for spec in KINDS[self.kind]:
-            value = self.fields.get(spec.name)
-            if value is None:
-                continue
-            if spec.type == "ref":
-                yield spec.name, value
-            elif spec.type == "refs":
-                for item in value:
-                    yield spec.name, item
+    def fact_links(self) -> Iterator[tuple[str, str]]:
+        """(field name, fact id) for every other fact this fact's fields name."""
+        for name, marker in self.markers().items():
+            if isinstance(marker, Link):
+                yield from ((name, ref) for ref in _as_ids(getattr(self, name)))
+
+    def claimants(self) -> tuple[str, ...]:
+        """The entities behind the fact: who makes the claim and whom they relay."""
+        by = (self.attribution.by,) if self.attribution.by else ()
+        return by + self.attribution.via
+
+
+def _as_ids(value: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else value
+
+
+_MARKERS: dict[type, dict[str, Ref | Link]] = {}
+
+
+def _markers(cls: type) -> dict[str, Ref | Link]:
+    found = _MARKERS.get(cls)
+    if found is None:
+        found = {}
+        for name, hint in typing.get_type_hints(cls, include_extras=True).items():
+            marker = marker_of(hint)
+            if marker is not None:
+                found[name] = marker
+        _MARKERS[cls] = found
+    return found
+
+
+def marker_of(hint: Any) -> Ref | Link | None:
+    """The Ref or Link inside an annotation such as ``Annotated[str, Ref()] | None`` or
+    ``tuple[Annotated[str, Link()], ...]``, if any."""
+    if typing.get_origin(hint) is typing.Annotated:
+        for extra in hint.__metadata__:
+            if isinstance(extra, Ref | Link):
+                return extra
+    for arg in typing.get_args(hint):
+        marker = marker_of(arg)
+        if marker is not None:
+            return marker
+    return None
 
 
 @dataclass(frozen=True)
@@ -133,6 +231,14 @@ class Uncited:
     paragraphs: tuple[int, ...]
     reason: str
     origin: str = ""
+
+
+def _stored(value: Any) -> Any:
+    if isinstance(value, DateSpan):
+        return value.text
+    if isinstance(value, Attribution):
+        return vars(value)
+    return value
 
 
 @dataclass(frozen=True)
@@ -159,17 +265,8 @@ class FactBase:
             "topics": [vars(t) for t in sorted(self.topics.values(), key=lambda t: t.id)],
             "entities": [vars(e) for e in sorted(self.entities.values(), key=lambda e: e.id)],
             "facts": [
-                {
-                    "id": f.id,
-                    "kind": f.kind,
-                    "statement": f.statement,
-                    "source": f.source,
-                    "paragraphs": f.paragraphs,
-                    "topics": f.topics,
-                    "attribution": vars(f.attribution),
-                    "date": f.date.text if f.date else None,
-                    "fields": dict(f.fields),
-                }
+                {"kind": f.kind} | {d.name: _stored(getattr(f, d.name))
+                                    for d in dataclasses.fields(f) if d.name != "origin"}
                 for f in sorted(self.facts.values(), key=lambda f: f.id)
             ],
         }

@@ -1,6 +1,6 @@
-"""Compiling a fact base into a deck: every template over every fact, the quality checks,
-the filters, then siblings and confusables. Pure: the same base, filters and seed always
-give the same deck."""
+"""Compiling a fact base into a deck: every registered template over the facts it asks,
+the quality checks, the filters, then siblings and confusables. Pure: the same base,
+filters and seed always give the same deck."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from purgequiz.generate.confusables import link
 from purgequiz.generate.context import Context
 from purgequiz.generate.index import FactIndex
 from purgequiz.generate.model import Card, Deck
+from purgequiz.generate.registry import REGISTRY, templates_for
 from purgequiz.generate.select import Filters, select
-from purgequiz.generate.templates import EVERY_FACT, PER_KIND, WHOLE_BASE
+from purgequiz.generate.templates import __name__ as _registered  # noqa: F401  (registers)
 
 __all__ = ["NoCardsError", "assemble", "compile_cards", "generate"]
 
@@ -27,10 +28,13 @@ def compile_cards(base: FactBase, rng: random.Random) -> list[Card]:
     ctx = Context(base, FactIndex(base), rng)
     cards: list[Card] = []
     for fact in ctx.index.facts:
-        for template in PER_KIND.get(fact.kind, ()) + EVERY_FACT:
-            cards.extend(template(ctx, fact))
-    for whole in WHOLE_BASE:
-        cards.extend(whole(ctx))
+        for template in templates_for(fact.kind):
+            ctx.template = template
+            cards.extend(template.make(ctx, fact))
+    for template in REGISTRY.values():
+        if template.whole:
+            ctx.template = template
+            cards.extend(template.make(ctx))
     return keep_good(cards)
 
 

@@ -39,6 +39,8 @@ def card_problems(card: Card) -> list[str]:
             problems.append("the answer is not among the choices")
     if card.kind == "ordering" and any(re.search(r"\b1[89]\d\d\b", i) for i in card.items):
         problems.append("an item to put in order gives its date")
+    if "which of these" in card.prompt.lower() and not card.choices:
+        problems.append("'which of these' is asked without choices")
     return problems
 
 

@@ -1,26 +1,32 @@
 """What every question template works with: the base, its indexes, the seeded random
-generator, and the one place that turns a question about facts into a :class:`Card`."""
+generator, and the one place that turns a question about facts into a :class:`Card`, with
+its choices and, for each wrong choice, the fact that shows it wrong."""
 
 from __future__ import annotations
 
+import hashlib
 import random
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from purgequiz.facts import Entity, Fact, FactBase
-from purgequiz.generate.distractors import arrange
+from purgequiz.generate.distractors import arrange, pick
 from purgequiz.generate.index import FactIndex
-from purgequiz.generate.model import Card, Citation
-from purgequiz.generate.phrasing import (
-    attribution_note,
-    attribution_phrase,
-    claimant_names,
-    find_term,
-    mentions,
-)
+from purgequiz.generate.model import Card, Citation, Rebuttal
+from purgequiz.generate.phrasing import cap, claim_phrase, mentions, normalize, the_name
+from purgequiz.generate.registry import Template
 
-__all__ = ["Context", "citation"]
+__all__ = ["Context", "Wrong", "citation", "set_id"]
+
+# Spheres whose people may stand beside each other as wrong answers when a sphere has too
+# few: the security police and the army were entangled, the party and the state one system.
+_NEAR = {"army": ("nkvd",), "nkvd": ("army", "party"), "party": ("state", "nkvd"),
+         "state": ("party", "industry"), "industry": ("state", "party")}
+
+
+# People who stand apart from any crowd of wrong answers: the leaders who ordered the
+# purges and the exile who opposed them are never a plausible slip for someone else.
+_APART = ("leader", "exile", "regional")
 
 
 def citation(base: FactBase, fact: Fact) -> Citation:
@@ -29,89 +35,156 @@ def citation(base: FactBase, fact: Fact) -> Citation:
                     tuple(fact.paragraphs))
 
 
-@dataclass
+def set_id(facts: Iterable[Fact], template: str) -> str:
+    """A stable id for a card made from several facts: a digest of their sorted ids."""
+    ids = sorted(f.id for f in facts)
+    digest = hashlib.sha1("+".join(ids).encode()).hexdigest()[:12]
+    return f"set-{digest}:{template}"
+
+
+@dataclass(frozen=True)
+class Wrong:
+    """A wrong answer and why it is wrong: a fact of the base, or a sentence of our own
+    about the card's own fact (for a figure or a date the base has no fact for)."""
+
+    text: str
+    because: Fact | str
+
+
 class Context:
-    base: FactBase
-    index: FactIndex
-    rng: random.Random
-    statements: set[str] = field(default_factory=set)  # true/false statements already asked
+    def __init__(self, base: FactBase, index: FactIndex, rng: random.Random) -> None:
+        self.base, self.index, self.rng = base, index, rng
+        self.template: Template | None = None  # set by the generator before each template
 
-    def name(self, entity_id: str) -> str:
-        """The entity's display name, without a curator's note in brackets."""
-        return re.sub(r"\s*\([^)]*\)", "", self.base.entities[entity_id].name).strip()
-
-    def named(self, entity_id: str) -> bool:
-        """Whether the entity has a proper name ('Beria', not 'the president of …')."""
-        return self.base.entities[entity_id].name[:1].isupper()
+    # ------------------------------------------------------------------ names
 
     def entity(self, entity_id: str) -> Entity:
         return self.base.entities[entity_id]
+
+    def name(self, entity_id: str) -> str:
+        """The display name, as a choice shows it."""
+        return cap(self.base.entities[entity_id].name)
+
+    def in_text(self, entity_id: str) -> str:
+        """The name as it reads inside a sentence ('the Politburo')."""
+        return the_name(self.base.entities[entity_id])
 
     def spellings(self, entity_id: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys((self.name(entity_id),
                                     *self.base.entities[entity_id].spellings)))
 
+    # ------------------------------------------------------------------ questions
+
+    def claim(self, fact: Fact) -> str | None:
+        return claim_phrase(self.base, fact)
+
     def ask(self, fact: Fact, question: str) -> str:
-        """The question, led by the fact's attribution when it is not a plain record (and
-        the question does not already name who makes the claim)."""
-        phrase = attribution_phrase(self.base, fact)
-        if phrase is None or mentions(question, claimant_names(self.base, fact)):
+        """The question led by who claims it, when the fact is not a plain record."""
+        phrase = self.claim(fact)
+        if phrase is None:
             return question
-        return f"{phrase}, {question[0].lower()}{question[1:]}"  # "According to X, as cited
-        # in Y, what …": the phrase's own inner comma pairs with this one
+        return f"{cap(phrase)}, {question[:1].lower()}{question[1:]}"
 
     def explain(self, fact: Fact, extra: str | None = None) -> str:
-        """The fact's statement, with whose claim it is, and any extra context."""
-        parts = [fact.statement]
-        note = attribution_note(self.base, fact)
-        if note:
-            parts.append(note)
-        if extra:
-            parts.append(extra)
-        return " ".join(parts)
+        """The fact's statement (which names whose claim it is), our gloss, any extra."""
+        return " ".join(p for p in (fact.statement, extra, fact.note) if p)
 
-    def choices(self, answer: str, distractors: Sequence[str]) -> tuple[str, ...]:
-        return arrange(answer, distractors, self.rng)
+    # ------------------------------------------------------------------ wrong answers
 
-    def card(self, facts: Fact | Sequence[Fact], template: str, *, prompt: str, answer: str,
-             kind: str = "question", answer_type: str = "text", accept: Sequence[str] = (),
-             choices: Sequence[str] = (), truth: bool | None = None, items: Sequence[str] = (),
-             difficulty: int = 2, explanation: str | None = None, card_id: str | None = None,
-             attributed: bool = True) -> Card:
-        """A card about one fact (id ``<fact-id>:<template>``) or several (pass card_id)."""
+    def entities(self, answer: str, *, ok: Callable[[str], bool] = lambda e: True,
+                 avoid: Sequence[Fact] = (), count: int = 3,
+                 types: tuple[str, ...] | None = None, any_sphere: bool = False) -> list[Wrong]:
+        """Other entities of the answer's type, sphere and category first, each with the
+        fact that says what it really was. An answer with no sphere (a place), or with
+        ``any_sphere``, draws on every entity of its type."""
+        target = self.entity(answer)
+        types = types or (target.type,)
+        years = [f.date.year for f in avoid if f.date]
+        year = min(years) if years else None  # no one dead by then stands as a choice
+        spheres = (target.sphere, *_NEAR.get(target.sphere or "", ()))
+        candidates = [e for e in self.base.entities.values()
+                      if e.type in types and e.id != answer
+                      and (e.category not in _APART or e.category == target.category)
+                      and not (year and self.index.gone_by(e.id, year))]
+
+        def pool(sphere: str | None, same_category: bool) -> list[str]:
+            return sorted(e.id for e in candidates if e.sphere == sphere
+                          and (not same_category or e.category == target.category))
+
+        pools = [pool(target.sphere, True)] if target.category else []
+        pools += [pool(sphere, False) for sphere in spheres]
+        if any_sphere or target.sphere is None:
+            pools.append(sorted(e.id for e in candidates))
+        chosen = pick(pools, count, lambda e: ok(e) and self.index.profile(e, avoid) is not None,
+                      self.rng, key=lambda e: self.name(e))
+        return [Wrong(self.name(e), self.index.profile(e, avoid)) for e in chosen]  # type: ignore[arg-type]
+
+    def texts(self, keys: Sequence[str], answer: str, *,
+              ok: Callable[[str, Fact], bool] = lambda text, fact: True,
+              count: int = 3) -> list[Wrong]:
+        """Texts of the same field in other facts (another decree's penalty), each with the
+        fact it comes from; none that says the same as the answer or as another choice."""
+        pools = [sorted(self.index.texts.get(key, ()), key=lambda item: item[1].id)
+                 for key in keys]
+        chosen: list[Wrong] = []
+        taken = [normalize(answer)]
+        for text, fact in pick(pools, count * 3, lambda item: ok(*item), self.rng,
+                               key=lambda item: item[0]):
+            key = normalize(text)
+            if len(chosen) < count and not any(key in t or t in key for t in taken):
+                taken.append(key)
+                chosen.append(Wrong(cap(text) if answer[:1].isupper() else text, fact))
+        return chosen
+
+    # ------------------------------------------------------------------ cards
+
+    def card(self, facts: Fact | Sequence[Fact], *, prompt: str, answer: str,
+             wrong: Sequence[Wrong] = (), kind: str = "question", answer_type: str = "text",
+             accept: Sequence[str] = (), truth: bool | None = None, items: Sequence[str] = (),
+             difficulty: int = 2, explanation: str | None = None,
+             attributed: bool = True, least: int = 2) -> Card:
+        """A card about one fact (id ``<fact-id>:<template>``) or several (``set-…``).
+
+        ``wrong`` gives up to three wrong choices with their reasons; with fewer than
+        ``least`` of them the card has no choices and is asked typed or as a flashcard."""
+        assert self.template is not None, "cards are made while a template runs"
         group = [facts] if isinstance(facts, Fact) else list(facts)
         first = group[0]
         years = [f.date.year for f in group if f.date]
         topics: dict[str, None] = {}
+        cites: dict[tuple[str, tuple[int, ...]], Citation] = {}
         for fact in group:
             topics.update(dict.fromkeys(fact.topics))
-        cites: dict[tuple, Citation] = {}
-        for fact in group:
             cite = citation(self.base, fact)
             cites[(cite.id, cite.paragraphs)] = cite
-        accepted = dict.fromkeys([answer, *accept]) if kind in ("question", "cloze") else {}
-        if kind in ("question", "cloze") and any(
-                c != answer and find_term(prompt, c) for c in choices):
-            # a choice the prompt itself names ('Molotov' for "Molotov's deputies") is no
-            # real alternative: keep the others, or none if too few are left
-            kept = [c for c in choices if c == answer or not find_term(prompt, c)]
-            choices = tuple(kept) if len(kept) >= 3 else ()
+        if kind != "truefalse":  # no wrong choice that the prompt itself names
+            wrong = [w for w in wrong if not mentions(prompt, [w.text])]
+        choices: tuple[str, ...] = ()
+        rebuttals: list[Rebuttal] = []
+        if kind == "truefalse":
+            choices = ("True", "False")
+        elif len(wrong) >= least:
+            choices = arrange(answer, [w.text for w in wrong], self.rng, least=least)
+            for w in wrong:
+                if w.text in choices:
+                    rebuttals.append(self._rebuttal(w, tuple(cites.values())))
+        for w in wrong if kind == "truefalse" else ():
+            rebuttals.append(self._rebuttal(w, tuple(cites.values())))
+        card_id = f"{first.id}:{self.template.id}" if len(group) == 1 \
+            else set_id(group, self.template.id)
+        accepted = tuple(dict.fromkeys([answer, *accept])) if kind == "question" else ()
+        phrase = self.claim(first) if attributed else None
         return Card(
-            id=card_id or f"{first.id}:{template}",
-            kind=kind,
-            template=template,
-            prompt=prompt,
-            answer=answer,
-            explanation=explanation or self.explain(first),
-            sources=tuple(cites.values()),
-            fact_ids=tuple(f.id for f in group),
-            topics=tuple(topics),
-            answer_type=answer_type,
-            accept=tuple(accepted),
-            choices=tuple(choices),
-            truth=truth,
-            items=tuple(items),
-            year=min(years) if years else None,
-            difficulty=max(1, min(3, difficulty)),
-            attribution=attribution_phrase(self.base, first) if attributed else None,
-        )
+            id=card_id, kind=kind, template=self.template.id, prompt=prompt, answer=answer,
+            explanation=explanation or self.explain(first), sources=tuple(cites.values()),
+            fact_ids=tuple(f.id for f in group), topics=tuple(topics), answer_type=answer_type,
+            accept=accepted, choices=choices, truth=truth, items=tuple(items),
+            year=min(years) if years else None, difficulty=max(1, min(3, difficulty)),
+            attribution=cap(phrase) if phrase else None, family=self.template.family,
+            rebuttals=tuple(rebuttals))
+
+    def _rebuttal(self, wrong: Wrong, own: tuple[Citation, ...]) -> Rebuttal:
+        if isinstance(wrong.because, Fact):
+            fact = wrong.because
+            return Rebuttal(wrong.text, fact.statement, (citation(self.base, fact),))
+        return Rebuttal(wrong.text, wrong.because, own)

@@ -12,9 +12,11 @@ from purgequiz.generate.model import (
     CARD_KINDS,
     DECK_FORMAT,
     DECK_VERSION,
+    READABLE_VERSIONS,
     Card,
     Citation,
     Deck,
+    Rebuttal,
 )
 
 __all__ = ["DeckError", "dump_deck", "parse_deck", "read_deck", "write_deck"]
@@ -92,6 +94,8 @@ _CARD_FIELDS: dict[str, tuple[bool, Callable[[Any], bool], str]] = {
     "siblings": (False, _is_texts, "a list of card ids"),
     "confusable": (False, _is_texts, "a list of card ids"),
     "attribution": (False, lambda v: v is None or isinstance(v, str), "text or null"),
+    "family": (False, lambda v: isinstance(v, str), "text"),
+    "rebuttals": (False, lambda v: isinstance(v, dict), "an object (choice → text and sources)"),
 }
 
 
@@ -127,6 +131,7 @@ def _card(data: Any, where: str, problems: list[str]) -> Card | None:
         problems.append(f"{where}: field 'sources' holds a citation without id, title, "
                         "author, publication and paragraph numbers")
         return None
+    rebuttals = _rebuttals(data.get("rebuttals", {}), data, where, problems)
     kind = data["kind"]
     if kind in ("question", "cloze") and data.get("choices") and \
             data["answer"] not in data["choices"]:
@@ -137,10 +142,29 @@ def _card(data: Any, where: str, problems: list[str]) -> Card | None:
         problems.append(f"{where}: an ordering card needs at least two 'items'")
     if len(problems) > before:
         return None
-    known = {name for name in _CARD_FIELDS}
+    known = {name for name in _CARD_FIELDS} - {"sources", "rebuttals"}
     return Card(**{name: tuple(value) if isinstance(value, list) else value
-                   for name, value in data.items() if name in known and name != "sources"},
-                sources=tuple(citations))  # type: ignore[arg-type]
+                   for name, value in data.items() if name in known},
+                sources=tuple(citations), rebuttals=rebuttals)  # type: ignore[arg-type]
+
+
+def _rebuttals(raw: dict[str, Any], data: dict[str, Any], where: str,
+               problems: list[str]) -> tuple[Rebuttal, ...]:
+    """The card's rebuttals; each must answer one of its wrong choices."""
+    wrong = set(data.get("choices", [])) - {data.get("answer")}
+    out = []
+    for choice, value in raw.items():
+        sources = value.get("sources") if isinstance(value, dict) else None
+        citations = [_citation(c) for c in sources] if isinstance(sources, list) else [None]
+        if not isinstance(value, dict) or not _is_text(value.get("text")) or None in citations:
+            problems.append(f"{where}: the rebuttal of {choice!r} needs a text and its sources")
+            continue
+        if choice not in wrong:
+            problems.append(f"{where}: a rebuttal is given for {choice!r}, which is not one "
+                            "of its wrong choices")
+            continue
+        out.append(Rebuttal(choice, value["text"], tuple(citations)))  # type: ignore[arg-type]
+    return tuple(out)
 
 
 def parse_deck(text: str, file: str = "<deck>") -> Deck:
@@ -155,9 +179,9 @@ def parse_deck(text: str, file: str = "<deck>") -> Deck:
     if data.get("format") != DECK_FORMAT:
         raise DeckError(file, [f"is not a purgequiz deck (its 'format' is not {DECK_FORMAT!r})"])
     version = data.get("version")
-    if version != DECK_VERSION:
+    if version not in READABLE_VERSIONS:
         raise DeckError(file, [f"has deck format version {version!r}; this purgequiz reads "
-                               f"version {DECK_VERSION}"])
+                               f"versions {' and '.join(map(str, READABLE_VERSIONS))}"])
     problems: list[str] = []
     for name in ("id", "title"):
         if not _is_text(data.get(name)):

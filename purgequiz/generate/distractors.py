@@ -56,9 +56,9 @@ def pick(pools: Iterable[Sequence[T]], count: int, ok: Callable[[T], bool],
 
 
 def arrange(answer: str, distractors: Sequence[str], rng: random.Random,
-            most: int = 3) -> tuple[str, ...]:
+            most: int = 3, least: int = 2) -> tuple[str, ...]:
     """The multiple-choice options: the answer and up to ``most`` distinct distractors in a
-    random order; none at all when fewer than two real distractors exist."""
+    random order; none at all when fewer than ``least`` real distractors exist."""
     options = [answer]
     seen = {normalize(answer)}
     for item in distractors:
@@ -67,7 +67,7 @@ def arrange(answer: str, distractors: Sequence[str], rng: random.Random,
             options.append(item)
         if len(options) > most:
             break
-    if len(options) < 3:
+    if len(options) < least + 1:
         return ()
     rng.shuffle(options)
     return tuple(options)

@@ -7,6 +7,10 @@ seed, so progress survives regeneration. ``kind`` says how the card is answered:
   answer (``accept`` lists every accepted spelling) or flashcard;
 * ``truefalse``: ``truth`` says whether ``prompt`` is true;
 * ``ordering``: ``items`` holds the events in their correct order.
+
+``family`` names the question family of the template that made the card (see
+:mod:`purgequiz.generate.registry`); ``rebuttals`` says, for each wrong choice, why it is wrong,
+with the fact base's own citation.
 """
 
 from __future__ import annotations
@@ -19,13 +23,16 @@ __all__ = [
     "CARD_KINDS",
     "DECK_FORMAT",
     "DECK_VERSION",
+    "READABLE_VERSIONS",
     "Card",
     "Citation",
     "Deck",
+    "Rebuttal",
 ]
 
 DECK_FORMAT = "purgequiz.deck"
-DECK_VERSION = 1
+DECK_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # version 1 decks lack family and rebuttals; both read as empty
 CARD_KINDS = ("question", "cloze", "truefalse", "ordering")
 ANSWER_TYPES = ("entity", "number", "date", "text", "boolean", "order")
 
@@ -49,6 +56,19 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Rebuttal:
+    """Why one wrong choice is wrong, in a sentence from the fact base, with its citation."""
+
+    choice: str
+    text: str
+    sources: tuple[Citation, ...]
+
+
+def _citation_dict(citation: Citation) -> dict[str, Any]:
+    return {**asdict(citation), "paragraphs": list(citation.paragraphs)}
+
+
+@dataclass(frozen=True)
 class Card:
     id: str
     kind: str
@@ -69,15 +89,22 @@ class Card:
     siblings: tuple[str, ...] = ()
     confusable: tuple[str, ...] = ()
     attribution: str | None = None
+    family: str = ""
+    rebuttals: tuple[Rebuttal, ...] = ()
+
+    def rebuttal(self, choice: str) -> Rebuttal | None:
+        """Why ``choice`` is wrong, if the card says."""
+        return next((r for r in self.rebuttals if r.choice == choice), None)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["sources"] = [
-            {**asdict(c), "paragraphs": list(c.paragraphs)} for c in self.sources
-        ]
+        data["sources"] = [_citation_dict(c) for c in self.sources]
         for name in ("fact_ids", "topics", "accept", "choices", "items", "siblings",
                      "confusable"):
             data[name] = list(getattr(self, name))
+        data["rebuttals"] = {r.choice: {"text": r.text,
+                                        "sources": [_citation_dict(c) for c in r.sources]}
+                             for r in self.rebuttals}
         return data
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import random
 
-from purgequiz.facts import Fact
+from purgequiz.facts.kinds import Statistic
 
 __all__ = ["Figure", "close", "figure_of", "invented_figures", "near", "wrong_for"]
 
@@ -54,8 +54,8 @@ class Figure:
         number = self.number_text()
         if not with_unit or not self.unit:
             return number
-        if self.unit in ("%", "per cent", "percent"):
-            return number + ("%" if self.unit == "%" else f" {self.unit}")
+        if self.is_share:
+            return f"{number}%"
         return f"{number} {self.unit}"
 
     def spellings(self) -> tuple[str, ...]:
@@ -94,13 +94,28 @@ class Figure:
     def same_shape(self, other: Figure) -> bool:
         """Whether ``other`` could stand beside this figure as a choice: both percentages
         or neither, both whole numbers or neither, within a plausible order of magnitude."""
-        if self.is_share != other.is_share or self.is_whole != other.is_whole:
+        if self.is_share != other.is_share or self.is_whole != other.is_whole \
+                or self.is_range != other.is_range:
             return False
         ratio = other.middle / self.middle if self.middle else 0
         return 0.2 <= ratio <= 5
 
+    @property
+    def is_round(self) -> bool:
+        """Whether the figure reads as a round number (1,000; 35,000; 2.3 billion), not an
+        exact count (353,074; 1,871)."""
+        value = self.low
+        if value < 100 or not float(value).is_integer():
+            return True
+        return int(value) % 100 == 0
+
     def scaled(self, factor: float) -> Figure:
-        """The same shape of figure, scaled and rounded to two significant digits."""
+        """The same shape of figure, scaled: rounded to two significant digits for a round
+        figure, kept exact-looking (no trailing zeros) for an exact count."""
+        if not self.is_round and not self.is_range:
+            value = int(self.low * factor)
+            value += 7 if value % 10 == 0 else 0
+            return Figure(value, value, self.qualifier, self.unit)
         return Figure(_round2(self.low * factor, self.is_whole),
                       _round2(self.high * factor, self.is_whole), self.qualifier, self.unit)
 
@@ -122,13 +137,13 @@ def _round2(value: float, whole: bool) -> float:
     return round(value, 1)
 
 
-def figure_of(fact: Fact) -> Figure:
+def figure_of(fact: Statistic) -> Figure:
     """The figure a statistic fact gives."""
-    if fact.get("value") is not None:
-        low = high = float(fact.get("value"))
+    if fact.value is not None:
+        low = high = float(fact.value)
     else:
-        low, high = float(fact.get("low")), float(fact.get("high"))
-    return Figure(low, high, fact.get("qualifier"), fact.get("unit", ""))
+        low, high = float(fact.low), float(fact.high)  # type: ignore[arg-type]
+    return Figure(low, high, fact.qualifier, fact.unit)
 
 
 def _bounds(figure: Figure, open_ended: bool) -> tuple[float, float]:

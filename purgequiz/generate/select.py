@@ -9,10 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from purgequiz.facts import FactBase
-from purgequiz.facts.schema import KINDS
+from purgequiz.facts import KINDS, FactBase
 from purgequiz.generate.model import CARD_KINDS, Card
-from purgequiz.generate.templates import FAMILIES, family
+from purgequiz.generate.registry import FAMILIES
 
 __all__ = ["FilterError", "Filters", "kind_names", "parse_range", "select"]
 
@@ -78,7 +77,7 @@ def _matches(card: Card, filters: Filters, base: FactBase) -> bool:
         return False
     facts = [base.facts[f] for f in card.fact_ids]
     if filters.kinds:
-        names = {card.kind, *family(card.template), *(f.kind for f in facts)}
+        names = {card.kind, card.family, *(f.kind for f in facts)}
         if not names & set(filters.kinds):
             return False
     if filters.sources and not {f.source for f in facts} & set(filters.sources):

@@ -49,7 +49,7 @@ SHIPPED: tuple[ShippedDeck, ...] = (
                 Filters(topics=("regional-trials",))),
     ShippedDeck("figures", "Figures and statistics",
                 "How many: the numbers the sources give, with who gave them.",
-                Filters(kinds=("statistic", "figures", "sources"))),
+                Filters(kinds=("figures", "tables"))),
     ShippedDeck("chronology", "Chronology",
                 "When things happened, and putting events in order.",
                 Filters(kinds=("chronology",))),

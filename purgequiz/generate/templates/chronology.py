@@ -1,112 +1,223 @@
-"""Dates and chronology: 'When did this happen?' and 'Put these events in order'."""
+"""Chronology: when a happening took place, and putting happenings in order. Only
+happenings are asked (never a post held, a figure, a report or a reading), and only by the
+date they happened, never the date they were reported."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from purgequiz.facts import Fact
+from purgequiz.facts import DateSpan, Fact
 from purgequiz.facts.dates import FuzzyDate
-from purgequiz.generate.context import Context
+from purgequiz.facts.kinds import (
+    HAPPENINGS,
+    Appointment,
+    Decree,
+    Event,
+    Fate,
+    InstitutionalChange,
+    Purge,
+    Removal,
+    Replacement,
+    Trial,
+)
+from purgequiz.generate.context import Context, Wrong
 from purgequiz.generate.model import Card
-from purgequiz.generate.phrasing import strip_dates
-from purgequiz.generate.templates.common import date_accept, date_distractors
-from purgequiz.generate.templates.succession import set_id
+from purgequiz.generate.phrasing import cap, listing
+from purgequiz.generate.registry import template
+from purgequiz.generate.templates.fates import fate_clause
+from purgequiz.generate.templates.trials import trial_name
 
-__all__ = ["ordering_cards", "when"]
+__all__ = ["happening"]
 
-# Kinds whose statement describes one datable happening.
-DATABLE = ("replacement", "appointment", "removal", "arrest", "execution", "suicide", "trial",
-           "decree", "institutional_change", "event")
-_ORDER_SIZE = 4
+_DATED = re.compile(r"\b(?:1[89]\d\d|January|February|March|April|May|June|July|August|"
+                    r"September|October|November|December)\b")
 
 
+def _plural(name: str) -> bool:
+    """'the extrajudicial bodies' is plural; 'the Council of People's Commissars' is not."""
+    return name.startswith("the ") and name.split()[-1].endswith("s")
+
+
+def happening(ctx: Context, fact: Fact) -> str | None:
+    """The happening a fact records, as a sentence without its date, or None."""
+    if isinstance(fact, Event):
+        text = fact.what
+    elif isinstance(fact, Replacement):
+        text = f"{ctx.name(fact.person)} replaced {ctx.name(fact.replaced)} as {fact.post}"
+    elif isinstance(fact, Appointment):
+        if fact.appointed_by:
+            text = (f"{cap(ctx.in_text(fact.appointed_by))} appointed {ctx.name(fact.person)} "
+                    f"{fact.post}")
+        else:
+            text = f"{ctx.name(fact.person)} was appointed {fact.post}"
+    elif isinstance(fact, Removal):
+        text = f"{ctx.name(fact.person)} lost the post of {fact.post}"
+    elif isinstance(fact, Fate):
+        text = fate_clause(ctx, fact)
+    elif isinstance(fact, Trial):
+        name = trial_name(fact)
+        text = f"{name} {'were' if name.startswith('trials') else 'was'} held"
+    elif isinstance(fact, Decree):
+        text = f"{ctx.in_text(fact.decree)} was issued"
+    elif isinstance(fact, InstitutionalChange):
+        name = ctx.in_text(fact.institution)
+        text = f"{name} {'were' if _plural(name) else 'was'} {fact.change}"
+    elif isinstance(fact, Purge):
+        targets = listing([ctx.in_text(t) for t in fact.targets])
+        text = f"{ctx.name(fact.by)} purged {targets}" if fact.by \
+            else f"the purge reached {targets}"
+    else:
+        return None
+    text = cap(text)
+    return None if _DATED.search(text) else text
+
+
+def _single(date: DateSpan | None) -> FuzzyDate | None:
+    return date.start if date is not None and date.end is None else None
+
+
+_ASK = {"day": "On what date", "month": "In which month and year", "year": "In which year"}
+
+
+def _apart(a: FuzzyDate, b: FuzzyDate) -> bool:
+    """Whether two dates of one precision clearly differ (a month, a year, or a week)."""
+    if a.precision == "year":
+        return a.year != b.year
+    if a.precision == "month":
+        return (a.year, a.month) != (b.year, b.month)
+    return abs(a.sort_key[0] * 372 + a.sort_key[1] * 31 + a.sort_key[2]
+               - b.sort_key[0] * 372 - b.sort_key[1] * 31 - b.sort_key[2]) >= 7
+
+
+def _date_wrongs(ctx: Context, fact: Fact, date: FuzzyDate, count: int = 3) -> list[Wrong]:
+    """Dates of other happenings of the same precision, nearest first, each with its own
+    happening; then dates a little way off, explained by the true one."""
+    others = []
+    for other in ctx.index.happenings:
+        when = _single(other.date)
+        if other.id != fact.id and when is not None and when.precision == date.precision \
+                and _apart(when, date) and abs(when.year - date.year) <= 3:
+            others.append((abs(when.sort_key[0] - date.year) * 12
+                           + abs((when.month or 0) - (date.month or 0)), other.id, when, other))
+    out: list[Wrong] = []
+    seen = {date.display()}
+    for _, _, when, other in sorted(others, key=lambda item: item[:2]):
+        if len(out) < count and when.display() not in seen:
+            seen.add(when.display())
+            out.append(Wrong(when.display(), other))
+    steps = (-1, 1, 2, -2) if date.precision == "year" else (-3, 3, 5, -5)
+    for step in steps:
+        shifted = _shift(date, step)
+        if len(out) < count and shifted.display() not in seen:
+            seen.add(shifted.display())
+            out.append(Wrong(shifted.display(), f"It happened {_on(date)}, not {_on(shifted)}."))
+    ctx.rng.shuffle(out)
+    return out
+
+
+def _on(date: FuzzyDate) -> str:
+    return f"{'on' if date.precision == 'day' else 'in'} {date.display()}"
+
+
+def _shift(date: FuzzyDate, months: int) -> FuzzyDate:
+    if date.month is None:
+        return FuzzyDate(date.year + months)
+    total = date.year * 12 + date.month - 1 + months
+    return FuzzyDate(total // 12, total % 12 + 1, date.day and min(date.day, 28))
+
+
+@template("when", family="chronology", kinds=HAPPENINGS, dates=True)
 def when(ctx: Context, fact: Fact) -> Iterator[Card]:
-    """'When did this happen? The Political Department of the Red Army was abolished.'"""
-    if fact.kind not in DATABLE or fact.kind == "decree" or fact.date is None \
-            or fact.date.end is not None:
-        return  # (a decree's date is asked by decree-date)
-    if fact.attribution.type in ("claim", "estimate", "interpretation"):
-        return  # an opinion has no date of its own to ask about
-    if fact.kind == "event" and fact.date.precision == "year":
-        return  # a year-dated event is often a state of affairs, not one happening
-    undated = strip_dates(fact.statement)
-    if undated is None:
+    """In which (month and) year did this happen? (happenings with a single date)"""
+    date = _single(fact.date)
+    text = happening(ctx, fact)
+    if date is None or text is None:
         return
-    answer = fact.date.display()
-    precision = fact.date.precision
-    yield ctx.card(fact, "when", prompt=ctx.ask(fact, f"When did this happen? {undated}"),
-                   answer=answer, answer_type="date", accept=date_accept(fact.date),
-                   choices=ctx.choices(answer, date_distractors(ctx, fact)),
-                   difficulty={"year": 1, "month": 2, "day": 3}[precision])
+    answer = date.display()
+    yield ctx.card(fact, prompt=ctx.ask(fact, f"{_ASK[date.precision]} did this happen? "
+                                              f"{text}."),
+                   answer=answer, answer_type="date", accept=_date_spellings(date),
+                   wrong=_date_wrongs(ctx, fact, date),
+                   difficulty={"year": 1, "month": 2, "day": 3}[date.precision])
 
 
-def _last(date_fact: Fact) -> FuzzyDate:
-    span = date_fact.date
-    assert span is not None
-    return span.end or span.start
+def _date_spellings(date: FuzzyDate) -> tuple[str, ...]:
+    import calendar
+
+    forms = [date.display(), date.iso()]
+    if date.month:
+        month = calendar.month_name[date.month]
+        forms += [f"{month[:3]} {date.year}", f"{date.month}/{date.year}"]
+        if date.day:
+            forms += [f"{month} {date.day}, {date.year}", f"{date.day} {month[:3]} {date.year}",
+                      f"{date.day}.{date.month}.{date.year}"]
+    return tuple(dict.fromkeys(forms))
 
 
-def _before(a: Fact, b: Fact) -> bool:
-    """Whether ``a`` certainly ended before ``b`` began, at the coarser precision."""
-    end, start = _last(a), b.date.start  # type: ignore[union-attr]
-    if end.precision == "year" or start.precision == "year":
-        return end.year < start.year
-    if end.precision == "month" or start.precision == "month":
-        return (end.year, end.month) < (start.year, start.month)  # type: ignore[operator]
-    return end.sort_key < start.sort_key
+# ------------------------------------------------------------------ ordering
+
+_RUN = 4
+_PER_TOPIC = 6
 
 
-def ordering_cards(ctx: Context) -> Iterator[Card]:
-    """Runs of three to five events of one topic, each clearly after the one before; each
-    fact is in one ordering card at most. Passes repeat over what is left until no run forms."""
-    used: set[str] = set()
-    topics = sorted({t for f in ctx.index.dated for t in f.topics})
-    for topic in topics:
-        candidates = [(f, text) for f in ctx.index.dated
-                      if topic in f.topics and _orderable(f)
-                      and (text := strip_dates(f.statement)) is not None]
-        while True:
-            made = 0
-            for run in _runs([(f, t) for f, t in candidates if f.id not in used]):
-                yield _ordering(ctx, topic, run)
-                used.update(f.id for f, _ in run)
-                made += 1
-            if not made:
+def _before(a: FuzzyDate, b: FuzzyDate) -> bool:
+    """Whether ``a`` certainly comes before ``b``, at the coarser of their precisions."""
+    if a.precision == "year" or b.precision == "year":
+        return a.year < b.year
+    if a.precision == "month" or b.precision == "month":
+        return (a.year, a.month) < (b.year, b.month)  # type: ignore[operator]
+    return a.sort_key < b.sort_key
+
+
+def _runs(items: list[tuple[Fact, FuzzyDate, str]]) -> list[list[tuple[Fact, FuzzyDate, str]]]:
+    """Every greedy run in date order, one from each starting point: each happening
+    clearly after the one before, three or four long."""
+    found: list[list[tuple[Fact, FuzzyDate, str]]] = []
+    for start in range(len(items)):
+        run = [items[start]]
+        for item in items[start + 1:]:
+            if len(run) == _RUN:
                 break
+            if _before(run[-1][1], item[1]) and item[2] not in {t for _, _, t in run}:
+                run.append(item)
+        if len(run) >= 3:
+            found.append(run)
+    return found
 
 
-def _orderable(fact: Fact) -> bool:
-    # A year is precise enough when the run's other events fall in other years (see _before),
-    # except for a year-dated event, which is often a state of affairs rather than a happening.
-    return (fact.kind in DATABLE and fact.date is not None and fact.date.end is None
-            and not (fact.kind == "event" and fact.date.precision == "year")
-            and fact.attribution.type not in ("claim", "estimate", "interpretation"))
+@template("order", family="chronology", kinds=HAPPENINGS, whole=True, orders=True)
+def order(ctx: Context) -> Iterator[Card]:
+    """Put these happenings of one topic in order. (runs chosen to cover every happening)"""
+    topics = sorted({t for f in ctx.index.happenings for t in f.topics})
+    made: set[frozenset[str]] = set()
+    for topic in topics:
+        items = [(f, d, t) for f in ctx.index.happenings if topic in f.topics
+                 and (d := _single(f.date)) is not None and (t := happening(ctx, f))]
+        runs = _runs(items)
+        covered: set[str] = set()
+        chosen = 0
+        while runs and chosen < _PER_TOPIC:
+            best = max(runs, key=lambda r: (len({f.id for f, _, _ in r} - covered),
+                                            sum(f.importance for f, _, _ in r)))
+            key = frozenset(f.id for f, _, _ in best)
+            runs.remove(best)
+            if key in made or (not key - covered and chosen >= 3):
+                continue
+            made.add(key)
+            covered |= key
+            chosen += 1
+            yield _ordering(ctx, topic, best)
 
 
-def _runs(candidates: list[tuple[Fact, str]]) -> Iterator[list[tuple[Fact, str]]]:
-    """Greedy runs in date order: each fact clearly after the last one taken."""
-    run: list[tuple[Fact, str]] = []
-    for fact, text in candidates:
-        if run and (not _before(run[-1][0], fact) or any(text == t for _, t in run)):
-            continue
-        run.append((fact, text))
-        if len(run) == _ORDER_SIZE:
-            yield run
-            run = []
-    if len(run) >= 3:
-        yield run
-
-
-def _ordering(ctx: Context, topic: str, run: list[tuple[Fact, str]]) -> Card:
-    facts = [f for f, _ in run]
-    items = [t for _, t in run]
-    first, last = facts[0].date.year, _last(facts[-1]).year  # type: ignore[union-attr]
+def _ordering(ctx: Context, topic: str, run: list[tuple[Fact, FuzzyDate, str]]) -> Card:
+    facts = [f for f, _, _ in run]
+    first, last = run[0][1].year, run[-1][1].year
     years = str(first) if first == last else f"{first}\u2013{last}"
-    title = ctx.base.topics[topic].title
-    explanation = "In order: " + "; ".join(
-        f"{f.date.display()}: {t.rstrip('.')}" for f, t in run) + "."  # type: ignore[union-attr]
-    return ctx.card(facts, "order", kind="ordering",
-                    prompt=f"{title}, {years}: put these events in order, earliest first.",
-                    answer=" \u2192 ".join(items), answer_type="order", items=items,
-                    explanation=explanation, card_id=set_id(facts, "order"), difficulty=3,
+    explanation = " ".join(f"{_on(d).capitalize()}: {t[:1].lower() + t[1:]}." for _, d, t in run)
+    return ctx.card(facts, kind="ordering",
+                    prompt=f"{ctx.base.topics[topic].title}, {years}: put these in the order "
+                           "they happened, earliest first.",
+                    answer=" \u2192 ".join(t for _, _, t in run), answer_type="order",
+                    items=[t for _, _, t in run], explanation=explanation, difficulty=3,
                     attributed=False)

@@ -1,81 +1,85 @@
-"""Decrees and resolutions: what each prohibited or required, its penalty, whom it held
-responsible, who issued it, when, and what followed."""
+"""Decrees and resolutions: what each prohibited or required, its penalty, and what it left
+untouched."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from purgequiz.facts import Fact
-from purgequiz.generate.context import Context
+from purgequiz.facts.kinds import Decree
+from purgequiz.generate.context import Context, Wrong
 from purgequiz.generate.model import Card
-from purgequiz.generate.templates.common import (
-    date_accept,
-    date_distractors,
-    text_distractors,
-    the,
-)
+from purgequiz.generate.phrasing import cap
+from purgequiz.generate.registry import template
 
-__all__ = ["decree"]
+__all__ = ["decree_name"]
 
-# field: (template, question, keys of comparable texts in other decrees, difficulty)
-_TEXT_QUESTIONS = (
-    ("prohibits", "decree-prohibits", "What did {d} prohibit?",
-     ("decree.prohibits", "decree.requires"), 2),
-    ("requires", "decree-requires", "What did {d} require?",
-     ("decree.requires", "decree.prohibits"), 2),
-    ("penalty", "decree-penalty", "What penalty did {d} lay down?", ("decree.penalty",), 2),
-    ("responsible", "decree-responsible", "Whom did {d} hold responsible?",
-     ("decree.responsible",), 3),
-    ("effects", "decree-effects", "What followed {d}?", ("decree.effects",), 3),
-)
+_RULES = ("decree.prohibits", "decree.requires")
 
 
-def _join(value: str | tuple[str, ...]) -> str:
-    if isinstance(value, str):
-        return value
-    return value[0] if len(value) == 1 else "; ".join(value)
+def decree_name(ctx: Context, fact: Decree) -> str:
+    return ctx.in_text(fact.decree)
 
 
-_DECREE_WORDS = re.compile(
-    r"\b(?:decree|resolution|ukase|law|order|edict|act|statute|directive)s?\b", re.IGNORECASE)
+def _other_decrees(fact: Decree):
+    """Texts of other decrees only: every provision of this one is true of it."""
+    return lambda text, other: getattr(other, "decree", None) != fact.decree
 
 
-def decree_name(name: str) -> str:
-    """'the Decree of 26 June 1940'; a name that does not say it is a decree ('eight-hour
-    working day') becomes 'the decree on the eight-hour working day'."""
-    if _DECREE_WORDS.search(name):
-        return the(name)
-    return f"the decree on {the(name)}"
+def _wrong(ctx: Context, keys: tuple[str, ...], fact: Decree, answer: str) -> list[Wrong]:
+    return [Wrong(cap(w.text), w.because)
+            for w in ctx.texts(keys, answer, ok=_other_decrees(fact))]
 
 
-def decree(ctx: Context, fact: Fact) -> Iterator[Card]:
-    decree_id = fact.get("decree")
-    name = decree_name(ctx.name(decree_id))
+@template("decree-prohibits", family="decrees", kinds=("decree",))
+def decree_prohibits(ctx: Context, fact: Decree) -> Iterator[Card]:
+    """What did the decree prohibit?"""
+    if fact.prohibits:
+        yield ctx.card(fact, prompt=ctx.ask(fact, f"What did {decree_name(ctx, fact)} "
+                                                  "prohibit?"),
+                       answer=cap(fact.prohibits), wrong=_wrong(ctx, _RULES, fact, fact.prohibits))
 
-    def same_decree(_text: str, other: Fact) -> bool:
-        return other.get("decree") == decree_id
 
-    for field, template, question, keys, difficulty in _TEXT_QUESTIONS:
-        value = fact.get(field)
-        if not value:
-            continue
-        answer = _join(value)
-        wrong = [] if not isinstance(value, str) and len(value) > 1 else \
-            text_distractors(ctx, keys, answer, same_decree)
-        yield ctx.card(fact, template, prompt=ctx.ask(fact, question.format(d=name)),
-                       answer=answer, accept=tuple(value) if not isinstance(value, str) else (),
-                       choices=ctx.choices(answer, wrong), difficulty=difficulty)
-    issuer = fact.get("issued_by")
-    if issuer:
-        # Asked without choices: Party and state bodies nest (the Politburo within the
-        # Central Committee within the Party), so another body may also be right.
-        yield ctx.card(fact, "decree-issuer", prompt=ctx.ask(fact, f"Who issued {name}?"),
-                       answer=ctx.name(issuer), answer_type="entity",
-                       accept=ctx.spellings(issuer), difficulty=2)
-    if fact.date and fact.date.end is None:
-        answer = fact.date.display()
-        yield ctx.card(fact, "decree-date", prompt=ctx.ask(fact, f"When was {name} issued?"),
-                       answer=answer, answer_type="date", accept=date_accept(fact.date),
-                       choices=ctx.choices(answer, date_distractors(ctx, fact)),
-                       difficulty=3 if fact.date.precision == "day" else 2)
+@template("decree-requires", family="decrees", kinds=("decree",))
+def decree_requires(ctx: Context, fact: Decree) -> Iterator[Card]:
+    """What did the decree require (for a given case)?"""
+    if not fact.requires:
+        return
+    name = decree_name(ctx, fact)
+    if fact.applies_to:
+        prompt = f"Under {name}, what did {fact.applies_to} need?"
+    else:
+        prompt = f"What did {name} require?"
+    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=cap(fact.requires),
+                   wrong=_wrong(ctx, _RULES, fact, fact.requires))
+
+
+@template("decree-penalty", family="decrees", kinds=("decree",))
+def decree_penalty(ctx: Context, fact: Decree) -> Iterator[Card]:
+    """What penalty did the decree lay down?"""
+    if fact.penalty:
+        yield ctx.card(fact, prompt=ctx.ask(fact, f"What penalty did {decree_name(ctx, fact)} "
+                                                  "lay down?"),
+                       answer=cap(fact.penalty),
+                       wrong=_wrong(ctx, ("decree.penalty",), fact, fact.penalty), least=1)
+
+
+@template("decree-limits", family="decrees", kinds=("decree",))
+def decree_limits(ctx: Context, fact: Decree) -> Iterator[Card]:
+    """What did the decree leave untouched? (the wrong choices are what it did change)"""
+    if not fact.limits:
+        return
+    changed: list[Wrong] = []
+    for other in ctx.index.by_kind["decree"]:
+        if getattr(other, "decree", None) == fact.decree:
+            for text in (other.prohibits, other.requires):  # type: ignore[attr-defined]
+                if text and len(changed) < 3:
+                    changed.append(_changed(text, other))
+    yield ctx.card(fact, prompt=ctx.ask(fact, f"What did {decree_name(ctx, fact)} leave "
+                                              "untouched?"),
+                   answer=cap(fact.limits[0]), accept=[cap(t) for t in fact.limits],
+                   wrong=changed)
+
+
+def _changed(text: str, fact: Fact) -> Wrong:
+    return Wrong(cap(text), fact)

@@ -1,210 +1,168 @@
-"""Fates: what became of a person (executed, suicide, survived), who was arrested or
-executed, and 'which of these …' over the group facts."""
+"""Fates: what became of a person, who was arrested or killed, on what charge, where, and
+which group met a fate the sources tell of a whole body of people."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from purgequiz.facts import Fact
-from purgequiz.generate.context import Context
-from purgequiz.generate.index import fate_of_property
+from purgequiz.facts.kinds import Arrest, Death, Fate
+from purgequiz.generate.context import Context, Wrong
 from purgequiz.generate.model import Card
-from purgequiz.generate.phrasing import mentions, normalize, source_label
-from purgequiz.generate.templates.common import (
-    fate_safe,
-    people_distractors,
-    text_distractors,
-    when_phrase,
-)
+from purgequiz.generate.phrasing import cap, listing, when_phrase
+from purgequiz.generate.registry import template
 
-__all__ = ["arrest", "final_fate", "group", "group_member", "group_property"]
+__all__ = ["fate_clause", "fate_verb"]
 
-_PURGE = re.compile(r"purge|terror|repression", re.IGNORECASE)
-# The final fates: each rules out the others.
-FATE_LABELS = {"execution": "executed", "suicide": "died by suicide", "survival": "survived"}
-FATE_ACCEPT = {
-    "execution": ("executed", "was executed", "shot", "execution"),
-    "suicide": ("suicide", "died by suicide", "took his own life", "killed himself",
-                "shot himself"),
-    "survival": ("survived", "survival", "he survived"),
-}
+_FATES = ("arrest", "execution", "suicide", "death", "survival")
+_LABELS = {"execution": "Executed", "suicide": "Died by suicide", "survival": "Survived",
+           "arrest": "Arrested"}
+# How the people of a sphere are called in "Which of these … was arrested?"
+_PEOPLE = {"army": "commanders", "nkvd": "security officers", "party": "party leaders",
+           "state": "officials", "industry": "managers", "foreign": "foreign statesmen"}
 
 
-def _claimed(ctx: Context, person: str) -> dict[str, list[Fact]]:
-    """Every final fate the base gives or mentions for a person, with the facts."""
-    claimed: dict[str, list[Fact]] = {k: list(v) for k, v in
-                                      ctx.index.fates.get(person, {}).items()}
-    for kind, facts in ctx.index.mentioned_fates(person).items():
-        claimed.setdefault(kind, [])
-        claimed[kind] += [f for f in facts if f not in claimed[kind]]
-    return claimed
+def fate_verb(fact: Fate, plural: bool = False) -> str:
+    """'was arrested', 'died by suicide', 'was murdered on Stalin's orders', 'survived the
+    purge of 1938', or the fact's own ``detail``."""
+    if fact.detail:
+        verb = fact.detail
+    elif isinstance(fact, Death):
+        verb = fact.cause
+    elif fact.kind == "survival":
+        verb = f"survived {fact.survived}"  # type: ignore[attr-defined]
+    else:
+        verb = {"arrest": "was arrested", "execution": "was executed",
+                "suicide": "died by suicide"}[fact.kind]
+    if plural:
+        verb = verb.replace("was ", "were ", 1) if verb.startswith("was ") else verb
+    return verb
 
 
-def _conflicts(ctx: Context, fact: Fact) -> list[Fact]:
-    """Other facts that give or mention a different final fate for the same person."""
-    claimed = _claimed(ctx, fact.get("person"))
-    return [other for kind, facts in claimed.items() if kind in FATE_LABELS and kind != fact.kind
-            for other in facts if other.id != fact.id]
+def _charge(fact: Fate) -> str:
+    charge = getattr(fact, "charge", None)
+    return f", accused of {charge}" if charge and not fact.detail else ""
 
 
-def _conflict_note(ctx: Context, conflicts: list[Fact]) -> str | None:
-    if not conflicts:
-        return None
-    other = conflicts[0]
-    source = ctx.base.sources[other.source]
-    named = mentions(other.statement, [source.author.split()[-1], "the chapter"])
-    return f"The sources differ: {other.statement}" + (
-        "" if named else f" ({source_label(source)})")
+def fate_clause(ctx: Context, fact: Fate) -> str:
+    """The fate as a sentence's clause: 'Tukhachevsky, Yakir … were arrested'."""
+    if fact.group:
+        return f"{cap(ctx.in_text(fact.group))} {fate_verb(fact, plural=True)}"
+    names = [ctx.name(p) for p in fact.people]
+    return f"{listing(names)} {fate_verb(fact, plural=len(names) > 1)}{_charge(fact)}"
 
 
-def final_fate(ctx: Context, fact: Fact) -> Iterator[Card]:
-    """'What was the fate of X?' for an execution, suicide or survival fact."""
-    person = fact.get("person")
-    if ctx.entity(person).type != "person":
-        return  # a body of people: its members need not all have shared one fate
-    conflicts = _conflicts(ctx, fact)
-    if fact.attribution.is_record and any(c.attribution.is_record and c.kind in FATE_LABELS
-                                          for c in conflicts):
-        return  # the base's own records disagree: no question has one answer
-    answer = FATE_LABELS[fact.kind]
+def _unharmed(ctx: Context, fact: Fact):
+    """People who can stand as wrong answers to 'who was arrested/killed': the base has
+    them neither arrested, killed nor tried, and the prompt's facts do not name them."""
+    named = {ref for _, ref in fact.entity_refs()}
+    return lambda p: not ctx.index.harmed(p) and p not in named
+
+
+def _label(fact: Fate) -> str:
+    if isinstance(fact, Death):
+        return cap(fact.cause.removeprefix("was ").split()[0])  # "Murdered"
+    return _LABELS[fact.kind]
+
+
+@template("fate", family="fates", kinds=("execution", "suicide", "death", "survival"))
+def fate(ctx: Context, fact: Fate) -> Iterator[Card]:
+    """What became of X? (one named person)"""
+    if len(fact.people) != 1:
+        return
+    person = fact.people[0]
+    answer = _label(fact)
+    claimed = ctx.index.fates.get(person, set())  # fates any source gives: none is wrong
+    wrong = [Wrong(label, fact) for kind, label in _LABELS.items()
+             if kind not in claimed and kind != "arrest" and label != answer]
+    context = f" in {fact.survived}" if fact.kind == "survival" else when_phrase(fact.date)  # type: ignore[attr-defined]
+    yield ctx.card(fact, prompt=ctx.ask(fact, f"What became of {ctx.name(person)}{context}?"),
+                   answer=answer, wrong=wrong, difficulty=1, least=1)
+
+
+def _alone(ctx: Context, fact: Fate) -> bool:
+    """Whether no other fact gives another person the same fate at the same time."""
+    return not any(other.id != fact.id and other.people and other.people != fact.people  # type: ignore[attr-defined]
+                   and (other.date.text if other.date else None) ==
+                   (fact.date.text if fact.date else None)
+                   for other in ctx.index.by_kind[fact.kind])
+
+
+@template("who-fate", family="fates", kinds=_FATES)
+def who_fate(ctx: Context, fact: Fate) -> Iterator[Card]:
+    """Who was arrested (executed, murdered …) then? (one named person, alone in the base)"""
+    if len(fact.people) != 1 or not ctx.entity(fact.people[0]).name[:1].isupper() \
+            or not _alone(ctx, fact):
+        return
+    person = fact.people[0]
+    places = f" in {listing([ctx.name(p) for p in fact.places])}" if fact.places else ""
     if fact.kind == "survival":
-        context = re.sub(r"\s*\([^)]*\)", "", fact.get("context")).strip()
-        if not _PURGE.search(context):
-            return  # surviving a reorganisation is no 'fate' to set beside execution
-        answer = f"survived {context}"
-    known = set(_claimed(ctx, person))
-    others = [FATE_LABELS[k] for k in FATE_LABELS if k != fact.kind and k not in known]
-    yield ctx.card(fact, "fate", prompt=ctx.ask(fact, f"What was the fate of {ctx.name(person)}?"),
-                   answer=answer, accept=FATE_ACCEPT[fact.kind],
-                   choices=ctx.choices(answer, others), difficulty=1,
-                   explanation=ctx.explain(fact, _conflict_note(ctx, conflicts)))
-    if fact.kind == "execution" and _alone_that_day(ctx, fact):
-        yield from _who_suffered(ctx, fact, "who-executed",
-                            f"Who was executed{when_phrase(fact)}?")
-
-
-def _alone_that_day(ctx: Context, fact: Fact) -> bool:
-    """Whether 'Who was arrested/executed on D?' has one answer in the base."""
-    if fact.date is None or fact.date.precision == "year":
-        return False
-    same = ctx.index.by_kind_date.get((fact.kind, fact.date.text), ())
-    return len({f.get("person") for f in same}) == 1 and not any(
-        g for g in ctx.index.groups_of.get(fact.get("person"), ())
-        if fact.date.start.display() in f"{g.get('label')} {g.get('property')}")
-
-
-def _who_suffered(ctx: Context, fact: Fact, template: str, question: str) -> Iterator[Card]:
-    person = fact.get("person")
-    if not ctx.named(person):
-        return  # "the president of the republic" is no name to learn
-    wrong = people_distractors(ctx, fact, {person}, ok=lambda p: fate_safe(ctx, p),
-                               prefer=ctx.index.not_victims_near(fact.topics))
-    yield ctx.card(fact, template, prompt=ctx.ask(fact, question), answer=ctx.name(person),
+        ok = lambda p: ctx.index.met(p, ("execution", "suicide", "death"))  # noqa: E731
+    else:
+        ok = _unharmed(ctx, fact)
+    prompt = f"Who {fate_verb(fact)}{places}{when_phrase(fact.date)}{_charge(fact)}?"
+    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(person),
                    answer_type="entity", accept=ctx.spellings(person),
-                   choices=ctx.choices(ctx.name(person), wrong), difficulty=2)
+                   wrong=ctx.entities(person, ok=ok, avoid=[fact]))
 
 
-def arrest(ctx: Context, fact: Fact) -> Iterator[Card]:
-    person, charge = fact.get("person"), fact.get("charge")
-    if _alone_that_day(ctx, fact):
-        suffix = f" on a charge of {charge}" if charge else ""
-        yield from _who_suffered(ctx, fact, "who-arrested",
-                            f"Who was arrested{when_phrase(fact)}{suffix}?")
-    if charge:
-        others = text_distractors(ctx, ("arrest.charge",), charge)
-        yield ctx.card(fact, "arrest-charge",
-                       prompt=ctx.ask(fact, f"On what charge was {ctx.name(person)} arrested?"),
-                       answer=charge, choices=ctx.choices(charge, others), difficulty=3)
-
-
-def _ruled_out(ctx: Context, group: Fact) -> Callable[[str], bool]:
-    """Whether an entity cannot be a wrong answer to 'which of these …': a member, anyone
-    known to share the group's property, or anyone in another group with the same property."""
-    members = set(group.get("members"))
-    fates = fate_of_property(group.get("property"))
-    victims = ctx.index.victims() if fates & {"execution", "suicide", "arrest"} else set()
-    same = ctx.index.members_by_property.get(normalize(group.get("property")), set())
-    known = [ctx.index.known[fate] for fate in fates]
-
-    def ruled_out(entity_id: str) -> bool:
-        return (entity_id in members or entity_id in victims or entity_id in same
-                or any(entity_id in k for k in known))
-
-    return ruled_out
-
-
-def _opposites(ctx: Context, group: Fact) -> list[list[str]]:
-    """People known NOT to share a fate property: the dead for 'survived', survivors and
-    unharmed office-holders for 'executed'."""
-    fates = fate_of_property(group.get("property"))
-    if fates == {"survival"}:
-        return [ctx.index.dead_list()]
-    if fates:
-        return ctx.index.not_victims_near(group.topics)
-    return []
-
-
-def group_member(ctx: Context, fact: Fact) -> Iterator[Card]:
-    """'Which of these was among the marshals who survived 1938?'"""
-    members = list(fact.get("members"))
-    label = fact.get("label")
-    ruled_out = _ruled_out(ctx, fact)
-    named = ctx.index.candidates  # anyone the label itself names is no wrong answer
-    types = {ctx.entity(m).type for m in members}
-    visible = [m for m in members if not mentions(label, ctx.spellings(m))]
-    if len(types) != 1 or not visible:
+@template("fate-member", family="fates", kinds=_FATES)
+def fate_member(ctx: Context, fact: Fate) -> Iterator[Card]:
+    """Which of these was arrested (executed …)? (several named people; any is accepted)"""
+    if len(fact.people) < 2:
         return
-    type_ = types.pop()
-    answer = visible[ctx.rng.randrange(len(visible))]
-    fates = fate_of_property(fact.get("property"))
-
-    def ok(entity_id: str) -> bool:
-        return (not ruled_out(entity_id) and ctx.entity(entity_id).type == type_
-                and entity_id in named and not mentions(label, ctx.spellings(entity_id))
-                and (not fates or "survival" in fates or fate_safe(ctx, entity_id)))
-
-    wrong = people_distractors(ctx, fact, (), ok=ok, prefer=_opposites(ctx, fact))
-    yield ctx.card(fact, "group-member", prompt=ctx.ask(fact, f"Which of these was among {label}?"),
-                   answer=ctx.name(answer), answer_type="entity", accept=ctx.spellings(answer),
-                   choices=ctx.choices(ctx.name(answer), wrong), difficulty=2,
-                   explanation=ctx.explain(fact, _members_line(ctx, fact)))
+    answer = fact.people[ctx.rng.randrange(len(fact.people))]
+    sphere = ctx.entity(answer).sphere or ""
+    who = _PEOPLE.get(sphere, "people")
+    prompt = f"Which of these {who} {fate_verb(fact)}{when_phrase(fact.date)}{_charge(fact)}?"
+    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(answer),
+                   answer_type="entity",
+                   accept=[s for p in fact.people for s in ctx.spellings(p)],
+                   wrong=ctx.entities(answer, ok=_unharmed(ctx, fact), avoid=[fact]),
+                   explanation=ctx.explain(fact))
 
 
-def _members_line(ctx: Context, fact: Fact) -> str:
-    names = [ctx.name(m) for m in fact.get("members")]
-    return "They were " + (", ".join(names[:-1]) + " and " + names[-1]
-                           if len(names) > 1 else names[0]) + "."
-
-
-def group_property(ctx: Context, fact: Fact) -> Iterator[Card]:
-    """'What did Voroshilov, Budenny and Shaposhnikov have in common?'"""
-    members = list(fact.get("members"))
-    if not 2 <= len(members) <= 5:
+@template("fate-charge", family="fates", kinds=("arrest",))
+def fate_charge(ctx: Context, fact: Arrest) -> Iterator[Card]:
+    """On what charge was X arrested?"""
+    if not fact.charge or not fact.people:
         return
-    prop = fact.get("property")
-    member_fates: set[str] = set()
-    for member in members:
-        member_fates |= set(ctx.index.fates.get(member, {}))
-        for other in ctx.index.groups_of.get(member, ()):
-            member_fates |= fate_of_property(other.get("property"))
-
-    types = {ctx.entity(m).type for m in members}
-
-    def exclude(text: str, other: Fact) -> bool:
-        if {ctx.entity(m).type for m in other.get("members")} != types:
-            return True
-        shared = set(other.get("members")) & set(members)
-        return bool(shared) or bool(fate_of_property(text) & member_fates)
-
-    wrong = text_distractors(ctx, ("group.property",), prop, exclude)
-    names = [ctx.name(m) for m in members]
-    listed = ", ".join(names[:-1]) + " and " + names[-1]
-    yield ctx.card(fact, "group-property",
-                   prompt=ctx.ask(fact, f"What did {listed} have in common?"), answer=prop,
-                   choices=ctx.choices(prop, wrong), difficulty=2)
+    names = [ctx.in_text(p) for p in fact.people]
+    verb = "was" if len(names) == 1 else "were"
+    prompt = f"On what charge {verb} {listing(names)} arrested{when_phrase(fact.date)}?"
+    wrong = ctx.texts(("arrest.charge", "trial.charges"), fact.charge,
+                      ok=lambda text, other: other.id != fact.id)
+    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=cap(fact.charge),
+                   wrong=[Wrong(cap(w.text), w.because) for w in wrong])
 
 
-def group(ctx: Context, fact: Fact) -> Iterator[Card]:
-    yield from group_member(ctx, fact)
-    yield from group_property(ctx, fact)
+@template("fate-place", family="fates", kinds=_FATES)
+def fate_place(ctx: Context, fact: Fate) -> Iterator[Card]:
+    """Where was X killed? (any place the fact names is accepted)"""
+    if not fact.places:
+        return
+    answer = fact.places[0]
+    subject = ctx.in_text(fact.group) if fact.group else listing([ctx.name(p) for p in fact.people])
+    verb = fate_verb(fact, plural=bool(fact.group) or len(fact.people) > 1)
+    words = verb.split(" ", 1)  # "was murdered on …" → "Where was X murdered on …?"
+    if words[0] in ("was", "were"):
+        prompt = f"Where {words[0]} {subject} {words[1]}{when_phrase(fact.date)}?"
+    else:
+        prompt = f"Where did {subject} meet this fate: {verb}{when_phrase(fact.date)}?"
+    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(answer),
+                   answer_type="entity",
+                   accept=[s for p in fact.places for s in ctx.spellings(p)],
+                   wrong=ctx.entities(answer, ok=lambda p: p not in fact.places, avoid=[fact]))
+
+
+@template("fate-group", family="fates", kinds=_FATES)
+def fate_group(ctx: Context, fact: Fate) -> Iterator[Card]:
+    """Which group met this fate? (a body of people the sources do not name one by one)"""
+    if not fact.group:
+        return
+    prompt = f"Who {fate_verb(fact, plural=True)}{when_phrase(fact.date)}?"
+    wrong = ctx.entities(fact.group, avoid=[fact], any_sphere=True,
+                         ok=lambda g: not ctx.index.met(g, (fact.kind,))
+                         and ctx.entity(g).sphere not in ("historians", "press"))
+    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(fact.group),
+                   answer_type="entity", accept=ctx.spellings(fact.group), wrong=wrong)

@@ -1,147 +1,180 @@
-"""Figures: 'how many …', keeping the source's range and precision, with wrong figures
-from the same table first; and which paper, agency or author gave a figure."""
+"""Figures: 'how many', keeping the source's range and precision, with wrong figures the
+base knows to be something else; and whose figure it is (press or scholarship)."""
 
 from __future__ import annotations
 
-import re
+from collections import defaultdict
 from collections.abc import Iterator
 
-from purgequiz.facts import Fact
-from purgequiz.generate.context import Context
-from purgequiz.generate.distractors import pick
+from purgequiz.facts.kinds import Statistic
+from purgequiz.generate.context import Context, Wrong
 from purgequiz.generate.model import Card
 from purgequiz.generate.numbers import Figure, figure_of, invented_figures, near, wrong_for
-from purgequiz.generate.phrasing import is_author, mentions, normalize
+from purgequiz.generate.phrasing import cap, when_phrase
+from purgequiz.generate.registry import template
 
-__all__ = ["figure_distractors", "figure_text", "statistic", "subject"]
-
-_PREPOSITIONS = ("in ", "on ", "by ", "during ", "between ", "from ", "for ", "at ", "over ",
-                 "until ", "before ", "after ", "since ", "of ", "under ")
+__all__ = ["figure_phrase", "figure_text", "figure_wrongs"]
 
 
-def subject(fact: Fact) -> str:
-    """What is counted, with its period: 'officers arrested in 1937–1938'."""
-    quantity, period = fact.get("quantity"), fact.get("period")
-    if not period or normalize(period) in normalize(quantity) or \
-            set(re.findall(r"\d{4}", period)) & set(re.findall(r"\d{4}", quantity)):
-        return quantity
-    if period.lower().startswith(_PREPOSITIONS):
-        return f"{quantity} {period}"
-    if "(" in period:
-        return f"{quantity}, {period}"
-    return f"{quantity} ({period})"
+def figure_text(fact: Statistic, figure: Figure | None = None) -> str:
+    """The figure with its unit: 'more than 1,000 generals', '75%'."""
+    return (figure or figure_of(fact)).text()
 
 
-def _with_unit(fact: Fact) -> bool:
-    unit = normalize(fact.get("unit", ""))
-    return bool(unit) and unit not in normalize(fact.get("quantity"))
+def figure_phrase(fact: Statistic) -> str:
+    """The figure and what it counts, as a noun phrase: '7 of the 10 deputy defence
+    commissars executed', '403 executions counted from 20 provincial papers'."""
+    figure = figure_of(fact)
+    number = figure.text() if figure.is_share else figure.number_text()
+    if fact.whole is not None:
+        number = f"{number} of the {Figure(fact.whole, fact.whole).number_text()}"
+    return f"{number} {fact.quantity}"
 
 
-def figure_text(fact: Fact, figure: Figure | None = None) -> str:
-    return (figure or figure_of(fact)).text(with_unit=_with_unit(fact))
+def _fits(answer: Figure, candidate: Figure, fact: Statistic, chosen: list[Figure]) -> bool:
+    """Whether a figure can stand beside the answer: the same shape (exact among exact,
+    round among round), within the whole it is taken from, and told apart from the rest."""
+    if not answer.same_shape(candidate) or answer.is_round != candidate.is_round:
+        return False
+    if fact.whole is not None and candidate.high > fact.whole:
+        return False
+    return wrong_for(answer, candidate, chosen)
 
 
-def figure_distractors(ctx: Context, fact: Fact, count: int = 3) -> list[Figure]:
-    """Other true figures of the same table, then of the same unit, then invented ones;
-    none that overlaps the answer or another source's figure for the same thing."""
+def figure_wrongs(ctx: Context, fact: Statistic, count: int = 3) -> list[Wrong]:
+    """Other figures of the same table, then of the same unit, each with the fact it
+    belongs to; then invented ones of the same shape, explained by the true figure."""
     answer = figure_of(fact)
-    series = fact.get("series")
-    rivals = [figure_of(f) for f in ctx.index.stats_by_quantity.get(
-        normalize(fact.get("quantity")), ()) if f.id != fact.id
-        and (not series or f.get("series") != series)][:20]
+    rivals = [figure_of(f) for f in ctx.index.by_unit.get(fact.unit, ())
+              if f.id != fact.id and f.quantity == fact.quantity and not f.series]
     chosen: list[Figure] = []
-
-    ceiling = out_of(fact.get("quantity")) or part_of(fact.statement, answer.low)
-
-    def ok(candidate: Figure) -> bool:
-        return answer.same_shape(candidate) and wrong_for(answer, candidate, [*rivals, *chosen]) \
-            and not any(near(r, candidate) for r in rivals) \
-            and (ceiling is None or candidate.high <= ceiling)
-
-    same_table = ctx.index.series.get(series, []) if series else []
-    same_unit = ctx.index.stats_by_unit.get(normalize(fact.get("unit")), [])
-    for pool in (same_table, same_unit):
-        for other in pick([pool], count - len(chosen),
-                          lambda f: f.id != fact.id and ok(_as(f, answer)), ctx.rng,
-                          taken=[answer.number_text()], key=lambda f: figure_of(f).number_text()):
-            if ok(_as(other, answer)):
-                chosen.append(_as(other, answer))
-    for invented in invented_figures(answer, ctx.rng, 6):
-        if len(chosen) < count and ok(invented):
-            chosen.append(invented)
-    return chosen
-
-
-_NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+    out: list[Wrong] = []
+    pools = [ctx.index.series.get(fact.series, []) if fact.series else [],
+             ctx.index.by_unit.get(fact.unit, [])]
+    for pool in pools:
+        others = sorted((f for f in pool if f.id != fact.id and f.unit == fact.unit),
+                        key=lambda f: f.id)
+        ctx.rng.shuffle(others)
+        for other in others:
+            figure = Figure(figure_of(other).low, figure_of(other).high,
+                            figure_of(other).qualifier, answer.unit)
+            if len(out) < count and _fits(answer, figure, fact, chosen) \
+                    and not any(near(r, figure) for r in rivals):
+                chosen.append(figure)
+                out.append(Wrong(figure.text(), other))
+    for figure in invented_figures(answer, ctx.rng, 8):
+        if len(out) < count and _fits(answer, figure, fact, chosen):
+            chosen.append(figure)
+            out.append(Wrong(figure.text(), f"The figure given is {answer.text()}, "
+                                            f"not {figure.text()}."))
+    return out
 
 
-def out_of(quantity: str) -> float | None:
-    """The whole a count is taken from ('executed, out of thirteen' -> 13), if it says."""
-    match = re.search(r"\bout of (?:the )?(\d[\d,]*|[a-z]+)\b", quantity, re.IGNORECASE)
-    if match is None:
-        return None
-    return _number(match.group(1))
+@template("figure", family="figures", kinds=("statistic",))
+def figure(ctx: Context, fact: Statistic) -> Iterator[Card]:
+    """How many …? (the fact's own question, in plain words)"""
+    answer = figure_of(fact)
+    yield ctx.card(fact, prompt=ctx.ask(fact, fact.asks), answer=answer.text(),
+                   answer_type="number", accept=answer.spellings(),
+                   wrong=figure_wrongs(ctx, fact),
+                   difficulty=3 if answer.is_range or not answer.qualifier else 2)
 
 
-def part_of(statement: str, value: float) -> float | None:
-    """The whole a statement takes a count from ('10 of the 14 accused' -> 14), if it says."""
-    for match in re.finditer(r"\b(\d[\d,]*|[a-z]+) (?:out )?of (?:the )?(\d[\d,]*|[a-z]+)\b",
-                             statement, re.IGNORECASE):
-        part, whole = (_number(g) for g in match.groups())
-        if part == value and whole is not None and whole > value:
-            return whole
-    return None
+_PER_SOURCE = 2  # at most this many "whose figure" cards per claimant: no one answer dominates
 
 
-def _number(word: str) -> float | None:
-    word = word.lower().replace(",", "")
-    return float(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+@template("figure-source", family="source-criticism", kinds=("statistic",), whole=True)
+def figure_source(ctx: Context) -> Iterator[Card]:
+    """Whose figure is this? (a paper, an agency or a historian, against the others)"""
+    by_claimant: dict[str, list[Statistic]] = defaultdict(list)
+    for fact in ctx.index.by_kind["statistic"]:
+        if fact.computed_by:  # type: ignore[attr-defined]
+            by_claimant[fact.computed_by].append(fact)  # type: ignore[attr-defined, arg-type]
+    claimants = sorted(by_claimant)
+    for claimant in claimants:
+        ranked = sorted(by_claimant[claimant], key=lambda f: (-f.importance, f.id))
+        for fact in ranked[:_PER_SOURCE]:
+            wrong = []
+            for other in claimants:
+                if other != claimant and by_claimant[other]:
+                    example = sorted(by_claimant[other], key=lambda f: (-f.importance, f.id))[0]
+                    wrong.append(Wrong(ctx.name(other), example))
+            ctx.rng.shuffle(wrong)
+            period = f" ({fact.period})" if fact.period and fact.period not in fact.quantity \
+                else ""
+            yield ctx.card(fact, prompt=f"Who gave this figure: {figure_phrase(fact)}{period}?",
+                           answer=ctx.name(claimant), answer_type="entity",
+                           accept=ctx.spellings(claimant), wrong=wrong[:3], attributed=False,
+                           difficulty=3)
 
 
-def _as(fact: Fact, answer: Figure) -> Figure:
-    """Another fact's figure in the answer's unit (a table's rows share one unit)."""
-    figure = figure_of(fact)
-    return Figure(figure.low, figure.high, figure.qualifier, answer.unit)
+def _shares(facts: list[Statistic]) -> list[tuple[float, Statistic]]:
+    """(share, fact) for each row of a table that gives a part of a whole: a percentage the
+    source states, or else the part divided by its whole; smallest first."""
+    rows: dict[str, tuple[float, Statistic]] = {}
+    for fact in sorted(facts, key=lambda f: f.id):
+        if fact.row is None or fact.value is None:
+            continue
+        if figure_of(fact).is_share:
+            rows[fact.row] = (fact.value / 100, fact)
+        elif fact.whole and fact.row not in rows:
+            rows[fact.row] = (fact.value / fact.whole, fact)
+    return sorted(rows.values(), key=lambda p: (p[0], p[1].id))
 
 
-def statistic(ctx: Context, fact: Fact) -> Iterator[Card]:
-    figure = figure_of(fact)
-    answer = figure_text(fact)
-    wrong = [figure_text(fact, f) for f in figure_distractors(ctx, fact)]
-    question = f"What figure is given for {subject(fact)}?"
-    yield ctx.card(fact, "figure", prompt=ctx.ask(fact, question),
-                   answer=answer, answer_type="number", accept=figure.spellings(),
-                   choices=ctx.choices(answer, wrong),
-                   difficulty=3 if figure.is_range or not figure.qualifier else 2)
-    yield from _who_gave(ctx, fact, answer)
+def _share_card(ctx: Context, rows: list[tuple[float, Statistic]], largest: bool) -> Card:
+    """'Of the officers removed from their posts in 1937 and 1938, which rank had the
+    largest share arrested?' (the whole's column is that of the row the part is out of)"""
+    ordered = rows[::-1] if largest else rows
+    best = ordered[0][1]
+    ref = next(f for _, f in rows if f.whole)  # a part of a whole: its unit and whole's column
+    whole_column = next((f.column for f in ctx.index.series[ref.series or ""]
+                         if f.row == ref.row and f.value == ref.whole), None) or "counted"
+    word = "largest" if largest else "smallest"
+    wrong = [Wrong(cap(f.row or ""), f"{f.statement} That is {share:.0%}.")
+             for share, f in ordered[1:4]]
+    return ctx.card([f for _, f in rows],
+                    prompt=ctx.ask(ref, f"Of the {ref.unit} {whole_column}"
+                                        f"{when_phrase(ref.date)}, which {ref.row_kind} had "
+                                        f"the {word} share {ref.column}?"),
+                    answer=cap(best.row or ""), wrong=wrong,
+                    explanation=" ".join(f"{cap(f.row or '')}: {share:.0%} {f.column}."
+                                         for share, f in rows[::-1]), difficulty=3)
 
 
-def _who_gave(ctx: Context, fact: Fact, answer: str) -> Iterator[Card]:
-    """'Which paper or agency reported …' / 'Who gave the figure …' for figures a source
-    relays from someone else (Havas, Pechenkin); a source's own figures are not asked."""
-    attribution = fact.attribution
-    if attribution.is_record or not attribution.by:
-        return
-    reporter = attribution.via[0] if attribution.via else attribution.by
-    source = ctx.base.sources[fact.source]
-    if is_author(ctx.base, reporter, source):
-        return
-    type_ = ctx.entity(reporter).type
-    also = {e for f in ctx.index.stats_by_quantity.get(normalize(fact.get("quantity")), ())
-            for e in (f.attribution.by, *f.attribution.via)}
+@template("table-largest-share", family="tables", kinds=("statistic",), whole=True)
+def table_largest_share(ctx: Context) -> Iterator[Card]:
+    """Which row of a table lost the largest share? (rows that give a part of a whole)"""
+    for name in sorted(ctx.index.series):
+        rows = _shares(ctx.index.series[name])
+        if len(rows) >= 3 and any(f.whole for _, f in rows) \
+                and all(f.row_kind and f.column for _, f in rows):
+            yield _share_card(ctx, rows, largest=True)
 
-    def ok(entity_id: str) -> bool:  # judged one candidate at a time: reporters are many
-        return entity_id not in also and not is_author(ctx.base, entity_id, source) \
-            and not mentions(fact.statement, ctx.spellings(entity_id))
 
-    wrong = pick([ctx.index.reporters.get(type_, [])], 3, ok, ctx.rng)
-    asked = "Which paper or agency" if type_ == "publication" else "Who"
-    verb = "reported" if attribution.via else "gave"
-    yield ctx.card(fact, "figure-source",
-                   prompt=f"{asked} {verb} the figure of {answer} for {subject(fact)}?",
-                   answer=ctx.name(reporter), answer_type="entity",
-                   accept=ctx.spellings(reporter),
-                   choices=ctx.choices(ctx.name(reporter), [ctx.name(e) for e in wrong]),
-                   difficulty=3, attributed=False)
+@template("table-smallest-share", family="tables", kinds=("statistic",), whole=True)
+def table_smallest_share(ctx: Context) -> Iterator[Card]:
+    """Which row of a table lost the smallest share?"""
+    for name in sorted(ctx.index.series):
+        rows = _shares(ctx.index.series[name])
+        if len(rows) >= 3 and any(f.whole for _, f in rows) \
+                and all(f.row_kind and f.column for _, f in rows):
+            yield _share_card(ctx, rows, largest=False)
+
+
+@template("table-peak-year", family="tables", kinds=("statistic",), whole=True)
+def table_peak_year(ctx: Context) -> Iterator[Card]:
+    """In which year of a table was the figure highest? (rows that are years)"""
+    for name in sorted(ctx.index.series):
+        rows = [f for f in ctx.index.series[name] if f.row and f.row[:4].isdigit()
+                and f.whole is None]
+        units = {f.unit for f in rows}
+        if len(rows) < 2 or len(units) != 1 or units & {"rubles", "dollars"}:
+            continue
+        ranked = sorted(rows, key=lambda f: (-figure_of(f).middle, f.id))
+        best = ranked[0]
+        wrong = [Wrong(f.row or "", f) for f in ranked[1:4]]
+        yield ctx.card(rows, prompt=ctx.ask(best, f"In which of these years were there the "
+                                                  f"most {best.quantity}?"),
+                       answer=best.row or "", wrong=wrong, least=1, difficulty=2,
+                       explanation=" ".join(f.statement for f in ranked))

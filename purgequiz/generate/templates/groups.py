@@ -1,0 +1,54 @@
+"""Sets the sources name together: which of these belonged, and what they shared."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from purgequiz.facts.kinds import Group
+from purgequiz.generate.context import Context, Wrong
+from purgequiz.generate.model import Card
+from purgequiz.generate.phrasing import cap, listing, mentions
+from purgequiz.generate.registry import template
+
+__all__: list[str] = []
+
+
+def _groups_of(ctx: Context, entity: str) -> list[Group]:
+    return [g for g in ctx.index.by_kind["group"] if entity in g.members]  # type: ignore[attr-defined]
+
+
+@template("group-member", family="groups", kinds=("group",))
+def group_member(ctx: Context, fact: Group) -> Iterator[Card]:
+    """Which of these was among …? (shown with choices; any member is accepted typed)"""
+    visible = [m for m in fact.members if not mentions(fact.label, ctx.spellings(m))]
+    if not visible:
+        return
+    answer = visible[ctx.rng.randrange(len(visible))]
+
+    def ok(entity: str) -> bool:  # no member, and no one the label names
+        return entity not in fact.members and not mentions(fact.label, ctx.spellings(entity))
+
+    names = listing([ctx.name(m) for m in fact.members])
+    yield ctx.card(fact, prompt=ctx.ask(fact, f"Which of these was among {fact.label}?"),
+                   answer=ctx.name(answer), answer_type="entity",
+                   accept=[s for m in fact.members for s in ctx.spellings(m)],
+                   wrong=ctx.entities(answer, ok=ok, avoid=[fact]),
+                   explanation=ctx.explain(fact, f"They were {names}."))
+
+
+@template("group-property", family="groups", kinds=("group",))
+def group_property(ctx: Context, fact: Group) -> Iterator[Card]:
+    """What did these have in common? (only for sets whose members are in no other set)"""
+    if not 2 <= len(fact.members) <= 5 or \
+            any(len(_groups_of(ctx, m)) > 1 for m in fact.members):
+        return
+    types = {ctx.entity(m).type for m in fact.members}
+
+    def ok(_text: str, other) -> bool:
+        return {ctx.entity(m).type for m in other.members} == types and other.id != fact.id
+
+    wrong = [Wrong(cap(w.text), w.because)
+             for w in ctx.texts(("group.property",), fact.property, ok=ok)]
+    names = listing([ctx.name(m) for m in fact.members])
+    yield ctx.card(fact, prompt=ctx.ask(fact, f"What did {names} have in common?"),
+                   answer=cap(fact.property), wrong=wrong)

@@ -1,0 +1,72 @@
+"""Bodies of the party and state: what happened to them, what replaced them, and what the
+purges reached."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from purgequiz.facts.kinds import InstitutionalChange, Purge
+from purgequiz.generate.context import Context, Wrong
+from purgequiz.generate.model import Card
+from purgequiz.generate.phrasing import cap, listing, when_phrase
+from purgequiz.generate.registry import template
+
+__all__: list[str] = []
+
+
+@template("institution-change", family="institutions", kinds=("institutional_change",))
+def institution_change(ctx: Context, fact: InstitutionalChange) -> Iterator[Card]:
+    """What happened to the body? (never another way of saying the same change)"""
+    wrong = ctx.texts(("institutional_change.change",), fact.change,
+                      ok=lambda text, other: other.type != fact.type)  # type: ignore[attr-defined]
+    prompt = f"What happened to {ctx.in_text(fact.institution)}{when_phrase(fact.date)}?"
+    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=cap(fact.change),
+                   wrong=[Wrong(cap(w.text), w.because) for w in wrong])
+
+
+@template("institution-successor", family="institutions", kinds=("institutional_change",))
+def institution_successor(ctx: Context, fact: InstitutionalChange) -> Iterator[Card]:
+    """What took the place of the body?"""
+    if not fact.successor:
+        return
+    wrong = ctx.entities(fact.successor, avoid=[fact],
+                         ok=lambda e: e != fact.institution)
+    yield ctx.card(fact, prompt=ctx.ask(fact, f"What took the place of "
+                                              f"{ctx.in_text(fact.institution)}?"),
+                   answer=ctx.name(fact.successor), answer_type="entity",
+                   accept=ctx.spellings(fact.successor), wrong=wrong)
+
+
+@template("purge-target", family="institutions", kinds=("purge",))
+def purge_target(ctx: Context, fact: Purge) -> Iterator[Card]:
+    """Which of these bodies did the purge reach? (bodies of one category; any is accepted)"""
+    categories = {ctx.entity(t).category for t in fact.targets}
+    if len(categories) != 1 or None in categories:
+        return
+    category = categories.pop()
+    answer = fact.targets[ctx.rng.randrange(len(fact.targets))]
+    wrong = ctx.entities(answer, avoid=[fact],
+                         ok=lambda e: e not in ctx.index.purged
+                         and ctx.entity(e).category == category)
+    plural = f"{category}s"
+    prompt = f"Which of these {plural} did the purge reach{when_phrase(fact.date)}?"
+    if fact.reached:
+        prompt = f"In which of these {plural} did the purge reach {fact.reached}" \
+                 f"{when_phrase(fact.date)}?"
+    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(answer),
+                   answer_type="entity",
+                   accept=[s for t in fact.targets for s in ctx.spellings(t)], wrong=wrong)
+
+
+@template("purge-leader", family="institutions", kinds=("purge",))
+def purge_leader(ctx: Context, fact: Purge) -> Iterator[Card]:
+    """Who led the purge?"""
+    if not fact.by:
+        return
+    targets = listing([ctx.in_text(t) for t in fact.targets])
+    reached = f", which reached {fact.reached}" if fact.reached else ""
+    wrong = ctx.entities(fact.by, avoid=[fact], ok=lambda p: p not in fact.targets)
+    yield ctx.card(fact, prompt=ctx.ask(fact, f"Who led the purge of {targets}{reached}"
+                                              f"{when_phrase(fact.date)}?"),
+                   answer=ctx.name(fact.by), answer_type="entity",
+                   accept=ctx.spellings(fact.by), wrong=wrong)

@@ -1,0 +1,143 @@
+"""Posts: who held, took or lost a post, and who replaced whom."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from purgequiz.facts.kinds import Appointment, Removal, Replacement, Role
+from purgequiz.generate.context import Context, Wrong
+from purgequiz.generate.model import Card
+from purgequiz.generate.phrasing import cap, post_key, when_phrase
+from purgequiz.generate.registry import template
+
+__all__ = ["other_posts"]
+
+_POST_KEYS = ("role.post", "appointment.post", "replacement.post", "removal.post")
+
+
+def _shared(post: str) -> bool:
+    """Whether a post is one of several held at once ('a deputy head of …')."""
+    return post.lower().startswith(("a ", "an ", "one of "))
+
+
+def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wrong]:
+    """Posts the base gives to other people of the person's world, never one the person
+    held, each with the fact that says who held it."""
+    sphere = ctx.entity(person).sphere
+    mine = ctx.index.posts_of.get(person, set())
+    bodies = ctx.index.bodies_of.get(person, set())
+
+    def ok(text: str, fact: object) -> bool:
+        holder = getattr(fact, "person", None)
+        return (post_key(text) not in mine and holder != person
+                and getattr(fact, "institution", None) not in bodies
+                and holder is not None and ctx.entity(holder).sphere == sphere
+                and not _shared(text))
+
+    found = ctx.texts(_POST_KEYS, post, ok=ok, count=count)
+    return [Wrong(cap(w.text), w.because) for w in found]
+
+
+def _person_card(ctx: Context, fact, prompt: str, person: str, post: str) -> Card:
+    """A question answered by a person who is the only one the base has in this post."""
+    wrong = ctx.entities(person, avoid=[fact],
+                         ok=lambda p: not ctx.index.held(p, post) and p not in _named(fact))
+    return ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(person),
+                    answer_type="entity", accept=ctx.spellings(person), wrong=wrong)
+
+
+def _named(fact) -> set[str]:
+    return {ref for _, ref in fact.entity_refs()}
+
+
+@template("who-replaced", family="posts", kinds=("replacement",))
+def who_replaced(ctx: Context, fact: Replacement) -> Iterator[Card]:
+    """Who replaced Y as P?"""
+    yield _person_card(ctx, fact, f"Who replaced {ctx.name(fact.replaced)} as {fact.post}"
+                                  f"{when_phrase(fact.date)}?", fact.person, fact.post)
+
+
+@template("whom-replaced", family="posts", kinds=("replacement",))
+def whom_replaced(ctx: Context, fact: Replacement) -> Iterator[Card]:
+    """Whom did X replace as P?"""
+    yield _person_card(ctx, fact, f"Whom did {ctx.name(fact.person)} replace as {fact.post}"
+                                  f"{when_phrase(fact.date)}?", fact.replaced, fact.post)
+
+
+@template("post-taken-over", family="posts", kinds=("replacement",))
+def post_taken_over(ctx: Context, fact: Replacement) -> Iterator[Card]:
+    """Which post did X take over from Y?"""
+    yield ctx.card(fact, prompt=ctx.ask(fact, f"Which post did {ctx.name(fact.person)} take "
+                                              f"over from {ctx.name(fact.replaced)}?"),
+                   answer=cap(fact.post), wrong=other_posts(ctx, fact.person, fact.post))
+
+
+@template("who-appointed", family="posts", kinds=("appointment",))
+def who_appointed(ctx: Context, fact: Appointment) -> Iterator[Card]:
+    """Who was appointed P? (a post only one person in the base held)"""
+    if _shared(fact.post) or ctx.index.holder_count(fact.post) != 1:
+        return
+    when = when_phrase(fact.date)
+    if fact.appointed_by:
+        prompt = f"Whom did {ctx.in_text(fact.appointed_by)} appoint {fact.post}{when}?"
+    else:
+        prompt = f"Who was appointed {fact.post}{when}?"
+    yield _person_card(ctx, fact, prompt, fact.person, fact.post)
+
+
+@template("post-appointed", family="posts", kinds=("appointment",))
+def post_appointed(ctx: Context, fact: Appointment) -> Iterator[Card]:
+    """To which post was X appointed? (naming the person's other appointments)"""
+    others = [f for f in ctx.index.by_kind["appointment"]
+              if f.person == fact.person and f.id != fact.id]  # type: ignore[attr-defined]
+    when = when_phrase(fact.date)
+    name = ctx.name(fact.person)
+    if others:
+        besides = " and ".join(f"becoming {f.post}" for f in others)  # type: ignore[attr-defined]
+        prompt = f"Besides {besides}, to which post was {name} appointed{when}?"
+    else:
+        prompt = f"To which post was {name} appointed{when}?"
+    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=cap(fact.post),
+                   wrong=other_posts(ctx, fact.person, fact.post))
+
+
+@template("who-held", family="posts", kinds=("role",))
+def who_held(ctx: Context, fact: Role) -> Iterator[Card]:
+    """Who was P? (a post only one person in the base held)"""
+    if _shared(fact.post) or ctx.index.holder_count(fact.post) != 1:
+        return
+    yield _person_card(ctx, fact, f"Who was {fact.post}{when_phrase(fact.date)}?",
+                       fact.person, fact.post)
+
+
+@template("post-held", family="posts", kinds=("role",))
+def post_held(ctx: Context, fact: Role) -> Iterator[Card]:
+    """Which of these posts did X hold? (every post the base gives X is accepted)"""
+    mine = [ctx.index.post_text[key] for key in sorted(ctx.index.posts_of[fact.person])]
+    yield ctx.card(fact, prompt=ctx.ask(fact, f"Which of these posts did "
+                                              f"{ctx.name(fact.person)} hold?"),
+                   answer=cap(fact.post), accept=[cap(p) for p in mine],
+                   wrong=other_posts(ctx, fact.person, fact.post))
+
+
+@template("who-removed", family="posts", kinds=("removal",))
+def who_removed(ctx: Context, fact: Removal) -> Iterator[Card]:
+    """Who was removed as P? (a post only one person in the base lost)"""
+    removed = [f for f in ctx.index.by_kind["removal"]
+               if post_key(f.post) == post_key(fact.post)]  # type: ignore[attr-defined]
+    if _shared(fact.post) or len(removed) != 1:
+        return
+    yield _person_card(ctx, fact, f"Who lost the post of {fact.post}{when_phrase(fact.date)}?",
+                       fact.person, fact.post)
+
+
+@template("post-removed", family="posts", kinds=("removal",))
+def post_removed(ctx: Context, fact: Removal) -> Iterator[Card]:
+    """From which post was X removed?"""
+    removals = [f for f in ctx.index.by_kind["removal"]
+                if f.person == fact.person]  # type: ignore[attr-defined]
+    if len(removals) != 1:
+        return
+    yield ctx.card(fact, prompt=ctx.ask(fact, f"From which post was {ctx.name(fact.person)} "
+                                              f"removed{when_phrase(fact.date)}?"),
+                   answer=cap(fact.post), wrong=other_posts(ctx, fact.person, fact.post))
