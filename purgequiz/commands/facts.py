@@ -11,6 +11,7 @@ from purgequiz import paths
 from purgequiz.commands.output import fail, print_problems, table
 from purgequiz.facts import Fact, FactBase, load
 from purgequiz.facts.citations import check_checksums, check_citations, uncovered_paragraphs
+from purgequiz.facts.dates import DateSpan
 
 __all__ = ["check", "fact_record", "list_facts", "load_base", "register", "run", "show"]
 
@@ -59,8 +60,15 @@ def check(path: str | None, sources: str | None) -> int:
           f"{len(base.sources)} sources, {len(base.topics)} topics")
     kinds = Counter(fact.kind for fact in base.facts.values())
     by_source = Counter(fact.source for fact in base.facts.values())
-    print("\nFacts by kind:")
-    print(table(sorted(kinds.items())))
+    silent = _facts_without_cards(base)
+    print("\nFacts by kind (and how many yield no card):")
+    print(table([(kind, count, "never asked" if not _askable(base, kind)
+                  else silent[kind] or "") for kind, count in sorted(kinds.items())],
+                ("kind", "facts", "no card")))
+    askable = sum(1 for f in base.facts.values() if f.askable)
+    quiet = sum(silent.values())
+    print(f"\n{quiet} of the {askable} facts that can be asked yield no card "
+          f"({quiet / askable if askable else 0:.0%}).")
     print("\nFacts by source:")
     print(table(sorted(by_source.items())))
     if problems:
@@ -73,8 +81,32 @@ def check(path: str | None, sources: str | None) -> int:
     return 0
 
 
+def _askable(base: FactBase, kind: str) -> bool:
+    return next(f for f in base.facts.values() if f.kind == kind).askable
+
+
+def _facts_without_cards(base: FactBase) -> Counter[str]:
+    """How many askable facts of each kind no question template can ask."""
+    import random
+
+    from purgequiz.generate.build import compile_cards
+    from purgequiz.generate.shipped import SHIPPED_SEED
+
+    used = {f for card in compile_cards(base, random.Random(SHIPPED_SEED)) for f in card.fact_ids}
+    return Counter(f.kind for f in base.facts.values() if f.askable and f.id not in used)
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, DateSpan):
+        return value.text
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
 def fact_record(base: FactBase, fact: Fact) -> dict:
-    """The JSON form of a fact: the fields a teacher's tools need."""
+    """The JSON form of a fact: its common fields, its kind's typed fields (entity ids as
+    written in the fact file) and the names of the entities it refers to."""
     names = sorted({base.entities[ref].name for _, ref in fact.entity_refs()
                     if ref in base.entities})
     attribution = {"type": fact.attribution.type}
@@ -88,10 +120,15 @@ def fact_record(base: FactBase, fact: Fact) -> dict:
         "kind": fact.kind,
         "statement": fact.statement,
         "date": fact.date.text if fact.date else None,
+        "date_note": fact.date_note,
+        "reported": fact.reported.text if fact.reported else None,
+        "note": fact.note,
+        "importance": fact.importance,
         "topics": list(fact.topics),
         "source": fact.source,
         "paragraphs": list(fact.paragraphs),
         "attribution": attribution,
+        "fields": {name: _json_value(value) for name, value in fact.kind_fields().items()},
         "entities": names,
     }
 
@@ -130,13 +167,23 @@ def show(path: str | None, fact_id: str) -> int:
     rows = []
     if fact.date:
         rows.append(("date", f"{fact.date.display()} (to the {fact.date.precision})"))
+    if fact.date_note:
+        rows.append(("date from", fact.date_note))
+    if fact.reported:
+        rows.append(("reported", fact.reported.display()))
     rows.append(("topics", ", ".join(base.topics[t].title for t in fact.topics)))
-    for name, value in fact.fields.items():
+    refs = fact.markers()
+    for name, value in fact.kind_fields().items():
         if isinstance(value, tuple):
-            value = "; ".join(base.entities[v].name if v in base.entities else v for v in value)
-        elif isinstance(value, str) and value in base.entities and name != "series":
+            value = "; ".join(base.entities[v].name if name in refs and v in base.entities
+                              else v for v in value)
+        elif name in refs and isinstance(value, str) and value in base.entities:
             value = base.entities[value].name
-        rows.append((name, value))
+        elif isinstance(value, float) and value.is_integer():
+            value = int(value)
+        rows.append((name.replace("_", " "), value))
+    if fact.note:
+        rows.append(("note", fact.note))
     attribution = fact.attribution
     if attribution.is_record:
         rows.append(("attribution", "plain record"))

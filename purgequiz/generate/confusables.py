@@ -42,7 +42,7 @@ def link(cards: Sequence[Card], base: FactBase) -> list[Card]:
             for ref in people[fact_id]:
                 by_person[(card.template, ref)].append(card.id)
             if fact.kind == "statistic" and len(card.fact_ids) == 1:
-                key = (card.template, normalize(fact.get("unit")))
+                key = (card.template, normalize(fact.unit))  # type: ignore[attr-defined]
                 figures[key].append((figure_of(fact).middle, card.id))
     confusable: dict[str, set[str]] = defaultdict(set)
     for bucket in by_person.values():

@@ -75,12 +75,13 @@ class Context:
 
     # ------------------------------------------------------------------ questions
 
-    def claim(self, fact: Fact) -> str | None:
-        return claim_phrase(self.base, fact)
+    def claim(self, fact: Fact, undated: bool = False) -> str | None:
+        return claim_phrase(self.base, fact, undated=undated)
 
-    def ask(self, fact: Fact, question: str) -> str:
-        """The question led by who claims it, when the fact is not a plain record."""
-        phrase = self.claim(fact)
+    def ask(self, fact: Fact, question: str, undated: bool = False) -> str:
+        """The question led by who claims it, when the fact is not a plain record; with
+        ``undated``, without the year the claimant wrote in (which would give a date away)."""
+        phrase = self.claim(fact, undated)
         if phrase is None:
             return question
         return f"{cap(phrase)}, {question[:1].lower()}{question[1:]}"

@@ -132,9 +132,10 @@ def source_label(source: Source) -> str:
     return f"{surname}, writing in {source.date[:4]}" if source.date else surname
 
 
-def claim_phrase(base: FactBase, fact: Fact) -> str | None:
+def claim_phrase(base: FactBase, fact: Fact, undated: bool = False) -> str | None:
     """'according to Wright, writing in 1940', 'according to Pravda, as Wright reported in
-    1940', 'according to the historian Pechenkin'; None for a plain record."""
+    1940', 'according to the historian Pechenkin'; None for a plain record. ``undated``
+    leaves out the year the claimant wrote in."""
     attribution = fact.attribution
     if attribution.is_record or not attribution.by:
         return None
@@ -144,12 +145,13 @@ def claim_phrase(base: FactBase, fact: Fact) -> str | None:
     if relayed is not None:
         who = claimant_label(base, relayed)
     elif attribution.by == author:
-        return f"according to {source_label(source)}"
+        label = source_label(source)
+        return f"according to {label.split(',')[0] if undated else label}"
     else:
         who = claimant_label(base, attribution.by)
     if source.kind == "contemporary press" and author is not None and \
             (relayed or attribution.by) != author:
-        year = f" in {source.date[:4]}" if source.date else ""
+        year = f" in {source.date[:4]}" if source.date and not undated else ""
         return f"according to {who}, as {source.author.split()[-1]} reported{year}"
     return f"according to {who}"
 

@@ -18,8 +18,10 @@ def test_check_bundled_prints_counts(capsys):
     """`facts check` validates the bundled base and prints counts by kind and by source."""
     assert main(["facts", "check"]) == 0
     out = capsys.readouterr().out
-    assert "Facts by kind:" in out and "Facts by source:" in out
+    assert "Facts by kind (and how many yield no card):" in out and "Facts by source:" in out
     assert "wright-1940-new-purge" in out
+    assert "bibliography" in out and "never asked" in out
+    assert "facts that can be asked yield no card" in out
 
 
 def test_check_broken_file_exits_1_with_messages(tmp_path, capsys):
@@ -43,6 +45,15 @@ def test_list_filters_and_json(capsys):
     assert records[0]["entities"] == ["Louis-Philippe"]
     assert records[0]["paragraphs"] == [1] and records[0]["source"] == "notes-1848"
     assert records[0]["attribution"] == {"type": "record"}
+    assert records[0]["fields"] == {"person": "louis-philippe", "post": "King of the French"}
+
+
+def test_list_json_gives_typed_fields_of_figures(capsys):
+    """A statistic's quantity, value and unit come out as typed JSON values."""
+    assert main(["facts", "list", "--facts", str(EXAMPLE), "--kind", "statistic", "--json"]) == 0
+    [record] = json.loads(capsys.readouterr().out)
+    assert record["fields"]["value"] == 75 and record["fields"]["unit"] == "percent"
+    assert record["fields"]["qualifier"] == "about"
 
 
 def test_list_unknown_topic_is_explained(capsys):

@@ -65,7 +65,7 @@ source = "doc"
 paragraphs = [2]
 attribution = "record"
 person = "{person}"
-role = "head"
+post = "head"
 '''
     result = parse({"mini.toml": toml.encode()})
     assert not result.problems

@@ -22,8 +22,13 @@ def test_example_file_is_valid():
     """The documented example loads with no problems."""
     result = load(EXAMPLE)
     assert result.problems == []
-    assert set(result.base.facts) == {"louis-philippe-abdicates", "louis-napoleon-elected"}
-    assert result.base.facts["louis-philippe-abdicates"].date.precision == "month"
+    assert set(result.base.facts) == {"banquet-ban", "louis-philippe-abdicates",
+                                      "guizot-chief-minister", "louis-napoleon-elected",
+                                      "louis-napoleon-vote-share", "name-won-the-vote"}
+    removal = result.base.facts["louis-philippe-abdicates"]
+    assert removal.date.precision == "month"
+    assert (removal.kind, removal.person, removal.post) == ("removal", "louis-philippe",
+                                                            "King of the French")
 
 
 def test_syntax_error_names_file_and_line():
@@ -39,8 +44,16 @@ def test_syntax_error_names_file_and_line():
     [
         ('kind = "removal"', 'kind = "coronation"',
          "teacher.toml: fact louis-philippe-abdicates: field 'kind': unknown kind 'coronation'"),
-        ('role = "King of the French"\n', "",
-         "teacher.toml: fact louis-philippe-abdicates: field 'role': missing"),
+        ('post = "King of the French"\n', "",
+         "teacher.toml: fact louis-philippe-abdicates: field 'post': missing"),
+        ('value = 75', 'value = "75"',
+         "teacher.toml: fact louis-napoleon-vote-share: field 'value': must be a number"),
+        ('value = 75', 'value = 75\nhigh = 80',
+         "teacher.toml: fact louis-napoleon-vote-share: field 'value': give either value"),
+        ('judgement = "a victory', 'judgment = "x"\njudgement = "a victory',
+         "teacher.toml: fact name-won-the-vote: field 'judgment': unknown field"),
+        ('attribution = { type = "interpretation", by = "class-notes" }', 'attribution = "record"',
+         "teacher.toml: fact name-won-the-vote: field 'attribution': an assessment is someone's"),
         ('person = "louis-philippe"', 'person = "charles-x"',
          "teacher.toml: fact louis-philippe-abdicates: field 'person': unknown entity 'charles-x'"),
         ('date = "1848-02"', 'date = "1848-02-30"',
@@ -49,7 +62,7 @@ def test_syntax_error_names_file_and_line():
          "teacher.toml: fact louis-philippe-abdicates: field 'date': 'Feb 1848' is not YYYY"),
         ("paragraphs = [1]\nattribution", "paragraphs = [7]\nattribution",
          "teacher.toml: fact louis-philippe-abdicates: field 'paragraphs': 7 is not a paragraph "
-         "of notes-1848 (1–3)"),
+         "of notes-1848 (1–4)"),
         ('topics = ["france"]', 'topics = ["spain"]',
          "teacher.toml: fact louis-philippe-abdicates: field 'topics': unknown topic 'spain'"),
         ('attribution = "record"', 'attribution = { type = "rumour", by = "louis-napoleon" }',
@@ -73,6 +86,25 @@ def test_duplicate_fact_id_is_reported():
                         "id 'louis-philippe-abdicates' (first in teacher.toml)"]
 
 
+def test_an_old_format_file_says_what_changed():
+    """A fact file written for the first format is told which field moved where."""
+    text = GOOD.decode().replace('post = "King of the French"', 'role = "King of the French"')
+    text = text.replace('sphere = "state"\ndescription = "King', 'posts = ["King"]\ndescription = "King')
+    problems = problems_of(text)
+    assert any("field 'role': the fact format changed: is now called 'post'" in p
+               for p in problems), problems
+    assert any("entity louis-philippe: field 'posts': the fact format changed" in p
+               for p in problems), problems
+
+
+def test_a_link_to_a_missing_fact_is_reported():
+    """A cause that names a fact the base does not have is reported by field."""
+    text = GOOD.decode().replace('effect = "the February days', 'effect_fact = "nope"\neffect = '
+                                                                 '"the February days')
+    assert problems_of(text) == ["teacher.toml: fact banquet-ban: field 'effect_fact': unknown "
+                                 "fact 'nope'"]
+
+
 def test_duplicate_across_files_names_both_files():
     """The same entity declared in two files of one base is reported with both file names."""
     extra = b'[[entity]]\nid = "louis-philippe"\ntype = "person"\nname = "L. P."\n'
@@ -93,17 +125,17 @@ def test_wrong_entity_type_is_reported():
 def test_several_problems_are_all_reported():
     """A file with three mistakes gets three messages, in file order."""
     text = (GOOD.decode().replace('kind = "appointment"', 'kind = "nomination"')
-            .replace('date = "1848-02"', 'date = "1848-13"')
+            .replace('date = "1848-02"', 'date = "1848-13"', 1)
             .replace('type = "person"\nname = "Louis-Napoléon', 'type = "emperor"\nname = "L'))
     assert len(problems_of(text)) == 3
 
 
 def test_unknown_field_and_table_are_reported():
     """Typos in field or table names do not pass silently."""
-    text = GOOD.decode().replace('role = "King of the French"', 'rolle = "King"\nrole = "King"')
+    text = GOOD.decode().replace('post = "King of the French"', 'postt = "King"\npost = "King"')
     text += '\n[[facts]]\nid = "x"\n'
     problems = problems_of(text)
-    assert any("field 'rolle': unknown field" in p for p in problems)
+    assert any("field 'postt': unknown field" in p for p in problems)
     assert any("unknown table [[facts]]" in p for p in problems)
 
 

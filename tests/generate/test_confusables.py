@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from purgequiz.generate.model import Deck
-from tests.generate.conftest import by_template
 
 
 def test_cards_of_one_fact_are_siblings(deck: Deck):
@@ -17,16 +16,15 @@ def test_cards_of_one_fact_are_siblings(deck: Deck):
 
 
 def test_same_question_about_the_same_person_is_confusable(deck: Deck):
-    """The two cloze cards about Tukhachevsky (arrest, execution) are confusable."""
-    arrest = by_template(deck, "cloze")["tukhachevsky-arrested"]
-    execution = by_template(deck, "cloze")["tukhachevsky-executed"]
-    assert execution.id in arrest.confusable and arrest.id in execution.confusable
-
-
-def test_nearly_equal_figures_are_confusable(deck: Deck):
-    """Figures of one unit within a quarter of each other are confusable; far ones are not."""
-    cards = by_template(deck, "figure")
-    assert cards["removed-1938"].id not in cards["removed-1937"].confusable
+    """The questions 'to which post was Mekhlis appointed' about his several appointments
+    are confusable with each other; figures far apart are not."""
+    posts = [c for c in deck.cards if c.template == "post-appointed"
+             and c.fact_ids[0].startswith("w40-mekhlis")]
+    assert len(posts) >= 2
+    for card in posts:
+        assert {p.id for p in posts} - {card.id} <= set(card.confusable)
+    budget = {c.fact_ids[0]: c for c in deck.cards if c.template == "figure"}
+    assert budget["ch7-army-budget-1938"].id not in budget["ch7-army-budget-1935"].confusable
 
 
 def test_links_point_inside_the_deck(deck: Deck):

@@ -56,7 +56,31 @@ def test_wrong_format_or_version(deck: Deck):
     """Another format or a newer version is refused with a plain message."""
     data = _data(deck)
     assert "not a purgequiz deck" in _problems({**data, "format": "anki"})[0]
-    assert "version 2" in _problems({**data, "version": 2})[0]
+    assert "versions 1 and 2" in _problems({**data, "version": 3})[0]
+
+
+def test_a_first_version_deck_still_reads(deck: Deck):
+    """A deck written before families and rebuttals reads, with both empty."""
+    data = _data(deck)
+    data["version"] = 1
+    for card in data["cards"]:
+        del card["family"], card["rebuttals"]
+    old = parse_deck(json.dumps(data))
+    assert old.cards[0].family == "" and old.cards[0].rebuttals == ()
+
+
+def test_a_rebuttal_must_answer_a_wrong_choice(deck: Deck):
+    """A rebuttal of the right answer, or without its sources, is refused by card."""
+    data = _data(deck)
+    card = next(c for c in data["cards"] if c["rebuttals"])
+    card["rebuttals"][card["answer"]] = next(iter(card["rebuttals"].values()))
+    problems = _problems(data)
+    assert any("which is not one of its wrong choices" in p for p in problems), problems
+    data = _data(deck)
+    card = next(c for c in data["cards"] if c["rebuttals"])
+    first = next(iter(card["rebuttals"]))
+    card["rebuttals"][first] = {"text": "x"}
+    assert any("needs a text and its sources" in p for p in _problems(data))
 
 
 def test_missing_file(tmp_path: Path):
@@ -85,7 +109,7 @@ def test_parser_never_raises_anything_but_deck_error(text: str):
 
 @settings(max_examples=100, deadline=None)
 @given(st.sampled_from(["id", "kind", "prompt", "answer", "sources", "fact_ids", "choices",
-                        "difficulty", "year", "truth", "items"]), _json)
+                        "difficulty", "year", "truth", "items", "family", "rebuttals"]), _json)
 def test_mangled_card_fields_give_deck_errors(field: str, value: object):
     """Any value in any card field gives a deck or a DeckError, never another exception."""
     data = {"format": "purgequiz.deck", "version": 1, "id": "d", "title": "T", "cards": [

@@ -3,31 +3,40 @@
 from __future__ import annotations
 
 from purgequiz.facts import FactBase
-from purgequiz.generate.index import FactIndex, fate_of_property, is_bibliographic
+from purgequiz.generate.index import FactIndex
 
 
-def test_known_fates_include_group_members(base: FactBase):
-    """A group whose property is survival makes its members known survivors."""
+def test_posts_know_their_holders_under_any_wording(base: FactBase):
+    """Holding, taking, losing or being replaced in a post all count as having held it."""
     index = FactIndex(base)
-    assert {"voroshilov", "budenny"} <= index.known["survival"]
-    assert {"tukhachevsky", "yakir", "gamarnik"} <= index.known["execution"]
+    assert index.held("voroshilov", "People's Commissar of Defence")
+    assert index.held("timoshenko", "People's Commissar of Defence")
+    assert index.held("mekhlis", "deputy head of the Council of People's Commissars")
+    assert not index.held("beria", "People's Commissar of Defence")
+    assert index.holder_count("head of the NKVD") == 2
 
 
-def test_scholars_and_claimants_are_no_candidates(base: FactBase):
-    """Wright (who makes claims) and the footnoted historian never stand as wrong answers."""
+def test_fates_and_when_people_were_gone(base: FactBase):
+    """Fates are known per person; someone arrested or killed is gone from then on."""
     index = FactIndex(base)
-    assert "wright" not in index.candidates and "historian" not in index.candidates
-    assert "timoshenko" in index.candidates
+    assert {"execution", "suicide"} <= index.fates["gamarnik"]
+    assert index.harmed("tukhachevsky") and not index.harmed("timoshenko")
+    assert index.gone_by("tukhachevsky", 1938) and not index.gone_by("tukhachevsky", 1937)
+    assert not index.gone_by("voroshilov", 1941)
 
 
-def test_bibliographic_facts_are_recognised(base: FactBase):
-    """Footnote lists are bibliography; history is not."""
-    assert is_bibliographic(base.facts["footnote-works"])
-    assert not is_bibliographic(base.facts["surviving-marshals"])
+def test_profiles_put_what_a_person_was_first(base: FactBase):
+    """The fact that best says who someone was comes first: a post before a reading."""
+    index = FactIndex(base)
+    assert index.profile("vyshinsky").kind == "role"
+    assert index.profile("timoshenko").id == "w40-timoshenko-replaces-voroshilov"
+    first = index.profile("timoshenko")
+    assert index.profile("timoshenko", avoid=[first]) is None or \
+        index.profile("timoshenko", avoid=[first]).id != first.id
 
 
-def test_fate_of_property():
-    """Properties name fates in several words."""
-    assert fate_of_property("survived the 1938 purge") == {"survival"}
-    assert fate_of_property("were shot in June 1937") == {"execution"}
-    assert fate_of_property("raised to full general") == set()
+def test_bibliography_is_never_indexed_for_questions(base: FactBase):
+    """Footnote lists are kept in the base but never asked."""
+    index = FactIndex(base)
+    assert all(f.kind != "bibliography" for f in index.facts)
+    assert any(f.kind == "bibliography" for f in base.facts.values())

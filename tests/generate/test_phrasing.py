@@ -1,63 +1,63 @@
-"""Phrasing: attribution phrases, date phrases lifted out of statements, blanks."""
+"""Phrasing: who claims what, names inside sentences, dates, lists."""
 
 from __future__ import annotations
 
-from purgequiz.facts import FactBase
+from purgequiz.facts import FactBase, parse_date
 from purgequiz.generate.phrasing import (
-    attribution_note,
-    attribution_phrase,
-    blank_first,
+    claim_phrase,
+    claimant_label,
+    listing,
     mentions,
-    source_label,
-    strip_dates,
+    the_name,
+    when_phrase,
 )
 
 
-def test_claims_are_asked_with_their_author_and_year(base: FactBase):
-    """A claim by the source's own author reads 'According to Wright (1940)'."""
-    assert attribution_phrase(base, base.facts["gamarnik-executed-wright"]) == \
-        "According to Wright (1940)"
+def test_claims_name_their_author_and_year(base: FactBase):
+    """Wright's own claims read 'according to Wright, writing in 1940'."""
+    assert claim_phrase(base, base.facts["w40-gamarnik-called-executed"]) == \
+        "according to Wright, writing in 1940"
 
 
-def test_records_have_no_attribution(base: FactBase):
-    """A plain record is asked as a fact, with no attribution phrase."""
-    assert attribution_phrase(base, base.facts["gamarnik-suicide"]) is None
-    assert attribution_note(base, base.facts["gamarnik-suicide"]) is None
+def test_relayed_and_scholarly_claims(base: FactBase):
+    """A paper Wright relays is named with him; a historian is called one; the unnamed
+    chapter is a later study of the Soviet elites."""
+    assert claim_phrase(base, base.facts["w40-meretskov-mannerheim-hero"]) == \
+        "according to Pravda, as Wright reported in 1940"
+    assert claim_phrase(base, base.facts["w37-havas-403-executions"]) == \
+        "according to the Havas agency, as Wright reported in 1937"
+    assert claim_phrase(base, base.facts["ch7-gamarnik-suicide"]) == \
+        "according to the historian Pechenkin"
+    assert claim_phrase(base, base.facts["ch7-army-size-1938"]) == \
+        "according to the historians Pechenkin and Khlevniuk"
+    assert claim_phrase(base, base.facts["ch7-litvinov-motive"]) == \
+        "according to a later study of the Soviet elites"
+    assert claim_phrase(base, base.facts["ch7-anschluss"]) is None
 
 
-def test_relayed_reports_name_the_relay(base: FactBase):
-    """The note on a relayed report names the paper or agency relayed."""
-    note = attribution_note(base, base.facts["havas-403"])
-    assert note is not None and "Havas" in note and "not an established record" in note
+def test_names_inside_sentences(base: FactBase):
+    """Bodies and decrees take 'the'; papers and people do not; a name that brings its own
+    article keeps it."""
+    entities = base.entities
+    assert the_name(entities["politburo"]) == "the Politburo"
+    assert the_name(entities["decree-defective-goods"]) == "the decree on defective goods"
+    assert the_name(entities["pravda"]) == "Pravda"
+    assert the_name(entities["nzz"]) == "the Neue Zürcher Zeitung"
+    assert the_name(entities["extrajudicial-bodies"]) == "the extrajudicial bodies"
+    assert claimant_label(base, "pechenkin") == "the historian Pechenkin"
 
 
-def test_source_label_for_unnamed_authors(base: FactBase):
-    """A source without a named author is 'a later study'."""
-    source = base.sources["study"]
-    unnamed = type(source)(**{**vars(source), "author": "Unnamed author", "date": None})
-    assert source_label(unnamed) == "a later study"
-    assert source_label(base.sources["press-1940"]) == "Wright (1940)"
+def test_dates_and_lists():
+    """Dates read at their own precision; lists join with commas and 'and'."""
+    assert when_phrase(parse_date("1937-05")) == " in May 1937"
+    assert when_phrase(parse_date("1938-09-29")) == " on 29 September 1938"
+    assert when_phrase(parse_date("1937/1938")) == " in 1937 and 1938"
+    assert when_phrase(parse_date("1937-03/1938-03")) == " between March 1937 and March 1938"
+    assert when_phrase(None) == ""
+    assert listing(["A", "B", "C"]) == "A, B and C"
 
 
-def test_strip_dates_lifts_prepositional_dates():
-    """Dates led by a preposition are removed; the sentence stays whole."""
-    assert strip_dates("In March 1938 Nazi Germany annexed Austria.") == \
-        "Nazi Germany annexed Austria."
-    assert strip_dates("Beria started work in Moscow in mid-September 1938.") == \
-        "Beria started work in Moscow."
-    assert strip_dates("Yakir was shot on 12 June 1937.") == "Yakir was shot."
-
-
-def test_strip_dates_refuses_dates_it_cannot_lift():
-    """A date that is part of a phrase ('the changes of late 1938', '21.8.1938') stays,
-    and the statement is refused rather than mangled."""
-    assert strip_dates("After the changes of late 1938 the arrests fell off.") is None
-    assert strip_dates("A resolution dated 21.8.1938 appointed Beria.") is None
-
-
-def test_blank_first_blanks_the_longest_spelling():
-    """The earliest, longest spelling is blanked, as a whole word only."""
-    text = "K. Ye. Voroshilov met Voroshilova."
-    assert blank_first(text, ["Voroshilov", "K. Ye. Voroshilov"]) == "_____ met Voroshilova."
-    assert blank_first("nothing here", ["Voroshilov"]) is None
-    assert not mentions("Voroshilova", ["Voroshilov"])
+def test_mentions_are_whole_words():
+    """'Yezhov' is named in 'Yezhov's agents' but 'Kork' is not in 'Korkina'."""
+    assert mentions("Yezhov's agents", ["Yezhov"])
+    assert not mentions("Korkina", ["Kork"])

@@ -8,28 +8,24 @@ from collections import Counter
 import pytest
 
 from purgequiz.facts import FactBase
-from purgequiz.generate.build import compile_cards
 from purgequiz.generate.select import FilterError, Filters, parse_range, select
-
-
-@pytest.fixture(scope="module")
-def cards(base: FactBase):
-    return compile_cards(base, random.Random(1))
 
 
 def test_topic_kind_source_filters(cards, base: FactBase):
     """Each filter keeps only the matching cards."""
     army = select(cards, Filters(topics=("army",)), base, random.Random(1))
     assert army and all("army" in card.topics for card in army)
-    tf = select(cards, Filters(kinds=("truefalse",)), base, random.Random(1))
-    assert tf and {card.kind for card in tf} == {"truefalse"}
+    order = select(cards, Filters(kinds=("ordering",)), base, random.Random(1))
+    assert order and {card.kind for card in order} == {"ordering"}
     figures = select(cards, Filters(kinds=("figures",)), base, random.Random(1))
-    assert figures and {card.template for card in figures} <= {"figure", "trial-accused-count"}
+    assert figures and {card.family for card in figures} == {"figures"}
+    critique = select(cards, Filters(kinds=("source-criticism",)), base, random.Random(1))
+    assert critique and {card.family for card in critique} == {"source-criticism"}
     stats = select(cards, Filters(kinds=("statistic",)), base, random.Random(1))
-    assert all(base.facts[card.fact_ids[0]].kind == "statistic" for card in stats)
-    study = select(cards, Filters(sources=("study",)), base, random.Random(1))
-    assert study and all(any(base.facts[f].source == "study" for f in c.fact_ids)
-                         for c in study)
+    assert stats and all(base.facts[card.fact_ids[0]].kind == "statistic" for card in stats)
+    study = select(cards, Filters(sources=("elites-ch7-consequences",)), base, random.Random(1))
+    assert study and all(any(base.facts[f].source == "elites-ch7-consequences"
+                             for f in c.fact_ids) for c in study)
 
 
 def test_years_and_difficulty(cards, base: FactBase):
@@ -45,7 +41,7 @@ def test_count_is_balanced_across_topics(cards, base: FactBase):
     chosen = select(cards, Filters(count=8), base, random.Random(3))
     assert len(chosen) == 8
     topics = Counter(t for card in chosen for t in card.topics)
-    assert set(topics) >= {"army", "industry", "decrees", "regional-trials"}
+    assert len(set(topics)) >= 6
 
 
 def test_count_keeps_the_original_order(cards, base: FactBase):

@@ -45,56 +45,24 @@ def test_shipped_cards_pass_the_checks(shipped: list[Deck]):
         assert len({(c.prompt, c.items) for c in deck.cards}) == len(deck.cards)
 
 
-def test_no_shipped_card_comes_from_bibliography(shipped: list[Deck]):
+def test_no_shipped_card_comes_from_bibliography(shipped: list[Deck], bundled: FactBase):
     """No card asks about footnotes or which work a footnote cites."""
     for card in shipped[0].cards:
-        assert "footnote" not in card.prompt.lower() or card.kind in ("cloze", "truefalse")
-
-
-def test_claims_in_the_shipped_decks_carry_their_claimant(shipped: list[Deck],
-                                                          bundled: FactBase):
-    """Every card from a claim, estimate, interpretation or report names who makes it."""
-    from purgequiz.generate.phrasing import claimant_names, mentions
-
-    for card in shipped[0].cards:
-        fact = bundled.facts[card.fact_ids[0]]
-        if len(card.fact_ids) > 1 or card.template == "figure-source" or \
-                fact.attribution.is_record:
-            continue
-        assert card.prompt.startswith("According to") or \
-            mentions(card.prompt, claimant_names(bundled, fact)), card.id
+        assert "footnote" not in card.prompt.lower()
+        assert all(bundled.facts[f].askable for f in card.fact_ids)
 
 
 def test_card_ids_do_not_depend_on_the_seed(bundled: FactBase):
     """On the real base too, every seed gives the same cards (only choices and truths vary)."""
     from purgequiz.generate.build import generate
 
-    ids = {tuple(card.id for card in generate(bundled, seed=seed).cards) for seed in range(8)}
+    ids = {tuple(card.id for card in generate(bundled, seed=seed).cards) for seed in range(4)}
     assert len(ids) == 1
 
 
-def test_no_wrong_choice_is_also_right_on_the_real_base(shipped: list[Deck],
-                                                         bundled: FactBase):
-    """On the bundled facts: no wrong answer to 'who replaced/was appointed' took up that
-    post, none to 'who was arrested/executed' or an execution cloze was ever a victim, and
-    no wrong fate is one the base gives or mentions for the person."""
-    from purgequiz.generate.index import FactIndex
-
-    index = FactIndex(bundled)
-    name_of = {e.name: e.id for e in bundled.entities.values()}
-    victims = index.victims()
-    for card in shipped[0].cards:
-        fact = bundled.facts[card.fact_ids[0]]
-        wrong = [c for c in card.choices if c != card.answer]
-        if card.template in ("who-replaced", "who-appointed"):
-            assert not any(index.holds(name_of.get(w, ""), fact.get("role")) for w in wrong), \
-                card.id
-        if card.template in ("who-arrested", "who-executed") or (
-                card.template == "cloze" and fact.kind in ("arrest", "execution")):
-            assert not {name_of.get(w) for w in wrong} & victims, card.id
-        if card.template == "fate":
-            claimed = set(index.fates.get(fact.get("person"), {})) | set(
-                index.mentioned_fates(fact.get("person")))
-            labels = {"execution": "executed", "suicide": "died by suicide",
-                      "survival": "survived"}
-            assert not {labels[k] for k in claimed if k in labels} & set(wrong), card.id
+def test_every_fact_that_teaches_yields_a_shipped_card(shipped: list[Deck],
+                                                      bundled: FactBase):
+    """At most one in twenty of the facts that can be asked is missing from the full deck."""
+    used = {f for card in shipped[0].cards for f in card.fact_ids}
+    askable = [f for f in bundled.facts.values() if f.askable]
+    assert len([f for f in askable if f.id not in used]) <= 0.05 * len(askable)

@@ -136,7 +136,7 @@ def when(ctx: Context, fact: Fact) -> Iterator[Card]:
         return
     answer = date.display()
     yield ctx.card(fact, prompt=ctx.ask(fact, f"{_ASK[date.precision]} did this happen? "
-                                              f"{text}."),
+                                              f"{text}.", undated=True),
                    answer=answer, answer_type="date", accept=_date_spellings(date),
                    wrong=_date_wrongs(ctx, fact, date),
                    difficulty={"year": 1, "month": 2, "day": 3}[date.precision])
@@ -186,7 +186,7 @@ def _runs(items: list[tuple[Fact, FuzzyDate, str]]) -> list[list[tuple[Fact, Fuz
     return found
 
 
-@template("order", family="chronology", kinds=HAPPENINGS, whole=True, orders=True)
+@template("order-events", family="chronology", kinds=HAPPENINGS, whole=True, orders=True)
 def order(ctx: Context) -> Iterator[Card]:
     """Put these happenings of one topic in order. (runs chosen to cover every happening)"""
     topics = sorted({t for f in ctx.index.happenings for t in f.topics})

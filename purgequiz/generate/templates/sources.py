@@ -98,7 +98,8 @@ def official_reason(ctx: Context, fact: Justification) -> Iterator[Card]:
 
 @template("reason-and-reading", family="source-criticism", kinds=("assessment",))
 def reason_and_reading(ctx: Context, fact: Assessment) -> Iterator[Card]:
-    """The official reason was R; how did the author read it? (the reason is a wrong choice)"""
+    """An official reason was given; how did the author read it? (the official reason is
+    one of the wrong choices)"""
     official = ctx.base.facts.get(fact.contests or "")
     if not isinstance(official, Justification):
         return
@@ -107,7 +108,7 @@ def reason_and_reading(ctx: Context, fact: Assessment) -> Iterator[Card]:
         ("assessment.judgement",), fact.judgement,
         ok=lambda text, other: other.id != fact.id and set(other.topics) & set(fact.topics))]
     wrong = [Wrong(cap(official.reason), official), *others[:2]]
-    prompt = (f"{giver} explained {official.action} by {official.reason}. "
+    prompt = (f"{giver} gave an official reason for {official.action}. "
               f"How did {source_in_text(source_name(ctx, fact))} read it?")
     yield ctx.card([fact, official], prompt=prompt, answer=cap(fact.judgement), wrong=wrong,
                    explanation=f"{official.statement} {fact.statement}", difficulty=3)

@@ -1,0 +1,103 @@
+"""What holds of every card the bundled base gives: choices, rebuttals, attribution."""
+
+from __future__ import annotations
+
+import re
+
+from purgequiz.facts import FactBase
+from purgequiz.generate.model import Card
+from purgequiz.generate.phrasing import normalize
+
+
+def test_choices_hold_the_answer_once_among_distinct_options(cards: list[Card]):
+    """A card with choices shows its answer once, beside two or three distinct wrong ones
+    (or one, for a two-way comparison of sources or rows)."""
+    for card in cards:
+        if card.choices and card.kind == "question":
+            assert card.choices.count(card.answer) == 1, card.id
+            assert 2 <= len(card.choices) <= 4, card.id
+            assert len({normalize(c) for c in card.choices}) == len(card.choices), card.id
+
+
+def test_every_wrong_choice_has_a_rebuttal_with_a_citation(cards: list[Card]):
+    """Each wrong choice says why it is wrong, in a sentence, citing a paragraph."""
+    for card in cards:
+        wrong = set(card.choices) - {card.answer}
+        assert {r.choice for r in card.rebuttals} == wrong, card.id
+        for rebuttal in card.rebuttals:
+            assert rebuttal.text.endswith((".", "?", "'")), (card.id, rebuttal.text)
+            assert rebuttal.sources and rebuttal.sources[0].paragraphs, card.id
+
+
+def test_rebuttals_from_the_base_are_about_the_choice(cards: list[Card], base: FactBase):
+    """A rebuttal that is another fact's statement names the wrong choice it answers (or,
+    for a figure or date, gives it), so a student learns what that choice really was."""
+    statements = {f.statement for f in base.facts.values()}
+    for card in cards:
+        if card.answer_type != "entity":
+            continue
+        for rebuttal in card.rebuttals:
+            if rebuttal.text in statements:
+                surname = rebuttal.choice.split()[-1]
+                assert surname.lower() in rebuttal.text.lower(), (card.id, rebuttal.choice)
+
+
+def test_no_prompt_names_its_answer(cards: list[Card]):
+    """No question names its own answer, in any accepted spelling."""
+    for card in cards:
+        if card.kind == "question":
+            for term in (card.answer, *card.accept):
+                if len(term) >= 3:
+                    assert not re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)",
+                                         card.prompt.lower()), (card.id, term)
+
+
+def test_claims_are_asked_with_whose_they_are(cards: list[Card], base: FactBase):
+    """A card from a claim, estimate, interpretation or report says whose it is in its
+    prompt, unless whose it is is what the card asks."""
+    asks_the_source = {"figure-source", "who-argued", "which-account", "what-account",
+                       "report-outlet", "report-subject", "reason-and-reading", "who-judged",
+                       "official-reason"}
+    for card in cards:
+        facts = [base.facts[f] for f in card.fact_ids]
+        if card.template in asks_the_source or card.kind == "ordering":
+            continue
+        if any(not f.attribution.is_record for f in facts[:1]):
+            assert card.prompt.startswith("According to"), card.id
+
+
+def test_no_paraphrase_is_printed_as_a_quotation(cards: list[Card], base: FactBase):
+    """Words said are given in our own words, never inside quotation marks."""
+    for card in cards:
+        if card.template.startswith("quote-"):
+            gist = base.facts[card.fact_ids[0]].gist
+            assert f"\u201c{gist}" not in card.prompt and f'"{gist}' not in card.prompt
+
+
+def test_card_ids_are_unique_and_prompts_do_not_repeat(cards: list[Card]):
+    """Every card has its own id, and no two cards ask the same question."""
+    assert len({c.id for c in cards}) == len(cards)
+    assert len({(normalize(c.prompt), c.items) for c in cards}) == len(cards)
+
+
+def test_when_asks_only_happenings_by_their_own_date(cards: list[Card], base: FactBase):
+    """'When' is asked only of happenings, and its answer is the date of the happening,
+    never the date it was reported."""
+    from purgequiz.facts import HAPPENINGS
+
+    for card in cards:
+        if card.template == "when":
+            fact = base.facts[card.fact_ids[0]]
+            assert fact.kind in HAPPENINGS
+            assert card.answer == fact.date.start.display()
+
+
+def test_ordering_items_are_in_date_order_and_give_no_date(cards: list[Card],
+                                                           base: FactBase):
+    """An ordering card's items are happenings in date order, none naming a year."""
+    for card in cards:
+        if card.kind == "ordering":
+            facts = [base.facts[f] for f in card.fact_ids]
+            keys = [f.date.sort_key for f in facts]
+            assert keys == sorted(keys), card.id
+            assert not any(re.search(r"\b1[89]\d\d\b", item) for item in card.items)

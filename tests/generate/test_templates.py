@@ -1,0 +1,161 @@
+"""What each family of templates promises on the bundled base: one defensible answer, and
+wrong choices the base knows to be wrong."""
+
+from __future__ import annotations
+
+from purgequiz.facts import FactBase
+from purgequiz.generate.index import FactIndex
+from purgequiz.generate.model import Card
+from purgequiz.generate.numbers import figure_of
+from tests.generate.conftest import of
+
+
+def _ids(base: FactBase) -> dict[str, str]:
+    """Display name → entity id."""
+    return {e.name[:1].upper() + e.name[1:]: e.id for e in base.entities.values()}
+
+
+def _wrong(card: Card) -> list[str]:
+    return [c for c in card.choices if c != card.answer]
+
+
+def test_no_wrong_holder_ever_held_the_post(cards: list[Card], base: FactBase):
+    """'Who replaced / was appointed / was': no wrong choice is anyone the base has in that
+    post."""
+    index, names = FactIndex(base), _ids(base)
+    for name in ("who-replaced", "whom-replaced", "who-appointed", "who-held", "who-removed"):
+        for card in of(cards, name):
+            post = base.facts[card.fact_ids[0]].post
+            assert not any(index.held(names[w], post) for w in _wrong(card)), card.id
+
+
+def test_post_questions_accept_every_post_held(cards: list[Card], base: FactBase):
+    """'Which of these posts did X hold?' accepts each post the base gives X, and offers
+    none of them as wrong."""
+    index = FactIndex(base)
+    for card in of(cards, "post-held"):
+        person = base.facts[card.fact_ids[0]].person
+        posts = {index.post_text[k].lower() for k in index.posts_of[person]}
+        assert posts <= {a.lower() for a in card.accept}, card.id
+        assert not {w.lower() for w in _wrong(card)} & posts, card.id
+
+
+def test_no_fate_offered_as_wrong_is_one_a_source_gives(cards: list[Card], base: FactBase):
+    """Where the sources differ (Gamarnik executed, or a suicide), neither account is ever
+    offered as the wrong answer to 'what became of him'."""
+    index = FactIndex(base)
+    labels = {"execution": "Executed", "suicide": "Died by suicide", "survival": "Survived"}
+    for card in of(cards, "fate"):
+        person = base.facts[card.fact_ids[0]].people[0]
+        claimed = {labels[k] for k in index.fates[person] if k in labels}
+        assert not claimed & set(_wrong(card)), card.id
+    gamarnik = next(c for c in of(cards, "fate") if c.fact_ids == ("ch7-gamarnik-suicide",))
+    assert "Executed" not in gamarnik.choices
+
+
+def test_wrong_victims_were_never_harmed(cards: list[Card], base: FactBase):
+    """No wrong answer to 'who was arrested / killed' is anyone the base has arrested,
+    killed or tried."""
+    index, names = FactIndex(base), _ids(base)
+    for name in ("who-fate", "fate-member", "trial-accused"):
+        for card in of(cards, name):
+            if base.facts[card.fact_ids[0]].kind == "survival":
+                continue
+            assert not any(index.harmed(names[w]) for w in _wrong(card)), card.id
+
+
+def test_which_of_these_shows_one_member_and_accepts_all(cards: list[Card], base: FactBase):
+    """A 'which of these' card offers exactly one member among its choices and, typed,
+    accepts any member."""
+    names = _ids(base)
+    for name, field in (("group-member", "members"), ("fate-member", "people"),
+                        ("trial-accused", "accused"), ("purge-target", "targets")):
+        for card in of(cards, name):
+            members = set(getattr(base.facts[card.fact_ids[0]], field))
+            assert card.choices, card.id
+            assert [c for c in card.choices if names.get(c) in members] == [card.answer]
+            for member in members:
+                assert base.entities[member].name in card.accept or \
+                    base.entities[member].name[:1].upper() + base.entities[member].name[1:] \
+                    in card.accept, (card.id, member)
+
+
+def test_no_one_gone_is_offered_for_a_later_year(cards: list[Card], base: FactBase):
+    """Nobody the base has arrested or killed by a card's year stands among its choices."""
+    index, names = FactIndex(base), _ids(base)
+    for card in cards:
+        if card.answer_type != "entity" or card.year is None:
+            continue
+        for wrong in _wrong(card):
+            if wrong in names:
+                assert not index.gone_by(names[wrong], card.year), (card.id, wrong)
+
+
+def test_figures_keep_their_shape_and_whole(cards: list[Card], base: FactBase):
+    """A wrong figure is of the answer's shape (a range for a range) and never more than
+    the whole a part is taken from."""
+    for card in of(cards, "figure"):
+        fact = base.facts[card.fact_ids[0]]
+        answer = figure_of(fact)
+        for wrong in _wrong(card):
+            assert ("from " in wrong) == answer.is_range, (card.id, wrong)
+            if fact.whole:
+                assert float(wrong.split()[0].replace(",", "")) <= fact.whole, card.id
+
+
+def test_whose_figure_is_asked_of_many_claimants(cards: list[Card]):
+    """'Who gave this figure' cards answer several claimants, none more than twice."""
+    from collections import Counter
+
+    answers = Counter(card.answer for card in of(cards, "figure-source"))
+    assert len(answers) >= 4 and max(answers.values()) <= 2
+
+
+def test_table_patterns_are_right(cards: list[Card]):
+    """Of officers removed in 1937-38, the highest rank lost the largest share to arrest,
+    and the junior ranks the smallest (17.8%)."""
+    largest = of(cards, "table-largest-share")[0]
+    smallest = of(cards, "table-smallest-share")[0]
+    assert largest.answer == "Comcor (corps commander)"
+    assert smallest.answer == "Junior lieutenant to major"
+    assert "18%" in smallest.explanation
+
+
+def test_decree_questions_never_offer_the_same_decree(cards: list[Card], base: FactBase):
+    """A wrong choice about what a decree did comes from another decree, and 'what did it
+    leave untouched' offers only what it did change."""
+    for name in ("decree-prohibits", "decree-requires", "decree-penalty"):
+        for card in of(cards, name):
+            decree = base.facts[card.fact_ids[0]].decree
+            for rebuttal in card.rebuttals:
+                source = next(f for f in base.facts.values()
+                              if f.statement == rebuttal.text)
+                assert getattr(source, "decree", None) != decree, card.id
+    limits = of(cards, "decree-limits")[0]
+    assert all(base.facts[f].decree == "resolutions-nov-dec-1938"
+               for f in (next(x.id for x in base.facts.values() if x.statement == r.text)
+                         for r in limits.rebuttals))
+
+
+def test_source_criticism_sets_the_accounts_against_each_other(cards: list[Card],
+                                                               base: FactBase):
+    """Where accounts differ, the other account is the wrong choice; the official reason is
+    offered as the wrong reading of an author who contested it."""
+    which = next(c for c in of(cards, "which-account")
+                 if "ch7-gamarnik-accounts-differ" in c.fact_ids)
+    assert set(which.choices) == {"Wright, writing in 1940", "The historian Pechenkin"}
+    reading = of(cards, "reason-and-reading")[0]
+    official = next(base.facts[f] for f in reading.fact_ids
+                    if base.facts[f].kind == "justification")
+    assert official.reason[:1].upper() + official.reason[1:] in reading.choices
+
+
+def test_why_and_what_followed_offer_unrelated_links(cards: list[Card], base: FactBase):
+    """A wrong cause or effect is never one linked to the card's own fact."""
+    for name in ("why", "what-followed"):
+        for card in of(cards, name):
+            fact = base.facts[card.fact_ids[0]]
+            linked = {fact.id, fact.cause_fact, fact.effect_fact}
+            for rebuttal in card.rebuttals:
+                other = next(f for f in base.facts.values() if f.statement == rebuttal.text)
+                assert other.id not in linked, card.id
