@@ -2,8 +2,8 @@
 
 Run: /work/venv/bin/python benchmarks/generate.py
 
-The synthetic bases are made with Faker, seeded, with every fact kind in proportion: people,
-posts, series of figures, groups, decrees, trials. Generation must grow near-linearly (the
+The synthetic bases are made with Faker, seeded, with every fact kind that can be asked in
+turn: posts, fates, figures in tables, decrees, trials, reports, readings, causes, sets. Generation must grow near-linearly (the
 4k/1k ratio, printed last, at most 4.5) and all shipped decks must build in under a second.
 """
 
@@ -20,18 +20,45 @@ from faker import Faker
 from purgequiz import paths
 from purgequiz.facts import Attribution, Entity, Fact, FactBase, Source, Topic, load
 from purgequiz.facts.dates import DateSpan, FuzzyDate
+from purgequiz.facts.kinds import (
+    Appointment,
+    Arrest,
+    Assessment,
+    Cause,
+    Conflict,
+    Consequence,
+    Death,
+    Decree,
+    Event,
+    Execution,
+    Group,
+    InstitutionalChange,
+    Justification,
+    Purge,
+    Quotation,
+    Removal,
+    Replacement,
+    Report,
+    Role,
+    Statistic,
+    Suicide,
+    Survival,
+    Trial,
+)
 from purgequiz.generate.build import generate
 from purgequiz.generate.shipped import build_shipped_decks
 
 SIZES = (1000, 2000, 4000)
 RUNS = 7
 TOPICS = ("army", "industry", "decrees", "trials", "nkvd", "terror", "war", "press")
-POSTS = ("Commissar of {}", "Head of the {} Department", "Commander of the {} District",
-         "Chairman of the {} Committee")
+SPHERES = ("army", "nkvd", "party", "state", "industry")
+POSTS = ("commissar of {}", "head of the {} department", "commander of the {} district",
+         "chairman of the {} committee")
+CHANGES = ("created", "abolished", "replaced", "divided", "renamed", "reorganised")
 
 
 def synthetic_base(size: int, seed: int = 1937) -> FactBase:
-    """A valid fact base of ``size`` facts of mixed kinds."""
+    """A valid fact base of ``size`` facts, every kind that can be asked in turn."""
     fake = Faker()
     fake.seed_instance(seed)
     rng = random.Random(seed)
@@ -39,74 +66,85 @@ def synthetic_base(size: int, seed: int = 1937) -> FactBase:
                     10, "2024")
     topics = {t: Topic(t, t.title()) for t in TOPICS}
     entities: dict[str, Entity] = {}
-    people = []
+    people: list[str] = []
     for i in range(max(30, size // 3)):
         name = f"{fake.last_name()} {i}"
-        entities[f"p{i}"] = Entity(f"p{i}", "person", name, full_name=f"{fake.first_name()} {name}")
+        entities[f"p{i}"] = Entity(f"p{i}", "person", name, f"{fake.first_name()} {name}",
+                                   sphere=SPHERES[i % len(SPHERES)])
         people.append(f"p{i}")
-    for i in range(max(5, size // 40)):
-        entities[f"d{i}"] = Entity(f"d{i}", "decree", f"Decree No. {i}")
-        entities[f"i{i}"] = Entity(f"i{i}", "institution", f"{fake.city()} Office {i}")
-        entities[f"pl{i}"] = Entity(f"pl{i}", "place", f"{fake.city()} {i}")
+    extra = max(5, size // 40)
+    for i in range(extra):
+        entities[f"d{i}"] = Entity(f"d{i}", "decree", f"decree no. {i}")
+        entities[f"i{i}"] = Entity(f"i{i}", "institution", f"{fake.city()} Office {i}",
+                                   sphere=SPHERES[i % len(SPHERES)], category="office")
+        entities[f"pl{i}"] = Entity(f"pl{i}", "place", f"{fake.city()} {i}", category="city")
+        entities[f"pub{i}"] = Entity(f"pub{i}", "publication", f"The {fake.city()} Herald {i}",
+                                     sphere="press")
+        entities[f"g{i}"] = Entity(f"g{i}", "group", f"the {fake.word()} group {i}",
+                                   sphere=SPHERES[i % len(SPHERES)])
+    entities["critic"] = Entity("critic", "person", "Critic", sphere="historians")
+    victims = people[::6]
     facts: dict[str, Fact] = {}
-    kinds = ("replacement", "appointment", "removal", "arrest", "execution", "suicide",
-             "survival", "statistic", "statistic", "decree", "trial", "institutional_change",
-             "event", "quotation", "group")
+    makers = (Replacement, Appointment, Role, Removal, Arrest, Execution, Suicide, Death,
+              Survival, Statistic, Statistic, Decree, Trial, InstitutionalChange, Purge,
+              Quotation, Report, Justification, Assessment, Cause, Consequence, Group, Event,
+              Conflict)
     for n in range(size):
-        kind = kinds[n % len(kinds)]
+        cls = makers[n % len(makers)]
+        k = n // len(makers)
         date = DateSpan(FuzzyDate(rng.randint(1930, 1941), rng.randint(1, 12),
                                   rng.choice([None, rng.randint(1, 28)])))
-        when = date.display()
         a, b = rng.sample(people, 2)
-        an, bn = entities[a].name, entities[b].name
-        role = rng.choice(POSTS).format(fake.city())
-        k = n // len(kinds)
-        fields: dict = {}
-        if kind == "replacement":
-            fields = {"person": a, "replaced": b, "role": role}
-            text = f"{an} replaced {bn} as {role} in {when}."
-        elif kind in ("appointment", "removal"):
-            fields = {"person": a, "role": role}
-            verb = "appointed" if kind == "appointment" else "removed as"
-            text = f"{an} was {verb} {role} in {when}."
-        elif kind in ("arrest", "execution", "suicide"):
-            fields = {"person": a}
-            text = f"{an} was {kind} in {when}."
-        elif kind == "survival":
-            fields = {"person": a, "context": "the 1938 purge"}
-            text = f"{an} survived the 1938 purge."
-        elif kind == "statistic":
-            value = rng.randint(10, 90000)
-            fields = {"quantity": f"officers counted in table {k % 50}", "value": value,
-                      "unit": "officers", "period": str(date.year), "series": f"s{k % 50}"}
-            text = f"In {date.year}, {value:,} officers were counted."
-        elif kind == "decree":
-            fields = {"decree": f"d{k % max(5, size // 40)}", "prohibits": fake.sentence(5),
-                      "penalty": fake.sentence(4)}
-            text = f"A decree of {when} prohibited something."
-        elif kind == "trial":
-            fields = {"name": f"trial {k}", "place": f"pl{k % max(5, size // 40)}",
-                      "accused": (a, b), "outcome": fake.sentence(3)}
-            text = f"{an} and {bn} were tried in {when}."
-        elif kind == "institutional_change":
-            fields = {"institution": f"i{k % max(5, size // 40)}", "change": fake.sentence(3)}
-            text = f"The office was changed in {when}."
-        elif kind == "event":
-            fields = {"participants": (a,)}
-            text = f"{an} {fake.sentence(4).lower()}"
-        elif kind == "quotation":
-            fields = {"speaker": a, "gist": fake.sentence(8)}
-            text = f"{an} said something."
-        else:
-            members = tuple(rng.sample(people, 3))
-            fields = {"label": f"group {k}", "members": members,
-                      "property": rng.choice(["survived the purge", "were executed",
-                                              f"served in unit {k}"])}
-            text = f"Group {k} shared a fate."
-        ident = f"f{n}"
-        attribution = Attribution() if n % 5 else Attribution("claim", b)
-        facts[ident] = Fact(ident, kind, text, "synthetic", (1,),
-                            (TOPICS[n % len(TOPICS)],), attribution, date, fields)
+        v, w = rng.sample(victims, 2)  # as in the real base, about one person in six
+        post = rng.choice(POSTS).format(fake.city())
+        body, place, group = f"i{k % extra}", f"pl{k % extra}", f"g{k % extra}"
+        claim = Attribution("claim", "critic") if cls is Assessment or n % 5 == 0 \
+            else Attribution()
+        common = {"id": f"f{n}", "statement": f"{entities[a].name} and {fake.sentence(6)}",
+                  "source": "synthetic", "paragraphs": (1,),
+                  "topics": (TOPICS[n % len(TOPICS)],), "attribution": claim, "date": date}
+        fields: dict = {
+            Replacement: {"person": a, "replaced": b, "post": post},
+            Appointment: {"person": a, "post": post},
+            Role: {"person": a, "post": post},
+            Removal: {"person": a, "post": post},
+            Arrest: {"people": (v,), "charge": fake.sentence(4)},
+            Execution: {"people": (v, w)},
+            Suicide: {"group": group},
+            Death: {"people": (v,), "cause": "was killed abroad", "places": (place,)},
+            Survival: {"people": (a,), "survived": "the purge of the high command"},
+            Statistic: {"asks": f"How many officers were counted in table {k % 50}?",
+                        "quantity": f"officers counted in table {k % 50}",
+                        "unit": "officers", "value": float(rng.randint(10, 90000)),
+                        "series": f"s{k % 50}", "row": str(date.year)},
+            Decree: {"decree": f"d{k % extra}", "prohibits": fake.sentence(5),
+                     "penalty": fake.sentence(4)},
+            Trial: {"name": f"trial {k}", "place": place, "accused": (a, b),
+                    "charges": fake.sentence(3), "accused_count": rng.randint(3, 30)},
+            InstitutionalChange: {"institution": body, "change": fake.sentence(3),
+                                  "type": rng.choice(CHANGES)},
+            Purge: {"targets": (body,), "by": a},
+            Quotation: {"speaker": a, "gist": fake.sentence(8), "addressee": b},
+            Report: {"outlet": f"pub{k % extra}", "said": fake.sentence(8), "subject": a},
+            Justification: {"action": f"the removal of {entities[a].name}",
+                            "reason": fake.sentence(5), "given_by": f"pub{k % extra}"},
+            Assessment: {"subject": fake.sentence(3), "judgement": fake.sentence(5),
+                         "about": a},
+            Cause: {"cause": fake.sentence(4), "effect": fake.sentence(4)},
+            Consequence: {"cause": fake.sentence(4), "effect": fake.sentence(4)},
+            Group: {"label": f"group {k}", "members": tuple(rng.sample(people, 3)),
+                    "property": fake.sentence(4)},
+            Event: {"what": f"{entities[a].name} {fake.sentence(4).lower()}", "who": (a,),
+                    "subject": a, "place": place},
+            Conflict: {"about": fake.sentence(3), "accounts": (f"f{n - 1}", f"f{n - 2}")},
+        }[cls]
+        # As in the real base, a statement names what the fact is about.
+        named = [entities[ref].name for value in fields.values()
+                 for ref in ((value,) if isinstance(value, str) else
+                             value if isinstance(value, tuple) else ())
+                 if ref in entities]
+        common["statement"] = f"{', '.join(dict.fromkeys(named))}: {fake.sentence(6)}"
+        facts[f"f{n}"] = cls(**common, **fields)
     return FactBase({"synthetic": source}, topics, entities, facts)
 
 

@@ -10,6 +10,7 @@ serves loading, validation, the JSON listing and the documentation test alike.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import typing
@@ -102,7 +103,7 @@ class Entity:
     category: str | None = None
     description: str | None = None
 
-    @property
+    @functools.cached_property
     def spellings(self) -> tuple[str, ...]:
         """Every accepted spelling: display name, full name and variants, without repeats."""
         seen: dict[str, None] = {self.name: None}
@@ -263,7 +264,8 @@ class FactBase:
         payload = {
             "sources": [vars(s) for s in sorted(self.sources.values(), key=lambda s: s.id)],
             "topics": [vars(t) for t in sorted(self.topics.values(), key=lambda t: t.id)],
-            "entities": [vars(e) for e in sorted(self.entities.values(), key=lambda e: e.id)],
+            "entities": [dataclasses.asdict(e)
+                         for e in sorted(self.entities.values(), key=lambda e: e.id)],
             "facts": [
                 {"kind": f.kind} | {d.name: _stored(getattr(f, d.name))
                                     for d in dataclasses.fields(f) if d.name != "origin"}

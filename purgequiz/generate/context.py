@@ -76,7 +76,7 @@ class Context:
     # ------------------------------------------------------------------ questions
 
     def claim(self, fact: Fact, undated: bool = False) -> str | None:
-        return claim_phrase(self.base, fact, undated=undated)
+        return claim_phrase(self.base, fact, undated, self.index.authors[fact.source])
 
     def ask(self, fact: Fact, question: str, undated: bool = False) -> str:
         """The question led by who claims it, when the fact is not a plain record; with
@@ -101,23 +101,23 @@ class Context:
         target = self.entity(answer)
         types = types or (target.type,)
         years = [f.date.year for f in avoid if f.date]
-        year = min(years) if years else None  # no one dead by then stands as a choice
+        year = min(years) if years else None  # no one gone by then stands as a choice
         spheres = (target.sphere, *_NEAR.get(target.sphere or "", ()))
-        candidates = [e for e in self.base.entities.values()
-                      if e.type in types and e.id != answer
-                      and (e.category not in _APART or e.category == target.category)
-                      and not (year and self.index.gone_by(e.id, year))]
-
-        def pool(sphere: str | None, same_category: bool) -> list[str]:
-            return sorted(e.id for e in candidates if e.sphere == sphere
-                          and (not same_category or e.category == target.category))
-
-        pools = [pool(target.sphere, True)] if target.category else []
-        pools += [pool(sphere, False) for sphere in spheres]
+        index = self.index
+        pools = [index.entities_in.get((t, target.sphere, target.category), [])
+                 for t in types] if target.category else []
+        pools += [index.entities_by.get((t, sphere), []) for sphere in spheres for t in types]
         if any_sphere or target.sphere is None:
-            pools.append(sorted(e.id for e in candidates))
-        chosen = pick(pools, count, lambda e: ok(e) and self.index.profile(e, avoid) is not None,
-                      self.rng, key=lambda e: self.name(e))
+            pools += [index.entities_by.get((t, "*"), []) for t in types]
+
+        def fits(entity_id: str) -> bool:
+            entity = self.base.entities[entity_id]
+            return (entity_id != answer
+                    and (entity.category not in _APART or entity.category == target.category)
+                    and not (year and index.gone_by(entity_id, year))
+                    and ok(entity_id) and index.profile(entity_id, avoid) is not None)
+
+        chosen = pick(pools, count, fits, self.rng, key=lambda e: self.name(e))
         return [Wrong(self.name(e), self.index.profile(e, avoid)) for e in chosen]  # type: ignore[arg-type]
 
     def texts(self, keys: Sequence[str], answer: str, *,
@@ -125,8 +125,7 @@ class Context:
               count: int = 3) -> list[Wrong]:
         """Texts of the same field in other facts (another decree's penalty), each with the
         fact it comes from; none that says the same as the answer or as another choice."""
-        pools = [sorted(self.index.texts.get(key, ()), key=lambda item: item[1].id)
-                 for key in keys]
+        pools = [self.index.texts.get(key, []) for key in keys]  # each sorted by fact id
         chosen: list[Wrong] = []
         taken = [normalize(answer)]
         for text, fact in pick(pools, count * 3, lambda item: ok(*item), self.rng,

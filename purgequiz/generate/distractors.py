@@ -16,6 +16,7 @@ from purgequiz.generate.phrasing import normalize
 __all__ = ["arrange", "pick"]
 
 _PROBES = 12
+_WALK = 24  # after the probes, at most this many neighbours: the cost of a question is bounded
 T = TypeVar("T")
 
 
@@ -48,7 +49,7 @@ def pick(pools: Iterable[Sequence[T]], count: int, ok: Callable[[T], bool],
                 break
             take(pool[rng.randrange(len(pool))])
         start = rng.randrange(len(pool))  # probing came up short: walk on from a random place
-        for step in range(min(len(pool), 200)):
+        for step in range(min(len(pool), _WALK)):
             if len(chosen) >= count:
                 break
             take(pool[(start + step) % len(pool)])

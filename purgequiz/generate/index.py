@@ -16,7 +16,7 @@ from purgequiz.facts.kinds import (
     Role,
     Statistic,
 )
-from purgequiz.generate.phrasing import post_key
+from purgequiz.generate.phrasing import author_id, mentions, post_key
 
 __all__ = ["FactIndex", "SUBJECT_FIELDS"]
 
@@ -39,10 +39,22 @@ class FactIndex:
 
     def __init__(self, base: FactBase) -> None:
         self.base = base
+        self.authors = {s.id: author_id(base, s) for s in base.sources.values()}
         self.facts: list[Fact] = [base.facts[k] for k in sorted(base.facts)
                                   if base.facts[k].askable]
         self.by_kind: dict[str, list[Fact]] = defaultdict(list)
+        self.by_kind_date: dict[tuple[str, str | None], list[Fact]] = defaultdict(list)
+        self.where: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
         self.about: dict[str, list[Fact]] = defaultdict(list)
+        self.removed: dict[str, list[Fact]] = defaultdict(list)  # post key → removals
+        # Entities by type and sphere (and category), for drawing wrong answers.
+        self.entities_by: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+        self.entities_in: dict[tuple[str, str | None, str | None], list[str]] = defaultdict(list)
+        for entity_id in sorted(base.entities):
+            entity = base.entities[entity_id]
+            self.entities_by[(entity.type, entity.sphere)].append(entity_id)
+            self.entities_by[(entity.type, "*")].append(entity_id)
+            self.entities_in[(entity.type, entity.sphere, entity.category)].append(entity_id)
         self.holders: dict[str, set[str]] = defaultdict(set)  # post key → who held it
         self.posts_of: dict[str, set[str]] = defaultdict(set)  # person → post keys
         self.post_text: dict[str, str] = {}  # post key → one wording of it
@@ -52,27 +64,52 @@ class FactIndex:
         self.claims: dict[str, list[Fact]] = defaultdict(list)  # claimant → facts
         self.series: dict[str, list[Statistic]] = defaultdict(list)
         self.by_unit: dict[str, list[Statistic]] = defaultdict(list)
+        self.by_quantity: dict[str, list[Statistic]] = defaultdict(list)
         self.texts: dict[str, list[tuple[str, Fact]]] = defaultdict(list)
         self.purged: set[str] = set()  # bodies any purge reached
         for fact in self.facts:
             self._add(fact)
+        for pool in self.texts.values():
+            pool.sort(key=lambda item: item[1].id)
         self.happenings: list[Fact] = sorted(
             (f for f in self.facts if f.kind in HAPPENINGS and f.date is not None),
             key=lambda f: (f.date.sort_key, f.id))  # type: ignore[union-attr]
+        # Happenings with one date, by precision, in date order: (sort key, shown date, fact).
+        self.on_date: dict[str, list[tuple[tuple[int, int, int], str, Fact]]] = defaultdict(list)
+        for fact in self.happenings:
+            date = fact.date
+            if date is not None and date.end is None:
+                self.on_date[date.precision].append((date.sort_key, date.start.display(), fact))
+        self.on_date_keys = {p: [k for k, _, _ in items] for p, items in self.on_date.items()}
         self._profiles: dict[str, list[Fact]] = {}
+        arguers = {f.attribution.by for f in self.by_kind.get("assessment", ())}
+        arguers |= {getattr(f, "given_by", None) for f in self.by_kind.get("justification", ())}
+        self.arguers = sorted(a for a in arguers if a)
+        # One thing each of them argued or explained, to show beside them as a wrong choice.
+        self.argued: dict[str, Fact] = {}
+        for kind in ("assessment", "justification"):
+            for fact in self.by_kind.get(kind, ()):
+                for who in (fact.attribution.by, getattr(fact, "given_by", None)):
+                    if who in arguers and who not in self.argued:
+                        self.argued[who] = fact
 
     def _add(self, fact: Fact) -> None:
         self.by_kind[fact.kind].append(fact)
+        self.by_kind_date[(fact.kind, fact.date.text if fact.date else None)].append(fact)
         for name in SUBJECT_FIELDS:
             value = getattr(fact, name, None)
             for ref in (value,) if isinstance(value, str) else value or ():
-                if ref in self.base.entities and fact not in self.about[ref]:
-                    self.about[ref].append(fact)
+                if ref in self.base.entities:
+                    self.where[(fact.kind, name, ref)].append(fact)
+                    if not self.about[ref] or self.about[ref][-1] is not fact:
+                        self.about[ref].append(fact)
         for claimant in fact.claimants():
             self.claims[claimant].append(fact)
         if isinstance(fact, Role | Appointment | Replacement | Removal):
             key = post_key(fact.post)
             self.post_text.setdefault(key, fact.post)
+            if isinstance(fact, Removal):
+                self.removed[key].append(fact)
             self.holders[key].add(fact.person)
             self.posts_of[fact.person].add(key)
             if isinstance(fact, Replacement):
@@ -98,12 +135,17 @@ class FactIndex:
             if fact.series:
                 self.series[fact.series].append(fact)
             self.by_unit[fact.unit].append(fact)
+            self.by_quantity[fact.quantity].append(fact)
         for name, value in fact.kind_fields().items():
             if name in fact.markers():
                 continue
             for text in (value,) if isinstance(value, str) else value \
                     if isinstance(value, tuple) else ():
                 self.texts[f"{fact.kind}.{name}"].append((text, fact))
+
+    def facts_where(self, kind: str, field: str, value: str) -> list[Fact]:
+        """Facts of a kind whose field names this entity ('appointment', 'person', 'beria')."""
+        return self.where.get((kind, field, value), [])
 
     # ------------------------------------------------------------------ people and posts
 
@@ -141,9 +183,12 @@ class FactIndex:
     # ------------------------------------------------------------------ profiles
 
     def profiles(self, entity: str) -> list[Fact]:
-        """The facts about an entity, those that best say who or what it was first."""
+        """The facts about an entity whose statements name it, those that best say who or
+        what it was first: one of them, shown beside a wrong choice, says what it really was."""
         found = self._profiles.get(entity)
         if found is None:
+            spellings = self.base.entities[entity].spellings
+            names = [*spellings, *(s.split()[-1] for s in spellings if s.split())]
             order = {kind: n for n, kind in enumerate(_PROFILE_ORDER)}
 
             def rank(fact: Fact) -> tuple[int, int, int, str]:
@@ -151,7 +196,8 @@ class FactIndex:
                                  if _names(fact, name, entity)), len(SUBJECT_FIELDS))
                 return (squarely > 5, order.get(fact.kind, 99), -fact.importance, fact.id)
 
-            found = self._profiles[entity] = sorted(self.about.get(entity, ()), key=rank)
+            found = self._profiles[entity] = sorted(
+                (f for f in self.about.get(entity, ()) if mentions(f.statement, names)), key=rank)
         return found
 
     def profile(self, entity: str, avoid: Iterable[Fact] = ()) -> Fact | None:

@@ -5,12 +5,14 @@ Everything here is plain text in, plain text out; nothing is random.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from purgequiz.facts import DateSpan, Entity, Fact, FactBase, Source
 
 __all__ = [
+    "author_id",
     "cap",
     "claim_phrase",
     "claimant_label",
@@ -25,6 +27,7 @@ __all__ = [
 ]
 
 
+@functools.lru_cache(maxsize=8192)  # the same names are compared over and over
 def normalize(text: str) -> str:
     """Lower case with runs of space and punctuation reduced, for comparing wordings."""
     text = text.lower().replace("\u2019", "'").replace("\u2013", "-")
@@ -113,7 +116,7 @@ def claimant_label(base: FactBase, entity_id: str) -> str:
     return the_name(entity)
 
 
-def _author_id(base: FactBase, source: Source) -> str | None:
+def author_id(base: FactBase, source: Source) -> str | None:
     """The entity that wrote a source, when the base has one (matched by surname)."""
     surname = source.author.split()[-1].lower()
     for entity in base.entities.values():
@@ -132,15 +135,21 @@ def source_label(source: Source) -> str:
     return f"{surname}, writing in {source.date[:4]}" if source.date else surname
 
 
-def claim_phrase(base: FactBase, fact: Fact, undated: bool = False) -> str | None:
+_UNKNOWN = object()
+
+
+def claim_phrase(base: FactBase, fact: Fact, undated: bool = False,
+                 author: object = _UNKNOWN) -> str | None:
     """'according to Wright, writing in 1940', 'according to Pravda, as Wright reported in
     1940', 'according to the historian Pechenkin'; None for a plain record. ``undated``
-    leaves out the year the claimant wrote in."""
+    leaves out the year the claimant wrote in; ``author``, the entity that wrote the fact's
+    source, may be passed when it is already known (it is looked up otherwise)."""
     attribution = fact.attribution
     if attribution.is_record or not attribution.by:
         return None
     source = base.sources[fact.source]
-    author = _author_id(base, source)
+    if author is _UNKNOWN:
+        author = author_id(base, source)
     relayed = attribution.via[0] if attribution.via else None
     if relayed is not None:
         who = claimant_label(base, relayed)

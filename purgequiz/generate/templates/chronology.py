@@ -4,6 +4,7 @@ date they happened, never the date they were reported."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -93,19 +94,28 @@ def _apart(a: FuzzyDate, b: FuzzyDate) -> bool:
 def _date_wrongs(ctx: Context, fact: Fact, date: FuzzyDate, count: int = 3) -> list[Wrong]:
     """Dates of other happenings of the same precision, nearest first, each with its own
     happening; then dates a little way off, explained by the true one."""
-    others = []
-    for other in ctx.index.happenings:
-        when = _single(other.date)
-        if other.id != fact.id and when is not None and when.precision == date.precision \
-                and _apart(when, date) and abs(when.year - date.year) <= 3:
-            others.append((abs(when.sort_key[0] - date.year) * 12
-                           + abs((when.month or 0) - (date.month or 0)), other.id, when, other))
+    items = ctx.index.on_date.get(date.precision, [])
+    at = bisect.bisect_left(ctx.index.on_date_keys.get(date.precision, []), date.sort_key)
     out: list[Wrong] = []
     seen = {date.display()}
-    for _, _, when, other in sorted(others, key=lambda item: item[:2]):
-        if len(out) < count and when.display() not in seen:
-            seen.add(when.display())
-            out.append(Wrong(when.display(), other))
+    below, above = at - 1, at
+    while len(out) < count and (below >= 0 or above < len(items)):
+        # the nearer of the next earlier and the next later happening
+        take_below = above >= len(items) or (below >= 0 and _gap(items[below][0], date)
+                                              <= _gap(items[above][0], date))
+        key, shown, other = items[below] if take_below else items[above]
+        if take_below:
+            below -= 1
+        else:
+            above += 1
+        if _gap(key, date) > 36:  # months: no more than three years away
+            if (below < 0 or _gap(items[below][0], date) > 36) and \
+                    (above >= len(items) or _gap(items[above][0], date) > 36):
+                break
+            continue
+        if shown not in seen and other.id != fact.id and _apart(other.date.start, date):  # type: ignore[union-attr]
+            seen.add(shown)
+            out.append(Wrong(shown, other))
     steps = (-1, 1, 2, -2) if date.precision == "year" else (-3, 3, 5, -5)
     for step in steps:
         shifted = _shift(date, step)
@@ -114,6 +124,11 @@ def _date_wrongs(ctx: Context, fact: Fact, date: FuzzyDate, count: int = 3) -> l
             out.append(Wrong(shifted.display(), f"It happened {_on(date)}, not {_on(shifted)}."))
     ctx.rng.shuffle(out)
     return out
+
+
+def _gap(key: tuple[int, int, int], date: FuzzyDate) -> int:
+    """Months between a date key and a date."""
+    return abs((key[0] - date.year) * 12 + key[1] - (date.month or 0))
 
 
 def _on(date: FuzzyDate) -> str:

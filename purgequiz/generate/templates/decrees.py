@@ -70,8 +70,8 @@ def decree_limits(ctx: Context, fact: Decree) -> Iterator[Card]:
     if not fact.limits:
         return
     changed: list[Wrong] = []
-    for other in ctx.index.by_kind["decree"]:
-        if getattr(other, "decree", None) == fact.decree:
+    for other in ctx.index.facts_where("decree", "decree", fact.decree):
+        if other:
             for text in (other.prohibits, other.requires):  # type: ignore[attr-defined]
                 if text and len(changed) < 3:
                     changed.append(_changed(text, other))

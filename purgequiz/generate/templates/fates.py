@@ -82,10 +82,9 @@ def fate(ctx: Context, fact: Fate) -> Iterator[Card]:
 
 def _alone(ctx: Context, fact: Fate) -> bool:
     """Whether no other fact gives another person the same fate at the same time."""
+    same_time = ctx.index.by_kind_date.get((fact.kind, fact.date.text if fact.date else None), ())
     return not any(other.id != fact.id and other.people and other.people != fact.people  # type: ignore[attr-defined]
-                   and (other.date.text if other.date else None) ==
-                   (fact.date.text if fact.date else None)
-                   for other in ctx.index.by_kind[fact.kind])
+                   for other in same_time)
 
 
 @template("who-fate", family="fates", kinds=_FATES)

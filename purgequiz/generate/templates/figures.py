@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from purgequiz.facts.kinds import Statistic
 from purgequiz.generate.context import Context, Wrong
+from purgequiz.generate.distractors import pick
 from purgequiz.generate.model import Card
 from purgequiz.generate.numbers import Figure, figure_of, invented_figures, near, wrong_for
 from purgequiz.generate.phrasing import cap, when_phrase
@@ -45,23 +46,26 @@ def figure_wrongs(ctx: Context, fact: Statistic, count: int = 3) -> list[Wrong]:
     """Other figures of the same table, then of the same unit, each with the fact it
     belongs to; then invented ones of the same shape, explained by the true figure."""
     answer = figure_of(fact)
-    rivals = [figure_of(f) for f in ctx.index.by_unit.get(fact.unit, ())
-              if f.id != fact.id and f.quantity == fact.quantity and not f.series]
+    # Other sources' figures for the same thing (when not rows of one table) may be right.
+    rivals = [figure_of(f) for f in ctx.index.by_quantity.get(fact.quantity, ())
+              if f.id != fact.id and not f.series]
     chosen: list[Figure] = []
     out: list[Wrong] = []
+
+    def usable(other: Statistic) -> bool:
+        if other.id == fact.id or other.unit != fact.unit:
+            return False
+        figure = figure_of(other)
+        return _fits(answer, figure, fact, chosen) and not any(near(r, figure) for r in rivals)
+
     pools = [ctx.index.series.get(fact.series, []) if fact.series else [],
              ctx.index.by_unit.get(fact.unit, [])]
-    for pool in pools:
-        others = sorted((f for f in pool if f.id != fact.id and f.unit == fact.unit),
-                        key=lambda f: f.id)
-        ctx.rng.shuffle(others)
-        for other in others:
-            figure = Figure(figure_of(other).low, figure_of(other).high,
-                            figure_of(other).qualifier, answer.unit)
-            if len(out) < count and _fits(answer, figure, fact, chosen) \
-                    and not any(near(r, figure) for r in rivals):
-                chosen.append(figure)
-                out.append(Wrong(figure.text(), other))
+    for other in pick(pools, count, usable, ctx.rng, taken=[answer.text()],
+                      key=lambda f: figure_of(f).text()):
+        figure = figure_of(other)
+        if len(out) < count and _fits(answer, figure, fact, chosen):
+            chosen.append(figure)
+            out.append(Wrong(figure.text(), other))
     for figure in invented_figures(answer, ctx.rng, 8):
         if len(out) < count and _fits(answer, figure, fact, chosen):
             chosen.append(figure)

@@ -14,7 +14,7 @@ __all__: list[str] = []
 
 
 def _groups_of(ctx: Context, entity: str) -> list[Group]:
-    return [g for g in ctx.index.by_kind["group"] if entity in g.members]  # type: ignore[attr-defined]
+    return ctx.index.facts_where("group", "members", entity)  # type: ignore[return-value]
 
 
 @template("group-member", family="groups", kinds=("group",))

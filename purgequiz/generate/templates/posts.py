@@ -88,8 +88,8 @@ def who_appointed(ctx: Context, fact: Appointment) -> Iterator[Card]:
 @template("post-appointed", family="posts", kinds=("appointment",))
 def post_appointed(ctx: Context, fact: Appointment) -> Iterator[Card]:
     """To which post was X appointed? (naming the person's other appointments)"""
-    others = [f for f in ctx.index.by_kind["appointment"]
-              if f.person == fact.person and f.id != fact.id]  # type: ignore[attr-defined]
+    others = [f for f in ctx.index.facts_where("appointment", "person", fact.person)
+              if f.id != fact.id]
     when = when_phrase(fact.date)
     name = ctx.name(fact.person)
     if others:
@@ -123,9 +123,7 @@ def post_held(ctx: Context, fact: Role) -> Iterator[Card]:
 @template("who-removed", family="posts", kinds=("removal",))
 def who_removed(ctx: Context, fact: Removal) -> Iterator[Card]:
     """Who was removed as P? (a post only one person in the base lost)"""
-    removed = [f for f in ctx.index.by_kind["removal"]
-               if post_key(f.post) == post_key(fact.post)]  # type: ignore[attr-defined]
-    if _shared(fact.post) or len(removed) != 1:
+    if _shared(fact.post) or len(ctx.index.removed[post_key(fact.post)]) != 1:
         return
     yield _person_card(ctx, fact, f"Who lost the post of {fact.post}{when_phrase(fact.date)}?",
                        fact.person, fact.post)
@@ -134,9 +132,7 @@ def who_removed(ctx: Context, fact: Removal) -> Iterator[Card]:
 @template("post-removed", family="posts", kinds=("removal",))
 def post_removed(ctx: Context, fact: Removal) -> Iterator[Card]:
     """From which post was X removed?"""
-    removals = [f for f in ctx.index.by_kind["removal"]
-                if f.person == fact.person]  # type: ignore[attr-defined]
-    if len(removals) != 1:
+    if len(ctx.index.facts_where("removal", "person", fact.person)) != 1:
         return
     yield ctx.card(fact, prompt=ctx.ask(fact, f"From which post was {ctx.name(fact.person)} "
                                               f"removed{when_phrase(fact.date)}?"),

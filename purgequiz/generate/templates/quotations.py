@@ -35,8 +35,8 @@ def quote_addressee(ctx: Context, fact: Quotation) -> Iterator[Card]:
     """Whom did X tell that …? (once per speaker and listener, for the weightiest words)"""
     if not fact.addressee:
         return
-    same = [f for f in ctx.index.by_kind["quotation"]
-            if f.speaker == fact.speaker and f.addressee == fact.addressee]  # type: ignore[attr-defined]
+    same = [f for f in ctx.index.facts_where("quotation", "speaker", fact.speaker)
+            if f.addressee == fact.addressee]  # type: ignore[attr-defined]
     if min(same, key=lambda f: (-f.importance, f.id)).id != fact.id:
         return
     wrong = ctx.entities(fact.addressee, avoid=[fact],

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from purgequiz.facts import Fact
 from purgequiz.facts.kinds import Assessment, Conflict, Fate, Justification, Report
 from purgequiz.generate.context import Context, Wrong
+from purgequiz.generate.distractors import pick
 from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import cap, claimant_label, find_term, when_phrase
 from purgequiz.generate.registry import template
@@ -114,29 +115,15 @@ def reason_and_reading(ctx: Context, fact: Assessment) -> Iterator[Card]:
                    explanation=f"{official.statement} {fact.statement}", difficulty=3)
 
 
-def _arguers(ctx: Context) -> list[str]:
-    """Everyone the base has arguing or explaining something: authors, historians, papers."""
-    found = {f.attribution.by for f in ctx.index.by_kind["assessment"]}
-    found |= {f.given_by for f in ctx.index.by_kind["justification"]}  # type: ignore[attr-defined]
-    return sorted(e for e in found if e)
-
-
 @template("who-argued", family="source-criticism", kinds=("assessment",))
 def who_argued(ctx: Context, fact: Assessment) -> Iterator[Card]:
     """Who described … as …? (an author's reading, against the others who argue things)"""
     claimant = fact.attribution.by
     if claimant is None:
         return
-    wrong = []
-    for other in _arguers(ctx):
-        if other != claimant:
-            example = next((f for f in ctx.index.claims.get(other, ())
-                            if f.kind in ("assessment", "justification")), None) \
-                or next((f for f in ctx.index.about.get(other, ())
-                         if f.kind == "justification"), None)
-            if example is not None:
-                wrong.append(Wrong(cap(claimant_label(ctx.base, other)), example))
-    ctx.rng.shuffle(wrong)
+    others = pick([ctx.index.arguers], 3,
+                  lambda e: e != claimant and e in ctx.index.argued, ctx.rng)
+    wrong = [Wrong(cap(claimant_label(ctx.base, e)), ctx.index.argued[e]) for e in others]
     yield ctx.card(fact, prompt=f"Who described {fact.subject} as {fact.judgement}?",
                    answer=cap(claimant_label(ctx.base, claimant)), wrong=wrong[:3],
                    accept=ctx.spellings(claimant), attributed=False)
