@@ -1,4 +1,4 @@
-"""`purgequiz decks list | check | show | build-shipped`: the deck files."""
+"""`purgequiz decks list | check | lint | show | build-shipped`: the deck files."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from purgequiz.commands.generate import kind_counts, load_facts
 from purgequiz.commands.output import fail, table
 from purgequiz.generate.checks import card_problems
 from purgequiz.generate.deckfile import DeckError, read_deck, write_deck
+from purgequiz.generate.lint import lint_deck
 from purgequiz.generate.model import Card, Deck
 from purgequiz.generate.shipped import SHIPPED, build_shipped_decks, stale_decks
 
@@ -66,6 +67,31 @@ def check(path: str) -> int:
     return 0
 
 
+def lint(paths_: list[str], facts: str | None) -> int:
+    """Lint decks (the bundled ones when none are named); exit 1 on any finding."""
+    base = load_facts(facts)
+    if isinstance(base, str):
+        return fail(base)
+    targets = paths_ or [str(paths.bundled_decks_dir() / spec.file_name) for spec in SHIPPED]
+    total = unreadable = 0
+    for path in targets:
+        deck = _read_or_report(path)
+        if deck is None:
+            unreadable += 1
+            continue
+        findings = lint_deck(deck, base)
+        total += len(findings)
+        for finding in findings:
+            print(f"{path}: {finding}")
+        if not findings:
+            print(f"{path}: {len(deck.cards)} cards, no findings")
+    if total or unreadable:
+        print(f"\n{total} finding{'s' * (total != 1)} in {len(targets)} deck"
+              f"{'s' * (len(targets) != 1)}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _show_card(number: int, card: Card) -> None:
     print(f"{number}. [{card.kind}] {card.prompt}")
     if card.kind == "ordering":
@@ -119,6 +145,13 @@ def register(commands) -> None:
     actions.add_parser("list", help="bundled and your own decks, with card counts")
     check_ = actions.add_parser("check", help="validate a deck file")
     check_.add_argument("path")
+    lint_ = actions.add_parser("lint", help="check cards against the question rubric "
+                                            "(docs/quality.md)")
+    lint_.add_argument("paths", nargs="*", metavar="DECK",
+                       help="deck files (default: the bundled decks)")
+    lint_.add_argument("--facts", metavar="PATH",
+                       help="the fact file or folder the decks were made from "
+                            "(default: the bundled one)")
     show_ = actions.add_parser("show", help="print a deck's questions and answers")
     show_.add_argument("path")
     show_.add_argument("--limit", type=int, metavar="N", help="only the first N cards")
@@ -135,4 +168,6 @@ def run(args) -> int:
         return check(args.path)
     if args.decks_command == "show":
         return show(args.path, args.limit)
+    if args.decks_command == "lint":
+        return lint(args.paths, args.facts)
     return build_shipped(args.check)

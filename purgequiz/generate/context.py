@@ -16,11 +16,11 @@ from purgequiz.generate.model import Card, Citation, Rebuttal
 from purgequiz.generate.phrasing import cap, claim_phrase, mentions, normalize, the_name
 from purgequiz.generate.registry import Template
 
-__all__ = ["Context", "Wrong", "citation", "set_id"]
+__all__ = ["NEAR", "Context", "Wrong", "citation", "set_id"]
 
 # Spheres whose people may stand beside each other as wrong answers when a sphere has too
 # few: the security police and the army were entangled, the party and the state one system.
-_NEAR = {"army": ("nkvd",), "nkvd": ("army", "party"), "party": ("state", "nkvd"),
+NEAR = {"army": ("nkvd",), "nkvd": ("army", "party"), "party": ("state", "nkvd"),
          "state": ("party", "industry"), "industry": ("state", "party")}
 
 
@@ -102,7 +102,7 @@ class Context:
         types = types or (target.type,)
         years = [f.date.year for f in avoid if f.date]
         year = min(years) if years else None  # no one gone by then stands as a choice
-        spheres = (target.sphere, *_NEAR.get(target.sphere or "", ()))
+        spheres = (target.sphere, *NEAR.get(target.sphere or "", ()))
         index = self.index
         pools = [index.entities_in.get((t, target.sphere, target.category), [])
                  for t in types] if target.category else []
@@ -117,8 +117,13 @@ class Context:
                     and not (year and index.gone_by(entity_id, year))
                     and ok(entity_id) and index.profile(entity_id, avoid) is not None)
 
-        chosen = pick(pools, count, fits, self.rng, key=lambda e: self.name(e))
-        return [Wrong(self.name(e), self.index.profile(e, avoid)) for e in chosen]  # type: ignore[arg-type]
+        chosen = pick(pools, count * 2, fits, self.rng, key=lambda e: self.name(e))
+        # The first found come from the nearest pools; among those, names nearest the
+        # answer's length, so that no choice stands out by its length.
+        length = len(self.name(answer))
+        chosen = sorted(chosen[:count + 1], key=lambda e: abs(len(self.name(e)) - length))
+        return [Wrong(self.name(e), self.index.profile(e, avoid))  # type: ignore[arg-type]
+                for e in chosen[:count]]
 
     def texts(self, keys: Sequence[str], answer: str, *,
               ok: Callable[[str, Fact], bool] = lambda text, fact: True,
@@ -126,10 +131,13 @@ class Context:
         """Texts of the same field in other facts (another decree's penalty), each with the
         fact it comes from; none that says the same as the answer or as another choice."""
         pools = [self.index.texts.get(key, []) for key in keys]  # each sorted by fact id
+        found = pick(pools, count * 4, lambda item: ok(*item), self.rng, key=lambda item: item[0])
+        # Of the candidates, those nearest the answer's length first: no choice should stand
+        # out by its length (the pick's random order breaks ties).
+        found.sort(key=lambda item: abs(len(item[0]) - len(answer)) // 15)
         chosen: list[Wrong] = []
         taken = [normalize(answer)]
-        for text, fact in pick(pools, count * 3, lambda item: ok(*item), self.rng,
-                               key=lambda item: item[0]):
+        for text, fact in found:
             key = normalize(text)
             if len(chosen) < count and not any(key in t or t in key for t in taken):
                 taken.append(key)

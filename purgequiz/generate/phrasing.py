@@ -16,6 +16,7 @@ __all__ = [
     "cap",
     "claim_phrase",
     "claimant_label",
+    "source_choice",
     "find_term",
     "listing",
     "mentions",
@@ -103,6 +104,17 @@ def the_name(entity: Entity) -> str:
     if entity.type in _ARTICLE_TYPES or entity.category == "foreign press":
         return f"the {name}"
     return name
+
+
+def source_choice(base: FactBase, entity_id: str) -> str:
+    """A source as a choice names it, with what kind of source it is, so that choices of
+    press and of scholarship read alike: 'Pravda (Soviet newspaper)', 'Wright (Trotskyist
+    press)', 'The historian Pechenkin', 'A later study of the Soviet elites'."""
+    entity = base.entities[entity_id]
+    if entity.sphere == "historians":
+        return cap(claimant_label(base, entity_id))
+    name = cap(the_name(entity))
+    return f"{name} ({entity.category})" if entity.category else name
 
 
 def claimant_label(base: FactBase, entity_id: str) -> str:

@@ -38,7 +38,8 @@ def test_rebuttals_from_the_base_are_about_the_choice(cards: list[Card], base: F
             continue
         for rebuttal in card.rebuttals:
             if rebuttal.text in statements:
-                surname = rebuttal.choice.split()[-1]
+                name = re.sub(r"\s*\(.*\)$", "", rebuttal.choice)  # 'Pravda (Soviet newspaper)'
+                surname = name.split()[-1]
                 assert surname.lower() in rebuttal.text.lower(), (card.id, rebuttal.choice)
 
 

@@ -40,7 +40,7 @@ def test_names_inside_sentences(base: FactBase):
     article keeps it."""
     entities = base.entities
     assert the_name(entities["politburo"]) == "the Politburo"
-    assert the_name(entities["decree-defective-goods"]) == "the decree on defective goods"
+    assert the_name(entities["decree-defective-goods"]) == "the decree of 10 July 1940"
     assert the_name(entities["pravda"]) == "Pravda"
     assert the_name(entities["nzz"]) == "the Neue Zürcher Zeitung"
     assert the_name(entities["extrajudicial-bodies"]) == "the extrajudicial bodies"

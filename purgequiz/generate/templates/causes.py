@@ -19,7 +19,7 @@ _LINK_KINDS = ("cause", "consequence")
 def _unrelated(fact: Cause):
     """Texts of other links that cannot also be right: not linked to this one, not drawn
     from the same paragraphs of the same document."""
-    linked = {fact.id, fact.cause_fact, fact.effect_fact}
+    linked = {fact.id, fact.cause_fact, fact.effect_fact} - {None}
 
     def ok(_text: str, other: Fact) -> bool:
         if other.id in linked or getattr(other, "cause_fact", None) in linked \

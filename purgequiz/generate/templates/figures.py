@@ -11,7 +11,7 @@ from purgequiz.generate.context import Context, Wrong
 from purgequiz.generate.distractors import pick
 from purgequiz.generate.model import Card
 from purgequiz.generate.numbers import Figure, figure_of, invented_figures, near, wrong_for
-from purgequiz.generate.phrasing import cap, when_phrase
+from purgequiz.generate.phrasing import cap, source_choice, when_phrase
 from purgequiz.generate.registry import template
 
 __all__ = ["figure_phrase", "figure_text", "figure_wrongs"]
@@ -102,12 +102,12 @@ def figure_source(ctx: Context) -> Iterator[Card]:
             for other in claimants:
                 if other != claimant and by_claimant[other]:
                     example = sorted(by_claimant[other], key=lambda f: (-f.importance, f.id))[0]
-                    wrong.append(Wrong(ctx.name(other), example))
+                    wrong.append(Wrong(source_choice(ctx.base, other), example))
             ctx.rng.shuffle(wrong)
             period = f" ({fact.period})" if fact.period and fact.period not in fact.quantity \
                 else ""
             yield ctx.card(fact, prompt=f"Who gave this figure: {figure_phrase(fact)}{period}?",
-                           answer=ctx.name(claimant), answer_type="entity",
+                           answer=source_choice(ctx.base, claimant), answer_type="entity",
                            accept=ctx.spellings(claimant), wrong=wrong[:3], attributed=False,
                            difficulty=3)
 

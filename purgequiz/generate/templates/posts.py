@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from purgequiz.facts.kinds import Appointment, Removal, Replacement, Role
-from purgequiz.generate.context import Context, Wrong
+from purgequiz.generate.context import NEAR, Context, Wrong
 from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import cap, post_key, when_phrase
 from purgequiz.generate.registry import template
@@ -24,6 +24,7 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
     """Posts the base gives to other people of the person's world, never one the person
     held, each with the fact that says who held it."""
     sphere = ctx.entity(person).sphere
+    spheres = {sphere, *NEAR.get(sphere or "", ())}
     mine = ctx.index.posts_of.get(person, set())
     bodies = ctx.index.bodies_of.get(person, set())
 
@@ -31,7 +32,7 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
         holder = getattr(fact, "person", None)
         return (post_key(text) not in mine and holder != person
                 and getattr(fact, "institution", None) not in bodies
-                and holder is not None and ctx.entity(holder).sphere == sphere
+                and holder is not None and ctx.entity(holder).sphere in spheres
                 and not _shared(text))
 
     found = ctx.texts(_POST_KEYS, post, ok=ok, count=count)

@@ -11,7 +11,7 @@ from purgequiz.facts.kinds import Assessment, Conflict, Fate, Justification, Rep
 from purgequiz.generate.context import Context, Wrong
 from purgequiz.generate.distractors import pick
 from purgequiz.generate.model import Card
-from purgequiz.generate.phrasing import cap, claimant_label, find_term, when_phrase
+from purgequiz.generate.phrasing import cap, find_term, source_choice, when_phrase
 from purgequiz.generate.registry import template
 from purgequiz.generate.templates.fates import fate_clause
 
@@ -123,17 +123,18 @@ def who_argued(ctx: Context, fact: Assessment) -> Iterator[Card]:
         return
     others = pick([ctx.index.arguers], 3,
                   lambda e: e != claimant and e in ctx.index.argued, ctx.rng)
-    wrong = [Wrong(cap(claimant_label(ctx.base, e)), ctx.index.argued[e]) for e in others]
+    wrong = [Wrong(source_choice(ctx.base, e), ctx.index.argued[e]) for e in others]
     yield ctx.card(fact, prompt=f"Who described {fact.subject} as {fact.judgement}?",
-                   answer=cap(claimant_label(ctx.base, claimant)), wrong=wrong[:3],
+                   answer=source_choice(ctx.base, claimant), wrong=wrong[:3],
                    accept=ctx.spellings(claimant), attributed=False)
 
 
 @template("who-judged", family="source-criticism", kinds=("assessment",))
 def who_judged(ctx: Context, fact: Assessment) -> Iterator[Card]:
     """Whom did the author describe as …?"""
-    if not fact.about or ctx.entity(fact.about).type != "person":
-        return
+    if not fact.about or ctx.entity(fact.about).type != "person" \
+            or not ctx.entity(fact.about).name[:1].isupper():
+        return  # "the president of the republic" is no name to learn
     wrong = ctx.entities(fact.about, avoid=[fact])
     who = source_in_text(source_name(ctx, fact))
     yield ctx.card(fact, prompt=f"Whom did {who} describe as {fact.judgement}?",

@@ -1,0 +1,185 @@
+"""The deck lint: what a program can see of the question rubric, card by card.
+
+Each check names a line of the rubric (docs/quality.md): words that need the document to be
+understood, references that dangle, wrong choices of another category or era, figures outside
+their whole, a key that stands out by its length, case or exactness or that echoes the prompt,
+repeated questions, 'which of these' without choices, keys too long to type, wrong choices
+without a rebuttal. Checks that need the fact base (categories, wholes, attributions) run
+when the card's facts are in the base given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from purgequiz.facts import FactBase
+from purgequiz.facts.kinds import Statistic
+from purgequiz.generate.model import Card, Deck
+from purgequiz.generate.phrasing import normalize
+
+__all__ = ["Finding", "lint_card", "lint_deck", "typeable"]
+
+_FURNITURE = re.compile(r"\b(?:chapter|footnotes?|paragraphs?|para\.)|\u00b6", re.IGNORECASE)
+_DANGLING = re.compile(r"\b(?:also|the same|the former|the latter|aforesaid|above-mentioned)\b"
+                       r"|(?<!of )\bthese\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\u201c\"]([^\u201d\"]{40,})[\u201d\"]")
+_STOP = frozenset("a an and as at by for from in into of on or the to with was were is are be "
+                  "been had has have his her its their this that which who whom what how why "
+                  "when where did do does not no than then there these those they them "
+                  "he she it him its".split())
+_TYPED_WORDS = 4  # a key longer than this is never asked typed
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem with one card."""
+
+    card: str
+    rule: str  # the rubric line: wording, ambiguity, distractors, form, attribution, …
+    message: str
+
+    def __str__(self) -> str:
+        return f"card {self.card}: {self.message} [{self.rule}]"
+
+
+def typeable(card: Card) -> bool:
+    """Whether a student can fairly be asked to type the key: an entity, a number or a date,
+    or a text of a few words."""
+    if card.kind not in ("question", "cloze"):
+        return False
+    if card.answer_type in ("entity", "number", "date"):
+        return True
+    return len(card.answer.split()) <= _TYPED_WORDS
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z'-]+", normalize(text)) if w not in _STOP
+            and len(w) > 3}
+
+
+def _wording(card: Card) -> Iterable[Finding]:
+    for field, text in (("prompt", card.prompt), *(("choice", c) for c in card.choices)):
+        if _FURNITURE.search(text):
+            yield Finding(card.id, "wording", f"the {field} needs the document to be "
+                                              f"understood: {_FURNITURE.search(text)[0]!r}")
+    dangling = _DANGLING.search(card.prompt)
+    if dangling and not (card.kind == "ordering" and dangling[0].lower() == "these"):
+        yield Finding(card.id, "wording", f"the prompt refers to something it does not name: "
+                                          f"{dangling[0]!r}")
+    quoted = _QUOTED.search(card.prompt)
+    if quoted:
+        yield Finding(card.id, "attribution", "the prompt prints a long passage in quotation "
+                                              "marks; give words said in our own words")
+
+
+def _form(card: Card, common: frozenset[str] = frozenset()) -> Iterable[Finding]:
+    """The key must not stand out among the choices by form. ``common`` holds the words
+    too common in the deck's prompts to give anything away."""
+    wrong = [c for c in card.choices if c != card.answer]
+    if card.kind not in ("question", "cloze") or len(wrong) < 2:
+        return
+    longest = max(len(c) for c in wrong)
+    mean = sum(len(c) for c in wrong) / len(wrong)
+    if len(card.answer) > longest and len(card.answer) >= 1.6 * mean and len(card.answer) > 20:
+        yield Finding(card.id, "form", "the key is much the longest choice")
+    cases = {c[:1].isupper() for c in wrong}
+    if len(cases) == 1 and card.answer[:1].isupper() not in cases:
+        yield Finding(card.id, "form", "the key alone is cased differently")
+    if card.answer_type == "number":
+        exact = [_exact(c) for c in wrong]
+        if len(set(exact)) == 1 and _exact(card.answer) != exact[0]:
+            yield Finding(card.id, "form", "the key alone is " +
+                          ("an exact figure" if _exact(card.answer) else "a round figure"))
+    echoed = (_words(card.answer) & _words(card.prompt)) - common
+    for choice in wrong:
+        echoed -= _words(choice)
+    if card.answer_type == "text" and echoed:
+        yield Finding(card.id, "form", f"the key echoes the prompt: {sorted(echoed)[0]!r}")
+
+
+def _exact(text: str) -> bool:
+    """Whether a figure reads as an exact count (353,074) rather than a round one (35,000)."""
+    match = _NUMBER.search(text)
+    if match is None:
+        return False
+    digits = match[0].replace(",", "").rstrip(".")
+    if "." in digits or len(digits) < 3:
+        return False
+    return not digits.endswith("00")
+
+
+def _ambiguity(card: Card) -> Iterable[Finding]:
+    if "which of these" in card.prompt.lower() and not card.choices:
+        yield Finding(card.id, "ambiguity", "'which of these' is asked without choices")
+    if not card.choices and card.kind in ("question", "cloze") and not typeable(card):
+        yield Finding(card.id, "ambiguity", f"the key has {len(card.answer.split())} words "
+                                            "and no choices: it cannot be typed")
+    if card.choices and card.kind in ("question", "cloze") and card.answer not in card.choices:
+        yield Finding(card.id, "ambiguity", "the key is not among the choices")
+    keys = [normalize(c) for c in card.choices]
+    if len(set(keys)) != len(keys):
+        yield Finding(card.id, "ambiguity", "two choices say the same")
+
+
+def _rebuttals(card: Card) -> Iterable[Finding]:
+    if card.kind == "truefalse" or card.kind not in ("question", "cloze"):
+        return
+    missing = set(card.choices) - {card.answer} - {r.choice for r in card.rebuttals}
+    for choice in sorted(missing):
+        yield Finding(card.id, "rebuttal", f"the wrong choice {choice!r} has no rebuttal")
+
+
+def _with_base(card: Card, base: FactBase) -> Iterable[Finding]:
+    facts = [base.facts.get(f) for f in card.fact_ids]
+    if None in facts:
+        return
+    wrong = [c for c in card.choices if c != card.answer]
+    by_name = {e.name[:1].upper() + e.name[1:]: e for e in base.entities.values()}
+    if card.answer_type == "entity" and card.answer in by_name:
+        key = by_name[card.answer]
+        for choice in wrong:
+            other = by_name.get(choice)
+            if other is None:
+                yield Finding(card.id, "distractors", f"the wrong choice {choice!r} is not an "
+                                                      "entity of the base")
+            elif other.type != key.type:
+                yield Finding(card.id, "distractors", f"the wrong choice {choice!r} is a "
+                                                      f"{other.type}, the key a {key.type}")
+    first = facts[0]
+    if isinstance(first, Statistic) and card.answer_type == "number" and first.whole:
+        for choice in wrong:
+            match = _NUMBER.search(choice)
+            if match and float(match[0].replace(",", "")) > first.whole:
+                yield Finding(card.id, "distractors", f"the wrong figure {choice!r} exceeds "
+                                                      f"the whole of {first.whole:g}")
+    if card.attribution and len(facts) == 1 and not card.prompt.startswith("According to"):
+        who = card.attribution.removeprefix("According to ").split(",")[0]
+        if who.lower() not in card.prompt.lower():
+            yield Finding(card.id, "attribution", "a claim is asked without saying whose it is")
+
+
+def lint_card(card: Card, base: FactBase | None = None,
+              common: frozenset[str] = frozenset()) -> list[Finding]:
+    """Everything the lint finds wrong with one card."""
+    found = [*_wording(card), *_form(card, common), *_ambiguity(card), *_rebuttals(card)]
+    if base is not None:
+        found += _with_base(card, base)
+    return found
+
+
+def lint_deck(deck: Deck, base: FactBase | None = None) -> list[Finding]:
+    """Every card's findings, and questions the deck asks twice."""
+    # A word in more than one prompt in twenty is the deck's common vocabulary ('Soviet',
+    # 'head'): a key that shares it with its prompt gives nothing away.
+    frequency = Counter(w for card in deck.cards for w in _words(card.prompt))
+    common = frozenset(w for w, n in frequency.items() if n > len(deck.cards) / 20)
+    found = [f for card in deck.cards for f in lint_card(card, base, common)]
+    prompts = Counter(normalize(c.prompt) + "\n".join(c.items) for c in deck.cards)
+    for card in deck.cards:
+        if prompts[normalize(card.prompt) + "\n".join(card.items)] > 1:
+            found.append(Finding(card.id, "ambiguity", "another card asks the same question"))
+    return found
