@@ -44,7 +44,8 @@ def _filters(args) -> Filters:
     years = parse_range(args.years, "--years", 1000, 2999) if args.years else None
     difficulty = parse_range(args.difficulty, "--difficulty", 1, 3) if args.difficulty else None
     return Filters(topics=tuple(args.topic), kinds=tuple(args.kind), sources=tuple(args.source),
-                   years=years, difficulty=difficulty, count=args.count)
+                   years=years, difficulty=difficulty, count=args.count,
+                   importance=args.importance)
 
 
 def _slug(text: str) -> str:
@@ -100,6 +101,9 @@ def register(commands) -> None:
                         help="only cards from this source (repeatable)")
     parser.add_argument("--years", metavar="Y1-Y2", help="only cards dated in these years")
     parser.add_argument("--difficulty", metavar="D1-D2", help="only these difficulties (1-3)")
+    parser.add_argument("--importance", type=int, metavar="I",
+                        help="only cards worth at least this much: 1 (details too), 2 (the "
+                        "default run of questions) or 3 (what every student should know)")
     parser.add_argument("--count", type=int, metavar="N",
                         help="at most N cards, balanced across topics")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar="S",

@@ -149,20 +149,22 @@ class Context:
     def card(self, facts: Fact | Sequence[Fact], *, prompt: str, answer: str,
              wrong: Sequence[Wrong] = (), kind: str = "question", answer_type: str = "text",
              accept: Sequence[str] = (), truth: bool | None = None, items: Sequence[str] = (),
-             difficulty: int = 2, explanation: str | None = None,
-             attributed: bool = True, least: int = 2) -> Card:
+             matches: Sequence[str] = (), difficulty: int = 2, explanation: str | None = None,
+             attributed: bool = True, least: int = 2,
+             topics: Sequence[str] | None = None) -> Card:
         """A card about one fact (id ``<fact-id>:<template>``) or several (``set-…``).
 
         ``wrong`` gives up to three wrong choices with their reasons; with fewer than
-        ``least`` of them the card has no choices and is asked typed or as a flashcard."""
+        ``least`` of them the card has no choices and is asked typed or as a flashcard.
+        ``topics`` overrides the topics the facts bring (a card built for one topic)."""
         assert self.template is not None, "cards are made while a template runs"
         group = [facts] if isinstance(facts, Fact) else list(facts)
         first = group[0]
         years = [f.date.year for f in group if f.date]
-        topics: dict[str, None] = {}
+        brought: dict[str, None] = {}
         cites: dict[tuple[str, tuple[int, ...]], Citation] = {}
         for fact in group:
-            topics.update(dict.fromkeys(fact.topics))
+            brought.update(dict.fromkeys(fact.topics))
             cite = citation(self.base, fact)
             cites[(cite.id, cite.paragraphs)] = cite
         if kind != "truefalse":  # no wrong choice that the prompt itself names
@@ -185,8 +187,11 @@ class Context:
         return Card(
             id=card_id, kind=kind, template=self.template.id, prompt=prompt, answer=answer,
             explanation=explanation or self.explain(first), sources=tuple(cites.values()),
-            fact_ids=tuple(f.id for f in group), topics=tuple(topics), answer_type=answer_type,
+            fact_ids=tuple(f.id for f in group),
+            topics=tuple(brought) if topics is None else tuple(topics),
+            answer_type=answer_type,
             accept=accepted, choices=choices, truth=truth, items=tuple(items),
+            matches=tuple(matches),
             year=min(years) if years else None, difficulty=max(1, min(3, difficulty)),
             attribution=cap(phrase) if phrase else None, family=self.template.family,
             rebuttals=tuple(rebuttals))

@@ -89,6 +89,7 @@ _CARD_FIELDS: dict[str, tuple[bool, Callable[[Any], bool], str]] = {
     "choices": (False, _is_texts, "a list of texts"),
     "truth": (False, lambda v: v is None or isinstance(v, bool), "true, false or null"),
     "items": (False, _is_texts, "a list of texts"),
+    "matches": (False, _is_texts, "a list of texts"),
     "year": (False, lambda v: v is None or _is_int(v), "a year or null"),
     "difficulty": (False, lambda v: _is_int(v) and 1 <= v <= 3, "1, 2 or 3"),
     "siblings": (False, _is_texts, "a list of card ids"),
@@ -140,6 +141,11 @@ def _card(data: Any, where: str, problems: list[str]) -> Card | None:
         problems.append(f"{where}: a true/false card needs 'truth' (true or false)")
     if kind == "ordering" and len(data.get("items", [])) < 2:
         problems.append(f"{where}: an ordering card needs at least two 'items'")
+    if kind == "matching":
+        items, matches = data.get("items", []), data.get("matches", [])
+        if len(items) < 2 or len(items) != len(matches) or len(set(matches)) != len(matches):
+            problems.append(f"{where}: a matching card needs 'items' and as many distinct "
+                            "'matches'")
     if len(problems) > before:
         return None
     known = {name for name in _CARD_FIELDS} - {"sources", "rebuttals"}

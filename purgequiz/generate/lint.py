@@ -20,7 +20,7 @@ from purgequiz.facts.kinds import Statistic
 from purgequiz.generate.model import Card, Deck
 from purgequiz.generate.phrasing import normalize
 
-__all__ = ["Finding", "lint_card", "lint_deck", "typeable"]
+__all__ = ["Finding", "lint_card", "lint_deck"]
 
 _FURNITURE = re.compile(r"\b(?:chapter|footnotes?|paragraphs?|para\.)|\u00b6", re.IGNORECASE)
 _DANGLING = re.compile(r"\b(?:also|the same|the former|the latter|aforesaid|above-mentioned)\b"
@@ -30,7 +30,6 @@ _STOP = frozenset("a an and as at by for from in into of on or the to with was w
                   "been had has have his her its their this that which who whom what how why "
                   "when where did do does not no than then there these those they them "
                   "he she it him its".split())
-_TYPED_WORDS = 4  # a key longer than this is never asked typed
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
@@ -44,16 +43,6 @@ class Finding:
 
     def __str__(self) -> str:
         return f"card {self.card}: {self.message} [{self.rule}]"
-
-
-def typeable(card: Card) -> bool:
-    """Whether a student can fairly be asked to type the key: an entity, a number or a date,
-    or a text of a few words."""
-    if card.kind not in ("question", "cloze"):
-        return False
-    if card.answer_type in ("entity", "number", "date"):
-        return True
-    return len(card.answer.split()) <= _TYPED_WORDS
 
 
 def _words(text: str) -> set[str]:
@@ -115,7 +104,7 @@ def _exact(text: str) -> bool:
 def _ambiguity(card: Card) -> Iterable[Finding]:
     if "which of these" in card.prompt.lower() and not card.choices:
         yield Finding(card.id, "ambiguity", "'which of these' is asked without choices")
-    if not card.choices and card.kind in ("question", "cloze") and not typeable(card):
+    if not card.choices and card.kind in ("question", "cloze") and not card.typeable:
         yield Finding(card.id, "ambiguity", f"the key has {len(card.answer.split())} words "
                                             "and no choices: it cannot be typed")
     if card.choices and card.kind in ("question", "cloze") and card.answer not in card.choices:

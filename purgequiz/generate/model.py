@@ -6,7 +6,9 @@ seed, so progress survives regeneration. ``kind`` says how the card is answered:
 * ``question`` and ``cloze``: one answer; shown as multiple choice (``choices``), typed
   answer (``accept`` lists every accepted spelling) or flashcard;
 * ``truefalse``: ``truth`` says whether ``prompt`` is true;
-* ``ordering``: ``items`` holds the events in their correct order.
+* ``ordering``: ``items`` holds the events in their correct order;
+* ``matching``: ``items`` holds the left-hand things and ``matches`` what each is matched
+  with, in the same order (the app shuffles the right-hand side).
 
 ``family`` names the question family of the template that made the card (see
 :mod:`purgequiz.generate.registry`); ``rebuttals`` says, for each wrong choice, why it is wrong,
@@ -24,6 +26,7 @@ __all__ = [
     "DECK_FORMAT",
     "DECK_VERSION",
     "READABLE_VERSIONS",
+    "TYPED_WORDS",
     "Card",
     "Citation",
     "Deck",
@@ -33,8 +36,9 @@ __all__ = [
 DECK_FORMAT = "purgequiz.deck"
 DECK_VERSION = 2
 READABLE_VERSIONS = (1, 2)  # version 1 decks lack family and rebuttals; both read as empty
-CARD_KINDS = ("question", "cloze", "truefalse", "ordering")
-ANSWER_TYPES = ("entity", "number", "date", "text", "boolean", "order")
+CARD_KINDS = ("question", "cloze", "truefalse", "ordering", "matching")
+ANSWER_TYPES = ("entity", "number", "date", "text", "boolean", "order", "pairs")
+TYPED_WORDS = 4  # a text key longer than this is never asked typed
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ class Card:
     choices: tuple[str, ...] = ()
     truth: bool | None = None
     items: tuple[str, ...] = ()
+    matches: tuple[str, ...] = ()
     year: int | None = None
     difficulty: int = 2
     siblings: tuple[str, ...] = ()
@@ -92,6 +97,14 @@ class Card:
     family: str = ""
     rebuttals: tuple[Rebuttal, ...] = ()
 
+    @property
+    def typeable(self) -> bool:
+        """Whether a student can fairly be asked to type the key: an entity, a number or a
+        date, or a text of a few words."""
+        if self.kind not in ("question", "cloze"):
+            return False
+        return self.answer_type != "text" or len(self.answer.split()) <= TYPED_WORDS
+
     def rebuttal(self, choice: str) -> Rebuttal | None:
         """Why ``choice`` is wrong, if the card says."""
         return next((r for r in self.rebuttals if r.choice == choice), None)
@@ -99,7 +112,7 @@ class Card:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["sources"] = [_citation_dict(c) for c in self.sources]
-        for name in ("fact_ids", "topics", "accept", "choices", "items", "siblings",
+        for name in ("fact_ids", "topics", "accept", "choices", "items", "matches", "siblings",
                      "confusable"):
             data[name] = list(getattr(self, name))
         data["rebuttals"] = {r.choice: {"text": r.text,

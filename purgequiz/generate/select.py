@@ -13,7 +13,7 @@ from purgequiz.facts import KINDS, FactBase
 from purgequiz.generate.model import CARD_KINDS, Card
 from purgequiz.generate.registry import FAMILIES
 
-__all__ = ["FilterError", "Filters", "kind_names", "parse_range", "select"]
+__all__ = ["FilterError", "Filters", "importance", "kind_names", "parse_range", "select"]
 
 
 class FilterError(ValueError):
@@ -28,6 +28,7 @@ class Filters:
     years: tuple[int, int] | None = None
     difficulty: tuple[int, int] | None = None
     count: int | None = None
+    importance: int | None = None  # the least importance of a card's weightiest fact
 
     def to_dict(self) -> dict[str, Any]:
         """The stored form, as the deck's ``built_from.filters`` records it."""
@@ -38,6 +39,7 @@ class Filters:
             "years": list(self.years) if self.years else None,
             "difficulty": list(self.difficulty) if self.difficulty else None,
             "count": self.count,
+            "importance": self.importance,
         }
 
     def check(self, base: FactBase) -> None:
@@ -51,6 +53,8 @@ class Filters:
                                       f"{', '.join(sorted(known))}")
         if self.count is not None and self.count < 1:
             raise FilterError(f"--count must be at least 1, not {self.count}")
+        if self.importance is not None and not 1 <= self.importance <= 3:
+            raise FilterError(f"--importance must be 1, 2 or 3, not {self.importance}")
 
 
 def kind_names() -> tuple[str, ...]:
@@ -85,16 +89,23 @@ def _matches(card: Card, filters: Filters, base: FactBase) -> bool:
     if filters.years:
         if card.year is None or not filters.years[0] <= card.year <= filters.years[1]:
             return False
+    if filters.importance and importance(card, base) < filters.importance:
+        return False
     if filters.difficulty:
         return filters.difficulty[0] <= card.difficulty <= filters.difficulty[1]
     return True
 
 
+def importance(card: Card, base: FactBase) -> int:
+    """How much a card is worth learning: the importance of its weightiest fact."""
+    return max(base.facts[f].importance for f in card.fact_ids)
+
+
 def select(cards: Sequence[Card], filters: Filters, base: FactBase,
            rng: random.Random) -> list[Card]:
     """The cards that pass the filters; with a count, that many, taken in turn from each
-    topic (in random order within a topic) so no topic crowds out the others. The result
-    keeps the cards' original order."""
+    topic so no topic crowds out the others, the most important first (in random order
+    among equals). The result keeps the cards' original order."""
     chosen = [card for card in cards if _matches(card, filters, base)]
     if filters.count is None or filters.count >= len(chosen):
         return chosen
@@ -103,6 +114,7 @@ def select(cards: Sequence[Card], filters: Filters, base: FactBase,
     for topic in topics:
         queue = [card for card in chosen if topic in card.topics]
         rng.shuffle(queue)
+        queue.sort(key=lambda card: importance(card, base))  # popped from the end: most first
         queues[topic] = queue
     taken: set[str] = set()
     while len(taken) < filters.count and any(queues.values()):

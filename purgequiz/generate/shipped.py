@@ -36,7 +36,8 @@ class ShippedDeck:
 
 SHIPPED: tuple[ShippedDeck, ...] = (
     ShippedDeck("purges-all", "The purges of 1937\u20131940: every question",
-                "Every card the curated fact base supports, on all topics.", Filters()),
+                "Every question worth asking that the curated fact base supports, on all "
+                "topics (details are left to the themed decks).", Filters(importance=2)),
     ShippedDeck("army-purge", "The army purge",
                 "Arrests, executions and replacements in the Red Army command, 1937\u20131940.",
                 Filters(topics=("army",))),
@@ -53,6 +54,10 @@ SHIPPED: tuple[ShippedDeck, ...] = (
     ShippedDeck("chronology", "Chronology",
                 "When things happened, and putting events in order.",
                 Filters(kinds=("chronology",))),
+    ShippedDeck("sources", "Sources and readings",
+                "Who reported what and from which paper, whose reading is whose, and where "
+                "the accounts differ: the press of the time against later scholarship.",
+                Filters(kinds=("source-criticism",))),
 )
 
 

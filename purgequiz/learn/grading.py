@@ -7,9 +7,9 @@
   with a stability of at least ``well_known_days`` days) → **Easy**;
 * otherwise right → **Good**.
 
-Thresholds (milliseconds)      choice  truefalse  typed   ordering
-  fast (Easy if well known)     4 000    3 000     8 000   15 000
-  slow (Hard)                  15 000   10 000    25 000   45 000
+Thresholds (milliseconds)      choice  truefalse  typed   ordering  matching
+  fast (Easy if well known)     4 000    3 000     8 000   15 000    20 000
+  slow (Hard)                  15 000   10 000    25 000   45 000    60 000
 """
 
 from __future__ import annotations
@@ -24,9 +24,11 @@ __all__ = ["DEFAULT_THRESHOLDS", "Thresholds", "grade", "well_known"]
 @dataclass(frozen=True)
 class Thresholds:
     fast_ms: dict[str, int] = field(default_factory=lambda: {
-        "choice": 4000, "truefalse": 3000, "typed": 8000, "ordering": 15000})
+        "choice": 4000, "truefalse": 3000, "typed": 8000, "ordering": 15000,
+        "matching": 20000})
     slow_ms: dict[str, int] = field(default_factory=lambda: {
-        "choice": 15000, "truefalse": 10000, "typed": 25000, "ordering": 45000})
+        "choice": 15000, "truefalse": 10000, "typed": 25000, "ordering": 45000,
+        "matching": 60000})
     well_known_days: float = 7.0
 
 

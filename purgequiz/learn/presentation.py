@@ -3,7 +3,8 @@
 The rule, in order:
 
 1. ``flashcards_only`` in the settings: every card is a flashcard (self-graded).
-2. A true/false card is always ``truefalse``; an ordering card is always ``ordering``.
+2. A true/false card is always ``truefalse``; an ordering card is always ``ordering``; a
+   matching card is always ``matching``.
 3. A question or cloze card is asked as multiple choice (``choice``, recognition) while it is
    new, learning or relearning after a lapse, and as a typed answer (``typed``, recall) once
    it is known: it has graduated to the review state. With ``typed_after_learning`` off in the
@@ -26,15 +27,13 @@ from purgequiz.learn.settings import Settings
 
 __all__ = ["MODES", "Mode", "mode_for", "shuffled_choices", "shuffled_items", "typeable"]
 
-Mode = Literal["choice", "typed", "flashcard", "truefalse", "ordering"]
-MODES: tuple[str, ...] = ("choice", "typed", "flashcard", "truefalse", "ordering")
+Mode = Literal["choice", "typed", "flashcard", "truefalse", "ordering", "matching"]
+MODES: tuple[str, ...] = ("choice", "typed", "flashcard", "truefalse", "ordering", "matching")
 
 
 def typeable(card: Card) -> bool:
     """Whether the answer is short enough to be typed and matched."""
-    if card.kind not in ("question", "cloze"):
-        return False
-    return not (card.answer_type == "text" and len(card.answer.split()) > 4)
+    return card.typeable
 
 
 def mode_for(card: Card, progress: CardProgress | None, settings: Settings) -> Mode:
@@ -44,6 +43,8 @@ def mode_for(card: Card, progress: CardProgress | None, settings: Settings) -> M
         return "truefalse"
     if card.kind == "ordering":
         return "ordering"
+    if card.kind == "matching":
+        return "matching"
     known = progress is not None and progress.is_review
     if not card.choices:
         return "typed" if typeable(card) else "flashcard"
@@ -61,8 +62,9 @@ def shuffled_choices(card: Card, rng: random.Random) -> tuple[str, ...]:
 
 
 def shuffled_items(card: Card, rng: random.Random) -> tuple[str, ...]:
-    """The ordering items in a shuffled order that differs from the answer when it can."""
-    items = list(card.items)
+    """The ordering items, or a matching card's right-hand side, in a shuffled order that
+    differs from the answer when it can."""
+    items = list(card.matches if card.kind == "matching" else card.items)
     if len(set(items)) < 2:
         return tuple(items)
     while True:

@@ -120,7 +120,7 @@ class StudySession:
         return Presented(
             card=card, mode=mode,
             choices=shuffled_choices(card, self.rng) if mode == "choice" else (),
-            items=shuffled_items(card, self.rng) if mode == "ordering" else (),
+            items=shuffled_items(card, self.rng) if mode in ("ordering", "matching") else (),
             counts=self.counts(now), is_new=state is None or state.is_new,
             leech=bool(state and state.leech), flagged=card.id in self._flagged)
 
@@ -151,7 +151,8 @@ class StudySession:
         self.current = replace(current, mode=mode,
                                choices=shuffled_choices(card, self.rng) if mode == "choice"
                                else (),
-                               items=shuffled_items(card, self.rng) if mode == "ordering"
+                               items=shuffled_items(card, self.rng)
+                               if mode in ("ordering", "matching")
                                else ())
         return self.current
 
@@ -177,6 +178,11 @@ class StudySession:
             given_items = [str(item) for item in response]  # type: ignore[union-attr]
             correct = given_items == list(card.items)
             given = " → ".join(given_items)
+        elif mode == "matching":  # the response: what was matched with each item, in order
+            given_items = [str(item) for item in response]  # type: ignore[union-attr]
+            correct = given_items == list(card.matches)
+            given = "; ".join(f"{left} → {right}" for left, right in zip(card.items, given_items,
+                                                                       strict=False))
         elif mode == "typed":
             given = str(response)
             match = self.matcher.match(card, given)

@@ -23,8 +23,8 @@ def test_same_question_about_the_same_person_is_confusable(deck: Deck):
     assert len(posts) >= 2
     for card in posts:
         assert {p.id for p in posts} - {card.id} <= set(card.confusable)
-    budget = {c.fact_ids[0]: c for c in deck.cards if c.template == "figure"}
-    assert budget["ch7-army-budget-1938"].id not in budget["ch7-army-budget-1935"].confusable
+    figures = {c.fact_ids[0]: c for c in deck.cards if c.template == "figure"}
+    assert figures["ch7-army-size-1938"].id not in figures["ch7-army-growth-1935-1938"].confusable
 
 
 def test_links_point_inside_the_deck(deck: Deck):

@@ -10,6 +10,7 @@ from purgequiz.generate.templates import (  # noqa: F401  (imported to register)
     figures,
     groups,
     institutions,
+    matching,
     posts,
     quotations,
     sources,

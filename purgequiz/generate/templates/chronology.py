@@ -13,6 +13,9 @@ from purgequiz.facts.dates import FuzzyDate
 from purgequiz.facts.kinds import (
     HAPPENINGS,
     Appointment,
+    Cause,
+    Justification,
+    Report,
     Decree,
     Event,
     Fate,
@@ -173,7 +176,8 @@ def _date_spellings(date: FuzzyDate) -> tuple[str, ...]:
 # ------------------------------------------------------------------ ordering
 
 _RUN = 4
-_PER_TOPIC = 6
+_PER_TOPIC = 6  # ordering cards for a topic: at most this many
+_AT_LEAST = 4  # and this many, when its happenings allow, even if nothing new is covered
 
 
 def _before(a: FuzzyDate, b: FuzzyDate) -> bool:
@@ -203,21 +207,31 @@ def _runs(items: list[tuple[Fact, FuzzyDate, str]]) -> list[list[tuple[Fact, Fuz
 
 @template("order-events", family="chronology", kinds=HAPPENINGS, whole=True, orders=True)
 def order(ctx: Context) -> Iterator[Card]:
-    """Put these happenings of one topic in order. (runs chosen to cover every happening)"""
-    topics = sorted({t for f in ctx.index.happenings for t in f.topics})
+    """Put these happenings in order. (for each topic, runs that cover its happenings; a topic
+    with few happenings of its own has them set among the weightiest happenings of others)"""
+    everything = [(f, d, t) for f in ctx.index.happenings
+                  if (d := _single(f.date)) is not None and (t := happening(ctx, f))]
+    landmarks = [item for item in everything if item[0].importance == 3]
     made: set[frozenset[str]] = set()
-    for topic in topics:
-        items = [(f, d, t) for f in ctx.index.happenings if topic in f.topics
-                 and (d := _single(f.date)) is not None and (t := happening(ctx, f))]
-        runs = _runs(items)
+    for topic in sorted(ctx.base.topics):
+        own = [item for item in everything if topic in item[0].topics]
+        if not own:
+            continue
+        need = min(2, len(own))
+        pool = sorted({id(i): i for i in own + landmarks}.values(),
+                      key=lambda i: (i[1].sort_key, i[0].id))
+        runs = [r for r in _runs(pool) if sum(topic in f.topics for f, _, _ in r) >= need]
         covered: set[str] = set()
         chosen = 0
         while runs and chosen < _PER_TOPIC:
-            best = max(runs, key=lambda r: (len({f.id for f, _, _ in r} - covered),
+            best = max(runs, key=lambda r: (len({f.id for f, _, _ in r if topic in f.topics}
+                                                - covered),
+                                            sum(topic in f.topics for f, _, _ in r),
                                             sum(f.importance for f, _, _ in r)))
             key = frozenset(f.id for f, _, _ in best)
             runs.remove(best)
-            if key in made or (not key - covered and chosen >= 3):
+            if key in made or (not {f.id for f, _, _ in best if topic in f.topics} - covered
+                               and chosen >= _AT_LEAST):
                 continue
             made.add(key)
             covered |= key
@@ -225,14 +239,54 @@ def order(ctx: Context) -> Iterator[Card]:
             yield _ordering(ctx, topic, best)
 
 
-def _ordering(ctx: Context, topic: str, run: list[tuple[Fact, FuzzyDate, str]]) -> Card:
+def _ordering(ctx: Context, topic: str, run: list[tuple[Fact, FuzzyDate, str]],
+              what: str = "put these in the order they happened") -> Card:
     facts = [f for f, _, _ in run]
     first, last = run[0][1].year, run[-1][1].year
     years = str(first) if first == last else f"{first}\u2013{last}"
+    title = ctx.base.topics[topic].title if all(topic in f.topics for f in facts) \
+        else "The purges and their time"
     explanation = " ".join(f"{_on(d).capitalize()}: {t[:1].lower() + t[1:]}." for _, d, t in run)
-    return ctx.card(facts, kind="ordering",
-                    prompt=f"{ctx.base.topics[topic].title}, {years}: put these in the order "
-                           "they happened, earliest first.",
+    return ctx.card(facts, kind="ordering", topics=(topic,),
+                    prompt=f"{title}, {years}: {what}, earliest first.",
                     answer=" \u2192 ".join(t for _, _, t in run), answer_type="order",
                     items=[t for _, _, t in run], explanation=explanation, difficulty=3,
                     attributed=False)
+
+
+def report_clause(ctx: Context, fact: Fact) -> str | None:
+    """What was reported, as a sentence without its date ('Pravda hailed …'), or None."""
+    if isinstance(fact, Report):
+        text = f"{cap(ctx.in_text(fact.outlet))} reported that {fact.said}"
+    elif isinstance(fact, Justification) and fact.given_by:
+        text = f"{cap(ctx.in_text(fact.given_by))} explained {fact.action} by {fact.reason}"
+    elif isinstance(fact, Cause) and fact.attribution.via:
+        text = f"{cap(ctx.in_text(fact.attribution.via[0]))} traced {fact.effect} to " \
+               f"{fact.cause}"
+    else:
+        return None
+    return None if _DATED.search(text) else text
+
+
+@template("order-reports", family="chronology", kinds=("report", "justification", "cause",
+                                                       "consequence"), whole=True, orders=True)
+def order_reports(ctx: Context) -> Iterator[Card]:
+    """Put these reports in the order they were published. (by the dates of the papers,
+    never mixed with the dates of what they reported)"""
+    reports = sorted(((f, f.reported.start, t) for f in ctx.index.facts
+                      if f.reported is not None and f.reported.end is None
+                      and (t := report_clause(ctx, f))),
+                     key=lambda item: (item[1].sort_key, item[0].id))
+    runs = _runs(reports)
+    covered: set[str] = set()
+    made = 0
+    while runs and made < _PER_TOPIC:
+        best = max(runs, key=lambda r: (len({f.id for f, _, _ in r} - covered), len(r)))
+        runs.remove(best)
+        key = {f.id for f, _, _ in best}
+        if not key - covered and made >= _AT_LEAST:
+            continue
+        covered |= key
+        made += 1
+        yield _ordering(ctx, "reporting", best, "put these reports in the order they "
+                                                "were published")

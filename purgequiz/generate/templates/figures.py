@@ -74,9 +74,18 @@ def figure_wrongs(ctx: Context, fact: Statistic, count: int = 3) -> list[Wrong]:
     return out
 
 
+def _single_cell(ctx: Context, fact: Statistic) -> bool:
+    """Whether a figure is one cell of a table whose lesson is its pattern (asked by the
+    table and matching cards), and not weighty enough to be asked on its own."""
+    rows = ctx.index.series.get(fact.series or "", [])
+    return bool(fact.row) and len(rows) >= 3 and fact.importance < 3
+
+
 @template("figure", family="figures", kinds=("statistic",))
 def figure(ctx: Context, fact: Statistic) -> Iterator[Card]:
-    """How many …? (the fact's own question, in plain words)"""
+    """How many …? (the fact's own question, in plain words; not a single cell of a table)"""
+    if _single_cell(ctx, fact):
+        return
     answer = figure_of(fact)
     yield ctx.card(fact, prompt=ctx.ask(fact, fact.asks), answer=answer.text(),
                    answer_type="number", accept=answer.spellings(),
@@ -127,6 +136,7 @@ def _shares(facts: list[Statistic]) -> list[tuple[float, Statistic]]:
 
 
 def _share_card(ctx: Context, rows: list[tuple[float, Statistic]], largest: bool) -> Card:
+    # The rows' wholes are part of the card's facts too: the pattern is read off both columns.
     """'Of the officers removed from their posts in 1937 and 1938, which rank had the
     largest share arrested?' (the whole's column is that of the row the part is out of)"""
     ordered = rows[::-1] if largest else rows
@@ -137,7 +147,9 @@ def _share_card(ctx: Context, rows: list[tuple[float, Statistic]], largest: bool
     word = "largest" if largest else "smallest"
     wrong = [Wrong(cap(f.row or ""), f"{f.statement} That is {share:.0%}.")
              for share, f in ordered[1:4]]
-    return ctx.card([f for _, f in rows],
+    wholes = [f for f in ctx.index.series[ref.series or ""]
+              if any(f.row == r.row and f.value == r.whole for _, r in rows)]
+    return ctx.card([f for _, f in rows] + wholes,
                     prompt=ctx.ask(ref, f"Of the {ref.unit} {whole_column}"
                                         f"{when_phrase(ref.date)}, which {ref.row_kind} had "
                                         f"the {word} share {ref.column}?"),

@@ -1,0 +1,127 @@
+"""Matching: four to six pairs to put together — people and the posts they took or held,
+decrees and what they did, the rows of a table and their figures, readings and whose they
+are. Each card is built so that every left-hand thing has exactly one right match."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from purgequiz.facts import Fact
+from purgequiz.facts.kinds import Appointment, Decree, Replacement, Role, Statistic
+from purgequiz.generate.context import Context
+from purgequiz.generate.model import Card
+from purgequiz.generate.numbers import figure_of
+from purgequiz.generate.phrasing import cap, post_key, source_choice, when_phrase
+from purgequiz.generate.registry import template
+
+__all__: list[str] = []
+
+_MOST = 6
+
+
+def _card(ctx: Context, facts: list[Fact], prompt: str, pairs: list[tuple[str, str]],
+          attributed: bool = False) -> Card:
+    left = [a for a, _ in pairs]
+    right = [b for _, b in pairs]
+    return ctx.card(facts, kind="matching", prompt=prompt, answer_type="pairs",
+                    answer="; ".join(f"{a} \u2192 {b}" for a, b in pairs), items=left,
+                    matches=right, difficulty=3, attributed=attributed,
+                    explanation=" ".join(f.statement for f in facts))
+
+
+@template("match-posts", family="matching", kinds=("appointment", "replacement", "role"),
+          whole=True)
+def match_posts(ctx: Context) -> Iterator[Card]:
+    """Match each person to the post they took up or held. (per topic; no person ever held
+    another's post, so each has one right match)"""
+    for topic in sorted(ctx.base.topics):
+        chosen: list[Fact] = []
+        people: set[str] = set()
+        posts: set[str] = set()
+        candidates = [f for kind in ("replacement", "appointment", "role")
+                      for f in ctx.index.by_kind.get(kind, ()) if topic in f.topics]
+        for fact in sorted(candidates, key=lambda f: (-f.importance, f.id)):
+            person, post = fact.person, fact.post  # type: ignore[attr-defined]
+            key = post_key(post)
+            if person in people or key in posts or post.lower().startswith(("a ", "an ")) \
+                    or not fact.attribution.is_record:
+                continue
+            if any(ctx.index.held(other, post) for other in people) or \
+                    any(ctx.index.held(person, ctx.index.post_text[k]) for k in posts):
+                continue
+            chosen.append(fact)
+            people.add(person)
+            posts.add(key)
+            if len(chosen) == _MOST:
+                break
+        if len(chosen) >= 4:
+            pairs = [(ctx.name(f.person), cap(f.post)) for f in chosen]  # type: ignore[attr-defined]
+            title = ctx.base.topics[topic].title
+            yield _card(ctx, chosen, f"{title}: match each person to a post they took up or "
+                                     "held.", pairs)
+
+
+def _does(fact: Decree) -> str:
+    return f"Prohibited {fact.prohibits}" if fact.prohibits else f"Required {fact.requires}"
+
+
+@template("match-decrees", family="matching", kinds=("decree",), whole=True)
+def match_decrees(ctx: Context) -> Iterator[Card]:
+    """Match each decree to what it prohibited or required. (one provision per decree)"""
+    first: dict[str, Decree] = {}
+    for fact in sorted(ctx.index.by_kind.get("decree", ()), key=lambda f: (-f.importance, f.id)):
+        decree = fact.decree  # type: ignore[attr-defined]
+        if decree not in first and not fact.applies_to:  # type: ignore[attr-defined]
+            first[decree] = fact  # type: ignore[assignment]
+    chosen = sorted(first.values(), key=lambda f: f.id)[:_MOST]
+    if len(chosen) >= 4:
+        pairs = [(cap(ctx.in_text(f.decree)), _does(f)) for f in chosen]
+        yield _card(ctx, list(chosen), "Match each decree or resolution to what it did.", pairs)
+
+
+@template("match-figures", family="matching", kinds=("statistic",), whole=True)
+def match_figures(ctx: Context) -> Iterator[Card]:
+    """Match each row of a table to its figure. (rows of one column, all figures distinct)"""
+    for name in sorted(ctx.index.series):
+        columns: dict[str | None, list[Statistic]] = {}
+        for fact in ctx.index.series[name]:
+            if fact.row and fact.row_kind and not figure_of(fact).is_share:
+                columns.setdefault(fact.column, []).append(fact)
+        for column in sorted(columns, key=str):
+            rows = sorted(columns[column], key=lambda f: f.id)
+            figures = [figure_of(f).text() for f in rows]
+            if not 4 <= len(rows) <= _MOST or len(set(figures)) != len(figures):
+                continue
+            first = rows[0]
+            pairs = [(cap(f.row or ""), figure_of(f).text()) for f in rows]
+            what = f"{first.unit} {column}" if column else first.quantity
+            prompt = f"Match each {first.row_kind} to the number of {what}" \
+                     f"{when_phrase(first.date)}."
+            yield _card(ctx, list(rows), ctx.ask(first, prompt), pairs, attributed=True)
+
+
+@template("match-readings", family="matching", kinds=("assessment", "justification"),
+          whole=True)
+def match_readings(ctx: Context) -> Iterator[Card]:
+    """Match each reading of events to whose it is. (one reading from each source that has
+    one, so each source appears once)"""
+    chosen: dict[str, Fact] = {}
+    for kind in ("justification", "assessment"):
+        for fact in sorted(ctx.index.by_kind.get(kind, ()), key=lambda f: (-f.importance, f.id)):
+            # an official reason is the giver's; a reading is its author's
+            who = getattr(fact, "given_by", None) if kind == "justification" \
+                else fact.attribution.by
+            if who and who not in chosen:
+                chosen[who] = fact
+    if len(chosen) < 4:
+        return
+    picked = sorted(chosen.items())[:_MOST]
+    pairs = []
+    for who, fact in picked:
+        if fact.kind == "justification":
+            text = f"{cap(fact.action)}, explained by {fact.reason}"  # type: ignore[attr-defined]
+        else:
+            text = f"{cap(fact.subject)}: {fact.judgement}"  # type: ignore[attr-defined]
+        pairs.append((text, source_choice(ctx.base, who)))
+    yield _card(ctx, [f for _, f in picked], "Match each reading of events to the source that "
+                                            "gives it.", pairs)
