@@ -94,21 +94,28 @@ class Context:
 
     def entities(self, answer: str, *, ok: Callable[[str], bool] = lambda e: True,
                  avoid: Sequence[Fact] = (), count: int = 3,
-                 types: tuple[str, ...] | None = None, any_sphere: bool = False) -> list[Wrong]:
+                 types: tuple[str, ...] | None = None, any_sphere: bool = False,
+                 among: str | None = None) -> list[Wrong]:
         """Other entities of the answer's type, sphere and category first, each with the
         fact that says what it really was. An answer with no sphere (a place), or with
-        ``any_sphere``, draws on every entity of its type."""
+        ``any_sphere``, draws on every entity of its type. ``among`` names a standing
+        condition of the base (``unharmed``, ``unpurged``, ``spared-<fate>``): the pools are
+        filtered by it once, so that a question costs the same in a base of any size."""
         target = self.entity(answer)
         types = types or (target.type,)
         years = [f.date.year for f in avoid if f.date]
         year = min(years) if years else None  # no one gone by then stands as a choice
         spheres = (target.sphere, *NEAR.get(target.sphere or "", ()))
         index = self.index
-        pools = [index.entities_in.get((t, target.sphere, target.category), [])
+
+        def pool(table: dict, key: tuple) -> list[str]:
+            return index.among(among, table, key) if among else table.get(key, [])
+
+        pools = [pool(index.entities_in, (t, target.sphere, target.category))
                  for t in types] if target.category else []
-        pools += [index.entities_by.get((t, sphere), []) for sphere in spheres for t in types]
+        pools += [pool(index.entities_by, (t, sphere)) for sphere in spheres for t in types]
         if any_sphere or target.sphere is None:
-            pools += [index.entities_by.get((t, "*"), []) for t in types]
+            pools += [pool(index.entities_by, (t, "*")) for t in types]
 
         def fits(entity_id: str) -> bool:
             entity = self.base.entities[entity_id]

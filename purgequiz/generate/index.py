@@ -82,6 +82,8 @@ class FactIndex:
                 self.on_date[date.precision].append((date.sort_key, date.start.display(), fact))
         self.on_date_keys = {p: [k for k, _, _ in items] for p, items in self.on_date.items()}
         self._profiles: dict[str, list[Fact]] = {}
+        self._among: dict[tuple[str, int, tuple], list[str]] = {}
+        self._harmed: set[str] | None = None
         arguers = {f.attribution.by for f in self.by_kind.get("assessment", ())}
         arguers |= {getattr(f, "given_by", None) for f in self.by_kind.get("justification", ())}
         self.arguers = sorted(a for a in arguers if a)
@@ -143,6 +145,25 @@ class FactIndex:
                     if isinstance(value, tuple) else ():
                 self.texts[f"{fact.kind}.{name}"].append((text, fact))
 
+    def among(self, condition: str, table: dict, key: tuple) -> list[str]:
+        """A pool of entities (``table[key]``) kept to those that meet a standing condition
+        of the base: ``unharmed`` (never arrested, killed or tried), ``unpurged`` (reached by
+        no purge) or ``spared-<fate>`` (never given that fate); worked out once."""
+        cache_key = (condition, id(table), key)
+        found = self._among.get(cache_key)
+        if found is None:
+            if condition == "unharmed":
+                test = lambda e: not self.harmed(e)  # noqa: E731
+            elif condition == "unpurged":
+                test = lambda e: e not in self.purged  # noqa: E731
+            elif condition.startswith("spared-"):
+                fate = condition.removeprefix("spared-")
+                test = lambda e: fate not in self.fates.get(e, ())  # noqa: E731
+            else:
+                raise ValueError(f"unknown condition {condition!r}")
+            found = self._among[cache_key] = [e for e in table.get(key, []) if test(e)]
+        return found
+
     def facts_where(self, kind: str, field: str, value: str) -> list[Fact]:
         """Facts of a kind whose field names this entity ('appointment', 'person', 'beria')."""
         return self.where.get((kind, field, value), [])
@@ -176,9 +197,12 @@ class FactIndex:
 
     def harmed(self, entity: str) -> bool:
         """Whether the base has the entity arrested, executed, dead or tried."""
-        if self.met(entity, ("arrest", "execution", "suicide", "death")):
-            return True
-        return any(entity in getattr(f, "accused", ()) for f in self.by_kind.get("trial", ()))
+        if self._harmed is None:
+            self._harmed = {e for e, fates in self.fates.items()
+                            if fates & {"arrest", "execution", "suicide", "death"}}
+            self._harmed |= {a for f in self.by_kind.get("trial", ())
+                             for a in getattr(f, "accused", ())}
+        return entity in self._harmed
 
     # ------------------------------------------------------------------ profiles
 

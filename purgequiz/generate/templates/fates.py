@@ -100,9 +100,10 @@ def who_fate(ctx: Context, fact: Fate) -> Iterator[Card]:
     else:
         ok = _unharmed(ctx, fact)
     prompt = f"Who {fate_verb(fact)}{places}{when_phrase(fact.date)}{_charge(fact)}?"
+    among = None if fact.kind == "survival" else "unharmed"
     yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(person),
                    answer_type="entity", accept=ctx.spellings(person),
-                   wrong=ctx.entities(person, ok=ok, avoid=[fact]))
+                   wrong=ctx.entities(person, ok=ok, avoid=[fact], among=among))
 
 
 @template("fate-member", family="fates", kinds=_FATES)
@@ -117,7 +118,8 @@ def fate_member(ctx: Context, fact: Fate) -> Iterator[Card]:
     yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(answer),
                    answer_type="entity",
                    accept=[s for p in fact.people for s in ctx.spellings(p)],
-                   wrong=ctx.entities(answer, ok=_unharmed(ctx, fact), avoid=[fact]),
+                   wrong=ctx.entities(answer, ok=_unharmed(ctx, fact), avoid=[fact],
+                                      among="unharmed"),
                    explanation=ctx.explain(fact))
 
 
@@ -160,8 +162,7 @@ def fate_group(ctx: Context, fact: Fate) -> Iterator[Card]:
     if not fact.group:
         return
     prompt = f"Who {fate_verb(fact, plural=True)}{when_phrase(fact.date)}?"
-    wrong = ctx.entities(fact.group, avoid=[fact], any_sphere=True,
-                         ok=lambda g: not ctx.index.met(g, (fact.kind,))
-                         and ctx.entity(g).sphere not in ("historians", "press"))
+    wrong = ctx.entities(fact.group, avoid=[fact], any_sphere=True, among=f"spared-{fact.kind}",
+                         ok=lambda g: ctx.entity(g).sphere not in ("historians", "press"))
     yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(fact.group),
                    answer_type="entity", accept=ctx.spellings(fact.group), wrong=wrong)

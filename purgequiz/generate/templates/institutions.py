@@ -45,9 +45,8 @@ def purge_target(ctx: Context, fact: Purge) -> Iterator[Card]:
         return
     category = categories.pop()
     answer = fact.targets[ctx.rng.randrange(len(fact.targets))]
-    wrong = ctx.entities(answer, avoid=[fact],
-                         ok=lambda e: e not in ctx.index.purged
-                         and ctx.entity(e).category == category)
+    wrong = ctx.entities(answer, avoid=[fact], among="unpurged",
+                         ok=lambda e: ctx.entity(e).category == category)
     plural = f"{category}s"
     prompt = f"Which of these {plural} did the purge reach{when_phrase(fact.date)}?"
     if fact.reached:

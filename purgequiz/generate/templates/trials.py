@@ -28,8 +28,8 @@ def trial_accused(ctx: Context, fact: Trial) -> Iterator[Card]:
     if not named:
         return
     answer = named[ctx.rng.randrange(len(named))]
-    wrong = ctx.entities(answer, avoid=[fact],
-                         ok=lambda p: not ctx.index.harmed(p) and p not in fact.accused)
+    wrong = ctx.entities(answer, avoid=[fact], among="unharmed",
+                         ok=lambda p: p not in fact.accused)
     prompt = f"Which of these was among the accused at {name}{when_phrase(fact.date)}?"
     yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(answer),
                    answer_type="entity",
