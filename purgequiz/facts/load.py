@@ -39,7 +39,7 @@ from purgequiz.facts.model import (
 __all__ = ["FactFileError", "LoadResult", "Problem", "load", "load_or_raise", "parse"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_TABLES = ("source", "topic", "entity", "fact", "uncited")
+_TABLES = ("source", "topic", "entity", "fact", "uncited", "synonyms")
 _COMMON = ("id", "kind", "statement", "topics", "source", "paragraphs", "attribution", "date",
            "date_note", "reported", "note", "importance")
 
@@ -197,7 +197,7 @@ def _paragraphs(rec: _Record) -> tuple[int, ...] | None:
 
 def _parse_source(rec: _Record) -> Source | None:
     rec.unknown(("id", "author", "title", "publication", "kind", "paragraphs", "date", "page",
-                 "file", "sha256"))
+                 "file", "sha256", "cite_as"))
     ident = _check_id(rec)
     author, title = rec.text("author"), rec.text("title")
     publication, kind = rec.text("publication"), rec.text("kind")
@@ -217,7 +217,8 @@ def _parse_source(rec: _Record) -> Source | None:
     if None in (ident, author, title, publication, kind, paragraphs):
         return None
     return Source(ident, author, title, publication, kind, paragraphs, date,  # type: ignore[arg-type]
-                  rec.text("page", required=False), rec.text("file", required=False), sha)
+                  rec.text("page", required=False), rec.text("file", required=False), sha,
+                  rec.text("cite_as", required=False))
 
 
 def _parse_topic(rec: _Record) -> Topic | None:
@@ -397,8 +398,17 @@ def _parse_uncited(rec: _Record) -> Uncited | None:
     return Uncited(source, paragraphs, reason, rec.file)
 
 
+def _parse_synonyms(rec: _Record) -> tuple[str, ...] | None:
+    rec.unknown(("words",))
+    words = rec.texts("words", required=True)
+    if words is not None and len(set(words)) < 2:
+        rec.problem("words", "name at least two words or phrases that mean the same")
+        return None
+    return words
+
+
 _PARSERS = {"source": _parse_source, "topic": _parse_topic, "entity": _parse_entity,
-            "fact": _parse_fact, "uncited": _parse_uncited}
+            "fact": _parse_fact, "uncited": _parse_uncited, "synonyms": _parse_synonyms}
 
 
 def _check_paragraphs(out: _Collector, origin: str, where: str, source: Source,
@@ -455,9 +465,11 @@ def _cross_check(out: _Collector, records: dict[str, dict[str, Any]],
 def parse(documents: Mapping[str, bytes]) -> LoadResult:
     """Validate documents (file name → TOML bytes) as one fact base."""
     out = _Collector()
-    records: dict[str, dict[str, Any]] = {name: {} for name in _TABLES if name != "uncited"}
+    records: dict[str, dict[str, Any]] = {name: {} for name in _TABLES
+                                          if name not in ("uncited", "synonyms")}
     origins: dict[tuple[str, str], str] = {}
     uncited: list[Uncited] = []
+    synonyms: list[tuple[str, ...]] = []
     for file, raw in documents.items():
         try:
             doc = tomllib.loads(raw.decode("utf-8"))
@@ -480,6 +492,9 @@ def parse(documents: Mapping[str, bytes]) -> LoadResult:
                 if isinstance(item, Uncited):
                     uncited.append(item)
                     continue
+                if isinstance(item, tuple):
+                    synonyms.append(item)
+                    continue
                 if item.id in records[table]:
                     rec.problem("id", f"duplicate {table} id {item.id!r} "
                                       f"(first in {origins[(table, item.id)]})")
@@ -488,7 +503,7 @@ def parse(documents: Mapping[str, bytes]) -> LoadResult:
                 origins[(table, item.id)] = file
     _cross_check(out, records, uncited)
     base = FactBase(records["source"], records["topic"], records["entity"], records["fact"],
-                    tuple(uncited))
+                    tuple(uncited), tuple(synonyms))
     return LoadResult(base, out.problems)
 
 

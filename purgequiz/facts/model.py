@@ -69,6 +69,7 @@ class Source:
     page: str | None = None
     file: str | None = None
     sha256: str | None = None
+    cite_as: str | None = None  # how a student finds it: "Wright, Socialist Appeal, 5 October 1940"
 
     def citation(self, paragraphs: tuple[int, ...] = ()) -> str:
         """A one-line citation: author, title, publication, date, paragraphs."""
@@ -251,6 +252,7 @@ class FactBase:
     entities: Mapping[str, Entity]
     facts: Mapping[str, Fact]
     uncited: tuple[Uncited, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()  # words or phrases accepted for each other
 
     def entity(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
@@ -264,6 +266,7 @@ class FactBase:
         payload = {
             "sources": [vars(s) for s in sorted(self.sources.values(), key=lambda s: s.id)],
             "topics": [vars(t) for t in sorted(self.topics.values(), key=lambda t: t.id)],
+            "synonyms": [list(group) for group in self.synonyms],
             "entities": [dataclasses.asdict(e)
                          for e in sorted(self.entities.values(), key=lambda e: e.id)],
             "facts": [

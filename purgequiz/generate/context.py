@@ -13,7 +13,14 @@ from purgequiz.facts import Entity, Fact, FactBase
 from purgequiz.generate.distractors import arrange, pick
 from purgequiz.generate.index import FactIndex
 from purgequiz.generate.model import Card, Citation, Rebuttal
-from purgequiz.generate.phrasing import cap, claim_phrase, mentions, normalize, the_name
+from purgequiz.generate.phrasing import (
+    cap,
+    claim_phrase,
+    mentions,
+    normalize,
+    the_name,
+    with_synonyms,
+)
 from purgequiz.generate.registry import Template
 
 __all__ = ["NEAR", "Context", "Wrong", "citation", "set_id"]
@@ -32,7 +39,7 @@ _APART = ("leader", "exile", "regional")
 def citation(base: FactBase, fact: Fact) -> Citation:
     source = base.sources[fact.source]
     return Citation(source.id, source.title, source.author, source.publication, source.date,
-                    tuple(fact.paragraphs))
+                    tuple(fact.paragraphs), source.cite_as)
 
 
 def set_id(facts: Iterable[Fact], template: str) -> str:
@@ -189,7 +196,8 @@ class Context:
             rebuttals.append(self._rebuttal(w, tuple(cites.values())))
         card_id = f"{first.id}:{self.template.id}" if len(group) == 1 \
             else set_id(group, self.template.id)
-        accepted = tuple(dict.fromkeys([answer, *accept])) if kind == "question" else ()
+        accepted = with_synonyms(list(dict.fromkeys([answer, *accept])), self.base.synonyms) \
+            if kind == "question" else ()
         phrase = self.claim(first) if attributed else None
         return Card(
             id=card_id, kind=kind, template=self.template.id, prompt=prompt, answer=answer,

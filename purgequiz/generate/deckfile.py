@@ -109,8 +109,10 @@ def _citation(data: Any) -> Citation | None:
     if not isinstance(paragraphs, list) or not all(_is_int(p) for p in paragraphs):
         return None
     date = data.get("date")
+    label = data.get("label")
     return Citation(data["id"], data["title"], data["author"], data["publication"],
-                    date if isinstance(date, str) else None, tuple(paragraphs))
+                    date if isinstance(date, str) else None, tuple(paragraphs),
+                    label if isinstance(label, str) and label.strip() else None)
 
 
 def _card(data: Any, where: str, problems: list[str]) -> Card | None:

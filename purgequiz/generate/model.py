@@ -51,8 +51,15 @@ class Citation:
     publication: str
     date: str | None
     paragraphs: tuple[int, ...]
+    label: str | None = None  # how a student finds it: "Wright, Socialist Appeal, 5 October 1940"
 
     def line(self) -> str:
+        """'Wright, Socialist Appeal, 5 October 1940, ¶21', or with no label the full form:
+        author, “title”, publication, date, paragraphs."""
+        if self.label:
+            where = ", " + ", ".join(f"\u00b6{p}" for p in self.paragraphs) if self.paragraphs \
+                else ""
+            return f"{self.label[:1].upper()}{self.label[1:]}{where}"
         label = "para." if len(self.paragraphs) == 1 else "paras."
         where = f", {label} {', '.join(map(str, self.paragraphs))}" if self.paragraphs else ""
         date = f", {self.date}" if self.date else ""

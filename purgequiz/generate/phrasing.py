@@ -25,6 +25,7 @@ __all__ = [
     "source_label",
     "the_name",
     "when_phrase",
+    "with_synonyms",
 ]
 
 
@@ -81,6 +82,22 @@ def find_term(text: str, term: str) -> _Match | None:
 def mentions(text: str, terms: Sequence[str]) -> bool:
     """Whether ``text`` names any of ``terms`` as a whole word (case-insensitive)."""
     return any(find_term(text, term) for term in terms if len(term.strip()) >= 2)
+
+
+def with_synonyms(texts: Sequence[str], groups: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """The texts, and each again with one word or phrase swapped for a synonym the fact
+    base declares ('2.3 billion rubles' → also '2.3 billion roubles')."""
+    out: dict[str, None] = dict.fromkeys(texts)
+    for text in texts:
+        for group in groups:
+            for word in group:
+                found = find_term(text, word)
+                if found is None:
+                    continue
+                for other in group:
+                    if other != word:
+                        out[text[:found.start()] + other + text[found.end():]] = None
+    return tuple(out)
 
 
 def listing(items: Sequence[str], last: str = "and") -> str:

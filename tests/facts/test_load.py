@@ -198,3 +198,12 @@ def test_mangled_files_never_raise(raw: bytes):
 def test_random_bytes_never_raise(raw: bytes):
     """Arbitrary bytes are reported as a problem, never a traceback."""
     parse({"noise.toml": raw})
+
+
+def test_synonyms_are_read_and_checked():
+    """A [[synonyms]] table lists words accepted for each other; one word alone is refused."""
+    good = GOOD.decode() + '\n[[synonyms]]\nwords = ["rubles", "roubles"]\n'
+    assert parse({"t.toml": good.encode()}).base.synonyms == (("rubles", "roubles"),)
+    bad = GOOD.decode() + '\n[[synonyms]]\nwords = ["rubles"]\n'
+    assert problems_of(bad) == ["teacher.toml: synonyms #1: field 'words': name at least two "
+                                "words or phrases that mean the same"]

@@ -61,3 +61,22 @@ def test_mentions_are_whole_words():
     """'Yezhov' is named in 'Yezhov's agents' but 'Kork' is not in 'Korkina'."""
     assert mentions("Yezhov's agents", ["Yezhov"])
     assert not mentions("Korkina", ["Kork"])
+
+
+def test_synonyms_widen_the_accepted_answers(base: FactBase):
+    """Declared synonyms are accepted in typed answers: roubles for rubles, dissolved for
+    disbanded."""
+    from purgequiz.generate.phrasing import with_synonyms
+
+    assert "6.9 billion roubles" in with_synonyms(["6.9 billion rubles"], base.synonyms)
+    assert "dissolved" in with_synonyms(["Disbanded"], base.synonyms)
+
+
+def test_citations_read_as_a_student_finds_them(deck):
+    """A card's source line is short and findable: 'Wright, Socialist Appeal, 5 October
+    1940, ¶16'; the unnamed chapter is a later scholarly study."""
+    lines = {c.line() for card in deck.cards for c in card.sources}
+    assert any(line.startswith("Wright, Socialist Appeal, 5 October 1940, \u00b6")
+               for line in lines)
+    assert any(line.startswith("A later scholarly study of the Soviet elites, ch. 7, \u00b6")
+               for line in lines)

@@ -52,6 +52,17 @@ def test_flashcards_only_and_fixed_kinds():
                     Settings()) == "truefalse"
     assert mode_for(card("o", kind="ordering", items=("1", "2"), choices=()), None,
                     Settings()) == "ordering"
+    assert mode_for(card("m", kind="matching", items=("A", "B"), matches=("1", "2"),
+                         choices=()), KNOWN, Settings()) == "matching"
+
+
+def test_matching_cards_shuffle_their_right_hand_side():
+    """A matching card is shown with the things to match shuffled, never in answer order."""
+    matching = card("m", kind="matching", items=("A", "B", "C"), matches=("1", "2", "3"),
+                    choices=())
+    for seed in range(5):
+        shown = shuffled_items(matching, random.Random(seed))
+        assert sorted(shown) == ["1", "2", "3"] and shown != ("1", "2", "3")
 
 
 def test_shuffles_keep_every_choice_and_move_the_items():

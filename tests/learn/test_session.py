@@ -250,3 +250,20 @@ def test_regrade_keeps_a_suspension_made_after_the_answer(profile):
     session.regrade(Rating.Good, NOW)
     assert session.states["a"].suspended
     assert [review.rating for review in profile.reviews()] == [int(Rating.Good)]
+
+
+def test_a_matching_card_is_right_only_when_every_pair_is(profile):
+    """A matching answer lists what was matched with each item; all pairs must be right,
+    and the log keeps the pairs given."""
+    matching = card("m", "A → 1; B → 2; C → 3", kind="matching", answer_type="pairs",
+                    items=("A", "B", "C"), matches=("1", "2", "3"), choices=())
+    session = StudySession(deck(matching), profile, NOW, random.Random(1))
+    shown = session.next_card(NOW)
+    assert shown.mode == "matching" and sorted(shown.items) == ["1", "2", "3"]
+    wrong = session.answer(("1", "3", "2"), NOW, 9000)
+    assert not wrong.correct and wrong.rating == Rating.Again
+    assert wrong.given == "A → 1; B → 3; C → 2"
+    later = NOW + timedelta(minutes=10)
+    assert session.next_card(later) is not None
+    right = session.answer(("1", "2", "3"), later, 9000)
+    assert right.correct and right.rating == Rating.Good

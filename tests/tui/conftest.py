@@ -11,7 +11,7 @@ import pytest
 
 from purgequiz import paths
 from purgequiz.generate.deckfile import write_deck
-from purgequiz.generate.model import Card, Citation, Deck
+from purgequiz.generate.model import Card, Citation, Deck, Rebuttal
 from purgequiz.tui.app import PurgeQuizApp
 
 START = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
@@ -37,13 +37,14 @@ class Clock:
 def card(ident: str, kind: str = "question", *, prompt: str | None = None,
          answer: str = "Yezhov", choices: tuple[str, ...] = (), truth: bool | None = None,
          items: tuple[str, ...] = (), explanation: str | None = None,
-         answer_type: str = "entity") -> Card:
+         answer_type: str = "entity", matches: tuple[str, ...] = (),
+         rebuttals: tuple[Rebuttal, ...] = ()) -> Card:
     return Card(
         id=ident, kind=kind, template="test", prompt=prompt or f"Question {ident}?",
         answer=answer, explanation=explanation or f"Because of fact {ident}.",
         sources=(CITATION,), fact_ids=(f"fact-{ident}",), topics=("nkvd",),
         answer_type=answer_type, accept=(answer,) if kind in ("question", "cloze") else (),
-        choices=choices, truth=truth, items=items)
+        choices=choices, truth=truth, items=items, matches=matches, rebuttals=rebuttals)
 
 
 def choice_deck(n: int = 3, deck_id: str = "choice", title: str = "The NKVD leadership") -> Deck:
@@ -70,6 +71,25 @@ def ordering_deck() -> Deck:
     return Deck("order", "In order", "", (
         card("order-0", "ordering", prompt="Put these in order.", answer=" → ".join(items),
              items=items, answer_type="order"),))
+
+
+def matching_deck() -> Deck:
+    items = ("Yezhov", "Beria", "Vyshinsky")
+    matches = ("head of the NKVD until 1938", "head of the NKVD from 1938",
+               "prosecutor at the Moscow trials")
+    return Deck("match", "Match them", "", (
+        card("match-0", "matching", prompt="Match each man to his post.",
+             answer="; ".join(f"{a} → {b}" for a, b in zip(items, matches, strict=True)),
+             items=items, matches=matches, answer_type="pairs"),))
+
+
+def rebutted_deck() -> Deck:
+    """One card whose wrong choices each say why they are wrong."""
+    names = ("Yezhov", "Yagoda", "Beria", "Vyshinsky")
+    rebuttals = tuple(Rebuttal(name, f"{name} was someone else entirely.", (CITATION,))
+                      for name in names[1:])
+    return Deck("rebutted", "Why not", "", (
+        card("why-0", answer="Yezhov", choices=names, rebuttals=rebuttals),))
 
 
 def nasty_deck() -> Deck:
@@ -155,6 +175,14 @@ async def answer(pilot, correct: bool = True) -> None:
         await press(pilot, "3" if correct else "1")
     elif shown.mode == "truefalse":
         await press(pilot, "t" if shown.card.truth == correct else "f")
+    elif shown.mode == "matching":
+        wanted = list(shown.card.matches)
+        if not correct:
+            wanted = wanted[1:] + wanted[:1]
+        for line, match in enumerate(wanted):
+            screen.query_one("#pairs", OptionList).highlighted = line
+            await press(pilot, str(shown.items.index(match) + 1))
+        await press(pilot, "enter")
     elif shown.mode == "ordering":
         order = screen.query_one("#order", OptionList)
         target = list(shown.card.items) if correct else list(shown.items)

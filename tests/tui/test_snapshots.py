@@ -17,8 +17,10 @@ from tests.tui.conftest import (
     choice_deck,
     install,
     make_app,
+    matching_deck,
     nasty_deck,
     ordering_deck,
+    rebutted_deck,
     press,
     settle,
     study_all,
@@ -98,6 +100,21 @@ def test_study_truefalse(snap_compare) -> None:
 def test_study_ordering(snap_compare) -> None:
     install(ordering_deck())
     assert snapshot(snap_compare, "enter", "down", "shift+up")
+
+
+def test_study_matching(snap_compare) -> None:
+    install(matching_deck())
+    assert snapshot(snap_compare, "enter", "2")
+
+
+def test_feedback_rebuttal(snap_compare) -> None:
+    install(rebutted_deck())
+
+    async def pick_wrong(pilot) -> None:
+        shown = pilot.app.screen.presented
+        await press(pilot, str(shown.choices.index("Beria") + 1))
+
+    assert snapshot(snap_compare, "enter", then=pick_wrong)
 
 
 def test_summary(snap_compare) -> None:

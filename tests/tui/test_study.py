@@ -16,7 +16,9 @@ from tests.tui.conftest import (
     choice_deck,
     install,
     make_app,
+    matching_deck,
     ordering_deck,
+    rebutted_deck,
     press,
     screen_text,
     settle,
@@ -97,6 +99,39 @@ async def test_truefalse_session(clock) -> None:
 async def test_ordering_session(clock) -> None:
     """Ordering items are moved with shift+up and checked with Enter."""
     assert await study_deck_to_the_end(clock, ordering_deck()) == 2
+
+
+async def test_matching_session(clock) -> None:
+    """Each line of a matching card gets its number; Enter checks; a wrong set comes back."""
+    install(matching_deck())
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        assert app.screen.presented.mode == "matching"
+        await press(pilot, "enter")  # nothing matched yet: it asks for every line first
+        assert app.screen.phase == "asking"
+        assert "Match every line first" in screen_text(app)
+        await answer(pilot, correct=False)
+        assert "Not quite." in screen_text(app)
+        await press(pilot, "enter")
+        await answer(pilot, correct=True)
+        assert "Right." in screen_text(app)
+
+
+async def test_a_wrong_choice_is_answered_by_its_rebuttal(clock) -> None:
+    """Picking a wrong choice shows why it is wrong, with its source, before the explanation."""
+    install(rebutted_deck())
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        shown = app.screen.presented
+        wrong = next(c for c in shown.choices if c != "Yezhov")
+        await press(pilot, str(shown.choices.index(wrong) + 1))
+        text = screen_text(app)
+        assert f"Why not {wrong}: {wrong} was someone else entirely." in text
+        assert "Not quite." in text
 
 
 async def test_flashcard_session(clock) -> None:

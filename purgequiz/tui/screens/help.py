@@ -26,6 +26,8 @@ HELP_KEYS = [
         ("space, then 1-4", "flashcard: show the answer, then grade yourself"),
         ("t / f", "true or false"),
         ("shift+↑↓ or [ ]", "ordering: move the highlighted item; Enter checks"),
+        ("↑↓, then 1-6", "matching: choose a line, then the number of its match; "
+                         "Enter checks"),
         ("c", "show the card as a flashcard instead"),
     ]),
     ("Around a card", [

@@ -20,11 +20,12 @@ from purgequiz.learn import Presented, Rating
 from purgequiz.tui.text import plain, styled
 from purgequiz.tui.widgets.grades import GradeBar
 
-__all__ = ["CardView", "ChoiceCard", "FlashCard", "OrderingCard", "TrueFalseCard", "TypedCard",
-           "card_view"]
+__all__ = ["CardView", "ChoiceCard", "FlashCard", "MatchingCard", "OrderingCard",
+           "TrueFalseCard", "TypedCard", "card_view"]
 
 KIND_LABELS = {"choice": "Multiple choice", "typed": "Type the answer", "flashcard": "Flashcard",
-               "truefalse": "True or false?", "ordering": "Put in order"}
+               "truefalse": "True or false?", "ordering": "Put in order",
+               "matching": "Match the pairs"}
 
 
 class CardView(Vertical):
@@ -250,9 +251,86 @@ class OrderingCard(CardView):
         order.focus()
 
 
+class MatchingCard(CardView):
+    """Each lettered thing on the left gets one numbered match: ↑/↓ choose a line, a number
+    key matches it (and moves on), Backspace clears it, Enter checks once all are matched."""
+
+    BINDINGS = [Binding(str(n), f"match({n})", show=False) for n in range(1, 10)] + [
+        Binding("backspace,delete", "clear", "clear the match", show=False)]
+
+    def __init__(self, presented: Presented, **kwargs) -> None:
+        super().__init__(presented, **kwargs)
+        self.options = list(presented.items)  # the right-hand side, shuffled
+        self.chosen: list[int | None] = [None] * len(presented.card.items)
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_head()
+        yield Static(Text("\n").join(Text.assemble((f"{n}. ", "bold"), option)
+                                     for n, option in enumerate(self.options, 1)),
+                     classes="match-options")
+        yield Static(plain("↑/↓ choose a line, then press the number of its match. "
+                           "Enter checks."), classes="hint", id="match-hint")
+        yield OptionList(*self._rows(), id="pairs", markup=False)
+        with Horizontal(classes="buttons"):
+            yield Button("Check pairs", id="check", compact=True)
+
+    def _rows(self) -> list[Option]:
+        rows = []
+        for n, (item, chosen) in enumerate(zip(self.presented.card.items, self.chosen,
+                                               strict=True)):
+            letter = chr(ord("A") + n)
+            match = (Text(f"{chosen + 1}. ", "bold") + Text(self.options[chosen])
+                     if chosen is not None else Text("?", "dim"))
+            rows.append(Option(Text.assemble((f"{letter}. ", "bold"), item, (" \u2192 ", "dim"),
+                                              match)))
+        return rows
+
+    def focus_input(self) -> None:
+        rows = self.query_one("#pairs", OptionList)
+        rows.focus()
+        if rows.highlighted is None:
+            rows.highlighted = 0
+
+    def _refresh_rows(self, highlight: int) -> None:
+        rows = self.query_one("#pairs", OptionList)
+        rows.set_options(self._rows())
+        rows.highlighted = highlight
+
+    def action_match(self, number: int) -> None:
+        rows = self.query_one("#pairs", OptionList)
+        line = rows.highlighted
+        if line is None or not 1 <= number <= len(self.options):
+            return
+        self.chosen[line] = number - 1
+        self._refresh_rows(min(line + 1, len(self.chosen) - 1))
+
+    def action_clear(self) -> None:
+        line = self.query_one("#pairs", OptionList).highlighted
+        if line is not None:
+            self.chosen[line] = None
+            self._refresh_rows(line)
+
+    def check(self) -> None:
+        if None in self.chosen:
+            self.query_one("#match-hint", Static).update(
+                plain("Match every line first: choose it with ↑/↓, then press a number."))
+            return
+        self.answer(tuple(self.options[n] for n in self.chosen if n is not None))
+
+    @on(OptionList.OptionSelected, "#pairs")
+    def _enter(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.check()
+
+    @on(Button.Pressed, "#check")
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.check()
+
+
 VIEWS: dict[str, type[CardView]] = {"choice": ChoiceCard, "typed": TypedCard,
                                     "flashcard": FlashCard, "truefalse": TrueFalseCard,
-                                    "ordering": OrderingCard}
+                                    "ordering": OrderingCard, "matching": MatchingCard}
 
 
 def card_view(presented: Presented) -> CardView:

@@ -55,6 +55,12 @@ class FeedbackPanel(VerticalScroll):
         if result.closer_to:
             yield Static(styled(("Your answer is closer to ", "dim"), result.closer_to,
                                 (".", "dim")), classes="closer")
+        rebuttal = None if result.correct else card.rebuttal(result.given)
+        if rebuttal is not None:
+            yield Static(styled((f"Why not {rebuttal.choice}: ", "bold"), rebuttal.text),
+                         classes="rebuttal")
+            for citation in rebuttal.sources:
+                yield Static(styled(("Source: ", "dim"), citation.line()), classes="citation")
         yield Static(plain(card.explanation), classes="explanation")
         for citation in card.sources:
             yield Static(styled(("Source: ", "dim"), citation.line()), classes="citation")
