@@ -92,6 +92,50 @@ def lint(paths_: list[str], facts: str | None) -> int:
     return 0
 
 
+def sample(path: str, count: int, seed: int, sources: str | None) -> int:
+    """Print a seeded sample of a deck's cards, stratified by family, for a reviewer: each
+    card with its choices, rebuttals and explanation, and the paragraphs it cites."""
+    from purgequiz.facts.citations import split_paragraphs
+    from purgequiz.generate.sample import review_sample
+
+    deck = _read_or_report(path)
+    if deck is None:
+        return 1
+    texts: dict[str, list[str]] = {}
+    if sources:
+        for file in Path(sources).glob("*.txt"):
+            texts[file.stem] = split_paragraphs(file.read_text(encoding="utf-8"))
+    cards = review_sample(deck, count, seed)
+    print(f"# Review sample: {len(cards)} of {len(deck.cards)} cards of {deck.id}, seed {seed}")
+    for number, card in enumerate(cards, 1):
+        print(f"\n## {number}. {card.id} ({card.family or card.template})\n")
+        print(f"Q: {card.prompt}")
+        if card.kind == "matching":
+            for left, right in zip(card.items, card.matches, strict=True):
+                print(f"   {left} -> {right}")
+        elif card.kind == "ordering":
+            for position, item in enumerate(card.items, 1):
+                print(f"   {position}. {item}")
+        else:
+            for choice in card.choices or ():
+                mark = "*" if choice == card.answer else " "
+                print(f" {mark} {choice}")
+            print(f"A: {card.answer}")
+            if card.accept and not card.choices:
+                print(f"   (also accepted: {'; '.join(card.accept[1:6])})")
+        for rebuttal in card.rebuttals:
+            print(f"   why not {rebuttal.choice}: {rebuttal.text} "
+                  f"[{'; '.join(c.line() for c in rebuttal.sources)}]")
+        print(f"Explanation: {card.explanation}")
+        for citation in card.sources:
+            print(f"Source: {citation.line()}")
+            paragraphs = texts.get(citation.id, [])  # the bundled sources' files bear their ids
+            for n in citation.paragraphs:
+                if 1 <= n <= len(paragraphs):
+                    print(f"   [{n}] {' '.join(paragraphs[n - 1].split())}")
+    return 0
+
+
 def _show_card(number: int, card: Card) -> None:
     print(f"{number}. [{card.kind}] {card.prompt}")
     if card.kind == "ordering":
@@ -152,6 +196,15 @@ def register(commands) -> None:
     lint_.add_argument("--facts", metavar="PATH",
                        help="the fact file or folder the decks were made from "
                             "(default: the bundled one)")
+    sample_ = actions.add_parser("sample", help="print a seeded sample of cards, stratified "
+                                                "by family, for review against the sources")
+    sample_.add_argument("path")
+    sample_.add_argument("--count", type=int, default=100, metavar="N",
+                         help="how many cards (default 100)")
+    sample_.add_argument("--seed", type=int, default=1, metavar="S",
+                         help="the random seed (the same seed gives the same sample)")
+    sample_.add_argument("--sources", metavar="DIR",
+                         help="folder of the source texts: print the paragraphs each card cites")
     show_ = actions.add_parser("show", help="print a deck's questions and answers")
     show_.add_argument("path")
     show_.add_argument("--limit", type=int, metavar="N", help="only the first N cards")
@@ -170,4 +223,6 @@ def run(args) -> int:
         return show(args.path, args.limit)
     if args.decks_command == "lint":
         return lint(args.paths, args.facts)
+    if args.decks_command == "sample":
+        return sample(args.path, args.count, args.seed, args.sources)
     return build_shipped(args.check)

@@ -28,9 +28,11 @@ def compile_cards(base: FactBase, rng: random.Random) -> list[Card]:
     ctx = Context(base, FactIndex(base), rng)
     cards: list[Card] = []
     for fact in ctx.index.facts:
+        ctx.asked = fact
         for template in templates_for(fact.kind):
             ctx.template = template
             cards.extend(template.make(ctx, fact))
+    ctx.asked = None
     for template in REGISTRY.values():
         if template.whole:
             ctx.template = template

@@ -62,6 +62,7 @@ class Context:
     def __init__(self, base: FactBase, index: FactIndex, rng: random.Random) -> None:
         self.base, self.index, self.rng = base, index, rng
         self.template: Template | None = None  # set by the generator before each template
+        self.asked: Fact | None = None  # the fact the template is asking, when it asks one
 
     # ------------------------------------------------------------------ names
 
@@ -145,7 +146,13 @@ class Context:
         """Texts of the same field in other facts (another decree's penalty), each with the
         fact it comes from; none that says the same as the answer or as another choice."""
         pools = [self.index.texts.get(key, []) for key in keys]  # each sorted by fact id
-        found = pick(pools, count * 4, lambda item: ok(*item), self.rng, key=lambda item: item[0])
+        year = self.index.year(self.asked) if self.asked is not None else None
+
+        def fits(item: tuple[str, Fact]) -> bool:  # of the answer's time, and not also right
+            other = self.index.year(item[1])
+            return (year is None or other is None or abs(other - year) <= 2) and ok(*item)
+
+        found = pick(pools, count * 4, fits, self.rng, key=lambda item: item[0])
         # Of the candidates, those nearest the answer's length first: no choice should stand
         # out by its length (the pick's random order breaks ties).
         found.sort(key=lambda item: abs(len(item[0]) - len(answer)) // 15)

@@ -170,6 +170,10 @@ class FactIndex:
 
     # ------------------------------------------------------------------ people and posts
 
+    def year(self, fact: Fact) -> int | None:
+        """The year a fact belongs to: when it happened, or when it was reported."""
+        return self._year(fact)
+
     def _year(self, fact: Fact) -> int | None:
         """When a fact happened or, failing that, when it was reported."""
         for span in (fact.date, fact.reported):

@@ -53,7 +53,7 @@ def report_outlet(ctx: Context, fact: Report) -> Iterator[Card]:
     outlet = ctx.entity(fact.outlet)
     when = when_phrase(fact.reported)
     if outlet.type == "publication":
-        asked, types = "Which paper", ("publication",)
+        asked, types = "Which paper or agency", ("publication",)
     else:
         asked = "Who"
         types = ("person", "publication") if outlet.sphere == "press" else ("person",)
