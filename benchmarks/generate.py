@@ -1,10 +1,11 @@
 """Time deck generation on synthetic fact bases (1k, 2k, 4k facts) and on the shipped decks.
 
-Run: /work/venv/bin/python benchmarks/generate.py
+Run: python benchmarks/generate.py
 
 The synthetic bases are made with Faker, seeded, with every fact kind that can be asked in
-turn: posts, fates, figures in tables, decrees, trials, reports, readings, causes, sets. Generation must grow near-linearly (the
-4k/1k ratio, printed last, at most 4.5) and all shipped decks must build in under a second.
+turn: posts, fates, figures in tables, decrees, trials, reports, readings, causes, sets.
+Generation must grow near-linearly (the 4k/1k ratio, printed last, at most 4.5) and all
+shipped decks must build in under a second.
 """
 
 from __future__ import annotations

@@ -313,6 +313,7 @@ class Assessment(Fact):
     kind: ClassVar[str] = "assessment"
     subject: str
     judgement: str
+    asks: str | None = None
     about: AnyEntity | None = None
     of: FactId | None = None
     contests: FactId | None = None
@@ -330,6 +331,7 @@ class Cause(Fact):
     kind: ClassVar[str] = "cause"
     cause: str
     effect: str
+    asks: str | None = None
     cause_fact: FactId | None = None
     effect_fact: FactId | None = None
 
@@ -371,13 +373,16 @@ class Group(Fact):
 @dataclass(frozen=True, kw_only=True)
 class Event(Fact):
     """A happening that fits no other kind: ``what`` (a clause without its date) and when.
-    ``subject`` names the entity that ``what`` begins with, so a question can ask who."""
+    ``subject`` names the entity that ``what`` begins with, so a question can ask who;
+    ``asked`` is the happening as a question reads after "In which year" ("did Nazi
+    Germany annex Austria"), so a question can ask when."""
 
     kind: ClassVar[str] = "event"
     what: str
     who: Entities = ()
     subject: AnyEntity | None = None
     place: Place | None = None
+    asked: str | None = None
 
     def problems(self) -> Problems:
         if self.date is None:

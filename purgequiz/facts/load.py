@@ -233,7 +233,7 @@ _ENTITY_MOVED = {"posts": "posts are now facts of kind 'role' or 'appointment', 
 
 def _parse_entity(rec: _Record) -> Entity | None:
     rec.unknown(("id", "type", "name", "full_name", "variants", "sphere", "category",
-                 "description"),
+                 "description", "gone"),
                 _ENTITY_MOVED)
     ident, type_, name = _check_id(rec), rec.text("type"), rec.text("name")
     if type_ is not None and type_ not in ENTITY_TYPES:
@@ -246,10 +246,11 @@ def _parse_entity(rec: _Record) -> Entity | None:
     variants = rec.texts("variants")
     full_name, description = rec.text("full_name", False), rec.text("description", False)
     category = rec.text("category", False)
-    if None in (ident, type_, name, variants):
+    dated, gone = rec.date("gone")
+    if None in (ident, type_, name, variants) or not dated:
         return None
     return Entity(ident, type_, name, full_name, variants, sphere, category,  # type: ignore[arg-type]
-                  description)
+                  description, gone.start if gone else None)
 
 
 def _parse_attribution(rec: _Record) -> Attribution | None:
@@ -309,7 +310,8 @@ def _fields_of(cls: type[Fact]) -> tuple[tuple[str, str, bool], ...]:
     if found is None:
         hints = typing.get_type_hints(cls, include_extras=True)
         found = tuple((f.name, _shape(hints[f.name]),
-                       f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+                       f.default is dataclasses.MISSING
+                       and f.default_factory is dataclasses.MISSING)
                       for f in cls.own_fields())
         _SHAPES[cls] = found
     return found

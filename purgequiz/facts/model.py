@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from purgequiz.facts.dates import DateSpan
+from purgequiz.facts.dates import DateSpan, FuzzyDate
 
 __all__ = [
     "ATTRIBUTION_TYPES",
@@ -103,6 +103,7 @@ class Entity:
     sphere: str | None = None
     category: str | None = None
     description: str | None = None
+    gone: FuzzyDate | None = None  # when a person left the scene (arrest or death): never asked
 
     @functools.cached_property
     def spellings(self) -> tuple[str, ...]:

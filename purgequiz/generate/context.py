@@ -5,6 +5,7 @@ its choices and, for each wrong choice, the fact that shows it wrong."""
 from __future__ import annotations
 
 import hashlib
+import math
 import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -26,8 +27,8 @@ from purgequiz.generate.registry import Template
 __all__ = ["NEAR", "Context", "Wrong", "citation", "set_id"]
 
 # Spheres whose people may stand beside each other as wrong answers when a sphere has too
-# few: the security police and the army were entangled, the party and the state one system.
-NEAR = {"army": ("nkvd",), "nkvd": ("army", "party"), "party": ("state", "nkvd"),
+# few: the party and the state were one system, and the party staffed the security police.
+NEAR = {"army": ("nkvd",), "nkvd": ("party",), "party": ("state", "nkvd"),
          "state": ("party", "industry"), "industry": ("state", "party")}
 
 
@@ -111,8 +112,9 @@ class Context:
         filtered by it once, so that a question costs the same in a base of any size."""
         target = self.entity(answer)
         types = types or (target.type,)
-        years = [f.date.year for f in avoid if f.date]
-        year = min(years) if years else None  # no one gone by then stands as a choice
+        starts = [d for f in avoid if (d := self.index.start(f)) is not None]
+        # no one gone by then stands as a choice
+        when = min(starts, key=lambda d: d.sort_key) if starts else None
         spheres = (target.sphere, *NEAR.get(target.sphere or "", ()))
         index = self.index
 
@@ -121,6 +123,8 @@ class Context:
 
         pools = [pool(index.entities_in, (t, target.sphere, target.category))
                  for t in types] if target.category else []
+        if target.category in _APART:  # a regional figure beside those of other regions
+            pools += [pool(index.entities_in, (t, "*", target.category)) for t in types]
         pools += [pool(index.entities_by, (t, sphere)) for sphere in spheres for t in types]
         if any_sphere or target.sphere is None:
             pools += [pool(index.entities_by, (t, "*")) for t in types]
@@ -128,15 +132,22 @@ class Context:
         def fits(entity_id: str) -> bool:
             entity = self.base.entities[entity_id]
             return (entity_id != answer
-                    and (entity.category not in _APART or entity.category == target.category)
-                    and not (year and index.gone_by(entity_id, year))
+                    # a description ('the president of …') beside names stands out
+                    and entity.name[:1].isupper() == target.name[:1].isupper()
+                    # the leaders, the exile and regional figures stand only beside their own
+                    and (entity.category == target.category
+                         or (entity.category not in _APART and target.category not in _APART))
+                    and not (when and index.gone_by(entity_id, when))
                     and ok(entity_id) and index.profile(entity_id, avoid) is not None)
 
         chosen = pick(pools, count * 2, fits, self.rng, key=lambda e: self.name(e))
-        # The first found come from the nearest pools; among those, names nearest the
-        # answer's length, so that no choice stands out by its length.
-        length = len(self.name(answer))
-        chosen = sorted(chosen[:count + 1], key=lambda e: abs(len(self.name(e)) - length))
+        # The first found come from the nearest pools; among those, the ones nearest the
+        # answer in how well known they are and in the length of their names, so that no
+        # choice stands out as the one famous name, or by its length.
+        length, known = len(self.name(answer)), index.weight(answer)
+        chosen = sorted(chosen[:count + 2], key=lambda e: (
+            abs(len(self.name(e)) - length) / 12
+            + abs(math.log2((index.weight(e) + 1) / (known + 1)))))
         return [Wrong(self.name(e), self.index.profile(e, avoid))  # type: ignore[arg-type]
                 for e in chosen[:count]]
 

@@ -11,7 +11,6 @@ from purgequiz.generate.model import (
     ANSWER_TYPES,
     CARD_KINDS,
     DECK_FORMAT,
-    DECK_VERSION,
     READABLE_VERSIONS,
     Card,
     Citation,
@@ -141,6 +140,8 @@ def _card(data: Any, where: str, problems: list[str]) -> Card | None:
         problems.append(f"{where}: the answer is not among its choices")
     if kind == "truefalse" and not isinstance(data.get("truth"), bool):
         problems.append(f"{where}: a true/false card needs 'truth' (true or false)")
+    if kind == "flashcard" and data.get("choices"):
+        problems.append(f"{where}: a flashcard has no choices")
     if kind == "ordering" and len(data.get("items", [])) < 2:
         problems.append(f"{where}: an ordering card needs at least two 'items'")
     if kind == "matching":

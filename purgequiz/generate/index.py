@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from purgequiz.facts import FATE_KINDS, HAPPENINGS, Fact, FactBase
+from purgequiz.facts.dates import FuzzyDate
 from purgequiz.facts.kinds import (
     Appointment,
     Fate,
@@ -26,6 +27,8 @@ SUBJECT_FIELDS = ("person", "people", "group", "speaker", "subject", "about", "o
                   "institution", "targets", "decree", "given_by", "computed_by", "by",
                   "replaced", "members", "accused", "appointed_by", "successor", "addressee",
                   "who", "places", "place")
+
+_CONTEMPORARY = 1950  # a source written before this year is a witness of its own time
 
 # Which kinds best say who a person or body was, first to last.
 _PROFILE_ORDER = ("role", "appointment", "replacement", "removal", "arrest", "execution",
@@ -55,22 +58,29 @@ class FactIndex:
             self.entities_by[(entity.type, entity.sphere)].append(entity_id)
             self.entities_by[(entity.type, "*")].append(entity_id)
             self.entities_in[(entity.type, entity.sphere, entity.category)].append(entity_id)
+            self.entities_in[(entity.type, "*", entity.category)].append(entity_id)
         self.holders: dict[str, set[str]] = defaultdict(set)  # post key → who held it
         self.posts_of: dict[str, set[str]] = defaultdict(set)  # person → post keys
         self.post_text: dict[str, str] = {}  # post key → one wording of it
         self.bodies_of: dict[str, set[str]] = defaultdict(set)  # person → bodies served or led
         self.fates: dict[str, set[str]] = defaultdict(set)  # entity → fate kinds
         self.gone: dict[str, int | None] = {}  # person → year arrested or killed (None: undated)
+        self.gone_on: dict[str, FuzzyDate] = {}  # person → the first date arrested or killed
         self.claims: dict[str, list[Fact]] = defaultdict(list)  # claimant → facts
         self.series: dict[str, list[Statistic]] = defaultdict(list)
         self.by_unit: dict[str, list[Statistic]] = defaultdict(list)
         self.by_quantity: dict[str, list[Statistic]] = defaultdict(list)
         self.texts: dict[str, list[tuple[str, Fact]]] = defaultdict(list)
         self.purged: set[str] = set()  # bodies any purge reached
+        self.disputed: set[str] = set()  # facts that are one account of a conflict
         for fact in self.facts:
             self._add(fact)
         for pool in self.texts.values():
             pool.sort(key=lambda item: item[1].id)
+        for entity_id, entity in base.entities.items():  # what the fact file knows besides
+            if entity.gone and (entity_id not in self.gone_on
+                                or entity.gone.sort_key < self.gone_on[entity_id].sort_key):
+                self.gone_on[entity_id] = entity.gone
         self.happenings: list[Fact] = sorted(
             (f for f in self.facts if f.kind in HAPPENINGS and f.date is not None),
             key=lambda f: (f.date.sort_key, f.id))  # type: ignore[union-attr]
@@ -126,9 +136,15 @@ class FactIndex:
                 self.fates[ref].add(fact.kind)
             if fact.kind != "survival":
                 year = self._year(fact)
+                start = self.start(fact)
                 for person in fact.people:
                     known = self.gone.get(person)
                     self.gone[person] = year if known is None else min(known, year or known)
+                    if start is not None and (person not in self.gone_on
+                                              or start.sort_key < self.gone_on[person].sort_key):
+                        self.gone_on[person] = start
+        if fact.kind == "conflict":
+            self.disputed.update(fact.accounts)  # type: ignore[attr-defined]
         if fact.kind == "purge":
             self.purged.update(fact.targets)  # type: ignore[attr-defined]
             if fact.by:  # type: ignore[attr-defined]
@@ -182,11 +198,35 @@ class FactIndex:
         date = self.base.sources[fact.source].date
         return int(date[:4]) if date else None
 
-    def gone_by(self, person: str, year: int) -> bool:
-        """Whether the base has the person arrested or dead before ``year``: no one to
-        offer as the holder of a post, or the speaker of words, after that."""
-        gone = self.gone.get(person, 9999)
-        return gone is not None and gone < year
+    def start(self, fact: Fact) -> FuzzyDate | None:
+        """When a fact happened or was reported, or the date of a contemporary source
+        (a later study's date says nothing of when its facts belong)."""
+        for span in (fact.date, fact.reported):
+            if span is not None:
+                return span.start
+        date = self.base.sources[fact.source].date
+        year = int(date[:4]) if date else None
+        return FuzzyDate(year) if year and year < _CONTEMPORARY else None
+
+    def gone_by(self, person: str, when: int | FuzzyDate) -> bool:
+        """Whether the base has the person arrested or dead before ``when`` (a year), or
+        possibly by then (a date: the same month, or the same year when either is known to
+        the year only): no one to offer as the holder of a post, or the speaker of words."""
+        if isinstance(when, int):
+            gone = self.gone.get(person, 9999)
+            return gone is not None and gone < when
+        harm = self.gone_on.get(person)
+        if harm is None:
+            return False
+        if "year" in (harm.precision, when.precision):
+            return harm.year <= when.year
+        if "month" in (harm.precision, when.precision):
+            return (harm.year, harm.month) <= (when.year, when.month)  # type: ignore[operator]
+        return harm.sort_key <= when.sort_key
+
+    def weight(self, entity: str) -> int:
+        """How many facts are about an entity: a rough measure of how well known it is."""
+        return len(self.about.get(entity, ()))
 
     def held(self, person: str, post: str) -> bool:
         """Whether the base has the person holding, taking or losing this post."""
@@ -206,6 +246,7 @@ class FactIndex:
                             if fates & {"arrest", "execution", "suicide", "death"}}
             self._harmed |= {a for f in self.by_kind.get("trial", ())
                              for a in getattr(f, "accused", ())}
+            self._harmed |= {e for e, entity in self.base.entities.items() if entity.gone}
         return entity in self._harmed
 
     # ------------------------------------------------------------------ profiles

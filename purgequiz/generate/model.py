@@ -36,7 +36,7 @@ __all__ = [
 DECK_FORMAT = "purgequiz.deck"
 DECK_VERSION = 2
 READABLE_VERSIONS = (1, 2)  # version 1 decks lack family and rebuttals; both read as empty
-CARD_KINDS = ("question", "cloze", "truefalse", "ordering", "matching")
+CARD_KINDS = ("question", "cloze", "truefalse", "ordering", "matching", "flashcard")
 ANSWER_TYPES = ("entity", "number", "date", "text", "boolean", "order", "pairs")
 TYPED_WORDS = 4  # a text key longer than this is never asked typed
 

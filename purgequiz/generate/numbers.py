@@ -180,23 +180,39 @@ def wrong_for(answer: Figure, candidate: Figure, others: list[Figure]) -> bool:
         not any(close(o, candidate) for o in others)
 
 
+# Bands of factors for invented figures, nearest the true figure first. Each wrong figure
+# is drawn at random within its band, so that no wrong figure is a simple multiple of the
+# true one (twice, half) and the true one cannot be found as the figure the others were
+# made from; how many lie below the true figure is drawn too, so it is not always the middle.
+_BELOW_BANDS = ((0.62, 0.8), (0.42, 0.56), (0.26, 0.37))
+_ABOVE_BANDS = ((1.3, 1.55), (1.75, 2.3), (2.6, 3.6))
+_TIME_UNITS = ("years", "months", "days")
+
+
 def invented_figures(figure: Figure, rng: random.Random, count: int) -> list[Figure]:
     """Plausible wrong figures of the same shape: small counts moved by a few, larger ones
-    scaled; never a percentage above 100, never one the true figure would make true."""
+    scaled; never a percentage above 100, never one the true figure would make true, and
+    never a length of time above the true one (a sentence of 60 years reads as absurd)."""
     above = figure.qualifier in _ABOVE
     below = figure.qualifier in _BELOW
-    if figure.is_whole and figure.high < 20:
+    time = normalize_unit(figure.unit) in _TIME_UNITS
+    if figure.is_whole and figure.high < 20 and not figure.is_range:
         steps = [s for s in (-4, -3, -2, 2, 3, 4, 5, 6) if not (above and s < 0)
-                 and not (below and s > 0)]
+                 and not (below and s > 0) and not (time and s > 0)]
         candidates = [figure.shifted(s) for s in steps]
+        rng.shuffle(candidates)
     else:
-        factors = [0.25, 0.4, 0.5, 2.0, 2.5, 3.0, 4.0]
+        lower = [rng.uniform(*band) for band in _BELOW_BANDS]
+        higher = [rng.uniform(*band) for band in _ABOVE_BANDS]
         if above:  # 'over 500' would also be true of 'over 1,000'; spaced to stay apart
-            factors = [2.0, 3.5, 6.0, 10.0]
-        elif below:
-            factors = [0.5, 0.25, 0.12, 0.06]
+            factors = [f * 1.5 for f in higher]
+        elif below or time:
+            factors = lower
+        else:
+            under = rng.randrange(count + 1)
+            factors = (lower[:under] + higher[:count - under]  # the first tried
+                       + lower[under:] + higher[count - under:])
         candidates = [figure.scaled(f) for f in factors]
-    rng.shuffle(candidates)
     out: list[Figure] = []
     for candidate in candidates:
         if candidate.low <= 0 or (figure.is_share and candidate.high > 100):

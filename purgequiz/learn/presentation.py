@@ -4,7 +4,8 @@ The rule, in order:
 
 1. ``flashcards_only`` in the settings: every card is a flashcard (self-graded).
 2. A true/false card is always ``truefalse``; an ordering card is always ``ordering``; a
-   matching card is always ``matching``.
+   matching card is always ``matching``; a flashcard card (an explanation to recall in
+   one's own words, such as a cause or an author's reading) is always ``flashcard``.
 3. A question or cloze card is asked as multiple choice (``choice``, recognition) while it is
    new, learning or relearning after a lapse, and as a typed answer (``typed``, recall) once
    it is known: it has graduated to the review state. With ``typed_after_learning`` off in the
@@ -45,6 +46,8 @@ def mode_for(card: Card, progress: CardProgress | None, settings: Settings) -> M
         return "ordering"
     if card.kind == "matching":
         return "matching"
+    if card.kind == "flashcard":
+        return "flashcard"
     known = progress is not None and progress.is_review
     if not card.choices:
         return "typed" if typeable(card) else "flashcard"

@@ -58,9 +58,10 @@ def test_the_sets_the_questions_need(bundled: FactBase):
 
 def test_the_review_corrections_hold(bundled: FactBase):
     """What the review found misstated is stated right: attributions, issuers, glosses."""
-    tribunal = bundled.facts["ch7-army-tribunal-executed"]
-    assert tribunal.kind == "execution" and not tribunal.attribution.is_record
-    assert "Budenny" in (tribunal.note or "")
+    # The footnote's claim that two marshals of the army tribunal were later executed is
+    # doubtful (Blyukher died in custody, Budenny survived): it is not taught at all.
+    assert "ch7-army-tribunal-executed" not in bundled.facts
+    assert "w40-political-department-abolished" not in bundled.facts  # Wright's error
     resolutions = bundled.facts["ch7-resolutions-halt-mass-operations"]
     assert set(resolutions.issued_by) == {"council-of-peoples-commissars", "central-committee"}
     assert "Sunday" in (bundled.facts["ch7-working-time-decree-1940"].note or "")
@@ -71,10 +72,12 @@ def test_the_review_corrections_hold(bundled: FactBase):
     assert "Azerbaijan" in bundled.facts["w37-muzabekov-cec-chairman"].post
     for figure in ("ch7-army-size-1938", "ch7-army-budget-1938"):
         assert bundled.facts[figure].attribution.by == "pechenkin-khlevniuk"
-    for fate, kind in (("ch7-gamarnik-suicide", "suicide"), ("w37-balitsky-reported-suicide",
-                       "suicide"), ("ch7-trotsky-murdered", "death"),
+    # Wright put Balitsky's "suicide" in doubting quotation marks: a report, not a fate.
+    assert bundled.facts["w37-balitsky-reported-suicide"].kind == "report"
+    for fate, kind in (("ch7-gamarnik-suicide", "suicide"), ("ch7-trotsky-murdered", "death"),
                        ("ch7-polish-officers-killed", "execution"),
-                       ("ch7-nkvd-leaders-suicides", "suicide"), ("ch7-awaiting-sentence", "arrest")):
+                       ("ch7-nkvd-leaders-suicides", "suicide"),
+                       ("ch7-awaiting-sentence", "arrest")):
         assert bundled.facts[fate].kind == kind, fate
     assert bundled.facts["ch7-gamarnik-accounts-differ"].accounts == (
         "w40-gamarnik-called-executed", "ch7-gamarnik-suicide")

@@ -89,7 +89,8 @@ def test_duplicate_fact_id_is_reported():
 def test_an_old_format_file_says_what_changed():
     """A fact file written for the first format is told which field moved where."""
     text = GOOD.decode().replace('post = "King of the French"', 'role = "King of the French"')
-    text = text.replace('sphere = "state"\ndescription = "King', 'posts = ["King"]\ndescription = "King')
+    text = text.replace('sphere = "state"\ndescription = "King',
+                        'posts = ["King"]\ndescription = "King')
     problems = problems_of(text)
     assert any("field 'role': the fact format changed: is now called 'post'" in p
                for p in problems), problems

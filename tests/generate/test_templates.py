@@ -7,6 +7,7 @@ from purgequiz.facts import FactBase
 from purgequiz.generate.index import FactIndex
 from purgequiz.generate.model import Card
 from purgequiz.generate.numbers import figure_of
+from purgequiz.generate.phrasing import source_choice
 from tests.generate.conftest import of
 
 
@@ -41,27 +42,33 @@ def test_post_questions_accept_every_post_held(cards: list[Card], base: FactBase
 
 
 def test_no_fate_offered_as_wrong_is_one_a_source_gives(cards: list[Card], base: FactBase):
-    """Where the sources differ (Gamarnik executed, or a suicide), neither account is ever
-    offered as the wrong answer to 'what became of him'."""
+    """No fate any source gives a person is offered as the wrong answer to 'what became of
+    him'; where the sources differ (Gamarnik executed, or a suicide), neither account is
+    asked as the truth: only which source says what."""
     index = FactIndex(base)
     labels = {"execution": "Executed", "suicide": "Died by suicide", "survival": "Survived"}
     for card in of(cards, "fate"):
         person = base.facts[card.fact_ids[0]].people[0]
         claimed = {labels[k] for k in index.fates[person] if k in labels}
         assert not claimed & set(_wrong(card)), card.id
-    gamarnik = next(c for c in of(cards, "fate") if c.fact_ids == ("ch7-gamarnik-suicide",))
-    assert "Executed" not in gamarnik.choices
+    disputed = {"ch7-gamarnik-suicide", "w40-gamarnik-called-executed"}
+    assert not [c.id for c in cards if c.family == "fates" and disputed & set(c.fact_ids)]
+    assert [c for c in of(cards, "which-account") if disputed <= set(c.fact_ids)]
 
 
 def test_wrong_victims_were_never_harmed(cards: list[Card], base: FactBase):
     """No wrong answer to 'who was arrested / killed' is anyone the base has arrested,
     killed or tried."""
     index, names = FactIndex(base), _ids(base)
-    for name in ("who-fate", "fate-member", "trial-accused"):
+    for name in ("who-fate", "fate-member"):
         for card in of(cards, name):
             if base.facts[card.fact_ids[0]].kind == "survival":
                 continue
             assert not any(index.harmed(names[w]) for w in _wrong(card)), card.id
+    for card in of(cards, "trial-accused"):  # the accused of another trial of the regions
+        trial = base.facts[card.fact_ids[0]]
+        assert _wrong(card) and not any(names[w] in trial.accused for w in _wrong(card))
+        assert all(base.entities[names[w]].category == "regional" for w in _wrong(card))
 
 
 def test_which_of_these_shows_one_member_and_accepts_all(cards: list[Card], base: FactBase):
@@ -103,12 +110,18 @@ def test_figures_keep_their_shape_and_whole(cards: list[Card], base: FactBase):
                 assert float(wrong.split()[0].replace(",", "")) <= fact.whole, card.id
 
 
-def test_whose_figure_is_asked_of_many_claimants(cards: list[Card]):
-    """'Who gave this figure' cards answer several claimants, none more than twice."""
-    from collections import Counter
-
-    answers = Counter(card.answer for card in of(cards, "figure-source"))
-    assert len(answers) >= 4 and max(answers.values()) <= 2
+def test_whose_figure_sets_papers_of_the_time_against_each_other(cards: list[Card],
+                                                                 base: FactBase):
+    """'Which paper gave this count' is asked only of the press of the time, with other
+    papers and agencies of that time as the wrong choices, never the paper the source
+    itself appeared in, and never of a historian's figure."""
+    by_name = {source_choice(base, e): e for e in base.entities}
+    asked = of(cards, "figure-source")
+    assert len({card.answer for card in asked}) >= 2
+    for card in asked:
+        for choice in card.choices:
+            assert base.entities[by_name[choice]].sphere == "press", (card.id, choice)
+        assert not any(c.startswith("Socialist Appeal") for c in card.choices), card.id
 
 
 def test_table_patterns_are_right(cards: list[Card]):

@@ -5,6 +5,7 @@ date they happened, never the date they were reported."""
 from __future__ import annotations
 
 import bisect
+import random
 import re
 from collections.abc import Iterator
 
@@ -14,22 +15,22 @@ from purgequiz.facts.kinds import (
     HAPPENINGS,
     Appointment,
     Cause,
-    Justification,
-    Report,
     Decree,
     Event,
     Fate,
     InstitutionalChange,
+    Justification,
     Purge,
     Removal,
     Replacement,
+    Report,
     Trial,
 )
 from purgequiz.generate.context import Context, Wrong
 from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import cap, listing
 from purgequiz.generate.registry import template
-from purgequiz.generate.templates.fates import fate_clause
+from purgequiz.generate.templates.fates import fate_clause, fate_verb
 from purgequiz.generate.templates.trials import trial_name
 
 __all__ = ["happening"]
@@ -63,7 +64,7 @@ def happening(ctx: Context, fact: Fact) -> str | None:
         name = trial_name(fact)
         text = f"{name} {'were' if name.startswith('trials') else 'was'} held"
     elif isinstance(fact, Decree):
-        text = f"{ctx.in_text(fact.decree)} was issued"
+        text = _decree_did(ctx, fact)
     elif isinstance(fact, InstitutionalChange):
         name = ctx.in_text(fact.institution)
         text = f"{name} {'were' if _plural(name) else 'was'} {fact.change}"
@@ -77,8 +78,29 @@ def happening(ctx: Context, fact: Fact) -> str | None:
     return None if _DATED.search(text) else text
 
 
+def _decree_did(ctx: Context, fact: Decree) -> str:
+    """What a decree did, without its name (which carries its date): 'a decree prohibited
+    the production of defective goods …'."""
+    name = ctx.in_text(fact.decree)
+    what = "resolutions" if "resolutions" in name else "a law" if "law" in name else "a decree"
+    if fact.prohibits:
+        return f"{what} prohibited {fact.prohibits}"
+    if fact.requires and not fact.applies_to:
+        return f"{what} required {fact.requires}"
+    return f"{name} were issued" if what == "resolutions" else f"{name} was issued"
+
+
 def _single(date: DateSpan | None) -> FuzzyDate | None:
-    return date.start if date is not None and date.end is None else None
+    """The one date of a happening: its date, or the month a span of a few weeks began in
+    (resolutions of 17 November and 1 December 1938: November 1938)."""
+    if date is None:
+        return None
+    if date.end is None:
+        return date.start
+    start, end = date.start, date.end
+    if start.month and end.month and end.year == start.year and end.month - start.month <= 1:
+        return FuzzyDate(start.year, start.month)
+    return None
 
 
 _ASK = {"day": "On what date", "month": "In which month and year", "year": "In which year"}
@@ -145,16 +167,60 @@ def _shift(date: FuzzyDate, months: int) -> FuzzyDate:
     return FuzzyDate(total // 12, total % 12 + 1, date.day and min(date.day, 28))
 
 
+def when_question(ctx: Context, fact: Fact, ask: str) -> str | None:
+    """'In which year did Beria replace Yezhov as head of the NKVD?': the happening as a
+    question after ``ask``, or None when it has no plain question form (or names a date)."""
+    body: str | None = None
+    if isinstance(fact, Event):
+        body = fact.asked
+    elif isinstance(fact, Replacement):
+        body = f"did {ctx.name(fact.person)} replace {ctx.name(fact.replaced)} as {fact.post}"
+    elif isinstance(fact, Appointment):
+        body = (f"did {ctx.in_text(fact.appointed_by)} appoint {ctx.name(fact.person)} "
+                f"{fact.post}") if fact.appointed_by \
+            else f"was {ctx.name(fact.person)} appointed {fact.post}"
+    elif isinstance(fact, Removal):
+        body = f"did {ctx.name(fact.person)} lose the post of {fact.post}"
+    elif isinstance(fact, Fate) and fact.kind != "survival":
+        plural = bool(fact.group) or len(fact.people) > 1
+        subject = listing([ctx.in_text(p) for p in (fact.group,) if p] or
+                          [ctx.in_text(p) for p in fact.people])
+        verb = fate_verb(fact, plural=plural)
+        if verb.startswith(("was ", "were ")):
+            aux, rest = verb.split(" ", 1)
+            body = f"{aux} {subject} {rest}"
+        elif verb == "died by suicide":
+            body = f"did {subject} die by suicide"
+    elif isinstance(fact, Trial):
+        name = trial_name(fact)
+        body = f"{'were' if name.startswith('trials') else 'was'} {name} held"
+    elif isinstance(fact, Decree):
+        name = ctx.in_text(fact.decree)
+        body = f"{'were' if _plural(name) else 'was'} {name} issued"
+    elif isinstance(fact, InstitutionalChange):
+        name = ctx.in_text(fact.institution)
+        body = f"{'were' if _plural(name) else 'was'} {name} {fact.change}"
+    elif isinstance(fact, Purge):
+        targets = listing([ctx.in_text(t) for t in fact.targets])
+        body = f"did {ctx.name(fact.by)} purge {targets}" if fact.by \
+            else f"did the purge reach {targets}"
+    if body is None or _DATED.search(body):
+        return None
+    return f"{ask} {body}?"
+
+
 @template("when", family="chronology", kinds=HAPPENINGS, dates=True)
 def when(ctx: Context, fact: Fact) -> Iterator[Card]:
-    """In which (month and) year did this happen? (happenings with a single date)"""
+    """In which (month and) year did …? (happenings with a single date, as they happened)"""
     date = _single(fact.date)
-    text = happening(ctx, fact)
-    if date is None or text is None:
+    if date is None or fact.id in ctx.index.disputed \
+            or (date.precision == "year" and fact.importance < 3):
+        return  # a bare year is worth learning only for what matters most
+    question = when_question(ctx, fact, _ASK[date.precision])
+    if question is None:
         return
     answer = date.display()
-    yield ctx.card(fact, prompt=ctx.ask(fact, f"{_ASK[date.precision]} did this happen? "
-                                              f"{text}.", undated=True),
+    yield ctx.card(fact, prompt=ctx.ask(fact, question, undated=True),
                    answer=answer, answer_type="date", accept=_date_spellings(date),
                    wrong=_date_wrongs(ctx, fact, date),
                    difficulty={"year": 1, "month": 2, "day": 3}[date.precision])
@@ -186,41 +252,100 @@ def _before(a: FuzzyDate, b: FuzzyDate) -> bool:
         return a.year < b.year
     if a.precision == "month" or b.precision == "month":
         return (a.year, a.month) < (b.year, b.month)  # type: ignore[operator]
-    return a.sort_key < b.sort_key
+    # Two dates known to the day: a month apart at least, or the order is a detail.
+    return (b.year - a.year) * 372 + (b.month - a.month) * 31 + b.day - a.day >= 28  # type: ignore[operator]
 
 
-def _runs(items: list[tuple[Fact, FuzzyDate, str]]) -> list[list[tuple[Fact, FuzzyDate, str]]]:
-    """Every greedy run in date order, one from each starting point: each happening
-    clearly after the one before, three or four long."""
-    found: list[list[tuple[Fact, FuzzyDate, str]]] = []
+Item = tuple[Fact, FuzzyDate, str]
+
+
+_SECONDS = 3  # runs tried from each starting point of a topic: one per next happening
+
+
+def _runs(items: list[Item], own: set[str] | None = None) -> list[list[Item]]:
+    """Greedy runs in date order from each starting point: each happening clearly after
+    the one before, three or four long. With ``own`` (the ids of a topic's happenings), a
+    run starts at one of them and goes on with one of the next few of them, then with
+    the topic's next, and the gaps between them are filled with the others, tried in an
+    order drawn afresh for each run so that the same few do not fill every gap (drawn
+    from the run's first happening, never from the seed: a card's id names its facts)."""
+    found: list[list[Item]] = []
     for start in range(len(items)):
-        run = [items[start]]
-        for item in items[start + 1:]:
-            if len(run) == _RUN:
-                break
-            if _before(run[-1][1], item[1]) and item[2] not in {t for _, _, t in run}:
-                run.append(item)
-        if len(run) >= 3:
-            found.append(run)
+        if own is None:
+            run = [items[start]]
+            for item in items[start + 1:]:
+                if len(run) < _RUN and _fits(run, item):
+                    run.append(item)
+            if len(run) >= 3:
+                found.append(run)
+            continue
+        if items[start][0].id not in own:
+            continue
+        later = items[start + 1:]
+        seconds = [n for n, item in enumerate(later)
+                   if item[0].id in own and _fits([items[start]], item)][:_SECONDS] or [None]
+        for second in seconds:
+            run = [items[start]]
+            if second is not None:
+                run.append(later[second])
+                for item in later[second + 1:]:
+                    if len(run) < _RUN and item[0].id in own and _fits(run, item):
+                        run.append(item)
+            if len(run) < _RUN:
+                fillers = [item for n, item in enumerate(items) if n != start]
+                random.Random(f"{items[start][0].id}:{second}").shuffle(fillers)
+                run = _filled(run, fillers)
+            if len(run) >= 3:
+                found.append(run)
     return found
+
+
+def _fits(run: list[Item], item: Item) -> bool:
+    return _before(run[-1][1], item[1]) and item[2] not in {t for _, _, t in run}
+
+
+def _filled(run: list[Item], later: list[Item]) -> list[Item]:
+    """The run with other happenings put in the gaps between its own (or before the first,
+    or after the last), each clearly after the one before it and before the one after."""
+    out = list(run)
+    for item in later:
+        if len(out) == _RUN:
+            break
+        if item in out or item[2] in {t for _, _, t in out}:
+            continue
+        at = next((n for n, held in enumerate(out) if _before(item[1], held[1])), len(out))
+        if (at == 0 or _before(out[at - 1][1], item[1])) \
+                and (at == len(out) or _before(item[1], out[at][1])):
+            out.insert(at, item)
+    return out
+
+
+def _orderable(ctx: Context, fact: Fact) -> bool:
+    """Whether a happening can be an item to put in order: worth knowing, told as a
+    happening (not someone's reading of it), and not one of two accounts that differ."""
+    return (fact.importance >= 2 and fact.attribution.type != "interpretation"
+            and fact.id not in ctx.index.disputed)
 
 
 @template("order-events", family="chronology", kinds=HAPPENINGS, whole=True, orders=True)
 def order(ctx: Context) -> Iterator[Card]:
     """Put these happenings in order. (for each topic, runs that cover its happenings; a topic
     with few happenings of its own has them set among the weightiest happenings of others)"""
-    everything = [(f, d, t) for f in ctx.index.happenings
-                  if (d := _single(f.date)) is not None and (t := happening(ctx, f))]
+    everything = [(f, d, t) for f in ctx.index.happenings if _orderable(ctx, f)
+                  and (d := _single(f.date)) is not None and (t := happening(ctx, f))]
     landmarks = [item for item in everything if item[0].importance == 3]
     made: set[frozenset[str]] = set()
     for topic in sorted(ctx.base.topics):
         own = [item for item in everything if topic in item[0].topics]
         if not own:
             continue
-        need = min(2, len(own))
         pool = sorted({id(i): i for i in own + landmarks}.values(),
                       key=lambda i: (i[1].sort_key, i[0].id))
-        runs = [r for r in _runs(pool) if sum(topic in f.topics for f, _, _ in r) >= need]
+        mine = {f.id for f, _, _ in own}
+        found = _runs(pool, mine)
+        runs = [r for r in found if sum(topic in f.topics for f, _, _ in r) >= 2]
+        if len(runs) < _AT_LEAST:  # a topic whose happenings lie close together: each of
+            runs += [r for r in found if r not in runs]  # them set among the landmarks
         covered: set[str] = set()
         chosen = 0
         while runs and chosen < _PER_TOPIC:
@@ -246,7 +371,7 @@ def _ordering(ctx: Context, topic: str, run: list[tuple[Fact, FuzzyDate, str]],
     years = str(first) if first == last else f"{first}\u2013{last}"
     title = ctx.base.topics[topic].title if all(topic in f.topics for f in facts) \
         else "The purges and their time"
-    explanation = " ".join(f"{_on(d).capitalize()}: {t[:1].lower() + t[1:]}." for _, d, t in run)
+    explanation = " ".join(f"{_on(d).capitalize()}: {t}." for _, d, t in run)
     return ctx.card(facts, kind="ordering", topics=(topic,),
                     prompt=f"{title}, {years}: {what}, earliest first.",
                     answer=" \u2192 ".join(t for _, _, t in run), answer_type="order",
@@ -275,9 +400,9 @@ def order_reports(ctx: Context) -> Iterator[Card]:
     never mixed with the dates of what they reported)"""
     reports = sorted(((f, f.reported.start, t) for f in ctx.index.facts
                       if f.reported is not None and f.reported.end is None
-                      and (t := report_clause(ctx, f))),
+                      and f.importance >= 2 and (t := report_clause(ctx, f))),
                      key=lambda item: (item[1].sort_key, item[0].id))
-    runs = _runs(reports)
+    runs = _runs(reports, {f.id for f, _, _ in reports})
     covered: set[str] = set()
     made = 0
     while runs and made < _PER_TOPIC:

@@ -14,30 +14,22 @@ from purgequiz.generate.registry import template
 
 __all__ = ["decree_name"]
 
-_RULES = ("decree.prohibits", "decree.requires")
-
 
 def decree_name(ctx: Context, fact: Decree) -> str:
     return ctx.in_text(fact.decree)
 
 
-def _other_decrees(fact: Decree):
-    """Texts of other decrees only: every provision of this one is true of it."""
-    return lambda text, other: getattr(other, "decree", None) != fact.decree
-
-
-def _wrong(ctx: Context, keys: tuple[str, ...], fact: Decree, answer: str) -> list[Wrong]:
-    return [Wrong(cap(w.text), w.because)
-            for w in ctx.texts(keys, answer, ok=_other_decrees(fact))]
+def _recall(ctx: Context, fact: Decree, prompt: str, answer: str) -> Card:
+    """A flashcard: what a decree laid down is recalled, not picked out. Another decree's
+    provisions beside it would be impossible for this one, and its own would all be true."""
+    return ctx.card(fact, kind="flashcard", prompt=ctx.ask(fact, prompt), answer=cap(answer))
 
 
 @template("decree-prohibits", family="decrees", kinds=("decree",))
 def decree_prohibits(ctx: Context, fact: Decree) -> Iterator[Card]:
     """What did the decree prohibit?"""
     if fact.prohibits:
-        yield ctx.card(fact, prompt=ctx.ask(fact, f"What did {decree_name(ctx, fact)} "
-                                                  "prohibit?"),
-                       answer=cap(fact.prohibits), wrong=_wrong(ctx, _RULES, fact, fact.prohibits))
+        yield _recall(ctx, fact, f"What did {decree_name(ctx, fact)} prohibit?", fact.prohibits)
 
 
 @template("decree-requires", family="decrees", kinds=("decree",))
@@ -50,18 +42,15 @@ def decree_requires(ctx: Context, fact: Decree) -> Iterator[Card]:
         prompt = f"Under {name}, what did {fact.applies_to} need?"
     else:
         prompt = f"What did {name} require?"
-    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=cap(fact.requires),
-                   wrong=_wrong(ctx, _RULES, fact, fact.requires))
+    yield _recall(ctx, fact, prompt, fact.requires)
 
 
 @template("decree-penalty", family="decrees", kinds=("decree",))
 def decree_penalty(ctx: Context, fact: Decree) -> Iterator[Card]:
     """What penalty did the decree lay down?"""
     if fact.penalty:
-        yield ctx.card(fact, prompt=ctx.ask(fact, f"What penalty did {decree_name(ctx, fact)} "
-                                                  "lay down?"),
-                       answer=cap(fact.penalty),
-                       wrong=_wrong(ctx, ("decree.penalty",), fact, fact.penalty), least=1)
+        yield _recall(ctx, fact, f"What penalty did {decree_name(ctx, fact)} lay down?",
+                      fact.penalty)
 
 
 @template("decree-limits", family="decrees", kinds=("decree",))

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from purgequiz.facts import Fact
-from purgequiz.facts.kinds import Arrest, Death, Fate
+from purgequiz.facts.kinds import Death, Fate
 from purgequiz.generate.context import Context, Wrong
 from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import cap, listing, when_phrase
 from purgequiz.generate.registry import template
 
-__all__ = ["fate_clause", "fate_verb"]
+__all__ = ["disputed", "fate_clause", "fate_verb"]
 
 _FATES = ("arrest", "execution", "suicide", "death", "survival")
 _LABELS = {"execution": "Executed", "suicide": "Died by suicide", "survival": "Survived",
@@ -65,11 +65,17 @@ def _label(fact: Fate) -> str:
     return _LABELS[fact.kind]
 
 
+def disputed(ctx: Context, fact: Fact) -> bool:
+    """Whether a fact is one of the accounts of a conflict: it is asked as that account
+    (which source says what), never as the plain truth."""
+    return fact.id in ctx.index.disputed
+
+
 @template("fate", family="fates", kinds=("execution", "suicide", "death", "survival"))
 def fate(ctx: Context, fact: Fate) -> Iterator[Card]:
-    """What became of X? (one named person)"""
-    if len(fact.people) != 1:
-        return
+    """What became of X? (one named person; the choices exclude each other)"""
+    if len(fact.people) != 1 or disputed(ctx, fact) or _label(fact) == "Died":
+        return  # "died" would take in "executed" and "died by suicide"
     person = fact.people[0]
     answer = _label(fact)
     claimed = ctx.index.fates.get(person, set())  # fates any source gives: none is wrong
@@ -91,7 +97,7 @@ def _alone(ctx: Context, fact: Fate) -> bool:
 def who_fate(ctx: Context, fact: Fate) -> Iterator[Card]:
     """Who was arrested (executed, murdered …) then? (one named person, alone in the base)"""
     if len(fact.people) != 1 or not ctx.entity(fact.people[0]).name[:1].isupper() \
-            or not _alone(ctx, fact):
+            or not _alone(ctx, fact) or disputed(ctx, fact) or _label(fact) == "Died":
         return
     person = fact.people[0]
     places = f" in {listing([ctx.name(p) for p in fact.places])}" if fact.places else ""
@@ -109,7 +115,7 @@ def who_fate(ctx: Context, fact: Fate) -> Iterator[Card]:
 @template("fate-member", family="fates", kinds=_FATES)
 def fate_member(ctx: Context, fact: Fate) -> Iterator[Card]:
     """Which of these was arrested (executed …)? (several named people; any is accepted)"""
-    if len(fact.people) < 2:
+    if len(fact.people) < 2 or disputed(ctx, fact):
         return
     answer = fact.people[ctx.rng.randrange(len(fact.people))]
     sphere = ctx.entity(answer).sphere or ""
@@ -123,24 +129,10 @@ def fate_member(ctx: Context, fact: Fate) -> Iterator[Card]:
                    explanation=ctx.explain(fact))
 
 
-@template("fate-charge", family="fates", kinds=("arrest",))
-def fate_charge(ctx: Context, fact: Arrest) -> Iterator[Card]:
-    """On what charge was X arrested?"""
-    if not fact.charge or not fact.people:
-        return
-    names = [ctx.in_text(p) for p in fact.people]
-    verb = "was" if len(names) == 1 else "were"
-    prompt = f"On what charge {verb} {listing(names)} arrested{when_phrase(fact.date)}?"
-    wrong = ctx.texts(("arrest.charge", "trial.charges"), fact.charge,
-                      ok=lambda text, other: other.id != fact.id)
-    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=cap(fact.charge),
-                   wrong=[Wrong(cap(w.text), w.because) for w in wrong])
-
-
 @template("fate-place", family="fates", kinds=_FATES)
 def fate_place(ctx: Context, fact: Fate) -> Iterator[Card]:
     """Where was X killed? (any place the fact names is accepted)"""
-    if not fact.places:
+    if not fact.places or disputed(ctx, fact):
         return
     answer = fact.places[0]
     subject = ctx.in_text(fact.group) if fact.group else listing([ctx.name(p) for p in fact.people])
@@ -159,7 +151,7 @@ def fate_place(ctx: Context, fact: Fate) -> Iterator[Card]:
 @template("fate-group", family="fates", kinds=_FATES)
 def fate_group(ctx: Context, fact: Fate) -> Iterator[Card]:
     """Which group met this fate? (a body of people the sources do not name one by one)"""
-    if not fact.group:
+    if not fact.group or disputed(ctx, fact):
         return
     prompt = f"Who {fate_verb(fact, plural=True)}{when_phrase(fact.date)}?"
     wrong = ctx.entities(fact.group, avoid=[fact], any_sphere=True, among=f"spared-{fact.kind}",

@@ -3,7 +3,6 @@ base knows to be something else; and whose figure it is (press or scholarship)."
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from purgequiz.facts.kinds import Statistic
@@ -11,7 +10,7 @@ from purgequiz.generate.context import Context, Wrong
 from purgequiz.generate.distractors import pick
 from purgequiz.generate.model import Card
 from purgequiz.generate.numbers import Figure, figure_of, invented_figures, near, wrong_for
-from purgequiz.generate.phrasing import cap, source_choice, when_phrase
+from purgequiz.generate.phrasing import cap, mentions, source_choice, when_phrase
 from purgequiz.generate.registry import template
 
 __all__ = ["figure_phrase", "figure_text", "figure_wrongs"]
@@ -74,10 +73,15 @@ def figure_wrongs(ctx: Context, fact: Statistic, count: int = 3) -> list[Wrong]:
     return out
 
 
+_MONEY = {"rubles", "dollars"}
+
+
 def _single_cell(ctx: Context, fact: Statistic) -> bool:
     """Whether a figure is one cell of a table whose lesson is its pattern (asked by the
     table and matching cards), and not weighty enough to be asked on its own."""
     rows = ctx.index.series.get(fact.series or "", [])
+    if fact.unit in _MONEY:
+        return False  # no pattern card asks a table of sums (the latest is always the most)
     return bool(fact.row) and len(rows) >= 3 and fact.importance < 3
 
 
@@ -93,32 +97,43 @@ def figure(ctx: Context, fact: Statistic) -> Iterator[Card]:
                    difficulty=3 if answer.is_range or not answer.qualifier else 2)
 
 
-_PER_SOURCE = 2  # at most this many "whose figure" cards per claimant: no one answer dominates
+def _told(ctx: Context, fact: Statistic) -> int | None:
+    """The year a thing was reported: its report date, or its source's."""
+    if fact.reported is not None:
+        return fact.reported.year
+    date = ctx.base.sources[fact.source].date
+    return int(date[:4]) if date else None
 
 
-@template("figure-source", family="source-criticism", kinds=("statistic",), whole=True)
-def figure_source(ctx: Context) -> Iterator[Card]:
-    """Whose figure is this? (a paper, an agency or a historian, against the others)"""
-    by_claimant: dict[str, list[Statistic]] = defaultdict(list)
-    for fact in ctx.index.by_kind["statistic"]:
-        if fact.computed_by:  # type: ignore[attr-defined]
-            by_claimant[fact.computed_by].append(fact)  # type: ignore[attr-defined, arg-type]
-    claimants = sorted(by_claimant)
-    for claimant in claimants:
-        ranked = sorted(by_claimant[claimant], key=lambda f: (-f.importance, f.id))
-        for fact in ranked[:_PER_SOURCE]:
-            wrong = []
-            for other in claimants:
-                if other != claimant and by_claimant[other]:
-                    example = sorted(by_claimant[other], key=lambda f: (-f.importance, f.id))[0]
-                    wrong.append(Wrong(source_choice(ctx.base, other), example))
-            ctx.rng.shuffle(wrong)
-            period = f" ({fact.period})" if fact.period and fact.period not in fact.quantity \
-                else ""
-            yield ctx.card(fact, prompt=f"Who gave this figure: {figure_phrase(fact)}{period}?",
-                           answer=source_choice(ctx.base, claimant), answer_type="entity",
-                           accept=ctx.spellings(claimant), wrong=wrong[:3], attributed=False,
-                           difficulty=3)
+@template("figure-source", family="source-criticism", kinds=("statistic",))
+def figure_source(ctx: Context, fact: Statistic) -> Iterator[Card]:
+    """Which paper or agency gave this count? (figures from the press of the time, against
+    the other papers and agencies of that time; a historian's figure is never asked so)"""
+    claimant = fact.computed_by
+    if claimant is None or ctx.entity(claimant).sphere != "press":
+        return
+    words = [w for s in ctx.spellings(claimant) for w in s.split() if len(w) > 4]
+    period = f" ({fact.period})" if fact.period and fact.period not in fact.quantity else ""
+    told = f"{figure_phrase(fact)}{period}"
+    if mentions(told, words):
+        return  # the figure's own words name the paper
+    year = _told(ctx, fact)
+    own = ctx.base.sources[fact.source].publication  # the paper the source itself appeared in
+    kind = ctx.entity(claimant).type
+    wrong = []
+    for other in ctx.index.entities_by.get((kind, "press"), ()):
+        # what the other paper reported that year: it was there, and said something else
+        told_by = [f for f in (*ctx.index.about.get(other, ()), *ctx.index.claims.get(other, ()))
+                   if f.kind in ("statistic", "report", "justification")
+                   and _told(ctx, f) == year]
+        if other != claimant and told_by and not own.startswith(ctx.entity(other).name):
+            wrong.append(Wrong(source_choice(ctx.base, other), told_by[0]))
+    ctx.rng.shuffle(wrong)
+    asked = "Which paper or agency" if ctx.entity(claimant).type == "publication" else "Who"
+    yield ctx.card(fact, prompt=f"{asked} reported {told}?",
+                   answer=source_choice(ctx.base, claimant), answer_type="entity",
+                   accept=ctx.spellings(claimant), wrong=wrong[:3], attributed=False,
+                   difficulty=3)
 
 
 def _shares(facts: list[Statistic]) -> list[tuple[float, Statistic]]:
@@ -185,7 +200,7 @@ def table_peak_year(ctx: Context) -> Iterator[Card]:
         rows = [f for f in ctx.index.series[name] if f.row and f.row[:4].isdigit()
                 and f.whole is None]
         units = {f.unit for f in rows}
-        if len(rows) < 2 or len(units) != 1 or units & {"rubles", "dollars"}:
+        if len(rows) < 2 or len(units) != 1 or units & _MONEY:
             continue
         ranked = sorted(rows, key=lambda f: (-figure_of(f).middle, f.id))
         best = ranked[0]

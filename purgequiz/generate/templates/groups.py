@@ -38,14 +38,19 @@ def group_member(ctx: Context, fact: Group) -> Iterator[Card]:
 
 @template("group-property", family="groups", kinds=("group",))
 def group_property(ctx: Context, fact: Group) -> Iterator[Card]:
-    """What did these have in common? (only for sets whose members are in no other set)"""
+    """What did these people have in common? (only for sets whose members are in no other
+    set, against what other sets of people of their world had in common)"""
     if not 2 <= len(fact.members) <= 5 or \
             any(len(_groups_of(ctx, m)) > 1 for m in fact.members):
         return
     types = {ctx.entity(m).type for m in fact.members}
+    if types != {"person"}:
+        return  # what countries had in common is a matter of degree: one shares some of it
+    spheres = {ctx.entity(m).sphere for m in fact.members}
 
-    def ok(_text: str, other) -> bool:
-        return {ctx.entity(m).type for m in other.members} == types and other.id != fact.id
+    def ok(_text: str, other) -> bool:  # a set of the same kind of thing, from the same world
+        return (other.id != fact.id and {ctx.entity(m).type for m in other.members} == types
+                and bool(spheres & {ctx.entity(m).sphere for m in other.members}))
 
     wrong = [Wrong(cap(w.text), w.because)
              for w in ctx.texts(("group.property",), fact.property, ok=ok)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from purgequiz.facts import Fact
-from purgequiz.facts.kinds import Appointment, Decree, Replacement, Role, Statistic
+from purgequiz.facts.kinds import Decree, Statistic
 from purgequiz.generate.context import Context
 from purgequiz.generate.model import Card
 from purgequiz.generate.numbers import figure_of

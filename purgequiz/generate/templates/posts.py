@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from purgequiz.facts import Fact
 from purgequiz.facts.kinds import Appointment, Removal, Replacement, Role
 from purgequiz.generate.context import NEAR, Context, Wrong
 from purgequiz.generate.model import Card
@@ -28,12 +29,21 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
     mine = ctx.index.posts_of.get(person, set())
     bodies = ctx.index.bodies_of.get(person, set())
 
-    def ok(text: str, fact: object) -> bool:
+    gone = ctx.index.gone_on.get(person)
+    asked = ctx.index.start(ctx.asked) if ctx.asked is not None else None
+    category = ctx.entity(person).category
+
+    def ok(text: str, fact: Fact) -> bool:
         holder = getattr(fact, "person", None)
+        start = ctx.index.start(fact)
         return (post_key(text) not in mine and holder != person
                 and getattr(fact, "institution", None) not in bodies
                 and holder is not None and ctx.entity(holder).sphere in spheres
-                and not _shared(text))
+                and (ctx.entity(holder).category == "regional") == (category == "regional")
+                and not _shared(text)
+                # no post that came into being after the person was gone, or years away
+                and not (gone and start and start.sort_key > gone.sort_key)
+                and not (asked and start and abs(start.year - asked.year) > 1))
 
     found = ctx.texts(_POST_KEYS, post, ok=ok, count=count)
     return [Wrong(cap(w.text), w.because) for w in found]
@@ -90,7 +100,7 @@ def who_appointed(ctx: Context, fact: Appointment) -> Iterator[Card]:
 def post_appointed(ctx: Context, fact: Appointment) -> Iterator[Card]:
     """To which post was X appointed? (naming the person's other appointments)"""
     others = [f for f in ctx.index.facts_where("appointment", "person", fact.person)
-              if f.id != fact.id]
+              if f.id != fact.id and f.date == fact.date]  # made at the same time
     when = when_phrase(fact.date)
     name = ctx.name(fact.person)
     if others:
@@ -116,7 +126,8 @@ def post_held(ctx: Context, fact: Role) -> Iterator[Card]:
     """Which of these posts did X hold? (every post the base gives X is accepted)"""
     mine = [ctx.index.post_text[key] for key in sorted(ctx.index.posts_of[fact.person])]
     yield ctx.card(fact, prompt=ctx.ask(fact, f"Which of these posts did "
-                                              f"{ctx.name(fact.person)} hold?"),
+                                              f"{ctx.name(fact.person)} hold"
+                                              f"{when_phrase(fact.date)}?"),
                    answer=cap(fact.post), accept=[cap(p) for p in mine],
                    wrong=other_posts(ctx, fact.person, fact.post))
 

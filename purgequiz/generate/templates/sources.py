@@ -9,9 +9,8 @@ from collections.abc import Iterator
 from purgequiz.facts import Fact
 from purgequiz.facts.kinds import Assessment, Conflict, Fate, Justification, Report
 from purgequiz.generate.context import Context, Wrong
-from purgequiz.generate.distractors import pick
 from purgequiz.generate.model import Card
-from purgequiz.generate.phrasing import cap, find_term, source_choice, when_phrase
+from purgequiz.generate.phrasing import cap, find_term, when_phrase
 from purgequiz.generate.registry import template
 from purgequiz.generate.templates.fates import fate_clause
 
@@ -47,10 +46,17 @@ def account_clause(ctx: Context, fact: Fact) -> str | None:
     return None
 
 
+def _does(name: str) -> str:
+    """'does' for one source, 'do' for 'Some Russian historians' or 'The historians …'."""
+    return "do" if name.startswith(("Some ", "The historians ")) else "does"
+
+
 @template("report-outlet", family="source-criticism", kinds=("report",))
 def report_outlet(ctx: Context, fact: Report) -> Iterator[Card]:
     """Which paper (or who) reported that …?"""
     outlet = ctx.entity(fact.outlet)
+    if ctx.base.sources[fact.source].publication.startswith(outlet.name):
+        return  # "which paper printed the article you are reading" teaches nothing
     when = when_phrase(fact.reported)
     if outlet.type == "publication":
         asked, types = "Which paper or agency", ("publication",)
@@ -75,71 +81,48 @@ def report_subject(ctx: Context, fact: Report) -> Iterator[Card]:
         return
     rest = fact.said[match.end():].strip()
     outlet = ctx.entity(fact.outlet)
-    teller = source_name(ctx, fact) if outlet.type == "person" else ctx.in_text(fact.outlet)
+    teller = source_name(ctx, fact) if outlet.type == "person" or fact.attribution.by \
+        else ctx.in_text(fact.outlet)
     claim = f"according to {source_in_text(teller).rstrip(',')}{when_phrase(fact.reported)}"
     wrong = ctx.entities(fact.subject, avoid=[fact])
-    yield ctx.card(fact, prompt=f"{cap(claim)}, who {rest}?", answer=ctx.name(fact.subject),
+    who = f"who{rest}" if rest.startswith(",") else f"who {rest}"
+    yield ctx.card(fact, prompt=f"{cap(claim)}, {who}?", answer=ctx.name(fact.subject),
                    answer_type="entity", accept=ctx.spellings(fact.subject), wrong=wrong)
-
-
-def _reasons(ctx: Context, fact: Fact, answer: str) -> list[Wrong]:
-    return [Wrong(cap(w.text), w.because)
-            for w in ctx.texts(("justification.reason",), answer,
-                               ok=lambda text, other: other.id != fact.id)]
 
 
 @template("official-reason", family="source-criticism", kinds=("justification",))
 def official_reason(ctx: Context, fact: Justification) -> Iterator[Card]:
-    """What reason was officially given for …?"""
+    """What reason was officially given for …? (a flashcard: other reasons, given for other
+    things, would make implausible wrong choices)"""
     given = f"did {ctx.in_text(fact.given_by)} give" if fact.given_by else "was officially given"
     prompt = f"What reason {given} for {fact.action}?"
-    yield ctx.card(fact, prompt=ctx.ask(fact, prompt) if not fact.given_by else prompt,
-                   answer=cap(fact.reason), wrong=_reasons(ctx, fact, fact.reason))
+    yield ctx.card(fact, kind="flashcard", answer=cap(fact.reason),
+                   prompt=ctx.ask(fact, prompt) if not fact.given_by else prompt)
 
 
 @template("reason-and-reading", family="source-criticism", kinds=("assessment",))
 def reason_and_reading(ctx: Context, fact: Assessment) -> Iterator[Card]:
     """An official reason was given; how did the author read it? (the official reason is
-    one of the wrong choices)"""
+    the other choice)"""
     official = ctx.base.facts.get(fact.contests or "")
     if not isinstance(official, Justification):
         return
     giver = cap(ctx.in_text(official.given_by)) if official.given_by else "The official account"
-    others = [Wrong(cap(w.text), w.because) for w in ctx.texts(
-        ("assessment.judgement",), fact.judgement,
-        ok=lambda text, other: other.id != fact.id and set(other.topics) & set(fact.topics))]
-    wrong = [Wrong(cap(official.reason), official), *others[:2]]
-    prompt = (f"{giver} gave an official reason for {official.action}. "
-              f"How did {source_in_text(source_name(ctx, fact))} read it?")
-    yield ctx.card([fact, official], prompt=prompt, answer=cap(fact.judgement), wrong=wrong,
+    prompt = (f"{giver} gave a reason for {official.action}. How did "
+              f"{source_in_text(source_name(ctx, fact))} read it instead?")
+    yield ctx.card([fact, official], prompt=prompt, answer=cap(fact.judgement),
+                   wrong=[Wrong(cap(official.reason), official)], least=1,
                    explanation=f"{official.statement} {fact.statement}", difficulty=3)
 
 
-@template("who-argued", family="source-criticism", kinds=("assessment",))
-def who_argued(ctx: Context, fact: Assessment) -> Iterator[Card]:
-    """Who described … as …? (an author's reading, against the others who argue things)"""
-    claimant = fact.attribution.by
-    if claimant is None:
-        return
-    others = pick([ctx.index.arguers], 3,
-                  lambda e: e != claimant and e in ctx.index.argued, ctx.rng)
-    wrong = [Wrong(source_choice(ctx.base, e), ctx.index.argued[e]) for e in others]
-    yield ctx.card(fact, prompt=f"Who described {fact.subject} as {fact.judgement}?",
-                   answer=source_choice(ctx.base, claimant), wrong=wrong[:3],
-                   accept=ctx.spellings(claimant), attributed=False)
-
-
-@template("who-judged", family="source-criticism", kinds=("assessment",))
-def who_judged(ctx: Context, fact: Assessment) -> Iterator[Card]:
-    """Whom did the author describe as …?"""
-    if not fact.about or ctx.entity(fact.about).type != "person" \
-            or not ctx.entity(fact.about).name[:1].isupper():
-        return  # "the president of the republic" is no name to learn
-    wrong = ctx.entities(fact.about, avoid=[fact])
-    who = source_in_text(source_name(ctx, fact))
-    yield ctx.card(fact, prompt=f"Whom did {who} describe as {fact.judgement}?",
-                   answer=ctx.name(fact.about), answer_type="entity",
-                   accept=ctx.spellings(fact.about), wrong=wrong)
+@template("author-reading", family="source-criticism", kinds=("assessment",))
+def author_reading(ctx: Context, fact: Assessment) -> Iterator[Card]:
+    """How does the author read …? (a flashcard: an author's judgement, said to be theirs)"""
+    if fact.contests:
+        return  # asked against the official reason instead
+    question = fact.asks or f"How should {fact.subject} be judged?"
+    yield ctx.card(fact, kind="flashcard", prompt=ctx.ask(fact, question),
+                   answer=cap(fact.judgement), difficulty=3)
 
 
 @template("which-account", family="source-criticism", kinds=("conflict",))
@@ -168,7 +151,7 @@ def what_account(ctx: Context, fact: Conflict) -> Iterator[Card]:
     account, clause = told[0]
     wrong = [Wrong(cap(c), a) for a, c in told[1:]]
     yield ctx.card([fact, *accounts],
-                   prompt=f"What does {source_in_text(source_name(ctx, account))} say about "
-                          f"{fact.about}?",
+                   prompt=f"What {_does(source_name(ctx, account))} "
+                          f"{source_in_text(source_name(ctx, account))} say about {fact.about}?",
                    answer=cap(clause), wrong=wrong, least=1, explanation=ctx.explain(fact),
                    attributed=False, difficulty=3)

@@ -1,13 +1,12 @@
-"""Trials: who was among the accused, on what charges, how many stood trial."""
+"""Trials: who was among the accused, and on what charges."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from purgequiz.facts.kinds import Trial
-from purgequiz.generate.context import Context, Wrong
+from purgequiz.generate.context import Context
 from purgequiz.generate.model import Card
-from purgequiz.generate.numbers import Figure, invented_figures
 from purgequiz.generate.phrasing import cap, mentions, when_phrase
 from purgequiz.generate.registry import template
 
@@ -20,6 +19,10 @@ def trial_name(trial: Trial) -> str:
     return name if name.lower().startswith(("the ", "trials ")) else f"the {name}"
 
 
+def _trials_with(ctx: Context, person: str) -> list[Trial]:
+    return ctx.index.facts_where("trial", "accused", person)  # type: ignore[return-value]
+
+
 @template("trial-accused", family="trials", kinds=("trial",))
 def trial_accused(ctx: Context, fact: Trial) -> Iterator[Card]:
     """Which of these was among the accused? (any of them is accepted)"""
@@ -28,8 +31,13 @@ def trial_accused(ctx: Context, fact: Trial) -> Iterator[Card]:
     if not named:
         return
     answer = named[ctx.rng.randrange(len(named))]
-    wrong = ctx.entities(answer, avoid=[fact], among="unharmed",
-                         ok=lambda p: p not in fact.accused)
+    # Wrong choices of the accused's own kind: the accused of another trial of that time
+    # stand beside a regional official (the base knows where each was tried), so the era
+    # filter, which would rule out everyone tried in that year, is not applied.
+    wrong = ctx.entities(answer, ok=lambda p: p not in fact.accused
+                         and not any(p in f.accused for f in _trials_with(ctx, answer)))
+    if len(wrong) < 2:
+        return  # no one of the accused's own world to set beside them
     prompt = f"Which of these was among the accused at {name}{when_phrase(fact.date)}?"
     yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(answer),
                    answer_type="entity",
@@ -41,22 +49,7 @@ def trial_charges(ctx: Context, fact: Trial) -> Iterator[Card]:
     """What were the accused charged with?"""
     if not fact.charges:
         return
-    wrong = ctx.texts(("trial.charges", "arrest.charge"), fact.charges,
-                      ok=lambda text, other: other.id != fact.id)
-    yield ctx.card(fact, prompt=ctx.ask(fact, f"What were the accused at {trial_name(fact)} "
-                                              "charged with?"),
-                   answer=cap(fact.charges), wrong=[Wrong(cap(w.text), w.because) for w in wrong])
-
-
-@template("trial-count", family="trials", kinds=("trial",))
-def trial_count(ctx: Context, fact: Trial) -> Iterator[Card]:
-    """How many people stood trial?"""
-    if not fact.accused_count:
-        return
-    figure = Figure(fact.accused_count, fact.accused_count)
-    wrong = [Wrong(f.text(), f"{cap(trial_name(fact))} had {figure.text()} accused, "
-                             f"not {f.text()}.")
-             for f in invented_figures(figure, ctx.rng, 3)]
-    prompt = f"How many people were put on trial at {trial_name(fact)}{when_phrase(fact.date)}?"
-    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=figure.text(),
-                   answer_type="number", accept=figure.spellings(), wrong=wrong, difficulty=3)
+    # A flashcard: the charges of one show trial beside another's are the same in kind.
+    yield ctx.card(fact, kind="flashcard", answer=cap(fact.charges),
+                   prompt=ctx.ask(fact, f"What were the accused at {trial_name(fact)} "
+                                        "charged with?"))
