@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from purgequiz.facts import Entity, Fact, FactBase
+from purgequiz.facts.dates import FuzzyDate
 from purgequiz.generate.distractors import arrange, pick
 from purgequiz.generate.index import FactIndex
 from purgequiz.generate.model import Card, Citation, Rebuttal
@@ -35,6 +36,7 @@ NEAR = {"army": ("nkvd",), "nkvd": ("party",), "party": ("state", "nkvd"),
 # People who stand apart from any crowd of wrong answers: the leaders who ordered the
 # purges and the exile who opposed them are never a plausible slip for someone else.
 _APART = ("leader", "exile", "regional")
+_PURGE_YEARS = FuzzyDate(1936, 12)
 
 
 def citation(base: FactBase, fact: Fact) -> Citation:
@@ -57,6 +59,7 @@ class Wrong:
 
     text: str
     because: Fact | str
+    lead: str = ""  # put before the fact's statement: "In May 1939:" when it gives no date
 
 
 class Context:
@@ -113,8 +116,9 @@ class Context:
         target = self.entity(answer)
         types = types or (target.type,)
         starts = [d for f in avoid if (d := self.index.start(f)) is not None]
-        # no one gone by then stands as a choice
-        when = min(starts, key=lambda d: d.sort_key) if starts else None
+        # No one gone by then stands as a choice; a fact with no date of its own (a later
+        # study's) is of the purge years, so no one gone before them.
+        when = min(starts, key=lambda d: d.sort_key) if starts else _PURGE_YEARS
         spheres = (target.sphere, *NEAR.get(target.sphere or "", ()))
         index = self.index
 
@@ -137,10 +141,10 @@ class Context:
                     # the leaders, the exile and regional figures stand only beside their own
                     and (entity.category == target.category
                          or (entity.category not in _APART and target.category not in _APART))
-                    and not (when and index.gone_by(entity_id, when))
+                    and not index.gone_by(entity_id, when)
                     and ok(entity_id) and index.profile(entity_id, avoid) is not None)
 
-        chosen = pick(pools, count * 2, fits, self.rng, key=lambda e: self.name(e))
+        chosen = pick(pools, count + 2, fits, self.rng, key=lambda e: self.name(e))
         # The first found come from the nearest pools; among those, the ones nearest the
         # answer in how well known they are and in the length of their names, so that no
         # choice stands out as the one famous name, or by its length.
@@ -232,5 +236,6 @@ class Context:
     def _rebuttal(self, wrong: Wrong, own: tuple[Citation, ...]) -> Rebuttal:
         if isinstance(wrong.because, Fact):
             fact = wrong.because
-            return Rebuttal(wrong.text, fact.statement, (citation(self.base, fact),))
+            text = f"{wrong.lead} {fact.statement}" if wrong.lead else fact.statement
+            return Rebuttal(wrong.text, text, (citation(self.base, fact),))
         return Rebuttal(wrong.text, wrong.because, own)

@@ -140,7 +140,9 @@ def _date_wrongs(ctx: Context, fact: Fact, date: FuzzyDate, count: int = 3) -> l
             continue
         if shown not in seen and other.id != fact.id and _apart(other.date.start, date):  # type: ignore[union-attr]
             seen.add(shown)
-            out.append(Wrong(shown, other))
+            # "In May 1939: Litvinov was ousted …" when the statement does not give its date
+            lead = "" if shown in other.statement else f"{cap(_on(date_of(other)))}:"
+            out.append(Wrong(shown, other, lead))
     steps = (-1, 1, 2, -2) if date.precision == "year" else (-3, 3, 5, -5)
     for step in steps:
         shifted = _shift(date, step)
@@ -154,6 +156,10 @@ def _date_wrongs(ctx: Context, fact: Fact, date: FuzzyDate, count: int = 3) -> l
 def _gap(key: tuple[int, int, int], date: FuzzyDate) -> int:
     """Months between a date key and a date."""
     return abs((key[0] - date.year) * 12 + key[1] - (date.month or 0))
+
+
+def date_of(fact: Fact) -> FuzzyDate:
+    return fact.date.start  # type: ignore[union-attr]
 
 
 def _on(date: FuzzyDate) -> str:
@@ -371,7 +377,7 @@ def _ordering(ctx: Context, topic: str, run: list[tuple[Fact, FuzzyDate, str]],
     years = str(first) if first == last else f"{first}\u2013{last}"
     title = ctx.base.topics[topic].title if all(topic in f.topics for f in facts) \
         else "The purges and their time"
-    explanation = " ".join(f"{_on(d).capitalize()}: {t}." for _, d, t in run)
+    explanation = " ".join(f"{cap(_on(d))}: {t}." for _, d, t in run)
     return ctx.card(facts, kind="ordering", topics=(topic,),
                     prompt=f"{title}, {years}: {what}, earliest first.",
                     answer=" \u2192 ".join(t for _, _, t in run), answer_type="order",

@@ -39,7 +39,7 @@ def decree_requires(ctx: Context, fact: Decree) -> Iterator[Card]:
         return
     name = decree_name(ctx, fact)
     if fact.applies_to:
-        prompt = f"Under {name}, what did {fact.applies_to} need?"
+        prompt = f"Under {name}, what was needed for {fact.applies_to}?"
     else:
         prompt = f"What did {name} require?"
     yield _recall(ctx, fact, prompt, fact.requires)

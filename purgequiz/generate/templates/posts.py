@@ -24,7 +24,10 @@ def _shared(post: str) -> bool:
 def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wrong]:
     """Posts the base gives to other people of the person's world, never one the person
     held, each with the fact that says who held it."""
-    sphere = ctx.entity(person).sphere
+    # Posts of the world of the post asked about (a party man who headed the army's political
+    # department is set against other army posts), or else of the person's.
+    body = getattr(ctx.asked, "institution", None)
+    sphere = (ctx.entity(body).sphere if body else None) or ctx.entity(person).sphere
     spheres = {sphere, *NEAR.get(sphere or "", ())}
     mine = ctx.index.posts_of.get(person, set())
     bodies = ctx.index.bodies_of.get(person, set())
