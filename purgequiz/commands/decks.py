@@ -108,7 +108,7 @@ def sample(path: str, count: int, seed: int, sources: str | None) -> int:
     cards = review_sample(deck, count, seed)
     print(f"# Review sample: {len(cards)} of {len(deck.cards)} cards of {deck.id}, seed {seed}")
     for number, card in enumerate(cards, 1):
-        print(f"\n## {number}. {card.id} ({card.family or card.template})\n")
+        print(f"\n## {number}. {card.id} ({card.family or card.template}, {card.kind})\n")
         print(f"Q: {card.prompt}")
         if card.kind == "matching":
             for left, right in zip(card.items, card.matches, strict=True):
