@@ -203,13 +203,14 @@ class Decree(Fact):
 class InstitutionalChange(Fact):
     """What happened to a body: ``change`` reads after "was" ("divided among several
     ministries"); ``type`` sorts it, so that a wrong answer is never another way of saying
-    the same thing."""
+    the same thing; ``asks`` is the question, for a change with no date to anchor it."""
 
     kind: ClassVar[str] = "institutional_change"
     institution: AnyEntity
     change: str
     type: str
     successor: AnyEntity | None = None
+    asks: str | None = None
 
     def problems(self) -> Problems:
         if self.type not in CHANGE_TYPES:
@@ -276,12 +277,15 @@ class Statistic(Fact):
 
 @dataclass(frozen=True, kw_only=True)
 class Quotation(Fact):
-    """What someone said, in our words (``gist``): never printed as a quotation."""
+    """What someone said, in our words (``gist``): never printed as a quotation. ``asks``
+    is the question the gist answers, when the card should ask what was said rather than
+    who said it."""
 
     kind: ClassVar[str] = "quotation"
     speaker: Person
     gist: str
     addressee: Person | None = None
+    asks: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

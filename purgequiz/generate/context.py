@@ -59,7 +59,6 @@ class Wrong:
 
     text: str
     because: Fact | str
-    lead: str = ""  # put before the fact's statement: "In May 1939:" when it gives no date
 
 
 class Context:
@@ -236,6 +235,5 @@ class Context:
     def _rebuttal(self, wrong: Wrong, own: tuple[Citation, ...]) -> Rebuttal:
         if isinstance(wrong.because, Fact):
             fact = wrong.because
-            text = f"{wrong.lead} {fact.statement}" if wrong.lead else fact.statement
-            return Rebuttal(wrong.text, text, (citation(self.base, fact),))
+            return Rebuttal(wrong.text, fact.statement, (citation(self.base, fact),))
         return Rebuttal(wrong.text, wrong.because, own)

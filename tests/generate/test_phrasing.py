@@ -43,7 +43,8 @@ def test_names_inside_sentences(base: FactBase):
     assert the_name(entities["decree-defective-goods"]) == "the decree of 10 July 1940"
     assert the_name(entities["pravda"]) == "Pravda"
     assert the_name(entities["nzz"]) == "the Neue Zürcher Zeitung"
-    assert the_name(entities["extrajudicial-bodies"]) == "the extrajudicial bodies"
+    assert the_name(entities["extrajudicial-bodies"]) == \
+        "the extrajudicial bodies of the mass operations"
     assert claimant_label(base, "pechenkin") == "the historian Pechenkin"
 
 

@@ -138,19 +138,28 @@ def _date_wrongs(ctx: Context, fact: Fact, date: FuzzyDate, count: int = 3) -> l
                     (above >= len(items) or _gap(items[above][0], date) > 36):
                 break
             continue
-        if shown not in seen and other.id != fact.id and _apart(other.date.start, date):  # type: ignore[union-attr]
+        if shown not in seen and other.id != fact.id and _apart(other.date.start, date) \
+                and not _within(other.date.start, fact.date):  # type: ignore[union-attr]
             seen.add(shown)
-            # "In May 1939: Litvinov was ousted …" when the statement does not give its date
-            lead = "" if shown in other.statement else f"{cap(_on(date_of(other)))}:"
-            out.append(Wrong(shown, other, lead))
+            # what else happened then is no rebuttal: the student needs the true date
+            out.append(Wrong(shown, f"It happened {_on(date)}, not {_on_shown(date, shown)}."))
     steps = (-1, 1, 2, -2) if date.precision == "year" else (-3, 3, 5, -5)
     for step in steps:
         shifted = _shift(date, step)
-        if len(out) < count and shifted.display() not in seen:
+        if len(out) < count and shifted.display() not in seen \
+                and not _within(shifted, fact.date):
             seen.add(shifted.display())
             out.append(Wrong(shifted.display(), f"It happened {_on(date)}, not {_on(shifted)}."))
     ctx.rng.shuffle(out)
     return out
+
+
+def _within(date: FuzzyDate, span: DateSpan | None) -> bool:
+    """Whether a date falls inside a happening's own span (August 1940 for 'late July and
+    early August 1940' would be right as well)."""
+    if span is None or span.end is None:
+        return False
+    return span.start.sort_key[:2] <= date.sort_key[:2] <= span.end.sort_key[:2]
 
 
 def _gap(key: tuple[int, int, int], date: FuzzyDate) -> int:
@@ -164,6 +173,10 @@ def date_of(fact: Fact) -> FuzzyDate:
 
 def _on(date: FuzzyDate) -> str:
     return f"{'on' if date.precision == 'day' else 'in'} {date.display()}"
+
+
+def _on_shown(date: FuzzyDate, shown: str) -> str:
+    return f"{'on' if date.precision == 'day' else 'in'} {shown}"
 
 
 def _shift(date: FuzzyDate, months: int) -> FuzzyDate:
@@ -307,7 +320,14 @@ def _runs(items: list[Item], own: set[str] | None = None) -> list[list[Item]]:
 
 
 def _fits(run: list[Item], item: Item) -> bool:
-    return _before(run[-1][1], item[1]) and item[2] not in {t for _, _, t in run}
+    return _before(_last(run[-1]), item[1]) and item[2] not in {t for _, _, t in run}
+
+
+def _last(item: Item) -> FuzzyDate:
+    """When a happening was over: the end of its span ('late July and early August 1940'
+    ends in August), so that the next item comes clearly after all of it."""
+    span = item[0].date
+    return span.end if span is not None and span.end is not None else item[1]
 
 
 def _filled(run: list[Item], later: list[Item]) -> list[Item]:
@@ -320,8 +340,8 @@ def _filled(run: list[Item], later: list[Item]) -> list[Item]:
         if item in out or item[2] in {t for _, _, t in out}:
             continue
         at = next((n for n, held in enumerate(out) if _before(item[1], held[1])), len(out))
-        if (at == 0 or _before(out[at - 1][1], item[1])) \
-                and (at == len(out) or _before(item[1], out[at][1])):
+        if (at == 0 or _before(_last(out[at - 1]), item[1])) \
+                and (at == len(out) or _before(_last(item), out[at][1])):
             out.insert(at, item)
     return out
 
@@ -377,12 +397,21 @@ def _ordering(ctx: Context, topic: str, run: list[tuple[Fact, FuzzyDate, str]],
     years = str(first) if first == last else f"{first}\u2013{last}"
     title = ctx.base.topics[topic].title if all(topic in f.topics for f in facts) \
         else "The purges and their time"
-    explanation = " ".join(f"{cap(_on(d))}: {t}." for _, d, t in run)
+    explanation = " ".join(f"{cap(_on(d))}{_whose(ctx, f, what)}: {t}." for f, d, t in run)
     return ctx.card(facts, kind="ordering", topics=(topic,),
                     prompt=f"{title}, {years}: {what}, earliest first.",
                     answer=" \u2192 ".join(t for _, _, t in run), answer_type="order",
                     items=[t for _, _, t in run], explanation=explanation, difficulty=3,
                     attributed=False)
+
+
+def _whose(ctx: Context, fact: Fact, what: str) -> str:
+    """", according to Wright" after an item's date when the item is someone's report (a
+    report in a run of reports already names who reported it)."""
+    if fact.attribution.is_record or "reports" in what:
+        return ""
+    phrase = ctx.claim(fact, undated=True)
+    return f", {phrase}" if phrase else ""
 
 
 def report_clause(ctx: Context, fact: Fact) -> str | None:

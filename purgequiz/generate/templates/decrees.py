@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from purgequiz.facts import Fact
 from purgequiz.facts.kinds import Decree
-from purgequiz.generate.context import Context, Wrong
+from purgequiz.generate.context import Context
 from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import cap
 from purgequiz.generate.registry import template
@@ -55,20 +54,10 @@ def decree_penalty(ctx: Context, fact: Decree) -> Iterator[Card]:
 
 @template("decree-limits", family="decrees", kinds=("decree",))
 def decree_limits(ctx: Context, fact: Decree) -> Iterator[Card]:
-    """What did the decree leave untouched? (the wrong choices are what it did change)"""
+    """What did the decree leave untouched? (a flashcard: what it did change, set beside
+    what it left alone, would give the answer away by its form)"""
     if not fact.limits:
         return
-    changed: list[Wrong] = []
-    for other in ctx.index.facts_where("decree", "decree", fact.decree):
-        if other:
-            for text in (other.prohibits, other.requires):  # type: ignore[attr-defined]
-                if text and len(changed) < 3:
-                    changed.append(_changed(text, other))
-    yield ctx.card(fact, prompt=ctx.ask(fact, f"What did {decree_name(ctx, fact)} leave "
-                                              "untouched?"),
-                   answer=cap(fact.limits[0]), accept=[cap(t) for t in fact.limits],
-                   wrong=changed)
-
-
-def _changed(text: str, fact: Fact) -> Wrong:
-    return Wrong(cap(text), fact)
+    yield ctx.card(fact, kind="flashcard",
+                   prompt=ctx.ask(fact, f"What did {decree_name(ctx, fact)} leave untouched?"),
+                   answer=cap("; ".join(fact.limits)))

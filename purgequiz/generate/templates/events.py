@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from purgequiz.facts.kinds import Event
 from purgequiz.generate.context import Context
 from purgequiz.generate.model import Card
-from purgequiz.generate.phrasing import find_term, mentions, when_phrase
+from purgequiz.generate.phrasing import find_term, when_phrase
 from purgequiz.generate.registry import template
 
 __all__: list[str] = []
@@ -26,17 +26,7 @@ def event_who(ctx: Context, fact: Event) -> Iterator[Card]:
     asked = "Who"
     wrong = ctx.entities(fact.subject, avoid=[fact],
                          ok=lambda e: e not in fact.who)
-    yield ctx.card(fact, prompt=ctx.ask(fact, f"{asked} {rest}{when_phrase(fact.date)}?"),
+    when = "" if fact.date and str(fact.date.start.year) in rest else when_phrase(fact.date)
+    yield ctx.card(fact, prompt=ctx.ask(fact, f"{asked} {rest}{when}?"),
                    answer=ctx.name(fact.subject), answer_type="entity",
                    accept=ctx.spellings(fact.subject), wrong=wrong)
-
-
-@template("event-place", family="chronology", kinds=("event",))
-def event_place(ctx: Context, fact: Event) -> Iterator[Card]:
-    """Where did it happen? (an event with a question form that does not name the place)"""
-    if not fact.place or not fact.asked or mentions(fact.asked, ctx.spellings(fact.place)):
-        return
-    wrong = ctx.entities(fact.place, avoid=[fact], ok=lambda e: e not in fact.who)
-    yield ctx.card(fact, prompt=ctx.ask(fact, f"Where {fact.asked}{when_phrase(fact.date)}?"),
-                   answer=ctx.name(fact.place), answer_type="entity",
-                   accept=ctx.spellings(fact.place), wrong=wrong)

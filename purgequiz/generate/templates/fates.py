@@ -79,8 +79,12 @@ def fate(ctx: Context, fact: Fate) -> Iterator[Card]:
     person = fact.people[0]
     answer = _label(fact)
     claimed = ctx.index.fates.get(person, set())  # fates any source gives: none is wrong
+    # a killing that was not an execution ("Murdered") is not set against "Executed",
+    # which a student could fairly call it too
+    killed = answer not in _LABELS.values()
     wrong = [Wrong(label, fact) for kind, label in _LABELS.items()
-             if kind not in claimed and kind != "arrest" and label != answer]
+             if kind not in claimed and kind != "arrest" and label != answer
+             and not (killed and kind == "execution")]
     context = f" in {fact.survived}" if fact.kind == "survival" else when_phrase(fact.date)  # type: ignore[attr-defined]
     yield ctx.card(fact, prompt=ctx.ask(fact, f"What became of {ctx.name(person)}{context}?"),
                    answer=answer, wrong=wrong, difficulty=1, least=1)
@@ -97,19 +101,16 @@ def _alone(ctx: Context, fact: Fate) -> bool:
 def who_fate(ctx: Context, fact: Fate) -> Iterator[Card]:
     """Who was arrested (executed, murdered …) then? (one named person, alone in the base)"""
     if len(fact.people) != 1 or not ctx.entity(fact.people[0]).name[:1].isupper() \
-            or not _alone(ctx, fact) or disputed(ctx, fact) or _label(fact) == "Died":
+            or not _alone(ctx, fact) or disputed(ctx, fact) or _label(fact) == "Died" \
+            or fact.kind == "survival":  # many survived: one name is never the only answer
         return
     person = fact.people[0]
     places = f" in {listing([ctx.name(p) for p in fact.places])}" if fact.places else ""
-    if fact.kind == "survival":
-        ok = lambda p: ctx.index.met(p, ("execution", "suicide", "death"))  # noqa: E731
-    else:
-        ok = _unharmed(ctx, fact)
     prompt = f"Who {fate_verb(fact)}{places}{when_phrase(fact.date)}{_charge(fact)}?"
-    among = None if fact.kind == "survival" else "unharmed"
     yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(person),
                    answer_type="entity", accept=ctx.spellings(person),
-                   wrong=ctx.entities(person, ok=ok, avoid=[fact], among=among))
+                   wrong=ctx.entities(person, ok=_unharmed(ctx, fact), avoid=[fact],
+                                      among="unharmed"))
 
 
 @template("fate-member", family="fates", kinds=_FATES)
@@ -145,7 +146,8 @@ def fate_place(ctx: Context, fact: Fate) -> Iterator[Card]:
     yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(answer),
                    answer_type="entity",
                    accept=[s for p in fact.places for s in ctx.spellings(p)],
-                   wrong=ctx.entities(answer, ok=lambda p: p not in fact.places, avoid=[fact]))
+                   wrong=ctx.entities(answer, avoid=[fact], ok=lambda p: p not in fact.places
+                                      and ctx.entity(p).category == ctx.entity(answer).category))
 
 
 @template("fate-group", family="fates", kinds=_FATES)
@@ -153,7 +155,10 @@ def fate_group(ctx: Context, fact: Fate) -> Iterator[Card]:
     """Which group met this fate? (a body of people the sources do not name one by one)"""
     if not fact.group or disputed(ctx, fact):
         return
-    prompt = f"Who {fate_verb(fact, plural=True)}{when_phrase(fact.date)}?"
+    # where it happened narrows "who" to the one group the source means
+    places = f"{',' if fact.detail else ''} at {listing([ctx.name(p) for p in fact.places])}" \
+        if fact.places else ""
+    prompt = f"Who {fate_verb(fact, plural=True)}{places}{when_phrase(fact.date)}?"
     wrong = ctx.entities(fact.group, avoid=[fact], any_sphere=True, among=f"spared-{fact.kind}",
                          ok=lambda g: ctx.entity(g).sphere not in ("historians", "press"))
     yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(fact.group),

@@ -33,7 +33,9 @@ def group_member(ctx: Context, fact: Group) -> Iterator[Card]:
                    answer=ctx.name(answer), answer_type="entity",
                    accept=[s for m in fact.members for s in ctx.spellings(m)],
                    wrong=ctx.entities(answer, ok=ok, avoid=[fact]),
-                   explanation=ctx.explain(fact, f"They were {names}."))
+                   explanation=ctx.explain(fact, None if all(
+                       mentions(fact.statement, ctx.spellings(m)) for m in fact.members)
+                       else f"They were {names}."))
 
 
 @template("group-property", family="groups", kinds=("group",))

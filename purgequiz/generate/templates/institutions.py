@@ -20,7 +20,12 @@ def institution_change(ctx: Context, fact: InstitutionalChange) -> Iterator[Card
     instead: one change beside another as a wrong choice is often a way of saying the same)"""
     if fact.successor:
         return
-    prompt = f"What happened to {ctx.in_text(fact.institution)}{when_phrase(fact.date)}?"
+    if fact.asks:
+        prompt = fact.asks
+    elif fact.date:
+        prompt = f"What happened to {ctx.in_text(fact.institution)}{when_phrase(fact.date)}?"
+    else:
+        return  # "What happened to the party?" could be answered a dozen ways
     yield ctx.card(fact, kind="flashcard", prompt=ctx.ask(fact, prompt), answer=cap(fact.change))
 
 

@@ -35,13 +35,21 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
     gone = ctx.index.gone_on.get(person)
     asked = ctx.index.start(ctx.asked) if ctx.asked is not None else None
     category = ctx.entity(person).category
+    # a commissar's post beside other commissars' posts (of any world), not beside a
+    # secretary's or a prosecutor's, which would give the answer away by its form
+    kind_of_body = ctx.entity(body).category if body else None
 
     def ok(text: str, fact: Fact) -> bool:
         holder = getattr(fact, "person", None)
         start = ctx.index.start(fact)
+        other_body = getattr(fact, "institution", None)
+        if kind_of_body == "commissariat" and (
+                other_body is None or ctx.entity(other_body).category != kind_of_body):
+            return False
         return (post_key(text) not in mine and holder != person
                 and getattr(fact, "institution", None) not in bodies
-                and holder is not None and ctx.entity(holder).sphere in spheres
+                and holder is not None
+                and (kind_of_body == "commissariat" or ctx.entity(holder).sphere in spheres)
                 and (ctx.entity(holder).category == "regional") == (category == "regional")
                 and not _shared(text)
                 # no post that came into being after the person was gone, or years away
@@ -106,6 +114,8 @@ def post_appointed(ctx: Context, fact: Appointment) -> Iterator[Card]:
               if f.id != fact.id and f.date == fact.date]  # made at the same time
     when = when_phrase(fact.date)
     name = ctx.name(fact.person)
+    if fact.date is None and len(ctx.index.posts_of.get(fact.person, ())) > 1:
+        return  # "To which post was he appointed?" of a man of many posts, with no date
     if others:
         besides = " and ".join(f"becoming {f.post}" for f in others)  # type: ignore[attr-defined]
         prompt = f"Besides {besides}, to which post was {name} appointed{when}?"

@@ -120,8 +120,9 @@ def author_reading(ctx: Context, fact: Assessment) -> Iterator[Card]:
     """How does the author read …? (a flashcard: an author's judgement, said to be theirs)"""
     if fact.contests:
         return  # asked against the official reason instead
-    question = fact.asks or f"How should {fact.subject} be judged?"
-    yield ctx.card(fact, kind="flashcard", prompt=ctx.ask(fact, question),
+    if not fact.asks:
+        return  # a reading is asked only in a question written for it
+    yield ctx.card(fact, kind="flashcard", prompt=ctx.ask(fact, fact.asks),
                    answer=cap(fact.judgement), difficulty=3)
 
 
