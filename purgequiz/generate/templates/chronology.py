@@ -5,9 +5,10 @@ date they happened, never the date they were reported."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from purgequiz.facts import DateSpan, Fact
 from purgequiz.facts.dates import FuzzyDate
@@ -278,6 +279,7 @@ def _before(a: FuzzyDate, b: FuzzyDate) -> bool:
 Item = tuple[Fact, FuzzyDate, str]
 
 
+_NEAR = 100  # happenings on either side of a run's start that may fill its gaps
 _SECONDS = 3  # runs tried from each starting point of a topic: one per next happening
 
 
@@ -291,32 +293,43 @@ def _runs(items: list[Item], own: set[str] | None = None) -> list[list[Item]]:
     found: list[list[Item]] = []
     for start in range(len(items)):
         if own is None:
-            run = [items[start]]
-            for item in items[start + 1:]:
-                if len(run) < _RUN and _fits(run, item):
-                    run.append(item)
+            run = _extended([items[start]], items, start + 1, lambda item: True)
             if len(run) >= 3:
                 found.append(run)
             continue
         if items[start][0].id not in own:
             continue
-        later = items[start + 1:]
-        seconds = [n for n, item in enumerate(later)
-                   if item[0].id in own and _fits([items[start]], item)][:_SECONDS] or [None]
+        # the first few that fit, without scanning every later happening (quadratic)
+        seconds = list(itertools.islice(
+            (n for n in range(start + 1, len(items))
+             if items[n][0].id in own and _fits([items[start]], items[n])), _SECONDS)) or [None]
         for second in seconds:
             run = [items[start]]
             if second is not None:
-                run.append(later[second])
-                for item in later[second + 1:]:
-                    if len(run) < _RUN and item[0].id in own and _fits(run, item):
-                        run.append(item)
+                run = _extended([items[start], items[second]], items, second + 1,
+                                lambda item: item[0].id in own)
             if len(run) < _RUN:
-                fillers = [item for n, item in enumerate(items) if n != start]
-                random.Random(f"{items[start][0].id}:{second}").shuffle(fillers)
+                # fillers from the happenings near the run in time: the gaps of a run of
+                # four lie close to its start, and drawing on all of them is quadratic
+                near = range(max(0, start - _NEAR), min(len(items), start + _NEAR))
+                fillers = [items[n] for n in near if n != start]
+                step = None if second is None else second - start - 1  # from the start
+                random.Random(f"{items[start][0].id}:{step}").shuffle(fillers)
                 run = _filled(run, fillers)
             if len(run) >= 3:
                 found.append(run)
     return found
+
+
+def _extended(run: list[Item], items: list[Item], at: int,
+              ok: Callable[[Item], bool]) -> list[Item]:
+    """The run with the next items from ``at`` on that fit, until it is full."""
+    for item in itertools.islice(items, at, None):
+        if len(run) == _RUN:
+            break
+        if ok(item) and _fits(run, item):
+            run.append(item)
+    return run
 
 
 def _fits(run: list[Item], item: Item) -> bool:
@@ -381,8 +394,10 @@ def order(ctx: Context) -> Iterator[Card]:
                                             sum(f.importance for f, _, _ in r)))
             key = frozenset(f.id for f, _, _ in best)
             runs.remove(best)
-            if key in made or (not {f.id for f, _, _ in best if topic in f.topics} - covered
-                               and chosen >= _AT_LEAST):
+            if not {f.id for f, _, _ in best if topic in f.topics} - covered \
+                    and chosen >= _AT_LEAST:
+                break  # the best adds nothing new, so no other run does
+            if key in made:
                 continue
             made.add(key)
             covered |= key
