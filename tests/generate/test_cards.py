@@ -103,12 +103,11 @@ def test_when_asks_only_happenings_by_their_own_date(cards: list[Card], base: Fa
 
 def test_ordering_items_are_in_date_order_and_give_no_date(cards: list[Card],
                                                            base: FactBase):
-    """An ordering card's items are happenings in the order they happened, or reports in the
-    order they were published; none names a year."""
+    """An ordering card's items are happenings in the order they happened; none names a
+    year."""
     for card in cards:
         if card.kind == "ordering":
             facts = [base.facts[f] for f in card.fact_ids]
-            reports = card.template == "order-reports"
-            keys = [(f.reported if reports else f.date).sort_key for f in facts]
+            keys = [f.date.sort_key for f in facts]
             assert keys == sorted(keys), card.id
             assert not any(re.search(r"\b1[89]\d\d\b", item) for item in card.items)

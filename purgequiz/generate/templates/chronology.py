@@ -15,16 +15,13 @@ from purgequiz.facts.dates import FuzzyDate
 from purgequiz.facts.kinds import (
     HAPPENINGS,
     Appointment,
-    Cause,
     Decree,
     Event,
     Fate,
     InstitutionalChange,
-    Justification,
     Purge,
     Removal,
     Replacement,
-    Report,
     Trial,
 )
 from purgequiz.generate.context import Context, Wrong
@@ -234,8 +231,8 @@ def when(ctx: Context, fact: Fact) -> Iterator[Card]:
     """In which (month and) year did …? (happenings with a single date, as they happened)"""
     date = _single(fact.date)
     if date is None or fact.id in ctx.index.disputed \
-            or (date.precision == "year" and fact.importance < 3):
-        return  # a bare year is worth learning only for what matters most
+            or (date.precision in ("year", "day") and fact.importance < 3):
+        return  # a bare year, or the very day, is worth learning only for what matters most
     question = when_question(ctx, fact, _ASK[date.precision])
     if question is None:
         return
@@ -300,10 +297,14 @@ def _runs(items: list[Item], own: set[str] | None = None) -> list[list[Item]]:
         if items[start][0].id not in own:
             continue
         # the first few that fit, without scanning every later happening (quadratic)
-        seconds = list(itertools.islice(
+        seconds: list[int | None] = list(itertools.islice(
             (n for n in range(start + 1, len(items))
-             if items[n][0].id in own and _fits([items[start]], items[n])), _SECONDS)) or [None]
-        for second in seconds:
+             if items[n][0].id in own and _fits([items[start]], items[n])), _SECONDS))
+        # a happening with none of its topic's after it stands alone among others, in a
+        # few different companies
+        tries = [(n, str(n - start - 1)) for n in seconds] if seconds else \
+            [(None, "None" if k == 0 else f"alone {k}") for k in range(_SECONDS)]
+        for second, label in tries:
             run = [items[start]]
             if second is not None:
                 run = _extended([items[start], items[second]], items, second + 1,
@@ -313,8 +314,7 @@ def _runs(items: list[Item], own: set[str] | None = None) -> list[list[Item]]:
                 # four lie close to its start, and drawing on all of them is quadratic
                 near = range(max(0, start - _NEAR), min(len(items), start + _NEAR))
                 fillers = [items[n] for n in near if n != start]
-                step = None if second is None else second - start - 1  # from the start
-                random.Random(f"{items[start][0].id}:{step}").shuffle(fillers)
+                random.Random(f"{items[start][0].id}:{label}").shuffle(fillers)
                 run = _filled(run, fillers)
             if len(run) >= 3:
                 found.append(run)
@@ -362,8 +362,12 @@ def _filled(run: list[Item], later: list[Item]) -> list[Item]:
 def _orderable(ctx: Context, fact: Fact) -> bool:
     """Whether a happening can be an item to put in order: worth knowing, told as a
     happening (not someone's reading of it), and not one of two accounts that differ."""
+    # a purge known only by its year was a process, not a moment: nothing sits before or
+    # after it with certainty
+    spread = fact.kind == "purge" and fact.date is not None \
+        and fact.date.start.precision == "year"
     return (fact.importance >= 2 and fact.attribution.type != "interpretation"
-            and fact.id not in ctx.index.disputed)
+            and fact.id not in ctx.index.disputed and not spread)
 
 
 @template("order-events", family="chronology", kinds=HAPPENINGS, whole=True, orders=True)
@@ -405,63 +409,24 @@ def order(ctx: Context) -> Iterator[Card]:
             yield _ordering(ctx, topic, best)
 
 
-def _ordering(ctx: Context, topic: str, run: list[tuple[Fact, FuzzyDate, str]],
-              what: str = "put these in the order they happened") -> Card:
+def _ordering(ctx: Context, topic: str, run: list[tuple[Fact, FuzzyDate, str]]) -> Card:
     facts = [f for f, _, _ in run]
     first, last = run[0][1].year, run[-1][1].year
     years = str(first) if first == last else f"{first}\u2013{last}"
     title = ctx.base.topics[topic].title if all(topic in f.topics for f in facts) \
-        else "The purges and their time"
-    explanation = " ".join(f"{cap(_on(d))}{_whose(ctx, f, what)}: {t}." for f, d, t in run)
+        else "Events of the purge years"
+    explanation = " ".join(f"{cap(_on(d))}{_whose(ctx, f)}: {t}." for f, d, t in run)
     return ctx.card(facts, kind="ordering", topics=(topic,),
-                    prompt=f"{title}, {years}: {what}, earliest first.",
+                    prompt=f"{title}, {years}: put these in the order they happened, "
+                           "earliest first.",
                     answer=" \u2192 ".join(t for _, _, t in run), answer_type="order",
                     items=[t for _, _, t in run], explanation=explanation, difficulty=3,
                     attributed=False)
 
 
-def _whose(ctx: Context, fact: Fact, what: str) -> str:
-    """", according to Wright" after an item's date when the item is someone's report (a
-    report in a run of reports already names who reported it)."""
-    if fact.attribution.is_record or "reports" in what:
+def _whose(ctx: Context, fact: Fact) -> str:
+    """", according to Wright" after an item's date when the item is someone's report."""
+    if fact.attribution.is_record:
         return ""
     phrase = ctx.claim(fact, undated=True)
     return f", {phrase}" if phrase else ""
-
-
-def report_clause(ctx: Context, fact: Fact) -> str | None:
-    """What was reported, as a sentence without its date ('Pravda hailed …'), or None."""
-    if isinstance(fact, Report):
-        text = f"{cap(ctx.in_text(fact.outlet))} reported that {fact.said}"
-    elif isinstance(fact, Justification) and fact.given_by:
-        text = f"{cap(ctx.in_text(fact.given_by))} explained {fact.action} by {fact.reason}"
-    elif isinstance(fact, Cause) and fact.attribution.via:
-        text = f"{cap(ctx.in_text(fact.attribution.via[0]))} traced {fact.effect} to " \
-               f"{fact.cause}"
-    else:
-        return None
-    return None if _DATED.search(text) else text
-
-
-@template("order-reports", family="chronology", kinds=("report", "justification", "cause",
-                                                       "consequence"), whole=True, orders=True)
-def order_reports(ctx: Context) -> Iterator[Card]:
-    """Put these reports in the order they were published. (by the dates of the papers,
-    never mixed with the dates of what they reported)"""
-    reports = sorted(((f, f.reported.start, t) for f in ctx.index.facts
-                      if f.reported is not None and f.reported.end is None
-                      and f.importance >= 2 and (t := report_clause(ctx, f))),
-                     key=lambda item: (item[1].sort_key, item[0].id))
-    runs = _runs(reports, {f.id for f, _, _ in reports})
-    covered: set[str] = set()
-    made = 0
-    while runs and made < _PER_TOPIC:
-        best = max(runs, key=lambda r: (len({f.id for f, _, _ in r} - covered), len(r)))
-        runs.remove(best)
-        key = {f.id for f, _, _ in best}
-        if not key - covered and made >= _AT_LEAST:
-            continue
-        covered |= key
-        made += 1
-        yield _ordering(ctx, "reporting", best, "put these reports in the order they "
-                                                "were published")

@@ -38,7 +38,7 @@ def decree_requires(ctx: Context, fact: Decree) -> Iterator[Card]:
         return
     name = decree_name(ctx, fact)
     if fact.applies_to:
-        prompt = f"Under {name}, what was needed for {fact.applies_to}?"
+        prompt = f"What did {name} lay down for {fact.applies_to}?"
     else:
         prompt = f"What did {name} require?"
     yield _recall(ctx, fact, prompt, fact.requires)
@@ -50,14 +50,3 @@ def decree_penalty(ctx: Context, fact: Decree) -> Iterator[Card]:
     if fact.penalty:
         yield _recall(ctx, fact, f"What penalty did {decree_name(ctx, fact)} lay down?",
                       fact.penalty)
-
-
-@template("decree-limits", family="decrees", kinds=("decree",))
-def decree_limits(ctx: Context, fact: Decree) -> Iterator[Card]:
-    """What did the decree leave untouched? (a flashcard: what it did change, set beside
-    what it left alone, would give the answer away by its form)"""
-    if not fact.limits:
-        return
-    yield ctx.card(fact, kind="flashcard",
-                   prompt=ctx.ask(fact, f"What did {decree_name(ctx, fact)} leave untouched?"),
-                   answer=cap("; ".join(fact.limits)))

@@ -74,17 +74,13 @@ def disputed(ctx: Context, fact: Fact) -> bool:
 @template("fate", family="fates", kinds=("execution", "suicide", "death", "survival"))
 def fate(ctx: Context, fact: Fate) -> Iterator[Card]:
     """What became of X? (one named person; the choices exclude each other)"""
-    if len(fact.people) != 1 or disputed(ctx, fact) or _label(fact) == "Died":
-        return  # "died" would take in "executed" and "died by suicide"
+    if len(fact.people) != 1 or disputed(ctx, fact) or isinstance(fact, Death):
+        return  # "died" would take in "executed"; "murdered" leaves only absurd choices
     person = fact.people[0]
     answer = _label(fact)
     claimed = ctx.index.fates.get(person, set())  # fates any source gives: none is wrong
-    # a killing that was not an execution ("Murdered") is not set against "Executed",
-    # which a student could fairly call it too
-    killed = answer not in _LABELS.values()
     wrong = [Wrong(label, fact) for kind, label in _LABELS.items()
-             if kind not in claimed and kind != "arrest" and label != answer
-             and not (killed and kind == "execution")]
+             if kind not in claimed and kind != "arrest" and label != answer]
     context = f" in {fact.survived}" if fact.kind == "survival" else when_phrase(fact.date)  # type: ignore[attr-defined]
     yield ctx.card(fact, prompt=ctx.ask(fact, f"What became of {ctx.name(person)}{context}?"),
                    answer=answer, wrong=wrong, difficulty=1, least=1)

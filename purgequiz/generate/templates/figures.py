@@ -151,7 +151,6 @@ def _shares(facts: list[Statistic]) -> list[tuple[float, Statistic]]:
 
 
 def _share_card(ctx: Context, rows: list[tuple[float, Statistic]], largest: bool) -> Card:
-    # The rows' wholes are part of the card's facts too: the pattern is read off both columns.
     """'Of the officers removed from their posts in 1937 and 1938, which rank had the
     largest share arrested?' (the whole's column is that of the row the part is out of)"""
     ordered = rows[::-1] if largest else rows
@@ -162,9 +161,11 @@ def _share_card(ctx: Context, rows: list[tuple[float, Statistic]], largest: bool
     word = "largest" if largest else "smallest"
     wrong = [Wrong(cap(f.row or ""), f"{f.statement} That is {share:.0%}.")
              for share, f in ordered[1:4]]
-    wholes = [f for f in ctx.index.series[ref.series or ""]
-              if any(f.row == r.row and f.value == r.whole for _, r in rows)]
-    return ctx.card([f for _, f in rows] + wholes,
+    # every figure of the rows asked about: the pattern is read off all of them
+    named = {r.row for _, r in rows}
+    others = [f for f in ctx.index.series[ref.series or ""]
+              if f.row in named and all(f is not r for _, r in rows)]
+    return ctx.card([f for _, f in rows] + others,
                     prompt=ctx.ask(ref, f"Of the {ref.unit} {whole_column}"
                                         f"{when_phrase(ref.date)}, which {ref.row_kind} had "
                                         f"the {word} share {ref.column}?"),

@@ -69,9 +69,11 @@ def _does(fact: Decree) -> str:
 def match_decrees(ctx: Context) -> Iterator[Card]:
     """Match each decree to what it prohibited or required. (one provision per decree)"""
     first: dict[str, Decree] = {}
-    for fact in sorted(ctx.index.by_kind.get("decree", ()), key=lambda f: (-f.importance, f.id)):
+    # for each decree its weightiest fact, one that tells the whole decree where it can
+    for fact in sorted(ctx.index.by_kind.get("decree", ()),
+                       key=lambda f: (-f.importance, bool(f.applies_to), f.id)):  # type: ignore[attr-defined]
         decree = fact.decree  # type: ignore[attr-defined]
-        if decree not in first and not fact.applies_to:  # type: ignore[attr-defined]
+        if decree not in first:
             first[decree] = fact  # type: ignore[assignment]
     chosen = sorted(first.values(), key=lambda f: f.id)[:_MOST]
     if len(chosen) >= 4:
@@ -81,8 +83,12 @@ def match_decrees(ctx: Context) -> Iterator[Card]:
 
 @template("match-figures", family="matching", kinds=("statistic",), whole=True)
 def match_figures(ctx: Context) -> Iterator[Card]:
-    """Match each row of a table to its figure. (rows of one column, all figures distinct)"""
+    """Match each row of a table to its figure. (rows of one column, all figures distinct;
+    not for a table whose shares are asked as a pattern, where the raw counts only rise and
+    fall with the rows)"""
     for name in sorted(ctx.index.series):
+        if any(figure_of(f).is_share for f in ctx.index.series[name]):
+            continue
         columns: dict[str | None, list[Statistic]] = {}
         for fact in ctx.index.series[name]:
             if fact.row and fact.row_kind and not figure_of(fact).is_share:

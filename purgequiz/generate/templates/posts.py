@@ -28,7 +28,7 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
     # department is set against other army posts), or else of the person's.
     body = getattr(ctx.asked, "institution", None)
     sphere = (ctx.entity(body).sphere if body else None) or ctx.entity(person).sphere
-    spheres = {sphere, *NEAR.get(sphere or "", ())}
+    spheres = {sphere}
     mine = ctx.index.posts_of.get(person, set())
     bodies = ctx.index.bodies_of.get(person, set())
 
@@ -37,7 +37,7 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
     category = ctx.entity(person).category
     # a commissar's post beside other commissars' posts (of any world), not beside a
     # secretary's or a prosecutor's, which would give the answer away by its form
-    kind_of_body = ctx.entity(body).category if body else None
+    kind_of_body = ctx.entity(body).category if body and sphere != "army" else None
 
     def ok(text: str, fact: Fact) -> bool:
         holder = getattr(fact, "person", None)
@@ -47,6 +47,7 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
                 other_body is None or ctx.entity(other_body).category != kind_of_body):
             return False
         return (post_key(text) not in mine and holder != person
+                and not text.lower().startswith("the ")  # a description, not an office
                 and getattr(fact, "institution", None) not in bodies
                 and holder is not None
                 and (kind_of_body == "commissariat" or ctx.entity(holder).sphere in spheres)
@@ -57,6 +58,9 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
                 and not (asked and start and abs(start.year - asked.year) > 1))
 
     found = ctx.texts(_POST_KEYS, post, ok=ok, count=count)
+    if len(found) < 2:  # too few posts of the same world: the neighbouring worlds too
+        spheres |= set(NEAR.get(sphere or "", ()))
+        found = ctx.texts(_POST_KEYS, post, ok=ok, count=count)
     return [Wrong(cap(w.text), w.because) for w in found]
 
 

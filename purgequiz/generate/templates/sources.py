@@ -57,6 +57,8 @@ def report_outlet(ctx: Context, fact: Report) -> Iterator[Card]:
     outlet = ctx.entity(fact.outlet)
     if ctx.base.sources[fact.source].publication.startswith(outlet.name):
         return  # "which paper printed the article you are reading" teaches nothing
+    if outlet.type == "publication" and outlet.category != "foreign press":
+        return  # the Soviet papers all printed the line of the day: any of them fits
     when = when_phrase(fact.reported)
     if outlet.type == "publication":
         asked, types = "Which paper or agency", ("publication",)
@@ -64,7 +66,9 @@ def report_outlet(ctx: Context, fact: Report) -> Iterator[Card]:
         asked = "Who"
         types = ("person", "publication") if outlet.sphere == "press" else ("person",)
     wrong = ctx.entities(fact.outlet, types=types, avoid=[fact],
-                         ok=lambda e: e not in fact.claimants() or e == fact.outlet)
+                         ok=lambda e: (e not in fact.claimants() or e == fact.outlet)
+                         and (outlet.type != "publication"
+                              or ctx.entity(e).category == outlet.category))
     yield ctx.card(fact, prompt=f"{asked} reported{when} that {fact.said}?",
                    answer=ctx.name(fact.outlet), answer_type="entity",
                    accept=ctx.spellings(fact.outlet), wrong=wrong, attributed=False)
