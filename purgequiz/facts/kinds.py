@@ -220,12 +220,14 @@ class InstitutionalChange(Fact):
 
 @dataclass(frozen=True, kw_only=True)
 class Purge(Fact):
-    """A purge reached these bodies; ``reached`` says whom within them, ``by`` who led it."""
+    """A purge reached these bodies; ``reached`` says whom within them, ``by`` who led it;
+    ``asks`` is a question for all the bodies at once, when one picked out would be trivia."""
 
     kind: ClassVar[str] = "purge"
     targets: Entities
     reached: str | None = None
     by: Person | None = None
+    asks: str | None = None
 
 
 # ----------------------------------------------------------------- figures
@@ -366,12 +368,14 @@ class Conflict(Fact):
 
 @dataclass(frozen=True, kw_only=True)
 class Group(Fact):
-    """Entities the source names together as one set, and what they share."""
+    """Entities the source names together as one set, and what they share. With ``asks``
+    the card asks for the members themselves, in the question written for it."""
 
     kind: ClassVar[str] = "group"
     label: str
     members: Entities
     property: str
+    asks: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -212,7 +212,8 @@ class Context:
             choices = arrange(answer, [w.text for w in wrong], self.rng, least=least)
             for w in wrong:
                 if w.text in choices:
-                    rebuttals.append(self._rebuttal(w, tuple(cites.values())))
+                    rebuttals.append(self._rebuttal(w, tuple(cites.values()), group,
+                                                    answer if answer_type == "entity" else None))
         for w in wrong if kind == "truefalse" else ():
             rebuttals.append(self._rebuttal(w, tuple(cites.values())))
         card_id = f"{first.id}:{self.template.id}" if len(group) == 1 \
@@ -232,8 +233,16 @@ class Context:
             attribution=cap(phrase) if phrase else None, family=self.template.family,
             rebuttals=tuple(rebuttals))
 
-    def _rebuttal(self, wrong: Wrong, own: tuple[Citation, ...]) -> Rebuttal:
+    def _rebuttal(self, wrong: Wrong, own: tuple[Citation, ...], group: Sequence[Fact] = (),
+                  entity: str | None = None) -> Rebuttal:
+        """Why a wrong choice is wrong: the fact that says what it really was, led, when the
+        card asks for a person, body or place, by who it really was ("It was Beria, not
+        Mekhlis."), since what Mekhlis was does not by itself say he was not the one."""
         if isinstance(wrong.because, Fact):
             fact = wrong.because
+            if entity is not None and all(fact.id != f.id for f in group):
+                return Rebuttal(wrong.text, f"It was {entity}, not {wrong.text}. "
+                                            f"{fact.statement}",
+                                (*own, citation(self.base, fact)))
             return Rebuttal(wrong.text, fact.statement, (citation(self.base, fact),))
         return Rebuttal(wrong.text, wrong.because, own)

@@ -31,13 +31,18 @@ def test_every_wrong_choice_has_a_rebuttal_with_a_citation(cards: list[Card]):
 
 def test_rebuttals_from_the_base_are_about_the_choice(cards: list[Card], base: FactBase):
     """A rebuttal that is another fact's statement names the wrong choice it answers (or,
-    for a figure or date, gives it), so a student learns what that choice really was."""
+    for a figure or date, gives it), so a student learns what that choice really was; one
+    that says who it really was names the answer and the choice."""
     statements = {f.statement for f in base.facts.values()}
     for card in cards:
         if card.answer_type != "entity":
             continue
         for rebuttal in card.rebuttals:
-            if rebuttal.text in statements:
+            text = rebuttal.text
+            if lead := re.match(r"It was (.+?), not (.+?)\. ", text):  # who it really was
+                assert lead.groups() == (card.answer, rebuttal.choice), (card.id, text)
+                text = text[lead.end():]
+            if text in statements:
                 name = re.sub(r"\s*\(.*\)$", "", rebuttal.choice)  # 'Pravda (Soviet newspaper)'
                 entity = next(e for e in base.entities.values()
                               if name.lower() in {s.lower() for s in (e.name, *e.spellings)}

@@ -26,7 +26,7 @@ from purgequiz.facts.kinds import (
 )
 from purgequiz.generate.context import Context, Wrong
 from purgequiz.generate.model import Card
-from purgequiz.generate.phrasing import cap, listing
+from purgequiz.generate.phrasing import cap, listing, when_phrase
 from purgequiz.generate.registry import template
 from purgequiz.generate.templates.fates import fate_clause, fate_verb
 from purgequiz.generate.templates.trials import trial_name
@@ -415,13 +415,21 @@ def _ordering(ctx: Context, topic: str, run: list[tuple[Fact, FuzzyDate, str]]) 
     years = str(first) if first == last else f"{first}\u2013{last}"
     title = ctx.base.topics[topic].title if all(topic in f.topics for f in facts) \
         else "Events of the purge years"
-    explanation = " ".join(f"{cap(_on(d))}{_whose(ctx, f)}: {t}." for f, d, t in run)
+    explanation = " ".join(f"{cap(_when_said(f, d))}{_whose(ctx, f)}: {t}." for f, d, t in run)
     return ctx.card(facts, kind="ordering", topics=(topic,),
                     prompt=f"{title}, {years}: put these in the order they happened, "
                            "earliest first.",
                     answer=" \u2192 ".join(t for _, _, t in run), answer_type="order",
                     items=[t for _, _, t in run], explanation=explanation, difficulty=3,
                     attributed=False)
+
+
+def _when_said(fact: Fact, date: FuzzyDate) -> str:
+    """'In May 1937', or for a happening of a few weeks its whole span ('between July 1940
+    and August 1940'), which the month it is ordered by would misstate."""
+    span = fact.date
+    return when_phrase(span).strip() if span is not None and span.end is not None \
+        else _on(date)
 
 
 def _whose(ctx: Context, fact: Fact) -> str:

@@ -48,5 +48,8 @@ def decree_requires(ctx: Context, fact: Decree) -> Iterator[Card]:
 def decree_penalty(ctx: Context, fact: Decree) -> Iterator[Card]:
     """What penalty did the decree lay down?"""
     if fact.penalty:
-        yield _recall(ctx, fact, f"What penalty did {decree_name(ctx, fact)} lay down?",
-                      fact.penalty)
+        # the decree by its full name: what it was about is no giveaway of its penalty
+        full = ctx.entity(fact.decree).full_name
+        name = f"the {full}" if full and not full.lower().startswith("the ") \
+            else full or decree_name(ctx, fact)
+        yield _recall(ctx, fact, f"What penalty did {name} lay down?", fact.penalty)

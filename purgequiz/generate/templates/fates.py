@@ -142,8 +142,11 @@ def fate_place(ctx: Context, fact: Fate) -> Iterator[Card]:
     yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(answer),
                    answer_type="entity",
                    accept=[s for p in fact.places for s in ctx.spellings(p)],
-                   wrong=ctx.entities(answer, avoid=[fact], ok=lambda p: p not in fact.places
-                                      and ctx.entity(p).category == ctx.entity(answer).category))
+                   # what a wrong place was is no rebuttal: the card's own fact says where
+                   wrong=[Wrong(w.text, f"It was {ctx.name(answer)}, not {w.text}. "
+                                        f"{fact.statement}") for w in ctx.entities(
+                       answer, avoid=[fact], ok=lambda p: p not in fact.places
+                       and ctx.entity(p).category == ctx.entity(answer).category)])
 
 
 @template("fate-group", family="fates", kinds=_FATES)

@@ -150,6 +150,11 @@ def _shares(facts: list[Statistic]) -> list[tuple[float, Statistic]]:
     return sorted(rows.values(), key=lambda p: (p[0], p[1].id))
 
 
+def _percent(share: float, fact: Statistic) -> str:
+    """A share as the source gives it (17.8%), or worked out to a whole percent (74%)."""
+    return figure_of(fact).text() if figure_of(fact).is_share else f"{share:.0%}"
+
+
 def _share_card(ctx: Context, rows: list[tuple[float, Statistic]], largest: bool) -> Card:
     """'Of the officers removed from their posts in 1937 and 1938, which rank had the
     largest share arrested?' (the whole's column is that of the row the part is out of)"""
@@ -159,7 +164,7 @@ def _share_card(ctx: Context, rows: list[tuple[float, Statistic]], largest: bool
     whole_column = next((f.column for f in ctx.index.series[ref.series or ""]
                          if f.row == ref.row and f.value == ref.whole), None) or "counted"
     word = "largest" if largest else "smallest"
-    wrong = [Wrong(cap(f.row or ""), f"{f.statement} That is {share:.0%}.")
+    wrong = [Wrong(cap(f.row or ""), f"{f.statement} That is {_percent(share, f)}.")
              for share, f in ordered[1:4]]
     # every figure of the rows asked about: the pattern is read off all of them
     named = {r.row for _, r in rows}
@@ -170,7 +175,7 @@ def _share_card(ctx: Context, rows: list[tuple[float, Statistic]], largest: bool
                                         f"{when_phrase(ref.date)}, which {ref.row_kind} had "
                                         f"the {word} share {ref.column}?"),
                     answer=cap(best.row or ""), wrong=wrong,
-                    explanation=" ".join(f"{cap(f.row or '')}: {share:.0%} {f.column}."
+                    explanation=" ".join(f"{cap(f.row or '')}: {_percent(share, f)} {f.column}."
                                          for share, f in rows[::-1]), difficulty=3)
 
 
@@ -206,7 +211,8 @@ def table_peak_year(ctx: Context) -> Iterator[Card]:
         ranked = sorted(rows, key=lambda f: (-figure_of(f).middle, f.id))
         best = ranked[0]
         wrong = [Wrong(f.row or "", f) for f in ranked[1:4]]
-        yield ctx.card(rows, prompt=ctx.ask(best, f"In which of these years were there the "
+        years = "years or periods" if any(not f.row.isdigit() for f in rows) else "years"  # type: ignore[union-attr]
+        yield ctx.card(rows, prompt=ctx.ask(best, f"In which of these {years} were there the "
                                                   f"most {best.quantity}?"),
                        answer=best.row or "", wrong=wrong, least=1, difficulty=2,
                        explanation=" ".join(f.statement for f in ranked))

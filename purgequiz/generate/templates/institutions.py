@@ -45,7 +45,12 @@ def institution_successor(ctx: Context, fact: InstitutionalChange) -> Iterator[C
 
 @template("purge-target", family="institutions", kinds=("purge",))
 def purge_target(ctx: Context, fact: Purge) -> Iterator[Card]:
-    """Which of these bodies did the purge reach? (bodies of one category; any is accepted)"""
+    """Which of these bodies did the purge reach? (bodies of one category; any is accepted;
+    with ``asks``, a flashcard naming them all)"""
+    if fact.asks:
+        yield ctx.card(fact, kind="flashcard", prompt=ctx.ask(fact, fact.asks),
+                       answer=cap(listing([ctx.in_text(t) for t in fact.targets])))
+        return
     categories = {ctx.entity(t).category for t in fact.targets}
     if len(categories) != 1 or None in categories or fact.date is None or len(fact.targets) < 2:
         return  # only a dated list the source gives: nearly every body was purged some time

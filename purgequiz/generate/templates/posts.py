@@ -113,7 +113,8 @@ def who_appointed(ctx: Context, fact: Appointment) -> Iterator[Card]:
 
 @template("post-appointed", family="posts", kinds=("appointment",))
 def post_appointed(ctx: Context, fact: Appointment) -> Iterator[Card]:
-    """To which post was X appointed? (naming the person's other appointments)"""
+    """To which post was X appointed? (not asked of one of several appointments made at
+    once: any of them would be right)"""
     others = [f for f in ctx.index.facts_where("appointment", "person", fact.person)
               if f.id != fact.id and f.date == fact.date]  # made at the same time
     when = when_phrase(fact.date)
@@ -121,10 +122,8 @@ def post_appointed(ctx: Context, fact: Appointment) -> Iterator[Card]:
     if fact.date is None and len(ctx.index.posts_of.get(fact.person, ())) > 1:
         return  # "To which post was he appointed?" of a man of many posts, with no date
     if others:
-        besides = " and ".join(f"becoming {f.post}" for f in others)  # type: ignore[attr-defined]
-        prompt = f"Besides {besides}, to which post was {name} appointed{when}?"
-    else:
-        prompt = f"To which post was {name} appointed{when}?"
+        return  # "besides becoming X, …" would give away the card that asks for X
+    prompt = f"To which post was {name} appointed{when}?"
     yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=cap(fact.post),
                    wrong=other_posts(ctx, fact.person, fact.post))
 
