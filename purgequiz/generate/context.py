@@ -94,7 +94,7 @@ class Context:
         ``undated``, without the year the claimant wrote in (which would give a date away)."""
         phrase = self.claim(fact, undated)
         if phrase is None:
-            return question
+            return cap(question)
         return f"{cap(phrase)}, {question[:1].lower()}{question[1:]}"
 
     def explain(self, fact: Fact, extra: str | None = None) -> str:
