@@ -241,8 +241,9 @@ class Context:
         if isinstance(wrong.because, Fact):
             fact = wrong.because
             if entity is not None and all(fact.id != f.id for f in group):
+                cites = (*own, citation(self.base, fact))
                 return Rebuttal(wrong.text, f"It was {entity}, not {wrong.text}. "
                                             f"{fact.statement}",
-                                (*own, citation(self.base, fact)))
+                                tuple(dict.fromkeys(cites)))  # each citation once
             return Rebuttal(wrong.text, fact.statement, (citation(self.base, fact),))
         return Rebuttal(wrong.text, wrong.because, own)

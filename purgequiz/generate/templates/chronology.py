@@ -230,9 +230,12 @@ def when_question(ctx: Context, fact: Fact, ask: str) -> str | None:
 def when(ctx: Context, fact: Fact) -> Iterator[Card]:
     """In which (month and) year did …? (happenings with a single date, as they happened)"""
     date = _single(fact.date)
-    if date is None or fact.id in ctx.index.disputed \
+    spread = fact.date is not None and fact.date.end is not None \
+        and fact.date.end.sort_key[:2] != fact.date.start.sort_key[:2]
+    if date is None or spread or fact.id in ctx.index.disputed \
             or (date.precision in ("year", "day") and fact.importance < 3):
-        return  # a bare year, or the very day, is worth learning only for what matters most
+        return  # a bare year, or the very day, is worth learning only for what matters most;
+        # something of a few weeks across two months has no one month to ask for
     question = when_question(ctx, fact, _ASK[date.precision])
     if question is None:
         return

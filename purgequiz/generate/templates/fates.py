@@ -45,11 +45,13 @@ def _charge(fact: Fate) -> str:
 
 
 def fate_clause(ctx: Context, fact: Fate) -> str:
-    """The fate as a sentence's clause: 'Tukhachevsky, Yakir … were arrested'."""
+    """The fate as a sentence's clause: 'Tukhachevsky, Yakir … were arrested' (with the
+    charge only where the fate is on record: a charge someone reported is theirs to tell)."""
     if fact.group:
         return f"{cap(ctx.in_text(fact.group))} {fate_verb(fact, plural=True)}"
     names = [ctx.name(p) for p in fact.people]
-    return f"{listing(names)} {fate_verb(fact, plural=len(names) > 1)}{_charge(fact)}"
+    charge = _charge(fact) if fact.attribution.is_record else ""
+    return f"{listing(names)} {fate_verb(fact, plural=len(names) > 1)}{charge}"
 
 
 def _unharmed(ctx: Context, fact: Fact):
