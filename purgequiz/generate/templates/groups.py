@@ -47,9 +47,9 @@ def group_member(ctx: Context, fact: Group) -> Iterator[Card]:
 def group_property(ctx: Context, fact: Group) -> Iterator[Card]:
     """What did these people have in common? (only for sets whose members are in no other
     set, against what other sets of people of their world had in common)"""
-    if not 2 <= len(fact.members) <= 5 or \
+    if fact.asks or not 2 <= len(fact.members) <= 5 or \
             any(len(_groups_of(ctx, m)) > 1 for m in fact.members):
-        return
+        return  # a set asked whole has its own question
     types = {ctx.entity(m).type for m in fact.members}
     if types != {"person"}:
         return  # what countries had in common is a matter of degree: one shares some of it
