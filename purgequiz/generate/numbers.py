@@ -111,13 +111,16 @@ class Figure:
 
     def scaled(self, factor: float) -> Figure:
         """The same shape of figure, scaled: rounded to two significant digits for a round
-        figure, kept exact-looking (no trailing zeros) for an exact count."""
+        figure, kept exact-looking (no trailing zeros) for an exact count; a range keeps the
+        true range's spread."""
         if not self.is_round and not self.is_range:
             value = int(self.low * factor)
             value += 7 if value % 10 == 0 else 0
             return Figure(value, value, self.qualifier, self.unit)
-        return Figure(_round2(self.low * factor, self.is_whole),
-                      _round2(self.high * factor, self.is_whole), self.qualifier, self.unit)
+        low = _round2(self.low * factor, self.is_whole)
+        if self.is_range:  # the same spread as the true range: its shape gives nothing away
+            return Figure(low, low + (self.high - self.low), self.qualifier, self.unit)
+        return Figure(low, _round2(self.high * factor, self.is_whole), self.qualifier, self.unit)
 
     def shifted(self, step: int) -> Figure:
         return Figure(self.low + step, self.high + step, self.qualifier, self.unit)
