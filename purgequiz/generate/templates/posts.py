@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from purgequiz.facts import Fact
@@ -14,6 +15,12 @@ from purgequiz.generate.registry import template
 __all__ = ["other_posts"]
 
 _POST_KEYS = ("role.post", "appointment.post", "replacement.post", "removal.post")
+
+
+def _title(post: str) -> str:
+    """A post as a choice, without the article that would set it apart from the others
+    ('Deputy head of …' beside 'Head of …')."""
+    return cap(re.sub(r"^(?:a|an) ", "", post))
 
 
 def _shared(post: str) -> bool:
@@ -61,7 +68,7 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
     if len(found) < 2:  # too few posts of the same world: the neighbouring worlds too
         spheres |= set(NEAR.get(sphere or "", ()))
         found = ctx.texts(_POST_KEYS, post, ok=ok, count=count)
-    return [Wrong(cap(w.text), w.because) for w in found]
+    return [Wrong(_title(w.text), w.because) for w in found]
 
 
 def _person_card(ctx: Context, fact, prompt: str, person: str, post: str) -> Card:
@@ -95,7 +102,7 @@ def post_taken_over(ctx: Context, fact: Replacement) -> Iterator[Card]:
     """Which post did X take over from Y?"""
     yield ctx.card(fact, prompt=ctx.ask(fact, f"Which post did {ctx.name(fact.person)} take "
                                               f"over from {ctx.name(fact.replaced)}?"),
-                   answer=cap(fact.post), wrong=other_posts(ctx, fact.person, fact.post))
+                   answer=_title(fact.post), wrong=other_posts(ctx, fact.person, fact.post))
 
 
 @template("who-appointed", family="posts", kinds=("appointment",))
@@ -124,7 +131,7 @@ def post_appointed(ctx: Context, fact: Appointment) -> Iterator[Card]:
     if others:
         return  # "besides becoming X, …" would give away the card that asks for X
     prompt = f"To which post was {name} appointed{when}?"
-    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=cap(fact.post),
+    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=_title(fact.post),
                    wrong=other_posts(ctx, fact.person, fact.post))
 
 
@@ -144,7 +151,7 @@ def post_held(ctx: Context, fact: Role) -> Iterator[Card]:
     yield ctx.card(fact, prompt=ctx.ask(fact, f"Which of these posts did "
                                               f"{ctx.name(fact.person)} hold"
                                               f"{when_phrase(fact.date)}?"),
-                   answer=cap(fact.post), accept=[cap(p) for p in mine],
+                   answer=_title(fact.post), accept=[cap(p) for p in mine],
                    wrong=other_posts(ctx, fact.person, fact.post))
 
 
@@ -164,4 +171,4 @@ def post_removed(ctx: Context, fact: Removal) -> Iterator[Card]:
         return
     yield ctx.card(fact, prompt=ctx.ask(fact, f"From which post was {ctx.name(fact.person)} "
                                               f"removed{when_phrase(fact.date)}?"),
-                   answer=cap(fact.post), wrong=other_posts(ctx, fact.person, fact.post))
+                   answer=_title(fact.post), wrong=other_posts(ctx, fact.person, fact.post))
