@@ -17,6 +17,9 @@ __all__ = ["other_posts"]
 _POST_KEYS = ("role.post", "appointment.post", "replacement.post", "removal.post")
 
 
+_TIMED = re.compile(r"\b(?:before|after|until|since|1[89]\d\d)\b")
+
+
 def _title(post: str) -> str:
     """A post as a choice, without the article that would set it apart from the others
     ('Deputy head of …' beside 'Head of …')."""
@@ -148,9 +151,13 @@ def who_held(ctx: Context, fact: Role) -> Iterator[Card]:
 def post_held(ctx: Context, fact: Role) -> Iterator[Card]:
     """Which of these posts did X hold? (every post the base gives X is accepted)"""
     mine = [ctx.index.post_text[key] for key in sorted(ctx.index.posts_of[fact.person])]
+    when = when_phrase(fact.date)
+    if not when and ctx.index.start(fact) is None and not _TIMED.search(fact.post):
+        # a later study's undated post is one of the purge years, the years its wrong
+        # choices come from: a post held in the 1920s is no wrong answer
+        when = " during the purges"
     yield ctx.card(fact, prompt=ctx.ask(fact, f"Which of these posts did "
-                                              f"{ctx.name(fact.person)} hold"
-                                              f"{when_phrase(fact.date)}?"),
+                                              f"{ctx.name(fact.person)} hold{when}?"),
                    answer=_title(fact.post), accept=[cap(p) for p in mine],
                    wrong=other_posts(ctx, fact.person, fact.post))
 
