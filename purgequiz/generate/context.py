@@ -97,6 +97,12 @@ class Context:
             return cap(question)
         return f"{cap(phrase)}, {question[:1].lower()}{question[1:]}"
 
+    def flashcard(self, fact: Fact, question: str, answer: str, difficulty: int = 2) -> Card:
+        """A card the student answers in their own words: the question led by who claims
+        it, the answer as the fact file words it."""
+        return self.card(fact, kind="flashcard", prompt=self.ask(fact, question),
+                         answer=cap(answer), difficulty=difficulty)
+
     def explain(self, fact: Fact, extra: str | None = None) -> str:
         """The fact's statement (which names whose claim it is), our gloss, any extra."""
         return " ".join(p for p in (fact.statement, extra, fact.note) if p)
@@ -212,7 +218,7 @@ class Context:
             choices = arrange(answer, [w.text for w in wrong], self.rng, least=least)
             for w in wrong:
                 if w.text in choices:
-                    rebuttals.append(self._rebuttal(w, tuple(cites.values()), group,
+                    rebuttals.append(self._rebuttal(w, tuple(cites.values()),
                                                     answer if answer_type == "entity" else None))
         for w in wrong if kind == "truefalse" else ():
             rebuttals.append(self._rebuttal(w, tuple(cites.values())))
@@ -233,14 +239,15 @@ class Context:
             attribution=cap(phrase) if phrase else None, family=self.template.family,
             rebuttals=tuple(rebuttals))
 
-    def _rebuttal(self, wrong: Wrong, own: tuple[Citation, ...], group: Sequence[Fact] = (),
+    def _rebuttal(self, wrong: Wrong, own: tuple[Citation, ...],
                   entity: str | None = None) -> Rebuttal:
         """Why a wrong choice is wrong: the fact that says what it really was, led, when the
         card asks for a person, body or place, by who it really was ("It was Beria, not
-        Mekhlis."), since what Mekhlis was does not by itself say he was not the one."""
+        Mekhlis."), since what Mekhlis was does not by itself say he was not the one; the
+        card's own fact then says where or who it was."""
         if isinstance(wrong.because, Fact):
             fact = wrong.because
-            if entity is not None and all(fact.id != f.id for f in group):
+            if entity is not None:
                 cites = (*own, citation(self.base, fact))
                 return Rebuttal(wrong.text, f"It was {entity}, not {wrong.text}. "
                                             f"{fact.statement}",

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from purgequiz.facts.kinds import Cause
 from purgequiz.generate.context import Context
 from purgequiz.generate.model import Card
-from purgequiz.generate.phrasing import cap
 from purgequiz.generate.registry import template
 
 __all__: list[str] = []
@@ -21,13 +20,11 @@ __all__: list[str] = []
 def why(ctx: Context, fact: Cause) -> Iterator[Card]:
     """Why did …? (a flashcard: the cause, as its claimant argues it)"""
     question = fact.asks or f"What lay behind {fact.effect}?"
-    yield ctx.card(fact, kind="flashcard", prompt=ctx.ask(fact, question),
-                   answer=cap(fact.cause), difficulty=3)
+    yield ctx.flashcard(fact, question, fact.cause, difficulty=3)
 
 
 @template("what-followed", family="causes", kinds=("consequence",))
 def what_followed(ctx: Context, fact: Cause) -> Iterator[Card]:
     """What did … lead to? (a flashcard: the effect, as its claimant argues it)"""
     question = fact.asks or f"What did {fact.cause} lead to?"
-    yield ctx.card(fact, kind="flashcard", prompt=ctx.ask(fact, question),
-                   answer=cap(fact.effect), difficulty=3)
+    yield ctx.flashcard(fact, question, fact.effect, difficulty=3)

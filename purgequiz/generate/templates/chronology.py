@@ -8,7 +8,7 @@ import bisect
 import itertools
 import random
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from purgequiz.facts import DateSpan, Fact
 from purgequiz.facts.dates import FuzzyDate
@@ -283,20 +283,15 @@ _NEAR = 100  # happenings on either side of a run's start that may fill its gaps
 _SECONDS = 3  # runs tried from each starting point of a topic: one per next happening
 
 
-def _runs(items: list[Item], own: set[str] | None = None) -> list[list[Item]]:
-    """Greedy runs in date order from each starting point: each happening clearly after
-    the one before, three or four long. With ``own`` (the ids of a topic's happenings), a
-    run starts at one of them and goes on with one of the next few of them, then with
-    the topic's next, and the gaps between them are filled with the others, tried in an
-    order drawn afresh for each run so that the same few do not fill every gap (drawn
-    from the run's first happening, never from the seed: a card's id names its facts)."""
+def _runs(items: list[Item], own: set[str]) -> list[list[Item]]:
+    """Greedy runs in date order, each happening clearly after the one before, three or
+    four long. ``own`` holds the ids of a topic's happenings: a run starts at one of them
+    and goes on with one of the next few of them, then with the topic's next, and the gaps
+    between them are filled with the others, tried in an order drawn afresh for each run so
+    that the same few do not fill every gap (drawn from the run's first happening, never
+    from the seed: a card's id names its facts)."""
     found: list[list[Item]] = []
     for start in range(len(items)):
-        if own is None:
-            run = _extended([items[start]], items, start + 1, lambda item: True)
-            if len(run) >= 3:
-                found.append(run)
-            continue
         if items[start][0].id not in own:
             continue
         # the first few that fit, without scanning every later happening (quadratic)
@@ -310,8 +305,7 @@ def _runs(items: list[Item], own: set[str] | None = None) -> list[list[Item]]:
         for second, label in tries:
             run = [items[start]]
             if second is not None:
-                run = _extended([items[start], items[second]], items, second + 1,
-                                lambda item: item[0].id in own)
+                run = _extended([items[start], items[second]], items, second + 1, own)
             if len(run) < _RUN:
                 # fillers from the happenings near the run in time: the gaps of a run of
                 # four lie close to its start, and drawing on all of them is quadratic
@@ -324,13 +318,13 @@ def _runs(items: list[Item], own: set[str] | None = None) -> list[list[Item]]:
     return found
 
 
-def _extended(run: list[Item], items: list[Item], at: int,
-              ok: Callable[[Item], bool]) -> list[Item]:
-    """The run with the next items from ``at`` on that fit, until it is full."""
+def _extended(run: list[Item], items: list[Item], at: int, own: set[str]) -> list[Item]:
+    """The run with the next of the topic's own items from ``at`` on that fit, until it is
+    full."""
     for item in itertools.islice(items, at, None):
         if len(run) == _RUN:
             break
-        if ok(item) and _fits(run, item):
+        if item[0].id in own and _fits(run, item):
             run.append(item)
     return run
 

@@ -145,8 +145,7 @@ def fate_place(ctx: Context, fact: Fate) -> Iterator[Card]:
                    answer_type="entity",
                    accept=[s for p in fact.places for s in ctx.spellings(p)],
                    # what a wrong place was is no rebuttal: the card's own fact says where
-                   wrong=[Wrong(w.text, f"It was {ctx.name(answer)}, not {w.text}. "
-                                        f"{fact.statement}") for w in ctx.entities(
+                   wrong=[Wrong(w.text, fact) for w in ctx.entities(
                        answer, avoid=[fact], ok=lambda p: p not in fact.places
                        and ctx.entity(p).category == ctx.entity(answer).category)])
 

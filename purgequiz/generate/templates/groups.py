@@ -22,8 +22,7 @@ def group_member(ctx: Context, fact: Group) -> Iterator[Card]:
     """Which of these was among …? (shown with choices; any member is accepted typed; a
     set with ``asks`` is asked as a flashcard for all its members instead)"""
     if fact.asks:
-        yield ctx.card(fact, kind="flashcard", prompt=ctx.ask(fact, fact.asks),
-                       answer=cap(listing([ctx.name(m) for m in fact.members])))
+        yield ctx.flashcard(fact, fact.asks, listing([ctx.name(m) for m in fact.members]))
         return
     visible = [m for m in fact.members if not mentions(fact.label, ctx.spellings(m))]
     if not visible:

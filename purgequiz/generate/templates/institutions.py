@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from purgequiz.facts.kinds import InstitutionalChange, Purge
 from purgequiz.generate.context import Context
 from purgequiz.generate.model import Card
-from purgequiz.generate.phrasing import cap, listing, when_phrase
+from purgequiz.generate.phrasing import listing, when_phrase
 from purgequiz.generate.registry import template
 
 __all__: list[str] = []
@@ -26,7 +26,7 @@ def institution_change(ctx: Context, fact: InstitutionalChange) -> Iterator[Card
         prompt = f"What happened to {ctx.in_text(fact.institution)}{when_phrase(fact.date)}?"
     else:
         return  # "What happened to the party?" could be answered a dozen ways
-    yield ctx.card(fact, kind="flashcard", prompt=ctx.ask(fact, prompt), answer=cap(fact.change))
+    yield ctx.flashcard(fact, prompt, fact.change)
 
 
 @template("institution-successor", family="institutions", kinds=("institutional_change",))
@@ -48,8 +48,7 @@ def purge_target(ctx: Context, fact: Purge) -> Iterator[Card]:
     """Which of these bodies did the purge reach? (bodies of one category; any is accepted;
     with ``asks``, a flashcard naming them all)"""
     if fact.asks:
-        yield ctx.card(fact, kind="flashcard", prompt=ctx.ask(fact, fact.asks),
-                       answer=cap(listing([ctx.in_text(t) for t in fact.targets])))
+        yield ctx.flashcard(fact, fact.asks, listing([ctx.in_text(t) for t in fact.targets]))
         return
     categories = {ctx.entity(t).category for t in fact.targets}
     if len(categories) != 1 or None in categories or fact.date is None or len(fact.targets) < 2:

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from purgequiz.facts.kinds import Quotation
 from purgequiz.generate.context import Context
 from purgequiz.generate.model import Card
-from purgequiz.generate.phrasing import cap
 from purgequiz.generate.registry import template
 
 __all__: list[str] = []
@@ -43,5 +42,4 @@ def quote_gist(ctx: Context, fact: Quotation) -> Iterator[Card]:
     """What did X say about …? (a flashcard, in the question written for it)"""
     if not fact.asks:
         return
-    yield ctx.card(fact, kind="flashcard", prompt=ctx.ask(fact, fact.asks),
-                   answer=cap(fact.gist))
+    yield ctx.flashcard(fact, fact.asks, fact.gist)

@@ -126,8 +126,7 @@ def author_reading(ctx: Context, fact: Assessment) -> Iterator[Card]:
         return  # asked against the official reason instead
     if not fact.asks:
         return  # a reading is asked only in a question written for it
-    yield ctx.card(fact, kind="flashcard", prompt=ctx.ask(fact, fact.asks),
-                   answer=cap(fact.judgement), difficulty=3)
+    yield ctx.flashcard(fact, fact.asks, fact.judgement, difficulty=3)
 
 
 @template("which-account", family="source-criticism", kinds=("conflict",))

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from purgequiz.facts.kinds import Trial
 from purgequiz.generate.context import Context
 from purgequiz.generate.model import Card
-from purgequiz.generate.phrasing import cap
 from purgequiz.generate.registry import template
 
 __all__ = ["trial_name"]
@@ -25,6 +24,5 @@ def trial_charges(ctx: Context, fact: Trial) -> Iterator[Card]:
     if not fact.charges:
         return
     # A flashcard: the charges of one show trial beside another's are the same in kind.
-    yield ctx.card(fact, kind="flashcard", answer=cap(fact.charges),
-                   prompt=ctx.ask(fact, f"What were the accused at {trial_name(fact)} "
-                                        "charged with?"))
+    yield ctx.flashcard(fact, f"What were the accused at {trial_name(fact)} charged with?",
+                        fact.charges)
