@@ -7,6 +7,7 @@ from pathlib import Path
 
 from purgequiz.commands.output import fail
 from purgequiz.store import StoreError, export_profile, import_into, list_profiles, open_profile
+from purgequiz.store.schema import Invalid
 from purgequiz.store.transfer import check_export
 
 __all__ = ["register", "run"]
@@ -40,9 +41,10 @@ def import_(file: str, profile_name: str | None) -> int:
         return fail(f"cannot read {file}: {error.strerror}")
     except (ValueError, UnicodeDecodeError) as error:
         return fail(f"{file} is not a JSON progress export ({error})")
-    problems = check_export(data, file)
-    if problems:
-        return fail("; ".join(problems))
+    try:
+        check_export(data)
+    except Invalid as error:
+        return fail(f"{file}: {error}; nothing was imported")
     name = profile_name or data.get("profile")
     if not isinstance(name, str) or not name.strip():
         return fail(f"{file} names no profile; give one with --profile NAME")

@@ -37,7 +37,15 @@ from purgequiz.learn.scheduler import CardProgress
 from purgequiz.learn.settings import Settings
 from purgequiz.store.errors import ProfileInUse, ProfileNotFound, Recovery, StoreError
 from purgequiz.store.names import check_name, folder_name, name_from_folder
-from purgequiz.store.storage import COLD_PREFIX, JournalStorage, set_aside, write_atomic
+from purgequiz.store.schema import review_table
+from purgequiz.store.storage import (
+    COLD_PREFIX,
+    JournalStorage,
+    check_entry,
+    read_file,
+    set_aside,
+    write_atomic,
+)
 from purgequiz.store.zone import system_zone
 
 __all__ = ["CardStates", "Profile", "ProfileInfo", "list_profiles", "open_profile"]
@@ -57,7 +65,7 @@ class _DB(TinyDB):
 
 def _review_table(review: Review) -> str:
     """The log table of a review: its study day and its ten minutes (UTC) of that day."""
-    return f"{COLD_PREFIX}{review.day}/{review.reviewed_at[11:15]}"
+    return review_table({"day": review.day, "reviewed_at": review.reviewed_at})
 
 
 def _days_table(day: str) -> str:
@@ -77,13 +85,15 @@ class ProfileInfo:
 def _meta(folder: Path, name: str, recoveries: list[Recovery]) -> str:
     """The display name stored in ``profile.json`` (written on creation, repaired if damaged)."""
     path = folder / "profile.json"
-    if path.exists():
+    raw = read_file(path)
+    if raw is not None:
         try:
-            data = json.loads(path.read_bytes())
-            if isinstance(data, dict) and isinstance(data.get("name"), str):
+            data = json.loads(raw)
+            if isinstance(data, dict) and isinstance(data.get("name"), str) \
+                    and data["name"].strip() and len(data["name"]) <= 400:
                 return data["name"]
             raise ValueError
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             kept = set_aside(path)
             recoveries.append(Recovery(path, kept, f"the profile file {path} was damaged; it "
                                                    f"was kept untouched as {kept}"))
@@ -142,6 +152,7 @@ class Profile:
     def __init__(self, name: str, folder: Path, lock: _Lock) -> None:
         self.path = folder
         self._lock = lock
+        check_entry(folder, folder=True)
         recoveries: list[Recovery] = []
         self.display_name = _meta(folder, name, recoveries)
         self.storage: JournalStorage | None = None
@@ -157,7 +168,7 @@ class Profile:
             for doc in table.values():
                 counts = DayCounts.from_dict(doc)
                 self._days[counts.day] = counts
-        if self.storage.snapshot_lost:
+        if self.storage.snapshot_lost or self.storage.snapshot_partial:
             combined = self._rebuild(recoveries)
             recoveries = [r for r in recoveries if r.file != combined.file] + [combined]
         stored = (self.storage.table("settings") or {}).get("settings")
@@ -167,7 +178,27 @@ class Profile:
         else:
             self._settings = Settings.from_dict(stored)
         self._adopt_app_prefs()
-        self.recovered: tuple[Recovery, ...] = tuple(recoveries)
+        self._recovered = recoveries
+        self._storage_seen = len(self.storage.recoveries)
+
+    @property
+    def recovered(self) -> tuple[Recovery, ...]:
+        """Every damaged file found and set aside since the profile was opened.
+
+        Most are found while opening; a month of the review log is read only when needed, so
+        damage in it can be found later (see :meth:`new_recoveries`).
+        """
+        later = self.storage.recoveries[self._storage_seen:] if self.storage else []
+        return tuple(self._recovered + later)
+
+    def new_recoveries(self) -> list[Recovery]:
+        """Recoveries made since this was last asked (after opening): for a late notice."""
+        if self.storage is None:
+            return []
+        fresh = self.storage.recoveries[self._storage_seen:]
+        self._recovered += fresh
+        self._storage_seen = len(self.storage.recoveries)
+        return list(fresh)
 
     # -- low level ---------------------------------------------------------------------------
 
@@ -195,19 +226,27 @@ class Profile:
             if review.card_id not in latest or latest[review.card_id][0] <= review.reviewed_at:
                 latest[review.card_id] = (review.reviewed_at, review.after)
             days.setdefault(review.day, DayCounts(review.day)).add(review)
+        restored = 0
         with self.storage.batch():
             for card_id, (_, after) in latest.items():
                 if card_id not in self._states:
                     state = CardProgress.from_dict(after)
-                    self._states[card_id] = state
                     self._put(_shard(card_id), card_id, state.to_dict())
+                    restored += 1
             for day, counts in days.items():
-                self._days[day] = counts
                 self._put(_days_table(day), day, counts.to_dict())
+        for card_id, (_, after) in latest.items():
+            if card_id not in self._states:
+                self._states[card_id] = CardProgress.from_dict(after)
+        self._days.update(days)
         self.storage.compact()
         lost = next((r for r in recoveries if r.file == self.storage.snapshot_path), None)
         file = lost.file if lost else self.storage.snapshot_path
         kept = lost.kept_as if lost else self.storage.snapshot_path
+        if self.storage.snapshot_partial:
+            return Recovery(file, kept, (
+                f"{lost.message if lost else f'the progress file {file} was damaged'}; "
+                f"{restored} card states were restored from the review log"))
         return Recovery(file, kept, (
             f"{lost.message if lost else f'the progress file {file} was missing'}; "
             f"{len(latest)} card states and {count} reviews were recovered from the review log "
@@ -276,43 +315,63 @@ class Profile:
     def study_days(self) -> list[str]:
         return sorted(day for day, counts in self._days.items() if counts.reviews > 0)
 
-    def _save_states(self, states: list[CardProgress]) -> None:
+    # Each change is written first; what the profile holds in memory changes only once the
+    # write succeeded, so an answer reported "not saved" (a full disk) is not kept either.
+
+    def _write_states(self, states: list[CardProgress]) -> None:
+        for state in states:
+            self._put(_shard(state.card_id), state.card_id, state.to_dict())
+
+    def _counted(self, changes: list[tuple[Review, int]]) -> dict[str, DayCounts]:
+        """The daily totals ``changes`` (a review, +1 or -1) lead to, as new objects."""
+        days: dict[str, DayCounts] = {}
+        for review, sign in changes:
+            if review.day not in days:
+                days[review.day] = self.day_counts(review.day)
+            days[review.day].add(review, sign)
+        return days
+
+    def _write_days(self, days: dict[str, DayCounts]) -> None:
+        for day, counts in days.items():
+            self._put(_days_table(day), day, counts.to_dict())
+
+    def _remember(self, states: list[CardProgress], days: dict[str, DayCounts]) -> None:
         for state in states:
             self._states[state.card_id] = state
-            self._put(_shard(state.card_id), state.card_id,
-                      self._states.stored()[state.card_id])
-
-    def _count(self, review: Review, sign: int) -> None:
-        counts = self._days.setdefault(review.day, DayCounts(review.day))
-        counts.add(review, sign)
-        self._put(_days_table(review.day), review.day, counts.to_dict())
+        self._days.update(days)
 
     def record_answer(self, review: Review, states: list[CardProgress]) -> None:
         """Log an answer and save the changed card states: on disk when this returns."""
+        days = self._counted([(review, 1)])
         with self.storage.batch():
             self._put(_review_table(review), review.id, review.to_dict())
-            self._save_states(states)
-            self._count(review, 1)
+            self._write_states(states)
+            self._write_days(days)
+        self._remember(states, days)
 
     def undo_answer(self, review: Review, states: list[CardProgress]) -> None:
+        days = self._counted([(review, -1)])
         with self.storage.batch():
             self._delete(_review_table(review), review.id)
-            self._save_states(states)
-            self._count(review, -1)
+            self._write_states(states)
+            self._write_days(days)
+        self._remember(states, days)
 
     def replace_answer(self, old: Review, new: Review, states: list[CardProgress]) -> None:
         """Put ``new`` in the log in place of ``old`` (a changed grade): one durable write."""
+        days = self._counted([(old, -1), (new, 1)])
         with self.storage.batch():
             if (_review_table(old), old.id) != (_review_table(new), new.id):
                 self._delete(_review_table(old), old.id)
             self._put(_review_table(new), new.id, new.to_dict())
-            self._save_states(states)
-            self._count(old, -1)
-            self._count(new, 1)
+            self._write_states(states)
+            self._write_days(days)
+        self._remember(states, days)
 
     def save_states(self, states: list[CardProgress]) -> None:
         with self.storage.batch():
-            self._save_states(states)
+            self._write_states(states)
+        self._remember(states, {})
 
     def add_flag(self, flag: Flag) -> None:
         with self.storage.batch():
@@ -337,6 +396,37 @@ class Profile:
             bests["longest_session"] = max(bests.get("longest_session", 0), record.reviewed)
             self._put("bests", "bests", bests)
 
+    def merge(self, *, states: list[CardProgress], reviews: list[Review],
+              flags: list[dict[str, Any]], sessions: list[dict[str, Any]],
+              settings: Settings | None = None) -> None:
+        """Add records from elsewhere (an import) in one durable write, all or nothing.
+
+        States replace ours; reviews, flags and sessions are added; the daily totals of the
+        days reviews were added to are counted again from the log. Written as plain changes
+        rather than through TinyDB, whose insert copies the whole table each time: an import
+        of tens of thousands of reviews in one ten-minute table would take minutes.
+        """
+        ops: list[dict[str, Any]] = [
+            {"o": "p", "t": _shard(s.card_id), "k": s.card_id, "d": s.to_dict()} for s in states]
+        ops += [{"o": "p", "t": _review_table(r), "k": r.id, "d": r.to_dict()} for r in reviews]
+        ops += [{"o": "p", "t": "flags", "k": f["id"], "d": f} for f in flags]
+        ops += [{"o": "p", "t": f"sessions/{s['started_at'][:7]}", "k": s["id"], "d": s}
+                for s in sessions]
+        if settings is not None:
+            ops.append({"o": "p", "t": "settings", "k": "settings", "d": settings.to_dict()})
+        days: dict[str, DayCounts] = {}
+        with self.storage.batch():
+            self.storage.commit(ops)
+            for day in sorted({r.day for r in reviews}):
+                counts = days[day] = DayCounts(day)
+                for review in self.reviews(day):
+                    counts.add(review)
+            self.storage.commit([{"o": "p", "t": _days_table(day), "k": day,
+                                  "d": counts.to_dict()} for day, counts in days.items()])
+        self._remember(states, days)
+        if settings is not None:
+            self._settings = settings
+
     def sessions(self) -> list[dict[str, Any]]:
         out = []
         for name in sorted(self.storage.names()):
@@ -359,10 +449,14 @@ class Profile:
     # -- closing -------------------------------------------------------------------------------
 
     def close(self) -> None:
+        """Save what is left to save and free the profile; StoreError if saving failed.
+
+        Every answer acknowledged before stays in the journal even then.
+        """
         try:
             if self.storage is not None:
-                self.db.close()
                 self.storage = None
+                self.db.close()
         finally:
             self._lock.release()
 

@@ -5,18 +5,23 @@ leaves invalid JSON, and each write costs time in proportion to the whole histor
 
 * ``progress.json`` is a snapshot of the *hot* tables (settings, card states, daily counts,
   sessions, flags, bests) written atomically: a temporary file, fsync, ``os.replace``, fsync of
-  the folder.
+  the folder. It also records the size of each month file of the review log.
 * ``progress.journal`` holds one JSON line per change since the snapshot, each with a sequence
   number; a write (or a whole :meth:`JournalStorage.batch`) is appended and fsync'd once
-  before the call returns. On open the journal is replayed over the snapshot; a torn last
-  line (a kill in mid-append, never acknowledged) is cut off.
+  before the call returns. What the caller sees changes only once that append succeeded: a
+  failed write (a full disk) is cut back off the journal and leaves memory as it was. On open
+  the journal is replayed over the snapshot; a torn last line (a kill in mid-append, never
+  acknowledged) is cut off.
 * *Cold* tables (names starting with ``reviews/``: the review log, one table per day) are not
   in the snapshot: at compaction their changes move to one append-only file per month under
-  ``reviews/``, read only when a day of that month is needed. Opening never reads the history.
+  ``reviews/``, read only when a day of that month is needed. Opening reads no history unless
+  a month file's size differs from the one the snapshot recorded (then that month is checked).
 * Replaying a change twice is harmless (each line sets or deletes a whole document), so a kill
   during compaction loses nothing.
-* A damaged file is renamed aside with a timestamp (never deleted), the good lines are kept,
-  and :attr:`JournalStorage.recoveries` says what happened.
+* Every line and document is checked against :mod:`purgequiz.store.schema` before it is used.
+  A damaged file is renamed aside with a timestamp (never deleted, never changed), the good
+  lines are kept, and :attr:`JournalStorage.recoveries` says what happened. Only regular files
+  are read; a link or a folder where a file belongs stops the opening with a message.
 
 TinyDB reads through a mapping that copies a table only when TinyDB asks for it, and
 ``write`` turns what changed into journal lines by comparing only the tables TinyDB replaced;
@@ -27,6 +32,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import stat
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from datetime import datetime
@@ -36,14 +43,30 @@ from typing import Any
 from tinydb.storages import Storage
 
 from purgequiz.store.errors import Recovery, StoreError
+from purgequiz.store.schema import (
+    COLD_TABLE,
+    MONTH,
+    Invalid,
+    Snapshot,
+    check,
+    check_document,
+    check_line,
+    is_table_name,
+)
 
-__all__ = ["COLD_PREFIX", "JournalStorage", "fsync_dir", "set_aside", "write_atomic"]
+__all__ = ["COLD_PREFIX", "JournalStorage", "fsync_dir", "read_file", "set_aside",
+           "write_atomic"]
 
 COLD_PREFIX = "reviews/"
 SNAPSHOT_FORMAT = "purgequiz.progress"
 SNAPSHOT_VERSION = 1
 COMPACT_AT_OPEN = 2000  # journal lines
 COMPACT_WHILE_OPEN = 50000
+MAX_FILE = 1 << 30  # no progress file of a real profile comes near a gigabyte
+
+
+def _why(error: OSError) -> str:
+    return error.strerror or str(error)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -54,27 +77,99 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def check_entry(path: Path, *, folder: bool = False) -> bool:
+    """Whether ``path`` exists; raise StoreError if it is a link or not a file (folder)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {_why(error)}") from error
+    if stat.S_ISLNK(info.st_mode):
+        raise StoreError(f"{path} is a link; a profile keeps only its own files and folders. "
+                         f"Move the link away and open the profile again")
+    wanted, kind = (stat.S_ISDIR, "folder") if folder else (stat.S_ISREG, "file")
+    if not wanted(info.st_mode):
+        raise StoreError(f"{path} is not a {kind} as it should be; move it away and open the "
+                         f"profile again")
+    return True
+
+
+def read_file(path: Path) -> bytes | None:
+    """A profile file's bytes (None if it does not exist): regular files only, never a link."""
+    if not check_entry(path):
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {_why(error)}") from error
+    with os.fdopen(fd, "rb") as file:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise StoreError(f"{path} is not a file as it should be")
+            if info.st_size > MAX_FILE:
+                raise StoreError(f"{path} is larger than a progress file can be "
+                                 f"({info.st_size} bytes)")
+            return file.read()
+        except OSError as error:
+            raise StoreError(f"cannot read {path}: {_why(error)}") from error
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a kill leaves either the old or the new file."""
+    """Replace ``path`` with ``data`` so that a kill leaves either the old or the new file.
+
+    On failure (a full disk) the old file is untouched, the temporary file removed, and
+    StoreError names the file.
+    """
     temporary = path.with_name(f".{path.name}.tmp")
-    with open(temporary, "wb") as file:
-        file.write(data)
-        file.flush()
-        os.fsync(file.fileno())
-    os.replace(temporary, path)
-    fsync_dir(path.parent)
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+        fsync_dir(path.parent)
+    except OSError as error:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise StoreError(f"could not write {path}: {_why(error)}") from error
+
+
+def _stamped(path: Path, label: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
+    return target
 
 
 def set_aside(path: Path) -> Path:
     """Rename a damaged file to ``NAME.damaged-TIMESTAMP`` next to it; return the new path."""
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
-    os.rename(path, target)
-    fsync_dir(path.parent)
+    target = _stamped(path, "damaged")
+    try:
+        os.rename(path, target)
+        fsync_dir(path.parent)
+    except OSError as error:
+        raise StoreError(f"{path} is damaged and could not be set aside: {_why(error)}; "
+                         f"check that its folder can be written") from error
+    return target
+
+
+def copy_aside(path: Path) -> Path:
+    """Copy a file about to be repaired in place to ``NAME.damaged-TIMESTAMP``."""
+    target = _stamped(path, "damaged")
+    try:
+        shutil.copyfile(path, target, follow_symlinks=False)
+        fsync_dir(path.parent)
+    except OSError as error:
+        raise StoreError(f"{path} is damaged and could not be copied aside: "
+                         f"{_why(error)}") from error
     return target
 
 
@@ -119,15 +214,20 @@ def _apply(tables: dict[str, dict[str, Any]], op: dict[str, Any]) -> None:
         tables.pop(name, None)
 
 
-def _read_lines(path: Path) -> tuple[list[dict[str, Any]], int, int, list[int]]:
-    """(ops, bytes of good data, bytes of a torn tail, line numbers of bad lines)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return [], 0, 0, []
-    ops, bad = [], []
-    good_end = 0
-    position = 0
+def _line(op: dict[str, Any]) -> bytes:
+    return json.dumps(op, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+
+
+def _parse_lines(raw: bytes, month: str | None
+                 ) -> tuple[list[dict[str, Any]], int, int, list[tuple[int, str]]]:
+    """(good ops, bytes of good data, bytes of a torn tail, (line, problem) of bad lines).
+
+    Every line is checked as a journal line; in a month file (``month`` given) only changes
+    to that month's review log belong.
+    """
+    ops: list[dict[str, Any]] = []
+    bad: list[tuple[int, str]] = []
+    good_end = position = 0
     lines = raw.split(b"\n")
     for number, line in enumerate(lines, 1):
         last = number == len(lines)
@@ -135,12 +235,16 @@ def _read_lines(path: Path) -> tuple[list[dict[str, Any]], int, int, list[int]]:
         if line.strip():
             try:
                 op = json.loads(line)
-                if not isinstance(op, dict) or "o" not in op or "t" not in op:
-                    raise ValueError
-            except ValueError:
+                checked = check_line(op)
+                if month is not None and not (COLD_TABLE.fullmatch(checked.t)
+                                              and _month(checked.t) == month):
+                    raise Invalid(f"{checked.t} does not belong in the log of {month}")
+                if checked.o == "d" and not isinstance(op.get("k"), str):
+                    raise Invalid("a deletion must name a document")
+            except (ValueError, UnicodeDecodeError, RecursionError) as error:
                 if last or all(not rest.strip() for rest in lines[number:]):
                     break  # a torn last line: a write that was never acknowledged
-                bad.append(number)
+                bad.append((number, str(error) if isinstance(error, Invalid) else "not JSON"))
             else:
                 if last:  # complete JSON but no newline yet: also never acknowledged
                     break
@@ -189,16 +293,21 @@ class _Tables(MutableMapping):
 
 
 class JournalStorage(Storage):
-    """See the module docstring. ``folder`` is the profile's folder."""
+    """See the module docstring. ``folder`` is the profile's folder.
 
-    def __init__(self, folder: str | Path) -> None:
+    With ``read_only`` nothing is written, renamed or repaired: damage is only reported in
+    :attr:`recoveries` (what ``purgequiz progress check`` shows before a repair).
+    """
+
+    def __init__(self, folder: str | Path, *, read_only: bool = False) -> None:
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.read_only = read_only
         self.snapshot_path = self.folder / "progress.json"
         self.journal_path = self.folder / "progress.journal"
         self.segments = self.folder / "reviews"
         self.recoveries: list[Recovery] = []
         self.snapshot_lost = False
+        self.snapshot_partial = False  # some documents of the snapshot were left out
         self._tables: dict[str, dict[str, Any]] = {}
         self._cold_set: set[str] | None = set()  # see _cold
         # the snapshot's list (its text, see _split_cold), made a set on first use
@@ -206,64 +315,96 @@ class JournalStorage(Storage):
         self._loaded_months: set[str] = set()
         self._pending: dict[str, list[dict[str, Any]]] = {}  # month -> journal ops not loaded
         self._unflushed: dict[str, list[dict[str, Any]]] = {}  # month -> ops since snapshot
+        self._recorded_months: dict[str, int] | None = None  # sizes the snapshot recorded
         self._seq = 0
         self._journal_count = 0
-        self._batch: list[bytes] | None = None
+        self._next_compact = COMPACT_WHILE_OPEN
+        self._changed = False  # something to record at close even with an empty journal
+        self._staged: dict[str, dict[str, Any] | None] | None = None  # a batch's tables
+        self._staged_ops: list[dict[str, Any]] = []
         self._depth = 0
-        self._journal = None
-        self._load()
-        self._journal = open(self.journal_path, "ab")  # noqa: SIM115
-        if self._journal_count > COMPACT_AT_OPEN:
+        self._journal: int | None = None  # the journal's file descriptor, open for appends
+        self._journal_size = 0
+        try:
+            if not read_only:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            check_entry(self.folder, folder=True)
+            for name in ("progress.json", "progress.journal", "profile.json"):
+                check_entry(self.folder / name)
+            check_entry(self.segments, folder=True)
+            self._load()
+            if not read_only:
+                self._journal = os.open(self.journal_path, os.O_WRONLY | os.O_APPEND
+                                        | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+                self._journal_size = os.fstat(self._journal).st_size
+        except OSError as error:
+            raise StoreError(f"cannot open the progress files in {self.folder}: "
+                             f"{_why(error)}; check the folder's permissions") from error
+        if not read_only and self._journal_count > COMPACT_AT_OPEN:
             self.compact()
 
     # -- loading ---------------------------------------------------------------------------
 
-    def _damaged(self, path: Path, what: str) -> Path:
-        kept = set_aside(path)
-        self.recoveries.append(Recovery(path, kept, f"{what} {path} was damaged; it was kept "
-                                                    f"untouched as {kept}"))
-        return kept
+    def _report(self, path: Path, kept: Path, message: str) -> None:
+        self.recoveries.append(Recovery(path, kept, message))
+
+    def _repair_lines(self, path: Path, what: str, ops: list[dict[str, Any]],
+                      bad: list[tuple[int, str]], torn: int, good: int,
+                      acknowledged_tail: bool) -> None:
+        """Report (and unless read-only, repair) damaged lines and a torn tail of ``path``."""
+        if bad:
+            first = ", ".join(f"line {n} ({why})" for n, why in bad[:3])
+            more = f" and {len(bad) - 3} more" if len(bad) > 3 else ""
+            if self.read_only:
+                self._report(path, path, f"{what} {path} has {len(bad)} damaged line(s): "
+                                         f"{first}{more}")
+                return
+            kept = set_aside(path)
+            write_atomic(path, b"".join(_line(op) for op in ops))
+            self._report(path, kept, (
+                f"{what} {path} had {len(bad)} damaged line(s) ({first}{more}); it was kept "
+                f"untouched as {kept} and {len(ops)} good line(s) were recovered"))
+        elif torn:
+            if not acknowledged_tail:
+                if not self.read_only:
+                    self._truncate(path, good)
+                return
+            if self.read_only:
+                self._report(path, path, f"{what} {path} ends in an unfinished line")
+                return
+            kept = copy_aside(path)
+            self._truncate(path, good)
+            self._report(path, kept, (
+                f"{what} {path} ended in an unfinished line of {torn} bytes; the file was "
+                f"kept as {kept} and the unfinished line removed"))
+
+    @staticmethod
+    def _truncate(path: Path, size: int) -> None:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_NOFOLLOW)
+            try:
+                os.ftruncate(fd, size)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as error:
+            raise StoreError(f"could not repair {path}: {_why(error)}") from error
 
     def _load(self) -> None:
         snapshot_seq = 0
-        if self.snapshot_path.exists():
-            try:
-                raw, listed = _split_cold(self.snapshot_path.read_bytes())
-                data = json.loads(raw)
-                if not (isinstance(data, dict) and data.get("format") == SNAPSHOT_FORMAT
-                        and isinstance(data.get("tables"), dict)
-                        and isinstance(data.get("seq"), int)):
-                    raise ValueError("not a purgequiz progress snapshot")
-                if data.get("version", 1) > SNAPSHOT_VERSION:
-                    raise StoreError(f"{self.snapshot_path} was written by a newer purgequiz "
-                                     f"(format version {data.get('version')}); update it")
-                self._tables = {name: table for name, table in data["tables"].items()
-                                if isinstance(table, dict)}
-                cold = listed if listed is not None and listed != b"[]" else data.get("cold", [])
-                self._cold_listed, self._cold_set = (cold, None) if cold else ([], set())
-                snapshot_seq = self._seq = data["seq"]
-            except (ValueError, UnicodeDecodeError):
-                self._damaged(self.snapshot_path, "the progress file")
-                self.snapshot_lost = True
+        raw = read_file(self.snapshot_path)
+        if raw is not None:
+            snapshot_seq = self._load_snapshot(raw)
         elif self.segments.exists() and any(self.segments.iterdir()):
             self.snapshot_lost = True  # history without a snapshot: rebuild from it
         if self.snapshot_lost and self.segments.exists():
             self._cold.update(self._segment_names())
-        ops, good, torn, bad = _read_lines(self.journal_path)
-        if bad:
-            kept = self._damaged(self.journal_path, "the progress journal")
-            write_atomic(self.journal_path, b"".join(
-                json.dumps(op, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
-                for op in ops))
-            self.recoveries[-1] = Recovery(self.journal_path, kept, (
-                f"the progress journal {self.journal_path} had {len(bad)} damaged line(s); it "
-                f"was kept untouched as {kept} and {len(ops)} good change(s) were recovered"))
-        elif torn:
-            with open(self.journal_path, "r+b") as file:
-                file.truncate(good)
-                os.fsync(file.fileno())
+        raw = read_file(self.journal_path) or b""
+        ops, good, torn, bad = _parse_lines(raw, None)
+        self._repair_lines(self.journal_path, "the progress journal", ops, bad, torn, good,
+                           acknowledged_tail=False)
         for op in ops:
-            seq = op.get("s", 0)
+            seq = op["s"]
             if seq <= snapshot_seq and not self.snapshot_lost:
                 continue
             self._seq = max(self._seq, seq)
@@ -277,9 +418,94 @@ class JournalStorage(Storage):
                     self._cold.add(name)
             else:
                 _apply(self._tables, op)
+        self._check_months()
+
+    def _load_snapshot(self, raw: bytes) -> int:
+        """Read the snapshot (its seq returned); damage is set aside and reported."""
+        try:
+            rest, listed = _split_cold(raw)
+            data = json.loads(rest[3:] if rest.startswith(b"\xef\xbb\xbf") else rest)
+            if isinstance(data, dict) and isinstance(data.get("version"), int) \
+                    and data["version"] > SNAPSHOT_VERSION and data.get("format") \
+                    == SNAPSHOT_FORMAT:
+                raise StoreError(f"{self.snapshot_path} was written by a newer purgequiz "
+                                 f"(format version {data['version']}); update purgequiz")
+            snapshot = check(data, Snapshot)
+            if snapshot.version != SNAPSHOT_VERSION:
+                raise Invalid(f"unknown version {snapshot.version}")
+        except (ValueError, UnicodeDecodeError, RecursionError) as error:
+            why = str(error) if isinstance(error, Invalid) else "not valid JSON"
+            if self.read_only:
+                self._report(self.snapshot_path, self.snapshot_path,
+                             f"the progress file {self.snapshot_path} is damaged ({why})")
+            else:
+                kept = set_aside(self.snapshot_path)
+                self._report(self.snapshot_path, kept, (
+                    f"the progress file {self.snapshot_path} was damaged ({why}); it was "
+                    f"kept untouched as {kept}"))
+            self.snapshot_lost = True
+            return 0
+        problems: list[str] = []
+        for name, table in snapshot.tables.items():
+            if not is_table_name(name) or name.startswith(COLD_PREFIX):
+                problems.append(f"an unknown table {name[:60]!r}")
+                continue
+            good = {}
+            for key, doc in table.items():
+                try:
+                    check_document(name, key, doc)
+                except Invalid as error:
+                    problems.append(f"{name} {key[:60]!r}: {error}")
+                else:
+                    good[key] = doc
+            self._tables[name] = good
+        cold: list[str] | bytes = listed if listed is not None and listed != b"[]" \
+            else snapshot.cold
+        self._cold_listed, self._cold_set = (cold, None) if cold else ([], set())
+        self._recorded_months = {m: size for m, size in snapshot.months.items()
+                                 if MONTH.fullmatch(m)} if "months" in data else None
+        if problems:
+            self.snapshot_partial = True
+            self._changed = True
+            listing = "; ".join(problems[:3]) + (f" and {len(problems) - 3} more"
+                                                 if len(problems) > 3 else "")
+            if self.read_only:
+                self._report(self.snapshot_path, self.snapshot_path, (
+                    f"the progress file {self.snapshot_path} has {len(problems)} damaged "
+                    f"record(s): {listing}"))
+            else:
+                kept = copy_aside(self.snapshot_path)
+                self._report(self.snapshot_path, kept, (
+                    f"the progress file {self.snapshot_path} had {len(problems)} damaged "
+                    f"record(s) ({listing}); it was kept untouched as {kept} and the rest "
+                    f"recovered"))
+        self._seq = snapshot.seq
+        return snapshot.seq
+
+    def _check_months(self) -> None:
+        """Month files missing, shorter or longer than the snapshot recorded: checked now."""
+        recorded = self._recorded_months
+        if recorded is None:
+            return
+        present = {month: size for month, size in self._month_sizes().items()}
+        for month, size in sorted(recorded.items()):
+            if month not in present:
+                path = self._segment_path(month)
+                self._report(path, path, (
+                    f"the review log file {path} is missing: the reviews of {month} are gone "
+                    f"from the history (card states and daily totals are kept)"))
+                self._loaded_months.add(month)
+                self._cold.difference_update({n for n in self._cold if _month(n) == month})
+                self._changed = True
+            elif present[month] != size:
+                self._load_month(month)
+                self._changed = True
+        for month in sorted(set(present) - set(recorded)):
+            self._load_month(month)
+            self._changed = True
 
     def _segment_names(self) -> set[str]:
-        """Cold table names, from a cheap index line-scan only when no snapshot lists them."""
+        """Cold table names, from the month files, when no snapshot lists them."""
         names: set[str] = set()
         if self._tables or not self.snapshot_lost:
             return names
@@ -287,33 +513,37 @@ class JournalStorage(Storage):
             self._load_month(month)
         return {n for n in self._tables if n.startswith(COLD_PREFIX)}
 
+    def _month_sizes(self) -> dict[str, int]:
+        if not self.segments.is_dir():
+            return {}
+        sizes = {}
+        for entry in os.scandir(self.segments):
+            stem, dot, ext = entry.name.partition(".")
+            if dot and ext == "jsonl" and MONTH.fullmatch(stem):
+                check_entry(Path(entry.path))
+                sizes[stem] = entry.stat(follow_symlinks=False).st_size
+        return sizes
+
     def _months(self) -> list[str]:
-        if not self.segments.exists():
-            return []
-        return sorted(p.stem for p in self.segments.glob("*.jsonl"))
+        return sorted(self._month_sizes())
 
     def _segment_path(self, month: str) -> Path:
+        if not MONTH.fullmatch(month):  # file names come from checked names only
+            raise StoreError(f"{month!r} is not a month of the review log")
         return self.segments / f"{month}.jsonl"
 
     def _load_month(self, month: str) -> None:
         if month in self._loaded_months:
             return
         path = self._segment_path(month)
-        ops, good, torn, bad = _read_lines(path)
-        if bad:
-            kept = self._damaged(path, "the review log file")
-            write_atomic(path, b"".join(
-                json.dumps(op, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
-                for op in ops))
-            self.recoveries[-1] = Recovery(path, kept, (
-                f"the review log file {path} had {len(bad)} damaged line(s); it was kept "
-                f"untouched as {kept} and {len(ops)} good line(s) were recovered"))
-        elif torn:
-            with open(path, "r+b") as file:
-                file.truncate(good)
-                os.fsync(file.fileno())
+        raw = read_file(path) or b""
+        ops, good, torn, bad = _parse_lines(raw, month)
+        # An unfinished last line is what a compaction stopped midway leaves; its changes are
+        # still in the journal then. Otherwise it is damage, and is reported.
+        self._repair_lines(path, "the review log file", ops, bad, torn, good,
+                           acknowledged_tail=month not in self._pending)
         tables: dict[str, dict[str, Any]] = {}
-        self._seq = max([self._seq, *(op.get("s", 0) for op in ops)])
+        self._seq = max([self._seq, *(op["s"] for op in ops)])
         for op in ops + self._pending.pop(month, []):
             _apply(tables, op)
         for name, table in tables.items():
@@ -328,17 +558,23 @@ class JournalStorage(Storage):
         """The names of all cold tables, loaded or not.
 
         Opening needs none of them, so the snapshot's list becomes a set only when first asked
-        for (a profile with 100k reviews has tens of thousands).
+        for (a profile with 100k reviews has tens of thousands). Names not of the review log's
+        form are left out.
         """
         if self._cold_set is None:
             listed = self._cold_listed
-            self._cold_set = set(_cold_names(listed) if isinstance(listed, bytes) else listed)
+            names = _cold_names(listed) if isinstance(listed, bytes) else listed
+            self._cold_set = {n for n in names if isinstance(n, str) and COLD_TABLE.fullmatch(n)}
             self._cold_listed = []
         return self._cold_set
 
     def names(self) -> set[str]:
         hot = {n for n in self._tables if not n.startswith(COLD_PREFIX)}
-        return hot | self._cold
+        names = hot | self._cold
+        if self._staged:
+            names |= {n for n, t in self._staged.items() if t is not None}
+            names -= {n for n, t in self._staged.items() if t is None}
+        return names
 
     def hot_tables(self, prefix: str) -> Iterator[tuple[str, dict[str, Any]]]:
         """The hot tables whose names start with ``prefix`` (live tables: do not change them)."""
@@ -349,7 +585,12 @@ class JournalStorage(Storage):
                 yield name, table
 
     def table(self, name: str) -> dict[str, Any] | None:
-        """The live table (not a copy: do not change it), loading a cold month if needed."""
+        """The live table (not a copy: do not change it), loading a cold month if needed.
+
+        Inside a batch, the table as the batch has changed it so far.
+        """
+        if self._staged is not None and name in self._staged:
+            return self._staged[name]
         if name.startswith(COLD_PREFIX) and name in self._cold:
             self._load_month(_month(name))
         return self._tables.get(name)
@@ -374,111 +615,192 @@ class JournalStorage(Storage):
         else:  # TinyDB.drop_tables() writes a plain (empty) dict
             present = set(data)
             ops += [{"o": "x", "t": name} for name in sorted(self.names() - present)]
-        self._commit(ops)
+        self.commit(ops)
 
     # -- appending -------------------------------------------------------------------------
 
-    def _commit(self, ops: list[dict[str, Any]]) -> None:
-        lines = []
-        for op in ops:
-            self._seq += 1
-            op["s"] = self._seq
-            name = op["t"]
-            if name.startswith(COLD_PREFIX):
-                month = _month(name)
-                self._load_month(month)
-                self._unflushed.setdefault(month, []).append(op)
-                if op["o"] == "x":
-                    self._cold.discard(name)
-                else:
-                    self._cold.add(name)
-            _apply(self._tables, op)
-            lines.append(json.dumps(op, ensure_ascii=False, separators=(",", ":")).encode()
-                         + b"\n")
-        self._journal_count += len(lines)
-        if self._batch is not None:
-            self._batch.extend(lines)
-        elif lines:
-            self._append(b"".join(lines))
+    def commit(self, ops: list[dict[str, Any]]) -> None:
+        """Record changes (``{"o": "p"|"d"|"x", "t": table, "k": key, "d": doc}``) durably.
 
-    def _append(self, data: bytes) -> None:
-        if self._journal is None:
-            raise StoreError(f"{self.journal_path} is closed")
-        try:
-            self._journal.write(data)
-            self._journal.flush()
-            os.fsync(self._journal.fileno())
-        except OSError as error:
-            raise StoreError(f"could not save progress to {self.journal_path}: "
-                             f"{error.strerror}") from error
-        if self._journal_count > COMPACT_WHILE_OPEN and self._depth == 0:
-            self.compact()
+        Each document is checked first; inside a :meth:`batch` they are written when it ends.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.folder} was opened only to be checked")
+        with self.batch():
+            staged = self._staged
+            assert staged is not None
+            for op in ops:
+                name = op["t"]
+                if not is_table_name(name):
+                    raise StoreError(f"{name!r} is not a table of a progress database")
+                if op["o"] == "p":
+                    try:
+                        check_document(name, op["k"], op["d"])
+                    except Invalid as error:
+                        raise StoreError(f"refused to save {name} {op['k']!r}: {error}") \
+                            from None
+                if name.startswith(COLD_PREFIX):
+                    self._load_month(_month(name))  # else loading it later would hide this
+                if name not in staged:
+                    current = self.table(name)
+                    staged[name] = dict(current) if current is not None else None
+                if op["o"] == "x":
+                    staged[name] = None
+                elif op["o"] == "p":
+                    if staged[name] is None:
+                        staged[name] = {}
+                    staged[name][op["k"]] = op["d"]
+                elif staged[name] is not None:
+                    staged[name].pop(op["k"], None)
+                self._staged_ops.append(op)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Group writes: one append and one fsync when the outermost batch ends."""
+        """Group writes: one append and one fsync when the outermost batch ends.
+
+        If the body raises or the write fails, nothing of the batch is kept, on disk or in
+        memory.
+        """
         if self._depth == 0:
-            self._batch = []
+            self._staged, self._staged_ops = {}, []
         self._depth += 1
         try:
             yield
-        finally:
+        except BaseException:
             self._depth -= 1
             if self._depth == 0:
-                lines, self._batch = self._batch or [], None
-                if lines:
-                    self._append(b"".join(lines))
+                self._staged, self._staged_ops = None, []
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            staged, ops = self._staged or {}, self._staged_ops
+            self._staged, self._staged_ops = None, []
+            if ops:
+                self._write(staged, ops)
+
+    def _write(self, staged: dict[str, dict[str, Any] | None], ops: list[dict[str, Any]]
+               ) -> None:
+        first = self._seq
+        for number, op in enumerate(ops, first + 1):
+            op["s"] = number
+        self._append(b"".join(_line(op) for op in ops))
+        self._seq = first + len(ops)
+        for op in ops:
+            name = op["t"]
+            if name.startswith(COLD_PREFIX):
+                self._unflushed.setdefault(_month(name), []).append(op)
+        for name, table in staged.items():
+            cold = name.startswith(COLD_PREFIX)
+            if table is None:
+                self._tables.pop(name, None)
+                if cold:
+                    self._cold.discard(name)
+            else:
+                self._tables[name] = table
+                if cold:
+                    self._cold.add(name)
+        self._journal_count += len(ops)
+        if self._journal_count > self._next_compact:
+            try:
+                self.compact()
+            except StoreError:
+                # The changes are safe in the journal; try again after some more.
+                self._next_compact = self._journal_count + COMPACT_WHILE_OPEN // 10
+
+    def _append(self, data: bytes) -> None:
+        """Append and fsync; on failure the journal is cut back to what it was."""
+        if self._journal is None:
+            raise StoreError(f"{self.journal_path} is closed")
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(self._journal, view)
+                view = view[written:]
+            os.fsync(self._journal)
+        except OSError as error:
+            try:
+                os.ftruncate(self._journal, self._journal_size)
+            except OSError:
+                pass  # a torn tail is cut off at the next opening
+            raise StoreError(f"could not save progress to {self.journal_path}: "
+                             f"{_why(error)}") from error
+        self._journal_size += len(data)
 
     # -- compaction ------------------------------------------------------------------------
 
-    def _segment_last_seq(self, path: Path) -> int:
-        ops, *_ = _read_lines(path) if path.exists() else ([], 0, 0, [])
-        return max((op.get("s", 0) for op in ops), default=0)
-
     def compact(self) -> None:
-        """Move review-log changes to their month files, write a snapshot, empty the journal."""
+        """Move review-log changes to their month files, write a snapshot, empty the journal.
+
+        Stopped midway (a kill, a full disk), it leaves every change in the journal, from
+        which the next opening or compaction finishes the work.
+        """
+        if self.read_only:
+            return
         if self._unflushed:
-            self.segments.mkdir(exist_ok=True)
+            try:
+                self.segments.mkdir(exist_ok=True)
+            except OSError as error:
+                raise StoreError(f"could not create {self.segments}: {_why(error)}") from error
         for month, ops in sorted(self._unflushed.items()):
-            path = self._segment_path(month)
-            done = self._segment_last_seq(path)
-            fresh = [op for op in ops if op["s"] > done]
-            if not fresh:
-                continue
-            _, good, torn, _ = _read_lines(path)
-            with open(path, "ab") as file:
-                if torn:
-                    file.truncate(good)
-                file.write(b"".join(json.dumps(op, ensure_ascii=False,
-                                               separators=(",", ":")).encode() + b"\n"
-                                    for op in fresh))
-                file.flush()
-                os.fsync(file.fileno())
+            self._extend_month(month, ops)
         if self._unflushed:
             fsync_dir(self.segments)
         hot = {n: t for n, t in self._tables.items() if not n.startswith(COLD_PREFIX)}
         snapshot = {"format": SNAPSHOT_FORMAT, "version": SNAPSHOT_VERSION, "seq": self._seq,
-                    "cold": sorted(self._cold), "tables": hot}
+                    "cold": sorted(self._cold), "months": self._month_sizes(), "tables": hot}
         write_atomic(self.snapshot_path,
                      json.dumps(snapshot, ensure_ascii=False, separators=(",", ":")).encode())
-        if self._journal is not None:
-            self._journal.truncate(0)
-            self._journal.flush()
-            os.fsync(self._journal.fileno())
-        else:
-            write_atomic(self.journal_path, b"")
+        try:
+            if self._journal is not None:
+                os.ftruncate(self._journal, 0)
+                os.fsync(self._journal)
+                self._journal_size = 0
+            else:
+                write_atomic(self.journal_path, b"")
+        except OSError as error:
+            raise StoreError(f"could not empty {self.journal_path}: {_why(error)}") from error
         self._unflushed.clear()
-        for month in list(self._pending):
-            self._pending.pop(month)
+        self._pending.clear()
         self._journal_count = 0
-        self.snapshot_lost = False
+        self._next_compact = COMPACT_WHILE_OPEN
+        self._changed = False
+        self.snapshot_lost = self.snapshot_partial = False
+
+    def _extend_month(self, month: str, ops: list[dict[str, Any]]) -> None:
+        path = self._segment_path(month)
+        raw = read_file(path) or b""
+        done, good, _, _ = _parse_lines(raw, month)
+        last = max((op["s"] for op in done), default=0)
+        fresh = [op for op in ops if op["s"] > last]
+        if not fresh:
+            return
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        except OSError as error:
+            raise StoreError(f"could not write {path}: {_why(error)}") from error
+        try:
+            os.ftruncate(fd, good)  # an unfinished line a stopped compaction left
+            os.lseek(fd, good, os.SEEK_SET)
+            view = memoryview(b"".join(_line(op) for op in fresh))
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        except OSError as error:
+            try:
+                os.ftruncate(fd, good)
+            except OSError:
+                pass
+            raise StoreError(f"could not write {path}: {_why(error)}") from error
+        finally:
+            os.close(fd)
 
     def close(self) -> None:
+        """Compact if anything changed, and close the journal (even if compaction fails)."""
         if self._journal is None:
             return
         try:
-            if self._journal_count:
+            if self._journal_count or self._changed:
                 self.compact()
         finally:
-            self._journal.close()
+            os.close(self._journal)
             self._journal = None

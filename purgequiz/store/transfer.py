@@ -6,12 +6,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from purgequiz.learn.records import DayCounts, Review
+from purgequiz.learn.records import Review
 from purgequiz.learn.scheduler import CardProgress
-from purgequiz.learn.settings import Settings
-from purgequiz.store.profile import Profile, _days_table, _review_table, _shard
+from purgequiz.store.profile import Profile, _review_table
+from purgequiz.store.schema import (
+    Export,
+    FlagDoc,
+    Invalid,
+    SessionDoc,
+    check,
+    check_settings,
+)
 
-__all__ = ["EXPORT_FORMAT", "EXPORT_VERSION", "ImportReport", "export_profile", "import_into"]
+__all__ = ["EXPORT_FORMAT", "EXPORT_VERSION", "ImportReport", "check_export", "export_profile",
+           "import_into"]
 
 EXPORT_FORMAT = "purgequiz.progress-export"
 EXPORT_VERSION = 1
@@ -42,69 +50,65 @@ def export_profile(profile: Profile) -> dict[str, Any]:
     }
 
 
-def check_export(data: Any, file: str) -> list[str]:
-    """Problems with an export file's content, naming the file."""
+def check_export(data: Any) -> None:
+    """Raise :class:`Invalid` (saying where) unless ``data`` is a whole, valid export."""
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        return [f"{file} is not a purgequiz progress export"]
+        raise Invalid("this is not a purgequiz progress export")
     if data.get("version") != EXPORT_VERSION:
-        return [f"{file} has export version {data.get('version')!r}; this purgequiz reads "
-                f"version {EXPORT_VERSION}"]
-    problems = []
-    for name in ("cards", "reviews", "flags", "sessions"):
-        if not isinstance(data.get(name, []), list):
-            problems.append(f"{file}: '{name}' must be a list")
-    return problems
+        raise Invalid(f"this export has version {data.get('version')!r}; this purgequiz "
+                      f"reads version {EXPORT_VERSION}")
+    check(data, Export)
+    if data.get("settings") is not None:
+        try:
+            check_settings(data["settings"])
+        except Invalid as error:
+            raise Invalid(f"settings: {error}") from None
+    for number, review in enumerate(data.get("reviews", [])):
+        if review["after"]["card_id"] != review["card_id"]:
+            raise Invalid(f"reviews[{number}]: the state after it is of another card")
 
 
-def import_into(profile: Profile, data: dict[str, Any], *,
-                take_settings: bool = False) -> ImportReport:
-    """Merge an export into a profile: newer card states win, reviews and flags are added."""
-    problems = check_export(data, "the import")
-    if problems:
-        raise ValueError("; ".join(problems))
+def _known(doc: dict[str, Any], shape: type) -> dict[str, Any]:
+    """``doc`` with only the fields ``shape`` knows (a file's extra keys are not kept)."""
+    return {name: doc[name] for name in ("v", *shape.__struct_fields__) if name in doc}
+
+
+def import_into(profile: Profile, data: Any, *, take_settings: bool = False) -> ImportReport:
+    """Merge an export into a profile: newer card states win, reviews and flags are added.
+
+    The whole file is checked first (:class:`Invalid` says where it is wrong), then written
+    in one durable write: an import happens whole or not at all.
+    """
+    check_export(data)
     storage = profile.storage
     assert storage is not None
-    states = profile.card_states()
-    cards = reviews = flags = sessions = 0
-    touched_days: set[str] = set()
-    with storage.batch():
-        if take_settings and isinstance(data.get("settings"), dict):
-            settings = Settings.from_dict(data["settings"])
-            if not settings.problems():
-                profile._put("settings", "settings", settings.to_dict())
-                profile._settings = settings
-        for doc in data.get("cards", []):
-            incoming = CardProgress.from_dict(doc)
-            mine = states.get(incoming.card_id)
-            newer = mine is None or (incoming.last_review and (
-                mine.last_review is None or incoming.last_review > mine.last_review))
-            if newer:
-                states[incoming.card_id] = incoming
-                profile._put(_shard(incoming.card_id), incoming.card_id, incoming.to_dict())
-                cards += 1
-        for doc in data.get("reviews", []):
-            review = Review.from_dict(doc)
-            table = _review_table(review)
-            if review.id in (storage.table(table) or {}):
-                continue
-            profile._put(table, review.id, review.to_dict())
-            touched_days.add(review.day)
-            reviews += 1
-        for doc in data.get("flags", []):
-            if isinstance(doc, dict) and doc.get("id") and \
-                    doc["id"] not in (storage.table("flags") or {}):
-                profile._put("flags", doc["id"], doc)
-                flags += 1
-        for doc in data.get("sessions", []):
-            if isinstance(doc, dict) and doc.get("id") and doc.get("started_at"):
-                table = f"sessions/{doc['started_at'][:7]}"
-                if doc["id"] not in (storage.table(table) or {}):
-                    profile._put(table, doc["id"], doc)
-                    sessions += 1
-        for day in sorted(touched_days):
-            counts = DayCounts(day)
-            for review in profile.reviews(day):
-                counts.add(review)
-            profile._days[day] = counts
-            profile._put(_days_table(day), day, counts.to_dict())
-    return ImportReport(cards, reviews, flags, sessions)
+    mine = profile.card_states()
+    states: dict[str, CardProgress] = {}
+    for doc in data.get("cards", []):
+        incoming = CardProgress.from_dict(doc)
+        current = states.get(incoming.card_id) or mine.get(incoming.card_id)
+        if current is None or (incoming.last_review and (
+                current.last_review is None or incoming.last_review > current.last_review)):
+            states[incoming.card_id] = incoming
+    reviews: dict[str, Review] = {}
+    for doc in data.get("reviews", []):
+        review = Review.from_dict({**doc, "after": CardProgress.from_dict(doc["after"])
+                                   .to_dict()})
+        if review.id not in reviews and review.id not in (
+                storage.table(_review_table(review)) or {}):
+            reviews[review.id] = review
+    known_flags = storage.table("flags") or {}
+    flags = {doc["id"]: _known(doc, FlagDoc) for doc in data.get("flags", [])
+             if doc["id"] not in known_flags}
+    sessions = {}
+    for doc in data.get("sessions", []):
+        table = storage.table(f"sessions/{doc['started_at'][:7]}") or {}
+        if doc["id"] not in table:
+            sessions[doc["id"]] = _known(doc, SessionDoc)
+    settings = None
+    if take_settings and data.get("settings") is not None:
+        settings = check_settings(data["settings"])
+    profile.merge(states=list(states.values()), reviews=list(reviews.values()),
+                  flags=list(flags.values()), sessions=list(sessions.values()),
+                  settings=settings)
+    return ImportReport(len(states), len(reviews), len(flags), len(sessions))

@@ -1,6 +1,7 @@
 """Profiles: durable answers, recovery of damaged files, locking, names, settings."""
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -89,7 +90,7 @@ def test_damaged_journal_line_is_reported_and_the_rest_kept():
             session.next_card(NOW)
             session.answer("x", NOW + timedelta(seconds=i), 1000)
         journal = profile.path / "progress.journal"
-        profile.storage._journal.close()
+        os.close(profile.storage._journal)
         profile.storage._journal = None
         profile._lock.release()
     lines = journal.read_bytes().split(b"\n")
