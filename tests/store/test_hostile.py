@@ -1,0 +1,393 @@
+"""Hostile and damaged progress files: nothing gets out of the data folder, nothing is lost."""
+
+import copy
+import errno
+import json
+import os
+import random
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from deckkit import plain_deck
+from test_profile import NOW, study
+
+from purgequiz import paths
+from purgequiz.learn import StudySession
+from purgequiz.store import StoreError, export_profile, import_into, open_profile
+from purgequiz.store import storage as storage_module
+from purgequiz.store.schema import Invalid
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` and its bytes."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.fixture
+def outside(tmp_path):
+    """A folder beside the data folder, with a file an attack might aim at."""
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    (folder / "victim").write_text("keep me")
+    return folder
+
+
+@pytest.fixture
+def exported():
+    study("Anna", 4)
+    with open_profile("Anna") as profile:
+        return export_profile(profile)
+
+
+def folder_of(name: str = "Anna") -> Path:
+    with open_profile(name) as profile:
+        return profile.path
+
+
+def snapshot_of(profile_folder: Path) -> dict:
+    return json.loads((profile_folder / "progress.json").read_bytes())
+
+
+def _mutations(outside: Path):
+    evil = str(outside / "zz-evil")
+    return {
+        "absolute day": lambda d: d["reviews"][0].update(day=evil),
+        "climbing day": lambda d: d["reviews"][0].update(day="../../x"),
+        "day -1": lambda d: d["reviews"][0].update(day="-1"),
+        "card id a number": lambda d: d["cards"][0].update(card_id=5),
+        "retention as text": lambda d: d["settings"].update(desired_retention="0.9"),
+        "steps a number": lambda d: d["settings"].update(learning_steps=4),
+        "review without after": lambda d: d["reviews"][1].pop("after"),
+        "last review an object": lambda d: d["cards"][1].update(last_review={}),
+        "naive burial": lambda d: d["cards"][2].update(buried_until="2025-03-02T10:00:00"),
+        "difficulty as a word": lambda d: d["cards"][2].update(difficulty="hard"),
+        "rating out of range": lambda d: d["reviews"][2].update(rating=9),
+        "review time naive": lambda d: d["reviews"][3].update(
+            reviewed_at="2025-03-01T09:00:00"),
+        "flag without id": lambda d: d["flags"].append({"card_id": "c", "note": "x"}),
+        "session month path": lambda d: d["sessions"].append(
+            {"id": "s", "deck_id": "d", "started_at": evil, "ended_at": evil}),
+        "state of another card": lambda d: d["reviews"][0]["after"].update(card_id="other"),
+    }
+
+
+@pytest.mark.parametrize("mutation", list(_mutations(Path("/x"))))
+def test_a_bad_export_is_refused_whole(mutation, exported, outside, home):
+    """A wrong value anywhere refuses the import before anything is written, anywhere."""
+    data = copy.deepcopy(exported)
+    _mutations(outside)[mutation](data)
+    study("Boris", 2)
+    before, around = tree(home), tree(outside)
+    with open_profile("Boris") as profile, pytest.raises(Invalid) as error:
+        import_into(profile, data, take_settings=True)
+    assert str(error.value)
+    assert tree(home) == before
+    assert tree(outside) == around and not (outside / "zz-evil").exists()
+    with open_profile("Boris") as profile:
+        assert len(list(profile.reviews())) == 2 and profile.recovered == ()
+
+
+def test_a_refused_import_says_where(exported):
+    """The message points at the wrong value."""
+    exported["reviews"][1]["rating"] = "good"
+    with open_profile("Boris") as profile, pytest.raises(Invalid) as error:
+        import_into(profile, exported)
+    assert "reviews[1].rating" in str(error.value)
+
+
+def test_a_journal_line_naming_an_outside_table_is_set_aside(home, outside):
+    """A journal line whose table is a path outside is reported and never becomes a file."""
+    folder = folder_of()
+    evil = {"o": "p", "t": f"reviews/{outside}/zz-evil", "k": "a", "d": {"v": 1}, "s": 99}
+    good = {"o": "p", "t": "flags", "k": "f", "d": {"id": "f"}, "s": 100}
+    journal = folder / "progress.journal"
+    journal.write_text(json.dumps(evil) + "\n" + json.dumps(good) + "\n")
+    with open_profile("Anna") as profile:
+        assert len(profile.recovered) == 1
+        assert "damaged line" in profile.recovered[0].message
+        assert str(journal) in profile.recovered[0].message
+    assert list(outside.iterdir()) == [outside / "victim"]
+    assert all(p.is_relative_to(home) for p in home.rglob("*"))
+
+
+def test_a_snapshot_listing_an_outside_cold_table_reads_nothing_outside(outside):
+    """Cold table names in a snapshot that are not of the log's form name no file."""
+    study("Anna", 3)
+    folder = folder_of()
+    data = snapshot_of(folder)
+    data["cold"] = data["cold"] + [f"reviews/../../{outside.name}/victim"]
+    (folder / "progress.json").write_text(json.dumps(data))
+    with open_profile("Anna") as profile:
+        assert len(list(profile.reviews())) == 3
+        profile.update_settings(new_per_day=3)
+    assert (outside / "victim").read_text() == "keep me"
+    assert len(list(outside.iterdir())) == 1
+
+
+@pytest.mark.parametrize("damage", [
+    "version as text", "card without id", "card not an object", "settings wrong",
+    "cold names not text", "tables a list", "deep nesting", "huge number",
+])
+def test_a_damaged_snapshot_is_kept_and_the_profile_recovered(damage):
+    """Each kind of damage is reported naming the file, kept aside, and progress restored."""
+    study("Anna", 5)
+    folder = folder_of()
+    data = snapshot_of(folder)
+    shard = next(name for name in data["tables"] if name.startswith("cards/"))
+    card = next(iter(data["tables"][shard]))
+    raw = None
+    if damage == "version as text":
+        data["version"] = "2"
+    elif damage == "card without id":
+        del data["tables"][shard][card]["card_id"]
+    elif damage == "card not an object":
+        data["tables"][shard][card] = 7
+    elif damage == "settings wrong":
+        data["tables"]["settings"]["settings"]["daily_goal"] = "lots"
+    elif damage == "cold names not text":
+        data["cold"] = [1, {}]
+    elif damage == "tables a list":
+        data["tables"] = []
+    elif damage == "deep nesting":
+        raw = b'{"format":"purgequiz.progress","seq":1,"tables":' + b"[" * 100_000
+    else:
+        raw = b'{"format":"purgequiz.progress","seq":1' + b"9" * 5000 + b',"tables":{}}'
+    original = raw if raw is not None else json.dumps(data).encode()
+    (folder / "progress.json").write_bytes(original)
+    with open_profile("Anna") as profile:
+        assert len(profile.recovered) == 1
+        recovery = profile.recovered[0]
+        assert str(folder / "progress.json") in recovery.message
+        assert recovery.kept_as.read_bytes() == original
+        assert len(profile.card_states()) == 5
+        assert len(list(profile.reviews())) == 5
+        export_profile(profile)
+    with open_profile("Anna") as profile:
+        assert profile.recovered == ()
+        assert len(profile.card_states()) == 5
+
+
+def test_a_journal_line_without_its_document_is_reported():
+    """A late journal line that puts nothing is set aside with the journal, the rest kept."""
+    folder = folder_of()
+    journal = folder / "progress.journal"
+    line = {"o": "p", "t": "flags", "k": "f1", "s": 10_000}
+    good = {"o": "p", "t": "flags", "k": "f2", "d": {
+        "id": "f2", "card_id": "c", "deck_id": "d", "note": "n",
+        "created_at": "2025-03-01T09:00:00+00:00"}, "s": 10_001}
+    original = (json.dumps(line) + "\n" + json.dumps(good) + "\n").encode()
+    journal.write_bytes(original)
+    with open_profile("Anna") as profile:
+        assert [f["id"] for f in profile.flags()] == ["f2"]
+        assert profile.recovered[0].kept_as.read_bytes() == original
+        assert "line 1" in profile.recovered[0].message
+
+
+@pytest.mark.parametrize("name", ["progress.journal", "progress.json", "reviews",
+                                  "reviews/2025-03.jsonl", "profile.json"])
+def test_links_inside_a_profile_are_refused(name, outside):
+    """A profile file that is a link is refused with a message; the target is never touched."""
+    study("Anna", 3)
+    folder = folder_of()
+    target = folder / name
+    if target.is_dir():
+        os.rename(target, outside / "moved")
+        os.symlink(outside / "moved", target)
+    else:
+        os.replace(target, outside / "moved")
+        os.symlink(outside / "moved", target)
+    before = tree(outside)
+    with pytest.raises(StoreError) as error:
+        open_profile("Anna")
+    assert str(target) in str(error.value) and "link" in str(error.value)
+    assert tree(outside) == before
+    open_profile("Boris").close()  # the lock of the refused profile was let go
+    with pytest.raises(StoreError):
+        open_profile("Anna")
+
+
+@pytest.mark.parametrize("what", ["fifo", "folder"])
+@pytest.mark.parametrize("name", ["progress.journal", "progress.json",
+                                  "reviews/2025-03.jsonl"])
+def test_something_else_where_a_file_belongs_is_refused(name, what):
+    """A folder or a FIFO in place of a progress file stops the opening with a message."""
+    study("Anna", 3)
+    target = folder_of() / name
+    os.unlink(target)
+    if what == "fifo":
+        os.mkfifo(target)
+    else:
+        target.mkdir()
+    with pytest.raises(StoreError) as error:
+        open_profile("Anna")
+    assert str(target) in str(error.value) and "not a file" in str(error.value)
+
+
+def _full_disk(monkeypatch, after: int = 10):
+    """os.write writes ``after`` bytes, then the disk is full."""
+    real = os.write
+
+    def write(fd, data):
+        if len(data) > after:
+            real(fd, bytes(data[:after]))
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(fd, data)
+
+    monkeypatch.setattr(storage_module.os, "write", write)
+    return lambda: monkeypatch.setattr(storage_module.os, "write", real)
+
+
+def test_an_answer_not_saved_on_a_full_disk_is_not_kept(monkeypatch):
+    """A failed save leaves disk and memory as they were; it never turns up later."""
+    with open_profile("Anna") as profile:
+        session = StudySession(plain_deck(4), profile, NOW, random.Random(1))
+        shown = session.next_card(NOW)
+        session.answer(shown.card.answer, NOW, 1000)
+        journal = profile.path / "progress.journal"
+        size = journal.stat().st_size
+        states = dict(profile.card_states().stored())
+        counts = profile.day_counts("2025-03-01")
+        free = _full_disk(monkeypatch)
+        shown = session.next_card(NOW + timedelta(seconds=5))
+        with pytest.raises(StoreError) as error:
+            session.answer(shown.card.answer, NOW + timedelta(seconds=5), 1000)
+        assert "No space left" in str(error.value) and str(journal) in str(error.value)
+        assert journal.stat().st_size == size
+        assert dict(profile.card_states().stored()) == states
+        assert profile.day_counts("2025-03-01") == counts
+        free()
+    with open_profile("Anna") as profile:
+        assert len(list(profile.reviews())) == 1
+        assert profile.day_counts("2025-03-01").reviews == 1
+
+
+def test_closing_on_a_full_disk_keeps_every_acknowledged_answer(monkeypatch):
+    """If the close cannot write its snapshot, it says so; nothing acknowledged is lost."""
+    study("Anna", 1)
+    profile = open_profile("Anna")
+    session = StudySession(plain_deck(4), profile, NOW, random.Random(1))
+    for i in range(3):
+        shown = session.next_card(NOW + timedelta(seconds=i))
+        session.answer(shown.card.answer, NOW + timedelta(seconds=i), 1000)
+    snapshot = (profile.path / "progress.json").read_bytes()
+    free = _full_disk(monkeypatch, after=0)
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage_module.os, "fsync", fsync)
+    with pytest.raises(StoreError) as error:
+        profile.close()
+    assert "No space left" in str(error.value)
+    assert (profile.path / "progress.json").read_bytes() == snapshot
+    assert not list(profile.path.glob(".*.tmp"))
+    free()
+    monkeypatch.setattr(storage_module.os, "fsync", real_fsync)
+    with open_profile("Anna") as again:
+        assert len(list(again.reviews())) == 3  # the first answer of each run is the same
+
+
+def test_a_failed_import_keeps_nothing(exported, monkeypatch):
+    """An import that cannot be written leaves the profile exactly as it was."""
+    study("Boris", 1)
+    with open_profile("Boris") as profile:
+        before = export_profile(profile)
+        free = _full_disk(monkeypatch)
+        with pytest.raises(StoreError):
+            import_into(profile, exported)
+        free()
+        after = export_profile(profile)
+    assert {k: v for k, v in after.items() if k != "exported_at"} == \
+        {k: v for k, v in before.items() if k != "exported_at"}
+
+
+def _month_file(folder: Path) -> Path:
+    return next((folder / "reviews").glob("*.jsonl"))
+
+
+def test_a_truncated_review_log_is_reported_at_opening_and_kept():
+    """A month file cut short is noticed when the profile opens; its bytes are kept."""
+    study("Anna", 4)
+    month = _month_file(folder_of())
+    original = month.read_bytes()
+    month.write_bytes(original[:-25])
+    with open_profile("Anna") as profile:
+        assert len(profile.recovered) == 1
+        recovery = profile.recovered[0]
+        assert str(month) in recovery.message and "unfinished line" in recovery.message
+        assert recovery.kept_as.read_bytes() == original[:-25]
+        assert len(list(profile.reviews())) == 3
+    with open_profile("Anna") as profile:
+        assert profile.recovered == ()
+
+
+def test_a_damaged_review_log_line_is_reported_at_opening():
+    """A damaged line inside a month file is reported when the profile opens."""
+    study("Anna", 4)
+    month = _month_file(folder_of())
+    lines = month.read_bytes().split(b"\n")
+    lines[1] = b'{"o":"p","t":"reviews/2025-03-01/09:0","k":"x","d":{"day":"-1"},"s":2}'
+    month.write_bytes(b"\n".join(lines))
+    with open_profile("Anna") as profile:
+        assert len(profile.recovered) == 1
+        assert "damaged line" in profile.recovered[0].message
+        assert profile.recovered[0].kept_as.read_bytes() == b"\n".join(lines)
+        assert len(list(profile.reviews())) == 3
+
+
+def test_damage_found_later_is_reported_when_found():
+    """Damage of the same size as the file was is reported when the month is read."""
+    study("Anna", 4)
+    month = _month_file(folder_of())
+    raw = month.read_bytes()
+    index = raw.index(b'"rating":') + len(b'"rating":')
+    month.write_bytes(raw[:index] + b"9" + raw[index + 1:])
+    with open_profile("Anna") as profile:
+        assert profile.recovered == ()
+        assert len(list(profile.reviews())) == 3
+        late = profile.new_recoveries()
+        assert len(late) == 1 and str(month) in late[0].message
+        assert profile.new_recoveries() == []
+        assert len(profile.recovered) == 1
+
+
+def test_a_deleted_review_log_is_reported():
+    """A review log folder that disappeared is reported; card states are kept."""
+    study("Anna", 4)
+    folder = folder_of()
+    month = _month_file(folder)
+    month.unlink()
+    (folder / "reviews").rmdir()
+    with open_profile("Anna") as profile:
+        assert len(profile.recovered) == 1
+        assert str(month) in profile.recovered[0].message
+        assert "missing" in profile.recovered[0].message
+        assert len(profile.card_states()) == 4
+    with open_profile("Anna") as profile:
+        assert profile.recovered == ()
+
+
+def test_an_import_of_many_reviews_in_ten_minutes_is_counted(exported):
+    """Thousands of reviews in one ten-minute table import whole, and are counted."""
+    template = exported["reviews"][0]
+    exported["reviews"] = [dict(template, id=f"r{i}") for i in range(3000)]
+    with open_profile("Boris") as profile:
+        report = import_into(profile, exported)
+        assert report.reviews == 3000
+        assert profile.day_counts(template["day"]).reviews == 3000
+    with open_profile("Boris") as profile:
+        assert len(list(profile.reviews())) == 3000
+
+
+def test_nothing_is_written_outside_the_profiles_folder(exported, outside, home):
+    """Opening, studying, importing and closing write only inside the data folder."""
+    import_tree = tree(outside)
+    with open_profile("Boris") as profile:
+        import_into(profile, exported, take_settings=True)
+    study("Boris", 3)
+    assert tree(outside) == import_tree
+    assert {p.parts[len(home.parts)] for p in home.rglob("*")} <= {"profiles"}
+    assert paths.profiles_dir().is_relative_to(home)
