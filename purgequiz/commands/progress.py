@@ -1,14 +1,17 @@
-"""`purgequiz progress export | import`: a profile's progress as one JSON file."""
+"""`purgequiz progress export | import | check`: a profile's progress as one JSON file, and
+its health."""
 
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 from purgequiz.commands.output import fail
 from purgequiz.store import StoreError, export_profile, import_into, list_profiles, open_profile
 from purgequiz.store.schema import Invalid
 from purgequiz.store.transfer import check_export
+from purgequiz.visible import visible
 
 __all__ = ["register", "run"]
 
@@ -59,9 +62,60 @@ def import_(file: str, profile_name: str | None) -> int:
     return 0
 
 
+def _say(text: str) -> None:
+    print(visible(text))
+
+
+def _health_lines(health) -> list[str]:
+    lines = [f"  {problem}" for problem in health.problems]
+    lines += [f"  repaired: {message}" for message in health.repaired]
+    if health.kept_aside:
+        lines.append(f"  {len(health.kept_aside)} damaged file(s) kept aside for you to look "
+                     f"at (safe to delete once you have): "
+                     f"{', '.join(str(p) for p in health.kept_aside[:3])}"
+                     + (" …" if len(health.kept_aside) > 3 else ""))
+    return lines
+
+
+def check(profile_name: str | None, repair: bool) -> int:
+    """Report the health of one profile or of all; repair them with ``repair``."""
+    from purgequiz.store.health import check_profile, repair_profile
+
+    names = [profile_name] if profile_name else [info.name for info in list_profiles()]
+    if not names:
+        _say("there are no profiles yet")
+        return 0
+    unhealthy = 0
+    for name in names:
+        try:
+            health = repair_profile(name) if repair else check_profile(name)
+        except (StoreError, ValueError) as error:
+            _say(f"{name}: cannot be checked: {error}")
+            unhealthy += 1
+            continue
+        figures = (f"{health.cards} card states, {health.reviews} reviews on "
+                   f"{health.days} day(s)")
+        if repair:
+            state = "repaired" if health.repaired else "healthy, nothing to repair"
+            _say(f"{name}: {state} ({figures})")
+        elif health.healthy:
+            _say(f"{name}: healthy ({figures})")
+        else:
+            unhealthy += 1
+            _say(f"{name}: {len(health.problems)} problem(s) ({figures})")
+        for line in _health_lines(health):
+            _say(line)
+    if unhealthy and not repair:
+        which = f" --profile {shlex.quote(profile_name)}" if profile_name else ""
+        _say(f"run 'purgequiz progress check{which} --repair' to repair: each damaged file "
+              f"is kept aside and rebuilt from what is good")
+    return 1 if unhealthy else 0
+
+
 def register(commands) -> None:
-    """Add `progress export | import` to the command parser."""
-    progress = commands.add_parser("progress", help="export or import a profile's progress")
+    """Add `progress export | import | check` to the command parser."""
+    progress = commands.add_parser("progress",
+                                   help="export, import or check a profile's progress")
     actions = progress.add_subparsers(dest="progress_command", metavar="ACTION", required=True,
                                       parser_class=type(progress))
     out = actions.add_parser("export", help="write a profile's progress to a JSON file")
@@ -70,9 +124,19 @@ def register(commands) -> None:
     into = actions.add_parser("import", help="merge a JSON progress file into a profile")
     into.add_argument("file")
     into.add_argument("--profile", metavar="NAME", help="default: the name in the file")
+    health = actions.add_parser(
+        "check", help="read every progress file of a profile and report its health",
+        description="Read every progress file of a profile (all profiles without --profile) "
+        "and report damage, missing parts and totals that disagree with the review log. "
+        "Nothing is changed unless --repair is given.")
+    health.add_argument("--profile", metavar="NAME", help="default: every profile")
+    health.add_argument("--repair", action="store_true",
+                        help="repair what is damaged (damaged files are kept aside)")
 
 
 def run(args) -> int:
     if args.progress_command == "export":
         return export(args.profile, args.output)
+    if args.progress_command == "check":
+        return check(args.profile, args.repair)
     return import_(args.file, args.profile)

@@ -490,13 +490,7 @@ class JournalStorage(Storage):
         present = {month: size for month, size in self._month_sizes().items()}
         for month, size in sorted(recorded.items()):
             if month not in present:
-                path = self._segment_path(month)
-                self._report(path, path, (
-                    f"the review log file {path} is missing: the reviews of {month} are gone "
-                    f"from the history (card states and daily totals are kept)"))
-                self._loaded_months.add(month)
-                self._cold.difference_update({n for n in self._cold if _month(n) == month})
-                self._changed = True
+                self._missing_month(month)
             elif present[month] != size:
                 self._load_month(month)
                 self._changed = True
@@ -550,6 +544,22 @@ class JournalStorage(Storage):
             self._tables[name] = table
             self._cold.add(name)
         self._loaded_months.add(month)
+
+    def load_all(self) -> None:
+        """Read every month of the review log now, checking (and repairing) each."""
+        for month in self._months():
+            self._load_month(month)
+        for month in sorted({_month(name) for name in self._cold} - self._loaded_months):
+            self._missing_month(month)
+
+    def _missing_month(self, month: str) -> None:
+        path = self._segment_path(month)
+        self._report(path, path, (
+            f"the review log file {path} is missing: the reviews of {month} are gone "
+            f"from the history (card states and daily totals are kept)"))
+        self._loaded_months.add(month)
+        self._cold.difference_update({n for n in self._cold if _month(n) == month})
+        self._changed = True
 
     # -- what TinyDB and the profile see ---------------------------------------------------
 

@@ -48,3 +48,57 @@ def test_bad_files_and_missing_profiles_fail_plainly(tmp_path, capsys):
                              output=str(tmp_path / "x.json"))) == 1
     err = capsys.readouterr().err
     assert "not a purgequiz progress export" in err and "no profile 'nobody'" in err
+
+
+def _studied(name: str, answers: int) -> Path:
+    with open_profile(name) as profile:
+        session = StudySession(plain_deck(6), profile, NOW, random.Random(1))
+        for i in range(answers):
+            session.next_card(NOW)
+            session.answer("x", NOW.replace(second=i), 1000)
+        return profile.path
+
+
+def test_check_reports_a_healthy_profile(capsys):
+    """`progress check` reads every profile and says each is healthy, with its figures."""
+    _studied("Anna", 3)
+    _studied("Boris", 2)
+    assert progress.run(Args(progress_command="check", profile=None, repair=False)) == 0
+    out = capsys.readouterr().out
+    assert "Anna: healthy (3 card states, 3 reviews on 1 day(s))" in out
+    assert "Boris: healthy" in out
+
+
+def test_check_reports_damage_without_touching_it(capsys):
+    """Damage in the review log is reported, and the files stay exactly as they were."""
+    folder = _studied("Anna", 4)
+    month = next((folder / "reviews").glob("*.jsonl"))
+    month.write_bytes(month.read_bytes()[:-20])
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert progress.run(Args(progress_command="check", profile="Anna", repair=False)) == 1
+    out = capsys.readouterr().out
+    assert "Anna: 2 problem(s)" in out and str(month) in out
+    assert "--repair" in out
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+
+
+def test_check_repair_keeps_the_damaged_file_and_leaves_a_healthy_profile(capsys):
+    """--repair sets the damaged file aside, rebuilds the rest, and a new check is clean."""
+    folder = _studied("Anna", 4)
+    month = next((folder / "reviews").glob("*.jsonl"))
+    damaged = month.read_bytes()[:-20]
+    month.write_bytes(damaged)
+    assert progress.run(Args(progress_command="check", profile="Anna", repair=True)) == 0
+    out = capsys.readouterr().out
+    assert "Anna: repaired" in out and "kept aside" in out
+    assert [p.read_bytes() for p in folder.rglob("*.damaged-*")] == [damaged]
+    assert progress.run(Args(progress_command="check", profile="Anna", repair=False)) == 0
+    assert "Anna: healthy (4 card states, 3 reviews" in capsys.readouterr().out
+
+
+def test_check_of_a_profile_in_use_says_so(capsys):
+    """A profile open elsewhere is not read behind its back."""
+    _studied("Anna", 1)
+    with open_profile("Anna"):
+        assert progress.run(Args(progress_command="check", profile="Anna", repair=False)) == 1
+    assert "open in another purgequiz" in capsys.readouterr().out
