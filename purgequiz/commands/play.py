@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from purgequiz.visible import visible
+
 __all__ = ["register", "run"]
 
 
@@ -30,4 +32,9 @@ def run(args: argparse.Namespace) -> int:
         app.run()
     finally:
         app.close_profile()
+    for problem in app.close_problems:
+        print(f"purgequiz: {visible(problem)}\nEvery answer you saw saved is kept; purgequiz "
+              f"finishes saving the next time the profile opens.", file=sys.stderr)
+    if app.close_problems:
+        return 1
     return 0 if app.return_code in (None, 0) else app.return_code

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shlex
+import sys
 from pathlib import Path
 
 from purgequiz.commands.output import fail
@@ -19,9 +20,9 @@ __all__ = ["register", "run"]
 def export(profile_name: str, output: str) -> int:
     try:
         with open_profile(profile_name, create=False) as profile:
+            data = export_profile(profile)  # reads the whole log: may find damage in it
             for recovery in profile.recovered:
-                print(f"purgequiz: {recovery.message}")
-            data = export_profile(profile)
+                print(visible(f"purgequiz: {recovery.message}"), file=sys.stderr)
     except (StoreError, ValueError) as error:
         return fail(str(error))
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -124,6 +124,7 @@ class JournalLine(Struct, forbid_unknown_fields=False):
     s: Annotated[int, Meta(ge=1)]
     k: Id | None = None
     d: dict[str, Any] | None = None
+    n: Annotated[int, Meta(ge=1, le=10**8)] | None = None  # lines in the write it begins
 
 
 class Snapshot(Struct, forbid_unknown_fields=False):

@@ -254,6 +254,28 @@ def _parse_lines(raw: bytes, month: str | None
     return ops, good_end, len(raw) - good_end, bad
 
 
+def _whole_writes(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The changes of the writes whose lines are all there.
+
+    The first line of each write says how many lines it has (``n``). A write cut short (the
+    power failing before its fsync returned, so never acknowledged) is left out whole, so an
+    answer or an import is never half applied. Lines without ``n`` each stand alone.
+    """
+    whole: list[dict[str, Any]] = []
+    index = 0
+    while index < len(ops):
+        count = ops[index].get("n", 1)
+        group = ops[index:index + count]
+        if len(group) == count and not any("n" in op for op in group[1:]):
+            whole += group
+            index += count
+            continue
+        index += 1
+        while index < len(ops) and "n" not in ops[index]:
+            index += 1
+    return whole
+
+
 class _Tables(MutableMapping):
     """What TinyDB sees as the database: tables are copied when asked for, writes recorded."""
 
@@ -403,6 +425,7 @@ class JournalStorage(Storage):
         ops, good, torn, bad = _parse_lines(raw, None)
         self._repair_lines(self.journal_path, "the progress journal", ops, bad, torn, good,
                            acknowledged_tail=False)
+        ops = _whole_writes(ops)
         for op in ops:
             seq = op["s"]
             if seq <= snapshot_seq and not self.snapshot_lost:
@@ -693,6 +716,8 @@ class JournalStorage(Storage):
         first = self._seq
         for number, op in enumerate(ops, first + 1):
             op["s"] = number
+            op.pop("n", None)
+        ops[0]["n"] = len(ops)  # replayed only if every line of this write is there
         self._append(b"".join(_line(op) for op in ops))
         self._seq = first + len(ops)
         for op in ops:

@@ -11,6 +11,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from purgequiz.store.errors import StoreError
 from purgequiz.tui import profiles
 from purgequiz.tui.background import friendly, in_background, on_store_thread, start_now
 from purgequiz.tui.catalog import Catalog, find_deck
@@ -44,6 +45,7 @@ class PurgeQuizApp(App[None]):
         self.catalog: Catalog | None = None
         self._after_mount: list[Callable[[], object]] | None = []
         self._opening = None  # a profile opened by a job whose result has not arrived yet
+        self.close_problems: list[str] = []  # why closing the profile could not save all
         self._waiting: HomeScreen | None = None  # the home screen shown while it opens
 
     def now(self) -> datetime:
@@ -189,7 +191,10 @@ class PurgeQuizApp(App[None]):
         def close() -> None:  # on the store thread, after any job still opening one
             for each in (profile, self._opening):
                 if each is not None:
-                    each.close()
+                    try:
+                        each.close()
+                    except StoreError as error:  # every acknowledged answer is in the journal
+                        self.close_problems.append(str(error))
             self._opening = None
 
         on_store_thread(close)

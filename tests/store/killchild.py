@@ -1,31 +1,81 @@
-"""Kill-test helper: answers cards in a loop, printing each id once the answer is durable."""
+"""Kill-test helper: works on a profile in a loop, printing what is durable as it goes.
 
+``answer SEED``: answers cards, printing each review id once the answer is durable.
+``compact SEED``: the same, compacting every few answers.
+``import SEED``: imports one small export after another, printing each once it is in.
+``full SEED LIMIT``: answers with files limited to LIMIT bytes (a full disk), printing
+``ok ID`` or ``failed ID`` for each answer.
+"""
+
+import json
 import random
+import resource
+import signal
 import sys
 from datetime import UTC, datetime, timedelta
 
 from deckkit import plain_deck
 
 from purgequiz.learn import StudySession
-from purgequiz.store import open_profile
+from purgequiz.store import StoreError, import_into, open_profile
+from purgequiz.store import storage as storage_module
+
+BASE = datetime(2025, 3, 1, 9, tzinfo=UTC)
 
 
-def main() -> None:
-    seed = int(sys.argv[1])
+def answer(seed: int, compact_every: int = 0, full: bool = False) -> None:
     deck = plain_deck(40)
-    now = datetime(2025, 3, 1, 9, tzinfo=UTC) + timedelta(days=seed)
+    now = BASE + timedelta(days=seed)
     rng = random.Random(seed)
     with open_profile("kill") as profile:
         session = StudySession(deck, profile, now, rng)
+        count = 0
         while True:
             shown = session.next_card(now)
             if shown is None:
                 now += timedelta(minutes=30)
                 continue
             reply = shown.card.answer if rng.random() < 0.7 else "wrong"
-            session.answer(reply, now, 2500)
-            print(session.record.card_ids[-1], session._undo[-1][0].id, flush=True)
+            try:
+                session.answer(reply, now, 2500)
+            except StoreError:
+                print("failed", session.current and session.current.card.id, flush=True)
+                now += timedelta(seconds=5)
+                continue
+            print("ok", session._undo[-1][0].id, flush=True)
+            count += 1
+            if compact_every and count % compact_every == 0:
+                profile.storage.compact()
             now += timedelta(seconds=5)
+
+
+def imports(seed: int) -> None:
+    rng = random.Random(seed)
+    template = json.loads(sys.stdin.read())
+    with open_profile("kill") as profile:
+        for batch in range(10_000):
+            data = dict(template)
+            ids = [f"{seed}-{batch}-{i}" for i in range(rng.randint(50, 400))]
+            data["reviews"] = [dict(template["reviews"][0], id=review_id) for review_id in ids]
+            print("start", seed, batch, len(ids), flush=True)
+            import_into(profile, data)
+            print("ok", seed, batch, len(ids), flush=True)
+
+
+def main() -> None:
+    mode, seed = sys.argv[1], int(sys.argv[2])
+    if mode == "answer":
+        answer(seed)
+    elif mode == "compact":
+        storage_module.COMPACT_WHILE_OPEN = 40
+        answer(seed, compact_every=7)
+    elif mode == "import":
+        imports(seed)
+    elif mode == "full":
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead
+        limit = int(sys.argv[3])
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        answer(seed, full=True)
 
 
 if __name__ == "__main__":

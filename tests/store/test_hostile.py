@@ -391,3 +391,26 @@ def test_nothing_is_written_outside_the_profiles_folder(exported, outside, home)
     assert tree(outside) == import_tree
     assert {p.parts[len(home.parts)] for p in home.rglob("*")} <= {"profiles"}
     assert paths.profiles_dir().is_relative_to(home)
+
+
+def test_a_write_cut_short_is_left_out_whole():
+    """An answer whose journal lines are only partly on disk is not half applied."""
+    study("Anna", 2)
+    with open_profile("Anna") as profile:
+        states = dict(profile.card_states().stored())
+        session = StudySession(plain_deck(10), profile, NOW + timedelta(days=1),
+                               random.Random(5))
+        shown = session.next_card(NOW + timedelta(days=1))
+        session.answer(shown.card.answer, NOW + timedelta(days=1), 1000)
+        journal = profile.path / "progress.journal"
+        lines = journal.read_bytes().splitlines(keepends=True)
+        assert len(lines) >= 3 and json.loads(lines[0])["n"] == len(lines)
+        os.close(profile.storage._journal)
+        profile.storage._journal = None
+        profile._lock.release()
+    journal.write_bytes(b"".join(lines[:-1]))  # the last line never reached the disk
+    with open_profile("Anna") as profile:
+        assert profile.recovered == ()
+        assert len(list(profile.reviews())) == 2
+        assert dict(profile.card_states().stored()) == states
+        assert profile.day_counts("2025-03-02").reviews == 0

@@ -1,5 +1,6 @@
-"""Kill test: SIGKILL at random moments never loses an acknowledged answer."""
+"""Kill tests: SIGKILL at random moments never loses an acknowledged change."""
 
+import json
 import os
 import random
 import signal
@@ -8,31 +9,99 @@ import sys
 import time
 from pathlib import Path
 
-from purgequiz.store import open_profile
+from purgequiz.store import export_profile, open_profile
 
 HERE = Path(__file__).resolve().parent
 
 
-def test_sigkill_never_loses_an_acknowledged_answer(home):
-    """After each of 50 kills the profile opens cleanly and holds every acknowledged answer."""
-    env = {**os.environ, "PURGEQUIZ_HOME": str(home),
-           "PYTHONPATH": os.pathsep.join([str(HERE), str(HERE.parent / "learn")])}
+def _env(home: Path) -> dict[str, str]:
+    return {**os.environ, "PURGEQUIZ_HOME": str(home),
+            "PYTHONPATH": os.pathsep.join([str(HERE), str(HERE.parent / "learn")])}
+
+
+def _run_and_kill(home: Path, args: list[str], delay: float, stdin: bytes = b"") -> list[str]:
+    """Start the helper, kill it after ``delay`` seconds; the lines it finished printing."""
+    child = subprocess.Popen([sys.executable, str(HERE / "killchild.py"), *args],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_env(home))
+    if stdin:
+        child.stdin.write(stdin)
+    child.stdin.close()
+    child.stdin = None
+    time.sleep(delay)
+    child.send_signal(signal.SIGKILL)
+    out, _ = child.communicate()
+    text = out.decode()
+    lines = text.splitlines()
+    if lines and not text.endswith("\n"):
+        lines = lines[:-1]  # a line cut by the kill was not fully acknowledged
+    return lines
+
+
+def _kill_answering(home: Path, mode: str, rounds: int) -> int:
     rng = random.Random(4)
     acknowledged: set[str] = set()
-    for round_ in range(50):
-        child = subprocess.Popen([sys.executable, str(HERE / "killchild.py"), str(round_)],
-                                 stdout=subprocess.PIPE, env=env)
-        time.sleep(rng.uniform(0.15, 0.45))
-        child.send_signal(signal.SIGKILL)
-        out, _ = child.communicate()
-        lines = out.decode().splitlines()
-        if lines and not lines[-1].endswith(tuple("0123456789abcdef")) or \
-                (lines and len(lines[-1].split()) != 2):
-            lines = lines[:-1]  # a line cut by the kill was not fully acknowledged
-        acknowledged |= {line.split()[1] for line in lines}
+    for round_ in range(rounds):
+        lines = _run_and_kill(home, [mode, str(round_)], rng.uniform(0.15, 0.45))
+        acknowledged |= {line.split()[1] for line in lines if line.startswith("ok ")}
         with open_profile("kill") as profile:
             assert profile.recovered == ()
             stored = {review.id for review in profile.reviews()}
             missing = acknowledged - stored
             assert not missing, f"round {round_}: {len(missing)} acknowledged answers lost"
-    assert len(acknowledged) > 100
+    return len(acknowledged)
+
+
+def test_sigkill_never_loses_an_acknowledged_answer(home):
+    """After each of 30 kills the profile opens cleanly and holds every acknowledged answer."""
+    assert _kill_answering(home, "answer", 30) > 80
+
+
+def test_sigkill_during_compaction_loses_nothing(home):
+    """Kills while the log is often being compacted lose no acknowledged answer."""
+    assert _kill_answering(home, "compact", 20) > 50
+
+
+def test_sigkill_during_imports_leaves_each_import_whole_or_absent(home):
+    """An import cut by a kill is either all there or not there at all; finished ones stay."""
+    from test_profile import study
+
+    study("source", 2)
+    with open_profile("source") as profile:
+        template = json.dumps(export_profile(profile)).encode()
+    rng = random.Random(7)
+    finished: dict[tuple[str, str], int] = {}
+    started: dict[tuple[str, str], int] = {}
+    for round_ in range(12):
+        lines = _run_and_kill(home, ["import", str(round_)], rng.uniform(0.3, 0.9), template)
+        for line in lines:
+            word, seed, batch, count = line.split()
+            (finished if word == "ok" else started)[(seed, batch)] = int(count)
+        with open_profile("kill") as profile:
+            assert profile.recovered == ()
+            stored: dict[tuple[str, str], int] = {}
+            for review in profile.reviews():
+                seed, batch, _ = review.id.split("-")
+                stored[(seed, batch)] = stored.get((seed, batch), 0) + 1
+        for key, count in finished.items():
+            assert stored.get(key) == count, f"an acknowledged import {key} was lost"
+        for key, count in started.items():
+            assert stored.get(key, 0) in (0, count), f"the import {key} was kept in part"
+    assert len(finished) > 12
+
+
+def test_answers_not_saved_on_a_full_disk_never_come_back(home):
+    """With the disk full, answers said to be saved are kept and the others never appear."""
+    from test_profile import study
+
+    study("kill", 1)
+    folder = next((home / "profiles").iterdir())
+    limit = max(p.stat().st_size for p in folder.rglob("*") if p.is_file()) + 6000
+    lines = _run_and_kill(home, ["full", "1", str(limit)], 2.0)
+    saved = [line.split()[1] for line in lines if line.startswith("ok ")]
+    failed = [line for line in lines if line.startswith("failed")]
+    assert saved and failed, "the disk should have filled while answering"
+    with open_profile("kill") as profile:
+        stored = [review.id for review in profile.reviews()]
+        assert set(saved) <= set(stored)
+        assert len(stored) == len(saved) + 1  # the answer given before the disk was full
+        assert sum(day.reviews for day in profile.days()) == len(saved) + 1
