@@ -77,8 +77,7 @@ def build(cards: int, reviews: int, seed: int):
                     "d": review.to_dict()})
     ops += [{"o": "p", "t": _shard(cid), "k": cid, "d": s.to_dict()} for cid, s in states.items()]
     ops += [{"o": "p", "t": _days_table(d), "k": d, "d": c.to_dict()} for d, c in days.items()]
-    with storage.batch():
-        storage._commit(ops)
+    storage.commit(ops)
     profile.close()
     return deck, moments[-1] + timedelta(days=1)
 

@@ -21,7 +21,8 @@ from purgequiz.learn.settings import Settings
 
 __all__ = [
     "COLD_TABLE", "MONTH", "CardDoc", "Invalid", "JournalLine", "check", "check_document",
-    "check_line", "check_settings", "is_table_name", "review_table", "table_kind",
+    "check_line", "check_settings", "check_table", "is_table_name", "review_table",
+    "schema_message", "table_kind",
 ]
 
 MAX_ID = 200
@@ -133,7 +134,7 @@ class Snapshot(Struct, forbid_unknown_fields=False):
     tables: dict[str, dict[str, Any]]
     version: Annotated[int, Meta(ge=1)] = 1
     cold: list[str] = []
-    months: dict[str, Annotated[int, Meta(ge=0)]] = {}
+    months: dict[str, Annotated[int, Meta(ge=0)]] | None = None
 
 
 class Export(Struct, forbid_unknown_fields=False):
@@ -153,7 +154,7 @@ _KINDS: dict[str, type[_Doc]] = {"cards": CardDoc, "reviews": ReviewDoc, "days":
                                  "sessions": SessionDoc, "flags": FlagDoc, "bests": BestsDoc}
 
 
-def _message(error: msgspec.ValidationError) -> str:
+def schema_message(error: msgspec.ValidationError) -> str:
     """msgspec's "Expected `int`, got `str` - at `$.a[0].b`" as "a[0].b: expected int, got str"."""
     text = str(error)
     where = ""
@@ -173,7 +174,7 @@ def check(data: Any, shape: type[Any]) -> Any:
     try:
         return msgspec.convert(data, shape)
     except msgspec.ValidationError as error:
-        raise Invalid(_message(error)) from None
+        raise Invalid(schema_message(error)) from None
 
 
 def is_table_name(name: object) -> bool:
@@ -212,6 +213,36 @@ def check_document(table: str, key: str, doc: Any) -> None:
         raise Invalid(f"the review {key!r} belongs in {review_table(doc)}, not {table}")
     if kind == "sessions" and table[9:] != doc["started_at"][:7]:
         raise Invalid(f"the session {key!r} does not belong in {table}")
+
+
+_KEYED = {"cards": "card_id", "reviews": "id", "sessions": "id", "flags": "id"}
+
+
+def check_table(table: str, docs: dict[str, Any]) -> dict[str, str]:
+    """The documents of ``docs`` that may not be in ``table``: key → what is wrong.
+
+    A whole table is checked in one call, and one by one only when something in it is wrong
+    (opening a profile checks thousands of card states this way in a few milliseconds).
+    """
+    kind = table_kind(table)
+    field = _KEYED.get(kind)
+    if field and kind != "reviews" and is_table_name(table):
+        try:
+            records = msgspec.convert(list(docs.values()), list[_KINDS[kind]])
+        except msgspec.ValidationError:
+            pass
+        else:
+            if all(getattr(r, field) == key for r, key in zip(records, docs, strict=True)) \
+                    and (kind != "sessions" or all(
+                        doc["started_at"][:7] == table[9:] for doc in docs.values())):
+                return {}
+    problems = {}
+    for key, doc in docs.items():
+        try:
+            check_document(table, key, doc)
+        except Invalid as error:
+            problems[key] = str(error)
+    return problems
 
 
 def review_table(doc: dict[str, Any]) -> str:

@@ -40,6 +40,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from tinydb.storages import Storage
 
 from purgequiz.store.errors import Recovery, StoreError
@@ -48,10 +49,11 @@ from purgequiz.store.schema import (
     MONTH,
     Invalid,
     Snapshot,
-    check,
     check_document,
     check_line,
+    check_table,
     is_table_name,
+    schema_message,
 )
 
 __all__ = ["COLD_PREFIX", "JournalStorage", "fsync_dir", "read_file", "set_aside",
@@ -254,6 +256,16 @@ def _parse_lines(raw: bytes, month: str | None
     return ops, good_end, len(raw) - good_end, bad
 
 
+def _decode_snapshot(raw: bytes) -> Snapshot:
+    """The snapshot's outline, decoded and checked in one pass (:class:`Invalid` if wrong)."""
+    try:
+        return msgspec.json.decode(raw, type=Snapshot)
+    except msgspec.ValidationError as error:
+        raise Invalid(schema_message(error)) from None
+    except msgspec.DecodeError:
+        raise Invalid("not valid JSON") from None
+
+
 def _whole_writes(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The changes of the writes whose lines are all there.
 
@@ -447,15 +459,10 @@ class JournalStorage(Storage):
         """Read the snapshot (its seq returned); damage is set aside and reported."""
         try:
             rest, listed = _split_cold(raw)
-            data = json.loads(rest[3:] if rest.startswith(b"\xef\xbb\xbf") else rest)
-            if isinstance(data, dict) and isinstance(data.get("version"), int) \
-                    and data["version"] > SNAPSHOT_VERSION and data.get("format") \
-                    == SNAPSHOT_FORMAT:
+            snapshot = _decode_snapshot(rest[3:] if rest.startswith(b"\xef\xbb\xbf") else rest)
+            if snapshot.version > SNAPSHOT_VERSION:
                 raise StoreError(f"{self.snapshot_path} was written by a newer purgequiz "
-                                 f"(format version {data['version']}); update purgequiz")
-            snapshot = check(data, Snapshot)
-            if snapshot.version != SNAPSHOT_VERSION:
-                raise Invalid(f"unknown version {snapshot.version}")
+                                 f"(format version {snapshot.version}); update purgequiz")
         except (ValueError, UnicodeDecodeError, RecursionError) as error:
             why = str(error) if isinstance(error, Invalid) else "not valid JSON"
             if self.read_only:
@@ -473,20 +480,15 @@ class JournalStorage(Storage):
             if not is_table_name(name) or name.startswith(COLD_PREFIX):
                 problems.append(f"an unknown table {name[:60]!r}")
                 continue
-            good = {}
-            for key, doc in table.items():
-                try:
-                    check_document(name, key, doc)
-                except Invalid as error:
-                    problems.append(f"{name} {key[:60]!r}: {error}")
-                else:
-                    good[key] = doc
-            self._tables[name] = good
+            wrong = check_table(name, table)
+            problems += [f"{name} {key[:60]!r}: {why}" for key, why in wrong.items()]
+            self._tables[name] = {k: d for k, d in table.items() if k not in wrong} \
+                if wrong else table
         cold: list[str] | bytes = listed if listed is not None and listed != b"[]" \
             else snapshot.cold
         self._cold_listed, self._cold_set = (cold, None) if cold else ([], set())
         self._recorded_months = {m: size for m, size in snapshot.months.items()
-                                 if MONTH.fullmatch(m)} if "months" in data else None
+                                 if MONTH.fullmatch(m)} if snapshot.months is not None else None
         if problems:
             self.snapshot_partial = True
             self._changed = True

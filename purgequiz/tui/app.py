@@ -11,7 +11,6 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from purgequiz.store.errors import StoreError
 from purgequiz.tui import profiles
 from purgequiz.tui.background import friendly, in_background, on_store_thread, start_now
 from purgequiz.tui.catalog import Catalog, find_deck
@@ -189,6 +188,8 @@ class PurgeQuizApp(App[None]):
         profile, self.profile = self.profile, None
 
         def close() -> None:  # on the store thread, after any job still opening one
+            from purgequiz.store.errors import StoreError
+
             for each in (profile, self._opening):
                 if each is not None:
                     try:
