@@ -401,8 +401,8 @@ class Profile:
               settings: Settings | None = None) -> None:
         """Add records from elsewhere (an import) in one durable write, all or nothing.
 
-        States replace ours; reviews, flags and sessions are added; the daily totals of the
-        days reviews were added to are counted again from the log. Written as plain changes
+        States replace ours; reviews (none already in the log), flags and sessions are added,
+        and counted in the daily totals. Written as plain changes
         rather than through TinyDB, whose insert copies the whole table each time: an import
         of tens of thousands of reviews in one ten-minute table would take minutes.
         """
@@ -414,15 +414,10 @@ class Profile:
                 for s in sessions]
         if settings is not None:
             ops.append({"o": "p", "t": "settings", "k": "settings", "d": settings.to_dict()})
-        days: dict[str, DayCounts] = {}
-        with self.storage.batch():
-            self.storage.commit(ops)
-            for day in sorted({r.day for r in reviews}):
-                counts = days[day] = DayCounts(day)
-                for review in self.reviews(day):
-                    counts.add(review)
-            self.storage.commit([{"o": "p", "t": _days_table(day), "k": day,
-                                  "d": counts.to_dict()} for day, counts in days.items()])
+        days = self._counted([(review, 1) for review in reviews])
+        ops += [{"o": "p", "t": _days_table(day), "k": day, "d": counts.to_dict()}
+                for day, counts in days.items()]
+        self.storage.commit(ops)
         self._remember(states, days)
         if settings is not None:
             self._settings = settings
