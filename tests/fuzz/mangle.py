@@ -56,10 +56,12 @@ def _huge_text() -> str:
 class Mangler:
     """Draws damage from ``rng``; path-like strings point into ``outside``."""
 
-    def __init__(self, rng, outside: str, shown: tuple[str, ...] = ()) -> None:
+    def __init__(self, rng, outside: str, shown: tuple[str, ...] = (),
+                 names: tuple[str, ...] = ()) -> None:
         self.rng = rng
         self.paths = path_likes(outside)
-        self.shown = shown  # names of fields the commands print: traps go there more often
+        self.shown = shown  # fields the commands print: control characters go there more often
+        self.names = names  # fields that name things (ids, days): path-like strings go there
         self.steps: list[str] = []
 
     # -- drawing -------------------------------------------------------------------------
@@ -115,7 +117,8 @@ class Mangler:
             return self._sweep(doc)
         for _ in range(1 + self.chance(1 / 8) + self.chance(1 / 4) + self.chance(1 / 16)):
             change = self.choose(((5, self._replace), (2, self._delete), (2, self._extra),
-                                  (1, self._duplicate), (1, self._retype), (2, self._inject)))
+                                  (1, self._duplicate), (1, self._retype), (2, self._inject),
+                                  (2, self._field), (2, self._path_field)))
             doc = change(doc)
         return doc
 
@@ -190,6 +193,30 @@ class Mangler:
         new = trap + value if self.chance(0.5) else value + trap
         self.steps.append(f"{_show_path(where)} = {_show(new)}")
         return _set(doc, where, new)
+
+    def _field(self, doc: Any) -> Any:
+        """One field made the same wrong value in every record that has it (every review's
+        day, every card's due), as a faulty converter would write it."""
+        named = [p for p in _walk(doc) if isinstance(p[-1], str)]
+        if not named:
+            return self._replace(doc)
+        return self._every(doc, self.pick(named)[-1], self.weird())
+
+    def _path_field(self, doc: Any) -> Any:
+        """A field that names things (an id, a day) made one path-like string everywhere."""
+        keys = sorted({p[-1] for p in _walk(doc) if isinstance(p[-1], str)
+                       and isinstance(_get(doc, p), str)}, key=str)
+        hinted = [key for key in keys if key in self.names]
+        if not keys:
+            return self._replace(doc)
+        key = self.pick(hinted if hinted and not self.chance(0.2) else keys)
+        return self._every(doc, key, self.pick(self.paths))
+
+    def _every(self, doc: Any, key: str, value: Any) -> Any:
+        for where in [p for p in _walk(doc) if p[-1] == key]:
+            doc = _set(doc, where, copy.deepcopy(value))
+        self.steps.append(f"every {key!r} = {_show(value)}")
+        return doc
 
     def _sweep(self, doc: Any) -> Any:
         """Every text of one sort replaced (but a document's format): all by path-like

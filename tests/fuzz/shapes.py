@@ -264,9 +264,10 @@ class FactsShape(Shape):
     name = "facts"
     file = "facts.toml"
     shown = ("statement", "name", "title", "variants", "post", "description")
+    names = ("id", "file", "source", "topics")
 
     def make(self, rng, box: Sandbox) -> Case:
-        mangler = Mangler(rng, str(box.outside), self.shown)
+        mangler = Mangler(rng, str(box.outside), self.shown, self.names)
         if mangler.chance(0.05):
             data = mangler.noise()
         elif mangler.chance(0.07):
@@ -295,9 +296,10 @@ class DecksShape(Shape):
     name = "decks"
     file = "deck.json"
     shown = ("title", "prompt", "answer", "choices", "items", "matches")
+    names = ("id", "fact_ids", "siblings", "confusable")
 
     def make(self, rng, box: Sandbox) -> Case:
-        mangler = Mangler(rng, str(box.outside), self.shown)
+        mangler = Mangler(rng, str(box.outside), self.shown, self.names)
         if mangler.chance(0.05):
             data = mangler.noise()
         else:
@@ -332,12 +334,17 @@ def _open_and_study(name: str) -> dict[str, Any]:
     return {"recovered": recovered}
 
 
+# fields of progress that name things: a table, a file, a profile, a time zone
+PROGRESS_NAMES = ("day", "reviewed_at", "started_at", "created_at", "id", "card_id", "profile",
+                  "name", "t", "k", "timezone", "theme", "deck_id")
+
+
 class ExportsShape(Shape):
     name = "exports"
     file = "export.json"
 
     def make(self, rng, box: Sandbox) -> Case:
-        mangler = Mangler(rng, str(box.outside))
+        mangler = Mangler(rng, str(box.outside), ("profile", "prompt", "note"), PROGRESS_NAMES)
         existing = mangler.chance(0.5)
         named = not mangler.chance(0.25)
         if mangler.chance(0.04):
@@ -395,7 +402,7 @@ class ProfilesShape(Shape):
                "reviews/2025-03.jsonl", "profile.json")
 
     def make(self, rng, box: Sandbox) -> Case:
-        mangler = Mangler(rng, str(box.outside))
+        mangler = Mangler(rng, str(box.outside), ("name", "prompt", "note"), PROGRESS_NAMES)
         target = self.targets[rng.randrange(len(self.targets))]
         original = (profile_template().folder / target).read_bytes()
         data: bytes | None
