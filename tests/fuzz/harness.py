@@ -11,7 +11,9 @@ Commands run in this process through ``purgequiz.cli.main(argv)``, with standard
 error captured as strict UTF-8 (as a terminal would take them), under a time limit
 (``SIGALRM``, on the main thread), while an audit hook records every file opened for writing,
 renamed, made or removed, and refuses (PermissionError) any such write outside the data folder
-and the outputs, so that a fuzz run never litters the machine.
+and the outputs, so that a fuzz run never litters the machine. ``os.fsync`` does nothing while
+a command runs (unless ``durable``): durability is what tests/store/test_kill.py tests, and
+skipping the flushes halves the time of a case that writes a profile.
 """
 
 from __future__ import annotations
@@ -274,6 +276,10 @@ def _tree(top: Path, skip: Iterable[Path], prefix: str) -> dict[str, str]:
     return out
 
 
+def _no_fsync(fd: int) -> None:
+    """os.fsync while a command runs in the sandbox: nothing."""
+
+
 def _raise_hang(signum, frame) -> None:
     raise Hang()
 
@@ -281,7 +287,8 @@ def _raise_hang(signum, frame) -> None:
 class Sandbox:
     """Folders for one attempt at a time (see the module docstring); :meth:`reset` between."""
 
-    def __init__(self, timeout: float = 20.0, root: Path | None = None) -> None:
+    def __init__(self, timeout: float = 20.0, root: Path | None = None,
+                 durable: bool = False) -> None:
         made = Path(tempfile.mkdtemp(prefix="pqfuzz-")) if root is None else root
         self.root = Path(os.path.realpath(made))
         self.box = self.root / "box"
@@ -291,6 +298,7 @@ class Sandbox:
         self.cwd = self.box / "cwd" / "a" / "b"
         self.outside = self.root / "outside"
         self.timeout = timeout
+        self.durable = durable
         self.outputs: set[str] = set()  # paths a command may write outside the data folder
         self.refused: list[str] = []  # the running command's writes outside
         self.reset()
@@ -337,7 +345,7 @@ class Sandbox:
         out = io.TextIOWrapper(out_bytes, encoding="utf-8", errors="strict", write_through=True)
         err = io.TextIOWrapper(err_bytes, encoding="utf-8", errors="strict", write_through=True)
         saved = (sys.stdout, sys.stderr, os.getcwd(), os.environ.get(HOME_ENV),
-                 sys.dont_write_bytecode)
+                 sys.dont_write_bytecode, os.fsync)
         timed = self.timeout and threading.current_thread() is threading.main_thread()
         handler = signal.signal(signal.SIGALRM, _raise_hang) if timed else None
         try:
@@ -345,6 +353,8 @@ class Sandbox:
             os.environ[HOME_ENV] = str(self.home)
             sys.stdout, sys.stderr = out, err
             sys.dont_write_bytecode = True
+            if not self.durable:
+                os.fsync = _no_fsync
             _watching = self
             if timed:
                 signal.setitimer(signal.ITIMER_REAL, self.timeout)
@@ -373,7 +383,7 @@ class Sandbox:
             _watching = None
             if timed:
                 signal.signal(signal.SIGALRM, handler)
-            sys.stdout, sys.stderr, cwd, home, sys.dont_write_bytecode = saved
+            sys.stdout, sys.stderr, cwd, home, sys.dont_write_bytecode, os.fsync = saved
             os.chdir(cwd)
             if home is None:
                 os.environ.pop(HOME_ENV, None)
