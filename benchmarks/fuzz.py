@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.fuzz.harness import FAILURE_KINDS, Failure, Report, Sandbox  # noqa: E402
+from tests.fuzz.harness import FAILURE_KINDS, Failure, Report, Sandbox, verb  # noqa: E402
 from tests.fuzz.shapes import SHAPES  # noqa: E402
 
 ROWS = (("cases", "cases"), ("attempts", "attempts (commands and checks run)"),
@@ -43,13 +43,21 @@ def case_rng(seed: int, shape: str, case: int) -> random.Random:
     return random.Random(f"{seed}:{shape}:{case}")
 
 
+def failure_class(failure: Failure) -> tuple[str, ...]:
+    """Failures of one class: an exception of one type raised at one place (whichever command
+    ran into it), or one kind of broken promise by one command."""
+    kind, verb, detail, where = failure.signature
+    return (kind, detail, where) if where else (kind, verb)
+
+
 class Tally:
-    """What the cases of one shape did: statuses of runs, broken promises, distinct failures."""
+    """What the cases of one shape did: statuses of runs, broken promises, failure classes."""
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
-        self.first: dict[tuple, tuple[Failure, Report, int]] = {}  # signature -> first seen
+        self.first: dict[tuple, tuple[Failure, Report, int]] = {}  # class -> first seen
         self.seen: Counter[tuple] = Counter()
+        self.commands: dict[tuple, dict[str, None]] = {}  # class -> its commands, in order
         self.seconds = 0.0
 
     def add(self, case: int, report: Report) -> None:
@@ -60,8 +68,10 @@ class Tally:
                 self.counts[status] += 1
         for failure in report.failures:
             self.counts[failure.kind] += 1
-            self.seen[failure.signature] += 1
-            self.first.setdefault(failure.signature, (failure, report, case))
+            key = failure_class(failure)
+            self.seen[key] += 1
+            self.first.setdefault(key, (failure, report, case))
+            self.commands.setdefault(key, {})[verb(failure.command)] = None
 
     @property
     def broken(self) -> int:
@@ -76,7 +86,7 @@ def run_shape(name: str, box: Sandbox, seed: int, cases: int, seconds: float | N
     case = 0
     while case < cases and (seconds is None or time.monotonic() - started < seconds):
         report = shape.attempt(case_rng(seed, name, case), box)
-        fresh = [f for f in report.failures if f.signature not in tally.first]
+        fresh = [f for f in report.failures if failure_class(f) not in tally.first]
         tally.add(case, report)
         if keep is not None and fresh:
             save_inputs(keep, name, case, box)
@@ -107,27 +117,32 @@ def print_table(tallies: dict[str, Tally]) -> None:
 
 
 def print_failures(tallies: dict[str, Tally], seed: int, limit: int) -> None:
-    shown = 0
-    total = sum(len(t.first) for t in tallies.values())
-    if not total:
+    """Each failure class once, the most frequent of each kind of file in turn."""
+    queues = {name: [key for key, _ in tally.seen.most_common()]
+              for name, tally in tallies.items()}
+    order = []
+    while any(queues.values()):
+        for name, queue in queues.items():
+            if queue:
+                order.append((name, queue.pop(0)))
+    if not order:
         print("\nNo broken promise.")
         return
-    print(f"\n{total} distinct failure{'s' * (total != 1)} (most frequent first):")
-    for name, tally in tallies.items():
-        for signature, count in tally.seen.most_common():
-            if shown >= limit:
-                print(f"\n… and {total - shown} more (use --show to see more)")
-                return
-            failure, report, case = tally.first[signature]
-            shown += 1
-            print(f"\n{shown}. [{name}] {failure.kind}, {count} time{'s' * (count != 1)}")
-            print(f"   command: {failure.command}")
-            print(f"   what:    {failure.detail}")
-            if failure.where:
-                print(f"   where:   {failure.where}")
-            print(f"   input:   {'; '.join(report.steps)[:300]}")
-            print(f"   replay:  python benchmarks/fuzz.py --shape {name} --seed {seed} "
-                  f"--case {case}")
+    print(f"\n{len(order)} failure class{'es' * (len(order) != 1)} (an exception of one type "
+          "at one place, or one broken promise of one command):")
+    for number, (name, key) in enumerate(order[:limit], 1):
+        tally = tallies[name]
+        failure, report, case = tally.first[key]
+        count = tally.seen[key]
+        print(f"\n{number}. [{name}] {failure.kind}, {count} time{'s' * (count != 1)}")
+        print(f"   command: {'; '.join(tally.commands[key])}")
+        print(f"   what:    {failure.detail}")
+        if failure.where:
+            print(f"   where:   {failure.where}")
+        print(f"   input:   {'; '.join(report.steps)[:300]}")
+        print(f"   replay:  python benchmarks/fuzz.py --shape {name} --seed {seed} --case {case}")
+    if len(order) > limit:
+        print(f"\n… and {len(order) - limit} more (use --show to see more)")
 
 
 def replay(name: str, seed: int, case: int, timeout: float) -> int:
@@ -156,7 +171,7 @@ def main() -> int:
                         "printing everything it did")
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="save the inputs of the first case of each failure here")
-    parser.add_argument("--show", type=int, default=30, help="distinct failures to list")
+    parser.add_argument("--show", type=int, default=30, help="failure classes to list")
     args = parser.parse_args()
     names = list(SHAPES) if args.shape == "all" else [args.shape]
     if args.case is not None:
