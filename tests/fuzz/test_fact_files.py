@@ -1,0 +1,19 @@
+"""Damaged fact files through `facts check`, `facts list` and `generate`."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.fuzz.conftest import fuzz_settings, kept_promises
+from tests.fuzz.shapes import SHAPES
+
+
+@fuzz_settings(150)
+@given(rng=st.randoms(use_true_random=False))
+def test_damaged_fact_files(sandbox, rng):
+    """Whatever is done to a fact file, each command accepts it or names it in a plain error,
+    never raises, prints no raw control character, leaves the file as it was and writes
+    nothing outside the data folder but the deck it was asked for."""
+    report = SHAPES["facts"].attempt(rng, sandbox)
+    assert kept_promises(report)
