@@ -9,7 +9,15 @@ import sys
 from pathlib import Path
 
 from purgequiz.commands.output import fail
-from purgequiz.store import StoreError, export_profile, import_into, list_profiles, open_profile
+from purgequiz.store import (
+    ProfileNameError,
+    StoreError,
+    export_profile,
+    import_into,
+    list_profiles,
+    open_profile,
+)
+from purgequiz.store.names import check_name
 from purgequiz.store.schema import Invalid
 from purgequiz.store.transfer import check_export
 from purgequiz.visible import visible
@@ -52,12 +60,20 @@ def import_(file: str, profile_name: str | None) -> int:
     name = profile_name or data.get("profile")
     if not isinstance(name, str) or not name.strip():
         return fail(f"{file} names no profile; give one with --profile NAME")
+    if profile_name is None:
+        try:
+            check_name(name)
+        except ProfileNameError as error:
+            return fail(f"{file} names the profile {name!r}, which cannot be used ({error}); "
+                        f"give another with --profile NAME")
     existed = any(info.name == name for info in list_profiles())
     try:
         with open_profile(name) as profile:
             report = import_into(profile, data, take_settings=not existed)
-    except (StoreError, ValueError) as error:
-        return fail(str(error))
+    except (StoreError, ProfileNameError) as error:
+        return fail(f"{error}; nothing was imported from {file}")
+    except Invalid as error:
+        return fail(f"{file}: {error}; nothing was imported")
     print(f"imported into {name!r}: {report.cards} card states, {report.reviews} reviews, "
           f"{report.flags} flags, {report.sessions} sessions")
     return 0

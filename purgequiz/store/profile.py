@@ -89,9 +89,10 @@ def _meta(folder: Path, name: str, recoveries: list[Recovery]) -> str:
     if raw is not None:
         try:
             data = json.loads(raw)
-            if isinstance(data, dict) and isinstance(data.get("name"), str) \
-                    and data["name"].strip() and len(data["name"]) <= 400:
-                return data["name"]
+            stored = data.get("name") if isinstance(data, dict) else None
+            if isinstance(stored, str) and not any("\ud800" <= c <= "\udfff" for c in stored) \
+                    and check_name(stored) == stored:
+                return stored
             raise ValueError
         except (ValueError, UnicodeDecodeError, RecursionError):
             kept = set_aside(path)

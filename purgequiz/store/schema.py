@@ -175,6 +175,9 @@ def check(data: Any, shape: type[Any]) -> Any:
         return msgspec.convert(data, shape)
     except msgspec.ValidationError as error:
         raise Invalid(schema_message(error)) from None
+    except UnicodeEncodeError:
+        raise Invalid("a text holds a character that is not valid Unicode text "
+                      "(a lone surrogate)") from None
 
 
 def is_table_name(name: object) -> bool:
@@ -229,7 +232,7 @@ def check_table(table: str, docs: dict[str, Any]) -> dict[str, str]:
     if field and kind != "reviews" and is_table_name(table):
         try:
             records = msgspec.convert(list(docs.values()), list[_KINDS[kind]])
-        except msgspec.ValidationError:
+        except (msgspec.ValidationError, UnicodeEncodeError):
             pass
         else:
             if all(getattr(r, field) == key for r, key in zip(records, docs, strict=True)) \

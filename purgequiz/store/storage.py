@@ -216,8 +216,16 @@ def _apply(tables: dict[str, dict[str, Any]], op: dict[str, Any]) -> None:
         tables.pop(name, None)
 
 
+def _encode(data: Any) -> bytes:
+    """Compact JSON in UTF-8; text that UTF-8 cannot hold (a lone surrogate) as escapes."""
+    try:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    except UnicodeEncodeError:
+        return json.dumps(data, separators=(",", ":")).encode()
+
+
 def _line(op: dict[str, Any]) -> bytes:
-    return json.dumps(op, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+    return _encode(op) + b"\n"
 
 
 def _parse_lines(raw: bytes, month: str | None
@@ -785,8 +793,7 @@ class JournalStorage(Storage):
         hot = {n: t for n, t in self._tables.items() if not n.startswith(COLD_PREFIX)}
         snapshot = {"format": SNAPSHOT_FORMAT, "version": SNAPSHOT_VERSION, "seq": self._seq,
                     "cold": sorted(self._cold), "months": self._month_sizes(), "tables": hot}
-        write_atomic(self.snapshot_path,
-                     json.dumps(snapshot, ensure_ascii=False, separators=(",", ":")).encode())
+        write_atomic(self.snapshot_path, _encode(snapshot))
         try:
             if self._journal is not None:
                 os.ftruncate(self._journal, 0)

@@ -214,7 +214,10 @@ class Mangler:
 
     def _every(self, doc: Any, key: str, value: Any) -> Any:
         for where in [p for p in _walk(doc) if p[-1] == key]:
-            doc = _set(doc, where, copy.deepcopy(value))
+            try:
+                doc = _set(doc, where, copy.deepcopy(value))
+            except (KeyError, IndexError, TypeError):
+                continue  # inside a record an earlier change of the same key replaced
         self.steps.append(f"every {key!r} = {_show(value)}")
         return doc
 
