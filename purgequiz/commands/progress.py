@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
-from purgequiz.commands.output import fail
+from purgequiz.commands.output import fail, json_text, say
 from purgequiz.store import StoreError, export_profile, import_into, list_profiles, open_profile
 from purgequiz.store.transfer import check_export
 
@@ -16,20 +17,20 @@ def export(profile_name: str, output: str) -> int:
     try:
         with open_profile(profile_name, create=False) as profile:
             for recovery in profile.recovered:
-                print(f"purgequiz: {recovery.message}")
+                say(f"purgequiz: {recovery.message}")
             data = export_profile(profile)
     except (StoreError, ValueError) as error:
         return fail(str(error))
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    text = json_text(data, indent=1) + "\n"
     if output == "-":
-        print(text, end="")
+        sys.stdout.write(text)
         return 0
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as error:
         return fail(f"cannot write {output}: {error.strerror}")
-    print(f"exported {len(data['cards'])} card states and {len(data['reviews'])} reviews of "
-          f"{profile_name!r} to {output}")
+    say(f"exported {len(data['cards'])} card states and {len(data['reviews'])} reviews of "
+        f"{profile_name!r} to {output}")
     return 0
 
 
@@ -52,8 +53,8 @@ def import_(file: str, profile_name: str | None) -> int:
             report = import_into(profile, data, take_settings=not existed)
     except (StoreError, ValueError) as error:
         return fail(str(error))
-    print(f"imported into {name!r}: {report.cards} card states, {report.reviews} reviews, "
-          f"{report.flags} flags, {report.sessions} sessions")
+    say(f"imported into {name!r}: {report.cards} card states, {report.reviews} reviews, "
+        f"{report.flags} flags, {report.sessions} sessions")
     return 0
 
 
