@@ -46,10 +46,28 @@ def has_controls(text: str, *, newlines: bool = False) -> bool:
     return visible(text, newlines=newlines) != text
 
 
+def _printable(value: object) -> bool:
+    """Whether every text in ``value`` (nested as :func:`controls` reads it) is printable."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if not item.isprintable():
+                return False
+        elif isinstance(item, dict):
+            stack += item
+            stack += item.values()
+        elif isinstance(item, list | tuple):
+            stack += item
+    return True
+
+
 def controls(value: object, *, newlines: bool = False) -> list[str]:
     """The escapes of the distinct control characters in ``value``, in the order first met:
     ``["\\x1b", "\\x07"]``. ``value`` is a text, or lists and dicts of them (keys included),
     as a JSON or TOML file holds them; other values hold none."""
+    if _printable(value):  # the usual case, found at once
+        return []
     found: dict[str, None] = {}
     stack = [value]
     while stack:

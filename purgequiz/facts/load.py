@@ -35,7 +35,7 @@ from purgequiz.facts.model import (
     Topic,
     Uncited,
 )
-from purgequiz.visible import control_problem, visible
+from purgequiz.visible import control_problem, controls, visible
 
 __all__ = ["FactFileError", "LoadResult", "Problem", "load", "load_or_raise", "parse"]
 
@@ -167,6 +167,8 @@ def _check_controls(rec: _Record) -> None:
     """A problem for each field whose text holds a control character or a bidirectional
     override (a tab too; a line break is allowed): it would reach the terminal in every
     question asked from it."""
+    if not controls(rec.data, newlines=True):  # the usual case: no field to name
+        return
     for name, value in rec.data.items():
         found = control_problem([name, value], newlines=True)
         if found:

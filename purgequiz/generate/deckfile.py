@@ -17,7 +17,7 @@ from purgequiz.generate.model import (
     Deck,
     Rebuttal,
 )
-from purgequiz.visible import control_problem, json_safe, visible
+from purgequiz.visible import control_problem, controls, json_safe, visible
 
 __all__ = ["DeckError", "dump_deck", "parse_deck", "read_deck", "write_deck"]
 
@@ -120,6 +120,8 @@ def _controls(data: dict[str, Any], where: str, problems: list[str]) -> None:
     """A problem for each field whose text holds a control character or a bidirectional
     override (a line break is allowed): a title holding ``\\x1b]0;…\\x07`` would retitle the
     terminal it is shown in. Keys and nested texts (choices, rebuttals, citations) count."""
+    if not controls(data, newlines=True):  # the usual case: no field to name
+        return
     for name, value in data.items():
         found = control_problem([name, value], newlines=True)
         if found:
