@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from purgequiz import __version__
+from purgequiz.visible import visible
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -32,7 +33,8 @@ class _Parser(argparse.ArgumentParser):
             if close:
                 hint = f"\nDid you mean '{close[0]}'?"
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}{hint}\n"
+        # the message may quote what was typed (unrecognized arguments: …) as it was typed
+        self.exit(2, f"{self.prog}: error: {visible(message)}{hint}\n"
                      f"Run '{self.prog} --help' to see what it can do.\n")
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from purgequiz import paths
 from purgequiz.commands.generate import kind_counts, load_facts
-from purgequiz.commands.output import fail, table
+from purgequiz.commands.output import fail, say, table
 from purgequiz.generate.checks import card_problems
 from purgequiz.generate.deckfile import DeckError, read_deck, write_deck
 from purgequiz.generate.lint import lint_deck
@@ -33,14 +33,14 @@ def _rows(folder: Path) -> list[tuple[str, str, str, str]]:
 def list_decks() -> int:
     for label, folder in (("Bundled decks", paths.bundled_decks_dir()),
                           ("Your decks", paths.user_decks_dir())):
-        print(f"{label} ({folder}):")
+        say(f"{label} ({folder}):")
         rows = _rows(folder) if folder.is_dir() else []
         if rows:
-            print(table(rows, ("file", "title", "cards", "by kind")))
+            say(table(rows, ("file", "title", "cards", "by kind")))
         else:
-            print("  none" + (" yet: write one with 'purgequiz generate -o "
-                              f"{folder / 'my-deck.json'}'" if label == "Your decks" else ""))
-        print()
+            say("  none" + (" yet: write one with 'purgequiz generate -o "
+                            f"{folder / 'my-deck.json'}'" if label == "Your decks" else ""))
+        say()
     return 0
 
 
@@ -50,7 +50,7 @@ def _read_or_report(path: str) -> Deck | None:
         return read_deck(Path(path))
     except DeckError as error:
         for problem in error.problems:
-            print(f"{error.file}: {problem}", file=sys.stderr)
+            say(f"{error.file}: {problem}", file=sys.stderr)
         return None
 
 
@@ -60,10 +60,10 @@ def check(path: str) -> int:
         return 1
     problems = [f"{path}: card {card.id}: {p}" for card in deck.cards for p in card_problems(card)]
     for problem in problems:
-        print(problem, file=sys.stderr)
+        say(problem, file=sys.stderr)
     if problems:
         return 1
-    print(f"{path}: {len(deck.cards)} cards ({kind_counts(deck)}), no problems")
+    say(f"{path}: {len(deck.cards)} cards ({kind_counts(deck)}), no problems")
     return 0
 
 
@@ -82,12 +82,12 @@ def lint(paths_: list[str], facts: str | None) -> int:
         findings = lint_deck(deck, base)
         total += len(findings)
         for finding in findings:
-            print(f"{path}: {finding}")
+            say(f"{path}: {finding}")
         if not findings:
-            print(f"{path}: {len(deck.cards)} cards, no findings")
+            say(f"{path}: {len(deck.cards)} cards, no findings")
     if total or unreadable:
-        print(f"\n{total} finding{'s' * (total != 1)} in {len(targets)} deck"
-              f"{'s' * (len(targets) != 1)}", file=sys.stderr)
+        say(f"\n{total} finding{'s' * (total != 1)} in {len(targets)} deck"
+            f"{'s' * (len(targets) != 1)}", file=sys.stderr)
         return 1
     return 0
 
@@ -106,58 +106,58 @@ def sample(path: str, count: int, seed: int, sources: str | None) -> int:
         for file in Path(sources).glob("*.txt"):
             texts[file.stem] = split_paragraphs(file.read_text(encoding="utf-8"))
     cards = review_sample(deck, count, seed)
-    print(f"# Review sample: {len(cards)} of {len(deck.cards)} cards of {deck.id}, seed {seed}")
+    say(f"# Review sample: {len(cards)} of {len(deck.cards)} cards of {deck.id}, seed {seed}")
     for number, card in enumerate(cards, 1):
-        print(f"\n## {number}. {card.id} ({card.family or card.template}, {card.kind})\n")
-        print(f"Q: {card.prompt}")
+        say(f"\n## {number}. {card.id} ({card.family or card.template}, {card.kind})\n")
+        say(f"Q: {card.prompt}")
         if card.kind == "matching":
             for left, right in zip(card.items, card.matches, strict=True):
-                print(f"   {left} -> {right}")
+                say(f"   {left} -> {right}")
         elif card.kind == "ordering":
             for position, item in enumerate(card.items, 1):
-                print(f"   {position}. {item}")
+                say(f"   {position}. {item}")
         else:
             for choice in card.choices or ():
                 mark = "*" if choice == card.answer else " "
-                print(f" {mark} {choice}")
-            print(f"A: {card.answer}")
+                say(f" {mark} {choice}")
+            say(f"A: {card.answer}")
             if card.accept and not card.choices:
-                print(f"   (also accepted: {'; '.join(card.accept[1:6])})")
+                say(f"   (also accepted: {'; '.join(card.accept[1:6])})")
         for rebuttal in card.rebuttals:
-            print(f"   why not {rebuttal.choice}: {rebuttal.text} "
-                  f"[{'; '.join(c.line() for c in rebuttal.sources)}]")
-        print(f"Explanation: {card.explanation}")
+            say(f"   why not {rebuttal.choice}: {rebuttal.text} "
+                f"[{'; '.join(c.line() for c in rebuttal.sources)}]")
+        say(f"Explanation: {card.explanation}")
         for citation in card.sources:
-            print(f"Source: {citation.line()}")
+            say(f"Source: {citation.line()}")
             paragraphs = texts.get(citation.id, [])  # the bundled sources' files bear their ids
             for n in citation.paragraphs:
                 if 1 <= n <= len(paragraphs):
-                    print(f"   [{n}] {' '.join(paragraphs[n - 1].split())}")
+                    say(f"   [{n}] {' '.join(paragraphs[n - 1].split())}")
     return 0
 
 
 def _show_card(number: int, card: Card) -> None:
-    print(f"{number}. [{card.kind}] {card.prompt}")
+    say(f"{number}. [{card.kind}] {card.prompt}")
     if card.kind == "ordering":
         for position, item in enumerate(card.items, 1):
-            print(f"     {position}. {item}")
+            say(f"     {position}. {item}")
     else:
         if card.choices and card.kind != "truefalse":
-            print("   choices: " + " | ".join(card.choices))
-        print(f"   answer: {card.answer}")
-    print()
+            say("   choices: " + " | ".join(card.choices))
+        say(f"   answer: {card.answer}")
+    say()
 
 
 def show(path: str, limit: int | None) -> int:
     deck = _read_or_report(path)
     if deck is None:
         return 1
-    print(f"{deck.title} ({deck.id}): {len(deck.cards)} cards\n")
+    say(f"{deck.title} ({deck.id}): {len(deck.cards)} cards\n")
     cards = deck.cards if limit is None else deck.cards[:limit]
     for number, card in enumerate(cards, 1):
         _show_card(number, card)
     if len(cards) < len(deck.cards):
-        print(f"… and {len(deck.cards) - len(cards)} more (use --limit to see more)")
+        say(f"… and {len(deck.cards) - len(cards)} more (use --limit to see more)")
     return 0
 
 
@@ -169,7 +169,7 @@ def build_shipped(only_check: bool) -> int:
     stale = stale_decks(base, folder)
     if only_check:
         for name in stale:
-            print(f"{folder / name}: out of date with the bundled facts", file=sys.stderr)
+            say(f"{folder / name}: out of date with the bundled facts", file=sys.stderr)
         return 1 if stale else 0
     known = {spec.file_name for spec in SHIPPED}
     for extra in folder.glob("*.json"):
@@ -177,7 +177,7 @@ def build_shipped(only_check: bool) -> int:
             extra.unlink()
     for spec, deck in zip(SHIPPED, build_shipped_decks(base), strict=True):
         write_deck(deck, folder / spec.file_name)
-        print(f"{spec.file_name}: {len(deck.cards)} cards ({kind_counts(deck)})")
+        say(f"{spec.file_name}: {len(deck.cards)} cards ({kind_counts(deck)})")
     return 0
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 from purgequiz import paths
-from purgequiz.commands.output import fail, print_problems, table
+from purgequiz.commands.output import fail, json_text, print_problems, say, table
 from purgequiz.facts import Fact, FactBase, load
 from purgequiz.facts.citations import check_checksums, check_citations, uncovered_paragraphs
 from purgequiz.facts.dates import DateSpan
@@ -22,7 +21,7 @@ def load_base(path: str | None) -> tuple[FactBase | None, str]:
     result = load(target)
     if result.problems or result.base is None:
         count = len(result.problems)
-        print(f"purgequiz: {target} has {count} problem{'s' * (count != 1)}:", file=sys.stderr)
+        say(f"purgequiz: {target} has {count} problem{'s' * (count != 1)}:", file=sys.stderr)
         print_problems(result.problems)
         return None, str(target)
     return result.base, str(target)
@@ -52,32 +51,32 @@ def check(path: str | None, sources: str | None) -> int:
     if sources:
         texts, raw, missing = _read_sources(base, Path(sources))
         for file in missing:
-            print(f"purgequiz: source text not found: {file}")
+            say(f"purgequiz: source text not found: {file}")
         problems = check_checksums(base, raw) + check_citations(base, texts)
         problems += [f"{sid}: paragraph {n} is cited by no fact and not declared [[uncited]]"
                      for sid, n in uncovered_paragraphs(base) if sid in texts]
-    print(f"{label}: {len(base.facts)} facts, {len(base.entities)} entities, "
-          f"{len(base.sources)} sources, {len(base.topics)} topics")
+    say(f"{label}: {len(base.facts)} facts, {len(base.entities)} entities, "
+        f"{len(base.sources)} sources, {len(base.topics)} topics")
     kinds = Counter(fact.kind for fact in base.facts.values())
     by_source = Counter(fact.source for fact in base.facts.values())
     silent = _facts_without_cards(base)
-    print("\nFacts by kind (and how many yield no card):")
-    print(table([(kind, count, "never asked" if not _askable(base, kind)
-                  else silent[kind] or "") for kind, count in sorted(kinds.items())],
-                ("kind", "facts", "no card")))
+    say("\nFacts by kind (and how many yield no card):")
+    say(table([(kind, count, "never asked" if not _askable(base, kind)
+                else silent[kind] or "") for kind, count in sorted(kinds.items())],
+              ("kind", "facts", "no card")))
     askable = sum(1 for f in base.facts.values() if f.askable)
     quiet = sum(silent.values())
-    print(f"\n{quiet} of the {askable} facts that can be asked yield no card "
-          f"({quiet / askable if askable else 0:.0%}).")
-    print("\nFacts by source:")
-    print(table(sorted(by_source.items())))
+    say(f"\n{quiet} of the {askable} facts that can be asked yield no card "
+        f"({quiet / askable if askable else 0:.0%}).")
+    say("\nFacts by source:")
+    say(table(sorted(by_source.items())))
     if problems:
         plural = "s" * (len(problems) != 1)
-        print(f"\n{len(problems)} citation problem{plural}:", file=sys.stderr)
+        say(f"\n{len(problems)} citation problem{plural}:", file=sys.stderr)
         print_problems(problems)
         return 1
     if sources:
-        print("\nCitations, checksums and paragraph coverage: all good.")
+        say("\nCitations, checksums and paragraph coverage: all good.")
     return 0
 
 
@@ -143,10 +142,10 @@ def list_facts(path: str | None, topics: list[str], kinds: list[str], as_json: b
     facts = [f for f in base.facts.values()
              if (not topics or set(topics) & set(f.topics)) and (not kinds or f.kind in kinds)]
     if as_json:
-        print(json.dumps([fact_record(base, f) for f in facts], ensure_ascii=False, indent=2))
+        sys.stdout.write(json_text([fact_record(base, f) for f in facts], indent=2) + "\n")
         return 0
-    print(table([(f.id, f.kind, f.statement) for f in facts], ("id", "kind", "statement")))
-    print(f"\n{len(facts)} fact{'s' * (len(facts) != 1)}")
+    say(table([(f.id, f.kind, f.statement) for f in facts], ("id", "kind", "statement")))
+    say(f"\n{len(facts)} fact{'s' * (len(facts) != 1)}")
     return 0
 
 
@@ -162,8 +161,8 @@ def show(path: str | None, fact_id: str) -> int:
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
         return fail(f"no fact {fact_id!r}.{hint}")
     source = base.sources[fact.source]
-    print(f"{fact.id}  ({fact.kind})")
-    print(f"\n  {fact.statement}\n")
+    say(f"{fact.id}  ({fact.kind})")
+    say(f"\n  {fact.statement}\n")
     rows = []
     if fact.date:
         rows.append(("date", f"{fact.date.display()} (to the {fact.date.precision})"))
@@ -193,7 +192,7 @@ def show(path: str | None, fact_id: str) -> int:
         relayed = f", via {via}" if via else ""
         rows.append(("attribution", f"{attribution.type} by {by}{relayed}"))
     rows.append(("source", source.citation(fact.paragraphs)))
-    print(table(rows))
+    say(table(rows))
     return 0
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from purgequiz import paths
-from purgequiz.commands.output import fail
+from purgequiz.commands.output import fail, say
 from purgequiz.facts import FactBase, load
 from purgequiz.generate.build import NoCardsError, generate
 from purgequiz.generate.deckfile import dump_deck, write_deck
@@ -80,7 +80,7 @@ def run(args) -> int:
         write_deck(deck, Path(out))
     except OSError as error:
         return fail(f"cannot write {out}: {error.strerror}")
-    print(f"Wrote {len(deck.cards)} cards to {out} ({kind_counts(deck)}); seed {args.seed}.")
+    say(f"Wrote {len(deck.cards)} cards to {out} ({kind_counts(deck)}); seed {args.seed}.")
     return 0
 
 

@@ -1,11 +1,25 @@
-"""Small helpers shared by the subcommands: printing problems and plain tables."""
+"""Small helpers shared by the subcommands: printing messages, problems and plain tables.
+
+Everything they print goes through :func:`purgequiz.visible.visible`: a deck title, a fact,
+a file name or an error message holding ``\\x1b]0;…\\x07`` is printed as that text, never
+sent to the terminal as an escape sequence. Commands print through them only.
+"""
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable, Sequence
 
-__all__ = ["fail", "print_problems", "table"]
+from purgequiz.visible import json_safe, visible
+
+__all__ = ["fail", "json_text", "print_problems", "say", "table"]
+
+
+def say(text: object = "", *, file=None, end: str = "\n") -> None:
+    """Print ``text`` (to stdout, or ``file``) with its control characters shown as escapes;
+    line breaks stay line breaks."""
+    print(visible(str(text), newlines=True), file=file or sys.stdout, end=end)
 
 
 def print_problems(problems: Iterable[object], stream=None) -> int:
@@ -13,21 +27,28 @@ def print_problems(problems: Iterable[object], stream=None) -> int:
     stream = stream or sys.stderr
     count = 0
     for problem in problems:
-        print(f"  {problem}", file=stream)
+        print(f"  {visible(str(problem))}", file=stream)
         count += 1
     return count
 
 
 def fail(message: str) -> int:
     """Print an error message to stderr and return exit code 1."""
-    print(f"purgequiz: {message}", file=sys.stderr)
+    say(f"purgequiz: {message}", file=sys.stderr)
     return 1
 
 
+def json_text(data: object, **options) -> str:
+    """``json.dumps(data, ensure_ascii=False, **options)`` safe to print: no control
+    character is left unescaped, as ``json.dumps`` leaves C1 controls and bidi overrides."""
+    return json_safe(json.dumps(data, ensure_ascii=False, **options))
+
+
 def table(rows: Sequence[Sequence[object]], headers: Sequence[str] | None = None) -> str:
-    """Left-aligned columns separated by two spaces."""
-    all_rows = [list(map(str, headers))] if headers else []
-    all_rows += [[str(cell) for cell in row] for row in rows]
+    """Left-aligned columns separated by two spaces (each cell on one line, its control
+    characters and line breaks shown as escapes)."""
+    all_rows = [[visible(str(cell)) for cell in headers]] if headers else []
+    all_rows += [[visible(str(cell)) for cell in row] for row in rows]
     if not all_rows:
         return ""
     widths = [max(len(row[i]) for row in all_rows) for i in range(len(all_rows[0]))]

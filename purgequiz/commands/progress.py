@@ -8,7 +8,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from purgequiz.commands.output import fail
+from purgequiz.commands.output import fail, json_text, say
 from purgequiz.store import (
     ProfileNameError,
     StoreError,
@@ -20,7 +20,6 @@ from purgequiz.store import (
 from purgequiz.store.names import check_name
 from purgequiz.store.schema import Invalid
 from purgequiz.store.transfer import check_export
-from purgequiz.visible import visible
 
 __all__ = ["register", "run"]
 
@@ -30,19 +29,19 @@ def export(profile_name: str, output: str) -> int:
         with open_profile(profile_name, create=False) as profile:
             data = export_profile(profile)  # reads the whole log: may find damage in it
             for recovery in profile.recovered:
-                print(visible(f"purgequiz: {recovery.message}"), file=sys.stderr)
+                say(f"purgequiz: {recovery.message}", file=sys.stderr)
     except (StoreError, ValueError) as error:
         return fail(str(error))
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    text = json_text(data, indent=1) + "\n"
     if output == "-":
-        print(text, end="")
+        sys.stdout.write(text)
         return 0
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as error:
         return fail(f"cannot write {output}: {error.strerror}")
-    print(f"exported {len(data['cards'])} card states and {len(data['reviews'])} reviews of "
-          f"{profile_name!r} to {output}")
+    say(f"exported {len(data['cards'])} card states and {len(data['reviews'])} reviews of "
+        f"{profile_name!r} to {output}")
     return 0
 
 
@@ -74,13 +73,9 @@ def import_(file: str, profile_name: str | None) -> int:
         return fail(f"{error}; nothing was imported from {file}")
     except Invalid as error:
         return fail(f"{file}: {error}; nothing was imported")
-    print(f"imported into {name!r}: {report.cards} card states, {report.reviews} reviews, "
-          f"{report.flags} flags, {report.sessions} sessions")
+    say(f"imported into {name!r}: {report.cards} card states, {report.reviews} reviews, "
+        f"{report.flags} flags, {report.sessions} sessions")
     return 0
-
-
-def _say(text: str) -> None:
-    print(visible(text))
 
 
 def _health_lines(health) -> list[str]:
@@ -100,31 +95,31 @@ def check(profile_name: str | None, repair: bool) -> int:
 
     names = [profile_name] if profile_name else [info.name for info in list_profiles()]
     if not names:
-        _say("there are no profiles yet")
+        say("there are no profiles yet")
         return 0
     unhealthy = 0
     for name in names:
         try:
             health = repair_profile(name) if repair else check_profile(name)
         except (StoreError, ValueError) as error:
-            _say(f"{name}: cannot be checked: {error}")
+            say(f"{name}: cannot be checked: {error}")
             unhealthy += 1
             continue
         figures = (f"{health.cards} card states, {health.reviews} reviews on "
                    f"{health.days} day(s)")
         if repair:
             state = "repaired" if health.repaired else "healthy, nothing to repair"
-            _say(f"{name}: {state} ({figures})")
+            say(f"{name}: {state} ({figures})")
         elif health.healthy:
-            _say(f"{name}: healthy ({figures})")
+            say(f"{name}: healthy ({figures})")
         else:
             unhealthy += 1
-            _say(f"{name}: {len(health.problems)} problem(s) ({figures})")
+            say(f"{name}: {len(health.problems)} problem(s) ({figures})")
         for line in _health_lines(health):
-            _say(line)
+            say(line)
     if unhealthy and not repair:
         which = f" --profile {shlex.quote(profile_name)}" if profile_name else ""
-        _say(f"run 'purgequiz progress check{which} --repair' to repair: each damaged file "
+        say(f"run 'purgequiz progress check{which} --repair' to repair: each damaged file "
               f"is kept aside and rebuilt from what is good")
     return 1 if unhealthy else 0
 

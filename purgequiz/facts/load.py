@@ -35,6 +35,7 @@ from purgequiz.facts.model import (
     Topic,
     Uncited,
 )
+from purgequiz.visible import control_problem, controls, visible
 
 __all__ = ["FactFileError", "LoadResult", "Problem", "load", "load_or_raise", "parse"]
 
@@ -160,6 +161,18 @@ class _Record:
                                   "(see docs/fact-format.md)")
             else:
                 self.problem(key, f"unknown field (expected one of: {', '.join(allowed)})")
+
+
+def _check_controls(rec: _Record) -> None:
+    """A problem for each field whose text holds a control character or a bidirectional
+    override (a tab too; a line break is allowed): it would reach the terminal in every
+    question asked from it."""
+    if not controls(rec.data, newlines=True):  # the usual case: no field to name
+        return
+    for name, value in rec.data.items():
+        found = control_problem([name, value], newlines=True)
+        if found:
+            rec.problem(visible(str(name)), found)
 
 
 def _check_id(rec: _Record) -> str | None:
@@ -488,6 +501,7 @@ def parse(documents: Mapping[str, bytes]) -> LoadResult:
         for table in _TABLES:
             for index, data in enumerate(_tables(out, file, doc, table)):
                 rec = _Record(out, file, _where(table, data, index), data)
+                _check_controls(rec)
                 item = _PARSERS[table](rec)
                 if item is None:
                     continue

@@ -17,6 +17,7 @@ from purgequiz.generate.model import (
     Deck,
     Rebuttal,
 )
+from purgequiz.visible import control_problem, controls, json_safe, visible
 
 __all__ = ["DeckError", "dump_deck", "parse_deck", "read_deck", "write_deck"]
 
@@ -31,8 +32,9 @@ class DeckError(Exception):
 
 
 def dump_deck(deck: Deck) -> str:
-    """The deck's file text: stable key order and layout, so equal decks are equal bytes."""
-    return json.dumps(deck.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    """The deck's file text: stable key order and layout, so equal decks are equal bytes
+    (every control character escaped, so that the text is safe to print)."""
+    return json_safe(json.dumps(deck.to_dict(), ensure_ascii=False, indent=1)) + "\n"
 
 
 def write_deck(deck: Deck, path: Path) -> None:
@@ -114,6 +116,18 @@ def _citation(data: Any) -> Citation | None:
                     label if isinstance(label, str) and label.strip() else None)
 
 
+def _controls(data: dict[str, Any], where: str, problems: list[str]) -> None:
+    """A problem for each field whose text holds a control character or a bidirectional
+    override (a line break is allowed): a title holding ``\\x1b]0;…\\x07`` would retitle the
+    terminal it is shown in. Keys and nested texts (choices, rebuttals, citations) count."""
+    if not controls(data, newlines=True):  # the usual case: no field to name
+        return
+    for name, value in data.items():
+        found = control_problem([name, value], newlines=True)
+        if found:
+            problems.append(f"{where}field '{visible(str(name))}' {found}")
+
+
 def _card(data: Any, where: str, problems: list[str]) -> Card | None:
     if not isinstance(data, dict):
         problems.append(f"{where}: must be a JSON object")
@@ -192,6 +206,7 @@ def parse_deck(text: str, file: str = "<deck>") -> Deck:
         raise DeckError(file, [f"has deck format version {version!r}; this purgequiz reads "
                                f"versions {' and '.join(map(str, READABLE_VERSIONS))}"])
     problems: list[str] = []
+    _controls({k: v for k, v in data.items() if k != "cards"}, "", problems)
     for name in ("id", "title"):
         if not _is_text(data.get(name)):
             problems.append(f"field '{name}' must be non-empty text")
@@ -207,7 +222,10 @@ def parse_deck(text: str, file: str = "<deck>") -> Deck:
     seen: set[str] = set()
     for index, raw in enumerate(raw_cards):
         ident = raw.get("id") if isinstance(raw, dict) else None
-        where = f"card {ident}" if isinstance(ident, str) and ident else f"card #{index + 1}"
+        where = (f"card {visible(ident)}" if isinstance(ident, str) and ident
+                 else f"card #{index + 1}")
+        if isinstance(raw, dict):
+            _controls(raw, f"{where}: ", problems)
         card = _card(raw, where, problems)
         if card is None:
             continue

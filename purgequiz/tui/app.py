@@ -17,6 +17,7 @@ from purgequiz.tui.catalog import Catalog, find_deck
 from purgequiz.tui.screens.home import HomeFigures, HomeScreen, gather
 from purgequiz.tui.startup import pause_collection, resume_collection
 from purgequiz.tui.themes import ProfileThemes, theme_for, theme_problems
+from purgequiz.visible import visible
 
 __all__ = ["PurgeQuizApp"]
 
@@ -145,6 +146,18 @@ class PurgeQuizApp(App[None]):
 
     def on_home_screen_ready(self) -> None:
         self.call_after_refresh(resume_collection)
+
+    # Text from files reaches the titles and notifications only as text: control characters
+    # are shown as escapes, whoever sets them.
+    def validate_title(self, title: object) -> str:
+        return visible(str(title))
+
+    def validate_sub_title(self, sub_title: object) -> str:
+        return visible(str(sub_title))
+
+    def notify(self, message: str, *, title: str = "", **options) -> None:
+        super().notify(visible(str(message), newlines=True), title=visible(str(title)),
+                       **options)
 
     def search_themes(self) -> None:
         """The palette's "Theme" command: the app's themes, and the one chosen is kept."""

@@ -8,6 +8,8 @@ from typing import Any, TypeVar
 
 from textual.dom import DOMNode
 
+from purgequiz.visible import visible
+
 __all__ = ["friendly", "in_background", "on_store_thread", "start_now"]
 
 T = TypeVar("T")
@@ -28,12 +30,13 @@ def start_now(job: Callable[[], T]) -> Future[T]:
 
 
 def friendly(error: BaseException) -> str:
-    """A plain sentence for an error (the store's and the deck reader's are already plain)."""
+    """A plain sentence for an error (the store's and the deck reader's are already plain),
+    with any control character in it (from a file's name or text) shown as an escape."""
     text = str(error).strip()
     if isinstance(error, OSError) and error.strerror:
         where = f" ({error.filename})" if error.filename else ""
-        return f"could not use a file{where}: {error.strerror}"
-    return text or f"something went wrong ({type(error).__name__})"
+        text = f"could not use a file{where}: {error.strerror}"
+    return visible(text, newlines=True) or f"something went wrong ({type(error).__name__})"
 
 
 def in_background(node: DOMNode, job: Callable[[], T] | Future[T], done: Callable[[T], Any],

@@ -27,7 +27,7 @@ __all__ = ["Catalog", "DeckEntry", "DeckProblem", "all_cards_deck", "find_deck",
            "load_deck"]
 
 QUICK_DECK_ID = "quick-practice"
-INDEX_VERSION = 2
+INDEX_VERSION = 3  # 3: decks whose text holds control characters are refused
 INDEX_NAME = "decks-index.json"
 OLD_CACHES = ("catalog.pickle",)  # written by earlier versions; removed when the index is
 

@@ -1,4 +1,9 @@
-"""Small helpers that turn data into safe, plain display text (never markup)."""
+"""Small helpers that turn data into safe, plain display text (never markup).
+
+Every piece of text shown goes through :func:`plain` or :func:`styled`: brackets stay
+brackets, and control characters (``\x1b]0;…\x07`` would retitle the terminal, ``\x1b[2J``
+blank it) are shown as escapes, line breaks as line breaks.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,14 @@ from datetime import datetime, timedelta
 
 from rich.text import Text
 
+from purgequiz.visible import visible
+
 __all__ = ["duration", "percent", "plain", "relative", "styled"]
 
 
 def plain(text: object) -> Text:
-    """``text`` exactly as written: brackets, backslashes and all."""
-    return Text(str(text), end="")
+    """``text`` as written: brackets, backslashes and all; control characters as escapes."""
+    return Text(visible(str(text), newlines=True), end="")
 
 
 def styled(*parts: tuple[object, str] | str) -> Text:
@@ -19,9 +26,9 @@ def styled(*parts: tuple[object, str] | str) -> Text:
     line = Text(end="")
     for part in parts:
         if isinstance(part, tuple):
-            line.append(str(part[0]), style=part[1])
+            line.append(visible(str(part[0]), newlines=True), style=part[1])
         else:
-            line.append(part)
+            line.append(visible(str(part), newlines=True))
     return line
 
 

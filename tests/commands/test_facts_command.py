@@ -10,6 +10,7 @@ import pytest
 
 from purgequiz import __version__
 from purgequiz.cli import main
+from tests.hostile import assert_shown_as_text
 
 from ..facts.conftest import EXAMPLE
 
@@ -94,3 +95,21 @@ def test_unknown_command_is_helpful(capsys):
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert "Did you mean 'facts'?" in err and "--help" in err
+
+
+def test_check_reports_control_characters_in_fact_text(tmp_path, capsys):
+    """`facts check` refuses a fact file whose text holds escape sequences, naming the file,
+    the record and the field, the characters shown as escapes."""
+    hostile = tmp_path / "hostile.toml"
+    hostile.write_text(EXAMPLE.read_text()
+                       .replace('statement = "Louis-Philippe gave up',
+                                'statement = "\\u001b]0;HIJACKED\\u0007\\u001b[2J\\u009b2J'
+                                '\\u202eLouis-Philippe gave up')
+                       .replace('title = "France in 1848"', 'title = "France\tin 1848"'))
+    assert main(["facts", "check", str(hostile)]) == 1
+    captured = capsys.readouterr()
+    assert_shown_as_text(
+        captured.out + captured.err,
+        f"{hostile}: fact louis-philippe-abdicates: field 'statement': holds control "
+        "characters (\\x1b, \\x07, \\x9b, \\u202e)",
+        f"{hostile}: topic france: field 'title': holds a control character (\\x09)")

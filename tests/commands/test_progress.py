@@ -13,6 +13,7 @@ from deckkit import plain_deck  # noqa: E402
 from purgequiz.commands import progress  # noqa: E402
 from purgequiz.learn import StudySession  # noqa: E402
 from purgequiz.store import open_profile  # noqa: E402
+from tests.hostile import REVERSE, assert_shown_as_text  # noqa: E402
 
 NOW = datetime(2025, 3, 1, 9, tzinfo=UTC)
 
@@ -37,6 +38,18 @@ def test_export_then_import_into_another_profile(tmp_path, capsys):
     assert "4 reviews" in capsys.readouterr().out
     with open_profile("Boris") as boris:
         assert len(list(boris.reviews())) == 4 and len(boris.card_states()) == 4
+
+
+def test_export_to_the_terminal_holds_no_raw_control_character(capsys):
+    """JSON written to stdout escapes what json.dumps leaves raw (a bidi override in a profile
+    name here), and still reads back as the same name."""
+    name = f"Anna{REVERSE}"
+    with open_profile(name):
+        pass
+    assert progress.run(Args(progress_command="export", profile=name, output="-")) == 0
+    out = capsys.readouterr().out
+    assert_shown_as_text(out, "\\u202e")
+    assert json.loads(out)["profile"] == name
 
 
 def test_bad_files_and_missing_profiles_fail_plainly(tmp_path, capsys):

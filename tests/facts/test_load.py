@@ -78,6 +78,42 @@ def test_one_clear_message_per_problem(old: str, new: str, expected: str):
     assert problems[0].startswith(expected), problems[0]
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('post = "King of the French"', 'post = "King \\u001b]0;HIJACKED\\u0007"',
+         "teacher.toml: fact louis-philippe-abdicates: field 'post': holds control characters "
+         "(\\x1b, \\x07)"),
+        ('name = "Guizot"', 'name = "Guizot\\u009b2J"',
+         "teacher.toml: entity guizot: field 'name': holds a control character (\\x9b)"),
+        ('variants = ["Louis Philippe"]', 'variants = ["Louis \\u202ePhilippe"]',
+         "teacher.toml: entity louis-philippe: field 'variants': holds a control character "
+         "(\\u202e)"),
+        ('title = "France in 1848"', 'title = "France\tin 1848"',
+         "teacher.toml: topic france: field 'title': holds a control character (\\x09)"),
+        ('attribution = { type = "interpretation", by = "class-notes" }',
+         'attribution = { type = "interpretation", by = "class-notes", via = ["\\u001b[2J"] }',
+         "teacher.toml: fact name-won-the-vote: field 'attribution': holds a control character "
+         "(\\x1b)"),
+    ],
+)
+def test_control_characters_in_a_text_field_are_reported(old: str, new: str, expected: str):
+    """An escape sequence, C1 control, bidi override or tab in any field is a problem naming
+    file, record and field, with the character written as an escape."""
+    text = GOOD.decode()
+    assert old in text
+    problems = [p for p in problems_of(text.replace(old, new, 1)) if "control" in p]
+    assert problems == [expected]
+
+
+def test_a_line_break_in_a_multi_line_string_is_allowed():
+    """A statement written over several lines (a TOML multi-line string) is not refused."""
+    old = 'statement = "Louis-Philippe gave up the French throne in February 1848."'
+    new = 'statement = """\nLouis-Philippe gave up the French throne\nin February 1848.\n"""'
+    assert old in GOOD.decode()
+    assert problems_of(GOOD.decode().replace(old, new)) == []
+
+
 def test_duplicate_fact_id_is_reported():
     """Two facts with one id are reported, naming where the first one stands."""
     text = GOOD.decode().replace('id = "louis-napoleon-elected"', 'id = "louis-philippe-abdicates"')

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from purgequiz.generate.deckfile import DeckError, dump_deck, parse_deck, read_deck, write_deck
 from purgequiz.generate.model import Deck
+from purgequiz.visible import has_controls
+from tests.hostile import C1_CLEAR, CLEAR, REVERSE, TITLE
 
 
 def _data(deck: Deck) -> dict:
@@ -81,6 +83,74 @@ def test_a_rebuttal_must_answer_a_wrong_choice(deck: Deck):
     first = next(iter(card["rebuttals"]))
     card["rebuttals"][first] = {"text": "x"}
     assert any("needs a text and its sources" in p for p in _problems(data))
+
+
+def _rebutted(data: dict) -> dict:
+    return next(c for c in data["cards"] if c["rebuttals"])
+
+
+def _retitle_rebuttal(card: dict) -> None:
+    first = next(iter(card["rebuttals"]))
+    card["rebuttals"][first]["sources"][0]["title"] += CLEAR
+
+
+def _rekey_rebuttal(card: dict) -> None:
+    first = next(iter(card["rebuttals"]))
+    card["rebuttals"][first + REVERSE] = card["rebuttals"].pop(first)
+
+
+CARD_EDITS = {  # field: how it is made to hold a control character
+    "id": lambda card: card.update(id=card["id"] + TITLE),
+    "prompt": lambda card: card.update(prompt=card["prompt"] + CLEAR),
+    "answer": lambda card: card.update(answer=C1_CLEAR + card["answer"]),
+    "choices": lambda card: card["choices"].append("Yezhov" + TITLE),
+    "explanation": lambda card: card.update(explanation=REVERSE + card["explanation"]),
+    "topics": lambda card: card["topics"].append("army\t"),
+    "sources": lambda card: card["sources"][0].update(label="Wright\r, 1940"),
+    "rebuttals": _retitle_rebuttal,
+}
+
+
+@pytest.mark.parametrize("field", sorted(CARD_EDITS))
+def test_control_characters_in_a_card_refuse_the_deck(deck: Deck, field: str):
+    """A control character or bidi override anywhere in a card's text (tabs included) is a
+    problem naming the card and the field, the character shown as an escape."""
+    data = _data(deck)
+    card = _rebutted(data)
+    ident = card["id"]
+    CARD_EDITS[field](card)
+    problems = _problems(data)
+    mine = [p for p in problems if f"field '{field}' holds" in p]
+    assert len(mine) == 1, problems
+    assert mine[0].startswith(f"card {ident}"), mine[0]
+    assert not has_controls(mine[0]) and ("\\x" in mine[0] or "\\u" in mine[0])
+
+
+@pytest.mark.parametrize("field", ["title", "description", "id", "built_from"])
+def test_control_characters_in_the_deck_fields_refuse_it(deck: Deck, field: str):
+    """The deck's own title, description, id and record of its making are checked as well."""
+    data = _data(deck)
+    data[field] = {"seed": TITLE} if field == "built_from" else f"Deck {TITLE}"
+    problems = _problems(data)
+    assert f"field '{field}' holds control characters (\\x1b, \\x07)" in problems, problems
+
+
+def test_a_line_break_in_a_deck_text_is_allowed(deck: Deck):
+    """A line break is not refused: explanations and descriptions may run over lines."""
+    data = _data(deck)
+    data["description"] = "Two\nlines"
+    data["cards"][0]["explanation"] = "One.\nTwo."
+    assert parse_deck(json.dumps(data)).cards[0].explanation == "One.\nTwo."
+
+
+def test_a_deck_written_holds_no_raw_control_character(deck: Deck):
+    """dump_deck escapes what json.dumps leaves raw (C1 controls, bidi overrides), so that
+    printing a deck file cannot drive the terminal; the text reads back the same."""
+    card = deck.cards[0]
+    hostile = Deck(deck.id, f"T{TITLE}{C1_CLEAR}{REVERSE}", "", (card,))
+    text = dump_deck(hostile)
+    assert not has_controls(text, newlines=True)
+    assert json.loads(text)["title"] == hostile.title
 
 
 def test_missing_file(tmp_path: Path):

@@ -54,3 +54,17 @@ async def test_a_failing_job_is_reported():
         await pilot.pause()
         messages = [str(n.message) for n in app._notifications]
     assert messages == ["could not use a file (/data/progress.journal): No space left on device"]
+
+
+async def test_a_failure_quoting_file_text_shows_it_as_text():
+    """An error message holding an escape sequence (from a file's name or text) is notified
+    with the escape written out, never the characters themselves."""
+    def job() -> None:
+        raise ValueError("cannot read deck\x1b]0;HIJACKED\x07.json")
+
+    app = _Probe(job, lambda _r: None)
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+    assert messages == ["cannot read deck\\x1b]0;HIJACKED\\x07.json"]

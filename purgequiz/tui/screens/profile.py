@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from purgequiz.tui import profiles
 from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.text import plain
+from purgequiz.visible import visible
 
 __all__ = ["ProfileScreen"]
 
@@ -49,7 +50,7 @@ class ProfileScreen(Screen[object]):
     def on_mount(self) -> None:
         self.query_one("#known").display = False
         if self.wanted is not None:
-            self.query_one("#name", Input).value = self.wanted
+            self.query_one("#name", Input).value = visible(self.wanted)  # shown, not sent
             if self.first_problem is None:
                 self.open(self.wanted)
                 return
@@ -74,7 +75,7 @@ class ProfileScreen(Screen[object]):
                 plain("Welcome. What name should your progress be kept under?"))
             self.query_one("#new-label", Static).update(
                 plain("Any name will do; press Enter to begin."))
-            name_input.value = profiles.default_name()
+            name_input.value = visible(profiles.default_name())
             name_input.focus()
             return
         known.display = True

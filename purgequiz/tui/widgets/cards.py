@@ -1,6 +1,7 @@
 """The card being asked, one widget per answer mode; each posts its answer as a message.
 
-All card text is data: prompts, choices and items are rendered as plain ``Text``.
+All card text is data: prompts, choices and items are rendered as plain ``Text`` through
+:mod:`purgequiz.tui.text` (never markup; control characters shown as escapes).
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ class ChoiceCard(CardView):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
-        options = [Option(Text.assemble((f"{n}. ", "bold"), choice))
+        options = [Option(styled((f"{n}. ", "bold"), choice))
                    for n, choice in enumerate(self.presented.choices, 1)]
         yield OptionList(*options, id="choices", markup=False)
         yield Static(plain("Press 1–4, or ↑/↓ and Enter. c shows it as a flashcard."),
@@ -212,7 +213,7 @@ class OrderingCard(CardView):
             yield Button("Check order", id="check", compact=True)
 
     def _options(self) -> list[Option]:
-        return [Option(Text.assemble((f"{n}. ", "bold"), item))
+        return [Option(styled((f"{n}. ", "bold"), item))
                 for n, item in enumerate(self.order, 1)]
 
     def focus_input(self) -> None:
@@ -265,7 +266,7 @@ class MatchingCard(CardView):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
-        yield Static(Text("\n").join(Text.assemble((f"{n}. ", "bold"), option)
+        yield Static(Text("\n").join(styled((f"{n}. ", "bold"), option)
                                      for n, option in enumerate(self.options, 1)),
                      classes="match-options")
         yield Static(plain("↑/↓ choose a line, then press the number of its match. "
@@ -279,10 +280,10 @@ class MatchingCard(CardView):
         for n, (item, chosen) in enumerate(zip(self.presented.card.items, self.chosen,
                                                strict=True)):
             letter = chr(ord("A") + n)
-            match = (Text(f"{chosen + 1}. ", "bold") + Text(self.options[chosen])
-                     if chosen is not None else Text("?", "dim"))
-            rows.append(Option(Text.assemble((f"{letter}. ", "bold"), item, (" \u2192 ", "dim"),
-                                              match)))
+            match = (styled((f"{chosen + 1}. {self.options[chosen]}", "bold"))
+                     if chosen is not None else styled(("?", "dim")))
+            rows.append(Option(Text.assemble(styled((f"{letter}. ", "bold"), item,
+                                                    (" \u2192 ", "dim")), match)))
         return rows
 
     def focus_input(self) -> None:
