@@ -29,10 +29,12 @@ MAX_ID = 200
 MAX_TEXT = 10_000
 MAX_COUNT = 10**9
 
-# Printable text: no control characters (C0, DEL, C1).
-_NO_CONTROLS = r"^[^\x00-\x1f\x7f-\x9f]*$"
+# Printable text: no control characters (C0, DEL, C1) and no lone surrogates (which are not
+# text at all, and cannot be written as UTF-8); other text: no lone surrogates.
+_NO_CONTROLS = r"^[^\x00-\x1f\x7f-\x9f\ud800-\udfff]*$"
+_TEXT = r"^[^\ud800-\udfff]*$"
 Id = Annotated[str, Meta(min_length=1, max_length=MAX_ID, pattern=_NO_CONTROLS)]
-Text = Annotated[str, Meta(max_length=MAX_TEXT)]
+Text = Annotated[str, Meta(max_length=MAX_TEXT, pattern=_TEXT)]
 Stamp = Annotated[datetime, Meta(tz=True)]
 Count = Annotated[int, Meta(ge=0, le=MAX_COUNT)]
 
@@ -166,6 +168,8 @@ def schema_message(error: msgspec.ValidationError) -> str:
     text = text.replace("invalid RFC3339 encoded datetime",
                         "expected a date and time such as 2026-12-04T10:30:00+00:00")
     text = text.replace("invalid RFC3339 encoded date", "expected a date such as 2026-12-04")
+    if "matching regex" in text:
+        text = "holds a character not allowed there (a control character or a lone surrogate)"
     return f"{where}: {text}" if where else text
 
 
