@@ -251,19 +251,24 @@ def _same(one: Path, other: Path) -> bool:
 
 
 def check_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = (),
-                 *, keep_out: Iterable[tuple[str | os.PathLike[str], str]] = ()) -> None:
+                 *, keep_out: Iterable[tuple[str | os.PathLike[str], str]] = (),
+                 reads: str = "a file this command reads", writes: str = "the output") -> None:
     """Refuse an output that is one of the command's ``inputs`` (the same file under any name)
-    or lies in a folder of ``keep_out`` ((folder, what it holds) pairs)."""
+    or lies in a folder of ``keep_out`` ((folder, what it holds) pairs).
+
+    ``reads`` names the inputs in the message ("the fact file this command reads") and
+    ``writes`` the output ("the deck").
+    """
     target = Path(output)
     for source in inputs:
         if _same(target, Path(source)):
-            raise FileProblem(output, f"is also what this command reads ({source}); "
-                                      "write the output to another file")
+            alias = "" if str(source) == str(output) else f"the same file as {source}, "
+            raise FileProblem(output, f"is {alias}{reads}; write {writes} to another file")
     resolved = Path(os.path.realpath(target))
     for folder, holds in keep_out:
         if resolved.is_relative_to(os.path.realpath(folder)):
             raise FileProblem(output, f"is inside {folder}, where {holds}; "
-                                      "write the output somewhere else")
+                                      f"write {writes} somewhere else")
 
 
 def write_text(path: str | os.PathLike[str], text: str, *, what: str = "output") -> None:

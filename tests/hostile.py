@@ -8,13 +8,15 @@ it go before failing the test.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 __all__ = ["BOM", "LEVELS", "deep_json", "deep_toml_arrays", "deep_toml_tables", "finishes",
-           "long_number_json", "long_number_toml", "pipe"]
+           "long_number_json", "long_number_toml", "pipe", "run_command"]
 
 BOM = b"\xef\xbb\xbf"
 LEVELS = 100_000
@@ -90,3 +92,10 @@ def finishes(job: Callable[[], Any], fifo: Path | None = None, seconds: float = 
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("result")
+
+
+def run_command(args: list[str], seconds: float = 20) -> subprocess.CompletedProcess[str]:
+    """``purgequiz ARGS`` in a child process (with this test's PURGEQUIZ_HOME), which is
+    killed, failing the test, if it has not finished within ``seconds``."""
+    return subprocess.run([sys.executable, "-m", "purgequiz", *args], capture_output=True,
+                          text=True, timeout=seconds, env=dict(os.environ), check=False)

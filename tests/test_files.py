@@ -177,7 +177,7 @@ def test_an_output_that_is_an_input_is_refused(tmp_path: Path):
     os.link(source, tmp_path / "hard.toml")
     (tmp_path / "sub").mkdir()
     for name in ("mine.toml", "link.toml", "hard.toml", "sub/../mine.toml"):
-        with pytest.raises(FileProblem, match="is also what this command reads"):
+        with pytest.raises(FileProblem, match="a file this command reads; write the output to"):
             check_output(tmp_path / name, [source])
     check_output(tmp_path / "deck.json", [source])
     check_output(tmp_path / "new.json", [tmp_path / "absent.toml"])

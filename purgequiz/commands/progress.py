@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
+from purgequiz import paths
 from purgequiz.commands.output import fail
+from purgequiz.files import EXPORT_LIMIT, FileProblem, check_output, read_json, write_text
 from purgequiz.store import StoreError, export_profile, import_into, list_profiles, open_profile
 from purgequiz.store.transfer import check_export
 
@@ -13,6 +14,12 @@ __all__ = ["register", "run"]
 
 
 def export(profile_name: str, output: str) -> int:
+    if output != "-":
+        try:
+            check_output(output, keep_out=[(paths.profiles_dir(), "progress is kept")],
+                         writes="the export")
+        except FileProblem as error:
+            return fail(str(error))
     try:
         with open_profile(profile_name, create=False) as profile:
             for recovery in profile.recovered:
@@ -25,7 +32,9 @@ def export(profile_name: str, output: str) -> int:
         print(text, end="")
         return 0
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        write_text(output, text, what="export")
+    except FileProblem as error:
+        return fail(str(error))
     except OSError as error:
         return fail(f"cannot write {output}: {error.strerror}")
     print(f"exported {len(data['cards'])} card states and {len(data['reviews'])} reviews of "
@@ -35,11 +44,9 @@ def export(profile_name: str, output: str) -> int:
 
 def import_(file: str, profile_name: str | None) -> int:
     try:
-        data = json.loads(Path(file).read_text(encoding="utf-8"))
-    except OSError as error:
-        return fail(f"cannot read {file}: {error.strerror}")
-    except (ValueError, UnicodeDecodeError) as error:
-        return fail(f"{file} is not a JSON progress export ({error})")
+        data = read_json(file, what="progress export", limit=EXPORT_LIMIT)
+    except FileProblem as error:
+        return fail(str(error))
     problems = check_export(data, file)
     if problems:
         return fail("; ".join(problems))
