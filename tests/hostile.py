@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["BOM", "LEVELS", "deep_json", "deep_toml_arrays", "deep_toml_tables", "finishes",
-           "long_number_json", "long_number_toml", "pipe", "run_command"]
+           "long_number_json", "long_number_toml", "pipe", "release", "run_command"]
 
 BOM = b"\xef\xbb\xbf"
 LEVELS = 100_000
@@ -64,7 +64,8 @@ def pipe(path: Path) -> Path:
     return path
 
 
-def _release(fifo: Path) -> None:
+def release(fifo: Path) -> None:
+    """Open the other end of ``fifo`` and close it, so a reader waiting on it sees its end."""
     try:
         os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
     except OSError:  # nobody is reading it
@@ -86,7 +87,7 @@ def finishes(job: Callable[[], Any], fifo: Path | None = None, seconds: float = 
     thread.join(seconds)
     if thread.is_alive():
         if fifo is not None:
-            _release(fifo)
+            release(fifo)
             thread.join(5)
         raise AssertionError(f"still reading after {seconds} s: it blocked")
     if "error" in outcome:
