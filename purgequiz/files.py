@@ -36,12 +36,13 @@ MB = 1_000_000
 DECK_LIMIT = 20 * MB
 FACTS_LIMIT = 20 * MB
 TEXT_LIMIT = 20 * MB  # a source text cited by the fact base
-# An export holds every review ever made, about 200 bytes each: 200 MB is a million reviews,
-# years of daily study, and still fits in memory while it is merged.
+# An export holds every review ever made, about 630 bytes each: 200 MB is 300,000 reviews
+# (200 answers a day for four years, three times the profile the benchmarks time), and its
+# parsed form still fits in memory while it is merged.
 EXPORT_LIMIT = 200 * MB
-# Decks nest six levels deep (deck, cards, card, rebuttals, sources, paragraphs), exports four
-# and fact files three; parsers recurse once per level, so a cap keeps them far from Python's
-# recursion limit.
+# Decks nest eight levels deep (deck, cards, card, rebuttals, a rebuttal, its sources, a
+# citation, its paragraphs), exports four and fact files two; parsers recurse once per level,
+# and a cap keeps them far from Python's recursion limit.
 MAX_DEPTH = 64
 
 _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)

@@ -14,6 +14,7 @@ from deckkit import plain_deck  # noqa: E402
 from purgequiz import paths  # noqa: E402
 from purgequiz.cli import main  # noqa: E402
 from purgequiz.commands import progress  # noqa: E402
+from purgequiz.files import EXPORT_LIMIT, read_json  # noqa: E402
 from purgequiz.learn import StudySession  # noqa: E402
 from purgequiz.store import open_profile  # noqa: E402
 from tests.hostile import BOM, deep_json, long_number_json, pipe, run_command  # noqa: E402
@@ -65,6 +66,11 @@ def _exported(tmp_path: Path) -> Path:
     out = tmp_path / "out" / "anna.json"
     assert main(["progress", "export", "--profile", "Anna", "-o", str(out)]) == 0
     return out
+
+
+def test_an_export_nests_far_less_than_the_cap(tmp_path):
+    """A real export reads with a cap of 4 levels, a sixteenth of the one imports have."""
+    read_json(_exported(tmp_path), what="progress export", limit=EXPORT_LIMIT, max_depth=4)
 
 
 def test_deep_json_is_one_plain_line(tmp_path, capsys):
