@@ -8,6 +8,7 @@ from pathlib import Path
 from purgequiz import paths
 from purgequiz.commands.generate import kind_counts, load_facts
 from purgequiz.commands.output import fail, say, table
+from purgequiz.files import TEXT_LIMIT, FileProblem, read_text
 from purgequiz.generate.checks import card_problems
 from purgequiz.generate.deckfile import DeckError, read_deck, write_deck
 from purgequiz.generate.lint import lint_deck
@@ -104,7 +105,11 @@ def sample(path: str, count: int, seed: int, sources: str | None) -> int:
     texts: dict[str, list[str]] = {}
     if sources:
         for file in Path(sources).glob("*.txt"):
-            texts[file.stem] = split_paragraphs(file.read_text(encoding="utf-8"))
+            try:
+                texts[file.stem] = split_paragraphs(read_text(file, what="source text",
+                                                              limit=TEXT_LIMIT))
+            except FileProblem as error:
+                return fail(str(error))
     cards = review_sample(deck, count, seed)
     say(f"# Review sample: {len(cards)} of {len(deck.cards)} cards of {deck.id}, seed {seed}")
     for number, card in enumerate(cards, 1):

@@ -11,6 +11,7 @@ from purgequiz.commands.output import fail, json_text, print_problems, say, tabl
 from purgequiz.facts import Fact, FactBase, load
 from purgequiz.facts.citations import check_checksums, check_citations, uncovered_paragraphs
 from purgequiz.facts.dates import DateSpan
+from purgequiz.files import TEXT_LIMIT, FileProblem, read_bytes
 
 __all__ = ["check", "fact_record", "list_facts", "load_base", "register", "run", "show"]
 
@@ -28,19 +29,21 @@ def load_base(path: str | None) -> tuple[FactBase | None, str]:
 
 
 def _read_sources(base: FactBase, folder: Path) -> tuple[dict[str, str], dict[str, bytes], list]:
-    texts, raw, missing = {}, {}, []
+    """The source texts found in ``folder``, and a line for each that could not be read."""
+    texts, raw, unread = {}, {}, []
     for source in base.sources.values():
         if not source.file:
             continue
         file = folder / source.file
         try:
-            data = file.read_bytes()
-        except OSError:
-            missing.append(str(file))
+            data = read_bytes(file, what="source text", limit=TEXT_LIMIT)
+        except FileProblem as error:
+            unread.append(f"source text not found: {file}" if error.reason == "no such file"
+                          else str(error))
             continue
         raw[source.id] = data
         texts[source.id] = data.decode("utf-8", errors="replace")
-    return texts, raw, missing
+    return texts, raw, unread
 
 
 def check(path: str | None, sources: str | None) -> int:
@@ -49,9 +52,9 @@ def check(path: str | None, sources: str | None) -> int:
         return 1
     problems = []
     if sources:
-        texts, raw, missing = _read_sources(base, Path(sources))
-        for file in missing:
-            say(f"purgequiz: source text not found: {file}")
+        texts, raw, unread = _read_sources(base, Path(sources))
+        for line in unread:
+            say(f"purgequiz: {line}")
         problems = check_checksums(base, raw) + check_citations(base, texts)
         problems += [f"{sid}: paragraph {n} is cited by no fact and not declared [[uncited]]"
                      for sid, n in uncovered_paragraphs(base) if sid in texts]

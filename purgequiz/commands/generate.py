@@ -9,9 +9,10 @@ from pathlib import Path
 
 from purgequiz import paths
 from purgequiz.commands.output import fail, say
-from purgequiz.facts import FactBase, load
+from purgequiz.facts import FactBase, fact_files, load
+from purgequiz.files import FileProblem, check_output
 from purgequiz.generate.build import NoCardsError, generate
-from purgequiz.generate.deckfile import dump_deck, write_deck
+from purgequiz.generate.deckfile import DeckError, dump_deck, write_deck
 from purgequiz.generate.model import Deck
 from purgequiz.generate.select import FilterError, Filters, kind_names, parse_range
 
@@ -53,12 +54,19 @@ def _slug(text: str) -> str:
 
 
 def run(args) -> int:
-    base = load_facts(args.facts)
-    if isinstance(base, str):
-        return fail(base)
     out = args.output
     if out != "-" and Path(out).is_dir():
         return fail(f"{out} is a folder; give a file name such as {Path(out) / 'deck.json'}")
+    if out != "-":
+        try:
+            check_output(out, fact_files(Path(args.facts) if args.facts
+                                         else paths.bundled_seeds_dir()),
+                         reads="the fact file this command reads", writes="the deck")
+        except FileProblem as error:
+            return fail(str(error))
+    base = load_facts(args.facts)
+    if isinstance(base, str):
+        return fail(base)
     try:
         filters = _filters(args)
         deck_id = args.id or _slug(Path(out).stem if out != "-" else args.title or "deck")
@@ -78,6 +86,8 @@ def run(args) -> int:
         return 0
     try:
         write_deck(deck, Path(out))
+    except DeckError as error:
+        return fail(str(error))
     except OSError as error:
         return fail(f"cannot write {out}: {error.strerror}")
     say(f"Wrote {len(deck.cards)} cards to {out} ({kind_counts(deck)}); seed {args.seed}.")

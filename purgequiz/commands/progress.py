@@ -3,12 +3,12 @@ its health."""
 
 from __future__ import annotations
 
-import json
 import shlex
 import sys
-from pathlib import Path
 
+from purgequiz import paths
 from purgequiz.commands.output import fail, json_text, say
+from purgequiz.files import EXPORT_LIMIT, FileProblem, check_output, read_json, write_text
 from purgequiz.store import (
     ProfileNameError,
     StoreError,
@@ -25,6 +25,12 @@ __all__ = ["register", "run"]
 
 
 def export(profile_name: str, output: str) -> int:
+    if output != "-":
+        try:
+            check_output(output, keep_out=[(paths.profiles_dir(), "progress is kept")],
+                         writes="the export")
+        except FileProblem as error:
+            return fail(str(error))
     try:
         with open_profile(profile_name, create=False) as profile:
             data = export_profile(profile)  # reads the whole log: may find damage in it
@@ -37,7 +43,9 @@ def export(profile_name: str, output: str) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        write_text(output, text, what="export")
+    except FileProblem as error:
+        return fail(str(error))
     except OSError as error:
         return fail(f"cannot write {output}: {error.strerror}")
     say(f"exported {len(data['cards'])} card states and {len(data['reviews'])} reviews of "
@@ -47,11 +55,9 @@ def export(profile_name: str, output: str) -> int:
 
 def import_(file: str, profile_name: str | None) -> int:
     try:
-        data = json.loads(Path(file).read_text(encoding="utf-8"))
-    except OSError as error:
-        return fail(f"cannot read {file}: {error.strerror}")
-    except (ValueError, UnicodeDecodeError) as error:
-        return fail(f"{file} is not a JSON progress export ({error})")
+        data = read_json(file, what="progress export", limit=EXPORT_LIMIT)
+    except FileProblem as error:
+        return fail(str(error))
     try:
         check_export(data)
     except Invalid as error:

@@ -2,7 +2,15 @@
 
 from purgequiz.facts.dates import DateSpan, FuzzyDate, parse_date
 from purgequiz.facts.kinds import FATE_KINDS, HAPPENINGS, KINDS
-from purgequiz.facts.load import FactFileError, LoadResult, Problem, load, load_or_raise, parse
+from purgequiz.facts.load import (
+    FactFileError,
+    LoadResult,
+    Problem,
+    fact_files,
+    load,
+    load_or_raise,
+    parse,
+)
 from purgequiz.facts.model import (
     Attribution,
     Entity,
@@ -33,6 +41,7 @@ __all__ = [
     "Source",
     "Topic",
     "Uncited",
+    "fact_files",
     "load",
     "load_or_raise",
     "parse",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 import types
 import typing
 from collections.abc import Mapping
@@ -35,9 +34,11 @@ from purgequiz.facts.model import (
     Topic,
     Uncited,
 )
+from purgequiz.files import FACTS_LIMIT, FileProblem, decode, parse_toml, read_bytes
 from purgequiz.visible import control_problem, controls, visible
 
-__all__ = ["FactFileError", "LoadResult", "Problem", "load", "load_or_raise", "parse"]
+__all__ = ["FactFileError", "LoadResult", "Problem", "fact_files", "load", "load_or_raise",
+           "parse"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _TABLES = ("source", "topic", "entity", "fact", "uncited", "synonyms")
@@ -487,12 +488,9 @@ def parse(documents: Mapping[str, bytes]) -> LoadResult:
     synonyms: list[tuple[str, ...]] = []
     for file, raw in documents.items():
         try:
-            doc = tomllib.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as error:
-            out.add(file, "", "", f"is not UTF-8 text (byte {error.start})")
-            continue
-        except tomllib.TOMLDecodeError as error:
-            out.add(file, "", "", f"TOML syntax error: {error}")
+            doc = parse_toml(decode(raw, file), file)
+        except FileProblem as error:
+            out.add(file, "", "", error.reason)
             continue
         for key in doc:
             if key not in _TABLES:
@@ -523,29 +521,38 @@ def parse(documents: Mapping[str, bytes]) -> LoadResult:
     return LoadResult(base, out.problems)
 
 
-def _files(path: Path) -> list[Path]:
+def fact_files(path: Path) -> list[Path]:
+    """The files :func:`load` reads for ``path``: it, or every ``*.toml`` in the folder."""
+    path = Path(path)
     if path.is_dir():
         return sorted(path.glob("*.toml"))
     return [path]
 
 
 def load(path: Path) -> LoadResult:
-    """Read a fact file, or every ``*.toml`` in a folder, and validate them together."""
+    """Read a fact file, or every ``*.toml`` in a folder, and validate them together.
+
+    Each file is read by :mod:`purgequiz.files` (a regular file of at most
+    :data:`~purgequiz.files.FACTS_LIMIT`); a base that holds no fact at all is a problem.
+    """
     path = Path(path)
     if not path.exists():
         return LoadResult(None, [Problem(str(path), "", "", "no such file or folder")])
     documents: dict[str, bytes] = {}
     problems: list[Problem] = []
-    files = _files(path)
+    files = fact_files(path)
     if not files:
         return LoadResult(None, [Problem(str(path), "", "", "holds no .toml fact files")])
     for file in files:
         try:
-            documents[str(file)] = file.read_bytes()
-        except OSError as error:
-            problems.append(Problem(str(file), "", "", f"cannot be read: {error.strerror}"))
+            documents[str(file)] = read_bytes(file, what="fact file", limit=FACTS_LIMIT)
+        except FileProblem as error:
+            problems.append(Problem(error.file, "", "", error.reason))
     result = parse(documents)
-    return LoadResult(result.base, problems + result.problems)
+    problems += result.problems
+    if not problems and result.base is not None and not result.base.facts:
+        problems.append(Problem(str(path), "", "", "has no facts"))
+    return LoadResult(result.base, problems)
 
 
 def load_or_raise(path: Path) -> FactBase:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from purgequiz.files import DECK_LIMIT, FileProblem, parse_json, read_json, write_text
 from purgequiz.generate.model import (
     ANSWER_TYPES,
     CARD_KINDS,
@@ -38,28 +39,28 @@ def dump_deck(deck: Deck) -> str:
 
 
 def write_deck(deck: Deck, path: Path) -> None:
-    """Write a deck file atomically (a temporary file renamed into place)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(dump_deck(deck), encoding="utf-8")
-    temporary.replace(path)
+    """Write a deck file atomically (a temporary file renamed into place).
+
+    Raises :class:`DeckError` when ``path`` is a pipe, device or folder, ``OSError`` when it
+    cannot be written.
+    """
+    try:
+        write_text(path, dump_deck(deck), what="deck")
+    except FileProblem as error:
+        raise DeckError(error.file, [error.reason]) from None
 
 
 def read_deck(path: Path) -> Deck:
-    """Read and validate a deck file; raise :class:`DeckError` naming the file and card."""
-    path = Path(path)
+    """Read and validate a deck file; raise :class:`DeckError` naming the file and card.
+
+    The file is read by :mod:`purgequiz.files`: a pipe, a device, a file over
+    :data:`~purgequiz.files.DECK_LIMIT` or JSON nested too deeply is refused in plain words.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DeckError(str(path), ["no such file"]) from None
-    except IsADirectoryError:
-        raise DeckError(str(path), ["is a folder, not a deck file"]) from None
-    except UnicodeDecodeError as error:
-        raise DeckError(str(path), [f"is not UTF-8 text (byte {error.start})"]) from None
-    except OSError as error:
-        raise DeckError(str(path), [f"cannot be read: {error.strerror}"]) from None
-    return parse_deck(text, str(path))
+        data = read_json(path, what="deck file", limit=DECK_LIMIT)
+    except FileProblem as error:
+        raise DeckError(error.file, [error.reason]) from None
+    return _deck(data, str(path))
 
 
 def _is_text(value: Any) -> bool:
@@ -193,10 +194,14 @@ def _rebuttals(raw: dict[str, Any], data: dict[str, Any], where: str,
 def parse_deck(text: str, file: str = "<deck>") -> Deck:
     """Validate a deck file's text; raise :class:`DeckError` listing every problem."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DeckError(file, [f"is not valid JSON: {error.msg} at line {error.lineno}, "
-                               f"column {error.colno}"]) from None
+        data = parse_json(text, file)
+    except FileProblem as error:
+        raise DeckError(file, [error.reason]) from None
+    return _deck(data, file)
+
+
+def _deck(data: Any, file: str) -> Deck:
+    """The deck in a deck file's parsed JSON; raise :class:`DeckError` listing every problem."""
     if not isinstance(data, dict):
         raise DeckError(file, ["must hold a JSON object"])
     if data.get("format") != DECK_FORMAT:

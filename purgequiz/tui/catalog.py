@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from purgequiz import paths
+from purgequiz.files import DECK_LIMIT, read_json
 
 if TYPE_CHECKING:
     from purgequiz.generate.deckfile import DeckError
@@ -113,7 +114,7 @@ def load_catalog() -> Catalog:
     key = _fingerprint(files)
     index = _cache_dir() / INDEX_NAME
     try:
-        stored = json.loads(index.read_bytes())
+        stored = read_json(index, what="deck index", limit=DECK_LIMIT)
         if stored.get("v") == INDEX_VERSION and stored.get("key") == key:
             return _from_index(stored)
     except Exception:  # noqa: BLE001 - a missing or unreadable index is simply rebuilt

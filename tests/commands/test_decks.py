@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 from purgequiz import paths
 from purgequiz.cli import main
-from tests.hostile import C1_CLEAR, CLEAR, HOSTILE, REVERSE, TITLE, assert_shown_as_text
+from tests.hostile import (
+    BOM,
+    C1_CLEAR,
+    CLEAR,
+    HOSTILE,
+    REVERSE,
+    TITLE,
+    assert_shown_as_text,
+    deep_json,
+    finishes,
+    long_number_json,
+    pipe,
+    run_command,
+)
 
 ESCAPES = ("\\x1b", "\\x07", "\\x9b", "\\u202e")  # each named in the problems
 
@@ -138,3 +152,62 @@ def test_names_typed_on_the_command_line_are_printed_as_text(argv, capsys):
         pass
     captured = capsys.readouterr()
     assert_shown_as_text(captured.out + captured.err, "\\x1b]0;HIJACKED\\x07\\x1b[2J")
+
+
+@pytest.mark.parametrize("action", ["check", "show"])
+def test_deep_json_is_one_plain_line(action: str, tmp_path: Path, capsys):
+    """A deck nested 100,000 levels deep gives exit 1 and one line naming file and place."""
+    deep = deep_json(tmp_path / "deep.json")
+    assert main(["decks", action, str(deep)]) == 1
+    assert capsys.readouterr().err == (f"{deep}: is nested more than 64 levels deep "
+                                       "(line 1, column 102)\n")
+
+
+@pytest.mark.parametrize("action", ["check", "show"])
+def test_a_number_too_long_to_convert_is_one_plain_line(action: str, tmp_path: Path, capsys):
+    """A deck holding a 5000-digit number gives one line naming file and place."""
+    long = long_number_json(tmp_path / "long.json")
+    assert main(["decks", action, str(long)]) == 1
+    assert capsys.readouterr().err == (f"{long}: holds a number of more than "
+                                       f"{sys.get_int_max_str_digits()} digits "
+                                       "(line 2, column 13)\n")
+
+
+@pytest.mark.parametrize("action", ["check", "show"])
+def test_a_pipe_is_refused_at_once(action: str, tmp_path: Path):
+    """A named pipe given as the deck is refused without waiting for a writer."""
+    fifo = pipe(tmp_path / "deck.json")
+    done = run_command(["decks", action, str(fifo)])
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr == f"{fifo}: is a named pipe (FIFO), not a deck file\n"
+
+
+def test_a_pipe_among_your_decks_is_listed_as_unusable(capsys):
+    """`decks list` reports a pipe in the decks folder instead of waiting on it."""
+    user = paths.user_decks_dir()
+    user.mkdir(parents=True)
+    fifo = pipe(user / "pipe.json")
+    assert finishes(lambda: main(["decks", "list"]), fifo) == 0
+    assert "unusable: is a named pipe (FIFO), not a deck file" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("action", ["check", "show"])
+def test_a_deck_with_a_byte_order_mark_is_read(action: str, tmp_path: Path, capsys):
+    """A deck saved with a UTF-8 byte order mark is read like the same deck without one."""
+    deck = tmp_path / "bom.json"
+    deck.write_bytes(BOM + (paths.bundled_decks_dir() / "figures.json").read_bytes())
+    assert main(["decks", action, str(deck)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ('{"a": "abc', "Unterminated string (line 1, column 7)"),
+    ('{"a": "x\ny"}', "Invalid control character (line 1, column 9)"),
+])
+def test_json_errors_say_where_once(text: str, reason: str, tmp_path: Path, capsys):
+    """A JSON syntax error names file, line and column, without 'at at line'."""
+    bad = tmp_path / "bad.json"
+    bad.write_text(text)
+    assert main(["decks", "check", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"{bad}: is not valid JSON: {reason}\n" and "at at" not in err

@@ -10,7 +10,16 @@ import pytest
 
 from purgequiz import __version__
 from purgequiz.cli import main
-from tests.hostile import assert_shown_as_text
+from tests.hostile import (
+    BOM,
+    assert_shown_as_text,
+    deep_toml_arrays,
+    deep_toml_tables,
+    finishes,
+    long_number_toml,
+    pipe,
+    run_command,
+)
 
 from ..facts.conftest import EXAMPLE
 
@@ -113,3 +122,70 @@ def test_check_reports_control_characters_in_fact_text(tmp_path, capsys):
         f"{hostile}: fact louis-philippe-abdicates: field 'statement': holds control "
         "characters (\\x1b, \\x07, \\x9b, \\u202e)",
         f"{hostile}: topic france: field 'title': holds a control character (\\x09)")
+
+
+@pytest.mark.parametrize("build", [deep_toml_arrays, deep_toml_tables])
+@pytest.mark.parametrize("action", [["facts", "check"], ["facts", "list", "--facts"]])
+def test_deep_toml_is_one_plain_problem(action, build, tmp_path, capsys):
+    """A fact file nested 100,000 levels deep is a problem naming file and place, not a
+    RecursionError."""
+    deep = build(tmp_path / "deep.toml")
+    assert main([*action, str(deep)]) == 1
+    err = capsys.readouterr().err
+    assert f"  {deep}: is nested more than 64 levels deep (line 3, column " in err
+    assert "Traceback" not in err
+
+
+def test_a_number_too_long_to_convert_is_one_plain_problem(tmp_path, capsys):
+    """A fact file holding a 5000-digit number names file and place, not Python's ValueError."""
+    long = long_number_toml(tmp_path / "long.toml")
+    assert main(["facts", "check", str(long)]) == 1
+    assert (f"  {long}: holds a number of more than {sys.get_int_max_str_digits()} digits "
+            "(line 3, column 14)\n") in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("action", [["facts", "check"], ["facts", "list", "--facts"]])
+def test_a_pipe_is_refused_at_once(action, tmp_path):
+    """A named pipe given as the fact file is refused without waiting for a writer."""
+    fifo = pipe(tmp_path / "facts.toml")
+    done = run_command([*action, str(fifo)])
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"  {fifo}: is a named pipe (FIFO), not a fact file\n" in done.stderr
+
+
+def test_a_pipe_in_a_fact_folder_is_refused_at_once(tmp_path, capsys):
+    """A named pipe among a folder's *.toml files is named as a problem, not waited on."""
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "facts" / "1848.toml").write_bytes(EXAMPLE.read_bytes())
+    fifo = pipe(tmp_path / "facts" / "more.toml")
+    assert finishes(lambda: main(["facts", "check", str(tmp_path / "facts")]), fifo) == 1
+    assert f"{fifo}: is a named pipe (FIFO), not a fact file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text", ["", "  \n\t\n", "# facts to come\n\n# more later\n"])
+def test_a_fact_file_without_facts_fails(text, tmp_path, capsys):
+    """An empty, blank or comments-only fact file is an error, not a pass with 0 facts."""
+    empty = tmp_path / "empty.toml"
+    empty.write_text(text)
+    assert main(["facts", "check", str(empty)]) == 1
+    captured = capsys.readouterr()
+    assert f"  {empty}: has no facts\n" in captured.err and "0 facts" not in captured.out
+
+
+@pytest.mark.parametrize("action", [["facts", "check"], ["facts", "list", "--facts"]])
+def test_a_fact_file_with_a_byte_order_mark_is_read(action, tmp_path, capsys):
+    """A fact file saved with a UTF-8 byte order mark reads like the same file without one."""
+    bom = tmp_path / "1848.toml"
+    bom.write_bytes(BOM + EXAMPLE.read_bytes())
+    assert main([*action, str(bom)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_toml_errors_say_where_once(tmp_path, capsys):
+    """A TOML syntax error names file, line and column once, without 'at at'."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[fact]]\nid = "x\n')
+    assert main(["facts", "check", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert f"  {bad}: is not valid TOML: Illegal character '\\n' (line 2, column 8)\n" in err
+    assert "at at" not in err and "(at line" not in err

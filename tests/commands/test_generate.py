@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+
+import pytest
 
 from purgequiz.cli import main
 from purgequiz.generate.deckfile import read_deck
+from tests.hostile import BOM, deep_toml_arrays, deep_toml_tables, pipe, run_command
 
 from ..facts.conftest import EXAMPLE
 
@@ -72,3 +76,83 @@ def test_output_to_stdout(capsys):
     """'-o -' prints the deck file."""
     assert main(["generate", "--facts", str(EXAMPLE), "-o", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["format"] == "purgequiz.deck"
+
+
+@pytest.mark.parametrize("build", [deep_toml_arrays, deep_toml_tables])
+def test_deep_facts_are_one_plain_line(build, tmp_path: Path, capsys):
+    """A fact file nested 100,000 levels deep gives one line naming file and place, no deck."""
+    deep = build(tmp_path / "deep.toml")
+    out = tmp_path / "deck.json"
+    assert main(["generate", "--facts", str(deep), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{deep}: is nested more than 64 levels deep (line 3, column " in err
+    assert err.count("\n") == 1 and not out.exists()
+
+
+def test_a_pipe_as_the_facts_is_refused_at_once(tmp_path: Path):
+    """A named pipe given as --facts is refused without waiting for a writer."""
+    fifo = pipe(tmp_path / "facts.toml")
+    done = run_command(["generate", "--facts", str(fifo), "-o", str(tmp_path / "d.json")])
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{fifo}: is a named pipe (FIFO), not a fact file" in done.stderr
+
+
+@pytest.mark.parametrize("name", ["mine.toml", "link.json", "./mine.toml"])
+def test_the_output_never_overwrites_the_fact_file(name: str, tmp_path: Path, monkeypatch,
+                                                   capsys):
+    """`generate --facts mine.toml -o mine.toml` (or a link to it) leaves the facts as they
+    were, byte for byte."""
+    monkeypatch.chdir(tmp_path)
+    mine = tmp_path / "mine.toml"
+    mine.write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "link.json").symlink_to(mine)
+    assert main(["generate", "--facts", "mine.toml", "-o", name]) == 1
+    assert mine.read_bytes() == EXAMPLE.read_bytes()
+    assert capsys.readouterr().err == (f"purgequiz: {name}: is "
+                                       + ("" if name == "mine.toml"
+                                          else "the same file as mine.toml, ")
+                                       + "the fact file this command reads; write the deck "
+                                         "to another file\n")
+
+
+def test_the_output_never_overwrites_a_file_of_the_fact_folder(tmp_path: Path, capsys):
+    """With a folder of facts, -o onto one of its fact files is refused."""
+    folder = tmp_path / "facts"
+    folder.mkdir()
+    (folder / "1848.toml").write_bytes(EXAMPLE.read_bytes())
+    assert main(["generate", "--facts", str(folder), "-o", str(folder / "1848.toml")]) == 1
+    assert (folder / "1848.toml").read_bytes() == EXAMPLE.read_bytes()
+    assert "the fact file this command reads" in capsys.readouterr().err
+
+
+def _disk_full(descriptor: int, data: bytes) -> int:
+    raise OSError(28, "No space")
+
+
+def test_a_failed_write_keeps_the_old_deck(tmp_path: Path, monkeypatch, capsys):
+    """When the deck cannot be written, the deck already at -o is left whole."""
+    out = tmp_path / "france.json"
+    out.write_text("the old deck")
+    monkeypatch.setattr(os, "write", _disk_full)
+    assert main(["generate", "--facts", str(EXAMPLE), "-o", str(out)]) == 1
+    assert out.read_text() == "the old deck" and sorted(tmp_path.iterdir()) == [out]
+    assert capsys.readouterr().err == f"purgequiz: cannot write {out}: No space\n"
+
+
+@pytest.mark.parametrize("text", ["", " \n\n", "# nothing yet\n"])
+def test_facts_without_facts_make_no_deck(text: str, tmp_path: Path, capsys):
+    """An empty, blank or comments-only fact file is refused with 'has no facts'."""
+    empty = tmp_path / "empty.toml"
+    empty.write_text(text)
+    out = tmp_path / "deck.json"
+    assert main(["generate", "--facts", str(empty), "-o", str(out)]) == 1
+    assert f"{empty}: has no facts" in capsys.readouterr().err and not out.exists()
+
+
+def test_facts_with_a_byte_order_mark_make_the_same_deck(tmp_path: Path):
+    """A fact file saved with a UTF-8 byte order mark gives the same cards as without one."""
+    bom = tmp_path / "france.toml"
+    bom.write_bytes(BOM + EXAMPLE.read_bytes())
+    assert main(["generate", "--facts", str(bom), "-o", str(tmp_path / "a.json")]) == 0
+    assert main(["generate", "--facts", str(EXAMPLE), "-o", str(tmp_path / "b.json")]) == 0
+    assert read_deck(tmp_path / "a.json").cards == read_deck(tmp_path / "b.json").cards

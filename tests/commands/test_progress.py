@@ -1,6 +1,7 @@
 """`purgequiz progress export | import`: a JSON round trip through the command line."""
 
 import json
+import os
 import random
 import sys
 from datetime import UTC, datetime
@@ -10,10 +11,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "learn"))
 
 from deckkit import plain_deck  # noqa: E402
 
+from purgequiz import paths  # noqa: E402
+from purgequiz.cli import main  # noqa: E402
 from purgequiz.commands import progress  # noqa: E402
+from purgequiz.files import EXPORT_LIMIT, read_json  # noqa: E402
 from purgequiz.learn import StudySession  # noqa: E402
 from purgequiz.store import open_profile  # noqa: E402
-from tests.hostile import REVERSE, assert_shown_as_text  # noqa: E402
+from tests.hostile import (  # noqa: E402  # noqa: E402
+    BOM,
+    REVERSE,
+    assert_shown_as_text,
+    deep_json,
+    long_number_json,
+    pipe,
+    run_command,
+)
 
 NOW = datetime(2025, 3, 1, 9, tzinfo=UTC)
 
@@ -115,3 +127,80 @@ def test_check_of_a_profile_in_use_says_so(capsys):
     with open_profile("Anna"):
         assert progress.run(Args(progress_command="check", profile="Anna", repair=False)) == 1
     assert "open in another purgequiz" in capsys.readouterr().out
+
+
+def _exported(tmp_path: Path) -> Path:
+    """An export of a profile that has answered two cards."""
+    with open_profile("Anna") as profile:
+        session = StudySession(plain_deck(2), profile, NOW, random.Random(1))
+        for _ in range(2):
+            session.next_card(NOW)
+            session.answer("x", NOW, 1000)
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / "anna.json"
+    assert main(["progress", "export", "--profile", "Anna", "-o", str(out)]) == 0
+    return out
+
+
+def test_an_export_nests_far_less_than_the_cap(tmp_path):
+    """A real export reads with a cap of 4 levels, a sixteenth of the one imports have."""
+    read_json(_exported(tmp_path), what="progress export", limit=EXPORT_LIMIT, max_depth=4)
+
+
+def test_deep_json_is_one_plain_line(tmp_path, capsys):
+    """An import nested 100,000 levels deep gives one line naming file and place."""
+    deep = deep_json(tmp_path / "deep.json")
+    assert main(["progress", "import", str(deep)]) == 1
+    assert capsys.readouterr().err == (f"purgequiz: {deep}: is nested more than 64 levels "
+                                       "deep (line 1, column 102)\n")
+
+
+def test_a_number_too_long_to_convert_is_one_plain_line(tmp_path, capsys):
+    """An import holding a 5000-digit number gives one line naming file and place."""
+    long = long_number_json(tmp_path / "long.json")
+    assert main(["progress", "import", str(long)]) == 1
+    assert capsys.readouterr().err == (f"purgequiz: {long}: holds a number of more than "
+                                       f"{sys.get_int_max_str_digits()} digits "
+                                       "(line 2, column 13)\n")
+
+
+def test_a_pipe_is_refused_at_once(tmp_path):
+    """A named pipe given to import is refused without waiting for a writer."""
+    fifo = pipe(tmp_path / "anna.json")
+    done = run_command(["progress", "import", str(fifo), "--profile", "Anna"])
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr == f"purgequiz: {fifo}: is a named pipe (FIFO), not a progress export\n"
+
+
+def test_an_export_with_a_byte_order_mark_is_imported(tmp_path, capsys):
+    """An export saved again with a UTF-8 byte order mark imports like the original."""
+    out = _exported(tmp_path)
+    out.write_bytes(BOM + out.read_bytes())
+    assert main(["progress", "import", str(out), "--profile", "Boris"]) == 0
+    assert "2 reviews" in capsys.readouterr().out
+
+
+def test_an_export_never_goes_into_the_profiles_folder(tmp_path, capsys):
+    """Exporting into the folder where progress is kept is refused and writes nothing."""
+    _exported(tmp_path)
+    before = sorted(paths.profiles_dir().rglob("*"))
+    target = paths.profiles_dir() / "anna.json"
+    assert main(["progress", "export", "--profile", "Anna", "-o", str(target)]) == 1
+    assert sorted(paths.profiles_dir().rglob("*")) == before
+    assert capsys.readouterr().err == (f"purgequiz: {target}: is inside "
+                                       f"{paths.profiles_dir()}, where progress is kept; "
+                                       "write the export somewhere else\n")
+
+
+def _disk_full(descriptor: int, data: bytes) -> int:
+    raise OSError(28, "No space")
+
+
+def test_a_failed_export_keeps_the_old_file(tmp_path, monkeypatch, capsys):
+    """When the export cannot be written, the file already at -o is left whole."""
+    out = _exported(tmp_path)
+    before = out.read_bytes()
+    monkeypatch.setattr(os, "write", _disk_full)
+    assert main(["progress", "export", "--profile", "Anna", "-o", str(out)]) == 1
+    assert out.read_bytes() == before and sorted(out.parent.iterdir()) == [out]
+    assert capsys.readouterr().err.endswith(f"purgequiz: cannot write {out}: No space\n")

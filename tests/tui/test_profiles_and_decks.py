@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from purgequiz import cli
+import asyncio
+from pathlib import Path
+
+from purgequiz import cli, paths
 from purgequiz.generate.model import Deck
 from purgequiz.store import open_profile
 from purgequiz.tui import profiles
@@ -10,6 +13,7 @@ from purgequiz.tui.screens.dialogs import NoticeDialog
 from purgequiz.tui.screens.home import HomeScreen
 from purgequiz.tui.screens.profile import ProfileScreen
 from purgequiz.tui.screens.study import StudyScreen
+from tests.hostile import deep_json, pipe, release
 from tests.tui.conftest import (
     choice_deck,
     install,
@@ -174,3 +178,54 @@ def test_play_without_a_terminal_says_so(capsys) -> None:
     assert cli.main(["play", "--profile", "Ana"]) == 1
     err = capsys.readouterr().err
     assert "needs an interactive terminal" in err and "Traceback" not in err
+
+
+async def _settle_unless_stuck(pilot, fifo: Path, seconds: float = 20) -> None:
+    """Settle, or fail (after letting the reader go) when the app is still waiting on ``fifo``."""
+    try:
+        await asyncio.wait_for(settle(pilot), seconds)
+    except TimeoutError:
+        release(fifo)
+        raise AssertionError(f"the app was still reading {fifo} after {seconds} s") from None
+
+
+async def test_play_with_a_pipe_as_the_deck(clock, tmp_path) -> None:
+    """`play --deck PIPE` says the deck is a pipe instead of waiting on it, and can be left."""
+    fifo = pipe(tmp_path / "deck.json")
+    app = make_app(clock, profile="Anna", deck=str(fifo))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle_unless_stuck(pilot, fifo)
+        assert isinstance(app.screen, NoticeDialog)
+        text = " ".join(screen_text(app).split())
+        assert "This deck cannot be opened" in text
+        assert "is a named pipe (FIFO), not a deck file" in text
+        await press(pilot, "enter")
+        assert isinstance(app.screen, HomeScreen)
+        await press(pilot, "q")
+    assert app.return_code in (None, 0)
+
+
+async def test_play_with_a_deeply_nested_deck(clock, tmp_path) -> None:
+    """`play --deck` of JSON nested 100,000 levels deep gives the file and place in plain words,
+    never Python's exception text."""
+    deep = deep_json(tmp_path / "deep.json")
+    app = make_app(clock, profile="Anna", deck=str(deep))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, NoticeDialog)
+        text = " ".join(screen_text(app).split())
+        assert "is nested more than 64 levels deep (line 1, column 102)" in text
+        assert "recursion" not in text
+
+
+async def test_a_pipe_among_the_decks_is_listed_as_a_problem(clock) -> None:
+    """A pipe in the decks folder is one deck that could not be read; the others are listed."""
+    install(choice_deck(2))
+    fifo = pipe(paths.user_decks_dir() / "pipe.json")
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle_unless_stuck(pilot, fifo)
+        assert "1 deck file could not be read" in screen_text(app)
+        assert [entry.id for entry in app.catalog.decks] == ["choice"]
+        await press(pilot, "d")
+        assert "is a named pipe (FIFO), not a deck file" in " ".join(screen_text(app).split())
