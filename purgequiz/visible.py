@@ -16,12 +16,13 @@ __all__ = ["control_problem", "controls", "has_controls", "json_safe", "visible"
 # Bidirectional overrides and isolates reorder the text around them on screen.
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # What json.dumps(..., ensure_ascii=False) leaves as it is: DEL, the C1 controls (\x9b opens
-# an escape sequence on some terminals) and the bidirectional overrides.
-_JSON_LEFT = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# an escape sequence on some terminals), the bidirectional overrides, and lone surrogates
+# (which UTF-8 cannot even write).
+_JSON_LEFT = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _hidden(char: str) -> bool:
-    return unicodedata.category(char) == "Cc" or char in _BIDI
+    return unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI  # Cs: lone surrogates
 
 
 def _escape(char: str) -> str:

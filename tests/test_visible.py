@@ -46,3 +46,10 @@ def test_json_safe_escapes_what_json_dumps_leaves():
     assert not has_controls(text)
     assert "Ежов" in text
     assert json.loads(text) == data
+
+
+def test_lone_surrogates_are_shown_as_escapes():
+    """A lone surrogate (not text, and not writable as UTF-8) is shown as its escape."""
+    assert visible("a\ud800b") == "a\\ud800b"
+    assert json_safe(json.dumps("x\udfff", ensure_ascii=False)) == '"x\\udfff"'
+    assert has_controls("\ud800")
