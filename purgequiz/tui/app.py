@@ -45,9 +45,26 @@ class PurgeQuizApp(App[None]):
         self._after_mount: list[Callable[[], object]] | None = []
         self._opening = None  # a profile opened by a job whose result has not arrived yet
         self._waiting: HomeScreen | None = None  # the home screen shown while it opens
+        self.quitting = False  # set by exit(): what is still queued is then ignored
 
     def now(self) -> datetime:
         return self.clock()
+
+    def exit(self, result: None = None, return_code: int = 0, message=None) -> None:
+        """Quit. Keys typed just before it and results arriving after it then do nothing
+        (see :meth:`run_action` and :func:`~purgequiz.tui.background.in_background`)."""
+        self.quitting = True
+        super().exit(result, return_code, message)
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Run a key's or a click's action, unless the app is quitting.
+
+        Keys typed quickly arrive together: with "q s", the settings screen would be opened
+        after the app was told to quit, and the shutdown would tear it down half-built.
+        """
+        if self.quitting:
+            return False
+        return await super().run_action(action, default_namespace, namespaces)
 
     def on_load(self) -> None:
         if self.profile_name is not None:  # on the store's thread at once, not after a worker

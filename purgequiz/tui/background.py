@@ -43,11 +43,14 @@ def in_background(node: DOMNode, job: Callable[[], T] | Future[T], done: Callabl
 
     Jobs run one after another, so a session is never touched by two threads at once. With
     no ``failed``, an error becomes a notification in plain words. ``job`` may also be one
-    already started by :func:`start_now`.
+    already started by :func:`start_now`. Once the app is quitting, neither is called: the
+    job's work is done (and saved), but nothing more is shown.
     """
     app = node.app
 
     def report(error: BaseException) -> None:
+        if getattr(app, "quitting", False):  # too late to show anything
+            return
         if failed is not None:
             failed(error)
         else:
@@ -56,6 +59,8 @@ def in_background(node: DOMNode, job: Callable[[], T] | Future[T], done: Callabl
 
     def deliver(result: T) -> None:
         # A mistake in ``done`` must not vanish with the worker: log it and say so plainly.
+        if getattr(app, "quitting", False):  # a screen it would open would be torn down
+            return
         try:
             done(result)
         except Exception as error:  # noqa: BLE001 - shown to the user in plain words
