@@ -36,7 +36,7 @@ from purgequiz.learn.records import DayCounts, Flag, Review, SessionRecord
 from purgequiz.learn.scheduler import CardProgress
 from purgequiz.learn.settings import Settings
 from purgequiz.store.errors import ProfileInUse, ProfileNotFound, Recovery, StoreError
-from purgequiz.store.names import check_name, folder_name, name_from_folder
+from purgequiz.store.names import check_name, folder_name, name_from_folder, plain_folder_name
 from purgequiz.store.storage import COLD_PREFIX, JournalStorage, set_aside, write_atomic
 from purgequiz.store.zone import system_zone
 
@@ -451,11 +451,16 @@ def _lock(name: str, folder: Path) -> _Lock:
 def open_profile(name: str, *, create: bool = True) -> Profile:
     """Open (or create) a profile; raise ProfileInUse, ProfileNotFound or ProfileNameError."""
     clean = check_name(name)
-    folder = paths.profiles_dir() / folder_name(clean)
+    root = paths.profiles_dir()
+    folder = root / folder_name(clean)
     if not folder.exists():
-        if not create:
-            raise ProfileNotFound(f"there is no profile {clean!r} (in {paths.profiles_dir()})")
-        folder.mkdir(parents=True)
+        earlier = root / plain_folder_name(clean)
+        if earlier != folder and earlier.is_dir():
+            folder = earlier  # made before device names were escaped: it stays there
+        elif not create:
+            raise ProfileNotFound(f"there is no profile {clean!r} (in {root})")
+        else:
+            folder.mkdir(parents=True)
     lock = _lock(clean, folder)
     try:
         return Profile(clean, folder, lock)
