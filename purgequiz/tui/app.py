@@ -46,6 +46,7 @@ class PurgeQuizApp(App[None]):
         self._opening = None  # a profile opened by a job whose result has not arrived yet
         self._waiting: HomeScreen | None = None  # the home screen shown while it opens
         self.quitting = False  # set by exit(): what is still queued is then ignored
+        self.close_problems: list[str] = []
 
     def now(self) -> datetime:
         return self.clock()
@@ -201,12 +202,20 @@ class PurgeQuizApp(App[None]):
         self.close_profile()
 
     def close_profile(self) -> None:
+        """Close the open profile. What goes wrong (a progress file that cannot be tidied in a
+        read-only folder, say) is kept in :attr:`close_problems`, in plain words, for the
+        command to print once the screen is gone."""
         profile, self.profile = self.profile, None
 
-        def close() -> None:  # on the store thread, after any job still opening one
+        def close() -> list[str]:  # on the store thread, after any job still opening one
+            problems = []
             for each in (profile, self._opening):
                 if each is not None:
-                    each.close()
+                    try:
+                        each.close()
+                    except OSError as error:  # its lock is released all the same
+                        problems.append(friendly(error))
             self._opening = None
+            return problems
 
-        on_store_thread(close)
+        self.close_problems += on_store_thread(close)

@@ -28,12 +28,17 @@ def start_now(job: Callable[[], T]) -> Future[T]:
 
 
 def friendly(error: BaseException) -> str:
-    """A plain sentence for an error (the store's and the deck reader's are already plain)."""
+    """A plain sentence for an error (the store's and the deck reader's are already plain);
+    a file error names the file and what to do about it."""
+    if isinstance(error, OSError):
+        from purgequiz.store.errors import file_problem  # the store is loaded by then
+
+        return str(file_problem(error))
     text = str(error).strip()
-    if isinstance(error, OSError) and error.strerror:
-        where = f" ({error.filename})" if error.filename else ""
-        return f"could not use a file{where}: {error.strerror}"
-    return text or f"something went wrong ({type(error).__name__})"
+    kind = type(error)
+    if text and (issubclass(kind, ValueError) or kind.__module__.startswith("purgequiz.")):
+        return text  # written for the reader: a bad value, a store or deck problem
+    return f"something unexpected went wrong ({kind.__name__}{': ' + text if text else ''})"
 
 
 def in_background(node: DOMNode, job: Callable[[], T] | Future[T], done: Callable[[T], Any],
