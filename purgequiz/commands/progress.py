@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from purgequiz.commands.options import profile_name
 from purgequiz.commands.output import fail
 from purgequiz.store import StoreError, export_profile, import_into, list_profiles, open_profile
+from purgequiz.store.errors import file_problem
 from purgequiz.store.transfer import check_export
 
 __all__ = ["register", "run"]
@@ -63,14 +65,20 @@ def register(commands) -> None:
     actions = progress.add_subparsers(dest="progress_command", metavar="ACTION", required=True,
                                       parser_class=type(progress))
     out = actions.add_parser("export", help="write a profile's progress to a JSON file")
-    out.add_argument("--profile", required=True, metavar="NAME")
+    out.add_argument("--profile", required=True, metavar="NAME", type=profile_name)
     out.add_argument("-o", "--output", required=True, metavar="FILE", help="'-' for stdout")
     into = actions.add_parser("import", help="merge a JSON progress file into a profile")
     into.add_argument("file")
-    into.add_argument("--profile", metavar="NAME", help="default: the name in the file")
+    into.add_argument("--profile", metavar="NAME", type=profile_name,
+                      help="default: the name in the file")
 
 
 def run(args) -> int:
-    if args.progress_command == "export":
-        return export(args.profile, args.output)
-    return import_(args.file, args.profile)
+    try:
+        if args.progress_command == "export":
+            return export(args.profile, args.output)
+        return import_(args.file, args.profile)
+    except StoreError as error:  # e.g. the profiles folder cannot be listed
+        return fail(str(error))
+    except OSError as error:  # a progress file that cannot be read or written
+        return fail(str(file_problem(error)))
