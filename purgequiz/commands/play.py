@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Mapping
 
+from purgequiz.commands.options import profile_name
 from purgequiz.visible import visible
 
-__all__ = ["register", "run"]
+__all__ = ["register", "run", "terminal_problem"]
+
+WITHOUT_A_TERMINAL = ("the commands that work without one are listed by 'purgequiz --help' "
+                      "(decks, facts, generate, progress)")
 
 
 def register(subparsers) -> None:
@@ -15,15 +21,62 @@ def register(subparsers) -> None:
         "play", help="study in the terminal app (the default)",
         description="Open the study app. With --profile it skips choosing a profile; with "
         "--deck it goes straight into studying that deck.")
-    parser.add_argument("--profile", metavar="NAME", help="the profile to study as")
+    parser.add_argument("--profile", metavar="NAME", type=profile_name,
+                        help="the profile to study as")
     parser.add_argument("--deck", metavar="ID|PATH", help="a deck's id or a deck file to study")
 
 
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):  # None, closed, or not a real file
+        return False
+
+
+def terminal_problem(streams: Mapping[str, object], term: str | None,
+                     windows: bool = os.name == "nt") -> str | None:
+    """Why the study app cannot run here, in plain words, or None when it can.
+
+    ``streams`` names the standard streams ("input", "output", "error output"); the app reads
+    keys from the first and draws its screen on the last, so each must be a terminal. Then the
+    terminal must be able to draw a full screen: not ``TERM=dumb``, and (except on Windows,
+    which sets no TERM) not without a TERM at all.
+    """
+    for what, stream in streams.items():
+        if stream is None:
+            return (f"the study app needs an interactive terminal, but its {what} is closed; "
+                    f"{WITHOUT_A_TERMINAL}")
+    for what, stream in streams.items():
+        if not _is_terminal(stream):
+            why = " (the app draws its screen there)" if what == "error output" else ""
+            return (f"the study app needs an interactive terminal, but its {what} is "
+                    f"redirected{why}; {WITHOUT_A_TERMINAL}")
+    kind = (term or "").strip()
+    if kind.lower() == "dumb" or (not kind and not windows):
+        which = "TERM=dumb" if kind else "TERM is not set"
+        return (f"the study app needs a full-screen terminal, and this one cannot draw one "
+                f"({which}); run it in a terminal window, or set TERM to the terminal's type "
+                f"(for example TERM=xterm-256color); {WITHOUT_A_TERMINAL}")
+    return None
+
+
+def _say(message: str) -> None:
+    """Print ``message`` where it can be seen: a terminal if there is one, else any stream."""
+    streams = [s for s in (sys.stderr, sys.stdout) if s is not None]
+    shown = [s for s in streams if _is_terminal(s)] or streams
+    for stream in shown[:1]:
+        try:
+            print(f"purgequiz: {visible(message, newlines=True)}", file=stream)
+        except (OSError, ValueError):
+            pass
+
+
 def run(args: argparse.Namespace) -> int:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        print("purgequiz: the study app needs an interactive terminal (its input or output is "
-              "redirected here); run 'purgequiz --help' for the commands that work without one",
-              file=sys.stderr)
+    problem = terminal_problem(
+        {"input": sys.stdin, "output": sys.stdout, "error output": sys.stderr},
+        os.environ.get("TERM"))
+    if problem is not None:
+        _say(problem)
         return 1
     from purgequiz.tui.app import PurgeQuizApp
 
@@ -33,8 +86,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         app.close_profile()
     for problem in app.close_problems:
-        print(f"purgequiz: {visible(problem)}\nEvery answer you saw saved is kept; purgequiz "
-              f"finishes saving the next time the profile opens.", file=sys.stderr)
+        _say(f"what was saved while studying is kept, but the profile did not close "
+             f"cleanly: {problem}")
     if app.close_problems:
         return 1
     return 0 if app.return_code in (None, 0) else app.return_code

@@ -7,6 +7,7 @@ import shlex
 import sys
 
 from purgequiz import paths
+from purgequiz.commands.options import profile_name
 from purgequiz.commands.output import fail, json_text, say
 from purgequiz.files import EXPORT_LIMIT, FileProblem, check_output, read_json, write_text
 from purgequiz.store import (
@@ -17,6 +18,7 @@ from purgequiz.store import (
     list_profiles,
     open_profile,
 )
+from purgequiz.store.errors import file_problem
 from purgequiz.store.names import check_name
 from purgequiz.store.schema import Invalid
 from purgequiz.store.transfer import check_export
@@ -137,24 +139,31 @@ def register(commands) -> None:
     actions = progress.add_subparsers(dest="progress_command", metavar="ACTION", required=True,
                                       parser_class=type(progress))
     out = actions.add_parser("export", help="write a profile's progress to a JSON file")
-    out.add_argument("--profile", required=True, metavar="NAME")
+    out.add_argument("--profile", required=True, metavar="NAME", type=profile_name)
     out.add_argument("-o", "--output", required=True, metavar="FILE", help="'-' for stdout")
     into = actions.add_parser("import", help="merge a JSON progress file into a profile")
     into.add_argument("file")
-    into.add_argument("--profile", metavar="NAME", help="default: the name in the file")
+    into.add_argument("--profile", metavar="NAME", type=profile_name,
+                      help="default: the name in the file")
     health = actions.add_parser(
         "check", help="read every progress file of a profile and report its health",
         description="Read every progress file of a profile (all profiles without --profile) "
         "and report damage, missing parts and totals that disagree with the review log. "
         "Nothing is changed unless --repair is given.")
-    health.add_argument("--profile", metavar="NAME", help="default: every profile")
+    health.add_argument("--profile", metavar="NAME", type=profile_name,
+                        help="default: every profile")
     health.add_argument("--repair", action="store_true",
                         help="repair what is damaged (damaged files are kept aside)")
 
 
 def run(args) -> int:
-    if args.progress_command == "export":
-        return export(args.profile, args.output)
-    if args.progress_command == "check":
-        return check(args.profile, args.repair)
-    return import_(args.file, args.profile)
+    try:
+        if args.progress_command == "export":
+            return export(args.profile, args.output)
+        if args.progress_command == "check":
+            return check(args.profile, args.repair)
+        return import_(args.file, args.profile)
+    except StoreError as error:  # e.g. the profiles folder cannot be listed
+        return fail(str(error))
+    except OSError as error:  # a progress file that cannot be read or written
+        return fail(str(file_problem(error)))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ProfileInUse", "ProfileNameError", "ProfileNotFound", "Recovery", "StoreError"]
+__all__ = ["ProfileInUse", "ProfileNameError", "ProfileNotFound", "Recovery", "StoreError",
+           "file_problem"]
 
 
 class StoreError(Exception):
@@ -39,3 +41,28 @@ class Recovery:
     file: Path
     kept_as: Path
     message: str
+
+
+_ADVICE = {
+    errno.EACCES: "check the permissions and owner of it and of its folder, or set "
+                  "PURGEQUIZ_HOME to a folder of your own",
+    errno.EPERM: "check the permissions and owner of it and of its folder, or set "
+                 "PURGEQUIZ_HOME to a folder of your own",
+    errno.EROFS: "the disk is read-only; set PURGEQUIZ_HOME to a folder you can write to",
+    errno.ENOSPC: "free some disk space and try again",
+    errno.EDQUOT: "free some disk space and try again",
+}
+
+
+def file_problem(error: OSError, path: Path | str | None = None) -> StoreError:
+    """``error`` in plain words, naming the file and what to do about it:
+    "cannot use /data/profiles/anna/profile.lock (permission denied); check …".
+
+    ``path`` is named when the error itself names no file.
+    """
+    where = error.filename if error.filename is not None else path
+    reason = error.strerror or str(error) or type(error).__name__
+    reason = reason[:1].lower() + reason[1:]
+    advice = _ADVICE.get(error.errno) if error.errno is not None else None
+    return StoreError(f"cannot use {where or 'a file'} ({reason})"
+                      + (f"; {advice}" if advice else ""))

@@ -4,6 +4,10 @@ Letters a-z, digits and "-" stay; every other character becomes ``_XXXX.`` (its 
 in hex), so the mapping is reversible, case-safe on case-insensitive file systems, and no name
 can climb out of the profiles folder ("..", "/", "\\" and NUL are all encoded). Very long names
 are shortened with a hash; the display name is always stored inside the profile as well.
+
+Only a name that encodes to a device name Windows reserves ("con", "nul", "com1" …, which
+would be the console or nothing at all there rather than a folder) gets its first letter
+encoded as well: "con" is kept in ``_63.on``. Every other name keeps the folder it always had.
 """
 
 from __future__ import annotations
@@ -14,11 +18,24 @@ import unicodedata
 
 from purgequiz.store.errors import ProfileNameError
 
-__all__ = ["MAX_NAME", "check_name", "folder_name", "name_from_folder"]
+__all__ = ["MAX_NAME", "check_name", "folder_name", "name_from_folder", "plain_folder_name"]
 
 MAX_NAME = 200
 _SAFE = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 _CODE = re.compile(r"_([0-9a-f]+)\.")
+# Device names Windows reserves in any folder, with or without an extension. Encoding turns
+# every "." and upper-case letter into "_XX.", so only these bare lower-case words can result.
+_RESERVED = frozenset({"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt")
+                                                       for n in range(10)})
+# Letters that show as nothing (not marks, separators or format characters, but fillers).
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _invisible(character: str) -> bool:
+    """A character that shows nothing by itself: a space, a format character, a combining
+    mark with nothing to combine with, or a blank filler letter."""
+    category = unicodedata.category(character)
+    return category[0] in "ZM" or category == "Cf" or character in _FILLERS
 
 
 def check_name(name: str) -> str:
@@ -32,15 +49,31 @@ def check_name(name: str) -> str:
         raise ProfileNameError(f"a profile name can have at most {MAX_NAME} characters")
     if any(unicodedata.category(c) == "Cc" for c in clean):
         raise ProfileNameError("a profile name cannot contain control characters")
+    if any(unicodedata.category(c) == "Cs" for c in clean):
+        raise ProfileNameError("a profile name must be valid text (it holds an undecodable "
+                               "byte; check the terminal's or file's encoding)")
+    if all(_invisible(c) for c in clean):
+        raise ProfileNameError("a profile name must have at least one visible character (this "
+                               "one is only spaces, marks or invisible characters)")
     return clean
 
 
-def folder_name(name: str) -> str:
+def plain_folder_name(name: str) -> str:
+    """The folder ``name`` had before reserved device names were escaped (the same as
+    :func:`folder_name` for every other name): a profile may still live there."""
     clean = check_name(name)
     encoded = "".join(c if c in _SAFE else f"_{ord(c):x}." for c in clean)
     if len(encoded) > 120:
         digest = hashlib.sha256(clean.encode()).hexdigest()[:16]
         encoded = f"{encoded[:100]}~{digest}"
+    return encoded
+
+
+def folder_name(name: str) -> str:
+    """The folder of the profile ``name``: safe on every system, and never a device name."""
+    encoded = plain_folder_name(name)
+    if encoded in _RESERVED:
+        encoded = f"_{ord(encoded[0]):x}.{encoded[1:]}"
     return encoded
 
 

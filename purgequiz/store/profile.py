@@ -35,8 +35,14 @@ from purgequiz import paths
 from purgequiz.learn.records import DayCounts, Flag, Review, SessionRecord
 from purgequiz.learn.scheduler import CardProgress
 from purgequiz.learn.settings import Settings
-from purgequiz.store.errors import ProfileInUse, ProfileNotFound, Recovery, StoreError
-from purgequiz.store.names import check_name, folder_name, name_from_folder
+from purgequiz.store.errors import (
+    ProfileInUse,
+    ProfileNotFound,
+    Recovery,
+    StoreError,
+    file_problem,
+)
+from purgequiz.store.names import check_name, folder_name, name_from_folder, plain_folder_name
 from purgequiz.store.schema import review_table
 from purgequiz.store.storage import (
     COLD_PREFIX,
@@ -539,27 +545,48 @@ def _lock(name: str, folder: Path) -> _Lock:
 
 
 def open_profile(name: str, *, create: bool = True) -> Profile:
-    """Open (or create) a profile; raise ProfileInUse, ProfileNotFound or ProfileNameError."""
+    """Open (or create) a profile; raise ProfileInUse, ProfileNotFound or ProfileNameError,
+    or StoreError (naming the file) when the files cannot be used."""
     clean = check_name(name)
-    folder = paths.profiles_dir() / folder_name(clean)
-    if not folder.exists():
-        if not create:
-            raise ProfileNotFound(f"there is no profile {clean!r} (in {paths.profiles_dir()})")
-        folder.mkdir(parents=True)
-    lock = _lock(clean, folder)
+    root = paths.profiles_dir()
+    folder = root / folder_name(clean)
+    try:
+        if not folder.exists():
+            earlier = root / plain_folder_name(clean)
+            if earlier != folder and earlier.is_dir():
+                folder = earlier  # made before device names were escaped: it stays there
+            elif not create:
+                raise ProfileNotFound(f"there is no profile {clean!r} (in {root})")
+            else:
+                folder.mkdir(parents=True)
+        lock = _lock(clean, folder)
+    except OSError as error:
+        raise _cannot_open(clean, error, folder) from error
     try:
         return Profile(clean, folder, lock)
     except OSError as error:
         lock.release()
-        raise StoreError(f"cannot open the profile {clean!r} in {folder}: "
-                         f"{error.strerror or error}") from error
+        raise _cannot_open(clean, error, folder) from error
     except BaseException:
         lock.release()
         raise
 
 
+def _cannot_open(name: str, error: OSError, folder: Path) -> StoreError:
+    return StoreError(f"the profile {name!r} cannot be opened: {file_problem(error, folder)}")
+
+
 def list_profiles() -> list[ProfileInfo]:
+    """The profiles in the profiles folder, by name; StoreError when it cannot be read."""
     root = paths.profiles_dir()
+    try:
+        return _list_profiles(root)
+    except OSError as error:
+        raise StoreError(f"the profiles cannot be listed: {file_problem(error, root)}") \
+            from error
+
+
+def _list_profiles(root: Path) -> list[ProfileInfo]:
     if not root.is_dir():
         return []
     out = []

@@ -47,9 +47,26 @@ class PurgeQuizApp(App[None]):
         self._opening = None  # a profile opened by a job whose result has not arrived yet
         self.close_problems: list[str] = []  # why closing the profile could not save all
         self._waiting: HomeScreen | None = None  # the home screen shown while it opens
+        self.quitting = False  # set by exit(): what is still queued is then ignored
 
     def now(self) -> datetime:
         return self.clock()
+
+    def exit(self, result: None = None, return_code: int = 0, message=None) -> None:
+        """Quit. Keys typed just before it and results arriving after it then do nothing
+        (see :meth:`run_action` and :func:`~purgequiz.tui.background.in_background`)."""
+        self.quitting = True
+        super().exit(result, return_code, message)
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Run a key's or a click's action, unless the app is quitting.
+
+        Keys typed quickly arrive together: with "q s", the settings screen would be opened
+        after the app was told to quit, and the shutdown would tear it down half-built.
+        """
+        if self.quitting:
+            return False
+        return await super().run_action(action, default_namespace, namespaces)
 
     def on_load(self) -> None:
         if self.profile_name is not None:  # on the store's thread at once, not after a worker
@@ -198,17 +215,22 @@ class PurgeQuizApp(App[None]):
         self.close_profile()
 
     def close_profile(self) -> None:
+        """Close the open profile. What goes wrong (a progress file that cannot be tidied in a
+        read-only folder, say) is kept in :attr:`close_problems`, in plain words, for the
+        command to print once the screen is gone."""
         profile, self.profile = self.profile, None
 
-        def close() -> None:  # on the store thread, after any job still opening one
+        def close() -> list[str]:  # on the store thread, after any job still opening one
             from purgequiz.store.errors import StoreError
 
+            problems = []
             for each in (profile, self._opening):
                 if each is not None:
                     try:
                         each.close()
-                    except StoreError as error:  # every acknowledged answer is in the journal
-                        self.close_problems.append(str(error))
+                    except (StoreError, OSError) as error:  # its lock is released all the
+                        problems.append(friendly(error))  # same; saved answers are kept
             self._opening = None
+            return problems
 
-        on_store_thread(close)
+        self.close_problems += on_store_thread(close)

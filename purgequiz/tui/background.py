@@ -30,13 +30,20 @@ def start_now(job: Callable[[], T]) -> Future[T]:
 
 
 def friendly(error: BaseException) -> str:
-    """A plain sentence for an error (the store's and the deck reader's are already plain),
-    with any control character in it (from a file's name or text) shown as an escape."""
+    """A plain sentence for an error (the store's and the deck reader's are already plain);
+    a file error names the file and what to do about it. Any control character in it (from a
+    file's name or text) is shown as an escape."""
+    if isinstance(error, OSError):
+        from purgequiz.store.errors import file_problem  # the store is loaded by then
+
+        return visible(str(file_problem(error)), newlines=True)
     text = str(error).strip()
-    if isinstance(error, OSError) and error.strerror:
-        where = f" ({error.filename})" if error.filename else ""
-        text = f"could not use a file{where}: {error.strerror}"
-    return visible(text, newlines=True) or f"something went wrong ({type(error).__name__})"
+    kind = type(error)
+    if text and (issubclass(kind, ValueError) or kind.__module__.startswith("purgequiz.")):
+        return visible(text, newlines=True)  # written for the reader: a bad value, a store
+        # or deck problem
+    return visible(f"something unexpected went wrong ({kind.__name__}"
+                   f"{': ' + text if text else ''})", newlines=True)
 
 
 def in_background(node: DOMNode, job: Callable[[], T] | Future[T], done: Callable[[T], Any],
@@ -46,11 +53,14 @@ def in_background(node: DOMNode, job: Callable[[], T] | Future[T], done: Callabl
 
     Jobs run one after another, so a session is never touched by two threads at once. With
     no ``failed``, an error becomes a notification in plain words. ``job`` may also be one
-    already started by :func:`start_now`.
+    already started by :func:`start_now`. Once the app is quitting, neither is called: the
+    job's work is done (and saved), but nothing more is shown.
     """
     app = node.app
 
     def report(error: BaseException) -> None:
+        if getattr(app, "quitting", False):  # too late to show anything
+            return
         if failed is not None:
             failed(error)
         else:
@@ -59,6 +69,8 @@ def in_background(node: DOMNode, job: Callable[[], T] | Future[T], done: Callabl
 
     def deliver(result: T) -> None:
         # A mistake in ``done`` must not vanish with the worker: log it and say so plainly.
+        if getattr(app, "quitting", False):  # a screen it would open would be torn down
+            return
         try:
             done(result)
         except Exception as error:  # noqa: BLE001 - shown to the user in plain words

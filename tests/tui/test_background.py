@@ -53,7 +53,8 @@ async def test_a_failing_job_is_reported():
         await app.workers.wait_for_complete()
         await pilot.pause()
         messages = [str(n.message) for n in app._notifications]
-    assert messages == ["could not use a file (/data/progress.journal): No space left on device"]
+    assert messages == ["cannot use /data/progress.journal (no space left on device); free some "
+                        "disk space and try again"]
 
 
 async def test_a_failure_quoting_file_text_shows_it_as_text():

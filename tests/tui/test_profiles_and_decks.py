@@ -166,8 +166,7 @@ def test_play_is_the_default_command(monkeypatch) -> None:
         seen.append((self.profile_name, self.deck_spec))
 
     monkeypatch.setattr("purgequiz.tui.app.PurgeQuizApp.run", fake_run)
-    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
-    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    monkeypatch.setattr("purgequiz.commands.play.terminal_problem", lambda *_: None)
     assert cli.main([]) == 0
     assert cli.main(["play", "--profile", "Анна", "--deck", "nkvd"]) == 0
     assert seen == [(None, None), ("Анна", "nkvd")]

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
-from purgequiz.tui.background import in_background
+from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.text import plain
 from purgequiz.tui.themes import THEMES, theme_for, theme_problems
 
@@ -157,7 +157,7 @@ class SettingsScreen(Screen[None]):
                 self.dismiss(None)
 
         in_background(self, lambda: profile.update_settings(**changes), saved,
-                      lambda error: self.show_problems([str(error)]))
+                      lambda error: self.show_problems([friendly(error)]))
 
     def action_cancel(self) -> None:
         self.app.theme = theme_for(self.profile.settings)
