@@ -43,7 +43,7 @@ from typing import Any
 import msgspec
 from tinydb.storages import Storage
 
-from purgequiz.store.errors import Recovery, StoreError
+from purgequiz.store.errors import Recovery, StoreError, file_problem
 from purgequiz.store.schema import (
     COLD_TABLE,
     MONTH,
@@ -104,7 +104,7 @@ def read_file(path: Path) -> bytes | None:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as error:
-        raise StoreError(f"cannot read {path}: {_why(error)}") from error
+        raise file_problem(error, path) from error
     with os.fdopen(fd, "rb") as file:
         try:
             info = os.fstat(fd)
@@ -115,7 +115,7 @@ def read_file(path: Path) -> bytes | None:
                                  f"({info.st_size} bytes)")
             return file.read()
         except OSError as error:
-            raise StoreError(f"cannot read {path}: {_why(error)}") from error
+            raise file_problem(error, path) from error
 
 
 def write_atomic(path: Path, data: bytes) -> None:

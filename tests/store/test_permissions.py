@@ -58,15 +58,15 @@ def test_an_unreadable_progress_file_is_named(monkeypatch: pytest.MonkeyPatch) -
     """An unreadable progress file is named in the error, and the profile is not left locked."""
     with open_profile("Anna") as profile:
         profile.update_settings(daily_goal=40)
-    read_bytes = Path.read_bytes
+    real_open = os.open
     refusing = [True]
 
-    def guarded(self: Path) -> bytes:
-        if self.name == "progress.json" and refusing[0]:
-            raise refuse(self)
-        return read_bytes(self)
+    def guarded(path, flags, *args, **kwargs):
+        if str(path).endswith("progress.json") and refusing[0]:
+            raise refuse(path)
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     with pytest.raises(StoreError) as caught:
         open_profile("Anna")
     assert "progress.json (permission denied)" in str(caught.value)
