@@ -489,7 +489,7 @@ class _FlockLock:
         """Take the lock at once, or return False when someone else holds it."""
         import fcntl
 
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as error:
@@ -529,6 +529,8 @@ def _acquire(path: Path) -> _Lock | None:
 
 def _lock(name: str, folder: Path) -> _Lock:
     owner = folder / "profile.owner"
+    check_entry(folder / "profile.lock")  # a regular file, never a link to elsewhere
+    check_entry(owner)
     lock = _acquire(folder / "profile.lock")
     if lock is None:
         pid = None
@@ -538,7 +540,9 @@ def _lock(name: str, folder: Path) -> _Lock:
             pass
         raise ProfileInUse(name, folder / "profile.lock", pid) from None
     try:
-        owner.write_text(json.dumps({"pid": os.getpid(), "host": socket.gethostname()}))
+        fd = os.open(owner, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(fd, "w") as file:
+            file.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname()}))
     except OSError:
         pass
     return lock
