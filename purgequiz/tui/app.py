@@ -135,14 +135,15 @@ class PurgeQuizApp(App[None]):
         if figures is not None:
             self.catalog = figures.catalog
         home, self._waiting = self._waiting, None
+        # `play --deck`: the deck is looked for only once the home screen holds the profile.
+        then = self._study_named_deck if self.deck_spec is not None else None
         if home is not None:
-            home.opened(profile, figures)
+            home.opened(profile, figures, then=then)
         else:
             home = HomeScreen(profile, figures)
             self.push_screen(home)
-        if self.deck_spec is not None:
-            spec, catalog = self.deck_spec, self.catalog
-            in_background(self, lambda: find_deck(spec, catalog), home.study, self._bad_deck)
+            if then is not None:
+                then(home)
         recovered = getattr(profile, "recovered", ())
         if recovered:
             from purgequiz.tui.screens.dialogs import NoticeDialog
@@ -151,6 +152,10 @@ class PurgeQuizApp(App[None]):
                 "Your progress file was repaired",
                 [item.message for item in recovered]
                 + ["Nothing more needs doing; you can keep studying."]))
+
+    def _study_named_deck(self, home: HomeScreen) -> None:
+        spec, catalog = self.deck_spec, self.catalog
+        in_background(self, lambda: find_deck(spec, catalog), home.study, self._bad_deck)
 
     def _bad_deck(self, error: BaseException) -> None:
         from purgequiz.tui.screens.dialogs import NoticeDialog

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -132,10 +133,12 @@ class HomeScreen(Screen[None]):
         self.app.catalog = given.catalog
         self._ready(self.query_one("#decks", DeckList))
 
-    def opened(self, profile, figures: HomeFigures | None = None) -> None:
-        """The profile this screen was waiting for, and its figures if they are counted."""
+    def opened(self, profile, figures: HomeFigures | None = None,
+               then: Callable[[HomeScreen], object] | None = None) -> None:
+        """The profile this screen was waiting for, and its figures if they are counted;
+        ``then(self)`` once the screen holds the profile."""
         if not self.is_mounted:  # not drawn yet: after it is (the queue keeps the order)
-            self.call_later(self.opened, profile, figures)
+            self.call_later(self.opened, profile, figures, then)
             return
         self.profile = profile
         self.query_one("#home-title", Static).update(self._title())
@@ -143,6 +146,8 @@ class HomeScreen(Screen[None]):
             self.reload()
         else:
             self._show(figures)
+        if then is not None:
+            then(self)
 
     def on_screen_resume(self) -> None:
         if self._resumed and self.figures is not None:  # back from another screen
