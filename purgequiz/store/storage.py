@@ -434,18 +434,20 @@ class JournalStorage(Storage):
 
     def _load(self) -> None:
         snapshot_seq = 0
-        raw = read_file(self.snapshot_path)
-        if raw is not None:
-            snapshot_seq = self._load_snapshot(raw)
-        elif self.segments.exists() and any(self.segments.iterdir()):
-            self.snapshot_lost = True  # history without a snapshot: rebuild from it
-        if self.snapshot_lost and self.segments.exists():
-            self._cold.update(self._segment_names())
         raw = read_file(self.journal_path) or b""
         ops, good, torn, bad = _parse_lines(raw, None)
         self._repair_lines(self.journal_path, "the progress journal", ops, bad, torn, good,
                            acknowledged_tail=False)
         ops = _whole_writes(ops)
+        raw = read_file(self.snapshot_path)
+        if raw is not None:
+            snapshot_seq = self._load_snapshot(raw)
+        elif self._months() and not (ops and ops[0]["s"] == 1):
+            # History without a snapshot, and a journal that does not hold all of it from the
+            # first change (when it does, the first compaction only stopped midway): rebuild.
+            self.snapshot_lost = True
+        if self.snapshot_lost:
+            self._cold.update(self._segment_names())
         for op in ops:
             seq = op["s"]
             if seq <= snapshot_seq and not self.snapshot_lost:
@@ -455,10 +457,15 @@ class JournalStorage(Storage):
             name = op["t"]
             if name.startswith(COLD_PREFIX):
                 month = _month(name)
-                self._pending.setdefault(month, []).append(op)
+                if month in self._loaded_months:  # read already: the change goes on top
+                    _apply(self._tables, op)
+                else:
+                    self._pending.setdefault(month, []).append(op)
                 self._unflushed.setdefault(month, []).append(op)
                 if op["o"] == "p":
                     self._cold.add(name)
+                elif op["o"] == "x":
+                    self._cold.discard(name)
             else:
                 _apply(self._tables, op)
         self._check_months()
@@ -767,8 +774,8 @@ class JournalStorage(Storage):
                 os.ftruncate(self._journal, self._journal_size)
             except OSError:
                 pass  # a torn tail is cut off at the next opening
-            raise StoreError(f"could not save progress to {self.journal_path}: "
-                             f"{_why(error)}") from error
+            raise StoreError(f"progress not saved: {file_problem(error, self.journal_path)}") \
+                from error
         self._journal_size += len(data)
 
     # -- compaction ------------------------------------------------------------------------

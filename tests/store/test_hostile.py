@@ -256,7 +256,7 @@ def test_an_answer_not_saved_on_a_full_disk_is_not_kept(monkeypatch):
         shown = session.next_card(NOW + timedelta(seconds=5))
         with pytest.raises(StoreError) as error:
             session.answer(shown.card.answer, NOW + timedelta(seconds=5), 1000)
-        assert "No space left" in str(error.value) and str(journal) in str(error.value)
+        assert "no space left" in str(error.value) and str(journal) in str(error.value)
         assert journal.stat().st_size == size
         assert dict(profile.card_states().stored()) == states
         assert profile.day_counts("2025-03-01") == counts
@@ -417,3 +417,55 @@ def test_a_write_cut_short_is_left_out_whole():
         assert len(list(profile.reviews())) == 2
         assert dict(profile.card_states().stored()) == states
         assert profile.day_counts("2025-03-02").reviews == 0
+
+
+def test_a_first_close_on_a_full_disk_leaves_every_answer_and_no_false_alarm(monkeypatch):
+    """A new profile whose first compaction stopped midway opens with all its answers, and
+    is not reported as having lost its progress file (it never had one)."""
+    profile = open_profile("Anna")
+    session = StudySession(plain_deck(4), profile, NOW, random.Random(1))
+    for i in range(3):
+        shown = session.next_card(NOW + timedelta(seconds=i))
+        session.answer(shown.card.answer, NOW + timedelta(seconds=i), 1000)
+    real_replace = os.replace
+
+    def full(source, target):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage_module.os, "replace", full)  # the month file is written,
+    with pytest.raises(StoreError):  # the snapshot is not
+        profile.close()
+    monkeypatch.setattr(storage_module.os, "replace", real_replace)
+    assert not (profile.path / "progress.json").exists()
+    assert _month_file(profile.path).stat().st_size > 0
+    with open_profile("Anna") as again:
+        assert again.recovered == ()
+        assert len(list(again.reviews())) == 3
+        assert len(again.card_states()) == 3
+    assert progress_check_is_healthy("Anna")
+
+
+def progress_check_is_healthy(name: str) -> bool:
+    from purgequiz.store.health import check_profile
+
+    health = check_profile(name)
+    return health.healthy and health.reviews == 3
+
+
+def test_answers_in_the_journal_survive_a_lost_snapshot():
+    """With the snapshot gone, the answers still only in the journal are kept as well as
+    those in the review log."""
+    study("Anna", 3)
+    with open_profile("Anna") as profile:
+        session = StudySession(plain_deck(10), profile, NOW + timedelta(hours=1),
+                               random.Random(9))
+        for i in range(2):
+            shown = session.next_card(NOW + timedelta(hours=1, seconds=i))
+            session.answer(shown.card.answer, NOW + timedelta(hours=1, seconds=i), 1000)
+        os.close(profile.storage._journal)  # the process ends here, before any compaction
+        profile.storage._journal = None
+        profile._lock.release()
+    (profile.path / "progress.json").unlink()
+    with open_profile("Anna") as profile:
+        assert len(list(profile.reviews())) == 5
+        assert "recovered from the review log" in profile.recovered[0].message
