@@ -138,7 +138,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(temporary)
         except OSError:
             pass
-        raise StoreError(f"could not write {path}: {_why(error)}") from error
+        raise file_problem(error, path) from error
 
 
 def _stamped(path: Path, label: str) -> Path:
@@ -430,7 +430,7 @@ class JournalStorage(Storage):
             finally:
                 os.close(fd)
         except OSError as error:
-            raise StoreError(f"could not repair {path}: {_why(error)}") from error
+            raise file_problem(error, path) from error
 
     def _load(self) -> None:
         snapshot_seq = 0
@@ -774,8 +774,7 @@ class JournalStorage(Storage):
                 os.ftruncate(self._journal, self._journal_size)
             except OSError:
                 pass  # a torn tail is cut off at the next opening
-            raise StoreError(f"progress not saved: {file_problem(error, self.journal_path)}") \
-                from error
+            raise file_problem(error, self.journal_path) from error
         self._journal_size += len(data)
 
     # -- compaction ------------------------------------------------------------------------
@@ -792,7 +791,7 @@ class JournalStorage(Storage):
             try:
                 self.segments.mkdir(exist_ok=True)
             except OSError as error:
-                raise StoreError(f"could not create {self.segments}: {_why(error)}") from error
+                raise file_problem(error, self.segments) from error
         for month, ops in sorted(self._unflushed.items()):
             self._extend_month(month, ops)
         if self._unflushed:
@@ -809,7 +808,7 @@ class JournalStorage(Storage):
             else:
                 write_atomic(self.journal_path, b"")
         except OSError as error:
-            raise StoreError(f"could not empty {self.journal_path}: {_why(error)}") from error
+            raise file_problem(error, self.journal_path) from error
         self._unflushed.clear()
         self._pending.clear()
         self._journal_count = 0
@@ -828,7 +827,7 @@ class JournalStorage(Storage):
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644)
         except OSError as error:
-            raise StoreError(f"could not write {path}: {_why(error)}") from error
+            raise file_problem(error, path) from error
         try:
             os.ftruncate(fd, good)  # an unfinished line a stopped compaction left
             os.lseek(fd, good, os.SEEK_SET)
@@ -841,7 +840,7 @@ class JournalStorage(Storage):
                 os.ftruncate(fd, good)
             except OSError:
                 pass
-            raise StoreError(f"could not write {path}: {_why(error)}") from error
+            raise file_problem(error, path) from error
         finally:
             os.close(fd)
 

@@ -284,7 +284,7 @@ def test_closing_on_a_full_disk_keeps_every_acknowledged_answer(monkeypatch):
     monkeypatch.setattr(storage_module.os, "fsync", fsync)
     with pytest.raises(StoreError) as error:
         profile.close()
-    assert "No space left" in str(error.value)
+    assert "no space left" in str(error.value)
     assert (profile.path / "progress.json").read_bytes() == snapshot
     assert not list(profile.path.glob(".*.tmp"))
     free()
