@@ -30,270 +30,50 @@ keep tables small (the profile shards card states) so each write stays cheap.
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
-import stat
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import msgspec
 from tinydb.storages import Storage
 
+from purgequiz.store.disk import (
+    check_entry,
+    copy_aside,
+    fsync_dir,
+    read_file,
+    set_aside,
+    write_atomic,
+)
 from purgequiz.store.errors import Recovery, StoreError, file_problem
+from purgequiz.store.lines import COLD_PREFIX
+from purgequiz.store.lines import apply as _apply
+from purgequiz.store.lines import cold_names as _cold_names
+from purgequiz.store.lines import decode_snapshot as _decode_snapshot
+from purgequiz.store.lines import encode as _encode
+from purgequiz.store.lines import encode_line as _line
+from purgequiz.store.lines import month_of as _month
+from purgequiz.store.lines import parse_lines as _parse_lines
+from purgequiz.store.lines import split_cold as _split_cold
+from purgequiz.store.lines import whole_writes as _whole_writes
 from purgequiz.store.schema import (
     COLD_TABLE,
     MONTH,
     Invalid,
-    Snapshot,
     check_document,
-    check_line,
     check_table,
     is_table_name,
-    schema_message,
 )
 
-__all__ = ["COLD_PREFIX", "JournalStorage", "fsync_dir", "read_file", "set_aside",
-           "write_atomic"]
+# Re-exported: the profile and the tests reach the disk helpers through this module too.
+__all__ = ["COLD_PREFIX", "JournalStorage", "check_entry", "copy_aside", "fsync_dir",
+           "read_file", "set_aside", "write_atomic"]
 
-COLD_PREFIX = "reviews/"
 SNAPSHOT_FORMAT = "purgequiz.progress"
 SNAPSHOT_VERSION = 1
 COMPACT_AT_OPEN = 2000  # journal lines
 COMPACT_WHILE_OPEN = 50000
-MAX_FILE = 1 << 30  # no progress file of a real profile comes near a gigabyte
-
-
-def _why(error: OSError) -> str:
-    return error.strerror or str(error)
-
-
-def fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def check_entry(path: Path, *, folder: bool = False) -> bool:
-    """Whether ``path`` exists; raise StoreError if it is a link or not a file (folder)."""
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        return False
-    except OSError as error:
-        raise StoreError(f"cannot read {path}: {_why(error)}") from error
-    if stat.S_ISLNK(info.st_mode):
-        raise StoreError(f"{path} is a link; a profile keeps only its own files and folders. "
-                         f"Move the link away and open the profile again")
-    wanted, kind = (stat.S_ISDIR, "folder") if folder else (stat.S_ISREG, "file")
-    if not wanted(info.st_mode):
-        raise StoreError(f"{path} is not a {kind} as it should be; move it away and open the "
-                         f"profile again")
-    return True
-
-
-def read_file(path: Path) -> bytes | None:
-    """A profile file's bytes (None if it does not exist): regular files only, never a link."""
-    if not check_entry(path):
-        return None
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError as error:
-        raise file_problem(error, path) from error
-    with os.fdopen(fd, "rb") as file:
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                raise StoreError(f"{path} is not a file as it should be")
-            if info.st_size > MAX_FILE:
-                raise StoreError(f"{path} is larger than a progress file can be "
-                                 f"({info.st_size} bytes)")
-            return file.read()
-        except OSError as error:
-            raise file_problem(error, path) from error
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a kill leaves either the old or the new file.
-
-    On failure (a full disk) the old file is untouched, the temporary file removed, and
-    StoreError names the file.
-    """
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-        fsync_dir(path.parent)
-    except OSError as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise file_problem(error, path) from error
-
-
-def _stamped(path: Path, label: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}.{label}-{stamp}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
-    return target
-
-
-def set_aside(path: Path) -> Path:
-    """Rename a damaged file to ``NAME.damaged-TIMESTAMP`` next to it; return the new path."""
-    target = _stamped(path, "damaged")
-    try:
-        os.rename(path, target)
-        fsync_dir(path.parent)
-    except OSError as error:
-        raise StoreError(f"{path} is damaged and could not be set aside: {_why(error)}; "
-                         f"check that its folder can be written") from error
-    return target
-
-
-def copy_aside(path: Path) -> Path:
-    """Copy a file about to be repaired in place to ``NAME.damaged-TIMESTAMP``."""
-    target = _stamped(path, "damaged")
-    try:
-        shutil.copyfile(path, target, follow_symlinks=False)
-        fsync_dir(path.parent)
-    except OSError as error:
-        raise StoreError(f"{path} is damaged and could not be copied aside: "
-                         f"{_why(error)}") from error
-    return target
-
-
-_COLD_START = b',"cold":['
-_COLD_END = b'],"tables":'
-
-
-def _split_cold(raw: bytes) -> tuple[bytes, bytes | None]:
-    """A snapshot without its list of cold table names, and that list still unread.
-
-    The list is half of a large snapshot and opening needs none of it. As :meth:`compact`
-    writes it (``…,"cold":["reviews/…",…],"tables":…``, names with no escapes), it is cut out
-    here and read on first use; a snapshot written any other way is read whole (None).
-    """
-    start = raw.find(_COLD_START, 0, 200)
-    if start < 0:
-        return raw, None
-    end = raw.find(_COLD_END, start)
-    listed = raw[start + len(_COLD_START) - 1:end + 1]
-    if end < 0 or b"\\" in listed or not (listed == b"[]" or listed.startswith(b'["')
-                                           and listed.endswith(b'"]')):
-        return raw, None
-    return raw[:start] + raw[end + 1:], listed
-
-
-def _cold_names(listed: bytes) -> list[str]:
-    """The names of a list cut out by :func:`_split_cold` (strings without escapes)."""
-    return listed[2:-2].decode().split('","') if listed != b"[]" else []
-
-
-def _month(table: str) -> str:
-    return table[len(COLD_PREFIX):len(COLD_PREFIX) + 7]
-
-
-def _apply(tables: dict[str, dict[str, Any]], op: dict[str, Any]) -> None:
-    kind, name = op["o"], op["t"]
-    if kind == "p":
-        tables.setdefault(name, {})[op["k"]] = op["d"]
-    elif kind == "d":
-        tables.get(name, {}).pop(op["k"], None)
-    elif kind == "x":
-        tables.pop(name, None)
-
-
-def _encode(data: Any) -> bytes:
-    """Compact JSON in UTF-8; text that UTF-8 cannot hold (a lone surrogate) as escapes."""
-    try:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-    except UnicodeEncodeError:
-        return json.dumps(data, separators=(",", ":")).encode()
-
-
-def _line(op: dict[str, Any]) -> bytes:
-    return _encode(op) + b"\n"
-
-
-def _parse_lines(raw: bytes, month: str | None
-                 ) -> tuple[list[dict[str, Any]], int, int, list[tuple[int, str]]]:
-    """(good ops, bytes of good data, bytes of a torn tail, (line, problem) of bad lines).
-
-    Every line is checked as a journal line; in a month file (``month`` given) only changes
-    to that month's review log belong.
-    """
-    ops: list[dict[str, Any]] = []
-    bad: list[tuple[int, str]] = []
-    good_end = position = 0
-    lines = raw.split(b"\n")
-    for number, line in enumerate(lines, 1):
-        last = number == len(lines)
-        end = position + len(line) + (0 if last else 1)
-        if line.strip():
-            try:
-                op = json.loads(line)
-                checked = check_line(op)
-                if month is not None and not (COLD_TABLE.fullmatch(checked.t)
-                                              and _month(checked.t) == month):
-                    raise Invalid(f"{checked.t} does not belong in the log of {month}")
-                if checked.o == "d" and not isinstance(op.get("k"), str):
-                    raise Invalid("a deletion must name a document")
-            except (ValueError, UnicodeDecodeError, RecursionError) as error:
-                if last or all(not rest.strip() for rest in lines[number:]):
-                    break  # a torn last line: a write that was never acknowledged
-                bad.append((number, str(error) if isinstance(error, Invalid) else "not JSON"))
-            else:
-                if last:  # complete JSON but no newline yet: also never acknowledged
-                    break
-                ops.append(op)
-        good_end = end
-        position = end
-    return ops, good_end, len(raw) - good_end, bad
-
-
-def _decode_snapshot(raw: bytes) -> Snapshot:
-    """The snapshot's outline, decoded and checked in one pass (:class:`Invalid` if wrong)."""
-    try:
-        return msgspec.json.decode(raw, type=Snapshot)
-    except msgspec.ValidationError as error:
-        raise Invalid(schema_message(error)) from None
-    except msgspec.DecodeError:
-        raise Invalid("not valid JSON") from None
-
-
-def _whole_writes(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The changes of the writes whose lines are all there.
-
-    The first line of each write says how many lines it has (``n``). A write cut short (the
-    power failing before its fsync returned, so never acknowledged) is left out whole, so an
-    answer or an import is never half applied. Lines without ``n`` each stand alone.
-    """
-    whole: list[dict[str, Any]] = []
-    index = 0
-    while index < len(ops):
-        count = ops[index].get("n", 1)
-        group = ops[index:index + count]
-        if len(group) == count and not any("n" in op for op in group[1:]):
-            whole += group
-            index += count
-            continue
-        index += 1
-        while index < len(ops) and "n" not in ops[index]:
-            index += 1
-    return whole
 
 
 class _Tables(MutableMapping):
@@ -380,8 +160,7 @@ class JournalStorage(Storage):
                                         | os.O_CREAT | os.O_NOFOLLOW, 0o644)
                 self._journal_size = os.fstat(self._journal).st_size
         except OSError as error:
-            raise StoreError(f"cannot open the progress files in {self.folder}: "
-                             f"{_why(error)}; check the folder's permissions") from error
+            raise file_problem(error, self.folder) from error
         if not read_only and self._journal_count > COMPACT_AT_OPEN:
             self.compact()
 

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from purgequiz.store.storage import _cold_names, _split_cold
+from purgequiz.store.lines import cold_names as _cold_names
+from purgequiz.store.lines import split_cold as _split_cold
 
 
 def _snapshot(cold: list[str], tables: dict) -> bytes:
