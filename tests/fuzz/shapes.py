@@ -388,6 +388,12 @@ class ExportsShape(Shape):
             if refused:
                 report.failures.append(Failure("broken profile", self.command(studied, box),
                                                f"refused to open: {refused[:160]}"))
+            # every record kept passes the store's schema, and the totals agree with the log
+            checked = box.main(["progress", "check", "--profile", info.name])
+            self.judge(report, box, checked, [], failure_kind="broken profile")
+            if checked.code not in (0, None) or "healthy" not in checked.out:
+                report.failures.append(Failure("broken profile", self.command(checked, box),
+                                               f"not healthy: {checked.out[:200]}"))
         self.tree_check(report, box, before)
         return report
 
