@@ -14,11 +14,14 @@ import unicodedata
 __all__ = ["control_problem", "controls", "has_controls", "json_safe", "visible"]
 
 # Bidirectional overrides and isolates reorder the text around them on screen.
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                  "\u200e\u200f\u061c"  # direction marks
+                  "\u2028\u2029")  # line and paragraph separators (a line break on some terminals)
 # What json.dumps(..., ensure_ascii=False) leaves as it is: DEL, the C1 controls (\x9b opens
-# an escape sequence on some terminals), the bidirectional overrides, and lone surrogates
-# (which UTF-8 cannot even write).
-_JSON_LEFT = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# an escape sequence on some terminals), the bidirectional overrides and marks, the line and
+# paragraph separators, and lone surrogates (which UTF-8 cannot even write).
+_JSON_LEFT = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029"
+                        "\ud800-\udfff]")
 
 
 def _hidden(char: str) -> bool:

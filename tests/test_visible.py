@@ -53,3 +53,10 @@ def test_lone_surrogates_are_shown_as_escapes():
     assert visible("a\ud800b") == "a\\ud800b"
     assert json_safe(json.dumps("x\udfff", ensure_ascii=False)) == '"x\\udfff"'
     assert has_controls("\ud800")
+
+
+@pytest.mark.parametrize("char", ["\u200f", "\u200e", "\u061c", "\u2028", "\u2029"])
+def test_direction_marks_and_line_separators_are_shown_as_escapes(char):
+    """Marks that reorder text and separators some terminals take as line breaks are shown."""
+    assert visible(f"a{char}b") == f"a\\u{ord(char):04x}b"
+    assert json_safe(json.dumps(char, ensure_ascii=False)) == f'"\\u{ord(char):04x}"'

@@ -61,6 +61,7 @@ def run(args) -> int:
         try:
             check_output(out, fact_files(Path(args.facts) if args.facts
                                          else paths.bundled_seeds_dir()),
+                         keep_out=[(paths.profiles_dir(), "progress is kept")],
                          reads="the fact file this command reads", writes="the deck")
         except FileProblem as error:
             return fail(str(error))

@@ -73,16 +73,28 @@ def import_(file: str, profile_name: str | None) -> int:
         except ProfileNameError as error:
             return fail(f"{file} names the profile {name!r}, which cannot be used ({error}); "
                         f"give another with --profile NAME")
-    existed = any(info.name == name for info in list_profiles())
+    clean = check_name(name) if name.strip() else name
+    existed = any(info.name == clean for info in list_profiles())
     try:
-        with open_profile(name) as profile:
-            report = import_into(profile, data, take_settings=not existed)
+        profile = open_profile(clean)
     except (StoreError, ProfileNameError) as error:
         return fail(f"{error}; nothing was imported from {file}")
-    except Invalid as error:
-        return fail(f"{file}: {error}; nothing was imported")
-    say(f"imported into {name!r}: {report.cards} card states, {report.reviews} reviews, "
+    try:
+        report = import_into(profile, data, take_settings=not existed)
+    except (StoreError, Invalid) as error:
+        try:
+            profile.close()
+        except StoreError:
+            pass  # the import failed: that is what is said
+        where = f"{file}: " if isinstance(error, Invalid) else ""
+        return fail(f"{where}{error}; nothing was imported" + ("" if where else f" from {file}"))
+    say(f"imported into {clean!r}: {report.cards} card states, {report.reviews} reviews, "
         f"{report.flags} flags, {report.sessions} sessions")
+    try:
+        profile.close()
+    except StoreError as error:
+        return fail(f"the import is saved, but the profile could not be tidied up: {error}; "
+                    f"this is finished the next time the profile opens")
     return 0
 
 

@@ -17,7 +17,7 @@ from purgequiz.learn.records import DayCounts, Review
 from purgequiz.store.errors import ProfileNotFound
 from purgequiz.store.names import check_name, folder_name
 from purgequiz.store.profile import _days_table, _lock, _shard, open_profile
-from purgequiz.store.storage import COLD_PREFIX, JournalStorage
+from purgequiz.store.storage import COLD_PREFIX, JournalStorage, check_entry, read_file
 
 __all__ = ["Health", "check_profile", "repair_profile"]
 
@@ -80,8 +80,10 @@ def _disagreements(storage: JournalStorage, reviews: list[Review]) -> list[str]:
 def check_profile(name: str) -> Health:
     """Read every file of a profile and report what is wrong; nothing is changed."""
     clean, folder = _folder(name)
+    check_entry(folder, folder=True)
     lock = _lock(clean, folder)
     try:
+        read_file(folder / "profile.json")  # readable, as opening needs it
         storage = JournalStorage(folder, read_only=True)
         storage.load_all()
         reviews = _log(storage)

@@ -563,6 +563,7 @@ def open_profile(name: str, *, create: bool = True) -> Profile:
                 raise ProfileNotFound(f"there is no profile {clean!r} (in {root})")
             else:
                 folder.mkdir(parents=True)
+        check_entry(folder, folder=True)  # a link to elsewhere is refused before the lock
         lock = _lock(clean, folder)
     except OSError as error:
         raise _cannot_open(clean, error, folder) from error

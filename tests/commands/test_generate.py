@@ -125,6 +125,18 @@ def test_the_output_never_overwrites_a_file_of_the_fact_folder(tmp_path: Path, c
     assert "the fact file this command reads" in capsys.readouterr().err
 
 
+def test_the_output_never_goes_into_the_profiles_folder(tmp_path: Path, capsys):
+    """A deck is never written over a profile's progress files."""
+    from purgequiz import paths
+
+    target = paths.profiles_dir() / "_41.nna" / "progress.json"
+    target.parent.mkdir(parents=True)
+    target.write_text("progress")
+    assert main(["generate", "--facts", str(EXAMPLE), "-o", str(target)]) == 1
+    assert target.read_text() == "progress"
+    assert "progress is kept" in capsys.readouterr().err
+
+
 def _disk_full(descriptor: int, data: bytes) -> int:
     raise OSError(28, "No space")
 

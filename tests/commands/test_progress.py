@@ -16,7 +16,7 @@ from purgequiz.cli import main  # noqa: E402
 from purgequiz.commands import progress  # noqa: E402
 from purgequiz.files import EXPORT_LIMIT, read_json  # noqa: E402
 from purgequiz.learn import StudySession  # noqa: E402
-from purgequiz.store import open_profile  # noqa: E402
+from purgequiz.store import export_profile, open_profile  # noqa: E402
 from tests.hostile import (  # noqa: E402  # noqa: E402
     BOM,
     REVERSE,
@@ -204,3 +204,40 @@ def test_a_failed_export_keeps_the_old_file(tmp_path, monkeypatch, capsys):
     assert main(["progress", "export", "--profile", "Anna", "-o", str(out)]) == 1
     assert out.read_bytes() == before and sorted(out.parent.iterdir()) == [out]
     assert capsys.readouterr().err.endswith(f"purgequiz: cannot write {out}: No space\n")
+
+
+def test_an_import_under_another_spelling_keeps_the_profiles_settings(tmp_path, capsys):
+    """" Anna " is Anna: importing into her keeps her settings, as for any existing profile."""
+    _studied("Anna", 2)
+    with open_profile("Anna") as profile:
+        data = export_profile(profile)
+    data["settings"]["daily_goal"] = 999
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps(data))
+    assert progress.run(Args(progress_command="import", file=str(path), profile=" Anna ")) == 0
+    with open_profile("Anna") as profile:
+        assert profile.settings.daily_goal == 30
+
+
+def test_an_import_saved_but_not_tidied_says_so(tmp_path, capsys, monkeypatch):
+    """When the import is written but the closing tidy-up fails, the message says it is in."""
+    from purgequiz.store import StoreError
+    from purgequiz.store import storage as storage_module
+
+    _studied("Anna", 2)
+    with open_profile("Anna") as profile:
+        data = export_profile(profile)
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(data))
+
+    def full(target, data):
+        raise StoreError(f"cannot use {target} (no space left on device)")
+
+    real = storage_module.write_atomic
+    monkeypatch.setattr(storage_module, "write_atomic", full)
+    assert progress.run(Args(progress_command="import", file=str(path), profile="Boris")) == 1
+    err = capsys.readouterr().err
+    assert "the import is saved" in err and "nothing was imported" not in err
+    monkeypatch.setattr(storage_module, "write_atomic", real)
+    with open_profile("Boris") as profile:
+        assert len(list(profile.reviews())) == 2

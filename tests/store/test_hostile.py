@@ -469,3 +469,15 @@ def test_answers_in_the_journal_survive_a_lost_snapshot():
     with open_profile("Anna") as profile:
         assert len(list(profile.reviews())) == 5
         assert "recovered from the review log" in profile.recovered[0].message
+
+
+def test_a_profile_folder_that_is_a_link_is_refused_before_anything_is_written(outside):
+    """A link in place of a profile's folder is refused; its target gets no lock or file."""
+    empty = outside / "empty"
+    empty.mkdir()
+    paths.profiles_dir().mkdir(parents=True)
+    (paths.profiles_dir() / "_41.nna").symlink_to(empty)
+    with pytest.raises(StoreError) as error:
+        open_profile("Anna")
+    assert "is a link" in str(error.value)
+    assert list(empty.iterdir()) == []
