@@ -209,15 +209,9 @@ class StudySession:
         before = self.states.get(card.id) or CardProgress(card.id)
         after = self.scheduler.review(before, rating, now, self.rng, elapsed_ms)
         changed, previous = [after], [before]
-        end = self.queue.day_end(now)
-        for sibling in sorted(self.queue.siblings.get(card.id, ())):
-            if sibling not in self.cards:
-                continue
-            state = self.states.get(sibling) or CardProgress(sibling)
-            if state.is_learning or state.suspended:
-                continue
+        for state, buried in self._siblings_buried(card, now):
             previous.append(state)
-            changed.append(replace(state, buried_until=end))
+            changed.append(buried)
         review = Review(
             id=f"{int(now.timestamp() * 1000)}-{self.rng.getrandbits(48):012x}",
             card_id=card.id, day=self.queue.day(now).isoformat(), reviewed_at=now.isoformat(),
@@ -338,6 +332,21 @@ class StudySession:
         if self.current is not None and self.current.card.id == card.id:
             self.current = None
 
+    def _siblings_buried(self, card: Card, now: datetime
+                         ) -> list[tuple[CardProgress, CardProgress]]:
+        """(state, state buried until the day ends) of each sibling of ``card`` that must wait:
+        a sibling would give the card away, or be given away by it, on the same day."""
+        end = self.queue.day_end(now)
+        out = []
+        for sibling in sorted(self.queue.siblings.get(card.id, ())):
+            if sibling not in self.cards:
+                continue
+            state = self.states.get(sibling) or CardProgress(sibling)
+            if state.is_learning or state.suspended:
+                continue
+            out.append((state, replace(state, buried_until=end)))
+        return out
+
     def bury(self, now: datetime, card_id: str | None = None) -> None:
         """The card leaves the queue until the next study day.
 
@@ -346,13 +355,14 @@ class StudySession:
         """
         card = self._target(card_id)
         state = self.states.get(card.id) or CardProgress(card.id)
-        self._save(replace(state, buried_until=self.queue.day_end(_utc(now))))
+        self._save(replace(state, buried_until=self.queue.day_end(_utc(now))), card, now)
         self._leave(card)
 
     def suspend(self, now: datetime, card_id: str | None = None) -> None:
         """The card (as for :meth:`bury`) leaves the queue until it is unsuspended."""
         card = self._target(card_id)
-        self._save(replace(self.states.get(card.id) or CardProgress(card.id), suspended=True))
+        self._save(replace(self.states.get(card.id) or CardProgress(card.id), suspended=True),
+                   card, now)
         self._leave(card)
 
     def unsuspend(self, card_id: str) -> None:
@@ -360,9 +370,16 @@ class StudySession:
         if state is not None and state.suspended:
             self._save(replace(state, suspended=False))
 
-    def _save(self, state: CardProgress) -> None:
-        self.profile.save_states([state])
-        self.states[state.card_id] = state
+    def _save(self, state: CardProgress, card: Card | None = None,
+              now: datetime | None = None) -> None:
+        """Save ``state``; with ``card``, its siblings wait for the next day as well (one
+        write)."""
+        states = [state]
+        if card is not None and now is not None:
+            states += [buried for _, buried in self._siblings_buried(card, _utc(now))]
+        self.profile.save_states(states)
+        for each in states:
+            self.states[each.card_id] = each
 
     def flag(self, note: str, now: datetime, card_id: str | None = None) -> Flag:
         """Mark the card (as for :meth:`bury`) as wrong, with a note for the teacher."""

@@ -57,6 +57,19 @@ def test_siblings_buried_for_the_day(profile):
     assert session.states["b"].buried_until == datetime(2025, 3, 2, 4, tzinfo=UTC)
 
 
+@pytest.mark.parametrize("action", ["bury", "suspend"])
+def test_bury_and_suspend_hold_the_siblings_for_the_day(profile, action):
+    """A card buried or suspended keeps its siblings away until the next study day too, so
+    the next card never gives away the answer of the one just put aside."""
+    d = deck(card("a", siblings=("b",)), card("b"), card("c"))
+    session = StudySession(d, profile, NOW, random.Random(1))
+    assert session.next_card(NOW).card.id == "a"
+    getattr(session, action)(NOW)
+    assert session.next_card(NOW).card.id == "c"
+    assert session.states["b"].buried_until == datetime(2025, 3, 2, 4, tzinfo=UTC)
+    assert profile.card_states()["b"].buried_until == datetime(2025, 3, 2, 4, tzinfo=UTC)
+
+
 def test_undo_restores_state_and_removes_the_log_entry(profile):
     """Undo gives the card back with its old state; the review leaves the log and counts."""
     session = StudySession(plain_deck(2), profile, NOW, random.Random(1))
