@@ -11,6 +11,7 @@ it go before failing the test.
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -23,7 +24,8 @@ from purgequiz.visible import has_controls
 
 __all__ = ["BOM", "C1_CLEAR", "CLEAR", "HOSTILE", "LEVELS", "REVERSE", "SHOWN", "TITLE",
            "assert_shown_as_text", "deep_json", "deep_toml_arrays", "deep_toml_tables",
-           "finishes", "long_number_json", "long_number_toml", "pipe", "release", "run_command"]
+           "finishes", "long_number_json", "long_number_toml", "pipe", "refuse",
+           "refuse_opening", "release", "run_command"]
 
 TITLE = "\x1b]0;HIJACKED\x07"
 CLEAR = "\x1b[2J"
@@ -123,3 +125,24 @@ def run_command(args: list[str], seconds: float = 20) -> subprocess.CompletedPro
     killed, failing the test, if it has not finished within ``seconds``."""
     return subprocess.run([sys.executable, "-m", "purgequiz", *args], capture_output=True,
                           text=True, timeout=seconds, env=dict(os.environ), check=False)
+
+
+def refuse(path: str | os.PathLike) -> PermissionError:
+    """The error the system gives for a file the user may not use (root is never refused,
+    so tests raise it where the refusal would happen)."""
+    return PermissionError(errno.EACCES, "Permission denied", str(path))
+
+
+def refuse_opening(monkeypatch: Any, suffix: str) -> list[bool]:
+    """From now on ``os.open`` of a path ending in ``suffix`` is refused; set the returned
+    switch's one item to False to allow it again."""
+    real_open = os.open
+    refusing = [True]
+
+    def guarded(path, flags, *args, **kwargs):
+        if refusing[0] and str(path).endswith(suffix):
+            raise refuse(path)
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", guarded)
+    return refusing

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 
 from purgequiz import cli, paths
 from purgequiz.store import open_profile
-
-
-def refuse(path) -> PermissionError:
-    return PermissionError(errno.EACCES, "Permission denied", str(path))
+from tests.hostile import refuse
 
 
 def test_import_when_profiles_cannot_be_listed(tmp_path, monkeypatch, capsys) -> None:

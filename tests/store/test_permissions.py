@@ -15,26 +15,16 @@ import pytest
 from purgequiz import paths
 from purgequiz.store import StoreError, list_profiles, open_profile
 from purgequiz.store.errors import file_problem
+from tests.hostile import refuse, refuse_opening
 
 ADVICE = "check the permissions and owner"
-
-
-def refuse(path: str | os.PathLike) -> PermissionError:
-    return PermissionError(errno.EACCES, "Permission denied", str(path))
 
 
 def test_a_lock_file_of_another_user_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     """When the lock file cannot be opened for writing, the error names it and what to do."""
     with open_profile("Anna"):
         pass
-    real_open = os.open
-
-    def guarded_open(path, flags, *args, **kwargs):
-        if str(path).endswith("profile.lock"):
-            raise refuse(path)
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", guarded_open)
+    refuse_opening(monkeypatch, "profile.lock")
     with pytest.raises(StoreError) as caught:
         open_profile("Anna")
     message = str(caught.value)
@@ -58,15 +48,7 @@ def test_an_unreadable_progress_file_is_named(monkeypatch: pytest.MonkeyPatch) -
     """An unreadable progress file is named in the error, and the profile is not left locked."""
     with open_profile("Anna") as profile:
         profile.update_settings(daily_goal=40)
-    real_open = os.open
-    refusing = [True]
-
-    def guarded(path, flags, *args, **kwargs):
-        if str(path).endswith("progress.json") and refusing[0]:
-            raise refuse(path)
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", guarded)
+    refusing = refuse_opening(monkeypatch, "progress.json")
     with pytest.raises(StoreError) as caught:
         open_profile("Anna")
     assert "progress.json (permission denied)" in str(caught.value)

@@ -5,8 +5,6 @@ Permissions do not stop root, so each refusal is simulated where the file would 
 
 from __future__ import annotations
 
-import errno
-import os
 from pathlib import Path
 
 import pytest
@@ -14,11 +12,8 @@ import pytest
 from purgequiz import paths
 from purgequiz.store import Profile, open_profile
 from purgequiz.tui.screens.profile import ProfileScreen
+from tests.hostile import refuse, refuse_opening
 from tests.tui.conftest import make_app, screen_text, settle
-
-
-def refuse(path: str | os.PathLike) -> PermissionError:
-    return PermissionError(errno.EACCES, "Permission denied", str(path))
 
 
 def shown(app) -> str:
@@ -29,14 +24,7 @@ async def test_a_lock_file_that_cannot_be_opened_is_shown(clock, monkeypatch) ->
     """A profile whose lock file is not ours stays on the profile screen, naming the file."""
     with open_profile("Anna"):
         pass
-    real_open = os.open
-
-    def guarded_open(path, flags, *args, **kwargs):
-        if str(path).endswith("profile.lock"):
-            raise refuse(path)
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", guarded_open)
+    refuse_opening(monkeypatch, "profile.lock")
     app = make_app(clock, profile="Anna")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
