@@ -8,14 +8,16 @@ from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import App, ComposeResult, SystemCommand
 from textual.screen import Screen
+from textual.widgets import Static
 
 from purgequiz.tui import profiles
 from purgequiz.tui.background import friendly, in_background, on_store_thread, start_now
 from purgequiz.tui.catalog import Catalog, find_deck
 from purgequiz.tui.screens.home import HomeFigures, HomeScreen, gather
 from purgequiz.tui.startup import pause_collection, resume_collection
+from purgequiz.tui.text import plain
 from purgequiz.tui.themes import ProfileThemes, theme_for, theme_problems
 from purgequiz.visible import visible
 
@@ -43,10 +45,9 @@ class PurgeQuizApp(App[None]):
         self.rng = rng or random.Random()
         self.profile = None
         self.catalog: Catalog | None = None
-        self._after_mount: list[Callable[[], object]] | None = []
+        self._started: Future | None = None  # the job opening the named profile
         self._opening = None  # a profile opened by a job whose result has not arrived yet
         self.close_problems: list[str] = []  # why closing the profile could not save all
-        self._waiting: HomeScreen | None = None  # the home screen shown while it opens
         self.quitting = False  # set by exit(): what is still queued is then ignored
 
     def now(self) -> datetime:
@@ -69,30 +70,31 @@ class PurgeQuizApp(App[None]):
         return await super().run_action(action, default_namespace, namespaces)
 
     def on_load(self) -> None:
-        if self.profile_name is not None:  # on the store's thread at once, not after a worker
-            self._open_named(self.profile_name, start_now(self._open_job(self.profile_name)))
+        """With a profile named, start opening it on the store's thread at once: Textual sets
+        the app up meanwhile. Its home screen is shown once it is open (:meth:`on_mount`)."""
+        if self.profile_name is not None:
+            self._started = start_now(self._open_job(self.profile_name))
 
-    def get_default_screen(self) -> Screen:
-        """With a profile named, the first screen is its home, drawn while the profile opens
-        (the figures fill it in when they are counted); otherwise the profile screen comes."""
-        if self.profile_name is None:
-            return super().get_default_screen()
-        self._waiting = HomeScreen(None, opening=self.profile_name)
-        return self._waiting
+    def compose(self) -> ComposeResult:
+        """The screen under all others: while a named profile opens, it says so."""
+        if self.profile_name is not None:
+            yield Static(plain(f"Opening {self.profile_name}'s progress…"), id="opening")
 
     def on_mount(self) -> None:
+        """The order of start-up: open the profile (or let the student choose one), then show
+        its home screen, then (with ``play --deck``) the deck's session."""
         self.set_timer(STARTUP_LIMIT, resume_collection)  # whatever happens, not for long
-        if self.profile_name is None:
+        started, self._started = self._started, None
+        if started is None:
             self._choose()
-        steps, self._after_mount = self._after_mount or [], None
-        for step in steps:
-            step()
+            return
+        name = self.profile_name
 
-    def _when_mounted(self, step: Callable[[], object]) -> None:
-        if self._after_mount is None:
-            step()
-        else:
-            self._after_mount.append(step)
+        def opened(result: tuple[object, HomeFigures | None]) -> None:
+            self._opening = None
+            self._opened(*result)
+
+        in_background(self, started, opened, lambda error: self._choose(name, friendly(error)))
 
     def _choose(self, name: str | None = None, problem: str | None = None) -> None:
         from purgequiz.tui.screens.profile import ProfileScreen  # not needed at every start
@@ -102,9 +104,7 @@ class PurgeQuizApp(App[None]):
 
     def _open_job(self, name: str) -> Callable[[], tuple[object, HomeFigures | None]]:
         """Open the profile and count the home screen's figures, in one job for the store's
-        thread. Started as the app loads: meanwhile Textual sets the app up and draws the home
-        screen without them (see :meth:`get_default_screen`); they fill it in when they come.
-        """
+        thread."""
         clock = self.now
 
         def job() -> tuple[object, HomeFigures | None]:
@@ -117,33 +117,16 @@ class PurgeQuizApp(App[None]):
 
         return job
 
-    def _open_named(self, name: str, started: Future) -> None:
-        """The opened profile (or the reason it could not be) to the screens, once the app runs."""
-
-        def done(opened: tuple[object, HomeFigures | None]) -> None:
-            self._opening = None
-            self._when_mounted(lambda: self._opened(*opened))
-
-        def failed(error: BaseException) -> None:
-            self._when_mounted(lambda: self._choose(name, friendly(error)))
-
-        in_background(self, started, done, failed)
-
     def _opened(self, profile, figures: HomeFigures | None = None) -> None:
+        """The profile is open: its home screen comes, complete, and then what needs it."""
         self.profile = profile
         self.theme = theme_for(profile.settings)
         if figures is not None:
             self.catalog = figures.catalog
-        home, self._waiting = self._waiting, None
-        # `play --deck`: the deck is looked for only once the home screen holds the profile.
-        then = self._study_named_deck if self.deck_spec is not None else None
-        if home is not None:
-            home.opened(profile, figures, then=then)
-        else:
-            home = HomeScreen(profile, figures)
-            self.push_screen(home)
-            if then is not None:
-                then(home)
+        home = HomeScreen(profile, figures)
+        self.push_screen(home)
+        if self.deck_spec is not None:  # `play --deck`: its session over the home screen
+            self._study_named_deck(home)
         recovered = getattr(profile, "recovered", ())
         if recovered:
             from purgequiz.tui.screens.dialogs import NoticeDialog

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 from purgequiz import cli, paths
@@ -52,7 +53,8 @@ async def test_another_profile_after_one_in_use(clock) -> None:
             await pilot.press(*"Boris")
             await press(pilot, "enter")
             assert isinstance(app.screen, HomeScreen)
-            assert app.profile.display_name == "Boris" and len(app.screen_stack) == 1
+            assert app.profile.display_name == "Boris"
+            assert [type(s).__name__ for s in app.screen_stack] == ["Screen", "HomeScreen"]
             text = " ".join(screen_text(app).split())
             assert "Boris" in text and "The NKVD leadership" in text and "2 new" in text
             await press(pilot, "enter")
@@ -144,6 +146,31 @@ async def test_play_with_a_deck_id_goes_straight_to_study(clock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, StudyScreen)
+        assert app.screen.phase == "asking"
+
+
+async def test_the_home_screen_comes_only_once_the_profile_is_open(clock, monkeypatch) -> None:
+    """While the named profile opens, the app says so and shows no home screen; the home
+    screen then comes with the profile and its figures, and `--deck` starts after it."""
+    install(choice_deck(2))
+    gate = threading.Event()
+    slow_open = profiles.open_profile
+
+    def open_profile_slowly(name):
+        gate.wait(10)
+        return slow_open(name)
+
+    monkeypatch.setattr(profiles, "open_profile", open_profile_slowly)
+    app = make_app(clock, profile="Anna", deck="choice")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Opening Anna's progress" in screen_text(app)
+        assert not [s for s in app.screen_stack if isinstance(s, HomeScreen | StudyScreen)]
+        gate.set()
+        await settle(pilot)
+        stack = [s for s in app.screen_stack if isinstance(s, HomeScreen | StudyScreen)]
+        assert [type(s) for s in stack] == [HomeScreen, StudyScreen]
+        assert stack[0].profile is app.profile and stack[0].figures is not None
         assert app.screen.phase == "asking"
 
 

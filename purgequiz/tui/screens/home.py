@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -74,15 +73,11 @@ class HomeScreen(Screen[None]):
     class Ready(Message):
         """The decks and today's figures are on screen (the startup benchmark waits for it)."""
 
-    def __init__(self, profile, figures: HomeFigures | None = None, *,
-                 opening: str | None = None) -> None:
+    def __init__(self, profile, figures: HomeFigures | None = None) -> None:
         """With ``figures`` the screen is built complete; without, it counts them in the
-        background. Without ``profile`` (the app is still opening the one named ``opening``)
-        it shows what it can and waits for :meth:`opened`: the app draws it while the profile
-        opens, so that little is left to do once the figures are counted."""
+        background."""
         super().__init__(classes="home-screen")
         self.profile = profile
-        self.opening = opening
         self.figures: HomeFigures | None = None
         self._given = figures
         self.loading = False  # a deck is being read for a session
@@ -105,8 +100,7 @@ class HomeScreen(Screen[None]):
         yield KeyBar(self._keys(), self._palette_key(), id="home-keys")
 
     def _title(self) -> Text:
-        name = self.profile.display_name if self.profile is not None else self.opening
-        return styled(("purgequiz", "bold"), ("  ·  ", "dim"), name or "")
+        return styled(("purgequiz", "bold"), ("  ·  ", "dim"), self.profile.display_name)
 
     def _keys(self) -> list[Key]:
         """The shown bindings but Enter (the line above the decks says it), as Footer would."""
@@ -126,28 +120,11 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         given, self._given = self._given, None
         if given is None:
-            if self.profile is not None:
-                self.reload()
+            self.reload()
             return
         self.figures = given
         self.app.catalog = given.catalog
         self._ready(self.query_one("#decks", DeckList))
-
-    def opened(self, profile, figures: HomeFigures | None = None,
-               then: Callable[[HomeScreen], object] | None = None) -> None:
-        """The profile this screen was waiting for, and its figures if they are counted;
-        ``then(self)`` once the screen holds the profile."""
-        if not self.is_mounted:  # not drawn yet: after it is (the queue keeps the order)
-            self.call_later(self.opened, profile, figures, then)
-            return
-        self.profile = profile
-        self.query_one("#home-title", Static).update(self._title())
-        if figures is None:
-            self.reload()
-        else:
-            self._show(figures)
-        if then is not None:
-            then(self)
 
     def on_screen_resume(self) -> None:
         if self._resumed and self.figures is not None:  # back from another screen
@@ -255,9 +232,6 @@ class HomeScreen(Screen[None]):
 
     def action_settings(self) -> None:
         from purgequiz.tui.screens.settings import SettingsScreen
-
-        if self.profile is None:
-            return
 
         self.app.push_screen(SettingsScreen(self.profile))
 
