@@ -69,10 +69,6 @@ class LoadResult:
     base: FactBase | None
     problems: list[Problem]
 
-    @property
-    def ok(self) -> bool:
-        return self.base is not None and not self.problems
-
 
 class FactFileError(Exception):
     """Raised by :func:`load_or_raise`; holds every problem found."""

@@ -183,8 +183,3 @@ class Scheduler:
             card, _ = self._fsrs.review_card(progress.fsrs_card(now), rating, now)
             out[rating] = card.due - now
         return out
-
-    def retrievability(self, progress: CardProgress, now: datetime) -> float:
-        if progress.is_new:
-            return 0.0
-        return self._fsrs.get_card_retrievability(progress.fsrs_card(now), now.astimezone(UTC))
