@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+import warnings
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import tzlocal
 
 __all__ = ["system_zone"]
 
 
 def system_zone() -> str:
-    """The IANA name of the local zone (``TZ``, then /etc/localtime), or "UTC"."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    """The IANA name of the local zone on every platform (``TZ`` first; on Windows the
+    system's zone is translated by tzlocal), or "UTC" when it cannot be told."""
     try:
-        target = str(Path("/etc/localtime").resolve())
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    except OSError:
-        pass
-    try:
-        candidates.append(Path("/etc/timezone").read_text().strip())
-    except OSError:
-        pass
-    for name in candidates:
-        if name:
-            try:
-                ZoneInfo(name)
-                return name
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-    return "UTC"
+        with warnings.catch_warnings():  # a TZ it cannot read: UTC, said in the settings
+            warnings.simplefilter("ignore")
+            name = tzlocal.get_localzone_name()
+        ZoneInfo(name or "")
+    except (ZoneInfoNotFoundError, ValueError, OSError, LookupError):
+        return "UTC"
+    return name
