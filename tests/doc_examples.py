@@ -327,9 +327,9 @@ def broken_facts(space: Workspace) -> None:
 
 
 def cut_review_log(space: Workspace) -> None:
-    """A profile Anna that studied eleven cards of the army purge deck as flashcards on the
-    morning of 1 March 2025, grading the first Again and the rest Good, after which the last
-    twenty bytes of its review log were deleted by hand."""
+    """A profile Anna that gave eleven answers to the army purge deck, as flashcards, on the
+    morning of 1 March 2025 (the first Again, the rest Good), after which the last twenty
+    bytes of its review log were deleted by hand."""
     from purgequiz.generate.deckfile import read_deck
     from purgequiz.learn import Rating, StudySession
     from purgequiz.paths import bundled_decks_dir
