@@ -1,9 +1,10 @@
 """Answer-to-durable latency with a large profile (100k reviews, 5k cards).
 
-Builds a profile under a temporary PURGEQUIZ_HOME from a seeded, Faker-made history, then
-measures: opening it; ~1000 answers through ``StudySession.answer`` (grading, scheduling and
-the durable write: the call returns once the journal line is fsync'd); peak memory; and, in the
-same run and folder, a bare append+fsync of one JSON line interleaved with the answers.
+Builds a profile under a temporary PURGEQUIZ_HOME (removed at the end) from a seeded,
+Faker-made history, then measures: opening it; ~1000 answers through ``StudySession.answer``
+(grading, scheduling and the durable write: the call returns once the journal line is
+fsync'd); peak memory; and, in the same run and folder, a bare append+fsync of one JSON line
+interleaved with the answers.
 The ratio of our p99 to the bare write's p99 is printed last.
 
     /work/venv/bin/python benchmarks/answer_latency.py [--reviews 100000] [--cards 5000]
@@ -89,7 +90,12 @@ def main() -> None:
     parser.add_argument("--answers", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1937)
     args = parser.parse_args()
-    home = Path(tempfile.mkdtemp(prefix="purgequiz-bench-", dir=os.environ.get("TMPDIR")))
+    # the profile (some 60 MB at full size) lives only as long as the run
+    with tempfile.TemporaryDirectory(prefix="purgequiz-bench-") as folder:
+        measure(args, Path(folder))
+
+
+def measure(args: argparse.Namespace, home: Path) -> None:
     os.environ["PURGEQUIZ_HOME"] = str(home)
     from purgequiz.learn import StudySession
     from purgequiz.store import open_profile

@@ -98,18 +98,16 @@ def run_child(kind: str, home: Path) -> dict[str, float]:
     return figures
 
 
-def build_home(reviews: int, cards: int) -> Path:
+def build_home(home: Path, reviews: int, cards: int) -> None:
     sys.path.insert(0, str(HERE))
     from answer_latency import build  # the store engineer's seeded 100k-review profile
 
     from purgequiz import paths
     from purgequiz.generate.deckfile import write_deck
 
-    home = Path(tempfile.mkdtemp(prefix="purgequiz-startup-", dir=os.environ.get("TMPDIR")))
     os.environ["PURGEQUIZ_HOME"] = str(home)
     deck, _ = build(cards, reviews, 1937)
     write_deck(deck, paths.user_decks_dir() / "benchmark.json")
-    return home
 
 
 def main() -> None:
@@ -127,19 +125,22 @@ def main() -> None:
         print(json.dumps({"peak_kib": peak_kib()}), flush=True)
         return
 
-    began = time.perf_counter()
     if args.home is not None:
-        home = args.home
-        print(f"profile: reused from {home}")
-    else:
-        home = build_home(args.reviews, args.cards)
+        print(f"profile: reused from {args.home}")
+        measure(args.home, args.runs)
+        return
+    began = time.perf_counter()
+    home = Path(tempfile.mkdtemp(prefix="purgequiz-startup-"))
+    try:  # the folder (some 60 MB at full size) goes, even when building it fails
+        build_home(home, args.reviews, args.cards)
         print(f"profile: {args.reviews} reviews, {args.cards} cards, built in "
               f"{time.perf_counter() - began:.1f} s under {home}")
-    try:
         measure(home, args.runs)
     finally:
-        if args.home is None and not args.keep:
-            shutil.rmtree(home, ignore_errors=True)
+        if args.keep:
+            print(f"profile kept: reuse it with --home {home}")
+        else:
+            shutil.rmtree(home)
 
 
 def measure(home: Path, runs: int) -> None:

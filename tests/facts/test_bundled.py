@@ -27,9 +27,10 @@ def test_events_are_few(bundled: FactBase):
 
 def test_dated_facts_have_their_dates_from_somewhere(bundled: FactBase):
     """A fact whose date is worked out rather than read off the text says how."""
-    for fact in bundled.facts.values():
-        if fact.date_note:
-            assert len(fact.date_note) > 10, fact.id
+    noted = [fact for fact in bundled.facts.values() if fact.date_note]
+    assert noted
+    for fact in noted:
+        assert len(fact.date_note) > 10, fact.id
 
 
 def test_every_source_and_topic_is_used(bundled: FactBase):
@@ -85,9 +86,9 @@ def test_the_review_corrections_hold(bundled: FactBase):
 
 def test_claims_name_who_makes_them(bundled: FactBase):
     """A claim, estimate, interpretation or report names its author in its statement."""
-    for fact in bundled.facts.values():
-        if fact.attribution.is_record:
-            continue
+    claims = [fact for fact in bundled.facts.values() if not fact.attribution.is_record]
+    assert claims
+    for fact in claims:
         by = bundled.entities[fact.attribution.by]
         names = {s.lower() for s in by.spellings} | {by.name.split()[-1].lower()}
         names |= {w.lower() for s in by.spellings for w in s.split() if w[:1].isupper()}

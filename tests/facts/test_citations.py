@@ -108,6 +108,7 @@ def test_source_checksums_match(bundled: FactBase, source_texts: dict[str, bytes
 
 def test_paragraph_counts_match(bundled: FactBase, source_texts: dict[str, bytes]):
     """The manifest's paragraph counts match the texts."""
+    assert set(source_texts) == set(bundled.sources)
     for sid, raw in source_texts.items():
         assert len(split_paragraphs(raw.decode())) == bundled.sources[sid].paragraphs, sid
 

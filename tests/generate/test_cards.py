@@ -7,16 +7,17 @@ import re
 from purgequiz.facts import FactBase
 from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import normalize
+from tests.generate.conftest import some
 
 
 def test_choices_hold_the_answer_once_among_distinct_options(cards: list[Card]):
     """A card with choices shows its answer once, beside two or three distinct wrong ones
     (or one, for a two-way comparison of sources or rows)."""
-    for card in cards:
-        if card.choices and card.kind == "question":
-            assert card.choices.count(card.answer) == 1, card.id
-            assert 2 <= len(card.choices) <= 4, card.id
-            assert len({normalize(c) for c in card.choices}) == len(card.choices), card.id
+    for card in some([c for c in cards if c.choices and c.kind == "question"],
+                     "question with choices"):
+        assert card.choices.count(card.answer) == 1, card.id
+        assert 2 <= len(card.choices) <= 4, card.id
+        assert len({normalize(c) for c in card.choices}) == len(card.choices), card.id
 
 
 def test_every_wrong_choice_has_a_rebuttal_with_a_citation(cards: list[Card]):
@@ -24,9 +25,9 @@ def test_every_wrong_choice_has_a_rebuttal_with_a_citation(cards: list[Card]):
     for card in cards:
         wrong = set(card.choices) - {card.answer}
         assert {r.choice for r in card.rebuttals} == wrong, card.id
-        for rebuttal in card.rebuttals:
-            assert rebuttal.text.endswith((".", "?", "'")), (card.id, rebuttal.text)
-            assert rebuttal.sources and rebuttal.sources[0].paragraphs, card.id
+    for card, rebuttal in some([(c, r) for c in cards for r in c.rebuttals], "rebuttal"):
+        assert rebuttal.text.endswith((".", "?", "'")), (card.id, rebuttal.text)
+        assert rebuttal.sources and rebuttal.sources[0].paragraphs, card.id
 
 
 def test_rebuttals_from_the_base_are_about_the_choice(cards: list[Card], base: FactBase):
@@ -34,31 +35,32 @@ def test_rebuttals_from_the_base_are_about_the_choice(cards: list[Card], base: F
     for a figure or date, gives it), so a student learns what that choice really was; one
     that says who it really was names the answer and the choice."""
     statements = {f.statement for f in base.facts.values()}
-    for card in cards:
-        if card.answer_type != "entity":
-            continue
-        for rebuttal in card.rebuttals:
-            text = rebuttal.text
-            if lead := re.match(r"It was (.+?), not (.+?)\. ", text):  # who it really was
-                assert lead.groups() == (card.answer, rebuttal.choice), (card.id, text)
-                text = text[lead.end():]
-            if text in statements:
-                name = re.sub(r"\s*\(.*\)$", "", rebuttal.choice)  # 'Pravda (Soviet newspaper)'
-                entity = next(e for e in base.entities.values()
-                              if name.lower() in {s.lower() for s in (e.name, *e.spellings)}
-                              or name.lower().removeprefix("the ") == e.name.lower())
-                words = {s.split()[-1].lower() for s in entity.spellings}
-                assert any(w in rebuttal.text.lower() for w in words), (card.id, rebuttal.choice)
+    leads = named = 0
+    for card, rebuttal in some([(c, r) for c in cards if c.answer_type == "entity"
+                                for r in c.rebuttals], "rebuttal of a wrong name"):
+        text = rebuttal.text
+        if lead := re.match(r"It was (.+?), not (.+?)\. ", text):  # who it really was
+            leads += 1
+            assert lead.groups() == (card.answer, rebuttal.choice), (card.id, text)
+            text = text[lead.end():]
+        if text in statements:
+            named += 1
+            name = re.sub(r"\s*\(.*\)$", "", rebuttal.choice)  # 'Pravda (Soviet newspaper)'
+            entity = next(e for e in base.entities.values()
+                          if name.lower() in {s.lower() for s in (e.name, *e.spellings)}
+                          or name.lower().removeprefix("the ") == e.name.lower())
+            words = {s.split()[-1].lower() for s in entity.spellings}
+            assert any(w in rebuttal.text.lower() for w in words), (card.id, rebuttal.choice)
+    assert leads and named
 
 
 def test_no_prompt_names_its_answer(cards: list[Card]):
     """No question names its own answer, in any accepted spelling."""
-    for card in cards:
-        if card.kind == "question":
-            for term in (card.answer, *card.accept):
-                if len(term) >= 3:
-                    assert not re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)",
-                                         card.prompt.lower()), (card.id, term)
+    for card in some([c for c in cards if c.kind == "question"], "question"):
+        for term in (card.answer, *card.accept):
+            if len(term) >= 3:
+                assert not re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)",
+                                     card.prompt.lower()), (card.id, term)
 
 
 def test_claims_are_asked_with_whose_they_are(cards: list[Card], base: FactBase):
@@ -67,20 +69,19 @@ def test_claims_are_asked_with_whose_they_are(cards: list[Card], base: FactBase)
     asks_the_source = {"figure-source", "who-argued", "which-account", "what-account",
                        "report-outlet", "report-subject", "reason-and-reading", "who-judged",
                        "official-reason"}
-    for card in cards:
-        facts = [base.facts[f] for f in card.fact_ids]
-        if card.template in asks_the_source or card.kind in ("ordering", "matching"):
-            continue
-        if any(not f.attribution.is_record for f in facts[:1]):
-            assert card.prompt.startswith("According to"), card.id
+    claims = [card for card in cards
+              if card.template not in asks_the_source
+              and card.kind not in ("ordering", "matching")
+              and not base.facts[card.fact_ids[0]].attribution.is_record]
+    for card in some(claims, "card asking a claim"):
+        assert card.prompt.startswith("According to"), card.id
 
 
 def test_no_paraphrase_is_printed_as_a_quotation(cards: list[Card], base: FactBase):
     """Words said are given in our own words, never inside quotation marks."""
-    for card in cards:
-        if card.template.startswith("quote-"):
-            gist = base.facts[card.fact_ids[0]].gist
-            assert f"\u201c{gist}" not in card.prompt and f'"{gist}' not in card.prompt
+    for card in some([c for c in cards if c.template.startswith("quote-")], "quotation card"):
+        gist = base.facts[card.fact_ids[0]].gist
+        assert f"\u201c{gist}" not in card.prompt and f'"{gist}' not in card.prompt
 
 
 def test_card_ids_are_unique_and_prompts_do_not_repeat(cards: list[Card]):
@@ -95,24 +96,22 @@ def test_when_asks_only_happenings_by_their_own_date(cards: list[Card], base: Fa
     from purgequiz.facts import HAPPENINGS
     from purgequiz.facts.dates import FuzzyDate
 
-    for card in cards:
-        if card.template == "when":
-            fact = base.facts[card.fact_ids[0]]
-            assert fact.kind in HAPPENINGS
-            start = fact.date.start
-            if fact.date.end is None:
-                assert card.answer == start.display()
-            else:  # a span of a few weeks is asked by the month it began in
-                assert card.answer == FuzzyDate(start.year, start.month).display()
+    for card in some([c for c in cards if c.template == "when"], "'when' card"):
+        fact = base.facts[card.fact_ids[0]]
+        assert fact.kind in HAPPENINGS
+        start = fact.date.start
+        if fact.date.end is None:
+            assert card.answer == start.display()
+        else:  # a span of a few weeks is asked by the month it began in
+            assert card.answer == FuzzyDate(start.year, start.month).display()
 
 
 def test_ordering_items_are_in_date_order_and_give_no_date(cards: list[Card],
                                                            base: FactBase):
     """An ordering card's items are happenings in the order they happened; none names a
     year."""
-    for card in cards:
-        if card.kind == "ordering":
-            facts = [base.facts[f] for f in card.fact_ids]
-            keys = [f.date.sort_key for f in facts]
-            assert keys == sorted(keys), card.id
-            assert not any(re.search(r"\b1[89]\d\d\b", item) for item in card.items)
+    for card in some([c for c in cards if c.kind == "ordering"], "ordering card"):
+        facts = [base.facts[f] for f in card.fact_ids]
+        keys = [f.date.sort_key for f in facts]
+        assert keys == sorted(keys), card.id
+        assert not any(re.search(r"\b1[89]\d\d\b", item) for item in card.items)

@@ -20,7 +20,9 @@ def bundled() -> FactBase:
 
 @pytest.fixture(scope="module")
 def shipped(bundled: FactBase) -> list[Deck]:
-    return build_shipped_decks(bundled)
+    decks = build_shipped_decks(bundled)
+    assert decks and all(deck.cards for deck in decks)  # or the tests below check nothing
+    return decks
 
 
 def test_shipped_decks_are_up_to_date(bundled: FactBase):

@@ -17,9 +17,12 @@ LEARNING = replace(KNOWN, state=State.Learning, step=1)
 
 
 def test_new_and_learning_cards_are_multiple_choice():
-    """A new card and a card still being learned are asked as multiple choice."""
+    """A new card, a card still being learned and one relearned after a lapse are asked as
+    multiple choice."""
     assert mode_for(card("a"), None, Settings()) == "choice"
     assert mode_for(card("a"), LEARNING, Settings()) == "choice"
+    assert mode_for(card("a"), replace(KNOWN, state=State.Relearning, step=0),
+                    Settings()) == "choice"
 
 
 def test_known_card_is_typed_when_the_progression_is_on():
@@ -43,6 +46,13 @@ def test_long_text_answers_stay_multiple_choice():
     """A known card whose answer is long free text is not typed."""
     long = card("a", "the decree of the Central Committee", answer_type="text")
     assert mode_for(long, KNOWN, Settings()) == "choice"
+
+
+def test_a_card_without_choices_too_long_to_type_is_a_flashcard():
+    """A question with no choices whose answer is long free text is shown as a flashcard."""
+    long = card("a", "the decree of the Central Committee", answer_type="text", choices=())
+    assert mode_for(long, None, Settings()) == "flashcard"
+    assert mode_for(long, KNOWN, Settings()) == "flashcard"
 
 
 def test_flashcards_only_and_fixed_kinds():

@@ -60,9 +60,11 @@ def test_every_record_has_a_schema_version():
     """Each stored document carries a schema version."""
     study("Anna", 3)
     with open_profile("Anna") as profile:
-        for name in profile.storage.names():
-            for doc in profile.storage.table(name).values():
-                assert doc.get("v") == (SETTINGS_VERSION if name == "settings" else 1), name
+        docs = [(name, doc) for name in profile.storage.names()
+                for doc in profile.storage.table(name).values()]
+    assert {name for name, _ in docs} >= {"settings"} and len(docs) > 3
+    for name, doc in docs:
+        assert doc.get("v") == (SETTINGS_VERSION if name == "settings" else 1), name
 
 
 def test_damaged_snapshot_is_kept_aside_and_progress_recovered():
@@ -122,15 +124,6 @@ def test_profile_in_use_is_reported_plainly():
         open_profile("Anna")
     assert "open in another purgequiz" in str(error.value)
     first.close()
-    open_profile("Anna").close()
-
-
-def test_lock_of_a_killed_process_needs_no_cleanup(home):
-    """A process killed while holding a profile leaves no lock behind."""
-    code = ("import os; from purgequiz.store import open_profile; "
-            "p = open_profile('Anna'); print('open', flush=True); os.kill(os.getpid(), 9)")
-    subprocess.run([sys.executable, "-c", code], env={"PURGEQUIZ_HOME": str(home),
-                                                       "PATH": ""}, capture_output=True)
     open_profile("Anna").close()
 
 
@@ -274,9 +267,6 @@ def test_profile_opened_on_one_thread_closes_on_another():
     closer = threading.Thread(target=profile.close)
     closer.start()
     closer.join()
-    import subprocess
-    import sys
-
     reopen = subprocess.run([sys.executable, "-c", "from purgequiz.store import open_profile; "
                              "open_profile('Threads').close()"], capture_output=True, text=True)
     assert reopen.returncode == 0, reopen.stderr

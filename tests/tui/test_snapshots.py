@@ -157,16 +157,13 @@ def test_help(snap_compare) -> None:
     assert snapshot(snap_compare, "question_mark")
 
 
-def test_deck_problems(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
-    import shutil
-    import tempfile
-    from pathlib import Path
-
+def test_deck_problems(snap_compare, monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     from purgequiz import paths
 
-    home = Path(tempfile.gettempdir()) / "purgequiz-snapshot-home"  # the path is on screen
-    shutil.rmtree(home, ignore_errors=True)
-    monkeypatch.setenv("PURGEQUIZ_HOME", str(home))
+    # The folder is on screen, so it is named the same in every run: relative to a working
+    # folder of this test's own, which goes with the test, and which no other run shares.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PURGEQUIZ_HOME", "purgequiz-snapshot-home")
     paths.user_decks_dir().mkdir(parents=True)
     (paths.user_decks_dir() / "broken.json").write_text('{"format": "purgequiz.deck"}')
     assert snapshot(snap_compare, "d")

@@ -1,0 +1,41 @@
+"""The benchmark scripts, run at their smallest, leave nothing in the temporary folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+# the smallest sizes each script takes: a second or two each
+SMALL = {
+    "answer_latency.py": ["--reviews", "300", "--cards", "40", "--answers", "20"],
+    "startup.py": ["--runs", "1", "--reviews", "200", "--cards", "30"],
+    "import_speed.py": ["--reviews", "300"],
+    "fuzz.py": ["--cases", "2", "--shape", "all"],
+}
+# scripts that write no file at all, and why they are not run here
+WRITE_NOTHING = {"generate.py": "it times generation in memory, for a quarter of a minute"}
+
+
+def test_every_benchmark_is_run_or_says_why_not():
+    """Each script in benchmarks/ is either run by the test below or listed as writing
+    nothing."""
+    assert {path.name for path in BENCHMARKS.glob("*.py")} == set(SMALL) | set(WRITE_NOTHING)
+
+
+@pytest.mark.parametrize("script", sorted(SMALL))
+def test_a_benchmark_cleans_up_its_temporary_folder(script, tmp_path):
+    """A benchmark run to the end leaves the temporary folder it was given empty."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    done = subprocess.run([sys.executable, str(BENCHMARKS / script), *SMALL[script]],
+                          env=dict(os.environ, TMPDIR=str(temp)), cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.strip()
+    assert sorted(path.name for path in temp.iterdir()) == []
