@@ -1,4 +1,5 @@
-"""Start-up of the study app against a bare Textual app, for a profile with 100k reviews.
+"""Start-up of the study app against a bare Textual app, for a profile with 100k reviews
+(or the size given).
 
 Builds (once, under a temporary PURGEQUIZ_HOME) the same seeded 100k-review, 5k-card profile
 as ``answer_latency.py``, with its 5k-card deck installed as a user deck beside the bundled
@@ -127,7 +128,7 @@ def main() -> None:
 
     if args.home is not None:
         print(f"profile: reused from {args.home}")
-        measure(args.home, args.runs)
+        measure(args.home, args.runs, f"the profile in {args.home}")
         return
     began = time.perf_counter()
     home = Path(tempfile.mkdtemp(prefix="purgequiz-startup-"))
@@ -135,7 +136,7 @@ def main() -> None:
         build_home(home, args.reviews, args.cards)
         print(f"profile: {args.reviews} reviews, {args.cards} cards, built in "
               f"{time.perf_counter() - began:.1f} s under {home}")
-        measure(home, args.runs)
+        measure(home, args.runs, f"profile with {args.reviews:,} reviews")
     finally:
         if args.keep:
             print(f"profile kept: reuse it with --home {home}")
@@ -143,7 +144,7 @@ def main() -> None:
             shutil.rmtree(home)
 
 
-def measure(home: Path, runs: int) -> None:
+def measure(home: Path, runs: int, profile: str) -> None:
     results: dict[str, list[dict[str, float]]] = {"bare": [], "app": []}
     run_child("app", home)  # warm the file cache and the bytecode cache
     run_child("bare", home)
@@ -155,7 +156,7 @@ def measure(home: Path, runs: int) -> None:
         return statistics.median(r[key] for r in results[kind])
 
     for kind, label in (("bare", "bare Textual app (one Static)"),
-                        ("app", "purgequiz, profile with 100k reviews")):
+                        ("app", f"purgequiz, {profile}")):
         print(f"{label}: first paint {median(kind, 'paint') * 1000:.0f} ms, "
               f"ready {median(kind, 'ready') * 1000:.0f} ms, "
               f"peak RSS {median(kind, 'peak_kib') / 1024:.1f} MB "
