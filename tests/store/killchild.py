@@ -3,6 +3,9 @@
 ``answer SEED``: answers cards, printing each review id once the answer is durable.
 ``compact SEED``: the same, compacting every few answers.
 ``import SEED``: imports one small export after another, printing each once it is in.
+``importcut SEED``: imports one export, then dies by SIGKILL halfway through writing a
+second one to the journal (the first half of its bytes are on disk), printing the journal's
+size before that write.
 ``full SEED LIMIT``: answers with files limited to LIMIT bytes (a full disk), printing
 ``ok ID`` or ``failed ID`` for each answer.
 """
@@ -62,6 +65,30 @@ def imports(seed: int) -> None:
             print("ok", seed, batch, len(ids), flush=True)
 
 
+def import_cut(seed: int) -> None:
+    import os
+
+    template = json.loads(sys.stdin.read())
+    with open_profile("kill") as profile:
+        data = dict(template, reviews=[dict(template["reviews"][0], id=f"{seed}-0-{i}")
+                                       for i in range(50)])
+        import_into(profile, data)
+        print("ok", seed, 0, 50, flush=True)
+        storage = profile.storage
+        print("journal", storage._journal_size, flush=True)
+
+        def append_half_then_die(data: bytes) -> None:
+            os.write(storage._journal, data[:len(data) // 2])
+            os.fsync(storage._journal)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        storage._append = append_half_then_die
+        data = dict(template, reviews=[dict(template["reviews"][0], id=f"{seed}-1-{i}")
+                                       for i in range(300)])
+        import_into(profile, data)
+        print("not killed", flush=True)
+
+
 def main() -> None:
     mode, seed = sys.argv[1], int(sys.argv[2])
     if mode == "answer":
@@ -71,6 +98,8 @@ def main() -> None:
         answer(seed, compact_every=7)
     elif mode == "import":
         imports(seed)
+    elif mode == "importcut":
+        import_cut(seed)
     elif mode == "full":
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead
         limit = int(sys.argv[3])

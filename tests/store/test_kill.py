@@ -86,7 +86,29 @@ def test_sigkill_during_imports_leaves_each_import_whole_or_absent(home):
             assert stored.get(key) == count, f"an acknowledged import {key} was lost"
         for key, count in started.items():
             assert stored.get(key, 0) in (0, count), f"the import {key} was kept in part"
-    assert len(finished) > 12
+    cut = started.keys() - finished.keys()
+    assert len(finished) > 12 and len(cut) >= 6, "most kills should land inside an import"
+
+
+def test_an_import_cut_halfway_through_its_write_is_left_out(home):
+    """An import whose journal write is cut halfway (half its bytes on disk) is absent at the
+    next opening; the one acknowledged before it is whole."""
+    from test_profile import study
+
+    study("source", 2)
+    with open_profile("source") as profile:
+        template = json.dumps(export_profile(profile)).encode()
+    child = subprocess.run([sys.executable, str(HERE / "killchild.py"), "importcut", "5"],
+                           input=template, capture_output=True, env=_env(home), timeout=60)
+    assert child.returncode == -signal.SIGKILL, child.stderr.decode()
+    lines = child.stdout.decode().splitlines()
+    assert lines[0] == "ok 5 0 50" and lines[1].startswith("journal ") and len(lines) == 2
+    journal = home / "profiles" / "kill" / "progress.journal"
+    assert journal.stat().st_size > int(lines[1].split()[1]), "the cut write left no bytes"
+    with open_profile("kill") as profile:
+        ids = [review.id for review in profile.reviews()]
+    assert sum(i.startswith("5-0-") for i in ids) == 50
+    assert not any(i.startswith("5-1-") for i in ids)
 
 
 def test_answers_not_saved_on_a_full_disk_never_come_back(home):
