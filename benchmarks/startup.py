@@ -108,6 +108,7 @@ def build_home(reviews: int, cards: int) -> Path:
     home = Path(tempfile.mkdtemp(prefix="purgequiz-startup-", dir=os.environ.get("TMPDIR")))
     os.environ["PURGEQUIZ_HOME"] = str(home)
     deck, _ = build(cards, reviews, 1937)
+    paths.user_decks_dir().mkdir(parents=True, exist_ok=True)
     write_deck(deck, paths.user_decks_dir() / "benchmark.json")
     return home
 

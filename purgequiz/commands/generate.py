@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections import Counter
@@ -53,11 +54,23 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "deck"
 
 
+def _into_your_decks(out: str) -> bool:
+    """Whether ``out`` is a file in the user's decks folder, which purgequiz makes if need be
+    (`decks list` suggests writing there); any other folder must already exist."""
+    return os.path.realpath(Path(out).parent) == os.path.realpath(paths.user_decks_dir())
+
+
 def run(args) -> int:
     out = args.output
     if out != "-" and Path(out).is_dir():
         return fail(f"{out} is a folder; give a file name such as {Path(out) / 'deck.json'}")
     if out != "-":
+        if _into_your_decks(out):
+            try:
+                paths.user_decks_dir().mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                return fail(f"cannot make the decks folder {paths.user_decks_dir()}: "
+                            f"{error.strerror}")
         try:
             check_output(out, fact_files(Path(args.facts) if args.facts
                                          else paths.bundled_seeds_dir()),

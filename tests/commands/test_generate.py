@@ -168,3 +168,31 @@ def test_facts_with_a_byte_order_mark_make_the_same_deck(tmp_path: Path):
     assert main(["generate", "--facts", str(bom), "-o", str(tmp_path / "a.json")]) == 0
     assert main(["generate", "--facts", str(EXAMPLE), "-o", str(tmp_path / "b.json")]) == 0
     assert read_deck(tmp_path / "a.json").cards == read_deck(tmp_path / "b.json").cards
+
+
+def test_an_output_in_a_missing_folder_is_refused(tmp_path: Path, capsys):
+    """`-o` into a folder that does not exist names the folder, exits 1 and creates nothing."""
+    out = tmp_path / "no" / "such" / "deck.json"
+    assert main(["generate", "--facts", str(EXAMPLE), "-o", str(out)]) == 1
+    assert capsys.readouterr().err == (f"purgequiz: {out}: the folder {out.parent} does not "
+                                       "exist; create it first or write the deck somewhere else\n")
+    assert sorted(tmp_path.iterdir()) == []
+
+
+def test_an_output_under_a_file_is_refused(tmp_path: Path, capsys):
+    """`-o` below a file, as if it were a folder, says that it is not a folder."""
+    (tmp_path / "notes.txt").write_text("notes")
+    out = tmp_path / "notes.txt" / "deck.json"
+    assert main(["generate", "--facts", str(EXAMPLE), "-o", str(out)]) == 1
+    assert capsys.readouterr().err == (f"purgequiz: {out}: {tmp_path / 'notes.txt'} is not a "
+                                       "folder; write the deck somewhere else\n")
+
+
+def test_your_decks_folder_is_made_when_a_deck_is_written_there(capsys):
+    """`-o` into your decks folder, as `decks list` suggests, makes that folder if need be."""
+    from purgequiz import paths
+
+    out = paths.user_decks_dir() / "france.json"
+    assert not out.parent.exists()
+    assert main(["generate", "--facts", str(EXAMPLE), "-o", str(out)]) == 0
+    assert read_deck(out).id == "france"

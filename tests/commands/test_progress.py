@@ -241,3 +241,15 @@ def test_an_import_saved_but_not_tidied_says_so(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(storage_module, "write_atomic", real)
     with open_profile("Boris") as profile:
         assert len(list(profile.reviews())) == 2
+
+
+def test_an_export_into_a_missing_folder_is_refused(tmp_path, capsys):
+    """`progress export -o` into a folder that does not exist names it and creates nothing."""
+    with open_profile("Anna"):
+        pass
+    out = tmp_path / "gone" / "anna.json"
+    assert main(["progress", "export", "--profile", "Anna", "-o", str(out)]) == 1
+    assert capsys.readouterr().err == (f"purgequiz: {out}: the folder {out.parent} does not "
+                                       "exist; create it first or write the export somewhere "
+                                       "else\n")
+    assert not out.parent.exists()
