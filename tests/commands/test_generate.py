@@ -196,3 +196,27 @@ def test_your_decks_folder_is_made_when_a_deck_is_written_there(capsys):
     assert not out.parent.exists()
     assert main(["generate", "--facts", str(EXAMPLE), "-o", str(out)]) == 0
     assert read_deck(out).id == "france"
+
+
+def test_a_fact_files_deck_is_titled_by_its_topic(tmp_path: Path):
+    """Without --title, a teacher's fact file on one topic gives a deck titled by that topic."""
+    out = tmp_path / "france.json"
+    assert main(["generate", "--facts", str(EXAMPLE), "-o", str(out)]) == 0
+    assert read_deck(out).title == "Questions on France in 1848"
+
+
+def test_a_fact_file_on_several_topics_gives_its_name_as_the_title(tmp_path: Path):
+    """Without --title or topic, a fact file on several topics titles the deck by its name."""
+    facts = tmp_path / "revolutions_of-1848.toml"
+    facts.write_text(EXAMPLE.read_text(encoding="utf-8")
+                     + '\n[[topic]]\nid = "paris"\ntitle = "Paris"\n', encoding="utf-8")
+    out = tmp_path / "deck.json"
+    assert main(["generate", "--facts", str(facts), "-o", str(out)]) == 0
+    assert read_deck(out).title == "Questions on revolutions of 1848"
+
+
+def test_the_filters_given_make_the_title(tmp_path: Path):
+    """Without --title, the topics and kinds chosen name the deck."""
+    out = tmp_path / "deck.json"
+    assert main(["generate", "--topic", "army", "--kind", "ordering", "-o", str(out)]) == 0
+    assert read_deck(out).title == "Questions on the army purge: ordering"
