@@ -46,21 +46,36 @@ def test_filters_are_recorded(tmp_path: Path):
 
 
 def test_errors_are_one_line_with_exit_1(tmp_path: Path, capsys):
-    """A missing fact file, an unknown topic, a bad range or an empty result is one clear
-    line and exit 1, with no file written."""
+    """A missing fact file or an empty result is one clear line and exit 1, with no file
+    written."""
     out = tmp_path / "x.json"
     cases = [
         (["--facts", str(tmp_path / "none.toml")], "no fact file or folder at"),
-        (["--topic", "navy"], "unknown topic 'navy'"),
-        (["--years", "1940-1937"], "ends before it starts"),
-        (["--difficulty", "5"], "between 1 and 3"),
         (["--years", "1800-1801"], "no card matches these filters"),
-        (["--count", "0"], "at least 1"),
     ]
     for extra, message in cases:
         assert main(["generate", *extra, "-o", str(out)]) == 1
         err = capsys.readouterr().err
         assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--topic", "navy"], "unknown topic 'navy'; choose from: army, decrees,"),
+    (["--kind", "essay"], "unknown kind 'essay'; choose from: appointment,"),
+    (["--source", "pravda"], "unknown source 'pravda'; choose from: elites-ch7-consequences,"),
+    (["--years", "1940-1937"], "ends before it starts"),
+    (["--difficulty", "5"], "between 1 and 3"),
+    (["--count", "0"], "at least 1"),
+    (["--importance", "4"], "must be 1, 2 or 3"),
+])
+def test_a_filter_that_cannot_be_used_is_a_usage_error(extra, message, tmp_path, capsys):
+    """An unknown topic, kind or source or a bad range is one line and exit 2, as argparse
+    gives for what it checks itself, with no file written."""
+    out = tmp_path / "x.json"
+    assert main(["generate", *extra, "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("purgequiz: ") and message in err and err.count("\n") == 1
     assert not out.exists()
 
 
