@@ -108,6 +108,7 @@ def build_home(home: Path, reviews: int, cards: int) -> None:
 
     os.environ["PURGEQUIZ_HOME"] = str(home)
     deck, _ = build(cards, reviews, 1937)
+    paths.user_decks_dir().mkdir(parents=True, exist_ok=True)
     write_deck(deck, paths.user_decks_dir() / "benchmark.json")
 
 

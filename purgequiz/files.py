@@ -8,8 +8,9 @@ Anything else raises :class:`FileProblem`, whose message names the file and, whe
 one, the line and column.
 
 Output is written to a temporary file beside the target and renamed over it, so a failure
-never leaves a half-written file, and :func:`check_output` refuses to write over a file the
-same command reads.
+never leaves a half-written file. Output goes only into a folder that exists (a mistyped
+folder is an error, not a new folder), and :func:`check_output` refuses to write over a file
+the same command reads.
 """
 
 from __future__ import annotations
@@ -251,11 +252,23 @@ def _same(one: Path, other: Path) -> bool:
         return os.path.realpath(one) == os.path.realpath(other)
 
 
+def _folder_problem(output: str | os.PathLike[str], writes: str) -> FileProblem | None:
+    """Why ``output`` cannot be written into its folder: the folder is missing or is a file."""
+    folder = Path(output).parent
+    if folder.is_dir():
+        return None
+    if folder.exists():
+        return FileProblem(output, f"{folder} is not a folder; write {writes} somewhere else")
+    return FileProblem(output, f"the folder {folder} does not exist; create it first or "
+                               f"write {writes} somewhere else")
+
+
 def check_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = (),
                  *, keep_out: Iterable[tuple[str | os.PathLike[str], str]] = (),
                  reads: str = "a file this command reads", writes: str = "the output") -> None:
-    """Refuse an output that is one of the command's ``inputs`` (the same file under any name)
-    or lies in a folder of ``keep_out`` ((folder, what it holds) pairs).
+    """Refuse an output that is one of the command's ``inputs`` (the same file under any name),
+    lies in a folder of ``keep_out`` ((folder, what it holds) pairs) or in a folder that does
+    not exist.
 
     ``reads`` names the inputs in the message ("the fact file this command reads") and
     ``writes`` the output ("the deck").
@@ -270,6 +283,9 @@ def check_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathL
         if resolved.is_relative_to(os.path.realpath(folder)):
             raise FileProblem(output, f"is inside {folder}, where {holds}; "
                                       f"write {writes} somewhere else")
+    problem = _folder_problem(output, writes)
+    if problem is not None:
+        raise problem
 
 
 def write_text(path: str | os.PathLike[str], text: str, *, what: str = "output") -> None:
@@ -277,8 +293,9 @@ def write_text(path: str | os.PathLike[str], text: str, *, what: str = "output")
 
     An existing file keeps its permissions and is replaced whole or not at all; a link is
     followed, so the file it points to is the one replaced. A target that exists but is not a
-    regular file (a pipe, a device, a folder) raises :class:`FileProblem`. Raises
-    ``OSError`` when the folder cannot be written.
+    regular file (a pipe, a device, a folder) raises :class:`FileProblem`, and so does a
+    folder that does not exist: it is never created. Raises ``OSError`` when the folder
+    cannot be written.
     """
     target = Path(os.path.realpath(path))
     try:
@@ -287,7 +304,9 @@ def write_text(path: str | os.PathLike[str], text: str, *, what: str = "output")
         status = None
     if status is not None and (kind := _what_it_is(status.st_mode)) is not None:
         raise FileProblem(path, f"is {kind}; the {what} can only be written to a file")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    problem = _folder_problem(target, f"the {what}")
+    if problem is not None:
+        raise problem
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL
                          | getattr(os, "O_BINARY", 0), 0o666)

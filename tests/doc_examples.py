@@ -366,7 +366,16 @@ def quiz_in_decks_folder(space: Workspace) -> None:
     shutil.copy(space.work / "army-quiz.json", decks / "army-quiz.json")
 
 
+def profile_anna(space: Workspace) -> None:
+    """One profile, Anna, that has not studied yet."""
+    from purgequiz.store import open_profile
+
+    with open_profile("Anna"):
+        pass
+
+
 SETUPS: dict[str, Callable[[Workspace], None]] = {
+    "profile-anna": profile_anna,
     "edited-quiz": edited_quiz,
     "pasted-quiz": pasted_quiz,
     "broken-facts": broken_facts,

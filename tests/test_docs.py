@@ -110,7 +110,9 @@ def test_an_example_that_drifted_is_reported(tmp_path, monkeypatch):
                  "terminal's type (for example TERM=xterm-256color); the commands that work "
                  "without one are listed by 'purgequiz --help' (decks, facts, generate, progress)\n"
                  "$ purgequiz decks check nowhere-20250301T090000.json\n"
-                 "nowhere-20261204T082428.json: no such file\n"
+                 "nowhere-20261204T082428.json: no such file, and no deck is listed under this "
+                 "name (the decks are: army-purge, chronology, figures, industry-decrees, "
+                 "purges-all, regional-trials, sources)\n"
                  "```\n")
     space = doc_examples.Workspace.make(tmp_path)
     (found,) = doc_examples.differences(page, space, monkeypatch)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -238,3 +239,12 @@ def test_a_real_deck_round_trips(tmp_path: Path):
     data = json.loads((paths.bundled_decks_dir() / "figures.json").read_text(encoding="utf-8"))
     files.write_text(tmp_path / "figures.json", json.dumps(data, ensure_ascii=False))
     assert files.read_json(tmp_path / "figures.json", **DECK) == data
+
+
+def test_writing_never_makes_a_folder(tmp_path: Path):
+    """write_text into a folder that does not exist raises FileProblem naming the folder."""
+    target = tmp_path / "missing" / "deck.json"
+    folder = re.escape(str(tmp_path / "missing"))
+    with pytest.raises(FileProblem, match=f"the folder {folder} does not exist"):
+        files.write_text(target, "{}", what="deck")
+    assert not target.parent.exists()

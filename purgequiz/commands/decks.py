@@ -9,6 +9,7 @@ from purgequiz import paths
 from purgequiz.commands.generate import kind_counts, load_facts
 from purgequiz.commands.output import fail, say, table
 from purgequiz.files import TEXT_LIMIT, FileProblem, read_text
+from purgequiz.generate.catalog import find_deck
 from purgequiz.generate.checks import card_problems
 from purgequiz.generate.deckfile import DeckError, read_deck, write_deck
 from purgequiz.generate.lint import lint_deck
@@ -16,6 +17,8 @@ from purgequiz.generate.model import Card, Deck
 from purgequiz.generate.shipped import SHIPPED, build_shipped_decks, stale_decks
 
 __all__ = ["register", "run"]
+
+DECK_HELP = "a deck file, or the id of a deck that 'purgequiz decks list' shows"
 
 
 def _rows(folder: Path) -> list[tuple[str, str, str, str]]:
@@ -45,10 +48,11 @@ def list_decks() -> int:
     return 0
 
 
-def _read_or_report(path: str) -> Deck | None:
-    """The deck at `path`, or None after printing each of its problems to stderr."""
+def _read_or_report(spec: str) -> Deck | None:
+    """The deck named by `spec` (a deck file, or a listed deck's id or file name), or None
+    after printing each of its problems to stderr."""
     try:
-        return read_deck(Path(path))
+        return find_deck(spec)
     except DeckError as error:
         for problem in error.problems:
             say(f"{error.file}: {problem}", file=sys.stderr)
@@ -192,18 +196,18 @@ def register(commands) -> None:
     actions = decks.add_subparsers(dest="decks_command", metavar="ACTION", required=True,
                                    parser_class=type(decks))
     actions.add_parser("list", help="bundled and your own decks, with card counts")
-    check_ = actions.add_parser("check", help="validate a deck file")
-    check_.add_argument("path")
+    check_ = actions.add_parser("check", help="validate a deck")
+    check_.add_argument("path", metavar="DECK", help=DECK_HELP)
     lint_ = actions.add_parser("lint", help="check cards against the question rubric "
                                             "(docs/quality.md)")
     lint_.add_argument("paths", nargs="*", metavar="DECK",
-                       help="deck files (default: the bundled decks)")
+                       help="deck files or ids (default: the bundled decks)")
     lint_.add_argument("--facts", metavar="PATH",
                        help="the fact file or folder the decks were made from "
                             "(default: the bundled one)")
     sample_ = actions.add_parser("sample", help="print a seeded sample of cards, stratified "
                                                 "by family, for review against the sources")
-    sample_.add_argument("path")
+    sample_.add_argument("path", metavar="DECK", help=DECK_HELP)
     sample_.add_argument("--count", type=int, default=100, metavar="N",
                          help="how many cards (default 100)")
     sample_.add_argument("--seed", type=int, default=1, metavar="S",
@@ -211,7 +215,7 @@ def register(commands) -> None:
     sample_.add_argument("--sources", metavar="DIR",
                          help="folder of the source texts: print the paragraphs each card cites")
     show_ = actions.add_parser("show", help="print a deck's questions and answers")
-    show_.add_argument("path")
+    show_.add_argument("path", metavar="DECK", help=DECK_HELP)
     show_.add_argument("--limit", type=int, metavar="N", help="only the first N cards")
     build = actions.add_parser("build-shipped",
                                help="rebuild the bundled decks from the bundled fact base")

@@ -7,11 +7,12 @@ from collections import Counter
 from pathlib import Path
 
 from purgequiz import paths
-from purgequiz.commands.output import fail, json_text, print_problems, say, table
-from purgequiz.facts import Fact, FactBase, load
+from purgequiz.commands.output import fail, json_text, print_problems, say, table, usage_error
+from purgequiz.facts import KINDS, Fact, FactBase, load
 from purgequiz.facts.citations import check_checksums, check_citations, uncovered_paragraphs
 from purgequiz.facts.dates import DateSpan
 from purgequiz.files import TEXT_LIMIT, FileProblem, read_bytes
+from purgequiz.generate.select import FilterError, check_known
 
 __all__ = ["check", "fact_record", "list_facts", "load_base", "register", "run", "show"]
 
@@ -139,9 +140,11 @@ def list_facts(path: str | None, topics: list[str], kinds: list[str], as_json: b
     base, _ = load_base(path)
     if base is None:
         return 1
-    for topic in topics:
-        if topic not in base.topics:
-            return fail(f"unknown topic {topic!r}; topics: {', '.join(sorted(base.topics))}")
+    try:
+        check_known("topic", topics, base.topics)
+        check_known("kind", kinds, KINDS)
+    except FilterError as error:
+        return usage_error(str(error))
     facts = [f for f in base.facts.values()
              if (not topics or set(topics) & set(f.topics)) and (not kinds or f.kind in kinds)]
     if as_json:
@@ -210,8 +213,10 @@ def register(commands) -> None:
                         help="folder of the source texts: also check citations and checksums")
     listing = actions.add_parser("list", help="list facts")
     listing.add_argument("--facts", metavar="PATH", help="fact file or folder")
-    listing.add_argument("--topic", action="append", default=[], help="only this topic")
-    listing.add_argument("--kind", action="append", default=[], help="only this kind of fact")
+    listing.add_argument("--topic", action="append", default=[],
+                         help="only this topic (repeatable)")
+    listing.add_argument("--kind", action="append", default=[],
+                         help="only this kind of fact (repeatable): " + ", ".join(sorted(KINDS)))
     listing.add_argument("--json", action="store_true", help="print JSON")
     show_ = actions.add_parser("show", help="show one fact and its citation")
     show_.add_argument("id")

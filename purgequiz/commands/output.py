@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from purgequiz.visible import json_safe, visible
 
-__all__ = ["fail", "json_text", "print_problems", "say", "table"]
+__all__ = ["fail", "json_text", "print_problems", "say", "table", "usage_error"]
 
 
 def say(text: object = "", *, file=None, end: str = "\n") -> None:
@@ -36,6 +36,13 @@ def fail(message: str) -> int:
     """Print an error message to stderr and return exit code 1."""
     say(f"purgequiz: {message}", file=sys.stderr)
     return 1
+
+
+def usage_error(message: str) -> int:
+    """Print an error message about what was typed (an unknown topic or kind, a bad range)
+    to stderr and return exit code 2, as argparse does for the options it checks itself."""
+    say(f"purgequiz: {message}", file=sys.stderr)
+    return 2
 
 
 def json_text(data: object, **options) -> str:

@@ -12,6 +12,7 @@ from purgequiz.commands.output import fail, json_text, say
 from purgequiz.files import EXPORT_LIMIT, FileProblem, check_output, read_json, write_text
 from purgequiz.store import (
     ProfileNameError,
+    ProfileNotFound,
     StoreError,
     export_profile,
     import_into,
@@ -26,6 +27,17 @@ from purgequiz.store.transfer import check_export
 __all__ = ["register", "run"]
 
 
+def _no_such_profile(error: ProfileNotFound) -> int:
+    """Say there is no such profile, and which profiles there are (exit 1)."""
+    try:
+        names = [info.name for info in list_profiles()]
+    except StoreError:
+        names = []
+    known = (f"the profiles are: {', '.join(repr(name) for name in names)}" if names
+             else "there are no profiles yet")
+    return fail(f"{error}; {known}")
+
+
 def export(profile_name: str, output: str) -> int:
     if output != "-":
         try:
@@ -38,6 +50,8 @@ def export(profile_name: str, output: str) -> int:
             data = export_profile(profile)  # reads the whole log: may find damage in it
             for recovery in profile.recovered:
                 say(f"purgequiz: {recovery.message}", file=sys.stderr)
+    except ProfileNotFound as error:
+        return _no_such_profile(error)
     except (StoreError, ValueError) as error:
         return fail(str(error))
     text = json_text(data, indent=1) + "\n"
@@ -121,6 +135,12 @@ def check(profile_name: str | None, repair: bool) -> int:
     for name in names:
         try:
             health = repair_profile(name) if repair else check_profile(name)
+        except ProfileNotFound as error:
+            if profile_name:
+                return _no_such_profile(error)
+            say(f"{name}: cannot be checked: {error}")  # gone since it was listed
+            unhealthy += 1
+            continue
         except (StoreError, ValueError) as error:
             say(f"{name}: cannot be checked: {error}")
             unhealthy += 1

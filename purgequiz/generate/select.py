@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +13,8 @@ from purgequiz.facts import KINDS, FactBase
 from purgequiz.generate.model import CARD_KINDS, Card
 from purgequiz.generate.registry import FAMILIES
 
-__all__ = ["FilterError", "Filters", "importance", "kind_names", "parse_range", "select"]
+__all__ = ["FilterError", "Filters", "check_known", "importance", "kind_names", "parse_range",
+           "select"]
 
 
 class FilterError(ValueError):
@@ -44,17 +45,22 @@ class Filters:
 
     def check(self, base: FactBase) -> None:
         """Raise :class:`FilterError` for a topic, kind or source the base does not have."""
-        for name, given, known in (("topic", self.topics, base.topics),
-                                   ("kind", self.kinds, kind_names()),
-                                   ("source", self.sources, base.sources)):
-            for value in given:
-                if value not in known:
-                    raise FilterError(f"unknown {name} {value!r}; choose from: "
-                                      f"{', '.join(sorted(known))}")
+        check_known("topic", self.topics, base.topics)
+        check_known("kind", self.kinds, kind_names())
+        check_known("source", self.sources, base.sources)
         if self.count is not None and self.count < 1:
             raise FilterError(f"--count must be at least 1, not {self.count}")
         if self.importance is not None and not 1 <= self.importance <= 3:
             raise FilterError(f"--importance must be 1, 2 or 3, not {self.importance}")
+
+
+def check_known(name: str, given: Iterable[str], known: Collection[str]) -> None:
+    """Raise :class:`FilterError` for the first of ``given`` that is not ``known``, listing
+    what is: "unknown topic 'navy'; choose from: army, decrees, …"."""
+    for value in given:
+        if value not in known:
+            raise FilterError(f"unknown {name} {value!r}; choose from: "
+                              f"{', '.join(sorted(known))}")
 
 
 def kind_names() -> tuple[str, ...]:

@@ -12,9 +12,9 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.screen import Screen
 from textual.widgets import Static
 
+from purgequiz.generate.catalog import Catalog, find_deck
 from purgequiz.tui import profiles
 from purgequiz.tui.background import friendly, in_background, on_store_thread, start_now
-from purgequiz.tui.catalog import Catalog, find_deck
 from purgequiz.tui.screens.home import HomeFigures, HomeScreen, gather
 from purgequiz.tui.startup import pause_collection, resume_collection
 from purgequiz.tui.text import plain

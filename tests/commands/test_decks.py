@@ -25,6 +25,8 @@ from tests.hostile import (
     run_command,
 )
 
+from ..facts.conftest import EXAMPLE
+
 ESCAPES = ("\\x1b", "\\x07", "\\x9b", "\\u202e")  # each named in the problems
 
 
@@ -211,3 +213,76 @@ def test_json_errors_say_where_once(text: str, reason: str, tmp_path: Path, caps
     assert main(["decks", "check", str(bad)]) == 1
     err = capsys.readouterr().err
     assert err == f"{bad}: is not valid JSON: {reason}\n" and "at at" not in err
+
+
+BUNDLED_IDS = ("army-purge, chronology, figures, industry-decrees, purges-all, "
+               "regional-trials, sources")
+
+
+def test_show_takes_a_bundled_decks_id(capsys):
+    """`decks show army-purge` shows the bundled deck of that id, as `decks list` names it."""
+    assert main(["decks", "show", "army-purge", "--limit", "1"]) == 0
+    assert capsys.readouterr().out.startswith("The army purge (army-purge): 94 cards\n")
+
+
+@pytest.mark.parametrize("action", ["check", "lint", "sample", "show"])
+@pytest.mark.parametrize("name", ["figures", "figures.json"])
+def test_every_action_takes_a_deck_id_or_listed_file_name(action, name, capsys):
+    """check, lint, sample and show find a bundled deck by its id or its listed file name."""
+    assert main(["decks", action, name]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and ("figures" in captured.out)
+
+
+def test_your_own_deck_is_found_by_its_id(capsys):
+    """A deck in your decks folder is found by the id it holds, not only by its file name."""
+    data = json.loads((paths.bundled_decks_dir() / "figures.json").read_text())
+    data["id"], data["title"] = "my-figures", "My figures"
+    paths.user_decks_dir().mkdir(parents=True)
+    (paths.user_decks_dir() / "copy.json").write_text(json.dumps(data))
+    assert main(["decks", "show", "my-figures", "--limit", "1"]) == 0
+    assert capsys.readouterr().out.startswith("My figures (my-figures): 26 cards")
+    assert main(["decks", "check", "copy"]) == 0
+
+
+def test_a_listed_deck_that_cannot_be_used_is_named_with_its_problem(capsys):
+    """A file in your decks folder named by its name gives its own problem, not 'no such deck'."""
+    paths.user_decks_dir().mkdir(parents=True)
+    broken = paths.user_decks_dir() / "broken.json"
+    broken.write_text("{not json")
+    assert main(["decks", "check", "broken"]) == 1
+    assert capsys.readouterr().err.startswith(f"{broken}: is not valid JSON")
+
+
+@pytest.mark.parametrize("action", ["check", "lint", "sample", "show"])
+def test_an_unknown_id_lists_the_deck_ids(action, capsys):
+    """An id no deck has is one line, exit 1, listing the ids there are."""
+    assert main(["decks", action, "army-purges"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"army-purges: there is no deck with this id (the decks are: {BUNDLED_IDS})")
+
+
+def test_a_missing_json_file_is_not_mistaken_for_an_id(capsys):
+    """A bare file name that neither exists nor is listed says so, with the deck ids."""
+    assert main(["decks", "show", "nosuch.json"]) == 1
+    assert capsys.readouterr().err == ("nosuch.json: no such file, and no deck is listed under "
+                                       f"this name (the decks are: {BUNDLED_IDS})\n")
+
+
+@pytest.mark.parametrize("action", ["check", "lint", "sample", "show"])
+def test_a_fact_file_is_named_as_one(action, capsys):
+    """A fact file given as a deck is called a fact file, with the command that makes a deck."""
+    example = str(EXAMPLE)
+    assert main(["decks", action, example]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{example}: is a fact file, not a deck; build a deck from it with "
+        f"'purgequiz generate --facts {example} -o deck.json'")
+
+
+def test_a_fact_folder_is_named_as_one(capsys):
+    """The bundled fact folder given as a deck is called a fact folder."""
+    seeds = str(paths.bundled_seeds_dir())
+    assert main(["decks", "show", seeds]) == 1
+    assert capsys.readouterr().err == (
+        f"{seeds}: is a fact folder, not a deck; build a deck from it with "
+        f"'purgequiz generate --facts {seeds} -o deck.json'\n")

@@ -66,10 +66,26 @@ def test_list_json_gives_typed_fields_of_figures(capsys):
     assert record["fields"]["qualifier"] == "about"
 
 
-def test_list_unknown_topic_is_explained(capsys):
-    """An unknown topic names the topics there are."""
-    assert main(["facts", "list", "--facts", str(EXAMPLE), "--topic", "spain"]) == 1
-    assert "unknown topic 'spain'; topics: france" in capsys.readouterr().err
+@pytest.mark.parametrize(("option", "value", "known"), [
+    ("--topic", "spain", "france"),
+    ("--kind", "exile", "appointment, arrest, assessment, bibliography, cause, conflict, "
+                        "consequence, death, decree, event, execution, group, "
+                        "institutional_change, justification, purge, quotation, removal, "
+                        "replacement, report, role, statistic, suicide, survival, trial"),
+])
+def test_list_unknown_filter_is_explained(option, value, known, capsys):
+    """An unknown topic or kind is a usage error (exit 2) naming the ones there are, never
+    an empty list."""
+    assert main(["facts", "list", "--facts", str(EXAMPLE), option, value]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"purgequiz: unknown {option[2:]} {value!r}; choose from: {known}\n"
+
+
+def test_list_a_known_kind_without_facts_is_an_empty_list(capsys):
+    """A fact kind the file happens not to use is no error: the list is empty."""
+    assert main(["facts", "list", "--facts", str(EXAMPLE), "--kind", "trial"]) == 0
+    assert capsys.readouterr().out.endswith("\n0 facts\n")
 
 
 def test_show_prints_statement_fields_and_citation(capsys):

@@ -46,21 +46,36 @@ def test_filters_are_recorded(tmp_path: Path):
 
 
 def test_errors_are_one_line_with_exit_1(tmp_path: Path, capsys):
-    """A missing fact file, an unknown topic, a bad range or an empty result is one clear
-    line and exit 1, with no file written."""
+    """A missing fact file or an empty result is one clear line and exit 1, with no file
+    written."""
     out = tmp_path / "x.json"
     cases = [
         (["--facts", str(tmp_path / "none.toml")], "no fact file or folder at"),
-        (["--topic", "navy"], "unknown topic 'navy'"),
-        (["--years", "1940-1937"], "ends before it starts"),
-        (["--difficulty", "5"], "between 1 and 3"),
         (["--years", "1800-1801"], "no card matches these filters"),
-        (["--count", "0"], "at least 1"),
     ]
     for extra, message in cases:
         assert main(["generate", *extra, "-o", str(out)]) == 1
         err = capsys.readouterr().err
         assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--topic", "navy"], "unknown topic 'navy'; choose from: army, decrees,"),
+    (["--kind", "essay"], "unknown kind 'essay'; choose from: appointment,"),
+    (["--source", "pravda"], "unknown source 'pravda'; choose from: elites-ch7-consequences,"),
+    (["--years", "1940-1937"], "ends before it starts"),
+    (["--difficulty", "5"], "between 1 and 3"),
+    (["--count", "0"], "at least 1"),
+    (["--importance", "4"], "must be 1, 2 or 3"),
+])
+def test_a_filter_that_cannot_be_used_is_a_usage_error(extra, message, tmp_path, capsys):
+    """An unknown topic, kind or source or a bad range is one line and exit 2, as argparse
+    gives for what it checks itself, with no file written."""
+    out = tmp_path / "x.json"
+    assert main(["generate", *extra, "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("purgequiz: ") and message in err and err.count("\n") == 1
     assert not out.exists()
 
 
@@ -168,3 +183,55 @@ def test_facts_with_a_byte_order_mark_make_the_same_deck(tmp_path: Path):
     assert main(["generate", "--facts", str(bom), "-o", str(tmp_path / "a.json")]) == 0
     assert main(["generate", "--facts", str(EXAMPLE), "-o", str(tmp_path / "b.json")]) == 0
     assert read_deck(tmp_path / "a.json").cards == read_deck(tmp_path / "b.json").cards
+
+
+def test_an_output_in_a_missing_folder_is_refused(tmp_path: Path, capsys):
+    """`-o` into a folder that does not exist names the folder, exits 1 and creates nothing."""
+    out = tmp_path / "no" / "such" / "deck.json"
+    assert main(["generate", "--facts", str(EXAMPLE), "-o", str(out)]) == 1
+    assert capsys.readouterr().err == (f"purgequiz: {out}: the folder {out.parent} does not "
+                                       "exist; create it first or write the deck somewhere else\n")
+    assert sorted(tmp_path.iterdir()) == []
+
+
+def test_an_output_under_a_file_is_refused(tmp_path: Path, capsys):
+    """`-o` below a file, as if it were a folder, says that it is not a folder."""
+    (tmp_path / "notes.txt").write_text("notes")
+    out = tmp_path / "notes.txt" / "deck.json"
+    assert main(["generate", "--facts", str(EXAMPLE), "-o", str(out)]) == 1
+    assert capsys.readouterr().err == (f"purgequiz: {out}: {tmp_path / 'notes.txt'} is not a "
+                                       "folder; write the deck somewhere else\n")
+
+
+def test_your_decks_folder_is_made_when_a_deck_is_written_there(capsys):
+    """`-o` into your decks folder, as `decks list` suggests, makes that folder if need be."""
+    from purgequiz import paths
+
+    out = paths.user_decks_dir() / "france.json"
+    assert not out.parent.exists()
+    assert main(["generate", "--facts", str(EXAMPLE), "-o", str(out)]) == 0
+    assert read_deck(out).id == "france"
+
+
+def test_a_fact_files_deck_is_titled_by_its_topic(tmp_path: Path):
+    """Without --title, a teacher's fact file on one topic gives a deck titled by that topic."""
+    out = tmp_path / "france.json"
+    assert main(["generate", "--facts", str(EXAMPLE), "-o", str(out)]) == 0
+    assert read_deck(out).title == "Questions on France in 1848"
+
+
+def test_a_fact_file_on_several_topics_gives_its_name_as_the_title(tmp_path: Path):
+    """Without --title or topic, a fact file on several topics titles the deck by its name."""
+    facts = tmp_path / "revolutions_of-1848.toml"
+    facts.write_text(EXAMPLE.read_text(encoding="utf-8")
+                     + '\n[[topic]]\nid = "paris"\ntitle = "Paris"\n', encoding="utf-8")
+    out = tmp_path / "deck.json"
+    assert main(["generate", "--facts", str(facts), "-o", str(out)]) == 0
+    assert read_deck(out).title == "Questions on revolutions of 1848"
+
+
+def test_the_filters_given_make_the_title(tmp_path: Path):
+    """Without --title, the topics and kinds chosen name the deck."""
+    out = tmp_path / "deck.json"
+    assert main(["generate", "--topic", "army", "--kind", "ordering", "-o", str(out)]) == 0
+    assert read_deck(out).title == "Questions on the army purge: ordering"

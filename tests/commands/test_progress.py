@@ -7,6 +7,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "learn"))
 
 from deckkit import plain_deck  # noqa: E402
@@ -241,3 +243,46 @@ def test_an_import_saved_but_not_tidied_says_so(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(storage_module, "write_atomic", real)
     with open_profile("Boris") as profile:
         assert len(list(profile.reviews())) == 2
+
+
+def test_an_export_into_a_missing_folder_is_refused(tmp_path, capsys):
+    """`progress export -o` into a folder that does not exist names it and creates nothing."""
+    with open_profile("Anna"):
+        pass
+    out = tmp_path / "gone" / "anna.json"
+    assert main(["progress", "export", "--profile", "Anna", "-o", str(out)]) == 1
+    assert capsys.readouterr().err == (f"purgequiz: {out}: the folder {out.parent} does not "
+                                       "exist; create it first or write the export somewhere "
+                                       "else\n")
+    assert not out.parent.exists()
+
+
+@pytest.mark.parametrize("argv", [
+    ["export", "--profile", "Nobody", "-o", "-"],
+    ["check", "--profile", "Nobody"],
+    ["check", "--profile", "Nobody", "--repair"],
+])
+def test_a_missing_profile_is_named_with_the_profiles_there_are(argv, capsys):
+    """A command that reads a profile says there is no such profile, lists the known ones,
+    exits 1 and creates nothing."""
+    for name in ("Anna", "Boris"):
+        with open_profile(name):
+            pass
+    before = sorted(paths.profiles_dir().rglob("*"))
+    assert main(["progress", *argv]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (f"purgequiz: there is no profile 'Nobody' (in {paths.profiles_dir()})"
+                            "; the profiles are: 'Anna', 'Boris'\n")
+    assert sorted(paths.profiles_dir().rglob("*")) == before
+
+
+@pytest.mark.parametrize("argv", [
+    ["export", "--profile", "Nobody", "-o", "-"],
+    ["check", "--profile", "Nobody"],
+])
+def test_a_missing_profile_when_there_are_none(argv, capsys):
+    """With no profile at all, the message says there are none yet, and makes no folder."""
+    assert main(["progress", *argv]) == 1
+    assert capsys.readouterr().err.endswith("; there are no profiles yet\n")
+    assert not paths.profiles_dir().exists()

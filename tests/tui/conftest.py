@@ -104,6 +104,7 @@ def nasty_deck() -> Deck:
 
 def install(deck: Deck, name: str | None = None) -> Path:
     path = paths.user_decks_dir() / f"{name or deck.id}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
     write_deck(deck, path)
     return path
 

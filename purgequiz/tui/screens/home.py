@@ -16,8 +16,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from purgequiz import paths
+from purgequiz.generate.catalog import Catalog, DeckEntry, all_cards_deck, load_catalog, load_deck
 from purgequiz.tui.background import friendly, in_background
-from purgequiz.tui.catalog import Catalog, DeckEntry, all_cards_deck, load_catalog, load_deck
 from purgequiz.tui.text import plain, styled
 from purgequiz.tui.widgets.decklist import DeckList
 from purgequiz.tui.widgets.keybar import Key, KeyBar

@@ -1,8 +1,10 @@
-"""The decks the app offers: bundled ones and the user's own, listed once with their problems.
+"""The decks purgequiz offers: bundled ones and the user's own, listed once with their problems.
 
 The home screen needs of each deck only its id, title and card ids, so the catalog lists
 :class:`DeckEntry` records; a whole :class:`~purgequiz.generate.model.Deck` is read from its
-file (:func:`load_deck`) only when a study session starts.
+file (:func:`load_deck`) only when a study session starts. :func:`find_deck` turns what a
+person typed (a deck file, a listed deck's id or file name) into a deck, for the app and for
+the commands alike.
 
 Checking every card of every deck takes a quarter of a second, so the entries of the checked
 decks are kept in a small JSON index (``cache/decks-index.json`` in the data folder), used
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -162,22 +165,52 @@ def load_deck(entry: DeckEntry) -> Deck:
     return read_deck(Path(entry.file))
 
 
-def find_deck(spec: str, catalog: Catalog | None = None) -> Deck:
-    """The deck named by ``spec``: a deck file's path or a listed deck's id.
+def _is_named(spec: str, file: str) -> bool:
+    """Whether ``spec`` is the name (with or without ``.json``) of the deck file ``file``."""
+    return spec in (Path(file).name, Path(file).stem)
 
-    Raises :class:`DeckError` in plain words when there is no such deck or it is unusable.
+
+def _fact_file(path: Path) -> str | None:
+    """"fact file" or "fact folder" when ``path`` is one (TOML, or a folder of TOML files)."""
+    try:
+        if path.is_dir():
+            return "fact folder" if any(path.glob("*.toml")) else None
+        return "fact file" if path.suffix.lower() == ".toml" and path.is_file() else None
+    except OSError:
+        return None
+
+
+def _not_a_deck(spec: str, what: str) -> str:
+    return (f"is a {what}, not a deck; build a deck from it with "
+            f"'purgequiz generate --facts {shlex.quote(spec)} -o deck.json'")
+
+
+def find_deck(spec: str, catalog: Catalog | None = None) -> Deck:
+    """The deck named by ``spec``: a deck file's path, or the id or file name of a listed deck
+    (bundled or the user's).
+
+    Raises :class:`DeckError` in plain words when there is no such deck or it is unusable: a
+    fact file is named as one, and an unknown id is answered with the ids there are.
     """
     from purgequiz.generate.deckfile import DeckError, read_deck
 
     path = Path(spec).expanduser()
-    if path.suffix == ".json" or path.exists() or "/" in spec or "\\" in spec:
+    what = _fact_file(path)
+    if what is not None:
+        raise DeckError(spec, [_not_a_deck(spec, what)])
+    if path.exists() or "/" in spec or "\\" in spec:
         return read_deck(path)
     catalog = catalog or load_catalog()
     for entry in catalog.decks:
-        if entry.id == spec:
+        if spec == entry.id or _is_named(spec, entry.file):
             return load_deck(entry)
+    for problem in catalog.problems:  # a listed file that is not a usable deck: say why
+        if _is_named(spec, problem.file):
+            raise DeckError(problem.file, list(problem.problems))
     known = ", ".join(entry.id for entry in catalog.decks) or "none yet"
-    raise DeckError(spec, [f"there is no deck with this id (the decks are: {known})"])
+    missing = "no such file, and no deck is listed under this name" \
+        if path.suffix == ".json" else "there is no deck with this id"
+    raise DeckError(spec, [f"{missing} (the decks are: {known})"])
 
 
 def all_cards_deck(decks: tuple[Deck, ...]) -> Deck:
