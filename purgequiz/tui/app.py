@@ -16,6 +16,7 @@ from textual.widgets import Static
 from purgequiz.tui import profiles
 from purgequiz.tui.background import friendly, in_background, on_store_thread, start_now
 from purgequiz.tui.catalog import Catalog, find_deck
+from purgequiz.tui.colour import COLOURLESS, colour_wanted
 from purgequiz.tui.screens.home import HomeFigures, HomeScreen, gather
 from purgequiz.tui.startup import pause_collection, resume_collection
 from purgequiz.tui.text import plain
@@ -153,6 +154,22 @@ class PurgeQuizApp(App[None]):
             "This deck cannot be opened",
             [f"{getattr(error, 'file', self.deck_spec)}:"] + [f"• {p}" for p in problems]
             + ["The other decks are listed on the home screen."]))
+
+    # NO_COLOR (https://no-color.org): set to anything but the empty string, the app draws
+    # no colour at all, only bold, reverse, underline and dim (see tui/colour.py). Textual
+    # sets its ``no_color`` (which selects the :nocolor style rules) once, as it starts, and
+    # also for an empty NO_COLOR: the convention's rule is kept instead.
+    @property
+    def no_color(self) -> bool:
+        return self._without_colour
+
+    @no_color.setter
+    def no_color(self, textual_guess: bool) -> None:
+        self._without_colour = not colour_wanted()
+
+    def get_line_filters(self):
+        filters = super().get_line_filters()
+        return [*filters, COLOURLESS] if self.no_color else filters
 
     # A terminal smaller than the app can be used in: each screen, as it appears and whenever
     # the terminal is resized, is covered by a notice asking for a larger window (see
