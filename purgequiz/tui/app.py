@@ -8,6 +8,7 @@ from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
 
+from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.screen import Screen
 from textual.widgets import Static
@@ -15,10 +16,12 @@ from textual.widgets import Static
 from purgequiz.generate.catalog import Catalog, find_deck
 from purgequiz.tui import profiles
 from purgequiz.tui.background import friendly, in_background, on_store_thread, start_now
+from purgequiz.tui.colour import COLOURLESS, colour_wanted
 from purgequiz.tui.screens.home import HomeFigures, HomeScreen, gather
 from purgequiz.tui.startup import pause_collection, resume_collection
 from purgequiz.tui.text import plain
 from purgequiz.tui.themes import ProfileThemes, theme_for, theme_problems
+from purgequiz.tui.widgets.too_small import fit
 from purgequiz.visible import visible
 
 __all__ = ["PurgeQuizApp"]
@@ -33,6 +36,9 @@ class PurgeQuizApp(App[None]):
     CSS_PATH = [STYLES / "app.tcss", STYLES / "home.tcss"]  # study.tcss: with StudyScreen
     TITLE = "purgequiz"
     ENABLE_COMMAND_PALETTE = True
+    # Each screen gets the class -narrow below 60 columns: the styles then stack what sits
+    # side by side (see app.tcss and study.tcss); widgets/too_small.py has the least size.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]  # noqa: RUF012 - Textual's
 
     def __init__(self, profile: str | None = None, deck: str | None = None, *,
                  clock: Callable[[], datetime] | None = None,
@@ -148,6 +154,32 @@ class PurgeQuizApp(App[None]):
             "This deck cannot be opened",
             [f"{getattr(error, 'file', self.deck_spec)}:"] + [f"• {p}" for p in problems]
             + ["The other decks are listed on the home screen."]))
+
+    # NO_COLOR (https://no-color.org): set to anything but the empty string, the app draws
+    # no colour at all, only bold, reverse, underline and dim (see tui/colour.py). Textual
+    # sets its ``no_color`` (which selects the :nocolor style rules) once, as it starts, and
+    # also for an empty NO_COLOR: the convention's rule is kept instead.
+    @property
+    def no_color(self) -> bool:
+        return self._without_colour
+
+    @no_color.setter
+    def no_color(self, textual_guess: bool) -> None:
+        self._without_colour = not colour_wanted()
+
+    def get_line_filters(self):
+        filters = super().get_line_filters()
+        return [*filters, COLOURLESS] if self.no_color else filters
+
+    # A terminal smaller than the app can be used in: each screen, as it appears and whenever
+    # the terminal is resized, is covered by a notice asking for a larger window (see
+    # widgets/too_small.py); what is under it is kept as it was.
+    @on(events.Mount)
+    def _fit_each_screen(self) -> None:
+        self.screen_change_signal.subscribe(self, lambda screen: fit(screen, self.size))
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit(self.screen, event.size)
 
     def on_home_screen_ready(self) -> None:
         self.call_after_refresh(resume_collection)

@@ -1,5 +1,5 @@
-"""Every screen at 80×24, and the study screen at 60×20 and in a light theme, compared with SVG
-snapshots that were reviewed by eye.
+"""Every screen at 80×24, and the study screen at 60×20, at 40×12 and in a light theme (and the
+notice of a too small window), compared with SVG snapshots that were reviewed by eye.
 
 Run ``pytest tests/tui/test_snapshots.py --snapshot-update`` after a deliberate change, then
 look at the new SVGs (``snapshot_report.html``) before committing them.
@@ -177,6 +177,18 @@ def test_flag_dialog(snap_compare) -> None:
 def test_study_choice_60x20(snap_compare) -> None:
     install(choice_deck(3))
     assert snapshot(snap_compare, "enter", size=(60, 20))
+
+
+def test_study_choice_40x12(snap_compare) -> None:
+    """At the least size the header stacks its counts and the choices are scrolled to."""
+    install(choice_deck(3))
+    assert snapshot(snap_compare, "enter", "down", size=(40, 12))
+
+
+def test_too_small(snap_compare) -> None:
+    """Below the least size the screen asks for a larger window."""
+    install(choice_deck(3))
+    assert snapshot(snap_compare, "enter", size=(36, 10))
 
 
 def test_feedback_typed_60x20(snap_compare) -> None:

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -76,12 +77,18 @@ class ProfileScreen(Screen[object]):
             self.query_one("#new-label", Static).update(
                 plain("Any name will do; press Enter to begin."))
             name_input.value = visible(profiles.default_name())
-            name_input.focus()
+            self._focus(name_input)
             return
         known.display = True
         known.set_options(Option(plain(name)) for name in self.names)
         known.highlighted = self.names.index(last) if last in self.names else 0
-        known.focus()
+        self._focus(known)
+
+    def _focus(self, widget: Widget) -> None:
+        """Focus ``widget`` and, once the texts just changed are laid out, scroll it into view
+        (in a short terminal it may be below the welcome)."""
+        widget.focus()
+        self.call_after_refresh(widget.scroll_visible, animate=False)
 
     @on(OptionList.OptionSelected, "#known")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

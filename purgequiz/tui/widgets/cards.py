@@ -2,6 +2,9 @@
 
 All card text is data: prompts, choices and items are rendered as plain ``Text`` through
 :mod:`purgequiz.tui.text` (never markup; control characters shown as escapes).
+
+A card scrolls when the terminal is too short for it: ↑/↓ (or PgUp/PgDn while a list has
+the keys) move through it, and the highlighted line of a list is always brought into view.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,7 +25,7 @@ from purgequiz.learn import Presented, Rating
 from purgequiz.tui.text import plain, styled
 from purgequiz.tui.widgets.grades import GradeBar
 
-__all__ = ["CardView", "ChoiceCard", "FlashCard", "MatchingCard", "OrderingCard",
+__all__ = ["CardList", "CardView", "ChoiceCard", "FlashCard", "MatchingCard", "OrderingCard",
            "TrueFalseCard", "TypedCard", "card_view"]
 
 KIND_LABELS = {"choice": "Multiple choice", "typed": "Type the answer", "flashcard": "Flashcard",
@@ -29,10 +33,20 @@ KIND_LABELS = {"choice": "Multiple choice", "typed": "Type the answer", "flashca
                "matching": "Match the pairs"}
 
 
-class CardView(Vertical):
-    """The common part of every card: a line saying how to answer, and the prompt."""
+class CardList(OptionList):
+    """A card's list of choices or items. PgUp/PgDn scroll the card around it (its lists are
+    short: paging through them is never needed), so the prompt above stays in reach."""
 
-    can_focus = True
+    def action_page_up(self) -> None:
+        raise SkipAction
+
+    def action_page_down(self) -> None:
+        raise SkipAction
+
+
+class CardView(VerticalScroll):
+    """The common part of every card: a line saying how to answer, and the prompt. The card
+    scrolls when the terminal is too short to show it whole."""
 
     @dataclass
     class Answered(Message):
@@ -41,6 +55,7 @@ class CardView(Vertical):
     def __init__(self, presented: Presented, **kwargs) -> None:
         super().__init__(classes="card-view", **kwargs)
         self.presented = presented
+        self._highlights: dict[OptionList, int] = {}  # lines moved to, by list
 
     def compose_head(self) -> ComposeResult:
         shown = self.presented
@@ -60,7 +75,23 @@ class CardView(Vertical):
         self.post_message(self.Answered(response))
 
     def focus_input(self) -> None:
-        self.focus()
+        self.focus(scroll_visible=False)
+
+    @on(OptionList.OptionHighlighted)
+    def _keep_highlight_in_view(self, event: OptionList.OptionHighlighted) -> None:
+        """A newly highlighted line is brought into view: the list is at most as tall as the
+        card and scrolls itself to its highlight; the card scrolls the list into view. A list
+        appears with its first line highlighted, and the card then stays at its top (the
+        prompt)."""
+        shown = event.option_list
+        if event.option_index != self._highlights.get(shown, 0):
+            self._highlights[shown] = event.option_index
+            shown.scroll_visible(animate=False)
+
+    def on_resize(self) -> None:
+        """After the terminal is resized, a line the student highlighted is still in view."""
+        for shown in self._highlights:
+            self.call_after_refresh(shown.scroll_visible, animate=False)
 
 
 class ChoiceCard(CardView):
@@ -70,12 +101,12 @@ class ChoiceCard(CardView):
         yield from self.compose_head()
         options = [Option(styled((f"{n}. ", "bold"), choice))
                    for n, choice in enumerate(self.presented.choices, 1)]
-        yield OptionList(*options, id="choices", markup=False)
+        yield CardList(*options, id="choices", markup=False)
         yield Static(plain("Press 1–4, or ↑/↓ and Enter. c shows it as a flashcard."),
                      classes="hint")
 
     def focus_input(self) -> None:
-        self.query_one(OptionList).focus()
+        self.query_one(OptionList).focus(scroll_visible=False)  # the prompt first
 
     def action_pick(self, number: int) -> None:
         if 1 <= number <= len(self.presented.choices):
@@ -176,7 +207,7 @@ class TrueFalseCard(CardView):
         self.answer(event.button.id == "true")
 
 
-class OrderList(OptionList):
+class OrderList(CardList):
     """An option list whose items move: shift+↑/↓ or [ and ]; Enter checks the order."""
 
     BINDINGS = [Binding("shift+up,left_square_bracket", "move(-1)", "move up", show=False),
@@ -218,7 +249,7 @@ class OrderingCard(CardView):
 
     def focus_input(self) -> None:
         order = self.query_one(OrderList)
-        order.focus()
+        order.focus(scroll_visible=False)
         if order.highlighted is None:
             order.highlighted = 0
 
@@ -271,7 +302,7 @@ class MatchingCard(CardView):
                      classes="match-options")
         yield Static(plain("↑/↓ choose a line, then press the number of its match. "
                            "Enter checks."), classes="hint", id="match-hint")
-        yield OptionList(*self._rows(), id="pairs", markup=False)
+        yield CardList(*self._rows(), id="pairs", markup=False)
         with Horizontal(classes="buttons"):
             yield Button("Check pairs", id="check", compact=True)
 
@@ -288,7 +319,7 @@ class MatchingCard(CardView):
 
     def focus_input(self) -> None:
         rows = self.query_one("#pairs", OptionList)
-        rows.focus()
+        rows.focus(scroll_visible=False)
         if rows.highlighted is None:
             rows.highlighted = 0
 
