@@ -27,7 +27,7 @@ from purgequiz.store.transfer import check_export
 __all__ = ["register", "run"]
 
 
-def _no_such_profile(error: ProfileNotFound) -> int:
+def no_such_profile(error: ProfileNotFound) -> int:
     """Say there is no such profile, and which profiles there are (exit 1)."""
     try:
         names = [info.name for info in list_profiles()]
@@ -51,7 +51,7 @@ def export(profile_name: str, output: str) -> int:
             for recovery in profile.recovered:
                 say(f"purgequiz: {recovery.message}", file=sys.stderr)
     except ProfileNotFound as error:
-        return _no_such_profile(error)
+        return no_such_profile(error)
     except (StoreError, ValueError) as error:
         return fail(str(error))
     text = json_text(data, indent=1) + "\n"
@@ -137,7 +137,7 @@ def check(profile_name: str | None, repair: bool) -> int:
             health = repair_profile(name) if repair else check_profile(name)
         except ProfileNotFound as error:
             if profile_name:
-                return _no_such_profile(error)
+                return no_such_profile(error)
             say(f"{name}: cannot be checked: {error}")  # gone since it was listed
             unhealthy += 1
             continue

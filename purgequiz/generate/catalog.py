@@ -25,7 +25,7 @@ from purgequiz.files import DECK_LIMIT, read_json
 
 if TYPE_CHECKING:
     from purgequiz.generate.deckfile import DeckError
-    from purgequiz.generate.model import Deck
+    from purgequiz.generate.model import Card, Deck
 
 __all__ = ["Catalog", "DeckEntry", "DeckProblem", "all_cards_deck", "find_deck", "load_catalog",
            "load_deck"]
@@ -211,6 +211,21 @@ def find_deck(spec: str, catalog: Catalog | None = None) -> Deck:
     missing = "no such file, and no deck is listed under this name" \
         if path.suffix == ".json" else "there is no deck with this id"
     raise DeckError(spec, [f"{missing} (the decks are: {known})"])
+
+
+def cards_by_id(catalog: Catalog) -> dict[str, Card]:
+    """Every card of the listed decks by id (a deck that cannot be read is left out)."""
+    from purgequiz.generate.deckfile import DeckError
+
+    cards: dict[str, Card] = {}
+    for entry in catalog.decks:
+        try:
+            deck = load_deck(entry)
+        except (DeckError, OSError):
+            continue
+        for card in deck.cards:
+            cards.setdefault(card.id, card)
+    return cards
 
 
 def all_cards_deck(decks: tuple[Deck, ...]) -> Deck:

@@ -384,6 +384,14 @@ class Profile:
         with self.storage.batch():
             self._put("flags", flag.id, flag.to_dict())
 
+    def release(self, states: list[CardProgress], flag_ids: list[str]) -> None:
+        """Cards brought back (their new states) and flags withdrawn, in one write."""
+        with self.storage.batch():
+            self._write_states(states)
+            for flag_id in flag_ids:
+                self._delete("flags", flag_id)
+        self._remember(states, {})
+
     def flags(self) -> list[dict[str, Any]]:
         return sorted((dict(d) for d in (self.storage.table("flags") or {}).values()),
                       key=lambda d: d.get("created_at", ""))
