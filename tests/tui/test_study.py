@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from purgequiz.generate.model import Deck
 from purgequiz.store import open_profile
 from purgequiz.tui.screens.dialogs import FlagDialog, GradeDialog
 from purgequiz.tui.screens.home import HomeScreen
@@ -13,6 +14,7 @@ from purgequiz.tui.screens.study import StudyScreen
 from purgequiz.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import (
     answer,
+    card,
     choice_deck,
     install,
     make_app,
@@ -312,3 +314,20 @@ async def test_quick_practice_stops_after_ten(clock) -> None:
         await press(pilot, "p")
         assert await study_all(pilot) == 10
         assert isinstance(app.screen, SummaryScreen)
+
+
+def regnal_deck() -> Deck:
+    """A typed card (no choices) in a deck that also names Henry VIII."""
+    return Deck("regnal", "Names", "", (
+        card("typed-0", answer="Yezhov"),
+        card("other-0", answer="Yagoda", choices=("Yagoda", "Henry VIII", "Beria"))))
+
+
+async def test_nonsense_typed_names_no_near_miss(clock) -> None:
+    """A typed answer that resembles nothing in the deck is wrong without "closer to"."""
+    async with studying(clock, regnal_deck()) as pilot:
+        assert pilot.app.screen.presented.mode == "typed"
+        await pilot.press(*"vii")
+        await press(pilot, "enter")
+        text = screen_text(pilot.app)
+        assert "Not quite." in text and "closer to" not in text
