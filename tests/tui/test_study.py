@@ -331,3 +331,13 @@ async def test_nonsense_typed_names_no_near_miss(clock) -> None:
         await press(pilot, "enter")
         text = screen_text(pilot.app)
         assert "Not quite." in text and "closer to" not in text
+
+
+async def test_the_hint_names_as_many_keys_as_there_are_choices(clock) -> None:
+    """A card with three choices says "Press 1–3", not "Press 1–4"."""
+    three = Deck("three", "Three choices", "", (
+        card("three-0", answer="Yezhov", choices=("Yezhov", "Yagoda", "Beria")),))
+    async with studying(clock, three) as pilot:
+        assert len(pilot.app.screen.presented.choices) == 3
+        text = screen_text(pilot.app)
+        assert "Press 1–3," in text and "1–4" not in text

@@ -71,7 +71,9 @@ class ChoiceCard(CardView):
         options = [Option(styled((f"{n}. ", "bold"), choice))
                    for n, choice in enumerate(self.presented.choices, 1)]
         yield OptionList(*options, id="choices", markup=False)
-        yield Static(plain("Press 1–4, or ↑/↓ and Enter. c shows it as a flashcard."),
+        count = len(self.presented.choices)
+        keys = "1" if count == 1 else f"1–{count}"
+        yield Static(plain(f"Press {keys}, or ↑/↓ and Enter. c shows it as a flashcard."),
                      classes="hint")
 
     def focus_input(self) -> None:
