@@ -126,6 +126,12 @@ class StudyQueue:
                                                                 reviews_done)
         return Counts(len(new), len(learning_now) + len(learning_later), len(reviews))
 
+    def new_held_back(self, progress: Mapping[str, CardProgress], now: datetime,
+                      new_done: int) -> int:
+        """How many new cards today's limit of new cards keeps back (after ``new_done``)."""
+        new = sum(1 for _, state in self._active(progress, now) if state is None or state.is_new)
+        return max(0, new - max(0, self.settings.new_per_day - new_done))
+
     def next(self, progress: Mapping[str, CardProgress], now: datetime, new_done: int,
              reviews_done: int, last: str | None = None) -> str | None:
         """The id of the card to show next, or None when nothing is left for now."""

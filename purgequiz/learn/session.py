@@ -115,6 +115,13 @@ class StudySession:
 
     _waiting: datetime | None = None
 
+    @property
+    def new_held_back(self) -> int:
+        """How many new cards today's limit keeps back, if nothing is to be shown now."""
+        return self._held_back
+
+    _held_back: int = 0
+
     def _present(self, card: Card, mode: Mode, now: datetime) -> Presented:
         state = self.states.get(card.id)
         return Presented(
@@ -132,8 +139,9 @@ class StudySession:
         card_id = self.queue.next(self.states, now, *self._done(now), last=self._last)
         if card_id is None:
             self._waiting = self.queue.next_due(self.states, now)
+            self._held_back = self.queue.new_held_back(self.states, now, self._done(now)[0])
             return None
-        self._waiting = None
+        self._waiting, self._held_back = None, 0
         card = self.cards[card_id]
         self.current = self._present(card, mode_for(card, self.states.get(card_id),
                                                     self.settings), now)

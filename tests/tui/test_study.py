@@ -341,3 +341,26 @@ async def test_the_hint_names_as_many_keys_as_there_are_choices(clock) -> None:
         assert len(pilot.app.screen.presented.choices) == 3
         text = screen_text(pilot.app)
         assert "Press 1–3," in text and "1–4" not in text
+
+
+async def test_no_new_cards_allowed_says_so_and_where_to_change_it(clock) -> None:
+    """With new cards per day at 0, the deck says new cards are off and names the setting."""
+    with open_profile("Anna") as profile:
+        assert profile.update_settings(new_per_day=0) == []
+    async with studying(clock, choice_deck(2)) as pilot:
+        text = " ".join(screen_text(pilot.app).split())
+        assert 'No new cards today: "New cards per day" is set to 0.' in text
+        assert "2 new cards are waiting" in text and '"New cards per day" in Settings' in text
+        assert "Nothing is due" not in text
+
+
+async def test_todays_new_card_limit_reached_says_so(clock) -> None:
+    """Once today's new cards are learnt, the deck says the limit is reached, not "nothing"."""
+    with open_profile("Anna") as profile:
+        assert profile.update_settings(new_per_day=1) == []
+    async with studying(clock, choice_deck(3)) as pilot:
+        await study_all(pilot)
+        await press(pilot, "h", "enter")
+        text = " ".join(screen_text(pilot.app).split())
+        assert "You have reached today's limit of new cards (1)." in text
+        assert "2 new cards are waiting" in text and "press s on the home screen" in text

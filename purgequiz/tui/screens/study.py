@@ -35,6 +35,23 @@ QUICK_PRACTICE = 10
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 
 
+def nothing_due(session: StudySession, now: datetime) -> tuple[str, str]:
+    """Why no card is shown (a title and a line), and what can be done about it."""
+    waiting = session.waiting_until
+    when = f"The next card you are learning comes back {relative(waiting, now)}. " if waiting \
+        else ""
+    held = session.new_held_back
+    if not held:
+        return ("Nothing is due in this deck right now.",
+                when or "Every card for today is done. Come back tomorrow, or pick another deck.")
+    limit = session.settings.new_per_day
+    cards = "new card is" if held == 1 else "new cards are"
+    title = ("No new cards today: \"New cards per day\" is set to 0." if limit == 0
+             else f"You have reached today's limit of new cards ({limit}).")
+    return (title, f"{when}{held} {cards} waiting in this deck. To see more today, raise "
+                   "\"New cards per day\" in Settings (press s on the home screen).")
+
+
 class StudyScreen(Screen[None]):
     """Studies ``deck`` with ``profile``; ``limit`` ends the session after so many answers."""
 
@@ -164,13 +181,8 @@ class StudyScreen(Screen[None]):
         if session is None:
             return
         if self.answered == 0 and self.limit is None:
-            waiting = session.waiting_until
-            when = relative(waiting, self.app.now()) if waiting else None
             self.query_one(StudyHeader).show(0, None)
-            self._empty("Nothing is due in this deck right now.",
-                        f"The next card comes back {when}." if when else
-                        "Every card for today is done. Come back tomorrow, or pick another "
-                        "deck.")
+            self._empty(*nothing_due(session, self.app.now()))
             return
         self._set_phase("done")
         self.post_message(self.Finished())
