@@ -75,10 +75,14 @@ def _utc(now: datetime) -> datetime:
 
 
 class StudySession:
-    """One sitting with one deck; see docs/engine-api.md."""
+    """One sitting with one deck; see docs/engine-api.md.
+
+    With ``size`` (quick practice), the session keeps to the first ``size`` cards due when it
+    starts: those are the cards it shows and counts.
+    """
 
     def __init__(self, deck: Deck, profile: ProgressStore, now: datetime, rng: random.Random,
-                 thresholds: Thresholds = DEFAULT_THRESHOLDS) -> None:
+                 thresholds: Thresholds = DEFAULT_THRESHOLDS, size: int | None = None) -> None:
         now = _utc(now)
         self.deck = deck
         self.profile = profile
@@ -95,6 +99,9 @@ class StudySession:
         self._undo: list[tuple[Review, list[CardProgress], Presented, bool]] = []
         self._flagged: set[str] = set()
         self._misses: Counter[str] = Counter()
+        if size is not None:
+            self.queue = self.queue.within(
+                self.queue.upcoming(self.states, now, *self._done(now), size))
         self.record = SessionRecord(id=f"{now:%Y%m%dT%H%M%S}-{rng.getrandbits(32):08x}",
                                     deck_id=deck.id, started_at=now.isoformat(),
                                     ended_at=now.isoformat())

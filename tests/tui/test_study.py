@@ -364,3 +364,16 @@ async def test_todays_new_card_limit_reached_says_so(clock) -> None:
         text = " ".join(screen_text(pilot.app).split())
         assert "You have reached today's limit of new cards (1)." in text
         assert "2 new cards are waiting" in text and "press s on the home screen" in text
+
+
+async def test_quick_practice_counts_its_own_ten_cards(clock) -> None:
+    """The header of quick practice counts the ten cards of the practice, not every deck's."""
+    install(choice_deck(8, "a", "Deck A"))
+    install(choice_deck(8, "b", "Deck B"))
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "p")
+        assert "New 10  Learning 0  Review 0" in screen_text(app)
+        await answer(pilot, correct=False)
+        assert "New 9  Learning 1  Review 0" in screen_text(app)

@@ -53,7 +53,8 @@ def nothing_due(session: StudySession, now: datetime) -> tuple[str, str]:
 
 
 class StudyScreen(Screen[None]):
-    """Studies ``deck`` with ``profile``; ``limit`` ends the session after so many answers."""
+    """Studies ``deck`` with ``profile``; with ``limit`` (quick practice) the session keeps to
+    that many cards and ends after that many answers."""
 
     # Read when the first study screen is pushed (and kept): start-up does not parse it.
     CSS_PATH = STYLES / "study.tcss"
@@ -99,7 +100,8 @@ class StudyScreen(Screen[None]):
         app = self.app
 
         def start() -> tuple[StudySession, Presented | None]:
-            session = StudySession(self.deck, self.profile, now=app.now(), rng=app.rng)
+            session = StudySession(self.deck, self.profile, now=app.now(), rng=app.rng,
+                                   size=self.limit)
             return session, session.next_card(app.now())
 
         in_background(self, start, self._started, self._failed)
@@ -154,7 +156,7 @@ class StudyScreen(Screen[None]):
         self.presented = presented
         self.result = None
         self.shown_at = self.app.now()
-        self.query_one(StudyHeader).show(self.answered, presented.counts)
+        self.query_one(StudyHeader).show(self.answered, presented.counts, self.limit)
         body = self.query_one("#body")
         body.remove_children()
         view = card_view(presented)
@@ -239,7 +241,8 @@ class StudyScreen(Screen[None]):
             self.first_rating = result.rating
         self.result = result
         assert self.session is not None
-        self.query_one(StudyHeader).show(self.answered, self.session.counts(self.app.now()))
+        self.query_one(StudyHeader).show(self.answered, self.session.counts(self.app.now()),
+                                         self.limit)
         body = self.query_one("#body")
         body.remove_children()
         changed_from = self.first_rating if result.rating != self.first_rating else None

@@ -26,9 +26,11 @@ class StudyHeader(Vertical):
             yield Static("", id="answered")
             yield Static("", id="counts")
 
-    def show(self, answered: int, counts: Counts | None) -> None:
+    def show(self, answered: int, counts: Counts | None, limit: int | None = None) -> None:
+        """``counts``: the cards left in this session; ``limit``: the answers it stops at."""
         remaining = (counts.new + counts.learning + counts.review) if counts else 0
-        total = max(1, answered + remaining)
+        total = answered + remaining
+        total = max(1, min(total, limit) if limit is not None else total)
         self.query_one("#session-bar", ProgressBar).update(total=total, progress=answered)
         self.query_one("#answered", Static).update(plain(f" {answered} answered "))
         if counts is None:
