@@ -55,6 +55,7 @@ class Result:
     closer_to: str | None
     became_leech: bool
     elapsed_ms: int
+    order: tuple[str, ...] = ()  # ordering: the items in the order given
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class StudySession:
         self._undo: list[tuple[Review, list[CardProgress], Presented, bool]] = []
         self._flagged: set[str] = set()
         self._misses: Counter[str] = Counter()
+        self._orders: dict[str, tuple[str, ...]] = {}  # review id → the order given
         if size is not None:
             self.queue = self.queue.within(
                 self.queue.upcoming(self.states, now, *self._done(now), size))
@@ -183,16 +185,16 @@ class StudySession:
         """Grade an answer to the current card, schedule it and record it durably."""
         current = self._need_current()
         card, mode = current.card, current.mode
-        near_miss, closer_to = False, None
+        near_miss, closer_to, order = False, None, ()
         if mode == "flashcard":
             raise ValueError("a flashcard is graded with grade_flashcard(rating)")
         if mode == "truefalse":
             correct = bool(response) == card.truth
             given = "true" if response else "false"
         elif mode == "ordering":
-            given_items = [str(item) for item in response]  # type: ignore[union-attr]
-            correct = given_items == list(card.items)
-            given = " → ".join(given_items)
+            order = tuple(str(item) for item in response)  # type: ignore[union-attr]
+            correct = list(order) == list(card.items)
+            given = " → ".join(order)
         elif mode == "matching":  # the response: what was matched with each item, in order
             given_items = [str(item) for item in response]  # type: ignore[union-attr]
             correct = given_items == list(card.matches)
@@ -208,7 +210,8 @@ class StudySession:
         known = well_known(self.states.get(card.id), self.thresholds)
         rating = grade(correct, elapsed_ms, mode, near_miss=near_miss, known=known,
                        thresholds=self.thresholds)
-        return self._apply(rating, correct, near_miss, given, closer_to, now, elapsed_ms)
+        return self._apply(rating, correct, near_miss, given, closer_to, now, elapsed_ms,
+                           order)
 
     def grade_flashcard(self, rating: Rating, now: datetime, elapsed_ms: int) -> Result:
         """Record a self-graded flashcard."""
@@ -217,7 +220,8 @@ class StudySession:
                            elapsed_ms)
 
     def _apply(self, rating: Rating, correct: bool, near_miss: bool, given: str,
-               closer_to: str | None, now: datetime, elapsed_ms: int) -> Result:
+               closer_to: str | None, now: datetime, elapsed_ms: int,
+               order: tuple[str, ...] = ()) -> Result:
         now = _utc(now)
         current = self._need_current()
         card = current.card
@@ -237,6 +241,8 @@ class StudySession:
         self.profile.record_answer(review, changed)  # durable when it returns
         for state in changed:
             self.states[state.card_id] = state
+        if order:
+            self._orders[review.id] = order
         self._undo.append((review, previous, current, self._last is not None))
         self._last = card.id
         self.current = None
@@ -258,7 +264,7 @@ class StudySession:
                       interval=interval_label((after.due or at) - at), expected=card.answer,
                       given=review.given, closer_to=closer_to,
                       became_leech=after.leech and not before.leech,
-                      elapsed_ms=review.elapsed_ms)
+                      elapsed_ms=review.elapsed_ms, order=self._orders.get(review.id, ()))
 
     def preview(self, now: datetime) -> dict[Rating, str]:
         """The interval label each rating would give the current card now."""

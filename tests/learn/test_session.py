@@ -295,3 +295,16 @@ def test_a_sized_session_keeps_to_its_first_cards(profile):
         assert len(shown) < 10
     assert set(shown) == {"a", "b"}
     assert session.states["e"].buried_until == datetime(2025, 3, 2, 4, tzinfo=UTC)
+
+
+def test_an_ordering_result_keeps_the_order_given_through_a_regrade(profile):
+    """The result of an ordering answer holds the items in the order given, also regraded."""
+    items = ("first", "second", "third")
+    d = deck(card("o", " → ".join(items), kind="ordering", items=items, answer_type="order",
+                  choices=()))
+    session = StudySession(d, profile, NOW, random.Random(1))
+    assert session.next_card(NOW).mode == "ordering"
+    given = ("second", "first", "third")
+    result = session.answer(given, NOW, 4000)
+    assert not result.correct and result.order == given
+    assert session.regrade(Rating.Good, NOW).order == given

@@ -377,3 +377,19 @@ async def test_quick_practice_counts_its_own_ten_cards(clock) -> None:
         assert "New 10  Learning 0  Review 0" in screen_text(app)
         await answer(pilot, correct=False)
         assert "New 9  Learning 1  Review 0" in screen_text(app)
+
+
+async def test_a_wrong_order_is_shown_as_a_marked_list(clock) -> None:
+    """A wrong order shows the right order one item a line, each marked right or with the
+    place the learner gave it, all on an 80×24 screen."""
+    async with studying(clock, ordering_deck()) as pilot:
+        given = pilot.app.screen.presented.items
+        await answer(pilot, correct=False)
+        text = screen_text(pilot.app)
+        assert "→" not in text and "The right order" in text
+        for place, item in enumerate(ordering_deck().cards[0].items, 1):
+            had = given.index(item) + 1
+            note = "" if had == place else f"  (you had it at position {had})"
+            (line,) = [line.strip() for line in text.splitlines() if f"{place}. {item}" in line]
+            assert line.startswith("✓" if had == place else "✗") and line.endswith(
+                f"{place}. {item}{note}")
