@@ -393,3 +393,32 @@ async def test_a_wrong_order_is_shown_as_a_marked_list(clock) -> None:
             (line,) = [line.strip() for line in text.splitlines() if f"{place}. {item}" in line]
             assert line.startswith("✓" if had == place else "✗") and line.endswith(
                 f"{place}. {item}{note}")
+
+
+def long_prompt_deck() -> Deck:
+    """Cards whose prompt takes three lines at 60 columns, so the choices sit low."""
+    prompt = ("Which man headed the NKVD when the mass operations against former kulaks, "
+              "criminals and the national minorities began in the summer of 1937?")
+    return Deck("long", "Long questions", "", tuple(
+        card(f"long-{i}", prompt=prompt, choices=("Yezhov", "Yagoda", "Beria", "Vyshinsky"))
+        for i in range(3)))
+
+
+async def test_bury_and_suspend_say_so_without_covering_the_choices(clock) -> None:
+    """After b or s the confirmation is on screen, and nothing covers the next card's choices."""
+    install(long_prompt_deck())
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        for key, said in (("s", "Card suspended until you unsuspend it."),
+                          ("b", "Card buried until the next study day.")):
+            await press(pilot, key)
+            await pilot.pause()  # a notification is laid out on the next refresh
+            screen = app.screen
+            assert screen.phase == "asking"
+            choices = screen.query_one("#choices").region
+            covering = [w for w in screen.query("Toast, #status")
+                        if w.region.overlaps(choices)]
+            assert covering == []
+            assert said in screen_text(app)

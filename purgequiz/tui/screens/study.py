@@ -142,6 +142,10 @@ class StudyScreen(Screen[None]):
         }
         return allowed.get(action, True)
 
+    def _say(self, message: str) -> None:
+        """Say what a key did in the header's status, where it hides nothing of the card."""
+        self.query_one(StudyHeader).say(message)
+
     def _set_phase(self, phase: str) -> None:
         self.phase = phase
         self.refresh_bindings()
@@ -204,6 +208,7 @@ class StudyScreen(Screen[None]):
         if self.phase != "asking" or session is None:
             return
         self._set_phase("busy")
+        self._say("")
         elapsed = self._elapsed_ms()
         response = event.response
         in_background(self, lambda: session.answer(response, now=self.app.now(),
@@ -223,6 +228,7 @@ class StudyScreen(Screen[None]):
         if self.phase != "asking" or session is None:
             return
         self._set_phase("busy")
+        self._say("")
         elapsed, rating = self._elapsed_ms(), event.rating
         in_background(self, lambda: session.grade_flashcard(rating, now=self.app.now(),
                                                             elapsed_ms=elapsed),
@@ -262,14 +268,14 @@ class StudyScreen(Screen[None]):
         if session is None or self.phase not in ("asking", "feedback"):
             return
         if not session.can_undo:
-            self.app.notify("Nothing to undo in this session.", markup=False)
+            self._say("Nothing to undo in this session.")
             return
         self._set_phase("busy")
         answered = self.answered
 
         def undone(presented: Presented | None) -> None:
             self.answered = max(0, answered - 1) if presented is not None else answered
-            self.app.notify("The last answer was taken back.", markup=False)
+            self._say("The last answer was taken back.")
             self._show(presented or session.next_card(self.app.now()))
 
         in_background(self, session.undo, undone)
@@ -317,7 +323,7 @@ class StudyScreen(Screen[None]):
         now = self.app.now()
 
         def done(_: object) -> None:
-            self.app.notify(message, markup=False)
+            self._say(message)
             self._next()
 
         def failed(error: BaseException) -> None:
@@ -336,7 +342,7 @@ class StudyScreen(Screen[None]):
     def action_suspend(self) -> None:
         if self.session is not None:
             self._leave_card(self.session.suspend,
-                             "Card suspended: it will not be asked again until unsuspended.")
+                             "Card suspended until you unsuspend it.")
 
     def action_flag(self) -> None:
         session = self.session
@@ -349,9 +355,7 @@ class StudyScreen(Screen[None]):
                 return
             now = self.app.now()
             in_background(self, lambda: session.flag(note, now, card_id=card_id),
-                          lambda _: self.app.notify(
-                              "Flagged. Thank you: your note is kept for your teacher.",
-                              markup=False))
+                          lambda _: self._say("Flagged. Your note is kept for your teacher."))
 
         self.app.push_screen(FlagDialog(session.cards[card_id].prompt), noted)
 

@@ -13,14 +13,20 @@ __all__ = ["StudyHeader"]
 
 
 class StudyHeader(Vertical):
-    """Shows the deck title, a bar of this session's progress and the new/learning/review counts."""
+    """Shows the deck title, a bar of this session's progress and the new/learning/review counts.
+
+    Beside the title, a short status says what a key just did ("Card buried…"): shown here, it
+    covers nothing of the card below, as a notification would.
+    """
 
     def __init__(self, title: str, **kwargs) -> None:
         super().__init__(**kwargs)
         self.deck_title = title
 
     def compose(self) -> ComposeResult:
-        yield Static(plain(self.deck_title), id="deck-title")
+        with Horizontal(id="title-line"):
+            yield Static(plain(self.deck_title), id="deck-title")
+            yield Static("", id="status")
         with Horizontal(id="progress-line"):
             yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="session-bar")
             yield Static("", id="answered")
@@ -40,3 +46,7 @@ class StudyHeader(Vertical):
             ("New ", "dim"), (str(counts.new), "bold"),
             ("  Learning ", "dim"), (str(counts.learning), "bold"),
             ("  Review ", "dim"), (str(counts.review), "bold")))
+
+    def say(self, message: str) -> None:
+        """Show ``message`` as the status (an empty one clears it)."""
+        self.query_one("#status", Static).update(plain(message))
