@@ -290,7 +290,7 @@ async def test_bury_and_suspend_while_asking(clock) -> None:
 
 
 async def test_quitting_mid_session_keeps_progress(clock) -> None:
-    """q leaves at once; the answers given are already saved."""
+    """Esc mid-session shows the summary of the answers given, already saved; h goes home."""
     install(choice_deck(3))
     app = make_app(clock, profile="Anna")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -298,10 +298,39 @@ async def test_quitting_mid_session_keeps_progress(clock) -> None:
         await press(pilot, "enter")
         await answer(pilot)
         await press(pilot, "enter", "escape")
+        assert isinstance(app.screen, SummaryScreen)
+        await press(pilot, "h")
         assert isinstance(app.screen, HomeScreen)
         assert "1 learning" in screen_text(app)
     with open_profile("Anna") as profile:
         assert len(profile.sessions()) == 1
+
+
+async def test_q_mid_session_shows_the_summary(clock) -> None:
+    """q after an answer ends the session with its summary: cards, accuracy, time, next due."""
+    async with studying(clock, choice_deck(3), answered=False) as pilot:
+        await press(pilot, "q")
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        text = " ".join(screen_text(pilot.app).split())
+        assert "Cards reviewed 1" in text and "Accuracy 0% (0 of 1)" in text
+        assert "Time 5s" in text and "Next card due in 1m" in text
+        assert "Worth another look: • Question choice-" in text
+
+
+async def test_q_just_after_an_answer_waits_for_it_and_counts_it(clock) -> None:
+    """An answer followed at once by q is saved, then the summary counts it."""
+    from tests.tui.test_quitting import typed_together
+
+    async with studying(clock, choice_deck(3)) as pilot:
+        shown = pilot.app.screen.presented
+        await typed_together(pilot, str(shown.choices.index(shown.card.answer) + 1), "q")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        assert pilot.app.screen.summary.reviewed == 1
+        assert "Cards reviewed 1" in " ".join(screen_text(pilot.app).split())
+    with open_profile("Anna") as profile:
+        assert [review.card_id for review in profile.reviews()] == [shown.card.id]
+        assert [session["reviewed"] for session in profile.sessions()] == [1]
 
 
 async def test_quick_practice_stops_after_ten(clock) -> None:
@@ -422,3 +451,25 @@ async def test_bury_and_suspend_say_so_without_covering_the_choices(clock) -> No
                         if w.region.overlaps(choices)]
             assert covering == []
             assert said in screen_text(app)
+
+
+async def test_q_while_an_answer_is_saved_leaves_once_it_is(clock) -> None:
+    """q pressed while the answer is still being written waits for it, then shows the summary
+    that counts it."""
+    import threading
+
+    from purgequiz.tui.background import start_now
+
+    async with studying(clock, choice_deck(3)) as pilot:
+        screen = pilot.app.screen
+        shown = screen.presented
+        gate = threading.Event()
+        held = start_now(lambda: gate.wait(30))  # the storage thread is busy until the gate
+        await pilot.press(str(shown.choices.index(shown.card.answer) + 1))
+        await pilot.press("q")
+        assert pilot.app.screen is screen and screen.phase == "busy"
+        gate.set()
+        assert held.result(30)
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        assert pilot.app.screen.summary.reviewed == 1

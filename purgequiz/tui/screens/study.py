@@ -2,8 +2,10 @@
 
 Storage calls (starting the session, each answer, undo, a changed grade, bury, suspend, flag)
 run in a worker thread one after another; the screen keeps a ``phase`` so keys pressed
-meanwhile do nothing. While an answer's feedback is shown, its grade can be changed and the
-card just answered can be buried, suspended or flagged: the engine acts on the last answer.
+meanwhile do nothing, but for back (q), which waits for the change to be saved and then
+leaves: to the summary when anything was answered, so no answer is left out of it. While an
+answer's feedback is shown, its grade can be changed and the card just answered can be
+buried, suspended or flagged: the engine acts on the last answer.
 """
 
 from __future__ import annotations
@@ -81,7 +83,8 @@ class StudyScreen(Screen[None]):
         self.presented: Presented | None = None
         self.result: Result | None = None
         self.first_rating: Rating | None = None  # the grade the answer was given at first
-        self.phase = "loading"  # loading, asking, busy, feedback, done
+        self.phase = "loading"  # loading, asking, busy, feedback, ending (summary), done
+        self.leaving = False  # back was asked for while a change was being saved
         self.answered = 0
         self.shown_at: datetime | None = None
 
@@ -149,6 +152,8 @@ class StudyScreen(Screen[None]):
     def _set_phase(self, phase: str) -> None:
         self.phase = phase
         self.refresh_bindings()
+        if self.leaving and phase in ("asking", "feedback"):
+            self.call_next(self._leave)
 
     # -- showing a card --------------------------------------------------------------------
 
@@ -186,11 +191,11 @@ class StudyScreen(Screen[None]):
         session = self.session
         if session is None:
             return
-        if self.answered == 0 and self.limit is None:
+        if not session.record.reviewed:
             self.query_one(StudyHeader).show(0, None)
             self._empty(*nothing_due(session, self.app.now()))
             return
-        self._set_phase("done")
+        self._set_phase("ending")
         self.post_message(self.Finished())
         in_background(self, lambda: session.summary(self.app.now()), self._summarise)
 
@@ -364,9 +369,21 @@ class StudyScreen(Screen[None]):
             self._show(self.session.show_as("flashcard"))
 
     def action_back(self) -> None:
+        """Leave: to the summary once something was answered, else straight back. While an
+        answer (or another change) is being saved, leave once it is, so that it counts."""
+        views = self.query(CardView)
+        if self.phase in ("loading", "busy") or any(view.answer_sent for view in views):
+            self.leaving = True
+            return
+        self._leave()
+
+    def _leave(self) -> None:
+        self.leaving = False
         session = self.session
-        if session is not None and self.phase != "done" and session.record.reviewed:
-            app = self.app
-            in_background(app, lambda: session.summary(app.now()), lambda _: None)
+        if self.phase == "ending":  # the summary is on its way
+            return
+        if self.phase != "done" and session is not None and session.record.reviewed:
+            self._finish()
+            return
         self.phase = "done"
         self.dismiss(None)

@@ -41,6 +41,9 @@ class CardView(Vertical):
     def __init__(self, presented: Presented, **kwargs) -> None:
         super().__init__(classes="card-view", **kwargs)
         self.presented = presented
+        # Set as the answer is sent, before the screen has it: a key handled in between (q)
+        # then knows an answer is on its way.
+        self.answer_sent = False
 
     def compose_head(self) -> ComposeResult:
         shown = self.presented
@@ -57,6 +60,7 @@ class CardView(Vertical):
         yield Static(plain(shown.card.prompt), classes="prompt")
 
     def answer(self, response: str | bool | tuple[str, ...]) -> None:
+        self.answer_sent = True
         self.post_message(self.Answered(response))
 
     def focus_input(self) -> None:
@@ -157,7 +161,12 @@ class FlashCard(CardView):
 
     def action_grade(self, number: int) -> None:
         if self.revealed:
+            self.answer_sent = True
             self.post_message(GradeBar.Graded(Rating(number)))
+
+    @on(GradeBar.Graded)
+    def _graded(self, event: GradeBar.Graded) -> None:
+        self.answer_sent = True  # a grade button was pressed; the screen takes the message
 
 
 class TrueFalseCard(CardView):
