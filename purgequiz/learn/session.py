@@ -101,6 +101,7 @@ class StudySession:
         self._flagged: set[str] = set()
         self._misses: Counter[str] = Counter()
         self._orders: dict[str, tuple[str, ...]] = {}  # review id → the order given
+        self._whole_deck = self.queue  # for the new cards held back, also in a sized session
         if size is not None:
             self.queue = self.queue.within(
                 self.queue.upcoming(self.states, now, *self._done(now), size))
@@ -148,7 +149,8 @@ class StudySession:
         card_id = self.queue.next(self.states, now, *self._done(now), last=self._last)
         if card_id is None:
             self._waiting = self.queue.next_due(self.states, now)
-            self._held_back = self.queue.new_held_back(self.states, now, self._done(now)[0])
+            self._held_back = self._whole_deck.new_held_back(self.states, now,
+                                                             self._done(now)[0])
             return None
         self._waiting, self._held_back = None, 0
         card = self.cards[card_id]

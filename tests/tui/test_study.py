@@ -473,3 +473,16 @@ async def test_q_while_an_answer_is_saved_leaves_once_it_is(clock) -> None:
         await settle(pilot)
         assert isinstance(pilot.app.screen, SummaryScreen)
         assert pilot.app.screen.summary.reviewed == 1
+
+
+async def test_quick_practice_with_nothing_due_says_why(clock) -> None:
+    """Quick practice with no card to show says why instead of an empty summary."""
+    with open_profile("Anna") as profile:
+        assert profile.update_settings(new_per_day=0) == []
+    install(choice_deck(2))
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "p")
+        assert isinstance(app.screen, StudyScreen)
+        assert "No new cards today" in screen_text(app)
