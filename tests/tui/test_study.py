@@ -486,3 +486,53 @@ async def test_quick_practice_with_nothing_due_says_why(clock) -> None:
         await press(pilot, "p")
         assert isinstance(app.screen, StudyScreen)
         assert "No new cards today" in screen_text(app)
+
+
+def footer_text(app) -> str:
+    """The last line of the screen: the keys on offer."""
+    return screen_text(app).rstrip().splitlines()[-1]
+
+
+async def test_esc_on_a_typed_card_lets_undo_work(clock) -> None:
+    """While a typed card is asked, Esc leaves the answer box and u takes back the last answer."""
+    async with studying(clock, typed_deck(2), answered=True) as pilot:
+        screen = pilot.app.screen
+        first = screen.result.card.id
+        await press(pilot, "enter")
+        assert screen.phase == "asking" and screen.presented.card.id != first
+        assert "esc use the keys" in footer_text(pilot.app)
+        await press(pilot, "escape", "u")
+        assert screen.phase == "asking" and screen.presented.card.id == first
+        assert screen.answered == 0 and pilot.app.screen is screen
+    with open_profile("Anna") as profile:
+        assert list(profile.reviews()) == []
+
+
+async def test_esc_on_a_typed_card_lets_bury_flashcard_and_back_work(clock) -> None:
+    """After Esc on a typed card the key bar lists the keys, b buries, c shows a flashcard and
+    q goes back."""
+    async with studying(clock, typed_deck(3)) as pilot:
+        screen = pilot.app.screen
+        buried = screen.presented.card.id
+        await press(pilot, "escape")
+        keys = footer_text(pilot.app)
+        assert all(key in keys for key in ("u undo", "b bury", "s suspend", "f flag", "q back"))
+        assert "Keys: u undo · b bury" in screen_text(pilot.app)
+        await press(pilot, "b")
+        assert screen.phase == "asking" and screen.presented.card.id != buried
+        await press(pilot, "escape", "c")
+        assert screen.presented.mode == "flashcard"
+        await press(pilot, "q")
+        assert isinstance(pilot.app.screen, HomeScreen)
+    with open_profile("Anna") as profile:
+        assert profile.card_states()[buried].buried(clock())
+
+
+async def test_enter_goes_back_to_the_answer_box(clock) -> None:
+    """After Esc, Enter puts the keyboard back in the answer box, and the answer is taken."""
+    async with studying(clock, typed_deck(2)) as pilot:
+        screen = pilot.app.screen
+        await press(pilot, "escape", "enter")
+        await pilot.press(*screen.presented.card.answer)
+        await press(pilot, "enter")
+        assert screen.phase == "feedback" and screen.result.correct

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from purgequiz.generate.model import Deck
 from purgequiz.learn import Presented, Rating, Result, StudySession
@@ -133,6 +133,9 @@ class StudyScreen(Screen[None]):
         self.action_back()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.phase == "asking" and isinstance(self.focused, Input) and action in (
+                "undo", "bury", "suspend", "flag", "as_flashcard", "back"):
+            return False  # letters go into the answer box; Esc leaves it (see TypedCard)
         allowed = {
             "next": self.phase == "feedback",
             "undo": self.phase in ("asking", "feedback"),

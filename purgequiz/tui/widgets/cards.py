@@ -94,14 +94,48 @@ class ChoiceCard(CardView):
 
 
 class TypedCard(CardView):
+    """Letters go into the answer box. Esc leaves the box, so that the study keys work (u, b,
+    s, f, c, q); Enter goes back to it."""
+
+    BINDINGS = [Binding("escape", "leave_answer", "use the keys"),
+                Binding("enter", "focus_input", "back to the answer")]
+
+    TYPING_HINT = ("Enter checks your answer. Esc lets you use the keys: u undo, b bury, "
+                   "s suspend, f flag, c flashcard, q back.")
+    KEYS_HINT = ("Keys: u undo · b bury · s suspend · f flag · c flashcard · q back. "
+                 "Enter goes back to your answer.")
+
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
         yield Input(placeholder="Type your answer, then Enter", id="typed")
-        yield Static(plain("Esc goes back; your progress is saved."), classes="hint",
-                     id="typed-hint")
+        yield Static(plain(self.TYPING_HINT), classes="hint", id="typed-hint")
+
+    @property
+    def typing(self) -> bool:
+        """Whether the answer box has the keyboard."""
+        return self.query_one(Input).has_focus
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_answer":
+            return self.typing
+        if action == "focus_input":
+            return not self.typing
+        return True
 
     def focus_input(self) -> None:
         self.query_one(Input).focus()
+
+    def action_focus_input(self) -> None:
+        self.focus_input()
+
+    def action_leave_answer(self) -> None:
+        self.focus()
+
+    def on_focus(self) -> None:
+        self.query_one("#typed-hint", Static).update(plain(self.KEYS_HINT))
+
+    def on_descendant_focus(self) -> None:
+        self.query_one("#typed-hint", Static).update(plain(self.TYPING_HINT))
 
     @on(Input.Submitted, "#typed")
     def _submitted(self, event: Input.Submitted) -> None:
