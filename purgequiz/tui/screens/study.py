@@ -50,7 +50,7 @@ def nothing_due(session: StudySession, now: datetime) -> tuple[str, str]:
     cards = "new card is" if held == 1 else "new cards are"
     title = ("No new cards today: \"New cards per day\" is set to 0." if limit == 0
              else f"You have reached today's limit of new cards ({limit}).")
-    return (title, f"{when}{held} {cards} waiting in this deck. To see more today, raise "
+    return (title, f"{when}{held} {cards} waiting in this deck. To see new cards today, raise "
                    "\"New cards per day\" in Settings (press s on the home screen).")
 
 
@@ -63,7 +63,7 @@ class StudyScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,space", "next", "next card"),
         Binding("u", "undo", "undo"),
-        Binding("e", "edit_grade", "change grade"),
+        Binding("e", "edit_grade", "grade"),  # short: the key bar must keep room for q
         Binding("b", "bury", "bury"),
         Binding("s", "suspend", "suspend"),
         Binding("f", "flag", "flag"),

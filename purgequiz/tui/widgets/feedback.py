@@ -74,7 +74,8 @@ class FeedbackPanel(VerticalScroll):
             yield Static(plain("This card has been missed many times. Reading its source "
                                "again may help."), classes="leech")
         yield Static(plain("Enter: next card · e: change grade · u: undo · b: bury · "
-                           "s: suspend · f: flag as wrong"), classes="hint")
+                           "s: suspend · f: flag as wrong · q: end the session"),
+                     classes="hint")
 
     def compose_order(self, marked: bool) -> ComposeResult:
         """The right order as a list; with ``marked``, each item says whether the learner had
