@@ -8,9 +8,12 @@
   "353,074", "353 074"). A wrong digit is wrong: numbers have no near misses.
 * Dates: as text, and a near miss is allowed only when the digits are exactly right.
 * A near miss is a small typo: a Levenshtein distance of at most 1 for answers up to 6
-  letters, 2 up to 12 letters, 3 beyond. It is accepted (graded Hard) unless the typed text is
-  at least as close to another entity of the deck (Yezhov / Yagoda): then it is wrong, and the
-  result names that entity.
+  letters, 2 up to 12 letters, 3 beyond, and at least four fifths of the text the same (a
+  normalized similarity of at least ``NEAR_SIMILARITY``; so a slip in a word of three letters
+  or fewer is no near miss). It is accepted (graded Hard) unless the typed text is at least as
+  close to another entity of the deck (Yezhov / Yagoda): then it is wrong, and the result
+  names that entity. Another entity is named only when the typed text is that close to it:
+  text that resembles nothing in the deck names nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +26,10 @@ from rapidfuzz.distance import Levenshtein
 
 from purgequiz.generate.model import Card, Deck
 
-__all__ = ["DeckMatcher", "Match", "allowed_typos", "normalize", "normalize_number"]
+__all__ = ["NEAR_SIMILARITY", "DeckMatcher", "Match", "allowed_typos", "is_near", "normalize",
+           "normalize_number"]
+
+NEAR_SIMILARITY = 0.8  # the share of a text that must be the same for a slip to be a near miss
 
 _NOT_WORD = re.compile(r"[^\w]+")
 _NUMBER_SEPARATORS = re.compile(r"(?<=\d)[\s,.'\u00a0\u202f_](?=\d)")
@@ -47,6 +53,13 @@ def normalize_number(text: str) -> str:
 def allowed_typos(answer: str) -> int:
     length = len(answer.replace(" ", ""))
     return 1 if length <= 6 else 2 if length <= 12 else 3
+
+
+def is_near(typed: str, key: str) -> bool:
+    """Whether ``typed`` is a small slip away from ``key`` (both normalized): within the typos
+    allowed for ``key`` and at least ``NEAR_SIMILARITY`` alike."""
+    return (Levenshtein.distance(typed, key) <= allowed_typos(key)
+            and Levenshtein.normalized_similarity(typed, key) >= NEAR_SIMILARITY)
 
 
 @dataclass(frozen=True)
@@ -107,25 +120,21 @@ class DeckMatcher:
         if card.answer_type == "date" and not any(
                 _DIGITS.findall(given) == _DIGITS.findall(key) for key in accepted):
             return Match(False)
-        best_key, best = None, None
-        for key in accepted:
-            distance = Levenshtein.distance(given, key)
-            if best is None or distance < best:
-                best_key, best = key, distance
-        if best_key is None or best is None:
-            return Match(False)
+        near = sorted((Levenshtein.distance(given, key), key) for key in accepted
+                      if is_near(given, key))  # the accepted spellings it is a slip away from
         others = {k: v for k, v in self._entities.items()
                   if k not in accepted and k.split()[-1] not in accepted}
-        rival = None
-        for key, text in others.items():
-            candidates = {key, key.split()[-1]}
-            distance = min(Levenshtein.distance(given, c) for c in candidates)
-            if distance <= best and (rival is None or distance < rival[0]):
-                rival = (distance, text)
         if given in others:
             return Match(False, closer_to=others[given])
-        if best > allowed_typos(best_key):
-            return Match(False, closer_to=rival[1] if rival and rival[0] <= 1 else None)
-        if rival is not None:
+        rival = None  # the closest other entity the typed text is near, as (distance, name)
+        for key, text in others.items():
+            for candidate in (key, key.split()[-1]):
+                distance = Levenshtein.distance(given, candidate)
+                if is_near(given, candidate) and (rival is None or distance < rival[0]):
+                    rival = (distance, text)
+        if not near:
+            return Match(False, closer_to=rival[1] if rival else None)
+        best, best_key = near[0]
+        if rival is not None and rival[0] <= best:
             return Match(False, closer_to=rival[1])
         return Match(True, near_miss=True, matched=accepted[best_key])

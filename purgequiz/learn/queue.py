@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -125,6 +126,29 @@ class StudyQueue:
         learning_now, learning_later, reviews, new = self.pools(progress, now, new_done,
                                                                 reviews_done)
         return Counts(len(new), len(learning_now) + len(learning_later), len(reviews))
+
+    def upcoming(self, progress: Mapping[str, CardProgress], now: datetime, new_done: int,
+                 reviews_done: int, count: int) -> list[str]:
+        """The ids of the first ``count`` cards due now, in the order :meth:`next` takes them
+        (learning, reviews, new, then learning cards due within ``LEARN_AHEAD``)."""
+        learning_now, learning_later, reviews, new = self.pools(progress, now, new_done,
+                                                                reviews_done)
+        ahead = [c for c in learning_later if (progress[c].due or now) <= now + LEARN_AHEAD]
+        return (learning_now + reviews + new + ahead)[:count]
+
+    def within(self, card_ids: Iterable[str]) -> StudyQueue:
+        """This queue kept to ``card_ids``; siblings and confusables stay those of the whole
+        deck, so a card answered still sends its siblings outside the set to tomorrow."""
+        keep = set(card_ids)
+        narrowed = copy.copy(self)
+        narrowed.cards = [card for card in self.cards if card.id in keep]
+        return narrowed
+
+    def new_held_back(self, progress: Mapping[str, CardProgress], now: datetime,
+                      new_done: int) -> int:
+        """How many new cards today's limit of new cards keeps back (after ``new_done``)."""
+        new = sum(1 for _, state in self._active(progress, now) if state is None or state.is_new)
+        return max(0, new - max(0, self.settings.new_per_day - new_done))
 
     def next(self, progress: Mapping[str, CardProgress], now: datetime, new_done: int,
              reviews_done: int, last: str | None = None) -> str | None:

@@ -55,6 +55,7 @@ class Result:
     closer_to: str | None
     became_leech: bool
     elapsed_ms: int
+    order: tuple[str, ...] = ()  # ordering: the items in the order given
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,14 @@ def _utc(now: datetime) -> datetime:
 
 
 class StudySession:
-    """One sitting with one deck; see docs/engine-api.md."""
+    """One sitting with one deck; see docs/engine-api.md.
+
+    With ``size`` (quick practice), the session keeps to the first ``size`` cards due when it
+    starts: those are the cards it shows and counts.
+    """
 
     def __init__(self, deck: Deck, profile: ProgressStore, now: datetime, rng: random.Random,
-                 thresholds: Thresholds = DEFAULT_THRESHOLDS) -> None:
+                 thresholds: Thresholds = DEFAULT_THRESHOLDS, size: int | None = None) -> None:
         now = _utc(now)
         self.deck = deck
         self.profile = profile
@@ -95,6 +100,11 @@ class StudySession:
         self._undo: list[tuple[Review, list[CardProgress], Presented, bool]] = []
         self._flagged: set[str] = set()
         self._misses: Counter[str] = Counter()
+        self._orders: dict[str, tuple[str, ...]] = {}  # review id → the order given
+        self._whole_deck = self.queue  # for the new cards held back, also in a sized session
+        if size is not None:
+            self.queue = self.queue.within(
+                self.queue.upcoming(self.states, now, *self._done(now), size))
         self.record = SessionRecord(id=f"{now:%Y%m%dT%H%M%S}-{rng.getrandbits(32):08x}",
                                     deck_id=deck.id, started_at=now.isoformat(),
                                     ended_at=now.isoformat())
@@ -115,6 +125,13 @@ class StudySession:
 
     _waiting: datetime | None = None
 
+    @property
+    def new_held_back(self) -> int:
+        """How many new cards today's limit keeps back, if nothing is to be shown now."""
+        return self._held_back
+
+    _held_back: int = 0
+
     def _present(self, card: Card, mode: Mode, now: datetime) -> Presented:
         state = self.states.get(card.id)
         return Presented(
@@ -132,8 +149,10 @@ class StudySession:
         card_id = self.queue.next(self.states, now, *self._done(now), last=self._last)
         if card_id is None:
             self._waiting = self.queue.next_due(self.states, now)
+            self._held_back = self._whole_deck.new_held_back(self.states, now,
+                                                             self._done(now)[0])
             return None
-        self._waiting = None
+        self._waiting, self._held_back = None, 0
         card = self.cards[card_id]
         self.current = self._present(card, mode_for(card, self.states.get(card_id),
                                                     self.settings), now)
@@ -168,16 +187,16 @@ class StudySession:
         """Grade an answer to the current card, schedule it and record it durably."""
         current = self._need_current()
         card, mode = current.card, current.mode
-        near_miss, closer_to = False, None
+        near_miss, closer_to, order = False, None, ()
         if mode == "flashcard":
             raise ValueError("a flashcard is graded with grade_flashcard(rating)")
         if mode == "truefalse":
             correct = bool(response) == card.truth
             given = "true" if response else "false"
         elif mode == "ordering":
-            given_items = [str(item) for item in response]  # type: ignore[union-attr]
-            correct = given_items == list(card.items)
-            given = " → ".join(given_items)
+            order = tuple(str(item) for item in response)  # type: ignore[union-attr]
+            correct = list(order) == list(card.items)
+            given = " → ".join(order)
         elif mode == "matching":  # the response: what was matched with each item, in order
             given_items = [str(item) for item in response]  # type: ignore[union-attr]
             correct = given_items == list(card.matches)
@@ -193,7 +212,8 @@ class StudySession:
         known = well_known(self.states.get(card.id), self.thresholds)
         rating = grade(correct, elapsed_ms, mode, near_miss=near_miss, known=known,
                        thresholds=self.thresholds)
-        return self._apply(rating, correct, near_miss, given, closer_to, now, elapsed_ms)
+        return self._apply(rating, correct, near_miss, given, closer_to, now, elapsed_ms,
+                           order)
 
     def grade_flashcard(self, rating: Rating, now: datetime, elapsed_ms: int) -> Result:
         """Record a self-graded flashcard."""
@@ -202,7 +222,8 @@ class StudySession:
                            elapsed_ms)
 
     def _apply(self, rating: Rating, correct: bool, near_miss: bool, given: str,
-               closer_to: str | None, now: datetime, elapsed_ms: int) -> Result:
+               closer_to: str | None, now: datetime, elapsed_ms: int,
+               order: tuple[str, ...] = ()) -> Result:
         now = _utc(now)
         current = self._need_current()
         card = current.card
@@ -222,6 +243,8 @@ class StudySession:
         self.profile.record_answer(review, changed)  # durable when it returns
         for state in changed:
             self.states[state.card_id] = state
+        if order:
+            self._orders[review.id] = order
         self._undo.append((review, previous, current, self._last is not None))
         self._last = card.id
         self.current = None
@@ -243,7 +266,7 @@ class StudySession:
                       interval=interval_label((after.due or at) - at), expected=card.answer,
                       given=review.given, closer_to=closer_to,
                       became_leech=after.leech and not before.leech,
-                      elapsed_ms=review.elapsed_ms)
+                      elapsed_ms=review.elapsed_ms, order=self._orders.get(review.id, ()))
 
     def preview(self, now: datetime) -> dict[Rating, str]:
         """The interval label each rating would give the current card now."""

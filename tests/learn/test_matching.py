@@ -79,3 +79,30 @@ def test_normalize():
     assert normalize("Jānis  Rudzutaks.") == "janis rudzutaks"
     assert normalize("S. K. Timoshenko") == "timoshenko"
     assert normalize("Ежов") == "ежов"
+
+
+REGNAL = deck(card("yezhov", "Nikolai Yezhov",
+                   choices=("Nikolai Yezhov", "Henry VIII", "Ivan IV", "Genrikh Yagoda")),
+              card("yagoda", "Genrikh Yagoda"))
+
+
+@pytest.mark.parametrize("typed", ["vii", "ii", "i", "asdf", "qwerty", "hello world"])
+def test_nonsense_names_no_other_entity(typed):
+    """Text that is not a small slip away from another entity of the deck names none."""
+    result = DeckMatcher(REGNAL).match(REGNAL.card("yezhov"), typed)
+    assert not result.correct and result.closer_to is None
+
+
+@pytest.mark.parametrize("typed, named", [("Yagodda", "Genrikh Yagoda"),
+                                          ("Henry VIIII", "Henry VIII")])
+def test_a_one_letter_slip_names_the_other_entity(typed, named):
+    """A one-letter slip from another entity of the deck names it."""
+    result = DeckMatcher(REGNAL).match(REGNAL.card("yezhov"), typed)
+    assert not result.correct and result.closer_to == named
+
+
+def test_a_slip_in_a_very_short_word_is_no_near_miss():
+    """One letter wrong in a word of three letters is wrong, not a near miss."""
+    short = deck(card("ivan", "Ivan IV", choices=("Ivan IV", "Peter I")))
+    result = DeckMatcher(short).match(short.card("ivan"), "ii")
+    assert not result.correct

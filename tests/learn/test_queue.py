@@ -93,3 +93,12 @@ def test_reviews_due_before_the_study_day_ends_count_as_due():
     states = {"c000": replace(base, due=datetime(2025, 3, 2, 2, 30, tzinfo=UTC)),
               "c001": replace(base, card_id="c001", due=datetime(2025, 3, 2, 3, 30, tzinfo=UTC))}
     assert q.counts(states, evening, 0, 0).review == 1
+
+
+def test_new_held_back_counts_what_the_limit_keeps_waiting():
+    """The new cards beyond today's limit are counted as held back; none when under it."""
+    q = StudyQueue(plain_deck(6).cards, Settings(new_per_day=2))
+    assert q.new_held_back({}, NOW, 0) == 4
+    assert q.new_held_back({}, NOW, 2) == 6
+    assert StudyQueue(plain_deck(6).cards, Settings(new_per_day=0)).new_held_back({}, NOW, 0) == 6
+    assert StudyQueue(plain_deck(6).cards, Settings(new_per_day=9)).new_held_back({}, NOW, 0) == 0

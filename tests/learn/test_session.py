@@ -280,3 +280,31 @@ def test_a_matching_card_is_right_only_when_every_pair_is(profile):
     assert session.next_card(later) is not None
     right = session.answer(("1", "2", "3"), later, 9000)
     assert right.correct and right.rating == Rating.Good
+
+
+def test_a_sized_session_keeps_to_its_first_cards(profile):
+    """With a size, the session shows and counts only the first cards due; a card answered
+    still sends its siblings outside that set to the next day."""
+    d = deck(card("a", siblings=("e",)), card("b"), card("c"), card("d"), card("e"))
+    session = StudySession(d, profile, NOW, random.Random(1), size=2)
+    assert session.counts(NOW).new == 2
+    shown = []
+    while (presented := session.next_card(NOW)) is not None:
+        shown.append(presented.card.id)
+        session.answer("Yezhov", NOW, 2000)
+        assert len(shown) < 10
+    assert set(shown) == {"a", "b"}
+    assert session.states["e"].buried_until == datetime(2025, 3, 2, 4, tzinfo=UTC)
+
+
+def test_an_ordering_result_keeps_the_order_given_through_a_regrade(profile):
+    """The result of an ordering answer holds the items in the order given, also regraded."""
+    items = ("first", "second", "third")
+    d = deck(card("o", " → ".join(items), kind="ordering", items=items, answer_type="order",
+                  choices=()))
+    session = StudySession(d, profile, NOW, random.Random(1))
+    assert session.next_card(NOW).mode == "ordering"
+    given = ("second", "first", "third")
+    result = session.answer(given, NOW, 4000)
+    assert not result.correct and result.order == given
+    assert session.regrade(Rating.Good, NOW).order == given

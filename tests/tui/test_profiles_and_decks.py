@@ -109,7 +109,7 @@ async def test_decks_by_keys_and_mouse(clock) -> None:
         await settle(pilot)
         await press(pilot, "down", "enter")
         assert isinstance(app.screen, StudyScreen) and app.screen.deck.id == "typed"
-        await press(pilot, "escape")
+        await press(pilot, "escape", "escape")  # out of the answer box, then back
         await pilot.click("#decks", offset=(10, 0))  # each deck takes two lines
         await settle(pilot)
         assert isinstance(app.screen, StudyScreen) and app.screen.deck.id == "choice"
@@ -117,7 +117,7 @@ async def test_decks_by_keys_and_mouse(clock) -> None:
         await pilot.click("#decks", offset=(10, 3))
         await settle(pilot)
         assert isinstance(app.screen, StudyScreen) and app.screen.deck.id == "typed"
-        await press(pilot, "escape")
+        await press(pilot, "escape", "escape")
         assert isinstance(app.screen, HomeScreen)
         keys = app.screen.query_one("#home-keys")
         await pilot.click("#home-keys", offset=(keys.render().plain.index("? help") + 3, 0))

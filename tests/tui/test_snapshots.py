@@ -87,6 +87,18 @@ def test_study_typed(snap_compare) -> None:
     assert snapshot(snap_compare, "enter", "Y", "e")
 
 
+def test_study_typed_keys(snap_compare) -> None:
+    """Esc on a typed card: out of the answer box, with the keys that now work listed."""
+    install(typed_deck(2))
+    assert snapshot(snap_compare, "enter", "escape")
+
+
+def test_study_buried_60x20(snap_compare) -> None:
+    """After b, the confirmation sits beside the deck's name, over nothing of the next card."""
+    install(choice_deck(3))
+    assert snapshot(snap_compare, "enter", "b", size=(60, 20))
+
+
 def test_study_flashcard(snap_compare) -> None:
     install(choice_deck(3))
     assert snapshot(snap_compare, "enter", "c", "space")
@@ -100,6 +112,12 @@ def test_study_truefalse(snap_compare) -> None:
 def test_study_ordering(snap_compare) -> None:
     install(ordering_deck())
     assert snapshot(snap_compare, "enter", "down", "shift+up")
+
+
+def test_feedback_ordering_wrong(snap_compare) -> None:
+    """A wrong order: the right order as a list, each item marked."""
+    install(ordering_deck())
+    assert snapshot(snap_compare, "enter", then=lambda pilot: answer(pilot, correct=False))
 
 
 def test_study_matching(snap_compare) -> None:
@@ -136,6 +154,14 @@ def test_nothing_due(snap_compare) -> None:
 async def _again(pilot) -> None:
     await study_all(pilot)
     await press(pilot, "c")
+
+
+def test_new_card_limit_reached(snap_compare) -> None:
+    """New cards per day at 0: the deck says so and where to change it."""
+    with open_profile("Anna") as profile:
+        assert profile.update_settings(new_per_day=0) == []
+    install(choice_deck(2))
+    assert snapshot(snap_compare, "enter")
 
 
 def test_settings(snap_compare) -> None:

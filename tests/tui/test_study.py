@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from purgequiz.generate.model import Deck
 from purgequiz.store import open_profile
 from purgequiz.tui.screens.dialogs import FlagDialog, GradeDialog
 from purgequiz.tui.screens.home import HomeScreen
@@ -13,6 +14,7 @@ from purgequiz.tui.screens.study import StudyScreen
 from purgequiz.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import (
     answer,
+    card,
     choice_deck,
     install,
     make_app,
@@ -288,7 +290,7 @@ async def test_bury_and_suspend_while_asking(clock) -> None:
 
 
 async def test_quitting_mid_session_keeps_progress(clock) -> None:
-    """q leaves at once; the answers given are already saved."""
+    """Esc mid-session shows the summary of the answers given, already saved; h goes home."""
     install(choice_deck(3))
     app = make_app(clock, profile="Anna")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -296,10 +298,39 @@ async def test_quitting_mid_session_keeps_progress(clock) -> None:
         await press(pilot, "enter")
         await answer(pilot)
         await press(pilot, "enter", "escape")
+        assert isinstance(app.screen, SummaryScreen)
+        await press(pilot, "h")
         assert isinstance(app.screen, HomeScreen)
         assert "1 learning" in screen_text(app)
     with open_profile("Anna") as profile:
         assert len(profile.sessions()) == 1
+
+
+async def test_q_mid_session_shows_the_summary(clock) -> None:
+    """q after an answer ends the session with its summary: cards, accuracy, time, next due."""
+    async with studying(clock, choice_deck(3), answered=False) as pilot:
+        await press(pilot, "q")
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        text = " ".join(screen_text(pilot.app).split())
+        assert "Cards reviewed 1" in text and "Accuracy 0% (0 of 1)" in text
+        assert "Time 5s" in text and "Next card due in 1m" in text
+        assert "Worth another look: • Question choice-" in text
+
+
+async def test_q_just_after_an_answer_waits_for_it_and_counts_it(clock) -> None:
+    """An answer followed at once by q is saved, then the summary counts it."""
+    from tests.tui.test_quitting import typed_together
+
+    async with studying(clock, choice_deck(3)) as pilot:
+        shown = pilot.app.screen.presented
+        await typed_together(pilot, str(shown.choices.index(shown.card.answer) + 1), "q")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        assert pilot.app.screen.summary.reviewed == 1
+        assert "Cards reviewed 1" in " ".join(screen_text(pilot.app).split())
+    with open_profile("Anna") as profile:
+        assert [review.card_id for review in profile.reviews()] == [shown.card.id]
+        assert [session["reviewed"] for session in profile.sessions()] == [1]
 
 
 async def test_quick_practice_stops_after_ten(clock) -> None:
@@ -312,3 +343,196 @@ async def test_quick_practice_stops_after_ten(clock) -> None:
         await press(pilot, "p")
         assert await study_all(pilot) == 10
         assert isinstance(app.screen, SummaryScreen)
+
+
+def regnal_deck() -> Deck:
+    """A typed card (no choices) in a deck that also names Henry VIII."""
+    return Deck("regnal", "Names", "", (
+        card("typed-0", answer="Yezhov"),
+        card("other-0", answer="Yagoda", choices=("Yagoda", "Henry VIII", "Beria"))))
+
+
+async def test_nonsense_typed_names_no_near_miss(clock) -> None:
+    """A typed answer that resembles nothing in the deck is wrong without "closer to"."""
+    async with studying(clock, regnal_deck()) as pilot:
+        assert pilot.app.screen.presented.mode == "typed"
+        await pilot.press(*"vii")
+        await press(pilot, "enter")
+        text = screen_text(pilot.app)
+        assert "Not quite." in text and "closer to" not in text
+
+
+async def test_the_hint_names_as_many_keys_as_there_are_choices(clock) -> None:
+    """A card with three choices says "Press 1–3", not "Press 1–4"."""
+    three = Deck("three", "Three choices", "", (
+        card("three-0", answer="Yezhov", choices=("Yezhov", "Yagoda", "Beria")),))
+    async with studying(clock, three) as pilot:
+        assert len(pilot.app.screen.presented.choices) == 3
+        text = screen_text(pilot.app)
+        assert "Press 1–3," in text and "1–4" not in text
+
+
+async def test_no_new_cards_allowed_says_so_and_where_to_change_it(clock) -> None:
+    """With new cards per day at 0, the deck says new cards are off and names the setting."""
+    with open_profile("Anna") as profile:
+        assert profile.update_settings(new_per_day=0) == []
+    async with studying(clock, choice_deck(2)) as pilot:
+        text = " ".join(screen_text(pilot.app).split())
+        assert 'No new cards today: "New cards per day" is set to 0.' in text
+        assert "2 new cards are waiting" in text and '"New cards per day" in Settings' in text
+        assert "Nothing is due" not in text
+
+
+async def test_todays_new_card_limit_reached_says_so(clock) -> None:
+    """Once today's new cards are learnt, the deck says the limit is reached, not "nothing"."""
+    with open_profile("Anna") as profile:
+        assert profile.update_settings(new_per_day=1) == []
+    async with studying(clock, choice_deck(3)) as pilot:
+        await study_all(pilot)
+        await press(pilot, "h", "enter")
+        text = " ".join(screen_text(pilot.app).split())
+        assert "You have reached today's limit of new cards (1)." in text
+        assert "2 new cards are waiting" in text and "press s on the home screen" in text
+
+
+async def test_quick_practice_counts_its_own_ten_cards(clock) -> None:
+    """The header of quick practice counts the ten cards of the practice, not every deck's."""
+    install(choice_deck(8, "a", "Deck A"))
+    install(choice_deck(8, "b", "Deck B"))
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "p")
+        assert "New 10  Learning 0  Review 0" in screen_text(app)
+        await answer(pilot, correct=False)
+        assert "New 9  Learning 1  Review 0" in screen_text(app)
+
+
+async def test_a_wrong_order_is_shown_as_a_marked_list(clock) -> None:
+    """A wrong order shows the right order one item a line, each marked right or with the
+    place the learner gave it, all on an 80×24 screen."""
+    async with studying(clock, ordering_deck()) as pilot:
+        given = pilot.app.screen.presented.items
+        await answer(pilot, correct=False)
+        text = screen_text(pilot.app)
+        assert "→" not in text and "The right order" in text
+        for place, item in enumerate(ordering_deck().cards[0].items, 1):
+            had = given.index(item) + 1
+            note = "" if had == place else f"  (you had it at position {had})"
+            (line,) = [line.strip() for line in text.splitlines() if f"{place}. {item}" in line]
+            assert line.startswith("✓" if had == place else "✗") and line.endswith(
+                f"{place}. {item}{note}")
+
+
+def long_prompt_deck() -> Deck:
+    """Cards whose prompt takes three lines at 60 columns, so the choices sit low."""
+    prompt = ("Which man headed the NKVD when the mass operations against former kulaks, "
+              "criminals and the national minorities began in the summer of 1937?")
+    return Deck("long", "Long questions", "", tuple(
+        card(f"long-{i}", prompt=prompt, choices=("Yezhov", "Yagoda", "Beria", "Vyshinsky"))
+        for i in range(3)))
+
+
+async def test_bury_and_suspend_say_so_without_covering_the_choices(clock) -> None:
+    """After b or s the confirmation is on screen, and nothing covers the next card's choices."""
+    install(long_prompt_deck())
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        for key, said in (("s", "Card suspended until you unsuspend it."),
+                          ("b", "Card buried until the next study day.")):
+            await press(pilot, key)
+            await pilot.pause()  # a notification is laid out on the next refresh
+            screen = app.screen
+            assert screen.phase == "asking"
+            choices = screen.query_one("#choices").region
+            covering = [w for w in screen.query("Toast, #status")
+                        if w.region.overlaps(choices)]
+            assert covering == []
+            assert said in screen_text(app)
+
+
+async def test_q_while_an_answer_is_saved_leaves_once_it_is(clock) -> None:
+    """q pressed while the answer is still being written waits for it, then shows the summary
+    that counts it."""
+    import threading
+
+    from purgequiz.tui.background import start_now
+
+    async with studying(clock, choice_deck(3)) as pilot:
+        screen = pilot.app.screen
+        shown = screen.presented
+        gate = threading.Event()
+        held = start_now(lambda: gate.wait(30))  # the storage thread is busy until the gate
+        await pilot.press(str(shown.choices.index(shown.card.answer) + 1))
+        await pilot.press("q")
+        assert pilot.app.screen is screen and screen.phase == "busy"
+        gate.set()
+        assert held.result(30)
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        assert pilot.app.screen.summary.reviewed == 1
+
+
+async def test_quick_practice_with_nothing_due_says_why(clock) -> None:
+    """Quick practice with no card to show says why instead of an empty summary."""
+    with open_profile("Anna") as profile:
+        assert profile.update_settings(new_per_day=0) == []
+    install(choice_deck(2))
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "p")
+        assert isinstance(app.screen, StudyScreen)
+        assert "No new cards today" in screen_text(app)
+
+
+def footer_text(app) -> str:
+    """The last line of the screen: the keys on offer."""
+    return screen_text(app).rstrip().splitlines()[-1]
+
+
+async def test_esc_on_a_typed_card_lets_undo_work(clock) -> None:
+    """While a typed card is asked, Esc leaves the answer box and u takes back the last answer."""
+    async with studying(clock, typed_deck(2), answered=True) as pilot:
+        screen = pilot.app.screen
+        first = screen.result.card.id
+        await press(pilot, "enter")
+        assert screen.phase == "asking" and screen.presented.card.id != first
+        assert "esc use the keys" in footer_text(pilot.app)
+        await press(pilot, "escape", "u")
+        assert screen.phase == "asking" and screen.presented.card.id == first
+        assert screen.answered == 0 and pilot.app.screen is screen
+    with open_profile("Anna") as profile:
+        assert list(profile.reviews()) == []
+
+
+async def test_esc_on_a_typed_card_lets_bury_flashcard_and_back_work(clock) -> None:
+    """After Esc on a typed card the key bar lists the keys, b buries, c shows a flashcard and
+    q goes back."""
+    async with studying(clock, typed_deck(3)) as pilot:
+        screen = pilot.app.screen
+        buried = screen.presented.card.id
+        await press(pilot, "escape")
+        keys = footer_text(pilot.app)
+        assert all(key in keys for key in ("u undo", "b bury", "s suspend", "f flag", "q back"))
+        assert "Keys: u undo · b bury" in screen_text(pilot.app)
+        await press(pilot, "b")
+        assert screen.phase == "asking" and screen.presented.card.id != buried
+        await press(pilot, "escape", "c")
+        assert screen.presented.mode == "flashcard"
+        await press(pilot, "q")
+        assert isinstance(pilot.app.screen, HomeScreen)
+    with open_profile("Anna") as profile:
+        assert profile.card_states()[buried].buried(clock())
+
+
+async def test_enter_goes_back_to_the_answer_box(clock) -> None:
+    """After Esc, Enter puts the keyboard back in the answer box, and the answer is taken."""
+    async with studying(clock, typed_deck(2)) as pilot:
+        screen = pilot.app.screen
+        await press(pilot, "escape", "enter")
+        await pilot.press(*screen.presented.card.answer)
+        await press(pilot, "enter")
+        assert screen.phase == "feedback" and screen.result.correct

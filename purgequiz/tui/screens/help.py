@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -21,14 +21,15 @@ HELP_KEYS = [
         ("q", "quit (progress is always saved)"),
     ]),
     ("Answering", [
-        ("1-4 or ↑↓ Enter", "multiple choice"),
-        ("type, Enter", "typed answer"),
+        ("1-4 or ↑↓ Enter", "multiple choice (as many numbers as there are choices)"),
+        ("type, Enter", "typed answer; Esc leaves the answer box so that the keys below "
+                        "work, Enter goes back to it"),
         ("space, then 1-4", "flashcard: show the answer, then grade yourself"),
         ("t / f", "true or false"),
         ("shift+↑↓ or [ ]", "ordering: move the highlighted item; Enter checks"),
         ("↑↓, then 1-6", "matching: choose a line, then the number of its match; "
                          "Enter checks"),
-        ("c", "show the card as a flashcard instead"),
+        ("c", "show the card as a flashcard instead (on a typed answer: Esc, then c)"),
     ]),
     ("Around a card", [
         ("Enter / space", "next card, after the feedback"),
@@ -38,7 +39,8 @@ HELP_KEYS = [
         ("s", "suspend: not again until you unsuspend it"),
         ("f", "flag the card as wrong, with a note for your teacher "
               "(on a true/false card, f means False; flag after answering)"),
-        ("q / Esc", "back to the decks; progress is already saved"),
+        ("q / Esc", "end the session: its summary once you have answered a card, else back "
+                    "to the decks; progress is already saved"),
     ]),
 ]
 
@@ -69,7 +71,9 @@ class HelpScreen(Screen[None]):
             for section, keys in HELP_KEYS:
                 yield Static(plain(section), classes="section")
                 for key, what in keys:
-                    yield Static(styled((f"{key:<17}", "bold"), what), classes="help-key")
+                    with Horizontal(classes="help-key"):  # a long line wraps beside its key
+                        yield Static(styled((key, "bold")), classes="help-key-name")
+                        yield Static(plain(what), classes="help-key-what")
             yield Static(plain("How scheduling works"), classes="section")
             for paragraph in HELP_SCHEDULING:
                 yield Static(plain(paragraph), classes="help-text")

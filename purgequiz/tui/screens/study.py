@@ -2,8 +2,10 @@
 
 Storage calls (starting the session, each answer, undo, a changed grade, bury, suspend, flag)
 run in a worker thread one after another; the screen keeps a ``phase`` so keys pressed
-meanwhile do nothing. While an answer's feedback is shown, its grade can be changed and the
-card just answered can be buried, suspended or flagged: the engine acts on the last answer.
+meanwhile do nothing, but for back (q), which waits for the change to be saved and then
+leaves: to the summary when anything was answered, so no answer is left out of it. While an
+answer's feedback is shown, its grade can be changed and the card just answered can be
+buried, suspended or flagged: the engine acts on the last answer.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from purgequiz.generate.model import Deck
 from purgequiz.learn import Presented, Rating, Result, StudySession
@@ -35,15 +37,33 @@ QUICK_PRACTICE = 10
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 
 
+def nothing_due(session: StudySession, now: datetime) -> tuple[str, str]:
+    """Why no card is shown (a title and a line), and what can be done about it."""
+    waiting = session.waiting_until
+    when = f"The next card you are learning comes back {relative(waiting, now)}. " if waiting \
+        else ""
+    held = session.new_held_back
+    if not held:
+        return ("Nothing is due in this deck right now.",
+                when or "Every card for today is done. Come back tomorrow, or pick another deck.")
+    limit = session.settings.new_per_day
+    cards = "new card is" if held == 1 else "new cards are"
+    title = ("No new cards today: \"New cards per day\" is set to 0." if limit == 0
+             else f"You have reached today's limit of new cards ({limit}).")
+    return (title, f"{when}{held} {cards} waiting in this deck. To see new cards today, raise "
+                   "\"New cards per day\" in Settings (press s on the home screen).")
+
+
 class StudyScreen(Screen[None]):
-    """Studies ``deck`` with ``profile``; ``limit`` ends the session after so many answers."""
+    """Studies ``deck`` with ``profile``; with ``limit`` (quick practice) the session keeps to
+    that many cards and ends after that many answers."""
 
     # Read when the first study screen is pushed (and kept): start-up does not parse it.
     CSS_PATH = STYLES / "study.tcss"
     BINDINGS = [
         Binding("enter,space", "next", "next card"),
         Binding("u", "undo", "undo"),
-        Binding("e", "edit_grade", "change grade"),
+        Binding("e", "edit_grade", "grade"),  # short: the key bar must keep room for q
         Binding("b", "bury", "bury"),
         Binding("s", "suspend", "suspend"),
         Binding("f", "flag", "flag"),
@@ -63,7 +83,8 @@ class StudyScreen(Screen[None]):
         self.presented: Presented | None = None
         self.result: Result | None = None
         self.first_rating: Rating | None = None  # the grade the answer was given at first
-        self.phase = "loading"  # loading, asking, busy, feedback, done
+        self.phase = "loading"  # loading, asking, busy, feedback, ending (summary), done
+        self.leaving = False  # back was asked for while a change was being saved
         self.answered = 0
         self.shown_at: datetime | None = None
 
@@ -82,7 +103,8 @@ class StudyScreen(Screen[None]):
         app = self.app
 
         def start() -> tuple[StudySession, Presented | None]:
-            session = StudySession(self.deck, self.profile, now=app.now(), rng=app.rng)
+            session = StudySession(self.deck, self.profile, now=app.now(), rng=app.rng,
+                                   size=self.limit)
             return session, session.next_card(app.now())
 
         in_background(self, start, self._started, self._failed)
@@ -111,6 +133,9 @@ class StudyScreen(Screen[None]):
         self.action_back()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.phase == "asking" and isinstance(self.focused, Input) and action in (
+                "undo", "bury", "suspend", "flag", "as_flashcard", "back"):
+            return False  # letters go into the answer box; Esc leaves it (see TypedCard)
         allowed = {
             "next": self.phase == "feedback",
             "undo": self.phase in ("asking", "feedback"),
@@ -123,9 +148,15 @@ class StudyScreen(Screen[None]):
         }
         return allowed.get(action, True)
 
+    def _say(self, message: str) -> None:
+        """Say what a key did in the header's status, where it hides nothing of the card."""
+        self.query_one(StudyHeader).say(message)
+
     def _set_phase(self, phase: str) -> None:
         self.phase = phase
         self.refresh_bindings()
+        if self.leaving and phase in ("asking", "feedback"):
+            self.call_next(self._leave)
 
     # -- showing a card --------------------------------------------------------------------
 
@@ -137,7 +168,7 @@ class StudyScreen(Screen[None]):
         self.presented = presented
         self.result = None
         self.shown_at = self.app.now()
-        self.query_one(StudyHeader).show(self.answered, presented.counts)
+        self.query_one(StudyHeader).show(self.answered, presented.counts, self.limit)
         body = self.query_one("#body")
         body.remove_children()
         view = card_view(presented)
@@ -163,16 +194,11 @@ class StudyScreen(Screen[None]):
         session = self.session
         if session is None:
             return
-        if self.answered == 0 and self.limit is None:
-            waiting = session.waiting_until
-            when = relative(waiting, self.app.now()) if waiting else None
+        if not session.record.reviewed:
             self.query_one(StudyHeader).show(0, None)
-            self._empty("Nothing is due in this deck right now.",
-                        f"The next card comes back {when}." if when else
-                        "Every card for today is done. Come back tomorrow, or pick another "
-                        "deck.")
+            self._empty(*nothing_due(session, self.app.now()))
             return
-        self._set_phase("done")
+        self._set_phase("ending")
         self.post_message(self.Finished())
         in_background(self, lambda: session.summary(self.app.now()), self._summarise)
 
@@ -190,6 +216,7 @@ class StudyScreen(Screen[None]):
         if self.phase != "asking" or session is None:
             return
         self._set_phase("busy")
+        self._say("")
         elapsed = self._elapsed_ms()
         response = event.response
         in_background(self, lambda: session.answer(response, now=self.app.now(),
@@ -209,6 +236,7 @@ class StudyScreen(Screen[None]):
         if self.phase != "asking" or session is None:
             return
         self._set_phase("busy")
+        self._say("")
         elapsed, rating = self._elapsed_ms(), event.rating
         in_background(self, lambda: session.grade_flashcard(rating, now=self.app.now(),
                                                             elapsed_ms=elapsed),
@@ -227,7 +255,8 @@ class StudyScreen(Screen[None]):
             self.first_rating = result.rating
         self.result = result
         assert self.session is not None
-        self.query_one(StudyHeader).show(self.answered, self.session.counts(self.app.now()))
+        self.query_one(StudyHeader).show(self.answered, self.session.counts(self.app.now()),
+                                         self.limit)
         body = self.query_one("#body")
         body.remove_children()
         changed_from = self.first_rating if result.rating != self.first_rating else None
@@ -247,14 +276,14 @@ class StudyScreen(Screen[None]):
         if session is None or self.phase not in ("asking", "feedback"):
             return
         if not session.can_undo:
-            self.app.notify("Nothing to undo in this session.", markup=False)
+            self._say("Nothing to undo in this session.")
             return
         self._set_phase("busy")
         answered = self.answered
 
         def undone(presented: Presented | None) -> None:
             self.answered = max(0, answered - 1) if presented is not None else answered
-            self.app.notify("The last answer was taken back.", markup=False)
+            self._say("The last answer was taken back.")
             self._show(presented or session.next_card(self.app.now()))
 
         in_background(self, session.undo, undone)
@@ -302,7 +331,7 @@ class StudyScreen(Screen[None]):
         now = self.app.now()
 
         def done(_: object) -> None:
-            self.app.notify(message, markup=False)
+            self._say(message)
             self._next()
 
         def failed(error: BaseException) -> None:
@@ -321,7 +350,7 @@ class StudyScreen(Screen[None]):
     def action_suspend(self) -> None:
         if self.session is not None:
             self._leave_card(self.session.suspend,
-                             "Card suspended: it will not be asked again until unsuspended.")
+                             "Card suspended until you unsuspend it.")
 
     def action_flag(self) -> None:
         session = self.session
@@ -334,9 +363,7 @@ class StudyScreen(Screen[None]):
                 return
             now = self.app.now()
             in_background(self, lambda: session.flag(note, now, card_id=card_id),
-                          lambda _: self.app.notify(
-                              "Flagged. Thank you: your note is kept for your teacher.",
-                              markup=False))
+                          lambda _: self._say("Flagged. Your note is kept for your teacher."))
 
         self.app.push_screen(FlagDialog(session.cards[card_id].prompt), noted)
 
@@ -345,9 +372,21 @@ class StudyScreen(Screen[None]):
             self._show(self.session.show_as("flashcard"))
 
     def action_back(self) -> None:
+        """Leave: to the summary once something was answered, else straight back. While an
+        answer (or another change) is being saved, leave once it is, so that it counts."""
+        views = self.query(CardView)
+        if self.phase in ("loading", "busy") or any(view.answer_sent for view in views):
+            self.leaving = True
+            return
+        self._leave()
+
+    def _leave(self) -> None:
+        self.leaving = False
         session = self.session
-        if session is not None and self.phase != "done" and session.record.reviewed:
-            app = self.app
-            in_background(app, lambda: session.summary(app.now()), lambda _: None)
+        if self.phase == "ending":  # the summary is on its way
+            return
+        if self.phase != "done" and session is not None and session.record.reviewed:
+            self._finish()
+            return
         self.phase = "done"
         self.dismiss(None)

@@ -56,6 +56,9 @@ class CardView(VerticalScroll):
         super().__init__(classes="card-view", **kwargs)
         self.presented = presented
         self._highlights: dict[OptionList, int] = {}  # lines moved to, by list
+        # Set as the answer is sent, before the screen has it: a key handled in between (q)
+        # then knows an answer is on its way.
+        self.answer_sent = False
 
     def compose_head(self) -> ComposeResult:
         shown = self.presented
@@ -72,6 +75,7 @@ class CardView(VerticalScroll):
         yield Static(plain(shown.card.prompt), classes="prompt")
 
     def answer(self, response: str | bool | tuple[str, ...]) -> None:
+        self.answer_sent = True
         self.post_message(self.Answered(response))
 
     def focus_input(self) -> None:
@@ -102,7 +106,9 @@ class ChoiceCard(CardView):
         options = [Option(styled((f"{n}. ", "bold"), choice))
                    for n, choice in enumerate(self.presented.choices, 1)]
         yield CardList(*options, id="choices", markup=False)
-        yield Static(plain("Press 1–4, or ↑/↓ and Enter. c shows it as a flashcard."),
+        count = len(self.presented.choices)
+        keys = "1" if count == 1 else f"1–{count}"
+        yield Static(plain(f"Press {keys}, or ↑/↓ and Enter. c shows it as a flashcard."),
                      classes="hint")
 
     def focus_input(self) -> None:
@@ -119,14 +125,48 @@ class ChoiceCard(CardView):
 
 
 class TypedCard(CardView):
+    """Letters go into the answer box. Esc leaves the box, so that the study keys work (u, b,
+    s, f, c, q); Enter goes back to it."""
+
+    BINDINGS = [Binding("escape", "leave_answer", "use the keys"),
+                Binding("enter", "focus_input", "back to the answer")]
+
+    TYPING_HINT = ("Enter checks your answer. Esc lets you use the keys: u undo, b bury, "
+                   "s suspend, f flag, c flashcard, q back.")
+    KEYS_HINT = ("Keys: u undo · b bury · s suspend · f flag · c flashcard · q back. "
+                 "Enter goes back to your answer.")
+
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
         yield Input(placeholder="Type your answer, then Enter", id="typed")
-        yield Static(plain("Esc goes back; your progress is saved."), classes="hint",
-                     id="typed-hint")
+        yield Static(plain(self.TYPING_HINT), classes="hint", id="typed-hint")
+
+    @property
+    def typing(self) -> bool:
+        """Whether the answer box has the keyboard."""
+        return self.query_one(Input).has_focus
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_answer":
+            return self.typing
+        if action == "focus_input":
+            return not self.typing
+        return True
 
     def focus_input(self) -> None:
         self.query_one(Input).focus()
+
+    def action_focus_input(self) -> None:
+        self.focus_input()
+
+    def action_leave_answer(self) -> None:
+        self.focus()
+
+    def on_focus(self) -> None:
+        self.query_one("#typed-hint", Static).update(plain(self.KEYS_HINT))
+
+    def on_descendant_focus(self) -> None:
+        self.query_one("#typed-hint", Static).update(plain(self.TYPING_HINT))
 
     @on(Input.Submitted, "#typed")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -186,7 +226,12 @@ class FlashCard(CardView):
 
     def action_grade(self, number: int) -> None:
         if self.revealed:
+            self.answer_sent = True
             self.post_message(GradeBar.Graded(Rating(number)))
+
+    @on(GradeBar.Graded)
+    def _graded(self, event: GradeBar.Graded) -> None:
+        self.answer_sent = True  # a grade button was pressed; the screen takes the message
 
 
 class TrueFalseCard(CardView):

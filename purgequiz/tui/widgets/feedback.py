@@ -6,7 +6,7 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from purgequiz.learn import Rating, Result
@@ -49,9 +49,12 @@ class FeedbackPanel(VerticalScroll):
         yield Static(plain(card.prompt), classes="feedback-prompt")
         shown_given = not result.correct or (self.changed_from is not None
                                              and result.given != result.expected)
-        if result.given and shown_given:
-            yield Static(styled(("Your answer: ", "dim"), result.given), classes="given")
-        yield Static(styled(("Answer: ", "bold"), result.expected), classes="expected")
+        if card.kind == "ordering" and card.items:
+            yield from self.compose_order(shown_given)
+        else:
+            if result.given and shown_given:
+                yield Static(styled(("Your answer: ", "dim"), result.given), classes="given")
+            yield Static(styled(("Answer: ", "bold"), result.expected), classes="expected")
         if result.closer_to:
             yield Static(styled(("Your answer is closer to ", "dim"), result.closer_to,
                                 (".", "dim")), classes="closer")
@@ -71,4 +74,26 @@ class FeedbackPanel(VerticalScroll):
             yield Static(plain("This card has been missed many times. Reading its source "
                                "again may help."), classes="leech")
         yield Static(plain("Enter: next card · e: change grade · u: undo · b: bury · "
-                           "s: suspend · f: flag as wrong"), classes="hint")
+                           "s: suspend · f: flag as wrong · q: end the session"),
+                     classes="hint")
+
+    def compose_order(self, marked: bool) -> ComposeResult:
+        """The right order as a list; with ``marked``, each item says whether the learner had
+        it in its place, and if not, where."""
+        given = self.result.order
+        marked = marked and len(given) == len(self.result.card.items)
+        yield Static(styled(("The right order", "bold"),
+                            (" (✓ in the right place, ✗ not)" if marked else "", "dim"),
+                            ":"), classes="expected")
+        for place, item in enumerate(self.result.card.items, 1):
+            mark, note = "", ""
+            if marked:
+                had = given.index(item) + 1 if item in given else None
+                mark = "✓" if had == place else "✗"
+                note = "" if had == place else (f"  (you had it at position {had})" if had
+                                                else "  (you left it out)")
+            with Horizontal(classes="order-line"):
+                yield Static(styled((mark, "bold")), classes="order-mark " + (
+                    "right" if mark == "✓" else "wrong"))
+                yield Static(styled((f"{place}. ", "bold"), item, (note, "dim")),
+                             classes="order-item")

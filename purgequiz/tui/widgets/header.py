@@ -13,22 +13,30 @@ __all__ = ["StudyHeader"]
 
 
 class StudyHeader(Vertical):
-    """Shows the deck title, a bar of this session's progress and the new/learning/review counts."""
+    """Shows the deck title, a bar of this session's progress and the new/learning/review counts.
+
+    Beside the title, a short status says what a key just did ("Card buried…"): shown here, it
+    covers nothing of the card below, as a notification would.
+    """
 
     def __init__(self, title: str, **kwargs) -> None:
         super().__init__(**kwargs)
         self.deck_title = title
 
     def compose(self) -> ComposeResult:
-        yield Static(plain(self.deck_title), id="deck-title")
+        with Horizontal(id="title-line"):
+            yield Static(plain(self.deck_title), id="deck-title")
+            yield Static("", id="status")
         with Horizontal(id="progress-line"):
             yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="session-bar")
             yield Static("", id="answered")
             yield Static("", id="counts")
 
-    def show(self, answered: int, counts: Counts | None) -> None:
+    def show(self, answered: int, counts: Counts | None, limit: int | None = None) -> None:
+        """``counts``: the cards left in this session; ``limit``: the answers it stops at."""
         remaining = (counts.new + counts.learning + counts.review) if counts else 0
-        total = max(1, answered + remaining)
+        total = answered + remaining
+        total = max(1, min(total, limit) if limit is not None else total)
         self.query_one("#session-bar", ProgressBar).update(total=total, progress=answered)
         self.query_one("#answered", Static).update(plain(f" {answered} answered "))
         if counts is None:
@@ -38,3 +46,7 @@ class StudyHeader(Vertical):
             ("New ", "dim"), (str(counts.new), "bold"),
             ("  Learning ", "dim"), (str(counts.learning), "bold"),
             ("  Review ", "dim"), (str(counts.review), "bold")))
+
+    def say(self, message: str) -> None:
+        """Show ``message`` as the status (an empty one clears it)."""
+        self.query_one("#status", Static).update(plain(message))
