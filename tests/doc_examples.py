@@ -374,7 +374,26 @@ def profile_anna(space: Workspace) -> None:
         pass
 
 
+def held_cards(space: Workspace) -> None:
+    """A profile Anna that, studying the army purge deck, suspended its first card and
+    flagged its second with the note "the figure looks wrong"."""
+    from purgequiz.generate.deckfile import read_deck
+    from purgequiz.learn import StudySession
+    from purgequiz.paths import bundled_decks_dir
+    from purgequiz.store import open_profile
+
+    deck = read_deck(bundled_decks_dir() / "army-purge.json")
+    now = datetime(2025, 3, 1, 9, tzinfo=UTC)
+    with open_profile("Anna") as profile:
+        session = StudySession(deck, profile, now, random.Random(1))
+        assert session.next_card(now) is not None
+        session.suspend(now)
+        assert session.next_card(now) is not None
+        session.flag("the figure looks wrong", now)
+
+
 SETUPS: dict[str, Callable[[Workspace], None]] = {
+    "held-cards": held_cards,
     "profile-anna": profile_anna,
     "edited-quiz": edited_quiz,
     "pasted-quiz": pasted_quiz,

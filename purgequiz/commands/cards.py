@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from purgequiz.commands.options import profile_name
 from purgequiz.commands.output import fail, json_text, say, table
 from purgequiz.commands.progress import no_such_profile
-from purgequiz.learn.held import REASONS, HeldCard, held_cards, restored
+from purgequiz.learn.held import REASONS, HeldCard, held_cards, restored, why
 from purgequiz.store import ProfileNotFound, StoreError, open_profile
 
 __all__ = ["register", "run"]
@@ -19,19 +19,6 @@ def _listed(profile, now: datetime) -> list[HeldCard]:
     from purgequiz.generate.catalog import cards_by_id, load_catalog
 
     return held_cards(profile.card_states(), profile.flags(), cards_by_id(load_catalog()), now)
-
-
-def _why(held: HeldCard, zone) -> str:
-    parts = []
-    for reason in held.reasons:
-        if reason == "buried" and held.buried_until is not None:
-            until = held.buried_until.astimezone(zone)
-            parts.append(f"buried until {until.day} {until:%b %H:%M}")
-        elif reason == "leech":
-            parts.append(f"leech ({held.lapses} lapses)")
-        else:
-            parts.append(reason)
-    return ", ".join(parts)
 
 
 def list_cards(name: str, only: str | None, as_json: bool) -> int:
@@ -49,7 +36,7 @@ def list_cards(name: str, only: str | None, as_json: bool) -> int:
     if not listed:
         say(f"{name} has no {only or 'suspended, buried, flagged or leech'} cards")
         return 0
-    say(table([(h.card_id, _why(h, zone), h.prompt) for h in listed], ["card", "why", "question"]))
+    say(table([(h.card_id, why(h, zone), h.prompt) for h in listed], ["card", "why", "question"]))
     say(f"bring cards back with: purgequiz cards restore --profile {shlex.quote(name)} CARD …"
         if any(h.held_back for h in listed) else "leech and flagged cards are still studied")
     return 0
@@ -71,9 +58,9 @@ def restore(name: str, card_ids: list[str], unflag: bool) -> int:
                         "add --unflag to withdraw their flags")
         profile.release(back, flags)
     if back:
-        say(f"back in study: {len(back)} card(s)")
+        say(f"back in study: {len(back)} card{'' if len(back) == 1 else 's'}")
     if flags:
-        say(f"flags withdrawn: {len(flags)}")
+        say(f"withdrawn: {len(flags)} flag{'' if len(flags) == 1 else 's'}")
     return 0
 
 

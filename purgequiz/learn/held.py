@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from purgequiz.generate.model import Card
 from purgequiz.learn.scheduler import CardProgress
 
-__all__ = ["REASONS", "HeldCard", "held_cards", "restored"]
+__all__ = ["REASONS", "HeldCard", "held_cards", "restored", "why"]
 
 # Why a card is listed, in the order lists show them.
 REASONS = ("suspended", "buried", "flagged", "leech")
@@ -65,3 +65,20 @@ def held_cards(states: Mapping[str, CardProgress], flags: Iterable[Mapping[str, 
 def restored(state: CardProgress) -> CardProgress:
     """``state`` back in study: no longer suspended nor buried; its schedule is as it was."""
     return replace(state, suspended=False, buried_until=None)
+
+
+def why(held: HeldCard, zone: tzinfo) -> str:
+    """Why the card is listed, in words read at a glance ("buried until 5 Mar 04:00")."""
+    parts = []
+    for reason in held.reasons:
+        if reason == "buried" and held.buried_until is not None:
+            until = held.buried_until.astimezone(zone)
+            parts.append(f"buried until {until.day} {until:%b %H:%M}")
+        elif reason == "leech":
+            parts.append(f"leech: missed {held.lapses} times")
+        elif reason == "flagged":
+            notes = "; ".join(str(f.get("note", "")) for f in held.flags if f.get("note"))
+            parts.append(f"flagged: {notes}" if notes else "flagged")
+        else:
+            parts.append(reason)
+    return " · ".join(parts)

@@ -228,6 +228,8 @@ class PurgeQuizApp(App[None]):
                                 screen.action_quick)
             yield SystemCommand("Settings", "Change this profile's settings",
                                 screen.action_settings)
+            yield SystemCommand("Held cards", "Suspended, buried, flagged and leech cards; "
+                                "bring them back", screen.action_held)
             yield SystemCommand("Help", "Keys and how scheduling works", screen.action_help)
 
     def on_unmount(self) -> None:

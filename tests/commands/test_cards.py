@@ -63,7 +63,7 @@ def test_restore_brings_cards_back_into_study_durably(held, capsys):
     """Restored cards are studied again, after the profile is closed and opened."""
     deck, (suspended, buried, _) = held
     assert main(["cards", "restore", "--profile", "Anna", suspended, buried]) == 0
-    assert "back in study: 2 card(s)" in capsys.readouterr().out
+    assert "back in study: 2 cards" in capsys.readouterr().out
     with open_profile("Anna") as profile:
         states = profile.card_states()
         assert not states[suspended].suspended and states[buried].buried_until is None

@@ -440,7 +440,7 @@ async def test_bury_and_suspend_say_so_without_covering_the_choices(clock) -> No
     async with app.run_test(size=(60, 20), notifications=True) as pilot:
         await settle(pilot)
         await press(pilot, "enter")
-        for key, said in (("s", "Card suspended until you unsuspend it."),
+        for key, said in (("s", "Card suspended; h on the home screen brings it back."),
                           ("b", "Card buried until the next study day.")):
             await press(pilot, key)
             await pilot.pause()  # a notification is laid out on the next refresh

@@ -36,7 +36,7 @@ HELP_KEYS = [
         ("u", "undo the last answer"),
         ("e", "change the grade just given"),
         ("b", "bury: not again until the next study day"),
-        ("s", "suspend: not again until you unsuspend it"),
+        ("s", "suspend: not asked again until you bring it back (h on the home screen)"),
         ("f", "flag the card as wrong, with a note for your teacher "
               "(on a true/false card, f means False; flag after answering)"),
         ("q / Esc", "end the session: its summary once you have answered a card, else back "

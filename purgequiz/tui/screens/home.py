@@ -65,6 +65,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "study", "study", show=True),
         Binding("p", "quick", "quick practice"),
         Binding("s", "settings", "settings"),
+        Binding("h", "held", "held cards"),
         Binding("question_mark", "help", "help"),
         Binding("d", "problems", "deck problems", show=False),
         Binding("q", "app.quit", "quit"),
@@ -234,6 +235,11 @@ class HomeScreen(Screen[None]):
         from purgequiz.tui.screens.settings import SettingsScreen
 
         self.app.push_screen(SettingsScreen(self.profile))
+
+    def action_held(self) -> None:
+        from purgequiz.tui.screens.held import HeldScreen
+
+        self.app.push_screen(HeldScreen(self.profile))
 
     def action_help(self) -> None:
         from purgequiz.tui.screens.help import HelpScreen

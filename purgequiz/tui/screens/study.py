@@ -350,7 +350,7 @@ class StudyScreen(Screen[None]):
     def action_suspend(self) -> None:
         if self.session is not None:
             self._leave_card(self.session.suspend,
-                             "Card suspended until you unsuspend it.")
+                             "Card suspended; h on the home screen brings it back.")
 
     def action_flag(self) -> None:
         session = self.session
