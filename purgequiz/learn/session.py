@@ -55,7 +55,8 @@ class Result:
     closer_to: str | None
     became_leech: bool
     elapsed_ms: int
-    order: tuple[str, ...] = ()  # ordering: the items in the order given
+    order: tuple[str, ...] = ()  # ordering: the items in the order given; matching: what was
+    # matched with each item, in the items' order
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ class StudySession:
             given = " → ".join(order)
         elif mode == "matching":  # the response: what was matched with each item, in order
             given_items = [str(item) for item in response]  # type: ignore[union-attr]
+            order = tuple(given_items)
             correct = given_items == list(card.matches)
             given = "; ".join(f"{left} → {right}" for left, right in zip(card.items, given_items,
                                                                        strict=False))

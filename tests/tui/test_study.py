@@ -424,6 +424,20 @@ async def test_a_wrong_order_is_shown_as_a_marked_list(clock) -> None:
                 f"{place}. {item}{note}")
 
 
+async def test_a_wrong_matching_is_shown_as_marked_pairs(clock) -> None:
+    """A wrong matching shows the right pairs one a line, each marked right or with what the
+    learner matched instead, rather than two long lines of arrows."""
+    async with studying(clock, matching_deck()) as pilot:
+        await answer(pilot, correct=False)
+        text = screen_text(pilot.app)
+        assert "The right pairs" in text and "Your answer" not in text
+        card = matching_deck().cards[0]
+        wrong = list(card.matches[1:] + card.matches[:1])  # as answer() matches them
+        words = " ".join(text.split())  # long pairs wrap onto a second line
+        for item, match, given in zip(card.items, card.matches, wrong, strict=True):
+            assert f"✗{item} → {match} (you matched: {given})" in words
+
+
 def long_prompt_deck() -> Deck:
     """Cards whose prompt takes three lines at 60 columns, so the choices sit low."""
     prompt = ("Which man headed the NKVD when the mass operations against former kulaks, "

@@ -51,6 +51,8 @@ class FeedbackPanel(VerticalScroll):
                                              and result.given != result.expected)
         if card.kind == "ordering" and card.items:
             yield from self.compose_order(shown_given)
+        elif card.kind == "matching" and card.items and card.matches:
+            yield from self.compose_matches(shown_given)
         else:
             if result.given and shown_given:
                 yield Static(styled(("Your answer: ", "dim"), result.given), classes="given")
@@ -76,6 +78,25 @@ class FeedbackPanel(VerticalScroll):
         yield Static(plain("Enter: next card · e: change grade · u: undo · b: bury · "
                            "s: suspend · f: flag as wrong · q: end the session"),
                      classes="hint")
+
+    def compose_matches(self, marked: bool) -> ComposeResult:
+        """The right pairs, one a line; with ``marked``, each says whether the learner matched
+        it so, and if not, what they matched instead."""
+        card, given = self.result.card, self.result.order
+        marked = marked and len(given) == len(card.items)
+        yield Static(styled(("The right pairs", "bold"),
+                            (" (✓ matched so, ✗ not)" if marked else "", "dim"), ":"),
+                     classes="expected")
+        for place, (item, match) in enumerate(zip(card.items, card.matches, strict=False)):
+            mark, note = "", ""
+            if marked:
+                mark = "✓" if given[place] == match else "✗"
+                note = "" if mark == "✓" else f"  (you matched: {given[place] or 'nothing'})"
+            with Horizontal(classes="order-line"):
+                yield Static(styled((mark, "bold")), classes="order-mark " + (
+                    "right" if mark == "✓" else "wrong"))
+                yield Static(styled((item, "bold"), " → ", match, (note, "dim")),
+                             classes="order-item")
 
     def compose_order(self, marked: bool) -> ComposeResult:
         """The right order as a list; with ``marked``, each item says whether the learner had
