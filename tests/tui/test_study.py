@@ -550,3 +550,16 @@ async def test_enter_goes_back_to_the_answer_box(clock) -> None:
         await pilot.press(*screen.presented.card.answer)
         await press(pilot, "enter")
         assert screen.phase == "feedback" and screen.result.correct
+
+
+async def test_quitting_the_app_mid_session_saves_the_session_record(clock) -> None:
+    """ctrl+q after two answers: the answers and the session's record (cards, time) are kept."""
+    deck = choice_deck(3)
+    async with studying(clock, deck) as pilot:
+        await answer(pilot)
+        await press(pilot, "enter")
+        await answer(pilot)
+        await pilot.press("ctrl+q")
+    with open_profile("Anna") as profile:
+        (record,) = profile.sessions()
+        assert record["reviewed"] == 2 and record["deck_id"] == deck.id

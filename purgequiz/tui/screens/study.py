@@ -23,7 +23,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from purgequiz.generate.model import Deck
 from purgequiz.learn import Presented, Rating, Result, StudySession
-from purgequiz.tui.background import in_background
+from purgequiz.tui.background import friendly, in_background, start_now
 from purgequiz.tui.screens.dialogs import FlagDialog, GradeDialog
 from purgequiz.tui.text import plain, relative
 from purgequiz.tui.widgets.cards import CardView, FlashCard, card_view
@@ -114,7 +114,6 @@ class StudyScreen(Screen[None]):
         self._show(presented)
 
     def _failed(self, error: BaseException) -> None:
-        from purgequiz.tui.background import friendly
 
         self._empty("This deck cannot be studied right now.", friendly(error))
 
@@ -202,6 +201,24 @@ class StudyScreen(Screen[None]):
         self.post_message(self.Finished())
         in_background(self, lambda: session.summary(self.app.now()), self._summarise)
 
+    def on_unmount(self) -> None:
+        """Taken down with answers given and no summary (the app quit mid-session): the
+        session's record is still saved, on the store's thread before the profile closes."""
+        session = self.session
+        if session is not None and session.record.reviewed and self.phase not in ("ending",
+                                                                                  "done"):
+            self.phase = "done"
+            app, now = self.app, self.app.now()
+
+            def save() -> None:
+                try:
+                    session.summary(now)
+                except Exception as error:  # noqa: BLE001 - said once the app has closed
+                    app.close_problems.append(f"this session's record was not saved: "
+                                              f"{friendly(error)} (its answers were)")
+
+            start_now(save)
+
     def _summarise(self, summary) -> None:
         from purgequiz.tui.screens.summary import SummaryScreen
 
@@ -243,7 +260,6 @@ class StudyScreen(Screen[None]):
                       self._feedback, self._answer_failed)
 
     def _answer_failed(self, error: BaseException) -> None:
-        from purgequiz.tui.background import friendly
 
         self.app.notify(friendly(error), title="The answer was not saved", severity="error",
                         markup=False)
@@ -307,7 +323,6 @@ class StudyScreen(Screen[None]):
         self.app.push_screen(GradeDialog(result.rating), chosen)
 
     def _regrade_failed(self, error: BaseException) -> None:
-        from purgequiz.tui.background import friendly
 
         self.app.notify(friendly(error), title="The grade was not changed", severity="error",
                         markup=False)
@@ -335,7 +350,6 @@ class StudyScreen(Screen[None]):
             self._next()
 
         def failed(error: BaseException) -> None:
-            from purgequiz.tui.background import friendly
 
             self.app.notify(friendly(error), title="The card was not changed",
                             severity="error", markup=False)
