@@ -17,7 +17,7 @@ from purgequiz.visible import visible
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
-COMMANDS = ("facts", "play", "progress", "generate", "decks")
+COMMANDS = ("facts", "play", "progress", "profiles", "generate", "decks")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Mapping
 
-from purgequiz.commands.options import profile_name
+from purgequiz.commands.options import SAME, profile_name
 from purgequiz.visible import visible
 
 __all__ = ["register", "run", "terminal_problem"]
@@ -71,6 +71,25 @@ def _say(message: str) -> None:
             pass
 
 
+def _existing(name: str) -> str:
+    """The profile ``name`` stands for: an existing profile whose name differs only in
+    capitals, spacing or the form of letters is opened rather than a second one made beside
+    it, and that is said. When that cannot be told, ``name`` as it is: the app says why."""
+    from purgequiz.store.directory import find_profile
+    from purgequiz.store.errors import ProfileNameError, StoreError
+    from purgequiz.store.names import check_name
+
+    try:
+        clean = check_name(name)
+        found = find_profile(clean)
+    except (StoreError, ProfileNameError, OSError):
+        return name
+    if found is None or found.name == clean:
+        return name
+    _say(f"opening the profile {found.name!r} for {clean!r} ({SAME})")
+    return found.name
+
+
 def run(args: argparse.Namespace) -> int:
     problem = terminal_problem(
         {"input": sys.stdin, "output": sys.stdout, "error output": sys.stderr},
@@ -78,9 +97,12 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         _say(problem)
         return 1
+    name = getattr(args, "profile", None)
+    if name is not None:
+        name = _existing(name)
     from purgequiz.tui.app import PurgeQuizApp
 
-    app = PurgeQuizApp(profile=getattr(args, "profile", None), deck=getattr(args, "deck", None))
+    app = PurgeQuizApp(profile=name, deck=getattr(args, "deck", None))
     try:
         app.run()
     finally:
