@@ -13,7 +13,7 @@ from purgequiz.visible import visible
 __all__ = ["register", "run", "terminal_problem"]
 
 WITHOUT_A_TERMINAL = ("the commands that work without one are listed by 'purgequiz --help' "
-                      "(decks, facts, generate, progress)")
+                      "(decks, facts, generate, profiles, progress)")
 
 
 def register(subparsers) -> None:
