@@ -17,7 +17,7 @@ from purgequiz.visible import visible
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
-COMMANDS = ("facts", "play", "progress", "cards", "generate", "decks")
+COMMANDS = ("facts", "play", "progress", "cards", "profiles", "generate", "decks")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["bundled_decks_dir", "bundled_seeds_dir", "data_dir", "profiles_dir", "user_decks_dir"]
+__all__ = ["bundled_decks_dir", "bundled_seeds_dir", "data_dir", "deleted_profiles_dir",
+           "profiles_dir", "user_decks_dir"]
 
 _PACKAGE = Path(__file__).resolve().parent
 _ENV = "PURGEQUIZ_HOME"
@@ -47,6 +48,11 @@ def data_dir() -> Path:
 def profiles_dir() -> Path:
     """Where each profile's progress database lives."""
     return data_dir() / "profiles"
+
+
+def deleted_profiles_dir() -> Path:
+    """Where a deleted profile's folder is kept until it can no longer be restored."""
+    return data_dir() / "deleted-profiles"
 
 
 def user_decks_dir() -> Path:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import shlex
 from datetime import UTC, datetime
 
-from purgequiz.commands.options import profile_name
+from purgequiz.commands.options import no_such_profile, profile_name
 from purgequiz.commands.output import fail, json_text, say, table
-from purgequiz.commands.progress import no_such_profile
 from purgequiz.learn.held import REASONS, HeldCard, held_cards, restored, why
 from purgequiz.store import ProfileNotFound, StoreError, open_profile
 

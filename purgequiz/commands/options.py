@@ -1,10 +1,15 @@
-"""Options shared by several commands, checked as they are parsed."""
+"""Options shared by several commands, checked as they are parsed, and the profile a given
+name stands for."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-__all__ = ["profile_name"]
+from purgequiz.commands.output import fail, say
+from purgequiz.store.names import SAME
+
+__all__ = ["SAME", "no_such_profile", "profile_name", "same_profile"]
 
 
 def profile_name(value: str) -> str:
@@ -18,3 +23,34 @@ def profile_name(value: str) -> str:
     except ProfileNameError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
     return value
+
+
+def same_profile(name: str) -> str:
+    """The name of the profile ``name`` stands for: ``name`` itself (checked), or the name of
+    an existing profile it differs from only in capitals, spacing or the form of letters
+    ("anna" for "Anna"), which is then said on stderr. Raises ProfileNameError when it could
+    be several, StoreError when the profiles cannot be listed."""
+    from purgequiz.store.directory import find_profile
+    from purgequiz.store.names import check_name
+
+    clean = check_name(name)
+    found = find_profile(clean)
+    if found is None or found.name == clean:
+        return clean
+    say(f"purgequiz: {clean!r} is the profile {found.name!r} ({SAME})", file=sys.stderr)
+    return found.name
+
+
+def no_such_profile(error: Exception) -> int:
+    """Say there is no such profile (``error``, a ProfileNotFound), and which profiles there
+    are (exit 1)."""
+    from purgequiz.store.directory import list_profiles
+    from purgequiz.store.errors import StoreError
+
+    try:
+        names = [info.name for info in list_profiles()]
+    except StoreError:
+        names = []
+    known = (f"the profiles are: {', '.join(repr(name) for name in names)}" if names
+             else "there are no profiles yet")
+    return fail(f"{error}; {known}")

@@ -13,7 +13,7 @@ from purgequiz.visible import visible
 __all__ = ["register", "run", "terminal_problem"]
 
 WITHOUT_A_TERMINAL = ("the commands that work without one are listed by 'purgequiz --help' "
-                      "(decks, facts, generate, progress)")
+                      "(decks, facts, generate, profiles, progress)")
 
 
 def register(subparsers) -> None:
@@ -78,9 +78,10 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         _say(problem)
         return 1
+    name = getattr(args, "profile", None)  # "anna" opens "Anna": the app says so
     from purgequiz.tui.app import PurgeQuizApp
 
-    app = PurgeQuizApp(profile=getattr(args, "profile", None), deck=getattr(args, "deck", None))
+    app = PurgeQuizApp(profile=name, deck=getattr(args, "deck", None))
     try:
         app.run()
     finally:

@@ -7,7 +7,7 @@ import shlex
 import sys
 
 from purgequiz import paths
-from purgequiz.commands.options import profile_name
+from purgequiz.commands.options import no_such_profile, profile_name, same_profile
 from purgequiz.commands.output import fail, json_text, say
 from purgequiz.files import EXPORT_LIMIT, FileProblem, check_output, read_json, write_text
 from purgequiz.store import (
@@ -15,6 +15,7 @@ from purgequiz.store import (
     ProfileNotFound,
     StoreError,
     export_profile,
+    find_profile,
     import_into,
     list_profiles,
     open_profile,
@@ -27,17 +28,6 @@ from purgequiz.store.transfer import check_export
 __all__ = ["register", "run"]
 
 
-def no_such_profile(error: ProfileNotFound) -> int:
-    """Say there is no such profile, and which profiles there are (exit 1)."""
-    try:
-        names = [info.name for info in list_profiles()]
-    except StoreError:
-        names = []
-    known = (f"the profiles are: {', '.join(repr(name) for name in names)}" if names
-             else "there are no profiles yet")
-    return fail(f"{error}; {known}")
-
-
 def export(profile_name: str, output: str) -> int:
     if output != "-":
         try:
@@ -46,6 +36,7 @@ def export(profile_name: str, output: str) -> int:
         except FileProblem as error:
             return fail(str(error))
     try:
+        profile_name = same_profile(profile_name)
         with open_profile(profile_name, create=False) as profile:
             data = export_profile(profile)  # reads the whole log: may find damage in it
             for recovery in profile.recovered:
@@ -87,9 +78,9 @@ def import_(file: str, profile_name: str | None) -> int:
         except ProfileNameError as error:
             return fail(f"{file} names the profile {name!r}, which cannot be used ({error}); "
                         f"give another with --profile NAME")
-    clean = check_name(name) if name.strip() else name
-    existed = any(info.name == clean for info in list_profiles())
     try:
+        clean = same_profile(name)
+        existed = find_profile(clean) is not None
         profile = open_profile(clean)
     except (StoreError, ProfileNameError) as error:
         return fail(f"{error}; nothing was imported from {file}")
@@ -127,7 +118,11 @@ def check(profile_name: str | None, repair: bool) -> int:
     """Report the health of one profile or of all; repair them with ``repair``."""
     from purgequiz.store.health import check_profile, repair_profile
 
-    names = [profile_name] if profile_name else [info.name for info in list_profiles()]
+    try:
+        names = ([same_profile(profile_name)] if profile_name
+                 else [info.name for info in list_profiles()])
+    except ProfileNameError as error:
+        return fail(str(error))
     if not names:
         say("there are no profiles yet")
         return 0

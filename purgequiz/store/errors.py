@@ -15,15 +15,21 @@ class StoreError(Exception):
 
 
 class ProfileInUse(StoreError):
-    """Another purgequiz has the profile open."""
+    """Another purgequiz has the profile open.
 
-    def __init__(self, name: str, lock_path: Path, pid: int | None) -> None:
+    The message names the profile as it is written ("Anna Ünal"), never by its folder's
+    encoded name; the lock file is kept in :attr:`lock_path` for whoever needs it.
+    """
+
+    def __init__(self, name: str, lock_path: Path, pid: int | None,
+                 host: str | None = None) -> None:
         self.name = name
         self.lock_path = lock_path
         self.pid = pid
-        where = f" (process {pid})" if pid else ""
+        self.host = host
+        where = f" (process {pid}{f' on {host}' if host else ''})" if pid else ""
         super().__init__(f"the profile {name!r} is open in another purgequiz{where}; "
-                         f"close it there first (lock file: {lock_path})")
+                         f"close it there first")
 
 
 class ProfileNameError(ValueError):

@@ -14,9 +14,11 @@ from pathlib import Path
 
 from purgequiz import paths
 from purgequiz.learn.records import DayCounts, Review
+from purgequiz.store.directory import find_profile
 from purgequiz.store.errors import ProfileNotFound
-from purgequiz.store.names import check_name, folder_name
-from purgequiz.store.profile import _days_table, _lock, _shard, open_profile
+from purgequiz.store.lock import lock_profile
+from purgequiz.store.names import check_name
+from purgequiz.store.profile import _days_table, _shard, open_profile
 from purgequiz.store.storage import COLD_PREFIX, JournalStorage, check_entry, read_file
 
 __all__ = ["Health", "check_profile", "repair_profile"]
@@ -41,11 +43,12 @@ class Health:
 
 
 def _folder(name: str) -> tuple[str, Path]:
-    clean = check_name(name)
-    folder = paths.profiles_dir() / folder_name(clean)
-    if not folder.is_dir():
-        raise ProfileNotFound(f"there is no profile {clean!r} (in {paths.profiles_dir()})")
-    return clean, folder
+    """The profile ``name`` stands for (see :func:`find_profile`): its name and folder."""
+    found = find_profile(name)
+    if found is None or not found.path.is_dir():
+        raise ProfileNotFound(f"there is no profile {check_name(name)!r} "
+                              f"(in {paths.profiles_dir()})")
+    return found.name, found.path
 
 
 def _kept_aside(folder: Path) -> list[Path]:
@@ -81,7 +84,7 @@ def check_profile(name: str) -> Health:
     """Read every file of a profile and report what is wrong; nothing is changed."""
     clean, folder = _folder(name)
     check_entry(folder, folder=True)
-    lock = _lock(clean, folder)
+    lock = lock_profile(clean, folder)
     try:
         read_file(folder / "profile.json")  # readable, as opening needs it
         storage = JournalStorage(folder, read_only=True)

@@ -8,6 +8,10 @@ are shortened with a hash; the display name is always stored inside the profile 
 Only a name that encodes to a device name Windows reserves ("con", "nul", "com1" …, which
 would be the console or nothing at all there rather than a folder) gets its first letter
 encoded as well: "con" is kept in ``_63.on``. Every other name keeps the folder it always had.
+
+Two names that differ only in capitals, spacing, invisible characters or the form a letter is
+written in ("Anna", " anna ", "ＡＮＮＡ") are one profile: :func:`name_key` gives both the same key,
+and the store never makes a second profile whose key is taken.
 """
 
 from __future__ import annotations
@@ -18,7 +22,11 @@ import unicodedata
 
 from purgequiz.store.errors import ProfileNameError
 
-__all__ = ["MAX_NAME", "check_name", "folder_name", "name_from_folder", "plain_folder_name"]
+__all__ = ["SAME", "MAX_NAME", "check_name", "folder_name", "name_from_folder", "name_key",
+           "plain_folder_name"]
+
+# Said wherever a look-alike name is taken for an existing profile.
+SAME = "names that differ only in capitals, spacing or the form of letters are one profile"
 
 MAX_NAME = 200
 _SAFE = set("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -85,3 +93,11 @@ def name_from_folder(folder: str) -> str | None:
         return _CODE.sub(lambda m: chr(int(m.group(1), 16)), folder)
     except (ValueError, OverflowError):
         return None
+
+
+def name_key(name: str) -> str:
+    """What two names of the same profile share: the name in compatibility form (NFKC), case
+    folded, without invisible format characters, and with its spaces collapsed to one."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+    visible = "".join(c for c in folded if unicodedata.category(c) != "Cf")
+    return " ".join(visible.split())

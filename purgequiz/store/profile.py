@@ -17,16 +17,13 @@ that is what keeps an answer's durable write near a bare fsync.
 
 from __future__ import annotations
 
-import errno
 import json
 import os
-import socket
 import zlib
 from collections.abc import Iterator, Mapping, MutableMapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
@@ -35,14 +32,11 @@ from purgequiz import paths
 from purgequiz.learn.records import DayCounts, Flag, Review, SessionRecord
 from purgequiz.learn.scheduler import CardProgress
 from purgequiz.learn.settings import Settings
-from purgequiz.store.errors import (
-    ProfileInUse,
-    ProfileNotFound,
-    Recovery,
-    StoreError,
-    file_problem,
-)
-from purgequiz.store.names import check_name, folder_name, name_from_folder, plain_folder_name
+from purgequiz.store.directory import META, ProfileInfo, find_profile, list_profiles
+from purgequiz.store.errors import ProfileNotFound, Recovery, StoreError, file_problem
+from purgequiz.store.lock import Lock, ProfileMoved, lock_profile
+from purgequiz.store.manage import finish_rename
+from purgequiz.store.names import check_name, folder_name
 from purgequiz.store.schema import review_table
 from purgequiz.store.storage import (
     COLD_PREFIX,
@@ -82,15 +76,11 @@ def _shard(card_id: str) -> str:
     return f"cards/{zlib.crc32(card_id.encode()) % SHARDS:03d}"
 
 
-@dataclass(frozen=True)
-class ProfileInfo:
-    name: str
-    path: Path
-
-
 def _meta(folder: Path, name: str, recoveries: list[Recovery]) -> str:
-    """The display name stored in ``profile.json`` (written on creation, repaired if damaged)."""
-    path = folder / "profile.json"
+    """The display name stored in ``profile.json`` (written on creation, repaired if damaged;
+    a rename stopped midway is finished or dropped first)."""
+    finish_rename(folder)
+    path = folder / META
     raw = read_file(path)
     if raw is not None:
         try:
@@ -156,7 +146,7 @@ class CardStates(MutableMapping[str, CardProgress]):
 class Profile:
     """An open profile. Holds its lock until :meth:`close`; see docs/engine-api.md."""
 
-    def __init__(self, name: str, folder: Path, lock: _Lock) -> None:
+    def __init__(self, name: str, folder: Path, lock: Lock) -> None:
         self.path = folder
         self._lock = lock
         check_entry(folder, folder=True)
@@ -477,109 +467,44 @@ class Profile:
         self.close()
 
 
-class _Lock(Protocol):
-    def release(self) -> None: ...
-
-
-class _FlockLock:
-    """An exclusive ``flock`` on the lock file, held until :meth:`release` (from any thread).
-
-    The very call ``filelock.UnixFileLock`` makes, so it excludes (and is excluded by) a
-    purgequiz that locks with filelock; without importing filelock, which is a tenth of the
-    time it takes to open a profile.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fd: int | None = None
-
-    def acquire(self) -> bool:
-        """Take the lock at once, or return False when someone else holds it."""
-        import fcntl
-
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
-            os.close(fd)
-            if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                return False
-            raise
-        self._fd = fd
-        return True
-
-    def release(self) -> None:
-        fd, self._fd = self._fd, None
-        if fd is not None:
-            import fcntl
-
-            try:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-            finally:
-                os.close(fd)
-
-
-def _acquire(path: Path) -> _Lock | None:
-    """The profile's lock, taken; None when another process holds it."""
-    if os.name == "posix":
-        lock = _FlockLock(path)
-        return lock if lock.acquire() else None
-    import filelock  # elsewhere (Windows), filelock knows the platform's locking
-
-    # Not thread-local: the app may open a profile on one thread and close it on another.
-    other = filelock.FileLock(str(path), timeout=0, thread_local=False)
-    try:
-        other.acquire(timeout=0)
-    except filelock.Timeout:
-        return None
-    return other
-
-
-def _lock(name: str, folder: Path) -> _Lock:
-    owner = folder / "profile.owner"
-    check_entry(folder / "profile.lock")  # a regular file, never a link to elsewhere
-    check_entry(owner)
-    lock = _acquire(folder / "profile.lock")
-    if lock is None:
-        pid = None
-        try:
-            pid = int(json.loads(owner.read_text()).get("pid"))
-        except (OSError, ValueError, TypeError, AttributeError):
-            pass
-        raise ProfileInUse(name, folder / "profile.lock", pid) from None
-    try:
-        fd = os.open(owner, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
-        with os.fdopen(fd, "w") as file:
-            file.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname()}))
-    except OSError:
-        pass
-    return lock
-
-
 def open_profile(name: str, *, create: bool = True) -> Profile:
     """Open (or create) a profile; raise ProfileInUse, ProfileNotFound or ProfileNameError,
-    or StoreError (naming the file) when the files cannot be used."""
+    or StoreError (naming the file) when the files cannot be used.
+
+    A name that differs from an existing profile's only in capitals, spacing or the form of
+    letters ("anna" for "Anna") opens that profile, never a second one beside it: compare
+    :attr:`Profile.display_name` with the name asked for to tell the user.
+    """
     clean = check_name(name)
+    for _ in range(3):
+        try:
+            return _open(clean, create)
+        except ProfileMoved:
+            continue  # renamed or deleted while its lock was taken: look for it again
+    raise StoreError(f"the profile {clean!r} was renamed or deleted while it was being "
+                     f"opened; try again")
+
+
+def _open(clean: str, create: bool) -> Profile:
     root = paths.profiles_dir()
-    folder = root / folder_name(clean)
+    folder, shown = root / folder_name(clean), clean
     try:
-        if not folder.exists():
-            earlier = root / plain_folder_name(clean)
-            if earlier != folder and earlier.is_dir():
-                folder = earlier  # made before device names were escaped: it stays there
-            elif not create:
-                raise ProfileNotFound(f"there is no profile {clean!r} (in {root})")
-            else:
-                folder.mkdir(parents=True)
+        found = find_profile(clean)
+        if found is not None:
+            folder, shown = found.path, found.name
+        elif not create:
+            raise ProfileNotFound(f"there is no profile {clean!r} (in {root})")
+        else:
+            folder.mkdir(parents=True)
         check_entry(folder, folder=True)  # a link to elsewhere is refused before the lock
-        lock = _lock(clean, folder)
+        lock = lock_profile(shown, folder)
     except OSError as error:
-        raise _cannot_open(clean, error, folder) from error
+        raise _cannot_open(shown, error, folder) from error
     try:
-        return Profile(clean, folder, lock)
+        return Profile(shown, folder, lock)
     except OSError as error:
         lock.release()
-        raise _cannot_open(clean, error, folder) from error
+        raise _cannot_open(shown, error, folder) from error
     except BaseException:
         lock.release()
         raise
@@ -587,32 +512,3 @@ def open_profile(name: str, *, create: bool = True) -> Profile:
 
 def _cannot_open(name: str, error: OSError, folder: Path) -> StoreError:
     return StoreError(f"the profile {name!r} cannot be opened: {file_problem(error, folder)}")
-
-
-def list_profiles() -> list[ProfileInfo]:
-    """The profiles in the profiles folder, by name; StoreError when it cannot be read."""
-    root = paths.profiles_dir()
-    try:
-        return _list_profiles(root)
-    except OSError as error:
-        raise StoreError(f"the profiles cannot be listed: {file_problem(error, root)}") \
-            from error
-
-
-def _list_profiles(root: Path) -> list[ProfileInfo]:
-    if not root.is_dir():
-        return []
-    out = []
-    for folder in root.iterdir():
-        if not folder.is_dir():
-            continue
-        name = None
-        try:
-            data = json.loads((folder / "profile.json").read_bytes())
-            name = data.get("name") if isinstance(data, dict) else None
-        except (OSError, ValueError):
-            pass
-        name = name or name_from_folder(folder.name)
-        if name:
-            out.append(ProfileInfo(name, folder))
-    return sorted(out, key=lambda info: info.name.casefold())

@@ -115,7 +115,7 @@ class PurgeQuizApp(App[None]):
 
         def job() -> tuple[object, HomeFigures | None]:
             profile = self._opening = profiles.open_profile(name)
-            profiles.remember(name)
+            profiles.remember(profile.display_name)
             try:
                 return profile, gather(profile, clock())
             except Exception:  # noqa: BLE001 - the home screen counts again and reports it
@@ -131,6 +131,11 @@ class PurgeQuizApp(App[None]):
             self.catalog = figures.catalog
         home = HomeScreen(profile, figures)
         self.push_screen(home)
+        if self.profile_name is not None and profile.display_name != self.profile_name:
+            from purgequiz.store.names import SAME
+
+            self.notify(f"{self.profile_name} is the profile {profile.display_name}: {SAME}.",
+                        title="Profile opened", markup=False)
         if self.deck_spec is not None:  # `play --deck`: its session over the home screen
             self._study_named_deck(home)
         recovered = getattr(profile, "recovered", ())

@@ -46,3 +46,19 @@ def test_the_lock_excludes_and_is_excluded_by_filelock():
     with open_profile("Anna"):
         with pytest.raises(filelock.Timeout):
             other.acquire(timeout=0)
+
+
+@pytest.mark.parametrize("asked", ["Anna Ünal", "anna ünal"])
+def test_the_in_use_message_names_the_profile_not_its_folder(asked):
+    """A profile in use is named as it is written ("Anna Ünal", however it was asked for),
+    never by its folder's encoded name (``_41.nna_20._dc.nal``)."""
+    from purgequiz.store.health import check_profile
+
+    folder = folder_name("Anna Ünal")
+    with open_profile("Anna Ünal"):
+        for attempt in (open_profile, check_profile):
+            with pytest.raises(ProfileInUse) as refused:
+                attempt(asked)
+            message = str(refused.value)
+            assert "the profile 'Anna Ünal' is open in another purgequiz" in message
+            assert folder not in message and "_41" not in message

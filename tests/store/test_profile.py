@@ -137,12 +137,6 @@ def test_any_unicode_name_is_a_safe_folder(name):
     assert name in [info.name for info in list_profiles()]
 
 
-def test_names_differing_in_case_are_different_profiles():
-    """"Anna" and "anna" are two profiles, even on a case-insensitive file system."""
-    with open_profile("Anna") as a, open_profile("anna") as b:
-        assert a.path != b.path
-
-
 @pytest.mark.parametrize("name", ["", "   ", "a\x00b", "x" * 201])
 def test_unusable_names_are_refused(name):
     """Empty, over-long and control-character names are refused with a message."""

@@ -1,4 +1,5 @@
-"""Small dialogs: a plain notice, a note for a flagged card, and a changed grade."""
+"""Small dialogs: a plain notice, a question to confirm, a new name, a note for a flagged
+card, and a changed grade."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from purgequiz.learn import Rating
 from purgequiz.tui.text import plain
 from purgequiz.tui.widgets.grades import GRADE_NAMES
 
-__all__ = ["FlagDialog", "GradeDialog", "NoticeDialog"]
+__all__ = ["ConfirmDialog", "FlagDialog", "GradeDialog", "NameDialog", "NoticeDialog"]
 
 
 class NoticeDialog(ModalScreen[None]):
@@ -45,6 +46,77 @@ class NoticeDialog(ModalScreen[None]):
 
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Asks before something is done: True for the confirming button, False for the other
+    (focused first, so Enter alone never confirms) or Esc."""
+
+    BINDINGS = [Binding("escape", "cancel", "cancel")]
+
+    def __init__(self, title: str, lines: Iterable[str], confirm: str,
+                 cancel: str = "Cancel") -> None:
+        super().__init__(classes="dialog-screen")
+        self.heading = title
+        self.lines = list(lines)
+        self.confirm_label = confirm
+        self.cancel_label = cancel
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain(self.heading), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                for line in self.lines:
+                    yield Static(plain(line), classes="dialog-line")
+            with Horizontal(classes="buttons"):
+                yield Button(plain(self.cancel_label), id="cancel", compact=True)
+                yield Button(plain(self.confirm_label), id="confirm", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel").focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm")
+
+
+class NameDialog(ModalScreen[str | None]):
+    """Asks for a name (Enter to accept, Esc to cancel); dismissed with the name typed."""
+
+    BINDINGS = [Binding("escape", "cancel", "cancel")]
+
+    def __init__(self, title: str, value: str = "", accept: str = "OK") -> None:
+        super().__init__(classes="dialog-screen")
+        self.heading = title
+        self.value = value
+        self.accept_label = accept
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain(self.heading), classes="dialog-title")
+            yield Input(self.value, placeholder="A name (Enter to accept, Esc to cancel)",
+                        id="new-name", max_length=200)
+            with Horizontal(classes="buttons"):
+                yield Button(plain(self.accept_label), id="accept", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#accept")
+    def _accept(self) -> None:
+        self.dismiss(self.query_one(Input).value.strip())
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
         self.dismiss(None)
 
 

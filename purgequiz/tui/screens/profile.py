@@ -1,6 +1,15 @@
-"""Choosing who is studying: the first run asks for a name, later runs offer the known ones."""
+"""Choosing who is studying: the first run asks for a name, later runs offer the known ones,
+which can be renamed (r) and deleted (d) there.
+
+A typed name that differs from a known profile's only in capitals, spacing or the form of
+letters opens that profile (the store never makes a second one beside it), and a notice says
+so. A deleted profile is kept for 30 days; the confirmation says how to restore it.
+"""
 
 from __future__ import annotations
+
+import shlex
+from datetime import UTC, datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,12 +20,37 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from purgequiz import paths
+from purgequiz.store.names import check_name, name_key
 from purgequiz.tui import profiles
 from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.text import plain
 from purgequiz.visible import visible
 
-__all__ = ["ProfileScreen"]
+__all__ = ["ProfileScreen", "restore_command"]
+
+
+def restore_command(name: str) -> str:
+    """The command that brings the deleted profile ``name`` back."""
+    return f"purgequiz profiles restore {shlex.quote(name)}"
+
+
+def _clean(name: str) -> str:
+    try:
+        return check_name(name)
+    except ValueError:
+        return name
+
+
+def _position(names: list[str], wanted: str | None) -> int:
+    """Where ``wanted`` (or a name that stands for the same profile) is in ``names``; 0 if
+    nowhere."""
+    if wanted is None:
+        return 0
+    if wanted in names:
+        return names.index(wanted)
+    key = name_key(wanted)
+    return next((i for i, name in enumerate(names) if name_key(name) == key), 0)
 
 
 class ProfileScreen(Screen[object]):
@@ -26,7 +60,11 @@ class ProfileScreen(Screen[object]):
     open it), it shows the problem and the known profiles instead.
     """
 
-    BINDINGS = [Binding("escape", "app.quit", "quit")]
+    BINDINGS = [
+        Binding("escape", "app.quit", "quit"),
+        Binding("r", "rename", "rename"),
+        Binding("d", "delete", "delete"),
+    ]
 
     def __init__(self, name: str | None = None, problem: str | None = None) -> None:
         super().__init__(classes="profile-screen")
@@ -71,7 +109,9 @@ class ProfileScreen(Screen[object]):
         self.names, last = found
         known = self.query_one("#known", OptionList)
         name_input = self.query_one("#name", Input)
+        self.refresh_bindings()
         if not self.names:
+            known.display = False
             self.query_one("#profile-question", Static).update(
                 plain("Welcome. What name should your progress be kept under?"))
             self.query_one("#new-label", Static).update(
@@ -81,7 +121,7 @@ class ProfileScreen(Screen[object]):
             return
         known.display = True
         known.set_options(Option(plain(name)) for name in self.names)
-        known.highlighted = self.names.index(last) if last in self.names else 0
+        known.highlighted = _position(self.names, last)
         self._focus(known)
 
     def _focus(self, widget: Widget) -> None:
@@ -89,6 +129,85 @@ class ProfileScreen(Screen[object]):
         (in a short terminal it may be below the welcome)."""
         widget.focus()
         self.call_after_refresh(widget.scroll_visible, animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Rename and delete are offered once there are profiles, for the highlighted one."""
+        if action in ("rename", "delete"):
+            if not self.names or self.opening:
+                return False
+            return True if self.focused is self.query_one("#known") else None
+        return True
+
+    def _highlighted(self) -> str | None:
+        index = self.query_one("#known", OptionList).highlighted
+        return self.names[index] if index is not None and index < len(self.names) else None
+
+    def _refresh_list(self, show: str | None) -> None:
+        in_background(self, lambda: (profiles.known_profiles(), show), self._listed,
+                      self._list_failed)
+
+    def action_rename(self) -> None:
+        from purgequiz.tui.screens.dialogs import NameDialog
+
+        old = self._highlighted()
+        if old is None:
+            return
+
+        def chosen(new: str | None) -> None:
+            if new:
+                self._rename(old, new)
+
+        self.app.push_screen(NameDialog(f"Rename the profile {old}", visible(old), "Rename"),
+                             chosen)
+
+    def _rename(self, old: str, new: str) -> None:
+        from purgequiz.store import rename_profile
+
+        def done(renamed) -> None:
+            self.problem("")
+            self.app.notify(f"{old} is now called {renamed.name}; its progress and settings "
+                            f"are kept.", title="Profile renamed", markup=False)
+            self._refresh_list(renamed.name)
+
+        in_background(self, lambda: rename_profile(old, new), done,
+                      lambda error: self.problem(friendly(error)))
+
+    def action_delete(self) -> None:
+        from purgequiz.store.manage import KEEP_DAYS
+        from purgequiz.tui.screens.dialogs import ConfirmDialog
+
+        name = self._highlighted()
+        if name is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._delete(name)
+
+        self.app.push_screen(ConfirmDialog(f"Delete the profile {name}?", [
+            f"Its progress and settings move to {paths.deleted_profiles_dir()} "
+            f"and are kept there for {KEEP_DAYS} days.",
+            f"To bring it back in that time, run: {restore_command(name)}",
+        ], "Delete"), confirmed)
+
+    def _delete(self, name: str) -> None:
+        from purgequiz.store.manage import KEEP_DAYS, delete_profile, remove_expired
+
+        now = self.app.now() if hasattr(self.app, "now") else datetime.now(UTC)
+
+        def job():
+            deleted = delete_profile(name, now)
+            remove_expired(now)
+            return deleted
+
+        def done(deleted) -> None:
+            self.problem("")
+            self.app.notify(f"{deleted.name} was deleted. It is kept for {KEEP_DAYS} days; to "
+                            f"bring it back, run: {restore_command(deleted.name)}",
+                            title="Profile deleted", markup=False, timeout=15)
+            self._refresh_list(None)
+
+        in_background(self, job, done, lambda error: self.problem(friendly(error)))
 
     @on(OptionList.OptionSelected, "#known")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -113,6 +232,11 @@ class ProfileScreen(Screen[object]):
 
         def opened(profile) -> None:
             self.opening = False
+            shown = getattr(profile, "display_name", name)
+            if shown != _clean(name):
+                self.app.notify(f"{name} is the profile {shown}: names that differ only in "
+                                f"capitals, spacing or the form of letters are one profile.",
+                                title=f"Opened {shown}", markup=False)
             self.dismiss(profile)
 
         def failed(error: BaseException) -> None:
@@ -125,7 +249,7 @@ class ProfileScreen(Screen[object]):
 
         def job():
             profile = profiles.open_profile(name)
-            profiles.remember(name)
+            profiles.remember(getattr(profile, "display_name", name))
             return profile
 
         in_background(self, job, opened, failed)

@@ -1,0 +1,48 @@
+"""The profile opened last (``last-profile.txt`` in the data folder), offered first next time."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from purgequiz import paths
+from purgequiz.store.names import name_key
+
+__all__ = ["LAST_FILE", "last_profile", "remember", "renamed"]
+
+LAST_FILE = "last-profile.txt"
+
+
+def _last_path() -> Path:
+    return paths.data_dir() / LAST_FILE
+
+
+def last_profile() -> str | None:
+    """The name of the profile opened last, if it was remembered."""
+    try:
+        name = _last_path().read_text(encoding="utf-8").rstrip("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return name or None
+
+
+def remember(name: str) -> None:
+    """Remember ``name`` as the last profile (written atomically; failure is harmless)."""
+    target = _last_path()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".last-profile-", dir=target.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(name + "\n")
+        os.replace(temporary, target)
+    except OSError:
+        pass
+
+
+def renamed(old: str, new: str) -> None:
+    """After the profile ``old`` became ``new``: remember ``new`` if ``old`` (or a name that
+    stands for it) was the last profile."""
+    last = last_profile()
+    if last is not None and name_key(last) == name_key(old):
+        remember(new)
