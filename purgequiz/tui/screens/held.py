@@ -27,7 +27,7 @@ class HeldScreen(Screen[None]):
     """Enter brings the highlighted card back into study; w withdraws its flags."""
 
     BINDINGS = [
-        Binding("enter", "restore", "bring back"),
+        Binding("enter", "restore", "bring back", priority=True),  # over the list's own Enter
         Binding("w", "unflag", "withdraw flag"),
         Binding("escape,q", "app.pop_screen", "back"),
     ]
