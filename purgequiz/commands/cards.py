@@ -8,58 +8,112 @@ from datetime import UTC, datetime
 
 from purgequiz.commands.options import no_such_profile, profile_name
 from purgequiz.commands.output import fail, json_text, say, table
-from purgequiz.learn.held import REASONS, HeldCard, held_cards, restored, why
+from purgequiz.learn.held import REASONS, HeldCard, held_cards, leech_cleared, restored, why
 from purgequiz.store import ProfileNotFound, StoreError, open_profile
 
 __all__ = ["register", "run"]
 
 
-def _listed(profile, now: datetime) -> list[HeldCard]:
-    from purgequiz.generate.catalog import cards_by_id, load_catalog
+def _listed(profile, catalog, now: datetime) -> list[HeldCard]:
+    from purgequiz.generate.catalog import cards_by_id, decks_by_card
 
-    return held_cards(profile.card_states(), profile.flags(), cards_by_id(load_catalog()), now)
+    return held_cards(profile.card_states(), profile.flags(), cards_by_id(catalog), now,
+                      decks_by_card(catalog))
 
 
-def list_cards(name: str, only: str | None, as_json: bool) -> int:
+def _options(cards: list[HeldCard]) -> list[tuple[str, str]]:
+    """The restore options the cards' marks need: (option, what it does)."""
+    return [(option, does) for option, does, needed in (
+        ("--unflag", "withdraw flags", any(h.flags for h in cards)),
+        ("--clear-leech", "clear leech marks", any(h.leech for h in cards))) if needed]
+
+
+def _hint(name: str, listed: list[HeldCard]) -> str:
+    """The restore command for what is listed, with the options its cards need."""
+    options = _options(listed)
+    if any(h.held_back for h in listed):
+        extra = ", ".join(f"{option} to {does}" for option, does in options)
+        return (f"bring cards back with: purgequiz cards restore --profile {shlex.quote(name)} "
+                f"CARD …" + (f" (add {extra})" if extra else ""))
+    return (f"leech and flagged cards are still studied; {' or '.join(d for _, d in options)} "
+            f"with: purgequiz cards restore --profile {shlex.quote(name)} "
+            f"{' '.join(o for o, _ in options)} CARD …")
+
+
+def list_cards(name: str, only: str | None, deck: str | None, as_json: bool) -> int:
+    from purgequiz.generate.catalog import find_entry, load_catalog
+
     now = datetime.now(UTC)
     with open_profile(name, create=False) as profile:
-        listed = [held for held in _listed(profile, now) if only is None or only in held.reasons]
+        catalog = load_catalog()
+        listed = [held for held in _listed(profile, catalog, now)
+                  if only is None or only in held.reasons]
         zone = profile.settings.zone()
+    if deck is not None:
+        entry = find_entry(deck, catalog)
+        deck_id = entry.id if entry else deck
+        if entry is None and not any(deck in held.decks for held in listed):
+            known = ", ".join(e.id for e in catalog.decks) or "none yet"
+            return fail(f"there is no deck {deck!r} (the decks are: {known})")
+        listed = [held for held in listed if deck_id in held.decks]
     if as_json:
         say(json_text([{"card_id": h.card_id, "prompt": h.prompt, "reasons": list(h.reasons),
+                        "decks": list(h.decks),
                         "buried_until": h.buried_until.isoformat() if h.buried_until else None,
                         "lapses": h.lapses,
                         "flags": [{"note": f.get("note", ""), "created_at": f.get("created_at")}
                                   for f in h.flags]} for h in listed], indent=1))
         return 0
     if not listed:
-        say(f"{name} has no {only or 'suspended, buried, flagged or leech'} cards")
+        where = f" in {deck_id}" if deck is not None else ""
+        say(f"{name} has no {only or 'suspended, buried, flagged or leech'} cards{where}")
         return 0
-    say(table([(h.card_id, why(h, zone), h.prompt) for h in listed], ["card", "why", "question"]))
-    say(f"bring cards back with: purgequiz cards restore --profile {shlex.quote(name)} CARD …"
-        if any(h.held_back for h in listed) else "leech and flagged cards are still studied")
+    say(table([(h.card_id, " ".join(h.decks), why(h, zone), h.prompt) for h in listed],
+              ["card", "decks", "why", "question"]))
+    say(_hint(name, listed))
     return 0
 
 
-def restore(name: str, card_ids: list[str], unflag: bool) -> int:
+def restore(name: str, card_ids: list[str], unflag: bool, clear_leech: bool) -> int:
+    from purgequiz.generate.catalog import load_catalog
+
     now = datetime.now(UTC)
     with open_profile(name, create=False) as profile:
-        listed = {held.card_id: held for held in _listed(profile, now)}
+        catalog = load_catalog()
+        listed = {held.card_id: held for held in _listed(profile, catalog, now)}
         unknown = [cid for cid in card_ids if cid not in listed]
         if unknown:
-            return fail(f"not suspended, buried or flagged in {name!r}: {', '.join(unknown)}; "
-                        f"nothing was changed (see 'purgequiz cards list --profile {name!r}')")
+            return fail(f"not suspended, buried, flagged or a leech in {name!r}: "
+                        f"{', '.join(unknown)}; nothing was changed "
+                        f"(see 'purgequiz cards list --profile {shlex.quote(name)}')")
         states = profile.card_states()
-        back = [restored(states[cid]) for cid in card_ids if listed[cid].held_back]
-        flags = [str(f["id"]) for cid in card_ids for f in listed[cid].flags] if unflag else []
-        if not back and not flags:
-            return fail("those cards are not suspended or buried (they are studied as usual); "
-                        "add --unflag to withdraw their flags")
-        profile.release(back, flags)
-    if back:
-        say(f"back in study: {len(back)} card{'' if len(back) == 1 else 's'}")
-    if flags:
-        say(f"withdrawn: {len(flags)} flag{'' if len(flags) == 1 else 's'}")
+        changed, flags, back, cleared, untouched = [], [], 0, 0, []
+        for cid in dict.fromkeys(card_ids):
+            held, before = listed[cid], states.get(cid)
+            after = before
+            if held.held_back:
+                after, back = restored(after), back + 1
+            if clear_leech and held.leech:
+                after, cleared = leech_cleared(after), cleared + 1
+            if after != before:
+                changed.append(after)
+            if unflag:
+                flags += [str(flag["id"]) for flag in held.flags]
+            if after == before and not (unflag and held.flags):
+                untouched.append(held)
+        if not changed and not flags:
+            return fail(f"nothing was changed: {', '.join(h.card_id for h in untouched)} "
+                        f"{'is' if len(untouched) == 1 else 'are'} not suspended or buried "
+                        f"(studied as usual); add "
+                        f"{' or '.join(f'{o} to {d}' for o, d in _options(untouched))}")
+        profile.release(changed, flags)
+    for count, what, done in ((back, "card", "back in study"), (len(flags), "flag", "withdrawn"),
+                              (cleared, "leech mark", "cleared")):
+        if count:
+            say(f"{done}: {count} {what}{'' if count == 1 else 's'}")
+    for held in untouched:
+        say(f"left as it was: {held.card_id} (add "
+            f"{' or '.join(option for option, _ in _options([held]))})")
     return 0
 
 
@@ -72,19 +126,25 @@ def register(commands) -> None:
     shown = actions.add_parser("list", help="the cards a profile holds back or has marked")
     shown.add_argument("--profile", required=True, metavar="NAME", type=profile_name)
     shown.add_argument("--only", choices=REASONS, help="only the cards held for this reason")
+    shown.add_argument("--deck", metavar="ID", help="only the cards of this deck (its id or "
+                       "file name, as 'purgequiz decks list' shows)")
     shown.add_argument("--json", action="store_true", help="print JSON for scripts")
-    back = actions.add_parser("restore", help="bring suspended or buried cards back into study")
+    back = actions.add_parser("restore", help="bring suspended or buried cards back into "
+                              "study (and withdraw flags, clear leech marks)")
     back.add_argument("cards", nargs="+", metavar="CARD", help="card ids, as 'list' shows them")
     back.add_argument("--profile", required=True, metavar="NAME", type=profile_name)
     back.add_argument("--unflag", action="store_true",
                       help="also withdraw the cards' flags (notes for the teacher)")
+    back.add_argument("--clear-leech", action="store_true",
+                      help="also clear the cards' leech marks (marked again after four more "
+                           "lapses)")
 
 
 def run(args) -> int:
     try:
         if args.cards_command == "list":
-            return list_cards(args.profile, args.only, args.json)
-        return restore(args.profile, args.cards, args.unflag)
+            return list_cards(args.profile, args.only, args.deck, args.json)
+        return restore(args.profile, args.cards, args.unflag, args.clear_leech)
     except ProfileNotFound as error:
         return no_such_profile(error)
     except (StoreError, ValueError) as error:

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from purgequiz.generate.deckfile import DeckError
     from purgequiz.generate.model import Card, Deck
 
-__all__ = ["Catalog", "DeckEntry", "DeckProblem", "all_cards_deck", "find_deck", "load_catalog",
-           "load_deck"]
+__all__ = ["Catalog", "DeckEntry", "DeckProblem", "all_cards_deck", "cards_by_id", "decks_by_card",
+           "find_deck", "find_entry", "load_catalog", "load_deck"]
 
 QUICK_DECK_ID = "quick-practice"
 INDEX_VERSION = 3  # 3: decks whose text holds control characters are refused
@@ -211,6 +211,23 @@ def find_deck(spec: str, catalog: Catalog | None = None) -> Deck:
     missing = "no such file, and no deck is listed under this name" \
         if path.suffix == ".json" else "there is no deck with this id"
     raise DeckError(spec, [f"{missing} (the decks are: {known})"])
+
+
+def find_entry(spec: str, catalog: Catalog) -> DeckEntry | None:
+    """The listed deck whose id or file name (with or without ``.json``) is ``spec``."""
+    return next((entry for entry in catalog.decks
+                 if spec == entry.id or _is_named(spec, entry.file)), None)
+
+
+def decks_by_card(catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    """Card id → the ids of the listed decks holding it, in the catalog's order."""
+    decks: dict[str, tuple[str, ...]] = {}
+    for entry in catalog.decks:
+        for card_id in entry.card_ids:
+            held = decks.get(card_id, ())
+            if entry.id not in held:
+                decks[card_id] = held + (entry.id,)
+    return decks
 
 
 def cards_by_id(catalog: Catalog) -> dict[str, Card]:

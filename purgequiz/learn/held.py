@@ -1,5 +1,5 @@
 """Cards kept out of study (suspended, buried) or marked (flagged, leech), and bringing
-them back. Pure: the states, flags and cards are handed in, with the time."""
+them back. Pure: the states, flags, cards and decks are handed in, with the time."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 from purgequiz.generate.model import Card
 from purgequiz.learn.scheduler import CardProgress
 
-__all__ = ["REASONS", "HeldCard", "held_cards", "restored", "why"]
+__all__ = ["REASONS", "HeldCard", "held_cards", "leech_cleared", "restored", "why"]
 
 # Why a card is listed, in the order lists show them.
 REASONS = ("suspended", "buried", "flagged", "leech")
@@ -19,7 +19,8 @@ REASONS = ("suspended", "buried", "flagged", "leech")
 
 @dataclass(frozen=True)
 class HeldCard:
-    """One listed card: what holds or marks it, and its prompt ("" when no deck has it)."""
+    """One listed card: what holds or marks it, its prompt ("" when no deck has it) and the
+    ids of the decks it is in."""
 
     card_id: str
     prompt: str
@@ -28,6 +29,7 @@ class HeldCard:
     leech: bool = False
     lapses: int = 0
     flags: tuple[Mapping[str, Any], ...] = ()  # the flag records: id, note, created_at …
+    decks: tuple[str, ...] = ()
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -42,9 +44,11 @@ class HeldCard:
 
 
 def held_cards(states: Mapping[str, CardProgress], flags: Iterable[Mapping[str, Any]],
-               cards: Mapping[str, Card], now: datetime) -> list[HeldCard]:
+               cards: Mapping[str, Card], now: datetime,
+               decks: Mapping[str, tuple[str, ...]] | None = None) -> list[HeldCard]:
     """Every suspended, buried (still, at ``now``), flagged or leech card, by reason then
-    prompt. A flag's own copy of the prompt serves when no deck holds its card any more."""
+    prompt. ``decks`` gives the ids of the decks holding a card. A flag's own copy of the
+    prompt and of its deck's id serve when no deck holds its card any more."""
     flagged: dict[str, list[Mapping[str, Any]]] = {}
     for flag in flags:
         flagged.setdefault(str(flag.get("card_id", "")), []).append(flag)
@@ -55,9 +59,11 @@ def held_cards(states: Mapping[str, CardProgress], flags: Iterable[Mapping[str, 
         own = tuple(flagged.get(card_id, ()))
         card = cards.get(card_id)
         prompt = card.prompt if card else next((str(f.get("prompt", "")) for f in own), "")
+        holders = (decks or {}).get(card_id) or tuple(dict.fromkeys(
+            str(f["deck_id"]) for f in own if f.get("deck_id")))
         out.append(HeldCard(card_id, prompt, state.suspended,
                             state.buried_until if state.buried(now) else None,
-                            state.leech, state.lapses, own))
+                            state.leech, state.lapses, own, holders))
     return sorted(out, key=lambda held: (REASONS.index(held.reasons[0]), held.prompt.lower(),
                                          held.card_id))
 
@@ -65,6 +71,13 @@ def held_cards(states: Mapping[str, CardProgress], flags: Iterable[Mapping[str, 
 def restored(state: CardProgress) -> CardProgress:
     """``state`` back in study: no longer suspended nor buried; its schedule is as it was."""
     return replace(state, suspended=False, buried_until=None)
+
+
+def leech_cleared(state: CardProgress) -> CardProgress:
+    """``state`` no longer marked as a leech; its lapses and schedule are as they were (the
+    scheduler marks it again only after more lapses, see :data:`~purgequiz.learn.scheduler.
+    LEECH_AGAIN`)."""
+    return replace(state, leech=False)
 
 
 def why(held: HeldCard, zone: tzinfo) -> str:

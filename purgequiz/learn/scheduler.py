@@ -20,6 +20,7 @@ from fsrs import Rating, State
 from purgequiz.learn.settings import Settings
 
 __all__ = [
+    "LEECH_AGAIN",
     "LEECH_LAPSES",
     "PROGRESS_VERSION",
     "CardProgress",
@@ -31,7 +32,8 @@ __all__ = [
 ]
 
 PROGRESS_VERSION = 1
-LEECH_LAPSES = 8
+LEECH_LAPSES = 8  # a card is marked a leech at its eighth lapse …
+LEECH_AGAIN = 4  # … and, if the mark was cleared, again at every fourth lapse after (12, 16 …)
 _FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, math.inf, 0.05))
 
 
@@ -132,6 +134,12 @@ def interval_label(interval: timedelta) -> str:
     return f"{years:g}y"
 
 
+def _leech_lapse(lapses: int) -> bool:
+    """Whether reaching ``lapses`` marks a card a leech (a cleared mark stays cleared until
+    the next of these)."""
+    return lapses >= LEECH_LAPSES and (lapses - LEECH_LAPSES) % LEECH_AGAIN == 0
+
+
 class Scheduler:
     """FSRS with a profile's settings; every call takes the time (UTC) and, to fuzz, a Random."""
 
@@ -167,12 +175,13 @@ class Scheduler:
         card, _ = self._fsrs.review_card(progress.fsrs_card(now), rating, now, elapsed_ms)
         if self.settings.fuzzing and rng is not None and card.state == State.Review:
             card.due = now + self._fuzz(card.due - now, rng)
-        lapses = progress.lapses + (rating == Rating.Again and progress.state == State.Review)
+        lapsed = rating == Rating.Again and progress.state == State.Review
+        lapses = progress.lapses + lapsed
         return replace(
             progress, state=card.state, step=card.step, stability=card.stability,
             difficulty=card.difficulty, due=card.due, last_review=card.last_review,
             reps=progress.reps + 1, lapses=lapses, buried_until=None,
-            leech=progress.leech or lapses >= LEECH_LAPSES,
+            leech=progress.leech or (lapsed and _leech_lapse(lapses)),
         )
 
     def preview(self, progress: CardProgress, now: datetime) -> dict[Rating, timedelta]:

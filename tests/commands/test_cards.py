@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from purgequiz.cli import main
 from purgequiz.generate.deckfile import write_deck
-from purgequiz.learn import StudySession
+from purgequiz.generate.model import Deck
+from purgequiz.learn import CardProgress, StudySession
 from purgequiz.paths import user_decks_dir
 from purgequiz.store import open_profile
 from tests.learn.deckkit import plain_deck
@@ -110,3 +112,52 @@ def test_a_profile_open_in_the_app_is_refused(held, capsys):
     assert "open" in capsys.readouterr().err
     with open_profile("Anna") as profile:
         assert profile.card_states()[suspended].suspended
+
+
+def _mark_leech(card_id: str) -> None:
+    with open_profile("Anna") as profile:
+        profile.save_states([CardProgress(card_id, reps=20, lapses=8, leech=True)])
+
+
+def test_list_names_the_decks_and_keeps_one_deck(held, capsys):
+    """Each card names its decks; --deck (an id or a file name) keeps that deck's cards."""
+    deck, (suspended, _, _) = held
+    write_deck(Deck("other", "Another deck", "", (replace(plain_deck(1).cards[0], id="x:1"),)),
+               user_decks_dir() / "other.json")
+    _mark_leech("x:1")
+    assert main(["cards", "list", "--profile", "Anna"]) == 0
+    rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert rows[suspended].split()[1] == deck.id and rows["x:1"].split()[1] == "other"
+    for spec in ("other", "other.json"):
+        assert main(["cards", "list", "--profile", "Anna", "--deck", spec, "--json"]) == 0
+        assert [(i["card_id"], i["decks"]) for i in json.loads(capsys.readouterr().out)] == [
+            ("x:1", ["other"])]
+    assert main(["cards", "list", "--profile", "Anna", "--deck", "nosuch"]) == 1
+    err = capsys.readouterr().err
+    assert "there is no deck 'nosuch'" in err and "other" in err and deck.id in err
+
+
+def test_clear_leech_clears_the_mark_durably(capsys):
+    """--clear-leech clears a leech mark; without it the command says which option is needed
+    and changes nothing."""
+    _mark_leech("c000")
+    assert main(["cards", "restore", "--profile", "Anna", "c000"]) == 1
+    assert "nothing was changed" in capsys.readouterr().err
+    with open_profile("Anna") as profile:
+        assert profile.card_states()["c000"].leech
+    assert main(["cards", "restore", "--profile", "Anna", "c000", "--clear-leech"]) == 0
+    assert "cleared: 1 leech mark" in capsys.readouterr().out
+    with open_profile("Anna") as profile:
+        state = profile.card_states()["c000"]
+        assert not state.leech and state.lapses == 8
+    assert main(["cards", "list", "--profile", "Anna"]) == 0
+    assert "Anna has no suspended, buried, flagged or leech cards" in capsys.readouterr().out
+
+
+def test_a_card_left_as_it_was_is_named(held, capsys):
+    """Restoring a suspended card and a flagged one without --unflag names the one left."""
+    _, (suspended, _, flagged) = held
+    assert main(["cards", "restore", "--profile", "Anna", suspended, flagged]) == 0
+    out = capsys.readouterr().out
+    assert "back in study: 1 card" in out
+    assert f"left as it was: {flagged} (add --unflag)" in out

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from deckkit import plain_deck
 
-from purgequiz.learn.held import held_cards, restored
+from purgequiz.learn.held import held_cards, leech_cleared, restored
 from purgequiz.learn.scheduler import CardProgress
 
 NOW = datetime(2025, 3, 1, 9, tzinfo=UTC)
@@ -57,3 +57,20 @@ def test_restored_frees_the_card_and_keeps_its_schedule():
     back = restored(state)
     assert not back.suspended and back.buried_until is None
     assert back == replace(state, suspended=False, buried_until=None)
+
+
+def test_each_card_names_the_decks_it_is_in():
+    """A card lists the decks holding it; a flagged card no deck holds, its flag's deck."""
+    ids = list(_cards())
+    states = {ids[0]: CardProgress(ids[0], suspended=True)}
+    flags = [{"id": "f", "card_id": "gone:x", "deck_id": "old-deck", "prompt": "Who?"}]
+    listed = held_cards(states, flags, _cards(), NOW, {ids[0]: ("plain", "all")})
+    assert [(h.card_id, h.decks) for h in listed] == [(ids[0], ("plain", "all")),
+                                                      ("gone:x", ("old-deck",))]
+
+
+def test_leech_cleared_keeps_lapses_and_schedule():
+    """Clearing a leech mark changes nothing but the mark."""
+    state = CardProgress("c", stability=4.2, due=NOW + timedelta(days=3), reps=20, lapses=9,
+                         suspended=True, leech=True)
+    assert leech_cleared(state) == replace(state, leech=False)

@@ -1,12 +1,13 @@
 """Scheduling: exact FSRS intervals with fuzzing off and the clock passed in."""
 
 import random
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from purgequiz.learn import CardProgress, Rating, Scheduler, Settings, State, interval_label
-from purgequiz.learn.scheduler import LEECH_LAPSES, fsrs_id
+from purgequiz.learn.scheduler import LEECH_AGAIN, LEECH_LAPSES, fsrs_id
 
 T0 = datetime(2025, 1, 1, 9, tzinfo=UTC)
 
@@ -68,6 +69,23 @@ def test_leech_after_eight_lapses():
                         due=T0, last_review=T0 - timedelta(days=5), reps=10,
                         lapses=LEECH_LAPSES - 1)
     assert s.review(card, Rating.Again, T0).leech
+
+
+def test_a_cleared_leech_mark_stays_cleared_until_four_more_lapses():
+    """Once its mark is cleared, a leech is marked again only at its next fourth lapse."""
+    s = plain()
+    card = CardProgress("a", state=State.Review, step=None, stability=5.0, difficulty=5.0,
+                        due=T0, last_review=T0 - timedelta(days=5), reps=10,
+                        lapses=LEECH_LAPSES, leech=False)
+    marks = []
+    for _ in range(LEECH_AGAIN):
+        card = s.review(card, Rating.Again, card.due)
+        marks.append(card.leech)
+        card = s.review(card, Rating.Good, card.due)  # relearnt: the mark is kept as it is
+        assert card.leech == marks[-1]
+        card = replace(card, state=State.Review)
+    assert marks == [False] * (LEECH_AGAIN - 1) + [True]
+    assert card.lapses == LEECH_LAPSES + LEECH_AGAIN
 
 
 def test_naive_time_refused():

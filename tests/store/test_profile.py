@@ -264,3 +264,41 @@ def test_profile_opened_on_one_thread_closes_on_another():
     reopen = subprocess.run([sys.executable, "-c", "from purgequiz.store import open_profile; "
                              "open_profile('Threads').close()"], capture_output=True, text=True)
     assert reopen.returncode == 0, reopen.stderr
+
+
+def test_held_cards_released_survive_reopening():
+    """Unsuspending, unburying, clearing a leech mark and withdrawing a flag are one durable
+    write, each line of it a valid journal line, and hold after the profile is reopened."""
+    from dataclasses import replace
+
+    from purgequiz.learn.held import leech_cleared, restored
+    from purgequiz.store.schema import check_line
+
+    with open_profile("Anna") as profile:
+        session = StudySession(plain_deck(4), profile, NOW, random.Random(1))
+        held = []
+        for act in ("suspend", "bury", "flag"):
+            held.append(session.next_card(NOW).card.id)
+            if act == "flag":
+                session.flag("typo", NOW)
+            else:
+                getattr(session, act)(NOW)
+        leech = replace(profile.card_states()[held[0]], card_id="c003", leech=True, lapses=8,
+                        suspended=False)
+        profile.save_states([leech])
+    with open_profile("Anna") as profile:
+        states = profile.card_states()
+        journal = profile.path / "progress.journal"
+        before = journal.read_bytes()
+        profile.release([restored(states[held[0]]), restored(states[held[1]]),
+                         leech_cleared(states["c003"])], [profile.flags()[0]["id"]])
+        written = [json.loads(line) for line in journal.read_bytes()[len(before):].splitlines()]
+        assert len(written) == 4 and written[0]["n"] == 4  # one write of four changes
+        for line in written:
+            check_line(line)
+    with open_profile("Anna") as profile:
+        states = profile.card_states()
+        assert not states[held[0]].suspended and states[held[1]].buried_until is None
+        assert not states["c003"].leech and states["c003"].lapses == 8
+        assert profile.flags() == []
+        assert profile.recovered == ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from purgequiz.learn.scheduler import CardProgress
 from purgequiz.store import open_profile
 from purgequiz.tui.screens.held import HeldScreen
 from purgequiz.tui.screens.home import HomeScreen
@@ -43,7 +44,7 @@ async def test_a_suspended_card_is_listed_and_brought_back(clock) -> None:
         assert not profile.card_states()[suspended.id].suspended
 
 
-async def test_a_flag_is_withdrawn_with_w_and_a_leech_is_only_listed(clock) -> None:
+async def test_a_flag_is_withdrawn_with_w(clock) -> None:
     """w withdraws a flag; Enter on a card that is only flagged says it is still asked."""
     install(choice_deck(2))
     app = make_app(clock, profile="Anna")
@@ -63,3 +64,91 @@ async def test_a_flag_is_withdrawn_with_w_and_a_leech_is_only_listed(clock) -> N
         assert "Flag withdrawn" in screen_text(app)
     with open_profile("Anna") as profile:
         assert profile.flags() == []
+
+
+def _hold(deck_cards) -> None:
+    """Anna's first card is a leech, her second is suspended (times shown in UTC)."""
+    first, second = deck_cards[:2]
+    with open_profile("Anna") as profile:
+        profile.update_settings(timezone="UTC")
+        profile.save_states([CardProgress(first.id, reps=20, lapses=8, leech=True),
+                             CardProgress(second.id, suspended=True)])
+
+
+async def test_cards_are_grouped_by_why_and_l_clears_a_leech_mark(clock) -> None:
+    """Held cards are listed under a heading for why they are held, suspended first; l
+    clears a leech mark, durably, and the list empties."""
+    deck = choice_deck(3)
+    install(deck)
+    _hold(deck.cards)
+    leech, suspended = deck.cards[:2]
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        await press(pilot, "h")
+        text = " ".join(screen_text(app).split())
+        order = [text.index(part) for part in ("Suspended:", suspended.prompt, "Leeches",
+                                               leech.prompt, "leech: missed 8 times")]
+        assert order == sorted(order)
+        assert app.screen.query_one("#held-cards").highlighted_option.id == suspended.id
+        await press(pilot, "l")
+        assert "not marked as a leech" in screen_text(app)
+        await press(pilot, "enter")
+        assert "Back in study" in screen_text(app)
+        assert app.screen.query_one("#held-cards").highlighted_option.id == leech.id
+        await press(pilot, "enter")
+        assert "still asked as usual; press l to clear the leech mark" in " ".join(
+            screen_text(app).split())
+        await press(pilot, "l")
+        assert "Leech mark cleared" in screen_text(app)
+        assert "No card is suspended" in " ".join(screen_text(app).split())
+    with open_profile("Anna") as profile:
+        states = profile.card_states()
+        assert not states[leech.id].leech and states[leech.id].lapses == 8
+        assert not states[suspended.id].suspended
+
+
+async def test_the_held_cards_are_in_the_command_palette(clock) -> None:
+    """"Held cards" in the command palette opens the list."""
+    install(choice_deck(2))
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"held cards")
+        await settle(pilot)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, HeldScreen)
+        assert "No card is suspended" in " ".join(screen_text(app).split())
+
+
+async def test_a_change_that_cannot_be_saved_changes_nothing(clock, monkeypatch) -> None:
+    """When the disk refuses the write, the screen says nothing was changed and why, keeps
+    the card listed, and the next try works."""
+    import errno
+
+    from purgequiz.store.profile import Profile
+
+    deck = choice_deck(2)
+    install(deck)
+    _hold(deck.cards)
+    suspended = deck.cards[1]
+    release = Profile.release
+
+    def full(self, states, flag_ids):
+        raise OSError(errno.ENOSPC, "No space left on device", str(self.path))
+
+    monkeypatch.setattr(Profile, "release", full)
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "h", "enter")
+        text = " ".join(screen_text(app).split())
+        assert "Nothing was changed" in text and "free some disk space" in text
+        assert app.screen.query_one("#held-cards").highlighted_option.id == suspended.id
+        monkeypatch.setattr(Profile, "release", release)
+        await press(pilot, "enter")
+        assert "Back in study" in screen_text(app)
+    with open_profile("Anna") as profile:
+        assert not profile.card_states()[suspended.id].suspended

@@ -195,6 +195,28 @@ def test_deck_problems(snap_compare, monkeypatch: pytest.MonkeyPatch, tmp_path) 
     assert snapshot(snap_compare, "d")
 
 
+def test_held_cards(snap_compare) -> None:
+    """The held cards under their headings: suspended, buried (until when), flagged (a note
+    that would be markup, shown as typed) and leech."""
+    from datetime import timedelta
+
+    from purgequiz.learn.records import Flag
+    from purgequiz.learn.scheduler import CardProgress
+    from tests.tui.conftest import START
+
+    deck = choice_deck(4)
+    install(deck)
+    first, second, third, fourth = (card.id for card in deck.cards)
+    with open_profile("Anna") as profile:
+        profile.update_settings(timezone="UTC")
+        profile.save_states([CardProgress(first, reps=20, lapses=8, leech=True),
+                             CardProgress(second, suspended=True),
+                             CardProgress(third, buried_until=START + timedelta(hours=19))])
+        profile.add_flag(Flag("f1", fourth, deck.id, "the [bold]date[/] is wrong",
+                              START.isoformat(), deck.cards[3].prompt))
+    assert snapshot(snap_compare, "h")
+
+
 def test_flag_dialog(snap_compare) -> None:
     install(nasty_deck())
     assert snapshot(snap_compare, "enter", "f")

@@ -1,9 +1,11 @@
-"""Cards held back (suspended, buried) or marked (flagged, leech): listed with why, and
+"""Cards held back (suspended, buried) or marked (flagged, leech): listed by why, and
 brought back into study from here."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,36 +15,67 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from purgequiz.learn.held import HeldCard, held_cards, restored, why
-from purgequiz.tui.background import in_background
+from purgequiz.learn.held import REASONS, HeldCard, held_cards, leech_cleared, restored, why
+from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.text import plain, styled
 
-__all__ = ["HeldScreen"]
+__all__ = ["HeldScreen", "Listing"]
 
 EMPTY = ("No card is suspended, buried, flagged or marked as a leech. Cards you suspend "
          "(s) or bury (b) while studying are listed here, so you can bring them back.")
 
+# The heading of each group: a card is listed once, under the first reason that holds it.
+HEADINGS = {
+    "suspended": "Suspended: not asked until you bring them back (Enter)",
+    "buried": "Buried: back on the next study day, or now with Enter",
+    "flagged": "Flagged for your teacher: still asked (w withdraws the flag)",
+    "leech": "Leeches, often missed: still asked (l clears the mark)",
+}
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the screen shows: the listed cards, each deck's title by id, and the profile's
+    time zone (for "buried until")."""
+
+    cards: tuple[HeldCard, ...]
+    titles: dict[str, str]
+    zone: tzinfo
+
+
+def gather(profile, catalog, now: datetime) -> Listing:
+    """The profile's held cards with their prompts (reads the decks: run it in a worker)."""
+    from purgequiz.generate.catalog import cards_by_id, decks_by_card, load_catalog
+
+    catalog = catalog if catalog is not None else load_catalog()
+    listed = held_cards(profile.card_states(), profile.flags(), cards_by_id(catalog), now,
+                        decks_by_card(catalog))
+    return Listing(tuple(listed), {entry.id: entry.title for entry in catalog.decks},
+                   profile.settings.zone())
+
 
 class HeldScreen(Screen[None]):
-    """Enter brings the highlighted card back into study; w withdraws its flags."""
+    """Enter brings the highlighted card back into study; w withdraws its flags; l clears
+    its leech mark."""
 
     BINDINGS = [
         Binding("enter", "restore", "bring back", priority=True),  # over the list's own Enter
         Binding("w", "unflag", "withdraw flag"),
+        Binding("l", "clear_leech", "clear leech mark"),
         Binding("escape,q", "app.pop_screen", "back"),
     ]
 
     def __init__(self, profile) -> None:
         super().__init__(classes="held-screen")
         self.profile = profile
-        self.listed: list[HeldCard] = []
+        self.listed: dict[str, HeldCard] = {}
         self.busy = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="held"):
             yield Static(styled(("Cards held back or marked", "bold")), classes="screen-title")
             yield Static(plain("Suspended and buried cards are not asked until you bring them "
-                               "back. Leech and flagged cards are still asked."),
+                               "back. Flagged and leech cards are still asked."),
                          classes="hint")
             yield OptionList(id="held-cards", markup=False)
             yield Static(plain(EMPTY), id="held-empty")
@@ -54,35 +87,44 @@ class HeldScreen(Screen[None]):
 
     def reload(self) -> None:
         profile, app = self.profile, self.app
+        in_background(self, lambda: gather(profile, app.catalog, app.now()), self._show,
+                      self._unlisted)
 
-        def gather() -> list[HeldCard]:
-            from purgequiz.generate.catalog import cards_by_id, load_catalog
+    def _unlisted(self, error: BaseException) -> None:
+        self.busy = False
+        self._say(f"The held cards cannot be listed: {friendly(error)}")
 
-            catalog = app.catalog if app.catalog is not None else load_catalog()
-            now: datetime = app.now()
-            return held_cards(profile.card_states(), profile.flags(), cards_by_id(catalog), now)
-
-        in_background(self, gather, self._show)
-
-    def _show(self, listed: list[HeldCard]) -> None:
-        self.listed = listed
+    def _show(self, listing: Listing) -> None:
         self.busy = False
         cards = self.query_one("#held-cards", OptionList)
-        highlighted = cards.highlighted
+        shown = [option.id for option in cards.options if not option.disabled]
+        current = self._current()
+        place = shown.index(current.card_id) if current is not None else 0
+        self.listed = {held.card_id: held for held in listing.cards}
+        zone = listing.zone
+        options: list[Option] = []
+        for reason in REASONS:
+            group = [held for held in listing.cards if held.reasons[0] == reason]
+            if group:
+                options.append(Option(styled((HEADINGS[reason], "bold")), disabled=True))
+            for held in group:
+                decks = ", ".join(listing.titles.get(deck, deck) for deck in held.decks)
+                options.append(Option(styled(
+                    "  ", held.prompt or held.card_id, "\n",
+                    ("  " + why(held, zone) + (f"  ·  {decks}" if decks else ""), "dim")),
+                    id=held.card_id))
         cards.clear_options()
-        zone = self.profile.settings.zone()
-        cards.add_options([Option(styled(held.prompt or held.card_id, "\n",
-                                         (why(held, zone), "dim")))
-                           for held in listed])
-        cards.display = bool(listed)
-        self.query_one("#held-empty", Static).display = not listed
-        if listed:
-            cards.highlighted = min(highlighted or 0, len(listed) - 1)
+        cards.add_options(options)
+        cards.display = bool(listing.cards)
+        self.query_one("#held-empty", Static).display = not listing.cards
+        if listing.cards:
+            ids = [option.id for option in options if not option.disabled]
+            cards.highlighted = cards.get_option_index(ids[min(place, len(ids) - 1)])
             cards.focus()
 
     def _current(self) -> HeldCard | None:
-        index = self.query_one("#held-cards", OptionList).highlighted
-        return self.listed[index] if index is not None and index < len(self.listed) else None
+        option = self.query_one("#held-cards", OptionList).highlighted_option
+        return self.listed.get(option.id) if option is not None and option.id else None
 
     @on(OptionList.OptionSelected, "#held-cards")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -94,11 +136,13 @@ class HeldScreen(Screen[None]):
         if held is None or self.busy:
             return
         if not held.held_back:
-            self._say("This card is still asked as usual"
-                      + (": press w to withdraw your flag." if held.flags else "."))
+            keys = " or ".join(key for key, needed in (("w to withdraw your flag", held.flags),
+                                                      ("l to clear the leech mark", held.leech))
+                               if needed)
+            self._say(f"This card is still asked as usual; press {keys}.")
             return
-        self._release(held, [restored(self.profile.card_states()[held.card_id])], [],
-                      "Back in study: it will be asked again when it is due.")
+        self._change(held, restored, [], "Back in study: it will be asked again when it is "
+                                          "due.")
 
     def action_unflag(self) -> None:
         held = self._current()
@@ -107,24 +151,39 @@ class HeldScreen(Screen[None]):
         if not held.flags:
             self._say("This card is not flagged.")
             return
-        self._release(held, [], [str(f["id"]) for f in held.flags],
-                      "Flag withdrawn: your teacher will not see it.")
+        self._change(held, None, [str(f["id"]) for f in held.flags],
+                     "Flag withdrawn: your teacher will not see it.")
 
-    def _release(self, held: HeldCard, states, flag_ids: list[str], done: str) -> None:
+    def action_clear_leech(self) -> None:
+        held = self._current()
+        if held is None or self.busy:
+            return
+        if not held.leech:
+            self._say("This card is not marked as a leech.")
+            return
+        self._change(held, leech_cleared, [], "Leech mark cleared: the card is no longer "
+                                              "shown as often missed.")
+
+    def _change(self, held: HeldCard, change: Callable | None, flag_ids: list[str],
+                done: str) -> None:
+        """Save the change on the store thread (the card's state is read there, as it is
+        now); then say ``done`` and list the cards afresh."""
         self.busy = True
-        profile = self.profile
+        profile, card_id = self.profile, held.card_id
+
+        def save() -> None:
+            state = profile.card_states().get(card_id)
+            profile.release([change(state)] if change and state else [], flag_ids)
 
         def saved(_: None) -> None:
             self._say(done)
             self.reload()
 
         def failed(error: BaseException) -> None:
-            from purgequiz.tui.background import friendly
-
             self.busy = False
             self._say(f"Nothing was changed: {friendly(error)}")
 
-        in_background(self, lambda: profile.release(states, flag_ids), saved, failed)
+        in_background(self, save, saved, failed)
 
     def _say(self, text: str) -> None:
         self.query_one("#held-status", Static).update(plain(text))

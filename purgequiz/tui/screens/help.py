@@ -17,6 +17,7 @@ HELP_KEYS = [
         ("Enter", "study the highlighted deck"),
         ("p", "quick practice: ten cards from all decks"),
         ("s / ?", "settings / this help"),
+        ("h", "held cards: bring back suspended and buried cards"),
         ("ctrl+p", "command palette"),
         ("q", "quit (progress is always saved)"),
     ]),
