@@ -7,8 +7,9 @@
   the study day, earliest first, up to ``reviews_per_day``; then new cards in deck order, up to
   ``new_per_day``. When nothing else is left, a learning card due within 20 minutes is shown
   early.
-* Suspended cards and cards buried until later are left out; once a card is answered, its
-  siblings are buried until the end of the study day.
+* Suspended cards and cards buried until later are left out; once a card is answered (or
+  buried, or suspended), its siblings that ask the same facts are buried until the end of the
+  study day (an ordering card, made of several facts, does not bury the cards of each).
 * Never back to back: the card just shown, nor a card confusable with it (either card lists
   the other in ``confusable``). The same card may return at once only when nothing else is
   left; a confusable card waits for another card to come between.
@@ -67,12 +68,22 @@ def confusable_pairs(cards: Iterable[Card]) -> dict[str, set[str]]:
 
 
 def sibling_map(cards: Iterable[Card]) -> dict[str, set[str]]:
+    """The siblings that wait for the next day once a card is answered, as the deck lists
+    them, but for a card that combines several facts (an ordering, a matching): it shares one
+    of them with many cards, and burying along those links kept most ordering cards away
+    every day, so it is a sibling only of cards of the very same facts."""
+    cards = list(cards)
+    facts = {card.id: frozenset(card.fact_ids) for card in cards}
     pairs: dict[str, set[str]] = {}
     for card in cards:
         for other in card.siblings:
-            if other != card.id:
-                pairs.setdefault(card.id, set()).add(other)
-                pairs.setdefault(other, set()).add(card.id)
+            if other == card.id:
+                continue
+            mine, theirs = facts[card.id], facts.get(other, frozenset())
+            if mine != theirs and (len(mine) > 1 or len(theirs) > 1):
+                continue
+            pairs.setdefault(card.id, set()).add(other)
+            pairs.setdefault(other, set()).add(card.id)
     return pairs
 
 

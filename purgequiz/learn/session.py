@@ -133,6 +133,12 @@ class StudySession:
 
     _held_back: int = 0
 
+    def buried_count(self, now: datetime) -> int:
+        """How many of the deck's cards are buried until later (by b, or as siblings)."""
+        now = _utc(now)
+        return sum(1 for card_id in self.cards if (state := self.states.get(card_id))
+                   is not None and not state.suspended and state.buried(now))
+
     def _present(self, card: Card, mode: Mode, now: datetime) -> Presented:
         state = self.states.get(card.id)
         return Presented(

@@ -57,6 +57,30 @@ def test_siblings_buried_for_the_day(profile):
     assert session.states["b"].buried_until == datetime(2025, 3, 2, 4, tzinfo=UTC)
 
 
+def test_a_card_of_several_facts_is_not_buried_by_one_of_them(profile):
+    """An ordering card made of several facts neither waits when a card of one of its facts
+    is answered, nor sends that card away; cards of the very same fact still wait."""
+    order = card("order", kind="ordering", fact_ids=("f-a", "f-b", "f-c"),
+                 items=("A", "B", "C"), siblings=("a", "a2", "b"))
+    d = deck(card("a", siblings=("a2", "order")), card("a2", fact_ids=("f-a",)),
+             card("b", siblings=("order",)), order)
+    session = StudySession(d, profile, NOW, random.Random(1))
+    assert session.next_card(NOW).card.id == "a"
+    session.answer("Yezhov", NOW, 2000)
+    assert session.states["a2"].buried(NOW)
+    assert "order" not in session.states or not session.states["order"].buried(NOW)
+    shown = []
+    while (current := session.next_card(NOW)) is not None:
+        shown.append(current.card.id)
+        if current.mode == "ordering":
+            session.answer(("A", "B", "C"), NOW, 5000)
+        else:
+            session.answer("Yezhov", NOW, 2000)
+        if len(shown) > 6:
+            break
+    assert "order" in shown and "b" in shown
+
+
 @pytest.mark.parametrize("action", ["bury", "suspend"])
 def test_bury_and_suspend_hold_the_siblings_for_the_day(profile, action):
     """A card buried or suspended keeps its siblings away until the next study day too, so

@@ -3,6 +3,7 @@ changes a grade, buries, suspends and flags cards from the feedback."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from purgequiz.generate.model import Deck
@@ -381,6 +382,18 @@ async def test_no_new_cards_allowed_says_so_and_where_to_change_it(clock) -> Non
         assert 'No new cards today: "New cards per day" is set to 0.' in text
         assert "2 new cards are waiting" in text and '"New cards per day" in Settings' in text
         assert "Nothing is due" not in text
+
+
+async def test_cards_waiting_as_siblings_are_said_to_wait(clock) -> None:
+    """When the only cards left are buried for the day, the deck says they wait for tomorrow
+    and why, rather than that every card is done."""
+    two = choice_deck(2)
+    first = replace(two.cards[0], siblings=(two.cards[1].id,))
+    async with studying(clock, replace(two, cards=(first, two.cards[1]))) as pilot:
+        await study_all(pilot)
+        await press(pilot, "h", "enter")
+        text = " ".join(screen_text(pilot.app).split())
+        assert "1 card waits for tomorrow" in text and "Every card for today is done" not in text
 
 
 async def test_todays_new_card_limit_reached_says_so(clock) -> None:

@@ -43,6 +43,12 @@ def nothing_due(session: StudySession, now: datetime) -> tuple[str, str]:
     when = f"The next card you are learning comes back {relative(waiting, now)}. " if waiting \
         else ""
     held = session.new_held_back
+    buried = session.buried_count(now)
+    if not held and buried:
+        cards = "card waits" if buried == 1 else "cards wait"
+        return ("Nothing more to study in this deck today.",
+                f"{when}{buried} {cards} for tomorrow: you buried them, or a question on the "
+                "same fact was answered today. h on the home screen lists them.")
     if not held:
         return ("Nothing is due in this deck right now.",
                 when or "Every card for today is done. Come back tomorrow, or pick another deck.")
