@@ -124,8 +124,8 @@ class DeckMatcher:
                       if is_near(given, key))  # the accepted spellings it is a slip away from
         others = {k: v for k, v in self._entities.items()
                   if k not in accepted and k.split()[-1] not in accepted}
-        if given in others:
-            return Match(False, closer_to=others[given])
+        if given in others:  # another name, typed as it is: wrong, and nothing to point out
+            return Match(False)
         rival = None  # the closest other entity the typed text is near, as (distance, name)
         for key, text in others.items():
             for candidate in (key, key.split()[-1]):
