@@ -11,6 +11,7 @@ from purgequiz.commands.options import no_such_profile, profile_name, same_profi
 from purgequiz.commands.output import fail, json_text, say
 from purgequiz.files import EXPORT_LIMIT, FileProblem, check_output, read_json, write_text
 from purgequiz.store import (
+    ProfileInUse,
     ProfileNameError,
     ProfileNotFound,
     StoreError,
@@ -126,7 +127,7 @@ def check(profile_name: str | None, repair: bool) -> int:
     if not names:
         say("there are no profiles yet")
         return 0
-    unhealthy = 0
+    unhealthy = damaged = 0  # damaged: those a repair could help
     for name in names:
         try:
             health = repair_profile(name) if repair else check_profile(name)
@@ -136,9 +137,14 @@ def check(profile_name: str | None, repair: bool) -> int:
             say(f"{name}: cannot be checked: {error}")  # gone since it was listed
             unhealthy += 1
             continue
+        except ProfileInUse as error:  # nothing known to be wrong: a repair would not help
+            say(f"{name}: cannot be checked: {error}")
+            unhealthy += 1
+            continue
         except (StoreError, ValueError) as error:
             say(f"{name}: cannot be checked: {error}")
             unhealthy += 1
+            damaged += 1
             continue
         figures = (f"{health.cards} card states, {health.reviews} reviews on "
                    f"{health.days} day(s)")
@@ -149,10 +155,11 @@ def check(profile_name: str | None, repair: bool) -> int:
             say(f"{name}: healthy ({figures})")
         else:
             unhealthy += 1
+            damaged += 1
             say(f"{name}: {len(health.problems)} problem(s) ({figures})")
         for line in _health_lines(health):
             say(line)
-    if unhealthy and not repair:
+    if damaged and not repair:
         which = f" --profile {shlex.quote(profile_name)}" if profile_name else ""
         say(f"run 'purgequiz progress check{which} --repair' to repair: each damaged file "
               f"is kept aside and rebuilt from what is good")

@@ -38,3 +38,15 @@ def test_export_when_a_review_file_cannot_be_read(monkeypatch, capsys) -> None:
     assert cli.main(["progress", "export", "--profile", "Anna", "-o", "-"]) == 1
     err = capsys.readouterr().err
     assert f"cannot use {unreadable} (permission denied); check the permissions" in err
+
+
+def test_check_of_a_profile_open_elsewhere_suggests_no_repair(capsys):
+    """A profile open in the app cannot be checked; that is said, without advice to repair
+    (nothing is known to be damaged, and a repair would be refused too)."""
+    from purgequiz.store import open_profile
+
+    with open_profile("Anna"):
+        assert cli.main(["progress", "check", "--profile", "Anna"]) == 1
+    out = capsys.readouterr().out
+    assert "Anna: cannot be checked" in out and "open in another purgequiz" in out
+    assert "--repair" not in out
