@@ -17,6 +17,7 @@ with the fact base's own citation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -79,6 +80,10 @@ def _citation_dict(citation: Citation) -> dict[str, Any]:
     return {**asdict(citation), "paragraphs": list(citation.paragraphs)}
 
 
+# A prompt that asks to pick among the choices shown makes no sense without them.
+_PICKS_FROM_CHOICES = re.compile(r"\b(?:of these|of the following)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Card:
     id: str
@@ -110,6 +115,8 @@ class Card:
         date, or a text of a few words."""
         if self.kind not in ("question", "cloze"):
             return False
+        if self.choices and _PICKS_FROM_CHOICES.search(self.prompt):
+            return False  # "Which of these commanders…": one of several true, only among choices
         return self.answer_type != "text" or len(self.answer.split()) <= TYPED_WORDS
 
     def rebuttal(self, choice: str) -> Rebuttal | None:

@@ -30,6 +30,14 @@ def test_known_card_is_typed_when_the_progression_is_on():
     assert mode_for(card("a"), KNOWN, Settings()) == "typed"
 
 
+def test_a_question_that_picks_among_its_choices_is_never_typed():
+    """"Which of these commanders…" cannot be asked without its choices, even in review."""
+    picked = card("a", prompt="Which of these commanders was arrested in May 1937?")
+    assert mode_for(picked, KNOWN, Settings()) == "choice"
+    following = card("a", prompt="Which of the following posts did Malenkov hold?")
+    assert mode_for(following, KNOWN, Settings()) == "choice"
+
+
 def test_known_card_stays_multiple_choice_when_the_progression_is_off():
     """With typed_after_learning off a card in review is still asked as multiple choice."""
     assert mode_for(card("a"), KNOWN, Settings(typed_after_learning=False)) == "choice"
