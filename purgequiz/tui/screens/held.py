@@ -126,6 +126,17 @@ class HeldScreen(Screen[None]):
         option = self.query_one("#held-cards", OptionList).highlighted_option
         return self.listed.get(option.id) if option is not None and option.id else None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """w and l are offered (in the key bar) only for a card they can change."""
+        if action in ("unflag", "clear_leech"):
+            held = self._current()
+            return held is not None and bool(held.flags if action == "unflag" else held.leech)
+        return True
+
+    @on(OptionList.OptionHighlighted, "#held-cards")
+    def _moved(self) -> None:
+        self.refresh_bindings()
+
     @on(OptionList.OptionSelected, "#held-cards")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
