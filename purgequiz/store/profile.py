@@ -18,6 +18,7 @@ that is what keeps an answer's durable write near a bare fsync.
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import socket
@@ -88,8 +89,20 @@ class ProfileInfo:
     path: Path
 
 
-def _meta(folder: Path, name: str, recoveries: list[Recovery]) -> str:
-    """The display name stored in ``profile.json`` (written on creation, repaired if damaged)."""
+def _name_seed(name: str) -> int:
+    """The order seed a profile made with ``name`` gets (see :func:`_meta`)."""
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big")
+
+
+def _meta(folder: Path, name: str, recoveries: list[Recovery]) -> tuple[str, int]:
+    """The display name and order seed stored in ``profile.json`` (written on creation,
+    repaired if damaged).
+
+    The seed fixes the order of new cards (:mod:`purgequiz.learn.order`). It is drawn from the
+    name the profile is made with, so a profile made again under the same name (as every test
+    does) studies in the same order, and it is kept in the file, so it stays if the name
+    changes. A file from before seeds were kept gets the seed of the name it holds.
+    """
     path = folder / "profile.json"
     raw = read_file(path)
     if raw is not None:
@@ -98,15 +111,20 @@ def _meta(folder: Path, name: str, recoveries: list[Recovery]) -> str:
             stored = data.get("name") if isinstance(data, dict) else None
             if isinstance(stored, str) and not any("\ud800" <= c <= "\udfff" for c in stored) \
                     and check_name(stored) == stored:
-                return stored
+                seed = data.get("seed")
+                if type(seed) is not int or not 0 <= seed < 2**64:
+                    seed = _name_seed(stored)
+                return stored, seed
             raise ValueError
         except (ValueError, UnicodeDecodeError, RecursionError):
             kept = set_aside(path)
             recoveries.append(Recovery(path, kept, f"the profile file {path} was damaged; it "
                                                    f"was kept untouched as {kept}"))
-    record = {"v": META_VERSION, "name": name, "created": datetime.now(UTC).isoformat()}
+    seed = _name_seed(name)
+    record = {"v": META_VERSION, "name": name, "created": datetime.now(UTC).isoformat(),
+              "seed": seed}
     write_atomic(path, json.dumps(record, ensure_ascii=False).encode())
-    return name
+    return name, seed
 
 
 class CardStates(MutableMapping[str, CardProgress]):
@@ -161,7 +179,7 @@ class Profile:
         self._lock = lock
         check_entry(folder, folder=True)
         recoveries: list[Recovery] = []
-        self.display_name = _meta(folder, name, recoveries)
+        self.display_name, self.order_seed = _meta(folder, name, recoveries)
         self.storage: JournalStorage | None = None
         self.db = _DB(folder, storage=JournalStorage)
         self.storage = self.db.storage  # type: ignore[assignment]
