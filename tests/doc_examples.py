@@ -375,8 +375,9 @@ def profile_anna(space: Workspace) -> None:
 
 
 def held_cards(space: Workspace) -> None:
-    """A profile Anna that, studying the army purge deck, suspended its first card and
-    flagged its second with the note "the figure looks wrong"."""
+    """A profile Anna that, studying the army purge deck, suspended the card on the army's
+    cost in 1935 and flagged the one on its cost in 1937 with the note "the figure looks
+    wrong"."""
     from purgequiz.generate.deckfile import read_deck
     from purgequiz.learn import StudySession
     from purgequiz.paths import bundled_decks_dir
@@ -386,10 +387,8 @@ def held_cards(space: Workspace) -> None:
     now = datetime(2025, 3, 1, 9, tzinfo=UTC)
     with open_profile("Anna") as profile:
         session = StudySession(deck, profile, now, random.Random(1))
-        assert session.next_card(now) is not None
-        session.suspend(now)
-        assert session.next_card(now) is not None
-        session.flag("the figure looks wrong", now)
+        session.suspend(now, card_id="ch7-army-budget-1935:figure")
+        session.flag("the figure looks wrong", now, card_id="ch7-army-budget-1937:figure")
 
 
 SETUPS: dict[str, Callable[[Workspace], None]] = {

@@ -4,12 +4,19 @@
   04:00), computed with ``zoneinfo`` so it stays at that wall-clock hour across DST changes
   (such days last 23 or 25 hours).
 * Order: learning cards that are due, earliest first; then review cards due before the end of
-  the study day, earliest first, up to ``reviews_per_day``; then new cards in deck order, up to
+  the study day, earliest first, up to ``reviews_per_day``; then new cards, up to
   ``new_per_day``. When nothing else is left, a learning card due within 20 minutes is shown
   early.
-* Suspended cards and cards buried until later are left out; once a card is answered (or
-  buried, or suspended), its siblings that ask the same facts are buried until the end of the
-  study day (an ordering card, made of several facts, does not bury the cards of each).
+* New cards come in the profile's own order for the deck (:mod:`purgequiz.learn.order`),
+  fixed by the profile's seed: kinds, question families and topics are mixed, and related cards
+  (siblings, look-alike figures, a card and one that gives its answer away) are kept apart. The
+  order is the same at every start, whatever has been studied, so today's counts keep their
+  meaning.
+* Suspended cards and cards buried until later are left out; once a card is answered, buried
+  or suspended, its siblings and the new cards that it gives away or that give it away
+  (:mod:`purgequiz.learn.reveals`) wait until the end of the study day (the session buries
+  them). A card that combines several facts (an ordering, a matching) is a sibling only of
+  cards of the very same facts, else most ordering cards would wait every day.
 * Never back to back: the card just shown, nor a card confusable with it (either card lists
   the other in ``confusable``). The same card may return at once only when nothing else is
   left; a confusable card waits for another card to come between.
@@ -24,6 +31,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from purgequiz.generate.model import Card
+from purgequiz.learn.order import look_alikes, new_card_order
+from purgequiz.learn.reveals import reveal_pairs
 from purgequiz.learn.scheduler import CardProgress
 from purgequiz.learn.settings import Settings
 
@@ -87,16 +96,40 @@ def sibling_map(cards: Iterable[Card]) -> dict[str, set[str]]:
     return pairs
 
 
-class StudyQueue:
-    """Chooses the next card from the deck and the profile's progress; pure and clock-driven."""
+def _merged(*relations: Mapping[str, set[str]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for relation in relations:
+        for card_id, others in relation.items():
+            out.setdefault(card_id, set()).update(others)
+    return out
 
-    def __init__(self, cards: Iterable[Card], settings: Settings) -> None:
-        self.cards = list(cards)
-        self.order = {card.id: index for index, card in enumerate(self.cards)}
+
+class StudyQueue:
+    """Chooses the next card from the deck and the profile's progress; pure and clock-driven.
+
+    ``seed`` (the profile's) fixes the order of new cards.
+    """
+
+    def __init__(self, cards: Iterable[Card], settings: Settings, *, seed: int) -> None:
+        deck = list(cards)
+        self.order = {card.id: index for index, card in enumerate(deck)}
         self.settings = settings
         self.zone = settings.zone()
-        self.confusable = confusable_pairs(self.cards)
-        self.siblings = sibling_map(self.cards)
+        self.confusable = confusable_pairs(deck)
+        self.siblings = sibling_map(deck)
+        self.reveals = reveal_pairs(deck)
+        # what waits for the next day: reveals between cards of one fact each (an ordering
+        # card reveals, or is revealed by, many cards; burying along those links kept about
+        # half the ordering cards away after a dozen answers)
+        several = {card.id for card in deck if len(card.fact_ids) > 1}
+        self.reveals_buried = {card_id: others - several
+                               for card_id, others in self.reveals.items()
+                               if card_id not in several}
+        alike = look_alikes(deck)
+        kin = _merged(self.siblings, self.confusable, self.reveals, alike)
+        by_id = {card.id: card for card in deck}
+        # kept in the order new cards come in: the new pool is then read off in order
+        self.cards = [by_id[card_id] for card_id in new_card_order(deck, seed, kin, alike)]
 
     def day(self, now: datetime) -> date:
         return study_day(now, self.zone, self.settings.day_starts_at)

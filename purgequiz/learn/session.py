@@ -92,7 +92,7 @@ class StudySession:
         self.settings = profile.settings
         self.thresholds = thresholds
         self.scheduler = Scheduler(self.settings)
-        self.queue = StudyQueue(deck.cards, self.settings)
+        self.queue = StudyQueue(deck.cards, self.settings, seed=profile.order_seed)
         self.matcher = DeckMatcher(deck)
         self.cards = {card.id: card for card in deck.cards}
         self.states: dict[str, CardProgress] = dict(profile.card_states())
@@ -365,15 +365,18 @@ class StudySession:
 
     def _siblings_buried(self, card: Card, now: datetime
                          ) -> list[tuple[CardProgress, CardProgress]]:
-        """(state, state buried until the day ends) of each sibling of ``card`` that must wait:
-        a sibling would give the card away, or be given away by it, on the same day."""
+        """(state, state buried until the day ends) of each card that must wait after ``card``:
+        its siblings, and the new cards whose text gives it away or is given away by it, would
+        give the answer away on the same day."""
         end = self.queue.day_end(now)
+        siblings = self.queue.siblings.get(card.id, set())
         out = []
-        for sibling in sorted(self.queue.siblings.get(card.id, ())):
-            if sibling not in self.cards:
+        for other in sorted(siblings | self.queue.reveals_buried.get(card.id, set())):
+            if other not in self.cards or other == card.id:
                 continue
-            state = self.states.get(sibling) or CardProgress(sibling)
-            if state.is_learning or state.suspended:
+            state = self.states.get(other) or CardProgress(other)
+            if state.is_learning or state.suspended or (other not in siblings
+                                                          and not state.is_new):
                 continue
             out.append((state, replace(state, buried_until=end)))
         return out

@@ -40,7 +40,14 @@ from purgequiz.store.disk import check_entry, fsync_dir, read_file, write_atomic
 from purgequiz.store.errors import ProfileNameError, ProfileNotFound, StoreError, file_problem
 from purgequiz.store.last import renamed as _last_renamed
 from purgequiz.store.lock import lock_profile
-from purgequiz.store.names import SAME, check_name, folder_name, name_from_folder, name_key
+from purgequiz.store.names import (
+    SAME,
+    check_name,
+    folder_name,
+    name_from_folder,
+    name_key,
+    order_seed,
+)
 
 __all__ = ["KEEP_DAYS", "DeletedProfile", "delete_profile", "deleted_profiles",
            "finish_rename", "remove_expired", "rename_profile", "restore_profile"]
@@ -80,8 +87,7 @@ def finish_rename(folder: Path) -> None:
     check_entry(note)
     name = pending_name(folder)
     if name is not None:
-        record = {"v": 1, "name": name, "created": _created(folder) or _now_text()}
-        write_atomic(folder / META, json.dumps(record, ensure_ascii=False).encode())
+        _write_name(folder, name)
     try:
         os.unlink(note)
         fsync_dir(folder)
@@ -89,14 +95,24 @@ def finish_rename(folder: Path) -> None:
         raise file_problem(error, note) from error
 
 
-def _created(folder: Path) -> str | None:
+def _write_name(folder: Path, name: str) -> None:
+    """Give the profile in ``folder`` the name ``name``, keeping what else its file holds:
+    when it was made, and the seed of its order of new cards (taken from the old name when
+    the file is older than seeds, so the order does not change with the name)."""
     try:
         raw = read_file(folder / META)
         data = json.loads(raw) if raw is not None else None
     except (StoreError, ValueError, RecursionError):
-        return None
-    created = data.get("created") if isinstance(data, dict) else None
-    return created if isinstance(created, str) else None
+        data = None
+    old = data if isinstance(data, dict) else {}
+    record = {"v": 1, "name": name, "created": old.get("created") if isinstance(
+        old.get("created"), str) else _now_text()}
+    seed = old.get("seed")
+    if type(seed) is int and 0 <= seed < 2**64:
+        record["seed"] = seed
+    elif isinstance(old.get("name"), str):
+        record["seed"] = order_seed(old["name"])
+    write_atomic(folder / META, json.dumps(record, ensure_ascii=False).encode())
 
 
 def _now_text() -> str:
@@ -170,8 +186,7 @@ def rename_profile(old: str, new: str) -> ProfileInfo:
 
 
 def _move_in_place(folder: Path, name: str) -> None:
-    record = {"v": 1, "name": name, "created": _created(folder) or _now_text()}
-    write_atomic(folder / META, json.dumps(record, ensure_ascii=False).encode())
+    _write_name(folder, name)
 
 
 # -- deleting and restoring ----------------------------------------------------------------

@@ -22,8 +22,8 @@ import unicodedata
 
 from purgequiz.store.errors import ProfileNameError
 
-__all__ = ["SAME", "MAX_NAME", "check_name", "folder_name", "name_from_folder", "name_key",
-           "plain_folder_name"]
+__all__ = ["MAX_NAME", "SAME", "check_name", "folder_name", "name_from_folder", "name_key",
+           "order_seed", "plain_folder_name"]
 
 # Said wherever a look-alike name is taken for an existing profile.
 SAME = "names that differ only in capitals, spacing or the form of letters are one profile"
@@ -101,3 +101,9 @@ def name_key(name: str) -> str:
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
     visible = "".join(c for c in folded if unicodedata.category(c) != "Cf")
     return " ".join(visible.split())
+
+
+def order_seed(name: str) -> int:
+    """The seed of the order of new cards for a profile made under ``name`` (kept in its
+    ``profile.json``, so that it stays when the profile is renamed)."""
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big")

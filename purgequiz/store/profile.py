@@ -36,7 +36,7 @@ from purgequiz.store.directory import META, ProfileInfo, find_profile, list_prof
 from purgequiz.store.errors import ProfileNotFound, Recovery, StoreError, file_problem
 from purgequiz.store.lock import Lock, ProfileMoved, lock_profile
 from purgequiz.store.manage import finish_rename
-from purgequiz.store.names import check_name, folder_name
+from purgequiz.store.names import check_name, folder_name, order_seed
 from purgequiz.store.schema import review_table
 from purgequiz.store.storage import (
     COLD_PREFIX,
@@ -76,9 +76,15 @@ def _shard(card_id: str) -> str:
     return f"cards/{zlib.crc32(card_id.encode()) % SHARDS:03d}"
 
 
-def _meta(folder: Path, name: str, recoveries: list[Recovery]) -> str:
-    """The display name stored in ``profile.json`` (written on creation, repaired if damaged;
-    a rename stopped midway is finished or dropped first)."""
+def _meta(folder: Path, name: str, recoveries: list[Recovery]) -> tuple[str, int]:
+    """The display name and order seed stored in ``profile.json`` (written on creation,
+    repaired if damaged; a rename stopped midway is finished or dropped first).
+
+    The seed fixes the order of new cards (:mod:`purgequiz.learn.order`). It is drawn from the
+    name the profile is made with, so a profile made again under the same name (as every test
+    does) studies in the same order, and it is kept in the file, so it stays if the name
+    changes. A file from before seeds were kept gets the seed of the name it holds.
+    """
     finish_rename(folder)
     path = folder / META
     raw = read_file(path)
@@ -88,15 +94,20 @@ def _meta(folder: Path, name: str, recoveries: list[Recovery]) -> str:
             stored = data.get("name") if isinstance(data, dict) else None
             if isinstance(stored, str) and not any("\ud800" <= c <= "\udfff" for c in stored) \
                     and check_name(stored) == stored:
-                return stored
+                seed = data.get("seed")
+                if type(seed) is not int or not 0 <= seed < 2**64:
+                    seed = order_seed(stored)
+                return stored, seed
             raise ValueError
         except (ValueError, UnicodeDecodeError, RecursionError):
             kept = set_aside(path)
             recoveries.append(Recovery(path, kept, f"the profile file {path} was damaged; it "
                                                    f"was kept untouched as {kept}"))
-    record = {"v": META_VERSION, "name": name, "created": datetime.now(UTC).isoformat()}
+    seed = order_seed(name)
+    record = {"v": META_VERSION, "name": name, "created": datetime.now(UTC).isoformat(),
+              "seed": seed}
     write_atomic(path, json.dumps(record, ensure_ascii=False).encode())
-    return name
+    return name, seed
 
 
 class CardStates(MutableMapping[str, CardProgress]):
@@ -151,7 +162,7 @@ class Profile:
         self._lock = lock
         check_entry(folder, folder=True)
         recoveries: list[Recovery] = []
-        self.display_name = _meta(folder, name, recoveries)
+        self.display_name, self.order_seed = _meta(folder, name, recoveries)
         self.storage: JournalStorage | None = None
         self.db = _DB(folder, storage=JournalStorage)
         self.storage = self.db.storage  # type: ignore[assignment]

@@ -1,11 +1,11 @@
-"""The study session: modes, grading into the log, siblings, undo, regrade, bury, suspend, flag,
-summary."""
+"""The study session: modes, grading into the log, siblings, cards that give each other away,
+the order of new cards across a reopen, undo, regrade, bury, suspend, flag, summary."""
 
 import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from deckkit import card, deck, plain_deck
+from deckkit import card, deck, mixed_deck, plain_deck
 
 from purgequiz.learn import Rating, StudySession, deck_stats, sync_deck, today_line
 from purgequiz.store import open_profile
@@ -94,13 +94,75 @@ def test_bury_and_suspend_hold_the_siblings_for_the_day(profile, action):
     assert profile.card_states()["b"].buried_until == datetime(2025, 3, 2, 4, tzinfo=UTC)
 
 
+def study_day(session, now, act=None):
+    """Show every card the session has for now; each is graded Easy (so it is not back
+    today), or given to ``act`` when that returns True. The ids shown, in order."""
+    shown = []
+    while (presented := session.next_card(now)) is not None:
+        shown.append(presented.card.id)
+        if act is None or not act(session, presented.card.id):
+            session.show_as("flashcard")
+            session.grade_flashcard(Rating.Easy, now, 3000)
+    return shown
+
+
+@pytest.mark.parametrize("action", ["answer", "bury"])
+def test_a_card_that_gives_another_away_keeps_it_for_tomorrow(profile, action):
+    """Of two new cards where one tells the other's answer, the one shown first (answered or
+    buried) keeps the other away until the next study day; then it is new again."""
+    asked = card("asked", "Beria", prompt="Who replaced Yezhov as head of the NKVD in 1938?")
+    deputy = card("deputy", "21 August 1938",
+                  prompt="On what date did the Politburo appoint Beria Yezhov's deputy at the "
+                         "NKVD?")
+    profile.update_settings(new_per_day=100)
+    session = StudySession(deck(asked, deputy, *plain_deck(20).cards), profile, NOW,
+                           random.Random(1))
+
+    def bury(session, card_id):
+        if action == "bury" and card_id in ("asked", "deputy"):
+            session.bury(NOW)
+            return True
+        return False
+
+    today = study_day(session, NOW, bury)
+    (first,) = {"asked", "deputy"} & set(today)
+    (other,) = {"asked", "deputy"} - {first}
+    assert len(today) == 21
+    assert session.states[other].buried_until == datetime(2025, 3, 2, 4, tzinfo=UTC)
+    assert session.states[other].is_new
+    tomorrow = NOW + timedelta(days=1)
+    assert other in session.queue.pools(session.states, tomorrow, 0, 0)[3]  # new again
+
+
+def test_new_cards_keep_their_order_across_a_reopen(home):
+    """A profile closed after three new cards and opened again the same day goes on where it
+    was in its own order of new cards (mixed, not the deck file's), whatever the random draws
+    of either session."""
+    cards = mixed_deck()
+    with open_profile("learner") as profile:
+        profile.update_settings(timezone="UTC", new_per_day=8)
+        session = StudySession(cards, profile, NOW, random.Random(1))
+        planned = session.queue.pools(session.states, NOW, 0, 0)[3]
+        first = []
+        for _ in range(3):
+            first.append(session.next_card(NOW).card.id)
+            session.show_as("flashcard")
+            session.grade_flashcard(Rating.Easy, NOW, 3000)
+    with open_profile("learner") as profile:
+        session = StudySession(cards, profile, NOW + timedelta(hours=1), random.Random(2))
+        assert session.counts(NOW + timedelta(hours=1)).new == 5
+        later = study_day(session, NOW + timedelta(hours=1))
+    assert first + later == planned
+    assert planned != [c.id for c in cards.cards][:8]
+
+
 def test_undo_restores_state_and_removes_the_log_entry(profile):
     """Undo gives the card back with its old state; the review leaves the log and counts."""
     session = StudySession(plain_deck(2), profile, NOW, random.Random(1))
-    session.next_card(NOW)
+    first = session.next_card(NOW).card.id
     session.answer("wrong", NOW, 2000)
     shown = session.undo()
-    assert shown.card.id == "c000" and session.states["c000"].is_new
+    assert shown.card.id == first and session.states[first].is_new
     assert list(profile.reviews()) == [] and profile.day_counts("2025-03-01").reviews == 0
     assert session.next_card(NOW) is shown
 
@@ -120,12 +182,13 @@ def test_summary_and_home_screen_figures(profile):
     """Summary, deck stats and today's line agree with what was answered."""
     d = plain_deck(4)
     session = StudySession(d, profile, NOW, random.Random(1))
-    for reply in ("Answer 0", "wrong", "Answer 2"):
-        shown = session.next_card(NOW)
-        session.answer(reply if reply == "wrong" else shown.card.answer, NOW, 4000)
+    shown = []
+    for right in (True, False, True):
+        shown.append(session.next_card(NOW).card)
+        session.answer(shown[-1].answer if right else "wrong", NOW, 4000)
     summary = session.summary(NOW)
     assert (summary.reviewed, summary.correct, summary.streak) == (3, 2, 1)
-    assert summary.hardest[0].id == "c001"
+    assert summary.hardest[0] == shown[1]
     stats = deck_stats(d, profile, NOW)
     assert (stats.cards, stats.new, stats.learning) == (4, 1, 3)
     today = today_line(profile, NOW)
@@ -235,9 +298,9 @@ def test_can_undo_follows_the_answers(profile):
     """can_undo is false before an answer, true after one, false again once it is undone."""
     session = StudySession(plain_deck(2), profile, NOW, random.Random(1))
     assert not session.can_undo and session.last_answered is None
-    session.next_card(NOW)
+    shown = session.next_card(NOW)
     session.answer("Answer 0", NOW, 1000)
-    assert session.can_undo and session.last_answered.id == "c000"
+    assert session.can_undo and session.last_answered.id == shown.card.id
     session.undo()
     assert not session.can_undo
 
@@ -245,19 +308,20 @@ def test_can_undo_follows_the_answers(profile):
 def test_bury_suspend_flag_the_card_just_answered(profile):
     """With no card shown, bury, suspend and flag act on the card answered last."""
     session = StudySession(plain_deck(3), profile, NOW, random.Random(1))
-    session.next_card(NOW)
-    session.answer("Answer 0", NOW, 1000)
+    first = session.next_card(NOW).card
+    session.answer(first.answer, NOW, 1000)
     flag = session.flag("wrong date", NOW)
-    assert (flag.card_id, flag.prompt) == ("c000", "Who? (c000)")
+    assert (flag.card_id, flag.prompt) == (first.id, first.prompt)
     session.bury(NOW)
-    assert session.states["c000"].buried_until == datetime(2025, 3, 2, 4, tzinfo=UTC)
-    assert session.states["c000"].reps == 1  # the answer is kept
-    session.next_card(NOW)
-    session.answer("Answer 1", NOW, 1000)
+    assert session.states[first.id].buried_until == datetime(2025, 3, 2, 4, tzinfo=UTC)
+    assert session.states[first.id].reps == 1  # the answer is kept
+    second = session.next_card(NOW).card
+    session.answer(second.answer, NOW, 1000)
     session.suspend(NOW)
-    assert session.states["c001"].suspended
-    assert session.next_card(NOW).card.id == "c002"
-    assert session.next_card(NOW + timedelta(minutes=30)).card.id == "c002"
+    assert session.states[second.id].suspended
+    (third,) = {"c000", "c001", "c002"} - {first.id, second.id}
+    assert session.next_card(NOW).card.id == third
+    assert session.next_card(NOW + timedelta(minutes=30)).card.id == third
     assert [f["note"] for f in profile.flags()] == ["wrong date"]
 
 
@@ -265,10 +329,11 @@ def test_bury_suspend_flag_by_card_id(profile):
     """An explicit card id is acted on and the card being shown stays shown."""
     session = StudySession(plain_deck(3), profile, NOW, random.Random(1))
     shown = session.next_card(NOW)
-    session.suspend(NOW, card_id="c002")
-    session.flag("typo", NOW, card_id="c001")
+    flagged, suspended = sorted({"c000", "c001", "c002"} - {shown.card.id})
+    session.suspend(NOW, card_id=suspended)
+    session.flag("typo", NOW, card_id=flagged)
     assert session.next_card(NOW) is shown
-    assert session.states["c002"].suspended and profile.flags()[0]["card_id"] == "c001"
+    assert session.states[suspended].suspended and profile.flags()[0]["card_id"] == flagged
     with pytest.raises(ValueError, match="not in this deck"):
         session.bury(NOW, card_id="nope")
 

@@ -1,4 +1,5 @@
-"""Profiles: durable answers, recovery of damaged files, locking, names, settings."""
+"""Profiles: durable answers, recovery of damaged files, locking, names, settings, the order
+seed."""
 
 import json
 import os
@@ -150,6 +151,24 @@ def test_missing_profile_without_create():
         open_profile("nobody", create=False)
 
 
+def test_the_order_seed_is_kept_in_profile_json():
+    """Each profile gets its own seed for the order of new cards when it is made: kept in
+    profile.json, the same at every opening and after a change of name; a profile.json
+    from before seeds were kept gets the seed of its name."""
+    with open_profile("Anna") as anna, open_profile("Boris") as boris:
+        seed, folder = anna.order_seed, anna.path
+        assert seed != boris.order_seed
+    meta = json.loads((folder / "profile.json").read_text(encoding="utf-8"))
+    assert meta["seed"] == seed
+    (folder / "profile.json").write_text(json.dumps({**meta, "name": "Anya"}), "utf-8")
+    with open_profile("Anna") as renamed:
+        assert (renamed.display_name, renamed.order_seed) == ("Anya", seed)
+    del meta["seed"]
+    (folder / "profile.json").write_text(json.dumps(meta), "utf-8")
+    with open_profile("Anna") as older:
+        assert older.order_seed == seed
+
+
 def test_settings_are_validated_and_kept():
     """Bad settings are refused with reasons; good ones are saved."""
     with open_profile("Anna") as profile:
@@ -218,14 +237,14 @@ def test_replaced_answer_survives_reopening():
     """replace_answer swaps a log entry and its counts in one durable write."""
     with open_profile("Anna") as profile:
         session = StudySession(plain_deck(2), profile, NOW, random.Random(1))
-        session.next_card(NOW)
+        shown = session.next_card(NOW).card.id
         session.answer("wrong", NOW, 2500)
         session.regrade(Rating.Easy, NOW)
     with open_profile("Anna") as profile:
         (review,) = profile.reviews()
         assert (review.rating, review.correct, review.given) == (4, True, "wrong")
         assert profile.day_counts("2025-03-01").correct == 1
-        assert profile.card_states()["c000"].due == NOW + timedelta(days=8)
+        assert profile.card_states()[shown].due == NOW + timedelta(days=8)
 
 
 def test_flags_and_sessions_are_stored():

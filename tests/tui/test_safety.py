@@ -166,26 +166,30 @@ async def test_card_text_with_control_characters_is_shown_as_escapes(clock) -> N
         app.screen.study(deck)
         await settle(pilot)
         assert isinstance(app.screen, StudyScreen)
-        assert_text_only(app, f"Deck {SHOWN}", f"Prompt {SHOWN}?", "Yagoda\\x1b]0;HIJACKED",
-                         "Beria\\x1b[2J", "Vyshinsky\\x9b2J")
-        await answer(pilot, correct=False)
-        assert_text_only(app, f"Why not {SHOWN}.", f"Explanation {SHOWN}",
-                         "Wright\\u202e, 1940")
-        await press(pilot, "f")
-        assert isinstance(app.screen, FlagDialog)
-        assert_text_only(app, f"Prompt {SHOWN}?")
-        await press(pilot, "escape", "enter")
+        assert_text_only(app, f"Deck {SHOWN}")
         seen: set[str] = set()
         for _ in range(20):
             if not (isinstance(app.screen, StudyScreen) and app.screen.phase == "asking"):
                 break
             mode = app.screen.presented.mode
+            if mode == "choice" and mode not in seen:
+                assert_text_only(app, f"Prompt {SHOWN}?", "Yagoda\\x1b]0;HIJACKED",
+                                 "Beria\\x1b[2J", "Vyshinsky\\x9b2J")
+                await answer(pilot, correct=False)
+                assert_text_only(app, f"Why not {SHOWN}.", f"Explanation {SHOWN}",
+                                 "Wright\\u202e, 1940")
+                await press(pilot, "f")
+                assert isinstance(app.screen, FlagDialog)
+                assert_text_only(app, f"Prompt {SHOWN}?")
+                await press(pilot, "escape", "enter")
+                seen.add(mode)
+                continue
             assert_text_only(app, *["Second \\x1b[2J"] * (mode in ("ordering", "matching")))
             await answer(pilot, correct=mode in seen)  # wrong the first time: more is shown
             seen.add(mode)
             assert_text_only(app)
             await press(pilot, "enter")
-        assert {"ordering", "matching"} <= seen
+        assert {"choice", "ordering", "matching"} <= seen
         assert isinstance(app.screen, SummaryScreen)
         assert_text_only(app, f"Deck {SHOWN}", f"Prompt {SHOWN}?")
 
