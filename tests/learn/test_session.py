@@ -397,3 +397,24 @@ def test_an_ordering_result_keeps_the_order_given_through_a_regrade(profile):
     result = session.answer(given, NOW, 4000)
     assert not result.correct and result.order == given
     assert session.regrade(Rating.Good, NOW).order == given
+
+
+def test_ordering_cards_are_not_kept_away_by_the_questions_of_their_events(profile):
+    """In the shipped chronology deck, a dozen answers keep no ordering card away for the day
+    (an ordering card shares an event with many questions; siblings and giveaways bury only
+    between cards of one fact each)."""
+    from purgequiz.generate.catalog import find_deck
+
+    chronology = find_deck("chronology")
+    session = StudySession(chronology, profile, NOW, random.Random(1))
+    for _ in range(13):
+        shown = session.next_card(NOW)
+        if shown.mode == "ordering":
+            session.answer(tuple(shown.card.items), NOW, 5000)
+        elif shown.mode == "flashcard":
+            session.grade_flashcard(Rating.Good, NOW, 3000)
+        else:
+            session.answer(shown.card.answer, NOW, 3000)
+    orderings = [c.id for c in chronology.cards if c.kind == "ordering"]
+    assert len(orderings) > 30
+    assert not [c for c in orderings if c in session.states and session.states[c].buried(NOW)]
