@@ -356,6 +356,9 @@ def regnal_deck() -> Deck:
 async def test_nonsense_typed_names_no_near_miss(clock) -> None:
     """A typed answer that resembles nothing in the deck is wrong without "closer to"."""
     async with studying(clock, regnal_deck()) as pilot:
+        if pilot.app.screen.presented.mode != "typed":  # the profile's order put it second
+            await answer(pilot)
+            await press(pilot, "enter")
         assert pilot.app.screen.presented.mode == "typed"
         await pilot.press(*"vii")
         await press(pilot, "enter")
@@ -455,9 +458,11 @@ def long_prompt_deck() -> Deck:
     """Cards whose prompt takes three lines at 60 columns, so the choices sit low."""
     prompt = ("Which man headed the NKVD when the mass operations against former kulaks, "
               "criminals and the national minorities began in the summer of 1937?")
+    names = ("Yezhov", "Yagoda", "Beria")  # three answers: no card gives another away
     return Deck("long", "Long questions", "", tuple(
-        card(f"long-{i}", prompt=prompt, choices=("Yezhov", "Yagoda", "Beria", "Vyshinsky"))
-        for i in range(3)))
+        card(f"long-{i}", answer=name, prompt=prompt,
+             choices=("Yezhov", "Yagoda", "Beria", "Vyshinsky"))
+        for i, name in enumerate(names)))
 
 
 async def test_bury_and_suspend_say_so_without_covering_the_choices(clock) -> None:
