@@ -13,8 +13,9 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["bundled_decks_dir", "bundled_seeds_dir", "data_dir", "deleted_profiles_dir",
-           "profiles_dir", "user_decks_dir"]
+__all__ = ["bundled_decks_dir", "bundled_seeds_dir", "cache_dir", "data_dir",
+           "deck_index_file", "deleted_profiles_dir", "last_profile_file", "profiles_dir",
+           "user_decks_dir"]
 
 _PACKAGE = Path(__file__).resolve().parent
 _ENV = "PURGEQUIZ_HOME"
@@ -58,3 +59,18 @@ def deleted_profiles_dir() -> Path:
 def user_decks_dir() -> Path:
     """Where a user's own decks live; `decks list` shows them beside the bundled ones."""
     return data_dir() / "decks"
+
+
+def cache_dir() -> Path:
+    """What can be rebuilt at any time (safe to delete): the deck index."""
+    return data_dir() / "cache"
+
+
+def deck_index_file() -> Path:
+    """What was read from each deck file, so that listing the decks need not read them all."""
+    return cache_dir() / "decks-index.json"
+
+
+def last_profile_file() -> Path:
+    """The name of the profile opened last, offered first next time."""
+    return data_dir() / "last-profile.txt"

@@ -32,8 +32,6 @@ __all__ = ["Catalog", "DeckEntry", "DeckProblem", "all_cards_deck", "cards_by_id
 
 QUICK_DECK_ID = "quick-practice"
 INDEX_VERSION = 3  # 3: decks whose text holds control characters are refused
-INDEX_NAME = "decks-index.json"
-OLD_CACHES = ("catalog.pickle",)  # written by earlier versions; removed when the index is
 
 
 @dataclass(frozen=True)
@@ -77,10 +75,6 @@ def _deck_files(folder: Path) -> list[Path]:
         return []
 
 
-def _cache_dir() -> Path:
-    return paths.data_dir() / "cache"
-
-
 def _fingerprint(files: list[Path]) -> list[list[Any]]:
     out = []
     for file in files:
@@ -115,7 +109,7 @@ def load_catalog() -> Catalog:
     """Every readable deck (bundled first, then the user's), and the files that failed."""
     files = _deck_files(paths.bundled_decks_dir()) + _deck_files(paths.user_decks_dir())
     key = _fingerprint(files)
-    index = _cache_dir() / INDEX_NAME
+    index = paths.deck_index_file()
     try:
         stored = read_json(index, what="deck index", limit=DECK_LIMIT)
         if stored.get("v") == INDEX_VERSION and stored.get("key") == key:
@@ -129,8 +123,6 @@ def load_catalog() -> Catalog:
         temporary.write_text(json.dumps(_to_index(key, catalog), ensure_ascii=False,
                                         separators=(",", ":")), encoding="utf-8")
         os.replace(temporary, index)
-        for old in OLD_CACHES:
-            (index.parent / old).unlink(missing_ok=True)
     except OSError:
         pass
     return catalog

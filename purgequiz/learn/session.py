@@ -399,11 +399,6 @@ class StudySession:
                    card, now)
         self._leave(card)
 
-    def unsuspend(self, card_id: str) -> None:
-        state = self.states.get(card_id)
-        if state is not None and state.suspended:
-            self._save(replace(state, suspended=False))
-
     def _save(self, state: CardProgress, card: Card | None = None,
               now: datetime | None = None) -> None:
         """Save ``state``; with ``card``, its siblings wait for the next day as well (one

@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import os
 import tempfile
-from pathlib import Path
 
 from purgequiz import paths
 from purgequiz.store.names import name_key
 
-__all__ = ["LAST_FILE", "last_profile", "remember", "renamed"]
-
-LAST_FILE = "last-profile.txt"
-
-
-def _last_path() -> Path:
-    return paths.data_dir() / LAST_FILE
+__all__ = ["last_profile", "remember", "renamed"]
 
 
 def last_profile() -> str | None:
     """The name of the profile opened last, if it was remembered."""
     try:
-        name = _last_path().read_text(encoding="utf-8").rstrip("\n")
+        name = paths.last_profile_file().read_text(encoding="utf-8").rstrip("\n")
     except (OSError, UnicodeDecodeError):
         return None
     return name or None
@@ -29,7 +22,7 @@ def last_profile() -> str | None:
 
 def remember(name: str) -> None:
     """Remember ``name`` as the last profile (written atomically; failure is harmless)."""
-    target = _last_path()
+    target = paths.last_profile_file()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".last-profile-", dir=target.parent)
