@@ -16,7 +16,7 @@ from purgequiz.learn import Rating
 from purgequiz.tui.text import plain
 from purgequiz.tui.widgets.grades import GRADE_NAMES
 
-__all__ = ["ConfirmDialog", "FlagDialog", "GradeDialog", "NameDialog", "NoticeDialog"]
+__all__ = ["ConfirmDialog", "FlagDialog", "GradeDialog", "NameDialog", "NoticeDialog", "TextDialog"]
 
 
 class NoticeDialog(ModalScreen[None]):
@@ -84,24 +84,29 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(event.button.id == "confirm")
 
 
-class NameDialog(ModalScreen[str | None]):
-    """Asks for a name (Enter to accept, Esc to cancel); dismissed with the name typed."""
+class TextDialog(ModalScreen[str | None]):
+    """Asks for a line of text (Enter to accept, Esc to cancel); dismissed with the text
+    typed, or None."""
 
     BINDINGS = [Binding("escape", "cancel", "cancel")]
 
-    def __init__(self, title: str, value: str = "", accept: str = "OK") -> None:
+    def __init__(self, title: str, lines: tuple[str, ...] = (), *, value: str = "",
+                 placeholder: str = "", accept: str = "OK", input_id: str = "text",
+                 accept_id: str = "accept", max_length: int = 0) -> None:
         super().__init__(classes="dialog-screen")
-        self.heading = title
-        self.value = value
-        self.accept_label = accept
+        self.heading, self.lines, self.value = title, lines, value
+        self.placeholder, self.accept_label = placeholder, accept
+        self.input_id, self.accept_id, self.max_length = input_id, accept_id, max_length
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(self.heading), classes="dialog-title")
-            yield Input(self.value, placeholder="A name (Enter to accept, Esc to cancel)",
-                        id="new-name", max_length=200)
+            for line in self.lines:
+                yield Static(plain(line), classes="dialog-line")
+            yield Input(self.value, placeholder=self.placeholder, id=self.input_id,
+                        max_length=self.max_length)
             with Horizontal(classes="buttons"):
-                yield Button(plain(self.accept_label), id="accept", compact=True)
+                yield Button(plain(self.accept_label), id=self.accept_id, compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
@@ -111,48 +116,31 @@ class NameDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
     @on(Input.Submitted)
-    @on(Button.Pressed, "#accept")
-    def _accept(self) -> None:
+    def _submitted(self) -> None:
         self.dismiss(self.query_one(Input).value.strip())
 
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(self.query_one(Input).value.strip()
+                     if event.button.id == self.accept_id else None)
 
 
-class FlagDialog(ModalScreen[str | None]):
+class NameDialog(TextDialog):
+    """Asks for a name; dismissed with the name typed."""
+
+    def __init__(self, title: str, value: str = "", accept: str = "OK") -> None:
+        super().__init__(title, value=value, accept=accept, input_id="new-name",
+                         placeholder="A name (Enter to accept, Esc to cancel)", max_length=200)
+
+
+class FlagDialog(TextDialog):
     """Asks what is wrong with a card; the note goes to the teacher."""
 
-    BINDINGS = [Binding("escape", "cancel", "cancel")]
-
     def __init__(self, prompt: str) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__("Flag this card as wrong", (prompt,), accept="Flag", input_id="note",
+                         accept_id="flag",
+                         placeholder="What is wrong? (Enter to flag, Esc to cancel)")
         self.card_prompt = prompt
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(plain("Flag this card as wrong"), classes="dialog-title")
-            yield Static(plain(self.card_prompt), classes="dialog-line")
-            yield Input(placeholder="What is wrong? (Enter to flag, Esc to cancel)",
-                        id="note")
-            with Horizontal(classes="buttons"):
-                yield Button("Flag", id="flag", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#flag")
-    def _flag(self) -> None:
-        self.dismiss(self.query_one(Input).value.strip())
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)
 
 
 class GradeDialog(ModalScreen[Rating | None]):
