@@ -46,20 +46,37 @@ def build(cards: int, reviews: int, seed: int):
     rng = random.Random(seed)
     source = Citation("s", "Source", "Author", "Journal", None, (1,))
     names = [f"{fake.last_name()} {fake.last_name()}-{i}" for i in range(cards)]
-    deck = Deck("bench", "Benchmark", "", tuple(
-        Card(id=f"bench-{i:05d}", kind="question", template="t", prompt=f"Who was {name}?",
-             answer=name, explanation="-", sources=(source,), fact_ids=(f"f{i}",),
-             topics=("t",), answer_type="entity", choices=(name, names[i - 1], names[i - 2]))
-        for i, name in enumerate(names)))
+    deck = Deck(
+        "bench",
+        "Benchmark",
+        "",
+        tuple(
+            Card(
+                id=f"bench-{i:05d}",
+                kind="question",
+                template="t",
+                prompt=f"Who was {name}?",
+                answer=name,
+                explanation="-",
+                sources=(source,),
+                fact_ids=(f"f{i}",),
+                topics=("t",),
+                answer_type="entity",
+                choices=(name, names[i - 1], names[i - 2]),
+            )
+            for i, name in enumerate(names)
+        ),
+    )
     scheduler = Scheduler(Settings(fuzzing=False))
     start = datetime(2023, 1, 1, 8, tzinfo=UTC)
     states = {c.id: CardProgress(c.id) for c in deck.cards}
     profile = open_profile("benchmark")
     storage = profile.storage
     days: dict[str, DayCounts] = {}
-    moments = sorted(fake.date_time_between(start_date=start, end_date=start
-                                            + timedelta(days=700), tzinfo=UTC)
-                     for _ in range(reviews))
+    moments = sorted(
+        fake.date_time_between(start_date=start, end_date=start + timedelta(days=700), tzinfo=UTC)
+        for _ in range(reviews)
+    )
     ops = []
     for index, moment in enumerate(moments):
         card = deck.cards[rng.randrange(cards)]
@@ -67,15 +84,23 @@ def build(cards: int, reviews: int, seed: int):
         rating = rng.choice((Rating.Again, Rating.Hard, Rating.Good, Rating.Good, Rating.Easy))
         after = scheduler.review(before, rating, moment)
         states[card.id] = after
-        review = Review(id=f"r{index:06d}", card_id=card.id, day=moment.date().isoformat(),
-                        reviewed_at=moment.isoformat(), mode="choice", rating=int(rating),
-                        correct=rating != Rating.Again, near_miss=False, given=card.answer,
-                        elapsed_ms=rng.randint(1500, 20000), was_new=before.is_new,
-                        was_review=before.is_review,
-                        after=after.to_dict())
+        review = Review(
+            id=f"r{index:06d}",
+            card_id=card.id,
+            day=moment.date().isoformat(),
+            reviewed_at=moment.isoformat(),
+            mode="choice",
+            rating=int(rating),
+            correct=rating != Rating.Again,
+            near_miss=False,
+            given=card.answer,
+            elapsed_ms=rng.randint(1500, 20000),
+            was_new=before.is_new,
+            was_review=before.is_review,
+            after=after.to_dict(),
+        )
         days.setdefault(review.day, DayCounts(review.day)).add(review)
-        ops.append({"o": "p", "t": _review_table(review), "k": review.id,
-                    "d": review.to_dict()})
+        ops.append({"o": "p", "t": _review_table(review), "k": review.id, "d": review.to_dict()})
     ops += [{"o": "p", "t": _shard(cid), "k": cid, "d": s.to_dict()} for cid, s in states.items()]
     ops += [{"o": "p", "t": _days_table(d), "k": d, "d": c.to_dict()} for d, c in days.items()]
     storage.commit(ops)
@@ -102,8 +127,10 @@ def measure(args: argparse.Namespace, home: Path) -> None:
 
     began = time.perf_counter()
     deck, now = build(args.cards, args.reviews, args.seed)
-    print(f"built: {args.reviews} reviews, {args.cards} cards in "
-          f"{time.perf_counter() - began:.1f} s under {home}")
+    print(
+        f"built: {args.reviews} reviews, {args.cards} cards in "
+        f"{time.perf_counter() - began:.1f} s under {home}"
+    )
     size = sum(f.stat().st_size for f in home.rglob("*") if f.is_file())
     print(f"profile on disk: {size / 1e6:.1f} MB")
 
@@ -117,9 +144,11 @@ def measure(args: argparse.Namespace, home: Path) -> None:
     profile = open_profile("benchmark")
     _, open_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"open: median {statistics.median(opens) * 1000:.1f} ms, "
-          f"max {max(opens) * 1000:.1f} ms (5 opens); "
-          f"{len(profile.card_states())} card states loaded, review log not read")
+    print(
+        f"open: median {statistics.median(opens) * 1000:.1f} ms, "
+        f"max {max(opens) * 1000:.1f} ms (5 opens); "
+        f"{len(profile.card_states())} card states loaded, review log not read"
+    )
     print(f"peak memory while opening (tracemalloc): {open_peak / 1e6:.1f} MB")
 
     rng = random.Random(args.seed)
@@ -127,8 +156,9 @@ def measure(args: argparse.Namespace, home: Path) -> None:
     # The bare write runs interleaved with the answers, one after each, so that both meet
     # the same disk and the same load from whatever else the machine is doing.
     bare_path = home / "bare.jsonl"
-    line = (json.dumps({"o": "p", "t": "reviews/2025-01-01", "k": "x", "d": {"a": 1}}) + "\n"
-            ).encode()
+    line = (
+        json.dumps({"o": "p", "t": "reviews/2025-01-01", "k": "x", "d": {"a": 1}}) + "\n"
+    ).encode()
     latencies: list[float] = []
     bare: list[float] = []
     answered = 0
@@ -155,12 +185,16 @@ def measure(args: argparse.Namespace, home: Path) -> None:
     profile.close()
     close_time = time.perf_counter() - t
     median, p99 = statistics.median(latencies), percentile(latencies, 0.99)
-    print(f"answer to durable ({answered} answers): median {median * 1000:.3f} ms, "
-          f"p99 {p99 * 1000:.3f} ms, max {max(latencies) * 1000:.3f} ms")
+    print(
+        f"answer to durable ({answered} answers): median {median * 1000:.3f} ms, "
+        f"p99 {p99 * 1000:.3f} ms, max {max(latencies) * 1000:.3f} ms"
+    )
     print(f"close (compaction into snapshot + month files): {close_time * 1000:.1f} ms")
     bare_median, bare_p99 = statistics.median(bare), percentile(bare, 0.99)
-    print(f"bare append+fsync of one JSON line (interleaved): median {bare_median * 1000:.3f} ms, "
-          f"p99 {bare_p99 * 1000:.3f} ms")
+    print(
+        f"bare append+fsync of one JSON line (interleaved): median {bare_median * 1000:.3f} ms, "
+        f"p99 {bare_p99 * 1000:.3f} ms"
+    )
     target = "met" if median <= 0.002 and p99 <= 0.010 else "NOT met"
     print(f"targets (median <= 2 ms, p99 <= 10 ms): {target}")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -30,12 +30,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.fuzz.harness import FAILURE_KINDS, Failure, Report, Sandbox, verb  # noqa: E402
 from tests.fuzz.shapes import SHAPES  # noqa: E402
 
-ROWS = (("cases", "cases"), ("attempts", "attempts (commands and checks run)"),
-        ("accepted", "accepted"), ("clean error", "clean errors"),
-        ("unclear error", "unclear errors"), ("traceback", "tracebacks"), ("hang", "hangs"),
-        ("outside write", "outside writes"), ("changed input", "changed inputs"),
-        ("raw control characters", "raw control characters"),
-        ("broken profile", "broken profiles"), ("damage not kept", "damage not kept"))
+ROWS = (
+    ("cases", "cases"),
+    ("attempts", "attempts (commands and checks run)"),
+    ("accepted", "accepted"),
+    ("clean error", "clean errors"),
+    ("unclear error", "unclear errors"),
+    ("traceback", "tracebacks"),
+    ("hang", "hangs"),
+    ("outside write", "outside writes"),
+    ("changed input", "changed inputs"),
+    ("raw control characters", "raw control characters"),
+    ("broken profile", "broken profiles"),
+    ("damage not kept", "damage not kept"),
+)
 
 
 def case_rng(seed: int, shape: str, case: int) -> random.Random:
@@ -78,8 +86,9 @@ class Tally:
         return sum(self.counts[kind] for kind in FAILURE_KINDS)
 
 
-def run_shape(name: str, box: Sandbox, seed: int, cases: int, seconds: float | None,
-              keep: Path | None) -> Tally:
+def run_shape(
+    name: str, box: Sandbox, seed: int, cases: int, seconds: float | None, keep: Path | None
+) -> Tally:
     tally = Tally()
     shape = SHAPES[name]
     started = time.monotonic()
@@ -118,8 +127,7 @@ def print_table(tallies: dict[str, Tally]) -> None:
 
 def print_failures(tallies: dict[str, Tally], seed: int, limit: int) -> None:
     """Each failure class once, the most frequent of each kind of file in turn."""
-    queues = {name: [key for key, _ in tally.seen.most_common()]
-              for name, tally in tallies.items()}
+    queues = {name: [key for key, _ in tally.seen.most_common()] for name, tally in tallies.items()}
     order = []
     while any(queues.values()):
         for name, queue in queues.items():
@@ -128,8 +136,10 @@ def print_failures(tallies: dict[str, Tally], seed: int, limit: int) -> None:
     if not order:
         print("\nNo broken promise.")
         return
-    print(f"\n{len(order)} failure class{'es' * (len(order) != 1)} (an exception of one type "
-          "at one place, or one broken promise of one command):")
+    print(
+        f"\n{len(order)} failure class{'es' * (len(order) != 1)} (an exception of one type "
+        "at one place, or one broken promise of one command):"
+    )
     for number, (name, key) in enumerate(order[:limit], 1):
         tally = tallies[name]
         failure, report, case = tally.first[key]
@@ -161,16 +171,29 @@ def replay(name: str, seed: int, case: int, timeout: float) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shape", choices=[*SHAPES, "all"], default="all")
-    parser.add_argument("--cases", type=int, help="cases per shape (default 200, or no limit "
-                        "with --minutes)")
+    parser.add_argument(
+        "--cases", type=int, help="cases per shape (default 200, or no limit with --minutes)"
+    )
     parser.add_argument("--minutes", type=float, help="time for all shapes together")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--timeout", type=float, default=10.0,
-                        help="seconds a command may run before it counts as a hang")
-    parser.add_argument("--case", type=int, metavar="K", help="replay case K of one shape, "
-                        "printing everything it did")
-    parser.add_argument("--keep", type=Path, metavar="DIR",
-                        help="save the inputs of the first case of each failure here")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        help="seconds a command may run before it counts as a hang",
+    )
+    parser.add_argument(
+        "--case",
+        type=int,
+        metavar="K",
+        help="replay case K of one shape, printing everything it did",
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="save the inputs of the first case of each failure here",
+    )
     parser.add_argument("--show", type=int, default=30, help="failure classes to list")
     args = parser.parse_args()
     names = list(SHAPES) if args.shape == "all" else [args.shape]
@@ -182,8 +205,10 @@ def main() -> int:
     seconds = args.minutes * 60 / len(names) if args.minutes else None
     limits = [f"{cases} cases"] if args.cases is not None or not args.minutes else []
     limits += [f"{seconds:.0f} s"] if seconds else []
-    print(f"fuzzing {', '.join(names)}: {' or '.join(limits)} per shape, seed {args.seed}, "
-          f"{args.timeout:g} s per command\n")
+    print(
+        f"fuzzing {', '.join(names)}: {' or '.join(limits)} per shape, seed {args.seed}, "
+        f"{args.timeout:g} s per command\n"
+    )
     tallies: dict[str, Tally] = {}
     with Sandbox(timeout=args.timeout) as box:
         for name in names:

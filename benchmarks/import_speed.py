@@ -35,19 +35,39 @@ def export(reviews: int, spread: bool, seed: int = 1937) -> dict:
     states: dict[str, CardProgress] = {}
     out = []
     for index in range(reviews):
-        at = start + (timedelta(minutes=rng.uniform(0, 1_000_000)) if spread
-                      else timedelta(seconds=rng.uniform(0, 590)))
+        at = start + (
+            timedelta(minutes=rng.uniform(0, 1_000_000))
+            if spread
+            else timedelta(seconds=rng.uniform(0, 590))
+        )
         card = f"card-{rng.randrange(500):03d}"
-        after = scheduler.review(states.get(card) or CardProgress(card), Rating.Good, at,
-                                 rng, 3000)
+        after = scheduler.review(states.get(card) or CardProgress(card), Rating.Good, at, rng, 3000)
         states[card] = after
-        out.append({"v": 1, "id": f"r{index:06d}", "card_id": card,
-                    "day": at.date().isoformat(), "reviewed_at": at.isoformat(),
-                    "mode": "choice", "rating": 3, "correct": True, "near_miss": False,
-                    "given": "x", "elapsed_ms": 3000, "was_new": False, "was_review": True,
-                    "after": after.to_dict()})
-    return {"format": "purgequiz.progress-export", "version": 1, "profile": "bench",
-            "cards": [s.to_dict() for s in states.values()], "reviews": out}
+        out.append(
+            {
+                "v": 1,
+                "id": f"r{index:06d}",
+                "card_id": card,
+                "day": at.date().isoformat(),
+                "reviewed_at": at.isoformat(),
+                "mode": "choice",
+                "rating": 3,
+                "correct": True,
+                "near_miss": False,
+                "given": "x",
+                "elapsed_ms": 3000,
+                "was_new": False,
+                "was_review": True,
+                "after": after.to_dict(),
+            }
+        )
+    return {
+        "format": "purgequiz.progress-export",
+        "version": 1,
+        "profile": "bench",
+        "cards": [s.to_dict() for s in states.values()],
+        "reviews": out,
+    }
 
 
 def timed_import(data: dict, name: str) -> float:
@@ -70,8 +90,7 @@ def main() -> int:
         sys.path.insert(0, str(HERE.parent))
         window = timed_import(export(args.reviews, spread=False), "window")
         spread = timed_import(export(args.reviews, spread=True), "spread")
-    print(f"import of {args.reviews} reviews in one ten-minute window: {window:.1f} s "
-          f"(limit 30 s)")
+    print(f"import of {args.reviews} reviews in one ten-minute window: {window:.1f} s (limit 30 s)")
     print(f"import of {args.reviews} reviews spread over two years: {spread:.1f} s")
     print(f"ratio window/spread: {window / spread:.2f}")
     return 0 if window <= 30 else 1

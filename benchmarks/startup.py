@@ -88,8 +88,14 @@ def child_app(started: float) -> None:
 
 def run_child(kind: str, home: Path) -> dict[str, float]:
     env = dict(os.environ, PURGEQUIZ_HOME=str(home), PURGEQUIZ_BENCH_START=repr(time.time()))
-    done = subprocess.run([sys.executable, __file__, "--child", kind], env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", kind],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     figures: dict[str, float] = {}
     for line in done.stdout.splitlines():
         if line.startswith("{"):
@@ -135,8 +141,10 @@ def main() -> None:
     home = Path(tempfile.mkdtemp(prefix="purgequiz-startup-"))
     try:  # the folder (some 60 MB at full size) goes, even when building it fails
         build_home(home, args.reviews, args.cards)
-        print(f"profile: {args.reviews} reviews, {args.cards} cards, built in "
-              f"{time.perf_counter() - began:.1f} s under {home}")
+        print(
+            f"profile: {args.reviews} reviews, {args.cards} cards, built in "
+            f"{time.perf_counter() - began:.1f} s under {home}"
+        )
         measure(home, args.runs, f"profile with {args.reviews:,} reviews")
     finally:
         if args.keep:
@@ -156,19 +164,25 @@ def measure(home: Path, runs: int, profile: str) -> None:
     def median(kind: str, key: str) -> float:
         return statistics.median(r[key] for r in results[kind])
 
-    for kind, label in (("bare", "bare Textual app (one Static)"),
-                        ("app", f"purgequiz, {profile}")):
-        print(f"{label}: first paint {median(kind, 'paint') * 1000:.0f} ms, "
-              f"ready {median(kind, 'ready') * 1000:.0f} ms, "
-              f"peak RSS {median(kind, 'peak_kib') / 1024:.1f} MB "
-              f"(median of {runs})")
+    for kind, label in (
+        ("bare", "bare Textual app (one Static)"),
+        ("app", f"purgequiz, {profile}"),
+    ):
+        print(
+            f"{label}: first paint {median(kind, 'paint') * 1000:.0f} ms, "
+            f"ready {median(kind, 'ready') * 1000:.0f} ms, "
+            f"peak RSS {median(kind, 'peak_kib') / 1024:.1f} MB "
+            f"(median of {runs})"
+        )
     paint = median("app", "paint") / median("bare", "paint")
     memory = median("app", "peak_kib") / median("bare", "peak_kib")
     ratio = median("app", "ready") / median("bare", "ready")
     print(f"first paint ratio: {paint:.2f}")
     print(f"peak memory ratio: {memory:.2f} (limit 2.0){'' if memory <= 2 else '  OVER'}")
-    print(f"start-up ratio (home ready / bare ready): {ratio:.2f} (limit 1.5)"
-          f"{'' if ratio <= 1.5 else '  OVER'}")
+    print(
+        f"start-up ratio (home ready / bare ready): {ratio:.2f} (limit 1.5)"
+        f"{'' if ratio <= 1.5 else '  OVER'}"
+    )
 
 
 if __name__ == "__main__":

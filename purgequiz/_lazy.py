@@ -9,8 +9,9 @@ from typing import Any
 __all__ = ["lazy_attributes"]
 
 
-def lazy_attributes(package: str, where: Mapping[str, str],
-                    namespace: dict[str, Any]) -> Callable[[str], Any]:
+def lazy_attributes(
+    package: str, where: Mapping[str, str], namespace: dict[str, Any]
+) -> Callable[[str], Any]:
     """A module ``__getattr__`` that imports ``package.<where[name]>`` when ``name`` is first
     asked for, and keeps the value in ``namespace`` so the next look-up is a plain one."""
 

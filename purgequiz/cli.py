@@ -27,15 +27,17 @@ class _Parser(argparse.ArgumentParser):
         hint = ""
         if "invalid choice" in message:
             wrong = message.split("'")[1] if "'" in message else ""
-            choices = [c for action in self._actions if action.choices
-                       for c in action.choices]  # type: ignore[union-attr]
+            choices = [c for action in self._actions if action.choices for c in action.choices]  # type: ignore[union-attr]
             close = difflib.get_close_matches(wrong, choices, n=1)
             if close:
                 hint = f"\nDid you mean '{close[0]}'?"
         self.print_usage(sys.stderr)
         # the message may quote what was typed (unrecognized arguments: …) as it was typed
-        self.exit(2, f"{self.prog}: error: {visible(message)}{hint}\n"
-                     f"Run '{self.prog} --help' to see what it can do.\n")
+        self.exit(
+            2,
+            f"{self.prog}: error: {visible(message)}{hint}\n"
+            f"Run '{self.prog} --help' to see what it can do.\n",
+        )
 
 
 def _module(name: str):
@@ -61,8 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             if "play" in COMMANDS:
                 return _module("play").run(args)
-            print("purgequiz: the study app is not available yet; try 'purgequiz --help'",
-                  file=sys.stderr)
+            print(
+                "purgequiz: the study app is not available yet; try 'purgequiz --help'",
+                file=sys.stderr,
+            )
             return 1
         return _module(args.command).run(args)
     except KeyboardInterrupt:

@@ -27,9 +27,23 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DECK_LIMIT", "EXPORT_LIMIT", "FACTS_LIMIT", "MAX_DEPTH", "TEXT_LIMIT",
-           "FileProblem", "check_output", "decode", "parse_json", "parse_toml", "read_bytes",
-           "read_json", "read_text", "read_toml", "write_text"]
+__all__ = [
+    "DECK_LIMIT",
+    "EXPORT_LIMIT",
+    "FACTS_LIMIT",
+    "MAX_DEPTH",
+    "TEXT_LIMIT",
+    "FileProblem",
+    "check_output",
+    "decode",
+    "parse_json",
+    "parse_toml",
+    "read_bytes",
+    "read_json",
+    "read_text",
+    "read_toml",
+    "write_text",
+]
 
 MB = 1_000_000
 # The largest deck that ships (every card of the fact base) is 0.6 MB and the whole curated
@@ -46,8 +60,13 @@ EXPORT_LIMIT = 200 * MB
 # and a cap keeps them far from Python's recursion limit.
 MAX_DEPTH = 64
 
-_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 class FileProblem(ValueError):
@@ -83,8 +102,9 @@ def _check(file: str, status: os.stat_result, what: str, limit: int) -> None:
     if kind is not None:
         raise FileProblem(file, f"is {kind}, not a {what}")
     if status.st_size > limit:
-        raise FileProblem(file, f"is {_size(status.st_size)}, more than a {what} may be "
-                                f"({_size(limit)})")
+        raise FileProblem(
+            file, f"is {_size(status.st_size)}, more than a {what} may be ({_size(limit)})"
+        )
 
 
 def read_bytes(path: str | os.PathLike[str], *, what: str, limit: int) -> bytes:
@@ -139,13 +159,15 @@ def decode(raw: bytes, file: str | os.PathLike[str]) -> str:
 
 # What may hold a bracket that is not nesting: strings (and, in TOML, comments).
 _JSON_SKIP = r'"[^"\\]*(?:\\[\s\S][^"\\]*)*"?'
-_TOML_SKIP = "|".join((
-    r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*(?:"{3,5}|\Z)',  # multi-line basic string
-    r"'''[\s\S]*?(?:'{3,5}|\Z)",                       # multi-line literal string
-    r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"?',                  # basic string
-    r"'[^'\n]*'?",                                     # literal string
-    r"#[^\n]*",                                        # comment
-))
+_TOML_SKIP = "|".join(
+    (
+        r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*(?:"{3,5}|\Z)',  # multi-line basic string
+        r"'''[\s\S]*?(?:'{3,5}|\Z)",  # multi-line literal string
+        r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"?',  # basic string
+        r"'[^'\n]*'?",  # literal string
+        r"#[^\n]*",  # comment
+    )
+)
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
@@ -179,13 +201,16 @@ def _long_number(text: str) -> str:
 
 def _deep(file: str | os.PathLike[str], text: str, offset: int | None, max_depth: int) -> None:
     if offset is not None:
-        raise FileProblem(file, f"is nested more than {max_depth} levels deep "
-                                f"({_place(text, offset)})")
+        raise FileProblem(
+            file, f"is nested more than {max_depth} levels deep ({_place(text, offset)})"
+        )
 
 
 def _number_problem(file: str | os.PathLike[str], text: str) -> FileProblem:
-    return FileProblem(file, f"holds a number of more than {sys.get_int_max_str_digits()} "
-                             f"digits{_long_number(text)}")
+    return FileProblem(
+        file,
+        f"holds a number of more than {sys.get_int_max_str_digits()} digits{_long_number(text)}",
+    )
 
 
 def parse_json(text: str, file: str | os.PathLike[str], *, max_depth: int = MAX_DEPTH) -> Any:
@@ -197,20 +222,25 @@ def parse_json(text: str, file: str | os.PathLike[str], *, max_depth: int = MAX_
     except json.JSONDecodeError as error:
         # json ends some messages with "at" or "starting at", expecting a position after them
         message = re.sub(r"(?: starting)? at$", "", error.msg)
-        raise FileProblem(file, f"is not valid JSON: {message} "
-                                f"(line {error.lineno}, column {error.colno})") from None
+        raise FileProblem(
+            file, f"is not valid JSON: {message} (line {error.lineno}, column {error.colno})"
+        ) from None
     except RecursionError:
         raise FileProblem(file, f"is nested more than {max_depth} levels deep") from None
     except ValueError:  # an integer longer than int() converts
         raise _number_problem(file, text) from None
 
 
-_TOML_PLACE = re.compile(r"^(?P<message>.*?)\s*\(at (?:(?P<place>line \d+, column \d+)"
-                         r"|end of document)\)$", re.DOTALL)
+_TOML_PLACE = re.compile(
+    r"^(?P<message>.*?)\s*\(at (?:(?P<place>line \d+, column \d+)"
+    r"|end of document)\)$",
+    re.DOTALL,
+)
 
 
-def parse_toml(text: str, file: str | os.PathLike[str], *,
-               max_depth: int = MAX_DEPTH) -> dict[str, Any]:
+def parse_toml(
+    text: str, file: str | os.PathLike[str], *, max_depth: int = MAX_DEPTH
+) -> dict[str, Any]:
     """The TOML document in ``text``; :class:`FileProblem` naming ``file``, line and column."""
     text = text.removeprefix("\ufeff")
     _deep(file, text, _too_deep(text, _TOML_SKIP, max_depth), max_depth)
@@ -233,14 +263,16 @@ def read_text(path: str | os.PathLike[str], *, what: str, limit: int) -> str:
     return decode(read_bytes(path, what=what, limit=limit), path)
 
 
-def read_json(path: str | os.PathLike[str], *, what: str, limit: int,
-              max_depth: int = MAX_DEPTH) -> Any:
+def read_json(
+    path: str | os.PathLike[str], *, what: str, limit: int, max_depth: int = MAX_DEPTH
+) -> Any:
     """The JSON value in a regular file; every problem is a :class:`FileProblem`."""
     return parse_json(read_text(path, what=what, limit=limit), path, max_depth=max_depth)
 
 
-def read_toml(path: str | os.PathLike[str], *, what: str, limit: int,
-              max_depth: int = MAX_DEPTH) -> dict[str, Any]:
+def read_toml(
+    path: str | os.PathLike[str], *, what: str, limit: int, max_depth: int = MAX_DEPTH
+) -> dict[str, Any]:
     """The TOML document in a regular file; every problem is a :class:`FileProblem`."""
     return parse_toml(read_text(path, what=what, limit=limit), path, max_depth=max_depth)
 
@@ -259,13 +291,20 @@ def _folder_problem(output: str | os.PathLike[str], writes: str) -> FileProblem 
         return None
     if folder.exists():
         return FileProblem(output, f"{folder} is not a folder; write {writes} somewhere else")
-    return FileProblem(output, f"the folder {folder} does not exist; create it first or "
-                               f"write {writes} somewhere else")
+    return FileProblem(
+        output,
+        f"the folder {folder} does not exist; create it first or write {writes} somewhere else",
+    )
 
 
-def check_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = (),
-                 *, keep_out: Iterable[tuple[str | os.PathLike[str], str]] = (),
-                 reads: str = "a file this command reads", writes: str = "the output") -> None:
+def check_output(
+    output: str | os.PathLike[str],
+    inputs: Iterable[str | os.PathLike[str]] = (),
+    *,
+    keep_out: Iterable[tuple[str | os.PathLike[str], str]] = (),
+    reads: str = "a file this command reads",
+    writes: str = "the output",
+) -> None:
     """Refuse an output that is one of the command's ``inputs`` (the same file under any name),
     lies in a folder of ``keep_out`` ((folder, what it holds) pairs) or in a folder that does
     not exist.
@@ -281,8 +320,9 @@ def check_output(output: str | os.PathLike[str], inputs: Iterable[str | os.PathL
     resolved = Path(os.path.realpath(target))
     for folder, holds in keep_out:
         if resolved.is_relative_to(os.path.realpath(folder)):
-            raise FileProblem(output, f"is inside {folder}, where {holds}; "
-                                      f"write {writes} somewhere else")
+            raise FileProblem(
+                output, f"is inside {folder}, where {holds}; write {writes} somewhere else"
+            )
     problem = _folder_problem(output, writes)
     if problem is not None:
         raise problem
@@ -308,12 +348,13 @@ def write_text(path: str | os.PathLike[str], text: str, *, what: str = "output")
     if problem is not None:
         raise problem
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL
-                         | getattr(os, "O_BINARY", 0), 0o666)
+    descriptor = os.open(
+        temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
+    )
     try:
         data = memoryview(text.encode("utf-8"))
         while data:
-            data = data[os.write(descriptor, data):]
+            data = data[os.write(descriptor, data) :]
         os.fsync(descriptor)
         os.close(descriptor)
         descriptor = -1

@@ -13,9 +13,17 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["bundled_decks_dir", "bundled_seeds_dir", "cache_dir", "data_dir",
-           "deck_index_file", "deleted_profiles_dir", "last_profile_file", "profiles_dir",
-           "user_decks_dir"]
+__all__ = [
+    "bundled_decks_dir",
+    "bundled_seeds_dir",
+    "cache_dir",
+    "data_dir",
+    "deck_index_file",
+    "deleted_profiles_dir",
+    "last_profile_file",
+    "profiles_dir",
+    "user_decks_dir",
+]
 
 _PACKAGE = Path(__file__).resolve().parent
 _ENV = "PURGEQUIZ_HOME"

@@ -14,14 +14,17 @@ import unicodedata
 __all__ = ["control_problem", "controls", "has_controls", "json_safe", "visible"]
 
 # Bidirectional overrides and isolates reorder the text around them on screen.
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-                  "\u200e\u200f\u061c"  # direction marks
-                  "\u2028\u2029")  # line and paragraph separators (a line break on some terminals)
+_BIDI = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    "\u200e\u200f\u061c"  # direction marks
+    "\u2028\u2029"
+)  # line and paragraph separators (a line break on some terminals)
 # What json.dumps(..., ensure_ascii=False) leaves as it is: DEL, the C1 controls (\x9b opens
 # an escape sequence on some terminals), the bidirectional overrides and marks, the line and
 # paragraph separators, and lone surrogates (which UTF-8 cannot even write).
-_JSON_LEFT = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029"
-                        "\ud800-\udfff]")
+_JSON_LEFT = re.compile(
+    "[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029\ud800-\udfff]"
+)
 
 
 def _hidden(char: str) -> bool:
@@ -41,8 +44,8 @@ def visible(text: str, *, newlines: bool = False) -> str:
     if text.isprintable():
         return text
     return "".join(
-        char if not _hidden(char) or (newlines and char == "\n") else _escape(char)
-        for char in text)
+        char if not _hidden(char) or (newlines and char == "\n") else _escape(char) for char in text
+    )
 
 
 def has_controls(text: str, *, newlines: bool = False) -> bool:
@@ -90,7 +93,7 @@ def controls(value: object, *, newlines: bool = False) -> list[str]:
 
 
 def control_problem(value: object, *, newlines: bool = False) -> str | None:
-    """"holds a control character (\\x1b)" when ``value`` holds any (see :func:`controls`),
+    """ "holds a control character (\\x1b)" when ``value`` holds any (see :func:`controls`),
     else None: the words the deck and fact checks report it with."""
     found = controls(value, newlines=newlines)
     if not found:

@@ -53,8 +53,9 @@ REPO = Path(__file__).resolve().parents[1]
 PAGES = (REPO / "README.md", *sorted((REPO / "docs").glob("*.md")))
 
 SHOWN_HOME = "/home/anna/.local/share/purgequiz"
-SHOWN_BUNDLED_DECKS = ("/home/anna/purgequiz/.venv/lib/python3.12/site-packages/purgequiz/"
-                       "_data/decks")
+SHOWN_BUNDLED_DECKS = (
+    "/home/anna/purgequiz/.venv/lib/python3.12/site-packages/purgequiz/_data/decks"
+)
 STAMP = re.compile(r"\b\d{8}T\d{6}\b")
 
 FENCE = re.compile(r"^(```+|~~~+)\s*(.*)$")
@@ -143,44 +144,52 @@ def read_page(path: Path, text: str | None = None) -> Page:
             continue
         fence, info = opening.groups()
         end = index + 1
-        while end < len(lines) and not (lines[end].startswith(fence[0] * len(fence))
-                                        and not lines[end].strip(fence[0]).strip()):
+        while end < len(lines) and not (
+            lines[end].startswith(fence[0] * len(fence)) and not lines[end].strip(fence[0]).strip()
+        ):
             end += 1
         marker = None
         if index > 0 and (found := MARKER.match(lines[index - 1])):
             marker = (found.group(1), found.group(2))
             used.add(index - 1)
         tag = info.split()[0] if info.split() else ""
-        page.blocks.append(Block(path, index + 1, tag, tuple(lines[index + 1:end]), marker))
+        page.blocks.append(Block(path, index + 1, tag, tuple(lines[index + 1 : end]), marker))
         index = end + 1
     for number, line in enumerate(lines):
         if ANY_MARKER.match(line) and number not in used:
-            page.problems.append(f"{where}:{number + 1}: an example marker must be the line just "
-                                 f"before a fence and read '<!-- example set-up: NAME -->' or "
-                                 f"'<!-- example not run: REASON -->': {line}")
+            page.problems.append(
+                f"{where}:{number + 1}: an example marker must be the line just "
+                f"before a fence and read '<!-- example set-up: NAME -->' or "
+                f"'<!-- example not run: REASON -->': {line}"
+            )
     for block in page.blocks:
         if block.marker and block.marker[0] == "not run" and not block.marker[1]:
             page.problems.append(f"{where}:{block.line}: say why the example is not run")
         for name in block.setups:
             if name not in SETUPS:
-                page.problems.append(f"{where}:{block.line}: no set-up named {name!r} "
-                                     f"(known: {', '.join(sorted(SETUPS))})")
+                page.problems.append(
+                    f"{where}:{block.line}: no set-up named {name!r} "
+                    f"(known: {', '.join(sorted(SETUPS))})"
+                )
         if block.marker and block.marker[0] == "set-up" and not block.setups:
             page.problems.append(f"{where}:{block.line}: name the set-up")
         if block.prompts and not block.checked and block.marker is None:
             page.problems.append(
                 f"{where}:{block.line}: a '$ purgequiz' line in a block tagged "
                 f"{block.tag or '(none)'!r} is not checked: tag the block 'console' so that its "
-                f"output is compared, or mark it '<!-- example not run: REASON -->'")
+                f"output is compared, or mark it '<!-- example not run: REASON -->'"
+            )
         if block.checked:
             if not block.lines or not block.lines[0].startswith("$ "):
-                page.problems.append(f"{where}:{block.line}: an example starts with its "
-                                     f"'$ purgequiz' command")
+                page.problems.append(
+                    f"{where}:{block.line}: an example starts with its '$ purgequiz' command"
+                )
             for offset, line in enumerate(block.lines, start=1):
                 if line.startswith("$") and not PROMPT.match(line):
                     page.problems.append(
                         f"{where}:{block.line + offset}: only purgequiz commands can be run; "
-                        f"mark the block '<!-- example not run: REASON -->': {line}")
+                        f"mark the block '<!-- example not run: REASON -->': {line}"
+                    )
     return page
 
 
@@ -260,8 +269,10 @@ def differences(page: Page, space: Workspace, monkeypatch: pytest.MonkeyPatch) -
             printed = normalised(run(command, space, monkeypatch), space)
             shown = normalised("\n".join(command.shown))
             if printed != shown:
-                found.append(f"{command.where}: $ {command.text}\n"
-                             + "\n".join(f"  {line}" for line in _diff(shown, printed)))
+                found.append(
+                    f"{command.where}: $ {command.text}\n"
+                    + "\n".join(f"  {line}" for line in _diff(shown, printed))
+                )
     return found
 
 

@@ -22,10 +22,28 @@ from typing import Any
 
 from purgequiz.visible import has_controls
 
-__all__ = ["BOM", "C1_CLEAR", "CLEAR", "HOSTILE", "LEVELS", "REVERSE", "SHOWN", "TITLE",
-           "assert_shown_as_text", "deep_json", "deep_toml_arrays", "deep_toml_tables",
-           "finishes", "long_number_json", "long_number_toml", "pipe", "refuse",
-           "refuse_opening", "release", "run_command"]
+__all__ = [
+    "BOM",
+    "C1_CLEAR",
+    "CLEAR",
+    "HOSTILE",
+    "LEVELS",
+    "REVERSE",
+    "SHOWN",
+    "TITLE",
+    "assert_shown_as_text",
+    "deep_json",
+    "deep_toml_arrays",
+    "deep_toml_tables",
+    "finishes",
+    "long_number_json",
+    "long_number_toml",
+    "pipe",
+    "refuse",
+    "refuse_opening",
+    "release",
+    "run_command",
+]
 
 TITLE = "\x1b]0;HIJACKED\x07"
 CLEAR = "\x1b[2J"
@@ -50,36 +68,41 @@ DIGITS = 5000
 
 def deep_json(path: Path, levels: int = LEVELS) -> Path:
     """A JSON file of ``levels`` nested arrays inside a deck-like object."""
-    path.write_text('{"format": "purgequiz.deck", "cards": ' + "[" * levels + "]" * levels
-                    + "}", encoding="utf-8")
+    path.write_text(
+        '{"format": "purgequiz.deck", "cards": ' + "[" * levels + "]" * levels + "}",
+        encoding="utf-8",
+    )
     return path
 
 
 def deep_toml_arrays(path: Path, levels: int = LEVELS) -> Path:
     """A fact file whose first fact's topics are ``levels`` nested arrays."""
-    path.write_text('[[fact]]\nid = "deep"\ntopics = ' + "[" * levels + "]" * levels + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        '[[fact]]\nid = "deep"\ntopics = ' + "[" * levels + "]" * levels + "\n", encoding="utf-8"
+    )
     return path
 
 
 def deep_toml_tables(path: Path, levels: int = LEVELS) -> Path:
     """A fact file whose first fact's note is ``levels`` nested inline tables."""
-    path.write_text('[[fact]]\nid = "deep"\nnote = ' + "{a = " * levels + "1" + "}" * levels
-                    + "\n", encoding="utf-8")
+    path.write_text(
+        '[[fact]]\nid = "deep"\nnote = ' + "{a = " * levels + "1" + "}" * levels + "\n",
+        encoding="utf-8",
+    )
     return path
 
 
 def long_number_json(path: Path) -> Path:
     """A deck-like JSON file holding a whole number of 5000 digits."""
-    path.write_text('{"format": "purgequiz.deck",\n "version": ' + "9" * DIGITS + "}",
-                    encoding="utf-8")
+    path.write_text(
+        '{"format": "purgequiz.deck",\n "version": ' + "9" * DIGITS + "}", encoding="utf-8"
+    )
     return path
 
 
 def long_number_toml(path: Path) -> Path:
     """A fact file holding a whole number of 5000 digits."""
-    path.write_text('[[fact]]\nid = "long"\nimportance = ' + "9" * DIGITS + "\n",
-                    encoding="utf-8")
+    path.write_text('[[fact]]\nid = "long"\nimportance = ' + "9" * DIGITS + "\n", encoding="utf-8")
     return path
 
 
@@ -123,8 +146,14 @@ def finishes(job: Callable[[], Any], fifo: Path | None = None, seconds: float = 
 def run_command(args: list[str], seconds: float = 20) -> subprocess.CompletedProcess[str]:
     """``purgequiz ARGS`` in a child process (with this test's PURGEQUIZ_HOME), which is
     killed, failing the test, if it has not finished within ``seconds``."""
-    return subprocess.run([sys.executable, "-m", "purgequiz", *args], capture_output=True,
-                          text=True, timeout=seconds, env=dict(os.environ), check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "purgequiz", *args],
+        capture_output=True,
+        text=True,
+        timeout=seconds,
+        env=dict(os.environ),
+        check=False,
+    )
 
 
 def refuse(path: str | os.PathLike) -> PermissionError:

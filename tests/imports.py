@@ -46,7 +46,7 @@ def _resolve(name: str, level: int, package: str) -> str | None:
     parts = package.split(".") if package else []
     if level - 1 >= len(parts):
         return None  # beyond the top of the package: Python refuses it too
-    base = parts[:len(parts) - (level - 1)]
+    base = parts[: len(parts) - (level - 1)]
     return ".".join([*base, name] if name else base) or None
 
 
@@ -85,16 +85,23 @@ def imports(path: Path, root: Path) -> list[Import]:
             if base is None:
                 continue
             found.append(Import(base, node.lineno))
-            found += [Import(f"{base}.{alias.name}", node.lineno) for alias in node.names
-                      if alias.name != "*"]
+            found += [
+                Import(f"{base}.{alias.name}", node.lineno)
+                for alias in node.names
+                if alias.name != "*"
+            ]
         elif isinstance(node, ast.Call) and _called(node) in ("import_module", "__import__"):
             name = _literal(node.args[0]) if node.args else None
             if not name:
                 continue
-            given = node.args[1] if len(node.args) > 1 else next(
-                (k.value for k in node.keywords if k.arg == "package"), None)
+            given = (
+                node.args[1]
+                if len(node.args) > 1
+                else next((k.value for k in node.keywords if k.arg == "package"), None)
+            )
             anchor = _literal(given) or {"__package__": package, "__name__": module}.get(
-                given.id if isinstance(given, ast.Name) else "")
+                given.id if isinstance(given, ast.Name) else ""
+            )
             if name.startswith("."):
                 level = len(name) - len(name.lstrip("."))
                 resolved = _resolve(name.lstrip("."), level, anchor or package)

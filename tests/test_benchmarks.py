@@ -33,9 +33,14 @@ def test_a_benchmark_cleans_up_its_temporary_folder(script, tmp_path):
     """A benchmark run to the end leaves the temporary folder it was given empty."""
     temp = tmp_path / "temp"
     temp.mkdir()
-    done = subprocess.run([sys.executable, str(BENCHMARKS / script), *SMALL[script]],
-                          env=dict(os.environ, TMPDIR=str(temp)), cwd=tmp_path,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / script), *SMALL[script]],
+        env=dict(os.environ, TMPDIR=str(temp)),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.strip()
     assert sorted(path.name for path in temp.iterdir()) == []

@@ -50,7 +50,7 @@ def forbidden(module: str) -> set[str]:
     layer = layer_of(module)
     if layer is None:  # shared below every layer: nothing below tui imports tui
         return {TUI, COMMANDS}
-    above = ORDER[ORDER.index(layer) + 1:]
+    above = ORDER[ORDER.index(layer) + 1 :]
     return set(above) | LIBRARIES[layer]
 
 
@@ -64,8 +64,9 @@ def violations(package: Path = PACKAGE) -> list[str]:
         for imported in scan.imports(path, root):
             for name in sorted(banned):
                 if _within(imported.name, name):
-                    found.append(f"{path.relative_to(root)}:{imported.line} imports "
-                                 f"{imported.name}")
+                    found.append(
+                        f"{path.relative_to(root)}:{imported.line} imports {imported.name}"
+                    )
     return sorted(set(found))
 
 
@@ -92,7 +93,7 @@ FORMS = {
     "anchored.py": 'from importlib import import_module\nimport_module(".tui", "purgequiz")\n',
     "own_package.py": 'import importlib\nimportlib.import_module("..store", __package__)\n',
     "typing_only.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
-                      "    from purgequiz.store import Profile\n",
+    "    from purgequiz.store import Profile\n",
     "commands.py": 'import importlib\nimportlib.import_module(f"purgequiz.commands.{1}")\n',
     "fine.py": "from . import presentation\nfrom ..generate import model\nimport random\n",
 }
@@ -110,9 +111,13 @@ def test_the_scan_catches_every_form_of_import(tmp_path):
         (fake / "learn" / name).write_text(source)
     found = violations(fake)
     assert {line.split(":")[0].rpartition("/")[2] for line in found} == set(FORMS) - {"fine.py"}
-    for line in ("relative.py:1 imports purgequiz.tui", "parent.py:1 imports purgequiz.tui",
-                 "own_package.py:2 imports purgequiz.store", "inside.py:2 imports tinydb",
-                 "commands.py:2 imports purgequiz.commands"):
+    for line in (
+        "relative.py:1 imports purgequiz.tui",
+        "parent.py:1 imports purgequiz.tui",
+        "own_package.py:2 imports purgequiz.store",
+        "inside.py:2 imports tinydb",
+        "commands.py:2 imports purgequiz.commands",
+    ):
         assert f"purgequiz/learn/{line}" in found
 
 
@@ -145,15 +150,18 @@ print(json.dumps(sorted(sys.modules)))
 def loaded_by(target: str, tmp_path: Path, whole: bool = True) -> set[str]:
     """The modules a fresh interpreter holds after importing ``target`` (with ``whole``, every
     module of the package) and every name each exports."""
-    done = subprocess.run([sys.executable, "-c", _LOADER, target, "whole" if whole else "alone"],
-                          cwd=tmp_path,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", _LOADER, target, "whole" if whole else "alone"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     return set(json.loads(done.stdout))
 
 
-SHARED = ("purgequiz", "purgequiz.paths", "purgequiz.files", "purgequiz.visible",
-          "purgequiz._lazy")
+SHARED = ("purgequiz", "purgequiz.paths", "purgequiz.files", "purgequiz.visible", "purgequiz._lazy")
 
 
 @pytest.mark.parametrize("target", [*LIBRARIES, *SHARED])
@@ -162,8 +170,9 @@ def test_a_layer_loads_nothing_it_must_not(target, tmp_path):
     no module it must not import, directly or through another."""
     modules = loaded_by(target, tmp_path, whole=target in LIBRARIES)
     assert target in modules
-    loaded = sorted(name for name in modules for banned in forbidden(target)
-                    if _within(name, banned))
+    loaded = sorted(
+        name for name in modules for banned in forbidden(target) if _within(name, banned)
+    )
     assert loaded == []
 
 

@@ -30,7 +30,7 @@ def test_deck_format_names_every_template_and_family():
     import purgequiz.generate.templates  # noqa: F401  (registers the templates)
 
     text = (DOCS / "deck-format.md").read_text(encoding="utf-8")
-    table = text[text.index("## Templates"):]
+    table = text[text.index("## Templates") :]
     rows = [line for line in table.splitlines() if line.startswith("| ")]
     for template in REGISTRY.values():
         row = next((r for r in rows if f"`{template.id}`" in r), None)
@@ -43,8 +43,11 @@ def test_deck_format_names_every_template_and_family():
 
 # -- the console examples ---------------------------------------------------------------------
 
-EXAMPLE_PAGES = [page for page in doc_examples.PAGES
-                 if any(block.checked for block in doc_examples.read_page(page).blocks)]
+EXAMPLE_PAGES = [
+    page
+    for page in doc_examples.PAGES
+    if any(block.checked for block in doc_examples.read_page(page).blocks)
+]
 
 
 @pytest.mark.parametrize("page", EXAMPLE_PAGES, ids=lambda page: page.name)
@@ -64,8 +67,9 @@ def test_the_guides_have_checked_examples():
 def test_every_purgequiz_command_shown_is_checked_or_marked_not_run():
     """No page shows a '$ purgequiz' line outside a checked console example unless the block is
     marked as not run, and every example marker is well formed and names a known set-up."""
-    problems = [problem for page in doc_examples.PAGES
-                for problem in doc_examples.read_page(page).problems]
+    problems = [
+        problem for page in doc_examples.PAGES for problem in doc_examples.read_page(page).problems
+    ]
     assert not problems, "\n".join(problems)
 
 
@@ -76,12 +80,14 @@ def _page(text: str) -> doc_examples.Page:
 def test_unchecked_commands_and_bad_markers_are_reported():
     """A '$ purgequiz' line in an untagged or text block, a console block running something
     else, a marker away from a fence and an unknown set-up are each reported."""
-    page = _page("```\n$ purgequiz decks list\n```\n\n"
-                 "```text\n$ purgequiz facts check\n```\n\n"
-                 "```console\n$ purgequiz decks list\n$ pip install purgequiz\n```\n\n"
-                 "<!-- example not run: a stray marker -->\n\n"
-                 "<!-- example set-up: nothing-like-it -->\n"
-                 "```console\n$ purgequiz decks list\n```\n")
+    page = _page(
+        "```\n$ purgequiz decks list\n```\n\n"
+        "```text\n$ purgequiz facts check\n```\n\n"
+        "```console\n$ purgequiz decks list\n$ pip install purgequiz\n```\n\n"
+        "<!-- example not run: a stray marker -->\n\n"
+        "<!-- example set-up: nothing-like-it -->\n"
+        "```console\n$ purgequiz decks list\n```\n"
+    )
     problems = "\n".join(page.problems)
     assert "example.md:1: a '$ purgequiz' line in a block tagged '(none)'" in problems
     assert "example.md:5: a '$ purgequiz' line in a block tagged 'text'" in problems
@@ -93,28 +99,32 @@ def test_unchecked_commands_and_bad_markers_are_reported():
 
 def test_a_block_marked_not_run_is_left_out():
     """A block marked as not run, with its reason, is neither run nor reported."""
-    page = _page("<!-- example not run: the study app needs a terminal -->\n"
-                 "```console\n$ purgequiz play\n```\n")
+    page = _page(
+        "<!-- example not run: the study app needs a terminal -->\n"
+        "```console\n$ purgequiz play\n```\n"
+    )
     assert page.problems == [] and not any(block.checked for block in page.blocks)
 
 
 def test_an_example_that_drifted_is_reported(tmp_path, monkeypatch):
     """An example whose output differs from what a command prints is reported with the
     command's line and both texts, while the variable parts alone make no difference."""
-    page = _page("Text.\n\n```console\n"
-                 "$ purgequiz generate --topic navy -o x.json\n"
-                 "purgequiz: unknown topic 'navy'\n"
-                 "$ TERM=dumb purgequiz play  # no full-screen terminal\n"
-                 "purgequiz: the study app needs a full-screen terminal, and this one cannot "
-                 "draw one (TERM=dumb); run it in a terminal window, or set TERM to the "
-                 "terminal's type (for example TERM=xterm-256color); the commands that work "
-                 "without one are listed by 'purgequiz --help' (decks, facts, generate, "
-                 "profiles, progress)\n"
-                 "$ purgequiz decks check nowhere-20250301T090000.json\n"
-                 "nowhere-20261204T082428.json: no such file, and no deck is listed under this "
-                 "name (the decks are: army-purge, chronology, figures, industry-decrees, "
-                 "purges-all, regional-trials, sources)\n"
-                 "```\n")
+    page = _page(
+        "Text.\n\n```console\n"
+        "$ purgequiz generate --topic navy -o x.json\n"
+        "purgequiz: unknown topic 'navy'\n"
+        "$ TERM=dumb purgequiz play  # no full-screen terminal\n"
+        "purgequiz: the study app needs a full-screen terminal, and this one cannot "
+        "draw one (TERM=dumb); run it in a terminal window, or set TERM to the "
+        "terminal's type (for example TERM=xterm-256color); the commands that work "
+        "without one are listed by 'purgequiz --help' (decks, facts, generate, "
+        "profiles, progress)\n"
+        "$ purgequiz decks check nowhere-20250301T090000.json\n"
+        "nowhere-20261204T082428.json: no such file, and no deck is listed under this "
+        "name (the decks are: army-purge, chronology, figures, industry-decrees, "
+        "purges-all, regional-trials, sources)\n"
+        "```\n"
+    )
     space = doc_examples.Workspace.make(tmp_path)
     (found,) = doc_examples.differences(page, space, monkeypatch)
     assert found.startswith("docs/example.md:4: $ purgequiz generate --topic navy -o x.json\n")

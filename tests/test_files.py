@@ -41,9 +41,11 @@ def test_a_file_swapped_for_a_pipe_after_the_look_is_refused(tmp_path: Path, mon
     fifo = pipe(tmp_path / "deck.json")
     regular = os.stat(__file__)
     real_stat = os.stat
-    monkeypatch.setattr(files.os, "stat",
-                        lambda path, *a, **k: regular if Path(path) == fifo
-                        else real_stat(path, *a, **k))
+    monkeypatch.setattr(
+        files.os,
+        "stat",
+        lambda path, *a, **k: regular if Path(path) == fifo else real_stat(path, *a, **k),
+    )
     with pytest.raises(FileProblem, match="is a named pipe"):
         finishes(lambda: read_bytes(fifo, **DECK), fifo)
 
@@ -89,12 +91,15 @@ def test_text_that_is_not_utf8_names_line_and_byte(tmp_path: Path):
         files.read_text(latin, **DECK)
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ('{"a": }', "Expecting value (line 1, column 7)"),
-    ('{"a": "x\n"}', "Invalid control character (line 1, column 9)"),
-    ('{\n "a": "abc', "Unterminated string (line 2, column 7)"),
-    ('{"a": 1,}', "Expecting property name enclosed in double quotes (line 1, column 9)"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('{"a": }', "Expecting value (line 1, column 7)"),
+        ('{"a": "x\n"}', "Invalid control character (line 1, column 9)"),
+        ('{\n "a": "abc', "Unterminated string (line 2, column 7)"),
+        ('{"a": 1,}', "Expecting property name enclosed in double quotes (line 1, column 9)"),
+    ],
+)
 def test_json_syntax_errors_name_line_and_column_once(text: str, reason: str):
     """A JSON syntax error says what and where in plain words, never 'at at line'."""
     with pytest.raises(FileProblem) as error:
@@ -102,11 +107,14 @@ def test_json_syntax_errors_name_line_and_column_once(text: str, reason: str):
     assert str(error.value) == f"d.json: is not valid JSON: {reason}"
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ("a = [1,", "Invalid value (at the end of the file)"),
-    ("[[x]\n", "Expected ']]' at the end of an array declaration (line 1, column 4)"),
-    ('a = 1\nb = "x\n', "Illegal character '\\n' (line 2, column 7)"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("a = [1,", "Invalid value (at the end of the file)"),
+        ("[[x]\n", "Expected ']]' at the end of an array declaration (line 1, column 4)"),
+        ('a = 1\nb = "x\n', "Illegal character '\\n' (line 2, column 7)"),
+    ],
+)
 def test_toml_syntax_errors_name_line_and_column_once(text: str, reason: str):
     """A TOML syntax error says what and where, its position written once."""
     with pytest.raises(FileProblem) as error:
@@ -126,8 +134,11 @@ def test_deep_json_is_refused_before_parsing(tmp_path: Path):
 def test_deep_toml_is_refused_before_parsing(tmp_path: Path, build):
     """TOML arrays or inline tables nested 100,000 levels deep are refused by name and place."""
     deep = build(tmp_path / "deep.toml")
-    with pytest.raises(FileProblem, match=r"deep.toml: is nested more than 64 levels deep "
-                                          r"\(line 3, column \d+\)$"):
+    with pytest.raises(
+        FileProblem,
+        match=r"deep.toml: is nested more than 64 levels deep "
+        r"\(line 3, column \d+\)$",
+    ):
         files.read_toml(deep, what="fact file", limit=files.FACTS_LIMIT)
 
 
@@ -143,10 +154,14 @@ def test_nesting_up_to_the_cap_is_read():
 
 def test_brackets_in_strings_and_comments_are_not_nesting():
     """Brackets inside JSON strings, TOML strings of every form and comments do not count."""
-    assert parse_json('{"a": "[[[[{{{{", "b": "\\"[[[[", "c": [["x"]]}', "d.json",
-                      max_depth=3)["b"] == '"[[[['
-    toml = ('a = "[[[[\\"[[[["\nb = \'[[[[\'\nc = """[[[[\n[[[[ ""[[""""\n'
-            "d = '''[[[[\n{{{{'''\n# [[[[{{{{\ne = [[1]] # [[[[\n")
+    assert (
+        parse_json('{"a": "[[[[{{{{", "b": "\\"[[[[", "c": [["x"]]}', "d.json", max_depth=3)["b"]
+        == '"[[[['
+    )
+    toml = (
+        'a = "[[[[\\"[[[["\nb = \'[[[[\'\nc = """[[[[\n[[[[ ""[[""""\n'
+        "d = '''[[[[\n{{{{'''\n# [[[[{{{{\ne = [[1]] # [[[[\n"
+    )
     assert parse_toml(toml, "f.toml", max_depth=3)["e"] == [[1]]
 
 
@@ -158,8 +173,10 @@ def test_the_shipped_files_nest_far_less_than_the_cap():
         files.read_toml(facts, what="fact file", limit=files.FACTS_LIMIT, max_depth=8)
 
 
-@pytest.mark.parametrize(("build", "place"), [(long_number_json, "line 2, column 13"),
-                                              (long_number_toml, "line 3, column 14")])
+@pytest.mark.parametrize(
+    ("build", "place"),
+    [(long_number_json, "line 2, column 13"), (long_number_toml, "line 3, column 14")],
+)
 def test_a_number_too_long_to_convert_is_named(tmp_path: Path, build, place: str):
     """A whole number of 5000 digits is refused by name and place, not with Python's ValueError."""
     path = build(tmp_path / "long.txt")
@@ -227,10 +244,15 @@ def test_writing_follows_a_link_and_refuses_a_pipe(tmp_path: Path):
 def test_the_reader_depends_on_nothing_of_purgequiz():
     """purgequiz.files imports only the standard library, so every layer may use it."""
     tree = ast.parse(Path(files.__file__).read_text(encoding="utf-8"))
-    names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-             for alias in node.names}
-    names |= {node.module for node in ast.walk(tree)
-              if isinstance(node, ast.ImportFrom) and node.module}
+    names = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    names |= {
+        node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+    }
     assert {name.split(".")[0] for name in names} <= set(sys.stdlib_module_names) | {"__future__"}
 
 

@@ -13,25 +13,58 @@ REPO = Path(__file__).resolve().parents[1]
 def test_wheel_in_fresh_venv_finds_seeds_and_decks(tmp_path: Path):
     """A non-editable install carries seeds/ and decks/ and its console script works."""
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                    "-q", "-w", str(wheels), str(REPO)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+    )
     wheel = next(wheels.glob("purgequiz-*.whl"))
     env_dir = tmp_path / "env"
     subprocess.run([sys.executable, "-m", "venv", str(env_dir)], check=True)
     python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index",
-                    str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     # The dependencies come from the test environment; purgequiz itself from the wheel.
-    env = {"PYTHONPATH": sysconfig.get_paths()["purelib"], "PATH": "/usr/bin:/bin",
-           "PURGEQUIZ_HOME": str(tmp_path / "home")}
+    env = {
+        "PYTHONPATH": sysconfig.get_paths()["purelib"],
+        "PATH": "/usr/bin:/bin",
+        "PURGEQUIZ_HOME": str(tmp_path / "home"),
+    }
     where = subprocess.run(
-        [str(python), "-c",
-         "import purgequiz.paths as p; print(p.bundled_seeds_dir()); print(p.bundled_decks_dir())"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, check=True,
+        [
+            str(python),
+            "-c",
+            "import purgequiz.paths as p; "
+            "print(p.bundled_seeds_dir()); print(p.bundled_decks_dir())",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     assert all(str(env_dir) in line for line in where), where
     assert list(Path(where[0]).glob("*.toml")), "no fact files in the installed package"
-    check = subprocess.run([str(env_dir / "bin" / "purgequiz"), "facts", "check"],
-                           cwd=tmp_path, env=env, capture_output=True, text=True)
+    check = subprocess.run(
+        [str(env_dir / "bin" / "purgequiz"), "facts", "check"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     assert "Facts by kind" in check.stdout

@@ -13,8 +13,14 @@ def test_every_user_location_is_inside_the_data_folder(_isolated_home: Path) -> 
     """The profiles, deleted profiles, decks, cache, deck index and last-profile file all sit
     under PURGEQUIZ_HOME."""
     home = _isolated_home.resolve()
-    for where in (paths.profiles_dir(), paths.deleted_profiles_dir(), paths.user_decks_dir(),
-                  paths.cache_dir(), paths.deck_index_file(), paths.last_profile_file()):
+    for where in (
+        paths.profiles_dir(),
+        paths.deleted_profiles_dir(),
+        paths.user_decks_dir(),
+        paths.cache_dir(),
+        paths.deck_index_file(),
+        paths.last_profile_file(),
+    ):
         assert where.resolve().is_relative_to(home), where
 
 

@@ -26,8 +26,12 @@ def test_line_breaks_stay_only_when_asked():
 
 def test_controls_are_found_at_any_depth_once_each_in_order():
     """Keys, lists and nested tables are searched; each character is named once."""
-    value = {"prompt": "a\x1b[2J", "choices": ["b", "c\x07\x1b"], "rebuttals": {"\u202e": {}},
-             "year": 1937}
+    value = {
+        "prompt": "a\x1b[2J",
+        "choices": ["b", "c\x07\x1b"],
+        "rebuttals": {"\u202e": {}},
+        "year": 1937,
+    }
     assert controls(value) == ["\\x1b", "\\x07", "\\u202e"]
     assert controls(["a\nb"], newlines=True) == [] and controls("a\nb") == ["\\x0a"]
 

@@ -17,15 +17,21 @@ __all__ = ["register", "run"]
 def _listed(profile, catalog, now: datetime) -> list[HeldCard]:
     from purgequiz.generate.catalog import cards_by_id, decks_by_card
 
-    return held_cards(profile.card_states(), profile.flags(), cards_by_id(catalog), now,
-                      decks_by_card(catalog))
+    return held_cards(
+        profile.card_states(), profile.flags(), cards_by_id(catalog), now, decks_by_card(catalog)
+    )
 
 
 def _options(cards: list[HeldCard]) -> list[tuple[str, str]]:
     """The restore options the cards' marks need: (option, what it does)."""
-    return [(option, does) for option, does, needed in (
-        ("--unflag", "withdraw flags", any(h.flags for h in cards)),
-        ("--clear-leech", "clear leech marks", any(h.leech for h in cards))) if needed]
+    return [
+        (option, does)
+        for option, does, needed in (
+            ("--unflag", "withdraw flags", any(h.flags for h in cards)),
+            ("--clear-leech", "clear leech marks", any(h.leech for h in cards)),
+        )
+        if needed
+    ]
 
 
 def _hint(name: str, listed: list[HeldCard]) -> str:
@@ -33,11 +39,15 @@ def _hint(name: str, listed: list[HeldCard]) -> str:
     options = _options(listed)
     if any(h.held_back for h in listed):
         extra = ", ".join(f"{option} to {does}" for option, does in options)
-        return (f"bring cards back with: purgequiz cards restore --profile {shlex.quote(name)} "
-                f"CARD …" + (f" (add {extra})" if extra else ""))
-    return (f"leech and flagged cards are still studied; {' or '.join(d for _, d in options)} "
-            f"with: purgequiz cards restore --profile {shlex.quote(name)} "
-            f"{' '.join(o for o, _ in options)} CARD …")
+        return (
+            f"bring cards back with: purgequiz cards restore --profile {shlex.quote(name)} "
+            f"CARD …" + (f" (add {extra})" if extra else "")
+        )
+    return (
+        f"leech and flagged cards are still studied; {' or '.join(d for _, d in options)} "
+        f"with: purgequiz cards restore --profile {shlex.quote(name)} "
+        f"{' '.join(o for o, _ in options)} CARD …"
+    )
 
 
 def list_cards(name: str, only: str | None, deck: str | None, as_json: bool) -> int:
@@ -46,8 +56,9 @@ def list_cards(name: str, only: str | None, deck: str | None, as_json: bool) -> 
     now = datetime.now(UTC)
     with open_profile(name, create=False) as profile:
         catalog = load_catalog()
-        listed = [held for held in _listed(profile, catalog, now)
-                  if only is None or only in held.reasons]
+        listed = [
+            held for held in _listed(profile, catalog, now) if only is None or only in held.reasons
+        ]
         zone = profile.settings.zone()
     if deck is not None:
         entry = find_entry(deck, catalog)
@@ -57,19 +68,37 @@ def list_cards(name: str, only: str | None, deck: str | None, as_json: bool) -> 
             return fail(f"there is no deck {deck!r} (the decks are: {known})")
         listed = [held for held in listed if deck_id in held.decks]
     if as_json:
-        say(json_text([{"card_id": h.card_id, "prompt": h.prompt, "reasons": list(h.reasons),
+        say(
+            json_text(
+                [
+                    {
+                        "card_id": h.card_id,
+                        "prompt": h.prompt,
+                        "reasons": list(h.reasons),
                         "decks": list(h.decks),
                         "buried_until": h.buried_until.isoformat() if h.buried_until else None,
                         "lapses": h.lapses,
-                        "flags": [{"note": f.get("note", ""), "created_at": f.get("created_at")}
-                                  for f in h.flags]} for h in listed], indent=1))
+                        "flags": [
+                            {"note": f.get("note", ""), "created_at": f.get("created_at")}
+                            for f in h.flags
+                        ],
+                    }
+                    for h in listed
+                ],
+                indent=1,
+            )
+        )
         return 0
     if not listed:
         where = f" in {deck_id}" if deck is not None else ""
         say(f"{name} has no {only or 'suspended, buried, flagged or leech'} cards{where}")
         return 0
-    say(table([(h.card_id, " ".join(h.decks), why(h, zone), h.prompt) for h in listed],
-              ["card", "decks", "why", "question"]))
+    say(
+        table(
+            [(h.card_id, " ".join(h.decks), why(h, zone), h.prompt) for h in listed],
+            ["card", "decks", "why", "question"],
+        )
+    )
     say(_hint(name, listed))
     return 0
 
@@ -83,9 +112,11 @@ def restore(name: str, card_ids: list[str], unflag: bool, clear_leech: bool) -> 
         listed = {held.card_id: held for held in _listed(profile, catalog, now)}
         unknown = [cid for cid in card_ids if cid not in listed]
         if unknown:
-            return fail(f"not suspended, buried, flagged or a leech in {name!r}: "
-                        f"{', '.join(unknown)}; nothing was changed "
-                        f"(see 'purgequiz cards list --profile {shlex.quote(name)}')")
+            return fail(
+                f"not suspended, buried, flagged or a leech in {name!r}: "
+                f"{', '.join(unknown)}; nothing was changed "
+                f"(see 'purgequiz cards list --profile {shlex.quote(name)}')"
+            )
         states = profile.card_states()
         changed, flags, back, cleared, untouched = [], [], 0, 0, []
         for cid in dict.fromkeys(card_ids):
@@ -102,42 +133,62 @@ def restore(name: str, card_ids: list[str], unflag: bool, clear_leech: bool) -> 
             if after == before and not (unflag and held.flags):
                 untouched.append(held)
         if not changed and not flags:
-            return fail(f"nothing was changed: {', '.join(h.card_id for h in untouched)} "
-                        f"{'is' if len(untouched) == 1 else 'are'} not suspended or buried "
-                        f"(studied as usual); add "
-                        f"{' or '.join(f'{o} to {d}' for o, d in _options(untouched))}")
+            return fail(
+                f"nothing was changed: {', '.join(h.card_id for h in untouched)} "
+                f"{'is' if len(untouched) == 1 else 'are'} not suspended or buried "
+                f"(studied as usual); add "
+                f"{' or '.join(f'{o} to {d}' for o, d in _options(untouched))}"
+            )
         profile.release(changed, flags)
-    for count, what, done in ((back, "card", "back in study"), (len(flags), "flag", "withdrawn"),
-                              (cleared, "leech mark", "cleared")):
+    for count, what, done in (
+        (back, "card", "back in study"),
+        (len(flags), "flag", "withdrawn"),
+        (cleared, "leech mark", "cleared"),
+    ):
         if count:
             say(f"{done}: {count} {what}{'' if count == 1 else 's'}")
     for held in untouched:
-        say(f"left as it was: {held.card_id} (add "
-            f"{' or '.join(option for option, _ in _options([held]))})")
+        say(
+            f"left as it was: {held.card_id} (add "
+            f"{' or '.join(option for option, _ in _options([held]))})"
+        )
     return 0
 
 
 def register(commands) -> None:
     """Add `cards list | restore` to the command parser."""
-    cards = commands.add_parser("cards", help="list suspended, buried, flagged and leech "
-                                "cards, and bring them back")
-    actions = cards.add_subparsers(dest="cards_command", metavar="ACTION", required=True,
-                                   parser_class=type(cards))
+    cards = commands.add_parser(
+        "cards", help="list suspended, buried, flagged and leech cards, and bring them back"
+    )
+    actions = cards.add_subparsers(
+        dest="cards_command", metavar="ACTION", required=True, parser_class=type(cards)
+    )
     shown = actions.add_parser("list", help="the cards a profile holds back or has marked")
     shown.add_argument("--profile", required=True, metavar="NAME", type=profile_name)
     shown.add_argument("--only", choices=REASONS, help="only the cards held for this reason")
-    shown.add_argument("--deck", metavar="ID", help="only the cards of this deck (its id or "
-                       "file name, as 'purgequiz decks list' shows)")
+    shown.add_argument(
+        "--deck",
+        metavar="ID",
+        help="only the cards of this deck (its id or file name, as 'purgequiz decks list' shows)",
+    )
     shown.add_argument("--json", action="store_true", help="print JSON for scripts")
-    back = actions.add_parser("restore", help="bring suspended or buried cards back into "
-                              "study (and withdraw flags, clear leech marks)")
+    back = actions.add_parser(
+        "restore",
+        help="bring suspended or buried cards back into "
+        "study (and withdraw flags, clear leech marks)",
+    )
     back.add_argument("cards", nargs="+", metavar="CARD", help="card ids, as 'list' shows them")
     back.add_argument("--profile", required=True, metavar="NAME", type=profile_name)
-    back.add_argument("--unflag", action="store_true",
-                      help="also withdraw the cards' flags (notes for the teacher)")
-    back.add_argument("--clear-leech", action="store_true",
-                      help="also clear the cards' leech marks (marked again after four more "
-                           "lapses)")
+    back.add_argument(
+        "--unflag",
+        action="store_true",
+        help="also withdraw the cards' flags (notes for the teacher)",
+    )
+    back.add_argument(
+        "--clear-leech",
+        action="store_true",
+        help="also clear the cards' leech marks (marked again after four more lapses)",
+    )
 
 
 def run(args) -> int:

@@ -35,15 +35,23 @@ def _rows(folder: Path) -> list[tuple[str, str, str, str]]:
 
 
 def list_decks() -> int:
-    for label, folder in (("Bundled decks", paths.bundled_decks_dir()),
-                          ("Your decks", paths.user_decks_dir())):
+    for label, folder in (
+        ("Bundled decks", paths.bundled_decks_dir()),
+        ("Your decks", paths.user_decks_dir()),
+    ):
         say(f"{label} ({folder}):")
         rows = _rows(folder) if folder.is_dir() else []
         if rows:
             say(table(rows, ("file", "title", "cards", "by kind")))
         else:
-            say("  none" + (" yet: write one with 'purgequiz generate -o "
-                            f"{folder / 'my-deck.json'}'" if label == "Your decks" else ""))
+            say(
+                "  none"
+                + (
+                    f" yet: write one with 'purgequiz generate -o {folder / 'my-deck.json'}'"
+                    if label == "Your decks"
+                    else ""
+                )
+            )
         say()
     return 0
 
@@ -91,8 +99,11 @@ def lint(paths_: list[str], facts: str | None) -> int:
         if not findings:
             say(f"{path}: {len(deck.cards)} cards, no findings")
     if total or unreadable:
-        say(f"\n{total} finding{'s' * (total != 1)} in {len(targets)} deck"
-            f"{'s' * (len(targets) != 1)}", file=sys.stderr)
+        say(
+            f"\n{total} finding{'s' * (total != 1)} in {len(targets)} deck"
+            f"{'s' * (len(targets) != 1)}",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -110,8 +121,9 @@ def sample(path: str, count: int, seed: int, sources: str | None) -> int:
     if sources:
         for file in Path(sources).glob("*.txt"):
             try:
-                texts[file.stem] = split_paragraphs(read_text(file, what="source text",
-                                                              limit=TEXT_LIMIT))
+                texts[file.stem] = split_paragraphs(
+                    read_text(file, what="source text", limit=TEXT_LIMIT)
+                )
             except FileProblem as error:
                 return fail(str(error))
     cards = review_sample(deck, count, seed)
@@ -133,8 +145,10 @@ def sample(path: str, count: int, seed: int, sources: str | None) -> int:
             if card.accept and not card.choices:
                 say(f"   (also accepted: {'; '.join(card.accept[1:6])})")
         for rebuttal in card.rebuttals:
-            say(f"   why not {rebuttal.choice}: {rebuttal.text} "
-                f"[{'; '.join(c.line() for c in rebuttal.sources)}]")
+            say(
+                f"   why not {rebuttal.choice}: {rebuttal.text} "
+                f"[{'; '.join(c.line() for c in rebuttal.sources)}]"
+            )
         say(f"Explanation: {card.explanation}")
         for citation in card.sources:
             say(f"Source: {citation.line()}")
@@ -193,34 +207,54 @@ def build_shipped(only_check: bool) -> int:
 def register(commands) -> None:
     """Add `decks list | check | show | build-shipped` to the command parser."""
     decks = commands.add_parser("decks", help="list, check and show deck files")
-    actions = decks.add_subparsers(dest="decks_command", metavar="ACTION", required=True,
-                                   parser_class=type(decks))
+    actions = decks.add_subparsers(
+        dest="decks_command", metavar="ACTION", required=True, parser_class=type(decks)
+    )
     actions.add_parser("list", help="bundled and your own decks, with card counts")
     check_ = actions.add_parser("check", help="validate a deck")
     check_.add_argument("path", metavar="DECK", help=DECK_HELP)
-    lint_ = actions.add_parser("lint", help="check cards against the question rubric "
-                                            "(docs/quality.md)")
-    lint_.add_argument("paths", nargs="*", metavar="DECK",
-                       help="deck files or ids (default: the bundled decks)")
-    lint_.add_argument("--facts", metavar="PATH",
-                       help="the fact file or folder the decks were made from "
-                            "(default: the bundled one)")
-    sample_ = actions.add_parser("sample", help="print a seeded sample of cards, stratified "
-                                                "by family, for review against the sources")
+    lint_ = actions.add_parser(
+        "lint", help="check cards against the question rubric (docs/quality.md)"
+    )
+    lint_.add_argument(
+        "paths", nargs="*", metavar="DECK", help="deck files or ids (default: the bundled decks)"
+    )
+    lint_.add_argument(
+        "--facts",
+        metavar="PATH",
+        help="the fact file or folder the decks were made from (default: the bundled one)",
+    )
+    sample_ = actions.add_parser(
+        "sample",
+        help="print a seeded sample of cards, stratified by family, for review against the sources",
+    )
     sample_.add_argument("path", metavar="DECK", help=DECK_HELP)
-    sample_.add_argument("--count", type=int, default=100, metavar="N",
-                         help="how many cards (default 100)")
-    sample_.add_argument("--seed", type=int, default=1, metavar="S",
-                         help="the random seed (the same seed gives the same sample)")
-    sample_.add_argument("--sources", metavar="DIR",
-                         help="folder of the source texts: print the paragraphs each card cites")
+    sample_.add_argument(
+        "--count", type=int, default=100, metavar="N", help="how many cards (default 100)"
+    )
+    sample_.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar="S",
+        help="the random seed (the same seed gives the same sample)",
+    )
+    sample_.add_argument(
+        "--sources",
+        metavar="DIR",
+        help="folder of the source texts: print the paragraphs each card cites",
+    )
     show_ = actions.add_parser("show", help="print a deck's questions and answers")
     show_.add_argument("path", metavar="DECK", help=DECK_HELP)
     show_.add_argument("--limit", type=int, metavar="N", help="only the first N cards")
-    build = actions.add_parser("build-shipped",
-                               help="rebuild the bundled decks from the bundled fact base")
-    build.add_argument("--check", action="store_true",
-                       help="only report decks that are out of date (exit 1 if any)")
+    build = actions.add_parser(
+        "build-shipped", help="rebuild the bundled decks from the bundled fact base"
+    )
+    build.add_argument(
+        "--check",
+        action="store_true",
+        help="only report decks that are out of date (exit 1 if any)",
+    )
 
 
 def run(args) -> int:

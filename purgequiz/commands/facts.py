@@ -39,8 +39,9 @@ def _read_sources(base: FactBase, folder: Path) -> tuple[dict[str, str], dict[st
         try:
             data = read_bytes(file, what="source text", limit=TEXT_LIMIT)
         except FileProblem as error:
-            unread.append(f"source text not found: {file}" if error.reason == "no such file"
-                          else str(error))
+            unread.append(
+                f"source text not found: {file}" if error.reason == "no such file" else str(error)
+            )
             continue
         raw[source.id] = data
         texts[source.id] = data.decode("utf-8", errors="replace")
@@ -57,21 +58,34 @@ def check(path: str | None, sources: str | None) -> int:
         for line in unread:
             say(f"purgequiz: {line}")
         problems = check_checksums(base, raw) + check_citations(base, texts)
-        problems += [f"{sid}: paragraph {n} is cited by no fact and not declared [[uncited]]"
-                     for sid, n in uncovered_paragraphs(base) if sid in texts]
-    say(f"{label}: {len(base.facts)} facts, {len(base.entities)} entities, "
-        f"{len(base.sources)} sources, {len(base.topics)} topics")
+        problems += [
+            f"{sid}: paragraph {n} is cited by no fact and not declared [[uncited]]"
+            for sid, n in uncovered_paragraphs(base)
+            if sid in texts
+        ]
+    say(
+        f"{label}: {len(base.facts)} facts, {len(base.entities)} entities, "
+        f"{len(base.sources)} sources, {len(base.topics)} topics"
+    )
     kinds = Counter(fact.kind for fact in base.facts.values())
     by_source = Counter(fact.source for fact in base.facts.values())
     silent = _facts_without_cards(base)
     say("\nFacts by kind (and how many yield no card):")
-    say(table([(kind, count, "never asked" if not _askable(base, kind)
-                else silent[kind] or "") for kind, count in sorted(kinds.items())],
-              ("kind", "facts", "no card")))
+    say(
+        table(
+            [
+                (kind, count, "never asked" if not _askable(base, kind) else silent[kind] or "")
+                for kind, count in sorted(kinds.items())
+            ],
+            ("kind", "facts", "no card"),
+        )
+    )
     askable = sum(1 for f in base.facts.values() if f.askable)
     quiet = sum(silent.values())
-    say(f"\n{quiet} of the {askable} facts that can be asked yield no card "
-        f"({quiet / askable if askable else 0:.0%}).")
+    say(
+        f"\n{quiet} of the {askable} facts that can be asked yield no card "
+        f"({quiet / askable if askable else 0:.0%})."
+    )
     say("\nFacts by source:")
     say(table(sorted(by_source.items())))
     if problems:
@@ -110,14 +124,16 @@ def _json_value(value: object) -> object:
 def fact_record(base: FactBase, fact: Fact) -> dict:
     """The JSON form of a fact: its common fields, its kind's typed fields (entity ids as
     written in the fact file) and the names of the entities it refers to."""
-    names = sorted({base.entities[ref].name for _, ref in fact.entity_refs()
-                    if ref in base.entities})
+    names = sorted(
+        {base.entities[ref].name for _, ref in fact.entity_refs() if ref in base.entities}
+    )
     attribution = {"type": fact.attribution.type}
     if fact.attribution.by:
         by = base.entities.get(fact.attribution.by)
         attribution["by"] = by.name if by else fact.attribution.by
-        attribution["via"] = [base.entities[v].name if v in base.entities else v
-                              for v in fact.attribution.via]
+        attribution["via"] = [
+            base.entities[v].name if v in base.entities else v for v in fact.attribution.via
+        ]
     return {
         "id": fact.id,
         "kind": fact.kind,
@@ -145,8 +161,11 @@ def list_facts(path: str | None, topics: list[str], kinds: list[str], as_json: b
         check_known("kind", kinds, KINDS)
     except FilterError as error:
         return usage_error(str(error))
-    facts = [f for f in base.facts.values()
-             if (not topics or set(topics) & set(f.topics)) and (not kinds or f.kind in kinds)]
+    facts = [
+        f
+        for f in base.facts.values()
+        if (not topics or set(topics) & set(f.topics)) and (not kinds or f.kind in kinds)
+    ]
     if as_json:
         sys.stdout.write(json_text([fact_record(base, f) for f in facts], indent=2) + "\n")
         return 0
@@ -180,8 +199,9 @@ def show(path: str | None, fact_id: str) -> int:
     refs = fact.markers()
     for name, value in fact.kind_fields().items():
         if isinstance(value, tuple):
-            value = "; ".join(base.entities[v].name if name in refs and v in base.entities
-                              else v for v in value)
+            value = "; ".join(
+                base.entities[v].name if name in refs and v in base.entities else v for v in value
+            )
         elif name in refs and isinstance(value, str) and value in base.entities:
             value = base.entities[value].name
         elif isinstance(value, float) and value.is_integer():
@@ -205,18 +225,27 @@ def show(path: str | None, fact_id: str) -> int:
 def register(commands) -> None:
     """Add `facts check | list | show` to the command parser."""
     facts = commands.add_parser("facts", help="check and browse a fact base")
-    actions = facts.add_subparsers(dest="facts_command", metavar="ACTION", required=True,
-                                   parser_class=type(facts))
+    actions = facts.add_subparsers(
+        dest="facts_command", metavar="ACTION", required=True, parser_class=type(facts)
+    )
     check_ = actions.add_parser("check", help="validate a fact file or folder")
     check_.add_argument("path", nargs="?", help="fact file or folder (default: the bundled one)")
-    check_.add_argument("--sources", metavar="DIR",
-                        help="folder of the source texts: also check citations and checksums")
+    check_.add_argument(
+        "--sources",
+        metavar="DIR",
+        help="folder of the source texts: also check citations and checksums",
+    )
     listing = actions.add_parser("list", help="list facts")
     listing.add_argument("--facts", metavar="PATH", help="fact file or folder")
-    listing.add_argument("--topic", action="append", default=[],
-                         help="only this topic (repeatable)")
-    listing.add_argument("--kind", action="append", default=[],
-                         help="only this kind of fact (repeatable): " + ", ".join(sorted(KINDS)))
+    listing.add_argument(
+        "--topic", action="append", default=[], help="only this topic (repeatable)"
+    )
+    listing.add_argument(
+        "--kind",
+        action="append",
+        default=[],
+        help="only this kind of fact (repeatable): " + ", ".join(sorted(KINDS)),
+    )
     listing.add_argument("--json", action="store_true", help="print JSON")
     show_ = actions.add_parser("show", help="show one fact and its citation")
     show_.add_argument("id")

@@ -51,6 +51,9 @@ def no_such_profile(error: Exception) -> int:
         names = [info.name for info in list_profiles()]
     except StoreError:
         names = []
-    known = (f"the profiles are: {', '.join(repr(name) for name in names)}" if names
-             else "there are no profiles yet")
+    known = (
+        f"the profiles are: {', '.join(repr(name) for name in names)}"
+        if names
+        else "there are no profiles yet"
+    )
     return fail(f"{error}; {known}")

@@ -12,17 +12,22 @@ from purgequiz.visible import visible
 
 __all__ = ["register", "run", "terminal_problem"]
 
-WITHOUT_A_TERMINAL = ("the commands that work without one are listed by 'purgequiz --help' "
-                      "(decks, facts, generate, profiles, progress)")
+WITHOUT_A_TERMINAL = (
+    "the commands that work without one are listed by 'purgequiz --help' "
+    "(decks, facts, generate, profiles, progress)"
+)
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "play", help="study in the terminal app (the default)",
+        "play",
+        help="study in the terminal app (the default)",
         description="Open the study app. With --profile it skips choosing a profile; with "
-        "--deck it goes straight into studying that deck.")
-    parser.add_argument("--profile", metavar="NAME", type=profile_name,
-                        help="the profile to study as")
+        "--deck it goes straight into studying that deck.",
+    )
+    parser.add_argument(
+        "--profile", metavar="NAME", type=profile_name, help="the profile to study as"
+    )
     parser.add_argument("--deck", metavar="ID|PATH", help="a deck's id or a deck file to study")
 
 
@@ -33,8 +38,9 @@ def _is_terminal(stream) -> bool:
         return False
 
 
-def terminal_problem(streams: Mapping[str, object], term: str | None,
-                     windows: bool = os.name == "nt") -> str | None:
+def terminal_problem(
+    streams: Mapping[str, object], term: str | None, windows: bool = os.name == "nt"
+) -> str | None:
     """Why the study app cannot run here, in plain words, or None when it can.
 
     ``streams`` names the standard streams ("input", "output", "error output"); the app reads
@@ -44,19 +50,25 @@ def terminal_problem(streams: Mapping[str, object], term: str | None,
     """
     for what, stream in streams.items():
         if stream is None:
-            return (f"the study app needs an interactive terminal, but its {what} is closed; "
-                    f"{WITHOUT_A_TERMINAL}")
+            return (
+                f"the study app needs an interactive terminal, but its {what} is closed; "
+                f"{WITHOUT_A_TERMINAL}"
+            )
     for what, stream in streams.items():
         if not _is_terminal(stream):
             why = " (the app draws its screen there)" if what == "error output" else ""
-            return (f"the study app needs an interactive terminal, but its {what} is "
-                    f"redirected{why}; {WITHOUT_A_TERMINAL}")
+            return (
+                f"the study app needs an interactive terminal, but its {what} is "
+                f"redirected{why}; {WITHOUT_A_TERMINAL}"
+            )
     kind = (term or "").strip()
     if kind.lower() == "dumb" or (not kind and not windows):
         which = "TERM=dumb" if kind else "TERM is not set"
-        return (f"the study app needs a full-screen terminal, and this one cannot draw one "
-                f"({which}); run it in a terminal window, or set TERM to the terminal's type "
-                f"(for example TERM=xterm-256color); {WITHOUT_A_TERMINAL}")
+        return (
+            f"the study app needs a full-screen terminal, and this one cannot draw one "
+            f"({which}); run it in a terminal window, or set TERM to the terminal's type "
+            f"(for example TERM=xterm-256color); {WITHOUT_A_TERMINAL}"
+        )
     return None
 
 
@@ -74,7 +86,8 @@ def _say(message: str) -> None:
 def run(args: argparse.Namespace) -> int:
     problem = terminal_problem(
         {"input": sys.stdin, "output": sys.stdout, "error output": sys.stderr},
-        os.environ.get("TERM"))
+        os.environ.get("TERM"),
+    )
     if problem is not None:
         _say(problem)
         return 1
@@ -87,8 +100,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         app.close_profile()
     for problem in app.close_problems:
-        _say(f"what was saved while studying is kept, but the profile did not close "
-             f"cleanly: {problem}")
+        _say(
+            f"what was saved while studying is kept, but the profile did not close "
+            f"cleanly: {problem}"
+        )
     if app.close_problems:
         return 1
     return 0 if app.return_code in (None, 0) else app.return_code

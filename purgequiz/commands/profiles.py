@@ -28,12 +28,24 @@ def list_all(as_json: bool) -> int:
 
     profiles, deleted, now = list_profiles(), deleted_profiles(), _now()
     if as_json:
-        sys.stdout.write(json_text({
-            "profiles": [{"name": p.name, "folder": str(p.path)} for p in profiles],
-            "deleted": [{"name": d.name, "folder": str(d.path),
-                         "deleted_at": d.deleted_at.isoformat(),
-                         "kept_until": d.kept_until.isoformat()} for d in deleted],
-        }, indent=2) + "\n")
+        sys.stdout.write(
+            json_text(
+                {
+                    "profiles": [{"name": p.name, "folder": str(p.path)} for p in profiles],
+                    "deleted": [
+                        {
+                            "name": d.name,
+                            "folder": str(d.path),
+                            "deleted_at": d.deleted_at.isoformat(),
+                            "kept_until": d.kept_until.isoformat(),
+                        }
+                        for d in deleted
+                    ],
+                },
+                indent=2,
+            )
+            + "\n"
+        )
         return 0
     if profiles:
         for info in profiles:
@@ -62,8 +74,7 @@ def rename(old: str, new: str) -> int:
         return no_such_profile(error)
     except (StoreError, ProfileNameError) as error:
         return fail(f"{error}; nothing was changed")
-    say(f"renamed the profile {before!r} to {renamed.name!r}; its progress and settings "
-        f"are kept")
+    say(f"renamed the profile {before!r} to {renamed.name!r}; its progress and settings are kept")
     return 0
 
 
@@ -75,8 +86,11 @@ def _same(name: str) -> str:
 
 def _confirmed(name: str) -> bool:
     """Ask on the terminal whether to delete ``name``; anything but yes is no."""
-    say(f"Delete the profile {name!r}? It is kept for 30 days and can be brought back with "
-        f"'{_restore_command(name)}'. [y/N] ", end="")
+    say(
+        f"Delete the profile {name!r}? It is kept for 30 days and can be brought back with "
+        f"'{_restore_command(name)}'. [y/N] ",
+        end="",
+    )
     sys.stdout.flush()
     try:
         answer = sys.stdin.readline()
@@ -103,8 +117,10 @@ def delete(name: str, yes: bool) -> int:
         return fail(f"{error}; nothing was deleted")
     if not yes:
         if not _is_terminal(sys.stdin):
-            return usage_error(f"deleting the profile {shown!r} needs confirming: add --yes "
-                               f"(it is kept for {KEEP_DAYS} days and can be restored)")
+            return usage_error(
+                f"deleting the profile {shown!r} needs confirming: add --yes "
+                f"(it is kept for {KEEP_DAYS} days and can be restored)"
+            )
         if not _confirmed(shown):
             return fail("nothing was deleted")
     now = _now()
@@ -114,13 +130,11 @@ def delete(name: str, yes: bool) -> int:
         return no_such_profile(error)
     except (StoreError, ProfileNameError) as error:
         return fail(f"{error}; nothing was deleted")
-    say(f"deleted the profile {deleted.name!r}; it is kept for {KEEP_DAYS} days in "
-        f"{deleted.path}")
+    say(f"deleted the profile {deleted.name!r}; it is kept for {KEEP_DAYS} days in {deleted.path}")
     say(f"to bring it back: {_restore_command(deleted.name)}")
     removed, problems = remove_expired(now)
     for gone in removed:
-        say(f"removed for good the profile {gone.name!r}, deleted more than {KEEP_DAYS} days "
-            f"ago")
+        say(f"removed for good the profile {gone.name!r}, deleted more than {KEEP_DAYS} days ago")
     for problem in problems:
         say(f"purgequiz: {problem}", file=sys.stderr)
     return 0
@@ -132,9 +146,14 @@ def restore(name: str, as_name: str | None) -> int:
     try:
         restored = restore_profile(name, as_name)
     except ProfileNameError as error:
-        hint = "" if as_name else (
-            "; restore it under another name with --as NEW_NAME, or rename that profile "
-            "first with 'purgequiz profiles rename'")
+        hint = (
+            ""
+            if as_name
+            else (
+                "; restore it under another name with --as NEW_NAME, or rename that profile "
+                "first with 'purgequiz profiles rename'"
+            )
+        )
         return fail(f"{error}{hint}; nothing was restored")
     except StoreError as error:
         return fail(f"{error}; nothing was restored")
@@ -145,31 +164,44 @@ def restore(name: str, as_name: str | None) -> int:
 def register(commands) -> None:
     """Add `profiles list | rename | delete | restore` to the command parser."""
     parser = commands.add_parser(
-        "profiles", help="list, rename, delete or restore profiles",
+        "profiles",
+        help="list, rename, delete or restore profiles",
         description="List, rename, delete or restore profiles. A profile open in the app is "
         f"not changed. A name that differs only in capitals or spacing names the same profile "
-        f"({SAME}).")
-    actions = parser.add_subparsers(dest="profiles_command", metavar="ACTION", required=True,
-                                    parser_class=type(parser))
-    listing = actions.add_parser("list", help="the profiles, and those deleted that can be "
-                                              "restored")
+        f"({SAME}).",
+    )
+    actions = parser.add_subparsers(
+        dest="profiles_command", metavar="ACTION", required=True, parser_class=type(parser)
+    )
+    listing = actions.add_parser(
+        "list", help="the profiles, and those deleted that can be restored"
+    )
     listing.add_argument("--json", action="store_true", help="print JSON")
-    renaming = actions.add_parser("rename", help="give a profile another name, keeping its "
-                                                 "progress and settings")
+    renaming = actions.add_parser(
+        "rename", help="give a profile another name, keeping its progress and settings"
+    )
     renaming.add_argument("old", metavar="OLD", type=profile_name, help="the profile's name")
     renaming.add_argument("new", metavar="NEW", type=profile_name, help="its new name")
     deleting = actions.add_parser(
-        "delete", help="delete a profile (it is kept 30 days and can be restored)",
+        "delete",
+        help="delete a profile (it is kept 30 days and can be restored)",
         description="Delete a profile: its folder moves into deleted-profiles in the data "
         "folder, is kept there for 30 days, and can be brought back with 'purgequiz profiles "
-        "restore NAME'. Asks first, unless --yes is given.")
+        "restore NAME'. Asks first, unless --yes is given.",
+    )
     deleting.add_argument("name", metavar="NAME", type=profile_name)
     deleting.add_argument("--yes", action="store_true", help="do not ask first")
     restoring = actions.add_parser("restore", help="bring back a deleted profile")
-    restoring.add_argument("name", metavar="NAME", type=profile_name,
-                           help="the deleted profile's name")
-    restoring.add_argument("--as", dest="as_name", metavar="NEW_NAME", type=profile_name,
-                           help="restore it under another name (when its name is taken)")
+    restoring.add_argument(
+        "name", metavar="NAME", type=profile_name, help="the deleted profile's name"
+    )
+    restoring.add_argument(
+        "--as",
+        dest="as_name",
+        metavar="NEW_NAME",
+        type=profile_name,
+        help="restore it under another name (when its name is taken)",
+    )
 
 
 def run(args) -> int:

@@ -32,8 +32,9 @@ __all__ = ["register", "run"]
 def export(profile_name: str, output: str) -> int:
     if output != "-":
         try:
-            check_output(output, keep_out=[(paths.profiles_dir(), "progress is kept")],
-                         writes="the export")
+            check_output(
+                output, keep_out=[(paths.profiles_dir(), "progress is kept")], writes="the export"
+            )
         except FileProblem as error:
             return fail(str(error))
     try:
@@ -56,8 +57,10 @@ def export(profile_name: str, output: str) -> int:
         return fail(str(error))
     except OSError as error:
         return fail(f"cannot write {output}: {error.strerror}")
-    say(f"exported {len(data['cards'])} card states and {len(data['reviews'])} reviews of "
-        f"{profile_name!r} to {output}")
+    say(
+        f"exported {len(data['cards'])} card states and {len(data['reviews'])} reviews of "
+        f"{profile_name!r} to {output}"
+    )
     return 0
 
 
@@ -77,8 +80,10 @@ def import_(file: str, profile_name: str | None) -> int:
         try:
             check_name(name)
         except ProfileNameError as error:
-            return fail(f"{file} names the profile {name!r}, which cannot be used ({error}); "
-                        f"give another with --profile NAME")
+            return fail(
+                f"{file} names the profile {name!r}, which cannot be used ({error}); "
+                f"give another with --profile NAME"
+            )
     try:
         clean = same_profile(name)
         existed = find_profile(clean) is not None
@@ -94,13 +99,17 @@ def import_(file: str, profile_name: str | None) -> int:
             pass  # the import failed: that is what is said
         where = f"{file}: " if isinstance(error, Invalid) else ""
         return fail(f"{where}{error}; nothing was imported" + ("" if where else f" from {file}"))
-    say(f"imported into {clean!r}: {report.cards} card states, {report.reviews} reviews, "
-        f"{report.flags} flags, {report.sessions} sessions")
+    say(
+        f"imported into {clean!r}: {report.cards} card states, {report.reviews} reviews, "
+        f"{report.flags} flags, {report.sessions} sessions"
+    )
     try:
         profile.close()
     except StoreError as error:
-        return fail(f"the import is saved, but the profile could not be tidied up: {error}; "
-                    f"this is finished the next time the profile opens")
+        return fail(
+            f"the import is saved, but the profile could not be tidied up: {error}; "
+            f"this is finished the next time the profile opens"
+        )
     return 0
 
 
@@ -108,10 +117,12 @@ def _health_lines(health) -> list[str]:
     lines = [f"  {problem}" for problem in health.problems]
     lines += [f"  repaired: {message}" for message in health.repaired]
     if health.kept_aside:
-        lines.append(f"  {len(health.kept_aside)} damaged file(s) kept aside for you to look "
-                     f"at (safe to delete once you have): "
-                     f"{', '.join(str(p) for p in health.kept_aside[:3])}"
-                     + (" …" if len(health.kept_aside) > 3 else ""))
+        lines.append(
+            f"  {len(health.kept_aside)} damaged file(s) kept aside for you to look "
+            f"at (safe to delete once you have): "
+            f"{', '.join(str(p) for p in health.kept_aside[:3])}"
+            + (" …" if len(health.kept_aside) > 3 else "")
+        )
     return lines
 
 
@@ -120,8 +131,11 @@ def check(profile_name: str | None, repair: bool) -> int:
     from purgequiz.store.health import check_profile, repair_profile
 
     try:
-        names = ([same_profile(profile_name)] if profile_name
-                 else [info.name for info in list_profiles()])
+        names = (
+            [same_profile(profile_name)]
+            if profile_name
+            else [info.name for info in list_profiles()]
+        )
     except ProfileNameError as error:
         return fail(str(error))
     if not names:
@@ -146,8 +160,7 @@ def check(profile_name: str | None, repair: bool) -> int:
             unhealthy += 1
             damaged += 1
             continue
-        figures = (f"{health.cards} card states, {health.reviews} reviews on "
-                   f"{health.days} day(s)")
+        figures = f"{health.cards} card states, {health.reviews} reviews on {health.days} day(s)"
         if repair:
             state = "repaired" if health.repaired else "healthy, nothing to repair"
             say(f"{name}: {state} ({figures})")
@@ -161,33 +174,42 @@ def check(profile_name: str | None, repair: bool) -> int:
             say(line)
     if damaged and not repair:
         which = f" --profile {shlex.quote(profile_name)}" if profile_name else ""
-        say(f"run 'purgequiz progress check{which} --repair' to repair: each damaged file "
-              f"is kept aside and rebuilt from what is good")
+        say(
+            f"run 'purgequiz progress check{which} --repair' to repair: each damaged file "
+            f"is kept aside and rebuilt from what is good"
+        )
     return 1 if unhealthy else 0
 
 
 def register(commands) -> None:
     """Add `progress export | import | check` to the command parser."""
-    progress = commands.add_parser("progress",
-                                   help="export, import or check a profile's progress")
-    actions = progress.add_subparsers(dest="progress_command", metavar="ACTION", required=True,
-                                      parser_class=type(progress))
+    progress = commands.add_parser("progress", help="export, import or check a profile's progress")
+    actions = progress.add_subparsers(
+        dest="progress_command", metavar="ACTION", required=True, parser_class=type(progress)
+    )
     out = actions.add_parser("export", help="write a profile's progress to a JSON file")
     out.add_argument("--profile", required=True, metavar="NAME", type=profile_name)
     out.add_argument("-o", "--output", required=True, metavar="FILE", help="'-' for stdout")
     into = actions.add_parser("import", help="merge a JSON progress file into a profile")
     into.add_argument("file")
-    into.add_argument("--profile", metavar="NAME", type=profile_name,
-                      help="default: the name in the file")
+    into.add_argument(
+        "--profile", metavar="NAME", type=profile_name, help="default: the name in the file"
+    )
     health = actions.add_parser(
-        "check", help="read every progress file of a profile and report its health",
+        "check",
+        help="read every progress file of a profile and report its health",
         description="Read every progress file of a profile (all profiles without --profile) "
         "and report damage, missing parts and totals that disagree with the review log. "
-        "Nothing is changed unless --repair is given.")
-    health.add_argument("--profile", metavar="NAME", type=profile_name,
-                        help="default: every profile")
-    health.add_argument("--repair", action="store_true",
-                        help="repair what is damaged (damaged files are kept aside)")
+        "Nothing is changed unless --repair is given.",
+    )
+    health.add_argument(
+        "--profile", metavar="NAME", type=profile_name, help="default: every profile"
+    )
+    health.add_argument(
+        "--repair",
+        action="store_true",
+        help="repair what is damaged (damaged files are kept aside)",
+    )
 
 
 def run(args) -> int:

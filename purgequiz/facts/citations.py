@@ -29,17 +29,41 @@ __all__ = [
 RUN_LENGTH = 8
 
 _UNITS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _SCALES = {"hundred": 100, "thousand": 1_000}
 _BIG = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032"), "'") | dict.fromkeys(
-    map(ord, "\u201c\u201d\u201e\u201f\u2033"), '"')
+    map(ord, "\u201c\u201d\u201e\u201f\u2033"), '"'
+)
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -174,8 +198,13 @@ def _texts_of(fact: Fact) -> list[tuple[str, str]]:
 
 
 def _date_years(fact: Fact) -> set[str]:
-    return {str(point.year) for span in (fact.date, fact.reported) if span is not None
-            for point in (span.start, span.end) if point is not None}
+    return {
+        str(point.year)
+        for span in (fact.date, fact.reported)
+        if span is not None
+        for point in (span.start, span.end)
+        if point is not None
+    }
 
 
 _DOTTED = re.compile(r"\b\d{1,2}\.(\d{1,2})\.((?:1[89]|20)\d\d)\b")
@@ -192,18 +221,23 @@ def _date_problems(fact: Fact, cited: str, source_date: str | None) -> list[str]
     for decade in re.findall(r"\b((?:1[89]|20)\d)0s\b", folded):  # "the 1930s"
         years.update(f"{decade}{digit}" for digit in range(10))
     months = {m.lower() for m in calendar.month_name[1:] if m.lower() in folded}
-    months.update(calendar.month_name[int(m)].lower() for m, _ in _DOTTED.findall(folded)
-                  if 1 <= int(m) <= 12)
+    months.update(
+        calendar.month_name[int(m)].lower() for m, _ in _DOTTED.findall(folded) if 1 <= int(m) <= 12
+    )
     for label, span in (("date", fact.date), ("reported", fact.reported)):
         if span is None:
             continue
         for point in (span.start, span.end) if span.end else (span.start,):
             if str(point.year) not in years:
-                problems.append(f"{label}: the year {point.year} is not in the cited "
-                                "paragraphs (give a date_note saying where it comes from)")
+                problems.append(
+                    f"{label}: the year {point.year} is not in the cited "
+                    "paragraphs (give a date_note saying where it comes from)"
+                )
             elif point.month and calendar.month_name[point.month].lower() not in months:
-                problems.append(f"{label}: the month {calendar.month_name[point.month]} is not "
-                                "in the cited paragraphs (give a date_note, or only the year)")
+                problems.append(
+                    f"{label}: the month {calendar.month_name[point.month]} is not "
+                    "in the cited paragraphs (give a date_note, or only the year)"
+                )
     return problems
 
 
@@ -218,31 +252,52 @@ def check_citations(base: FactBase, texts: Mapping[str, str]) -> list[Problem]:
         if fact.source not in paragraphs:
             continue
         where = f"fact {fact.id}"
-        cited = " \n ".join(paragraphs[fact.source][n - 1] for n in fact.paragraphs
-                            if 1 <= n <= len(paragraphs[fact.source]))
+        cited = " \n ".join(
+            paragraphs[fact.source][n - 1]
+            for n in fact.paragraphs
+            if 1 <= n <= len(paragraphs[fact.source])
+        )
         folded = normalize(cited)
         available = numbers_in(cited)
         for number in sorted(_fact_numbers(fact) - available):
-            problems.append(Problem(fact.origin, where, "statement",
-                                    f"the number {number} is not in {fact.source} "
-                                    f"paragraph(s) {list(fact.paragraphs)}"))
+            problems.append(
+                Problem(
+                    fact.origin,
+                    where,
+                    "statement",
+                    f"the number {number} is not in {fact.source} "
+                    f"paragraph(s) {list(fact.paragraphs)}",
+                )
+            )
         claimants = set(fact.claimants())  # named by the attribution, not by the text
         for field, ref in fact.entity_refs():
             entity = base.entities.get(ref)
             if ref in claimants:
                 continue
             if entity is not None and not _contains_name(folded, entity):
-                problems.append(Problem(fact.origin, where, field,
-                                        f"{entity.name!r} is not named in {fact.source} "
-                                        f"paragraph(s) {list(fact.paragraphs)}"))
+                problems.append(
+                    Problem(
+                        fact.origin,
+                        where,
+                        field,
+                        f"{entity.name!r} is not named in {fact.source} "
+                        f"paragraph(s) {list(fact.paragraphs)}",
+                    )
+                )
         for message in _date_problems(fact, cited, base.sources[fact.source].date):
             field, _, text = message.partition(": ")
             problems.append(Problem(fact.origin, where, field, text))
     for source in base.sources.values():
         if source.id in texts and len(paragraphs[source.id]) != source.paragraphs:
-            problems.append(Problem(source.file or source.id, f"source {source.id}", "paragraphs",
-                                    f"the manifest says {source.paragraphs} paragraphs, "
-                                    f"the text has {len(paragraphs[source.id])}"))
+            problems.append(
+                Problem(
+                    source.file or source.id,
+                    f"source {source.id}",
+                    "paragraphs",
+                    f"the manifest says {source.paragraphs} paragraphs, "
+                    f"the text has {len(paragraphs[source.id])}",
+                )
+            )
     return problems
 
 
@@ -255,14 +310,20 @@ def check_checksums(base: FactBase, raw: Mapping[str, bytes]) -> list[Problem]:
             continue
         actual = hashlib.sha256(data).hexdigest()
         if actual != source.sha256:
-            problems.append(Problem(source.file or sid, f"source {sid}", "sha256",
-                                    f"the text's SHA-256 is {actual}, the manifest says "
-                                    f"{source.sha256}"))
+            problems.append(
+                Problem(
+                    source.file or sid,
+                    f"source {sid}",
+                    "sha256",
+                    f"the text's SHA-256 is {actual}, the manifest says {source.sha256}",
+                )
+            )
     return problems
 
 
-def own_words_problems(base: FactBase, texts: Iterable[str],
-                       length: int = RUN_LENGTH) -> list[Problem]:
+def own_words_problems(
+    base: FactBase, texts: Iterable[str], length: int = RUN_LENGTH
+) -> list[Problem]:
     """Statements and every text field must share no run of `length` words with the texts."""
     runs: set[tuple[str, ...]] = set()
     for text in texts:
@@ -273,9 +334,14 @@ def own_words_problems(base: FactBase, texts: Iterable[str],
             shared = word_runs(value, length) & runs
             if shared:
                 sample = " ".join(sorted(shared)[0])
-                problems.append(Problem(fact.origin, f"fact {fact.id}", field,
-                                        f"shares {length} words in a row with a source: "
-                                        f"\u201c{sample}\u201d"))
+                problems.append(
+                    Problem(
+                        fact.origin,
+                        f"fact {fact.id}",
+                        field,
+                        f"shares {length} words in a row with a source: \u201c{sample}\u201d",
+                    )
+                )
     return problems
 
 
@@ -283,5 +349,9 @@ def uncovered_paragraphs(base: FactBase) -> list[tuple[str, int]]:
     """(source id, paragraph) that no fact cites and no [[uncited]] entry declares."""
     covered = {(f.source, n) for f in base.facts.values() for n in f.paragraphs}
     covered |= {(u.source, n) for u in base.uncited for n in u.paragraphs}
-    return [(s.id, n) for s in base.sources.values() for n in range(1, s.paragraphs + 1)
-            if (s.id, n) not in covered]
+    return [
+        (s.id, n)
+        for s in base.sources.values()
+        for n in range(1, s.paragraphs + 1)
+        if (s.id, n) not in covered
+    ]

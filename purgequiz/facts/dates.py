@@ -89,7 +89,7 @@ def _parse_one(text: str) -> FuzzyDate:
 def parse_date(text: str) -> DateSpan:
     """Parse 'YYYY', 'YYYY-MM', 'YYYY-MM-DD' or 'START/END'; raise ValueError with a reason."""
     if not isinstance(text, str):
-        raise ValueError("a date is written as a string such as \"1937-05\"")
+        raise ValueError('a date is written as a string such as "1937-05"')
     if "/" in text:
         first, _, second = text.partition("/")
         start, end = _parse_one(first.strip()), _parse_one(second.strip())

@@ -60,14 +60,23 @@ Outlet = Annotated[str, Ref(("publication", "person", "institution"))]
 FactId = Annotated[str, Link()]
 FactIds = tuple[Annotated[str, Link()], ...]
 
-CHANGE_TYPES = ("created", "abolished", "replaced", "divided", "renamed", "reorganised",
-                "gained powers", "lost powers")
+CHANGE_TYPES = (
+    "created",
+    "abolished",
+    "replaced",
+    "divided",
+    "renamed",
+    "reorganised",
+    "gained powers",
+    "lost powers",
+)
 QUALIFIERS = ("over", "more than", "about", "at least", "approximately", "under", "fewer than")
 
 Problems = list[tuple[str, str]]
 
 
 # ----------------------------------------------------------------- posts
+
 
 @dataclass(frozen=True, kw_only=True)
 class Appointment(Fact):
@@ -113,6 +122,7 @@ class Removal(Fact):
 
 
 # ----------------------------------------------------------------- fates
+
 
 @dataclass(frozen=True, kw_only=True)
 class Fate(Fact):
@@ -164,6 +174,7 @@ class Survival(Fate):
 
 
 # ----------------------------------------------------------------- trials, decrees, bodies
+
 
 @dataclass(frozen=True, kw_only=True)
 class Trial(Fact):
@@ -232,6 +243,7 @@ class Purge(Fact):
 
 # ----------------------------------------------------------------- figures
 
+
 @dataclass(frozen=True, kw_only=True)
 class Statistic(Fact):
     """A figure, with the question it answers in plain words (``asks``).
@@ -276,6 +288,7 @@ class Statistic(Fact):
 
 
 # ----------------------------------------------------------------- words and readings
+
 
 @dataclass(frozen=True, kw_only=True)
 class Quotation(Fact):
@@ -366,6 +379,7 @@ class Conflict(Fact):
 
 # ----------------------------------------------------------------- sets and the rest
 
+
 @dataclass(frozen=True, kw_only=True)
 class Group(Fact):
     """Entities the source names together as one set, and what they share. With ``asks``
@@ -409,30 +423,66 @@ class Bibliography(Fact):
     footnote: int | None = None
 
 
-KINDS: dict[str, type[Fact]] = {cls.kind: cls for cls in (
-    Appointment, Replacement, Role, Removal,
-    Arrest, Execution, Suicide, Death, Survival,
-    Trial, Decree, InstitutionalChange, Purge,
-    Statistic,
-    Quotation, Report, Justification, Assessment, Cause, Consequence, Conflict,
-    Group, Event, Bibliography,
-)}
+KINDS: dict[str, type[Fact]] = {
+    cls.kind: cls
+    for cls in (
+        Appointment,
+        Replacement,
+        Role,
+        Removal,
+        Arrest,
+        Execution,
+        Suicide,
+        Death,
+        Survival,
+        Trial,
+        Decree,
+        InstitutionalChange,
+        Purge,
+        Statistic,
+        Quotation,
+        Report,
+        Justification,
+        Assessment,
+        Cause,
+        Consequence,
+        Conflict,
+        Group,
+        Event,
+        Bibliography,
+    )
+}
 
 FATE_KINDS = ("arrest", "execution", "suicide", "death", "survival")
 
 # Kinds whose facts are happenings with a date of their own: the ones "when" and ordering
 # questions may ask (a post held, a figure, a report or a reading is not a happening).
-HAPPENINGS = ("appointment", "replacement", "removal", "arrest", "execution", "suicide",
-              "death", "trial", "decree", "institutional_change", "purge", "event")
+HAPPENINGS = (
+    "appointment",
+    "replacement",
+    "removal",
+    "arrest",
+    "execution",
+    "suicide",
+    "death",
+    "trial",
+    "decree",
+    "institutional_change",
+    "purge",
+    "event",
+)
 
 # What a fact file written for the first format has that this one moved, and where to.
 MOVED: dict[tuple[str, str], str] = {
-    **{(kind, "role"): "is now called 'post'"
-       for kind in ("appointment", "replacement", "removal")},
+    **{
+        (kind, "role"): "is now called 'post'" for kind in ("appointment", "replacement", "removal")
+    },
     ("removal", "reason"): "the official reason is now a fact of its own, kind "
-                           "'justification' (action, reason, given_by)",
-    **{(kind, "person"): "fates now name 'people' (a list of persons) or a 'group'"
-       for kind in FATE_KINDS},
+    "'justification' (action, reason, given_by)",
+    **{
+        (kind, "person"): "fates now name 'people' (a list of persons) or a 'group'"
+        for kind in FATE_KINDS
+    },
     ("survival", "context"): "is now called 'survived'",
     ("event", "participants"): "is now called 'who'; an event also needs 'what' and a date",
 }

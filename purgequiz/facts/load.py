@@ -37,13 +37,24 @@ from purgequiz.facts.model import (
 from purgequiz.files import FACTS_LIMIT, FileProblem, decode, parse_toml, read_bytes
 from purgequiz.visible import control_problem, controls, visible
 
-__all__ = ["FactFileError", "LoadResult", "Problem", "fact_files", "load", "load_or_raise",
-           "parse"]
+__all__ = ["FactFileError", "LoadResult", "Problem", "fact_files", "load", "load_or_raise", "parse"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _TABLES = ("source", "topic", "entity", "fact", "uncited", "synonyms")
-_COMMON = ("id", "kind", "statement", "topics", "source", "paragraphs", "attribution", "date",
-           "date_note", "reported", "note", "importance")
+_COMMON = (
+    "id",
+    "kind",
+    "statement",
+    "topics",
+    "source",
+    "paragraphs",
+    "attribution",
+    "date",
+    "date_note",
+    "reported",
+    "note",
+    "importance",
+)
 
 
 @dataclass(frozen=True)
@@ -87,8 +98,14 @@ class _Collector:
 
 
 def _describe(value: Any) -> str:
-    return {str: "text", int: "a whole number", float: "a number", bool: "true/false",
-            list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+    return {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        bool: "true/false",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
 
 
 class _Record:
@@ -122,8 +139,13 @@ class _Record:
             return None
         return tuple(v.strip() for v in value)
 
-    def integer(self, name: str, required: bool = True, minimum: int | None = None,
-                maximum: int | None = None) -> int | None:
+    def integer(
+        self,
+        name: str,
+        required: bool = True,
+        minimum: int | None = None,
+        maximum: int | None = None,
+    ) -> int | None:
         value = self.data.get(name)
         if value is None:
             if required:
@@ -154,8 +176,9 @@ class _Record:
             if key in allowed:
                 continue
             if moved and key in moved:
-                self.problem(key, f"the fact format changed: {moved[key]} "
-                                  "(see docs/fact-format.md)")
+                self.problem(
+                    key, f"the fact format changed: {moved[key]} (see docs/fact-format.md)"
+                )
             else:
                 self.problem(key, f"unknown field (expected one of: {', '.join(allowed)})")
 
@@ -197,17 +220,35 @@ def _where(kind: str, data: Mapping[str, Any], index: int) -> str:
 
 def _paragraphs(rec: _Record) -> tuple[int, ...] | None:
     value = rec.data.get("paragraphs")
-    if (not isinstance(value, list) or not value
-            or not all(isinstance(p, int) and not isinstance(p, bool) for p in value)):
-        rec.problem("paragraphs", "must be a non-empty list of paragraph numbers"
-                    if value is not None else "missing")
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(p, int) and not isinstance(p, bool) for p in value)
+    ):
+        rec.problem(
+            "paragraphs",
+            "must be a non-empty list of paragraph numbers" if value is not None else "missing",
+        )
         return None
     return tuple(value)
 
 
 def _parse_source(rec: _Record) -> Source | None:
-    rec.unknown(("id", "author", "title", "publication", "kind", "paragraphs", "date", "page",
-                 "file", "sha256", "cite_as"))
+    rec.unknown(
+        (
+            "id",
+            "author",
+            "title",
+            "publication",
+            "kind",
+            "paragraphs",
+            "date",
+            "page",
+            "file",
+            "sha256",
+            "cite_as",
+        )
+    )
     ident = _check_id(rec)
     author, title = rec.text("author"), rec.text("title")
     publication, kind = rec.text("publication"), rec.text("kind")
@@ -226,9 +267,19 @@ def _parse_source(rec: _Record) -> Source | None:
         rec.problem("sha256", "must be 64 lower-case hexadecimal digits")
     if None in (ident, author, title, publication, kind, paragraphs):
         return None
-    return Source(ident, author, title, publication, kind, paragraphs, date,  # type: ignore[arg-type]
-                  rec.text("page", required=False), rec.text("file", required=False), sha,
-                  rec.text("cite_as", required=False))
+    return Source(
+        ident,
+        author,
+        title,
+        publication,
+        kind,
+        paragraphs,
+        date,  # type: ignore[arg-type]
+        rec.text("page", required=False),
+        rec.text("file", required=False),
+        sha,
+        rec.text("cite_as", required=False),
+    )
 
 
 def _parse_topic(rec: _Record) -> Topic | None:
@@ -237,14 +288,26 @@ def _parse_topic(rec: _Record) -> Topic | None:
     return Topic(ident, title) if ident and title else None
 
 
-_ENTITY_MOVED = {"posts": "posts are now facts of kind 'role' or 'appointment', each "
-                          "citing its paragraph"}
+_ENTITY_MOVED = {
+    "posts": "posts are now facts of kind 'role' or 'appointment', each citing its paragraph"
+}
 
 
 def _parse_entity(rec: _Record) -> Entity | None:
-    rec.unknown(("id", "type", "name", "full_name", "variants", "sphere", "category",
-                 "description", "gone"),
-                _ENTITY_MOVED)
+    rec.unknown(
+        (
+            "id",
+            "type",
+            "name",
+            "full_name",
+            "variants",
+            "sphere",
+            "category",
+            "description",
+            "gone",
+        ),
+        _ENTITY_MOVED,
+    )
     ident, type_, name = _check_id(rec), rec.text("type"), rec.text("name")
     if type_ is not None and type_ not in ENTITY_TYPES:
         rec.problem("type", f"{type_!r} is not one of: {', '.join(ENTITY_TYPES)}")
@@ -259,8 +322,17 @@ def _parse_entity(rec: _Record) -> Entity | None:
     dated, gone = rec.date("gone")
     if None in (ident, type_, name, variants) or not dated:
         return None
-    return Entity(ident, type_, name, full_name, variants, sphere, category,  # type: ignore[arg-type]
-                  description, gone.start if gone else None)
+    return Entity(
+        ident,
+        type_,
+        name,
+        full_name,
+        variants,
+        sphere,
+        category,  # type: ignore[arg-type]
+        description,
+        gone.start if gone else None,
+    )
 
 
 def _parse_attribution(rec: _Record) -> Attribution | None:
@@ -274,7 +346,7 @@ def _parse_attribution(rec: _Record) -> Attribution | None:
         rec.problem("attribution", f'{value!r}: write "record", or a table {{ type = …, by = … }}')
         return None
     if not isinstance(value, dict):
-        rec.problem("attribution", f"must be \"record\" or a table, not {_describe(value)}")
+        rec.problem("attribution", f'must be "record" or a table, not {_describe(value)}')
         return None
     sub = _Record(rec.out, rec.file, rec.where, value)
     ok = True
@@ -284,8 +356,9 @@ def _parse_attribution(rec: _Record) -> Attribution | None:
             ok = False
     type_ = value.get("type")
     if type_ not in ATTRIBUTION_TYPES or type_ == "record":
-        rec.problem("attribution.type",
-                    f"{type_!r} is not one of: claim, estimate, interpretation, report")
+        rec.problem(
+            "attribution.type", f"{type_!r} is not one of: claim, estimate, interpretation, report"
+        )
         ok = False
     by = value.get("by")
     if not isinstance(by, str) or not by:
@@ -298,6 +371,7 @@ def _parse_attribution(rec: _Record) -> Attribution | None:
 
 
 # ----------------------------------------------------------------- a kind's own fields
+
 
 def _shape(hint: Any) -> str:
     """What an annotation asks a TOML value to be: text, int, number, date, or list:…"""
@@ -319,10 +393,14 @@ def _fields_of(cls: type[Fact]) -> tuple[tuple[str, str, bool], ...]:
     found = _SHAPES.get(cls)
     if found is None:
         hints = typing.get_type_hints(cls, include_extras=True)
-        found = tuple((f.name, _shape(hints[f.name]),
-                       f.default is dataclasses.MISSING
-                       and f.default_factory is dataclasses.MISSING)
-                      for f in cls.own_fields())
+        found = tuple(
+            (
+                f.name,
+                _shape(hints[f.name]),
+                f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+            )
+            for f in cls.own_fields()
+        )
         _SHAPES[cls] = found
     return found
 
@@ -341,8 +419,11 @@ def _value(rec: _Record, name: str, shape: str, required: bool) -> tuple[bool, A
             return False, None
         return True, value.strip()
     if shape.startswith("list:"):
-        if (not isinstance(value, list) or not value
-                or not all(isinstance(v, str) and v.strip() for v in value)):
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
             rec.problem(name, "must be a non-empty list of texts")
             return False, None
         return True, tuple(v.strip() for v in value)
@@ -368,9 +449,13 @@ def _parse_fact(rec: _Record) -> Fact | None:
     if cls is not None:
         moved = {old: message for (k, old), message in MOVED.items() if k == kind}
         rec.unknown(_COMMON + tuple(name for name, _, _ in _fields_of(cls)), moved)
-    values: dict[str, Any] = {"id": ident, "statement": rec.text("statement"),
-                              "source": rec.text("source"), "paragraphs": _paragraphs(rec),
-                              "topics": rec.texts("topics", required=True)}
+    values: dict[str, Any] = {
+        "id": ident,
+        "statement": rec.text("statement"),
+        "source": rec.text("source"),
+        "paragraphs": _paragraphs(rec),
+        "topics": rec.texts("topics", required=True),
+    }
     ok = None not in values.values() and cls is not None
     if values["topics"] == ():
         rec.problem("topics", "must name at least one topic")
@@ -419,20 +504,32 @@ def _parse_synonyms(rec: _Record) -> tuple[str, ...] | None:
     return words
 
 
-_PARSERS = {"source": _parse_source, "topic": _parse_topic, "entity": _parse_entity,
-            "fact": _parse_fact, "uncited": _parse_uncited, "synonyms": _parse_synonyms}
+_PARSERS = {
+    "source": _parse_source,
+    "topic": _parse_topic,
+    "entity": _parse_entity,
+    "fact": _parse_fact,
+    "uncited": _parse_uncited,
+    "synonyms": _parse_synonyms,
+}
 
 
-def _check_paragraphs(out: _Collector, origin: str, where: str, source: Source,
-                      numbers: tuple[int, ...]) -> None:
+def _check_paragraphs(
+    out: _Collector, origin: str, where: str, source: Source, numbers: tuple[int, ...]
+) -> None:
     for number in numbers:
         if not 1 <= number <= source.paragraphs:
-            out.add(origin, where, "paragraphs",
-                    f"{number} is not a paragraph of {source.id} (1–{source.paragraphs})")
+            out.add(
+                origin,
+                where,
+                "paragraphs",
+                f"{number} is not a paragraph of {source.id} (1–{source.paragraphs})",
+            )
 
 
-def _cross_check(out: _Collector, records: dict[str, dict[str, Any]],
-                 uncited: list[Uncited]) -> None:
+def _cross_check(
+    out: _Collector, records: dict[str, dict[str, Any]], uncited: list[Uncited]
+) -> None:
     sources, topics, entities = records["source"], records["topic"], records["entity"]
     facts = records["fact"]
     for fact in facts.values():
@@ -457,8 +554,9 @@ def _cross_check(out: _Collector, records: dict[str, dict[str, Any]],
                 out.add(fact.origin, where, name, f"unknown entity {ref!r}")
             elif marker.types and entity.type not in marker.types:
                 expected = " or ".join(marker.types)
-                out.add(fact.origin, where, name,
-                        f"{ref!r} is a {entity.type}, expected {expected}")
+                out.add(
+                    fact.origin, where, name, f"{ref!r} is a {entity.type}, expected {expected}"
+                )
         for name, ref in fact.fact_links():
             assert isinstance(markers[name], Link)
             if ref not in facts:
@@ -477,8 +575,9 @@ def _cross_check(out: _Collector, records: dict[str, dict[str, Any]],
 def parse(documents: Mapping[str, bytes]) -> LoadResult:
     """Validate documents (file name → TOML bytes) as one fact base."""
     out = _Collector()
-    records: dict[str, dict[str, Any]] = {name: {} for name in _TABLES
-                                          if name not in ("uncited", "synonyms")}
+    records: dict[str, dict[str, Any]] = {
+        name: {} for name in _TABLES if name not in ("uncited", "synonyms")
+    }
     origins: dict[tuple[str, str], str] = {}
     uncited: list[Uncited] = []
     synonyms: list[tuple[str, ...]] = []
@@ -490,8 +589,7 @@ def parse(documents: Mapping[str, bytes]) -> LoadResult:
             continue
         for key in doc:
             if key not in _TABLES:
-                out.add(file, "", key,
-                        f"unknown table [[{key}]] (expected: {', '.join(_TABLES)})")
+                out.add(file, "", key, f"unknown table [[{key}]] (expected: {', '.join(_TABLES)})")
         for table in _TABLES:
             for index, data in enumerate(_tables(out, file, doc, table)):
                 rec = _Record(out, file, _where(table, data, index), data)
@@ -506,14 +604,22 @@ def parse(documents: Mapping[str, bytes]) -> LoadResult:
                     synonyms.append(item)
                     continue
                 if item.id in records[table]:
-                    rec.problem("id", f"duplicate {table} id {item.id!r} "
-                                      f"(first in {origins[(table, item.id)]})")
+                    rec.problem(
+                        "id",
+                        f"duplicate {table} id {item.id!r} (first in {origins[(table, item.id)]})",
+                    )
                     continue
                 records[table][item.id] = item
                 origins[(table, item.id)] = file
     _cross_check(out, records, uncited)
-    base = FactBase(records["source"], records["topic"], records["entity"], records["fact"],
-                    tuple(uncited), tuple(synonyms))
+    base = FactBase(
+        records["source"],
+        records["topic"],
+        records["entity"],
+        records["fact"],
+        tuple(uncited),
+        tuple(synonyms),
+    )
     return LoadResult(base, out.problems)
 
 

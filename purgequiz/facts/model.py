@@ -170,8 +170,11 @@ class Fact:
 
     def kind_fields(self) -> dict[str, Any]:
         """This fact's own (kind-specific) fields that are set."""
-        return {f.name: getattr(self, f.name) for f in self.own_fields()
-                if getattr(self, f.name) not in (None, ())}
+        return {
+            f.name: getattr(self, f.name)
+            for f in self.own_fields()
+            if getattr(self, f.name) not in (None, ())
+        }
 
     def entity_refs(self) -> Iterator[tuple[str, str]]:
         """(field name, entity id) for every entity the fact's own fields name."""
@@ -268,11 +271,16 @@ class FactBase:
             "sources": [vars(s) for s in sorted(self.sources.values(), key=lambda s: s.id)],
             "topics": [vars(t) for t in sorted(self.topics.values(), key=lambda t: t.id)],
             "synonyms": [list(group) for group in self.synonyms],
-            "entities": [dataclasses.asdict(e)
-                         for e in sorted(self.entities.values(), key=lambda e: e.id)],
+            "entities": [
+                dataclasses.asdict(e) for e in sorted(self.entities.values(), key=lambda e: e.id)
+            ],
             "facts": [
-                {"kind": f.kind} | {d.name: _stored(getattr(f, d.name))
-                                    for d in dataclasses.fields(f) if d.name != "origin"}
+                {"kind": f.kind}
+                | {
+                    d.name: _stored(getattr(f, d.name))
+                    for d in dataclasses.fields(f)
+                    if d.name != "origin"
+                }
                 for f in sorted(self.facts.values(), key=lambda f: f.id)
             ],
         }

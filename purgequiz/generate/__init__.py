@@ -24,18 +24,41 @@ if TYPE_CHECKING:
     from purgequiz.generate.shipped import SHIPPED, build_shipped_decks
 
 _WHERE = {
-    "NoCardsError": "build", "compile_cards": "build", "generate": "build",
-    "DeckError": "deckfile", "dump_deck": "deckfile", "parse_deck": "deckfile",
-    "read_deck": "deckfile", "write_deck": "deckfile",
-    "Card": "model", "Citation": "model", "Deck": "model",
-    "FilterError": "select", "Filters": "select",
-    "SHIPPED": "shipped", "build_shipped_decks": "shipped",
+    "NoCardsError": "build",
+    "compile_cards": "build",
+    "generate": "build",
+    "DeckError": "deckfile",
+    "dump_deck": "deckfile",
+    "parse_deck": "deckfile",
+    "read_deck": "deckfile",
+    "write_deck": "deckfile",
+    "Card": "model",
+    "Citation": "model",
+    "Deck": "model",
+    "FilterError": "select",
+    "Filters": "select",
+    "SHIPPED": "shipped",
+    "build_shipped_decks": "shipped",
 }
 
 # Written out (not sorted(_WHERE)) so that linters see the names as exported.
-__all__ = ["SHIPPED", "Card", "Citation", "Deck", "DeckError", "FilterError", "Filters",
-           "NoCardsError", "build_shipped_decks", "compile_cards", "dump_deck", "generate",
-           "parse_deck", "read_deck", "write_deck"]
+__all__ = [
+    "SHIPPED",
+    "Card",
+    "Citation",
+    "Deck",
+    "DeckError",
+    "FilterError",
+    "Filters",
+    "NoCardsError",
+    "build_shipped_decks",
+    "compile_cards",
+    "dump_deck",
+    "generate",
+    "parse_deck",
+    "read_deck",
+    "write_deck",
+]
 assert sorted(__all__) == sorted(_WHERE)
 
 

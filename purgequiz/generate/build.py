@@ -40,22 +40,47 @@ def compile_cards(base: FactBase, rng: random.Random) -> list[Card]:
     return keep_good(cards)
 
 
-def generate(base: FactBase, filters: Filters | None = None, seed: int = 0, *,
-             deck_id: str = "deck", title: str = "Questions", description: str = "",
-             allow_empty: bool = False) -> Deck:
+def generate(
+    base: FactBase,
+    filters: Filters | None = None,
+    seed: int = 0,
+    *,
+    deck_id: str = "deck",
+    title: str = "Questions",
+    description: str = "",
+    allow_empty: bool = False,
+) -> Deck:
     """A deck of the cards that pass ``filters``; raises :class:`NoCardsError` if none do
     (unless ``allow_empty``) and :class:`~purgequiz.generate.select.FilterError` for a
     filter the base cannot satisfy."""
     filters = filters or Filters()
     filters.check(base)
     rng = random.Random(seed)
-    return assemble(base, compile_cards(base, rng), filters, seed, rng, deck_id=deck_id,
-                    title=title, description=description, allow_empty=allow_empty)
+    return assemble(
+        base,
+        compile_cards(base, rng),
+        filters,
+        seed,
+        rng,
+        deck_id=deck_id,
+        title=title,
+        description=description,
+        allow_empty=allow_empty,
+    )
 
 
-def assemble(base: FactBase, cards: list[Card], filters: Filters, seed: int,
-             rng: random.Random, *, deck_id: str, title: str, description: str,
-             allow_empty: bool = False) -> Deck:
+def assemble(
+    base: FactBase,
+    cards: list[Card],
+    filters: Filters,
+    seed: int,
+    rng: random.Random,
+    *,
+    deck_id: str,
+    title: str,
+    description: str,
+    allow_empty: bool = False,
+) -> Deck:
     """A deck from already compiled cards (so that several decks can share one compile)."""
     chosen = select(cards, filters, base, rng)
     if not chosen and not allow_empty:

@@ -27,8 +27,18 @@ if TYPE_CHECKING:
     from purgequiz.generate.deckfile import DeckError
     from purgequiz.generate.model import Card, Deck
 
-__all__ = ["Catalog", "DeckEntry", "DeckProblem", "all_cards_deck", "cards_by_id", "decks_by_card",
-           "find_deck", "find_entry", "load_catalog", "load_deck"]
+__all__ = [
+    "Catalog",
+    "DeckEntry",
+    "DeckProblem",
+    "all_cards_deck",
+    "cards_by_id",
+    "decks_by_card",
+    "find_deck",
+    "find_entry",
+    "load_catalog",
+    "load_deck",
+]
 
 QUICK_DECK_ID = "quick-practice"
 INDEX_VERSION = 3  # 3: decks whose text holds control characters are refused
@@ -87,8 +97,9 @@ def _fingerprint(files: list[Path]) -> list[list[Any]]:
 
 
 def _from_index(data: Any) -> Catalog:
-    decks = tuple(DeckEntry(d["id"], d["title"], d["file"], tuple(d["cards"]))
-                  for d in data["decks"])
+    decks = tuple(
+        DeckEntry(d["id"], d["title"], d["file"], tuple(d["cards"])) for d in data["decks"]
+    )
     problems = tuple(DeckProblem(p["file"], tuple(p["problems"])) for p in data["problems"])
     texts = [t for d in decks for t in (d.id, d.title, d.file, *d.card_ids)]
     texts += [t for p in problems for t in (p.file, *p.problems)]
@@ -98,11 +109,15 @@ def _from_index(data: Any) -> Catalog:
 
 
 def _to_index(key: list[list[Any]], catalog: Catalog) -> dict[str, Any]:
-    return {"v": INDEX_VERSION, "key": key,
-            "decks": [{"id": d.id, "title": d.title, "file": d.file, "cards": list(d.card_ids)}
-                      for d in catalog.decks],
-            "problems": [{"file": p.file, "problems": list(p.problems)}
-                         for p in catalog.problems]}
+    return {
+        "v": INDEX_VERSION,
+        "key": key,
+        "decks": [
+            {"id": d.id, "title": d.title, "file": d.file, "cards": list(d.card_ids)}
+            for d in catalog.decks
+        ],
+        "problems": [{"file": p.file, "problems": list(p.problems)} for p in catalog.problems],
+    }
 
 
 def load_catalog() -> Catalog:
@@ -120,8 +135,10 @@ def load_catalog() -> Catalog:
     try:
         index.parent.mkdir(parents=True, exist_ok=True)
         temporary = index.with_name(f".{index.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(_to_index(key, catalog), ensure_ascii=False,
-                                        separators=(",", ":")), encoding="utf-8")
+        temporary.write_text(
+            json.dumps(_to_index(key, catalog), ensure_ascii=False, separators=(",", ":")),
+            encoding="utf-8",
+        )
         os.replace(temporary, index)
     except OSError:
         pass
@@ -141,12 +158,14 @@ def _read_catalog(files: list[Path]) -> Catalog:
             problems.append(DeckProblem.of(error))
             continue
         if deck.id in seen:
-            problems.append(DeckProblem(str(file), (f"a deck with the id {deck.id!r} "
-                                                    "is already listed",)))
+            problems.append(
+                DeckProblem(str(file), (f"a deck with the id {deck.id!r} is already listed",))
+            )
             continue
         seen.add(deck.id)
-        decks.append(DeckEntry(deck.id, deck.title, str(file),
-                               tuple(card.id for card in deck.cards)))
+        decks.append(
+            DeckEntry(deck.id, deck.title, str(file), tuple(card.id for card in deck.cards))
+        )
     return Catalog(tuple(decks), tuple(problems))
 
 
@@ -163,7 +182,7 @@ def _is_named(spec: str, file: str) -> bool:
 
 
 def _fact_file(path: Path) -> str | None:
-    """"fact file" or "fact folder" when ``path`` is one (TOML, or a folder of TOML files)."""
+    """ "fact file" or "fact folder" when ``path`` is one (TOML, or a folder of TOML files)."""
     try:
         if path.is_dir():
             return "fact folder" if any(path.glob("*.toml")) else None
@@ -173,8 +192,10 @@ def _fact_file(path: Path) -> str | None:
 
 
 def _not_a_deck(spec: str, what: str) -> str:
-    return (f"is a {what}, not a deck; build a deck from it with "
-            f"'purgequiz generate --facts {shlex.quote(spec)} -o deck.json'")
+    return (
+        f"is a {what}, not a deck; build a deck from it with "
+        f"'purgequiz generate --facts {shlex.quote(spec)} -o deck.json'"
+    )
 
 
 def find_deck(spec: str, catalog: Catalog | None = None) -> Deck:
@@ -200,15 +221,19 @@ def find_deck(spec: str, catalog: Catalog | None = None) -> Deck:
         if _is_named(spec, problem.file):
             raise DeckError(problem.file, list(problem.problems))
     known = ", ".join(entry.id for entry in catalog.decks) or "none yet"
-    missing = "no such file, and no deck is listed under this name" \
-        if path.suffix == ".json" else "there is no deck with this id"
+    missing = (
+        "no such file, and no deck is listed under this name"
+        if path.suffix == ".json"
+        else "there is no deck with this id"
+    )
     raise DeckError(spec, [f"{missing} (the decks are: {known})"])
 
 
 def find_entry(spec: str, catalog: Catalog) -> DeckEntry | None:
     """The listed deck whose id or file name (with or without ``.json``) is ``spec``."""
-    return next((entry for entry in catalog.decks
-                 if spec == entry.id or _is_named(spec, entry.file)), None)
+    return next(
+        (entry for entry in catalog.decks if spec == entry.id or _is_named(spec, entry.file)), None
+    )
 
 
 def decks_by_card(catalog: Catalog) -> dict[str, tuple[str, ...]]:

@@ -36,9 +36,11 @@ def link(cards: Sequence[Card], base: FactBase) -> list[Card]:
             by_fact[fact_id].append(card.id)
             fact = base.facts[fact_id]
             if fact_id not in people:
-                people[fact_id] = tuple(ref for _, ref in fact.entity_refs()
-                                        if ref in base.entities
-                                        and base.entities[ref].type == "person")
+                people[fact_id] = tuple(
+                    ref
+                    for _, ref in fact.entity_refs()
+                    if ref in base.entities and base.entities[ref].type == "person"
+                )
             for ref in people[fact_id]:
                 by_person[(card.template, ref)].append(card.id)
             if fact.kind == "statistic" and len(card.fact_ids) == 1:
@@ -57,6 +59,5 @@ def link(cards: Sequence[Card], base: FactBase) -> list[Card]:
     for card in cards:
         siblings = {s for f in card.fact_ids for s in by_fact[f]} - {card.id}
         mixed = confusable[card.id] - siblings - {card.id}
-        out.append(replace(card, siblings=tuple(sorted(siblings)),
-                           confusable=tuple(sorted(mixed))))
+        out.append(replace(card, siblings=tuple(sorted(siblings)), confusable=tuple(sorted(mixed))))
     return out

@@ -29,8 +29,13 @@ __all__ = ["NEAR", "Context", "Wrong", "citation", "set_id"]
 
 # Spheres whose people may stand beside each other as wrong answers when a sphere has too
 # few: the party and the state were one system, and the party staffed the security police.
-NEAR = {"army": ("nkvd",), "nkvd": ("party",), "party": ("state", "nkvd"),
-         "state": ("party", "industry"), "industry": ("state", "party")}
+NEAR = {
+    "army": ("nkvd",),
+    "nkvd": ("party",),
+    "party": ("state", "nkvd"),
+    "state": ("party", "industry"),
+    "industry": ("state", "party"),
+}
 
 
 # People who stand apart from any crowd of wrong answers: the leaders who ordered the
@@ -41,8 +46,15 @@ _PURGE_YEARS = FuzzyDate(1936, 12)
 
 def citation(base: FactBase, fact: Fact) -> Citation:
     source = base.sources[fact.source]
-    return Citation(source.id, source.title, source.author, source.publication, source.date,
-                    tuple(fact.paragraphs), source.cite_as)
+    return Citation(
+        source.id,
+        source.title,
+        source.author,
+        source.publication,
+        source.date,
+        tuple(fact.paragraphs),
+        source.cite_as,
+    )
 
 
 def set_id(facts: Iterable[Fact], template: str) -> str:
@@ -81,8 +93,9 @@ class Context:
         return the_name(self.base.entities[entity_id])
 
     def spellings(self, entity_id: str) -> tuple[str, ...]:
-        return tuple(dict.fromkeys((self.name(entity_id),
-                                    *self.base.entities[entity_id].spellings)))
+        return tuple(
+            dict.fromkeys((self.name(entity_id), *self.base.entities[entity_id].spellings))
+        )
 
     # ------------------------------------------------------------------ questions
 
@@ -100,8 +113,13 @@ class Context:
     def flashcard(self, fact: Fact, question: str, answer: str, difficulty: int = 2) -> Card:
         """A card the student answers in their own words: the question led by who claims
         it, the answer as the fact file words it."""
-        return self.card(fact, kind="flashcard", prompt=self.ask(fact, question),
-                         answer=cap(answer), difficulty=difficulty)
+        return self.card(
+            fact,
+            kind="flashcard",
+            prompt=self.ask(fact, question),
+            answer=cap(answer),
+            difficulty=difficulty,
+        )
 
     def explain(self, fact: Fact, extra: str | None = None) -> str:
         """The fact's statement (which names whose claim it is), our gloss, any extra."""
@@ -109,10 +127,17 @@ class Context:
 
     # ------------------------------------------------------------------ wrong answers
 
-    def entities(self, answer: str, *, ok: Callable[[str], bool] = lambda e: True,
-                 avoid: Sequence[Fact] = (), count: int = 3,
-                 types: tuple[str, ...] | None = None, any_sphere: bool = False,
-                 among: str | None = None) -> list[Wrong]:
+    def entities(
+        self,
+        answer: str,
+        *,
+        ok: Callable[[str], bool] = lambda e: True,
+        avoid: Sequence[Fact] = (),
+        count: int = 3,
+        types: tuple[str, ...] | None = None,
+        any_sphere: bool = False,
+        among: str | None = None,
+    ) -> list[Wrong]:
         """Other entities of the answer's type, sphere and category first, each with the
         fact that says what it really was. An answer with no sphere (a place), or with
         ``any_sphere``, draws on every entity of its type. ``among`` names a standing
@@ -130,8 +155,11 @@ class Context:
         def pool(table: dict, key: tuple) -> list[str]:
             return index.among(among, table, key) if among else table.get(key, [])
 
-        pools = [pool(index.entities_in, (t, target.sphere, target.category))
-                 for t in types] if target.category else []
+        pools = (
+            [pool(index.entities_in, (t, target.sphere, target.category)) for t in types]
+            if target.category
+            else []
+        )
         if target.category in _APART:  # a regional figure beside those of other regions
             pools += [pool(index.entities_in, (t, "*", target.category)) for t in types]
         pools += [pool(index.entities_by, (t, sphere)) for sphere in spheres for t in types]
@@ -140,29 +168,45 @@ class Context:
 
         def fits(entity_id: str) -> bool:
             entity = self.base.entities[entity_id]
-            return (entity_id != answer
-                    # a description ('the president of …') beside names stands out
-                    and entity.name[:1].isupper() == target.name[:1].isupper()
-                    # the leaders, the exile and regional figures stand only beside their own
-                    and (entity.category == target.category
-                         or (entity.category not in _APART and target.category not in _APART))
-                    and not index.gone_by(entity_id, when)
-                    and ok(entity_id) and index.profile(entity_id, avoid) is not None)
+            return (
+                entity_id != answer
+                # a description ('the president of …') beside names stands out
+                and entity.name[:1].isupper() == target.name[:1].isupper()
+                # the leaders, the exile and regional figures stand only beside their own
+                and (
+                    entity.category == target.category
+                    or (entity.category not in _APART and target.category not in _APART)
+                )
+                and not index.gone_by(entity_id, when)
+                and ok(entity_id)
+                and index.profile(entity_id, avoid) is not None
+            )
 
         chosen = pick(pools, count + 2, fits, self.rng, key=lambda e: self.name(e))
         # The first found come from the nearest pools; among those, the ones nearest the
         # answer in how well known they are and in the length of their names, so that no
         # choice stands out as the one famous name, or by its length.
         length, known = len(self.name(answer)), index.weight(answer)
-        chosen = sorted(chosen[:count + 2], key=lambda e: (
-            abs(len(self.name(e)) - length) / 12
-            + abs(math.log2((index.weight(e) + 1) / (known + 1)))))
-        return [Wrong(self.name(e), self.index.profile(e, avoid))  # type: ignore[arg-type]
-                for e in chosen[:count]]
+        chosen = sorted(
+            chosen[: count + 2],
+            key=lambda e: (
+                abs(len(self.name(e)) - length) / 12
+                + abs(math.log2((index.weight(e) + 1) / (known + 1)))
+            ),
+        )
+        return [
+            Wrong(self.name(e), self.index.profile(e, avoid))  # type: ignore[arg-type]
+            for e in chosen[:count]
+        ]
 
-    def texts(self, keys: Sequence[str], answer: str, *,
-              ok: Callable[[str, Fact], bool] = lambda text, fact: True,
-              count: int = 3) -> list[Wrong]:
+    def texts(
+        self,
+        keys: Sequence[str],
+        answer: str,
+        *,
+        ok: Callable[[str, Fact], bool] = lambda text, fact: True,
+        count: int = 3,
+    ) -> list[Wrong]:
         """Texts of the same field in other facts (another decree's penalty), each with the
         fact it comes from; none that says the same as the answer or as another choice."""
         pools = [self.index.texts.get(key, []) for key in keys]  # each sorted by fact id
@@ -187,12 +231,25 @@ class Context:
 
     # ------------------------------------------------------------------ cards
 
-    def card(self, facts: Fact | Sequence[Fact], *, prompt: str, answer: str,
-             wrong: Sequence[Wrong] = (), kind: str = "question", answer_type: str = "text",
-             accept: Sequence[str] = (), truth: bool | None = None, items: Sequence[str] = (),
-             matches: Sequence[str] = (), difficulty: int = 2, explanation: str | None = None,
-             attributed: bool = True, least: int = 2,
-             topics: Sequence[str] | None = None) -> Card:
+    def card(
+        self,
+        facts: Fact | Sequence[Fact],
+        *,
+        prompt: str,
+        answer: str,
+        wrong: Sequence[Wrong] = (),
+        kind: str = "question",
+        answer_type: str = "text",
+        accept: Sequence[str] = (),
+        truth: bool | None = None,
+        items: Sequence[str] = (),
+        matches: Sequence[str] = (),
+        difficulty: int = 2,
+        explanation: str | None = None,
+        attributed: bool = True,
+        least: int = 2,
+        topics: Sequence[str] | None = None,
+    ) -> Card:
         """A card about one fact (id ``<fact-id>:<template>``) or several (``set-…``).
 
         ``wrong`` gives up to three wrong choices with their reasons; with fewer than
@@ -218,29 +275,48 @@ class Context:
             choices = arrange(answer, [w.text for w in wrong], self.rng, least=least)
             for w in wrong:
                 if w.text in choices:
-                    rebuttals.append(self._rebuttal(w, tuple(cites.values()),
-                                                    answer if answer_type == "entity" else None))
+                    rebuttals.append(
+                        self._rebuttal(
+                            w, tuple(cites.values()), answer if answer_type == "entity" else None
+                        )
+                    )
         for w in wrong if kind == "truefalse" else ():
             rebuttals.append(self._rebuttal(w, tuple(cites.values())))
-        card_id = f"{first.id}:{self.template.id}" if len(group) == 1 \
-            else set_id(group, self.template.id)
-        accepted = with_synonyms(list(dict.fromkeys([answer, *accept])), self.base.synonyms) \
-            if kind == "question" else ()
+        card_id = (
+            f"{first.id}:{self.template.id}" if len(group) == 1 else set_id(group, self.template.id)
+        )
+        accepted = (
+            with_synonyms(list(dict.fromkeys([answer, *accept])), self.base.synonyms)
+            if kind == "question"
+            else ()
+        )
         phrase = self.claim(first) if attributed else None
         return Card(
-            id=card_id, kind=kind, template=self.template.id, prompt=prompt, answer=answer,
-            explanation=explanation or self.explain(first), sources=tuple(cites.values()),
+            id=card_id,
+            kind=kind,
+            template=self.template.id,
+            prompt=prompt,
+            answer=answer,
+            explanation=explanation or self.explain(first),
+            sources=tuple(cites.values()),
             fact_ids=tuple(f.id for f in group),
             topics=tuple(brought) if topics is None else tuple(topics),
             answer_type=answer_type,
-            accept=accepted, choices=choices, truth=truth, items=tuple(items),
+            accept=accepted,
+            choices=choices,
+            truth=truth,
+            items=tuple(items),
             matches=tuple(matches),
-            year=min(years) if years else None, difficulty=max(1, min(3, difficulty)),
-            attribution=cap(phrase) if phrase else None, family=self.template.family,
-            rebuttals=tuple(rebuttals))
+            year=min(years) if years else None,
+            difficulty=max(1, min(3, difficulty)),
+            attribution=cap(phrase) if phrase else None,
+            family=self.template.family,
+            rebuttals=tuple(rebuttals),
+        )
 
-    def _rebuttal(self, wrong: Wrong, own: tuple[Citation, ...],
-                  entity: str | None = None) -> Rebuttal:
+    def _rebuttal(
+        self, wrong: Wrong, own: tuple[Citation, ...], entity: str | None = None
+    ) -> Rebuttal:
         """Why a wrong choice is wrong: the fact that says what it really was, led, when the
         card asks for a person, body or place, by who it really was ("It was Beria, not
         Mekhlis."), since what Mekhlis was does not by itself say he was not the one; the
@@ -249,8 +325,10 @@ class Context:
             fact = wrong.because
             if entity is not None:
                 cites = (*own, citation(self.base, fact))
-                return Rebuttal(wrong.text, f"It was {entity}, not {wrong.text}. "
-                                            f"{fact.statement}",
-                                tuple(dict.fromkeys(cites)))  # each citation once
+                return Rebuttal(
+                    wrong.text,
+                    f"It was {entity}, not {wrong.text}. {fact.statement}",
+                    tuple(dict.fromkeys(cites)),
+                )  # each citation once
             return Rebuttal(wrong.text, fact.statement, (citation(self.base, fact),))
         return Rebuttal(wrong.text, wrong.because, own)

@@ -112,9 +112,15 @@ def _citation(data: Any) -> Citation | None:
         return None
     date = data.get("date")
     label = data.get("label")
-    return Citation(data["id"], data["title"], data["author"], data["publication"],
-                    date if isinstance(date, str) else None, tuple(paragraphs),
-                    label if isinstance(label, str) and label.strip() else None)
+    return Citation(
+        data["id"],
+        data["title"],
+        data["author"],
+        data["publication"],
+        date if isinstance(date, str) else None,
+        tuple(paragraphs),
+        label if isinstance(label, str) and label.strip() else None,
+    )
 
 
 def _controls(data: dict[str, Any], where: str, problems: list[str]) -> None:
@@ -145,13 +151,18 @@ def _card(data: Any, where: str, problems: list[str]) -> Card | None:
         return None
     citations = [_citation(c) for c in data["sources"]]
     if None in citations:
-        problems.append(f"{where}: field 'sources' holds a citation without id, title, "
-                        "author, publication and paragraph numbers")
+        problems.append(
+            f"{where}: field 'sources' holds a citation without id, title, "
+            "author, publication and paragraph numbers"
+        )
         return None
     rebuttals = _rebuttals(data.get("rebuttals", {}), data, where, problems)
     kind = data["kind"]
-    if kind in ("question", "cloze") and data.get("choices") and \
-            data["answer"] not in data["choices"]:
+    if (
+        kind in ("question", "cloze")
+        and data.get("choices")
+        and data["answer"] not in data["choices"]
+    ):
         problems.append(f"{where}: the answer is not among its choices")
     if kind == "truefalse" and not isinstance(data.get("truth"), bool):
         problems.append(f"{where}: a true/false card needs 'truth' (true or false)")
@@ -162,18 +173,26 @@ def _card(data: Any, where: str, problems: list[str]) -> Card | None:
     if kind == "matching":
         items, matches = data.get("items", []), data.get("matches", [])
         if len(items) < 2 or len(items) != len(matches) or len(set(matches)) != len(matches):
-            problems.append(f"{where}: a matching card needs 'items' and as many distinct "
-                            "'matches'")
+            problems.append(
+                f"{where}: a matching card needs 'items' and as many distinct 'matches'"
+            )
     if len(problems) > before:
         return None
     known = {name for name in _CARD_FIELDS} - {"sources", "rebuttals"}
-    return Card(**{name: tuple(value) if isinstance(value, list) else value
-                   for name, value in data.items() if name in known},
-                sources=tuple(citations), rebuttals=rebuttals)  # type: ignore[arg-type]
+    return Card(
+        **{
+            name: tuple(value) if isinstance(value, list) else value
+            for name, value in data.items()
+            if name in known
+        },
+        sources=tuple(citations),
+        rebuttals=rebuttals,
+    )  # type: ignore[arg-type]
 
 
-def _rebuttals(raw: dict[str, Any], data: dict[str, Any], where: str,
-               problems: list[str]) -> tuple[Rebuttal, ...]:
+def _rebuttals(
+    raw: dict[str, Any], data: dict[str, Any], where: str, problems: list[str]
+) -> tuple[Rebuttal, ...]:
     """The card's rebuttals; each must answer one of its wrong choices."""
     wrong = set(data.get("choices", [])) - {data.get("answer")}
     out = []
@@ -184,8 +203,10 @@ def _rebuttals(raw: dict[str, Any], data: dict[str, Any], where: str,
             problems.append(f"{where}: the rebuttal of {choice!r} needs a text and its sources")
             continue
         if choice not in wrong:
-            problems.append(f"{where}: a rebuttal is given for {choice!r}, which is not one "
-                            "of its wrong choices")
+            problems.append(
+                f"{where}: a rebuttal is given for {choice!r}, which is not one "
+                "of its wrong choices"
+            )
             continue
         out.append(Rebuttal(choice, value["text"], tuple(citations)))  # type: ignore[arg-type]
     return tuple(out)
@@ -208,8 +229,13 @@ def _deck(data: Any, file: str) -> Deck:
         raise DeckError(file, [f"is not a purgequiz deck (its 'format' is not {DECK_FORMAT!r})"])
     version = data.get("version")
     if version not in READABLE_VERSIONS:
-        raise DeckError(file, [f"has deck format version {version!r}; this purgequiz reads "
-                               f"versions {' and '.join(map(str, READABLE_VERSIONS))}"])
+        raise DeckError(
+            file,
+            [
+                f"has deck format version {version!r}; this purgequiz reads "
+                f"versions {' and '.join(map(str, READABLE_VERSIONS))}"
+            ],
+        )
     problems: list[str] = []
     _controls({k: v for k, v in data.items() if k != "cards"}, "", problems)
     for name in ("id", "title"):
@@ -227,8 +253,9 @@ def _deck(data: Any, file: str) -> Deck:
     seen: set[str] = set()
     for index, raw in enumerate(raw_cards):
         ident = raw.get("id") if isinstance(raw, dict) else None
-        where = (f"card {visible(ident)}" if isinstance(ident, str) and ident
-                 else f"card #{index + 1}")
+        where = (
+            f"card {visible(ident)}" if isinstance(ident, str) and ident else f"card #{index + 1}"
+        )
         if isinstance(raw, dict):
             _controls(raw, f"{where}: ", problems)
         card = _card(raw, where, problems)
@@ -241,5 +268,10 @@ def _deck(data: Any, file: str) -> Deck:
         cards.append(card)
     if problems:
         raise DeckError(file, problems)
-    return Deck(data["id"], data["title"], data.get("description", ""), tuple(cards),
-                data.get("built_from", {}))
+    return Deck(
+        data["id"],
+        data["title"],
+        data.get("description", ""),
+        tuple(cards),
+        data.get("built_from", {}),
+    )

@@ -20,9 +20,14 @@ _WALK = 24  # after the probes, at most this many neighbours: the cost of a ques
 T = TypeVar("T")
 
 
-def pick(pools: Iterable[Sequence[T]], count: int, ok: Callable[[T], bool],
-         rng: random.Random, taken: Iterable[str] = (),
-         key: Callable[[T], str] = str) -> list[T]:
+def pick(
+    pools: Iterable[Sequence[T]],
+    count: int,
+    ok: Callable[[T], bool],
+    rng: random.Random,
+    taken: Iterable[str] = (),
+    key: Callable[[T], str] = str,
+) -> list[T]:
     """Up to ``count`` items accepted by ``ok`` with distinct ``key``s (none equal to one
     ``taken``), drawn from the first pools first."""
     chosen: list[T] = []
@@ -56,8 +61,9 @@ def pick(pools: Iterable[Sequence[T]], count: int, ok: Callable[[T], bool],
     return chosen
 
 
-def arrange(answer: str, distractors: Sequence[str], rng: random.Random,
-            most: int = 3, least: int = 2) -> tuple[str, ...]:
+def arrange(
+    answer: str, distractors: Sequence[str], rng: random.Random, most: int = 3, least: int = 2
+) -> tuple[str, ...]:
     """The multiple-choice options: the answer and up to ``most`` distinct distractors in a
     random order; none at all when fewer than ``least`` real distractors exist."""
     options = [answer]

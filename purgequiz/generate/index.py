@@ -23,18 +23,59 @@ __all__ = ["FactIndex", "SUBJECT_FIELDS"]
 
 # The fields that say what a fact is about, in order of how squarely it is about it: a
 # fact about an entity can explain, in a rebuttal, what that entity really was or did.
-SUBJECT_FIELDS = ("person", "people", "group", "speaker", "subject", "about", "outlet",
-                  "institution", "targets", "decree", "given_by", "computed_by", "by",
-                  "replaced", "members", "accused", "appointed_by", "successor", "addressee",
-                  "who", "places", "place")
+SUBJECT_FIELDS = (
+    "person",
+    "people",
+    "group",
+    "speaker",
+    "subject",
+    "about",
+    "outlet",
+    "institution",
+    "targets",
+    "decree",
+    "given_by",
+    "computed_by",
+    "by",
+    "replaced",
+    "members",
+    "accused",
+    "appointed_by",
+    "successor",
+    "addressee",
+    "who",
+    "places",
+    "place",
+)
 
 _CONTEMPORARY = 1950  # a source written before this year is a witness of its own time
 
 # Which kinds best say who a person or body was, first to last.
-_PROFILE_ORDER = ("role", "appointment", "replacement", "removal", "arrest", "execution",
-                  "suicide", "death", "survival", "institutional_change", "purge", "report",
-                  "quotation", "statistic", "justification", "decree", "trial", "event",
-                  "group", "assessment", "cause", "consequence", "conflict")
+_PROFILE_ORDER = (
+    "role",
+    "appointment",
+    "replacement",
+    "removal",
+    "arrest",
+    "execution",
+    "suicide",
+    "death",
+    "survival",
+    "institutional_change",
+    "purge",
+    "report",
+    "quotation",
+    "statistic",
+    "justification",
+    "decree",
+    "trial",
+    "event",
+    "group",
+    "assessment",
+    "cause",
+    "consequence",
+    "conflict",
+)
 
 
 class FactIndex:
@@ -43,8 +84,9 @@ class FactIndex:
     def __init__(self, base: FactBase) -> None:
         self.base = base
         self.authors = {s.id: author_id(base, s) for s in base.sources.values()}
-        self.facts: list[Fact] = [base.facts[k] for k in sorted(base.facts)
-                                  if base.facts[k].askable]
+        self.facts: list[Fact] = [
+            base.facts[k] for k in sorted(base.facts) if base.facts[k].askable
+        ]
         self.by_kind: dict[str, list[Fact]] = defaultdict(list)
         self.by_kind_date: dict[tuple[str, str | None], list[Fact]] = defaultdict(list)
         self.where: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
@@ -78,12 +120,15 @@ class FactIndex:
         for pool in self.texts.values():
             pool.sort(key=lambda item: item[1].id)
         for entity_id, entity in base.entities.items():  # what the fact file knows besides
-            if entity.gone and (entity_id not in self.gone_on
-                                or entity.gone.sort_key < self.gone_on[entity_id].sort_key):
+            if entity.gone and (
+                entity_id not in self.gone_on
+                or entity.gone.sort_key < self.gone_on[entity_id].sort_key
+            ):
                 self.gone_on[entity_id] = entity.gone
         self.happenings: list[Fact] = sorted(
             (f for f in self.facts if f.kind in HAPPENINGS and f.date is not None),
-            key=lambda f: (f.date.sort_key, f.id))  # type: ignore[union-attr]
+            key=lambda f: (f.date.sort_key, f.id),
+        )  # type: ignore[union-attr]
         # Happenings with one date, by precision, in date order: (sort key, shown date, fact).
         self.on_date: dict[str, list[tuple[tuple[int, int, int], str, Fact]]] = defaultdict(list)
         for fact in self.happenings:
@@ -140,8 +185,9 @@ class FactIndex:
                 for person in fact.people:
                     known = self.gone.get(person)
                     self.gone[person] = year if known is None else min(known, year or known)
-                    if start is not None and (person not in self.gone_on
-                                              or start.sort_key < self.gone_on[person].sort_key):
+                    if start is not None and (
+                        person not in self.gone_on or start.sort_key < self.gone_on[person].sort_key
+                    ):
                         self.gone_on[person] = start
         if fact.kind == "conflict":
             self.disputed.update(fact.accounts)  # type: ignore[attr-defined]
@@ -157,8 +203,9 @@ class FactIndex:
         for name, value in fact.kind_fields().items():
             if name in fact.markers():
                 continue
-            for text in (value,) if isinstance(value, str) else value \
-                    if isinstance(value, tuple) else ():
+            for text in (
+                (value,) if isinstance(value, str) else value if isinstance(value, tuple) else ()
+            ):
                 self.texts[f"{fact.kind}.{name}"].append((text, fact))
 
     def among(self, condition: str, table: dict, key: tuple) -> list[str]:
@@ -242,10 +289,14 @@ class FactIndex:
     def harmed(self, entity: str) -> bool:
         """Whether the base has the entity arrested, executed, dead or tried."""
         if self._harmed is None:
-            self._harmed = {e for e, fates in self.fates.items()
-                            if fates & {"arrest", "execution", "suicide", "death"}}
-            self._harmed |= {a for f in self.by_kind.get("trial", ())
-                             for a in getattr(f, "accused", ())}
+            self._harmed = {
+                e
+                for e, fates in self.fates.items()
+                if fates & {"arrest", "execution", "suicide", "death"}
+            }
+            self._harmed |= {
+                a for f in self.by_kind.get("trial", ()) for a in getattr(f, "accused", ())
+            }
             self._harmed |= {e for e, entity in self.base.entities.items() if entity.gone}
         return entity in self._harmed
 
@@ -261,12 +312,15 @@ class FactIndex:
             order = {kind: n for n, kind in enumerate(_PROFILE_ORDER)}
 
             def rank(fact: Fact) -> tuple[int, int, int, str]:
-                squarely = next((n for n, name in enumerate(SUBJECT_FIELDS)
-                                 if _names(fact, name, entity)), len(SUBJECT_FIELDS))
+                squarely = next(
+                    (n for n, name in enumerate(SUBJECT_FIELDS) if _names(fact, name, entity)),
+                    len(SUBJECT_FIELDS),
+                )
                 return (squarely > 5, order.get(fact.kind, 99), -fact.importance, fact.id)
 
             found = self._profiles[entity] = sorted(
-                (f for f in self.about.get(entity, ()) if mentions(f.statement, names)), key=rank)
+                (f for f in self.about.get(entity, ()) if mentions(f.statement, names)), key=rank
+            )
         return found
 
     def profile(self, entity: str, avoid: Iterable[Fact] = ()) -> Fact | None:

@@ -23,13 +23,18 @@ from purgequiz.generate.phrasing import normalize
 __all__ = ["Finding", "lint_card", "lint_deck"]
 
 _FURNITURE = re.compile(r"\b(?:chapter|footnotes?|paragraphs?|para\.)|\u00b6", re.IGNORECASE)
-_DANGLING = re.compile(r"\b(?:also|the same|the former|the latter|aforesaid|above-mentioned)\b"
-                       r"|(?<!of )\bthese\b", re.IGNORECASE)
+_DANGLING = re.compile(
+    r"\b(?:also|the same|the former|the latter|aforesaid|above-mentioned)\b"
+    r"|(?<!of )\bthese\b",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"[\u201c\"]([^\u201d\"]{40,})[\u201d\"]")
-_STOP = frozenset("a an and as at by for from in into of on or the to with was were is are be "
-                  "been had has have his her its their this that which who whom what how why "
-                  "when where did do does not no than then there these those they them "
-                  "he she it him its".split())
+_STOP = frozenset(
+    "a an and as at by for from in into of on or the to with was were is are be "
+    "been had has have his her its their this that which who whom what how why "
+    "when where did do does not no than then there these those they them "
+    "he she it him its".split()
+)
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
@@ -46,23 +51,31 @@ class Finding:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][a-z'-]+", normalize(text)) if w not in _STOP
-            and len(w) > 3}
+    return {
+        w for w in re.findall(r"[a-z][a-z'-]+", normalize(text)) if w not in _STOP and len(w) > 3
+    }
 
 
 def _wording(card: Card) -> Iterable[Finding]:
     for field, text in (("prompt", card.prompt), *(("choice", c) for c in card.choices)):
         if _FURNITURE.search(text):
-            yield Finding(card.id, "wording", f"the {field} needs the document to be "
-                                              f"understood: {_FURNITURE.search(text)[0]!r}")
+            yield Finding(
+                card.id,
+                "wording",
+                f"the {field} needs the document to be understood: {_FURNITURE.search(text)[0]!r}",
+            )
     dangling = _DANGLING.search(card.prompt)
     if dangling and not (card.kind == "ordering" and dangling[0].lower() == "these"):
-        yield Finding(card.id, "wording", f"the prompt refers to something it does not name: "
-                                          f"{dangling[0]!r}")
+        yield Finding(
+            card.id, "wording", f"the prompt refers to something it does not name: {dangling[0]!r}"
+        )
     quoted = _QUOTED.search(card.prompt)
     if quoted:
-        yield Finding(card.id, "attribution", "the prompt prints a long passage in quotation "
-                                              "marks; give words said in our own words")
+        yield Finding(
+            card.id,
+            "attribution",
+            "the prompt prints a long passage in quotation marks; give words said in our own words",
+        )
 
 
 def _form(card: Card, common: frozenset[str] = frozenset()) -> Iterable[Finding]:
@@ -81,8 +94,12 @@ def _form(card: Card, common: frozenset[str] = frozenset()) -> Iterable[Finding]
     if card.answer_type == "number":
         exact = [_exact(c) for c in wrong]
         if len(set(exact)) == 1 and _exact(card.answer) != exact[0]:
-            yield Finding(card.id, "form", "the key alone is " +
-                          ("an exact figure" if _exact(card.answer) else "a round figure"))
+            yield Finding(
+                card.id,
+                "form",
+                "the key alone is "
+                + ("an exact figure" if _exact(card.answer) else "a round figure"),
+            )
     echoed = (_words(card.answer) & _words(card.prompt)) - common
     for choice in wrong:
         echoed -= _words(choice)
@@ -105,8 +122,11 @@ def _ambiguity(card: Card) -> Iterable[Finding]:
     if "which of these" in card.prompt.lower() and not card.choices:
         yield Finding(card.id, "ambiguity", "'which of these' is asked without choices")
     if not card.choices and card.kind in ("question", "cloze") and not card.typeable:
-        yield Finding(card.id, "ambiguity", f"the key has {len(card.answer.split())} words "
-                                            "and no choices: it cannot be typed")
+        yield Finding(
+            card.id,
+            "ambiguity",
+            f"the key has {len(card.answer.split())} words and no choices: it cannot be typed",
+        )
     if card.choices and card.kind in ("question", "cloze") and card.answer not in card.choices:
         yield Finding(card.id, "ambiguity", "the key is not among the choices")
     keys = [normalize(c) for c in card.choices]
@@ -133,26 +153,36 @@ def _with_base(card: Card, base: FactBase) -> Iterable[Finding]:
         for choice in wrong:
             other = by_name.get(choice)
             if other is None:
-                yield Finding(card.id, "distractors", f"the wrong choice {choice!r} is not an "
-                                                      "entity of the base")
+                yield Finding(
+                    card.id,
+                    "distractors",
+                    f"the wrong choice {choice!r} is not an entity of the base",
+                )
             elif other.type != key.type:
-                yield Finding(card.id, "distractors", f"the wrong choice {choice!r} is a "
-                                                      f"{other.type}, the key a {key.type}")
+                yield Finding(
+                    card.id,
+                    "distractors",
+                    f"the wrong choice {choice!r} is a {other.type}, the key a {key.type}",
+                )
     first = facts[0]
     if isinstance(first, Statistic) and card.answer_type == "number" and first.whole:
         for choice in wrong:
             match = _NUMBER.search(choice)
             if match and float(match[0].replace(",", "")) > first.whole:
-                yield Finding(card.id, "distractors", f"the wrong figure {choice!r} exceeds "
-                                                      f"the whole of {first.whole:g}")
+                yield Finding(
+                    card.id,
+                    "distractors",
+                    f"the wrong figure {choice!r} exceeds the whole of {first.whole:g}",
+                )
     if card.attribution and len(facts) == 1 and not card.prompt.startswith("According to"):
         who = card.attribution.removeprefix("According to ").split(",")[0]
         if who.lower() not in card.prompt.lower():
             yield Finding(card.id, "attribution", "a claim is asked without saying whose it is")
 
 
-def lint_card(card: Card, base: FactBase | None = None,
-              common: frozenset[str] = frozenset()) -> list[Finding]:
+def lint_card(
+    card: Card, base: FactBase | None = None, common: frozenset[str] = frozenset()
+) -> list[Finding]:
     """Everything the lint finds wrong with one card."""
     found = [*_wording(card), *_form(card, common), *_ambiguity(card), *_rebuttals(card)]
     if base is not None:

@@ -58,8 +58,9 @@ class Citation:
         """'Wright, Socialist Appeal, 5 October 1940, ¶21', or with no label the full form:
         author, “title”, publication, date, paragraphs."""
         if self.label:
-            where = ", " + ", ".join(f"\u00b6{p}" for p in self.paragraphs) if self.paragraphs \
-                else ""
+            where = (
+                ", " + ", ".join(f"\u00b6{p}" for p in self.paragraphs) if self.paragraphs else ""
+            )
             return f"{self.label[:1].upper()}{self.label[1:]}{where}"
         label = "para." if len(self.paragraphs) == 1 else "paras."
         where = f", {label} {', '.join(map(str, self.paragraphs))}" if self.paragraphs else ""
@@ -126,12 +127,21 @@ class Card:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["sources"] = [_citation_dict(c) for c in self.sources]
-        for name in ("fact_ids", "topics", "accept", "choices", "items", "matches", "siblings",
-                     "confusable"):
+        for name in (
+            "fact_ids",
+            "topics",
+            "accept",
+            "choices",
+            "items",
+            "matches",
+            "siblings",
+            "confusable",
+        ):
             data[name] = list(getattr(self, name))
-        data["rebuttals"] = {r.choice: {"text": r.text,
-                                        "sources": [_citation_dict(c) for c in r.sources]}
-                             for r in self.rebuttals}
+        data["rebuttals"] = {
+            r.choice: {"text": r.text, "sources": [_citation_dict(c) for c in r.sources]}
+            for r in self.rebuttals
+        }
         return data
 
 

@@ -30,8 +30,9 @@ def _plain(value: float) -> str:
 class Figure:
     """A statistic's figure: a value or a low–high range, with its qualifier and unit."""
 
-    def __init__(self, low: float, high: float, qualifier: str | None = None,
-                 unit: str = "") -> None:
+    def __init__(
+        self, low: float, high: float, qualifier: str | None = None, unit: str = ""
+    ) -> None:
         self.low, self.high, self.qualifier, self.unit = low, high, qualifier, unit
 
     @property
@@ -94,8 +95,11 @@ class Figure:
     def same_shape(self, other: Figure) -> bool:
         """Whether ``other`` could stand beside this figure as a choice: both percentages
         or neither, both whole numbers or neither, within a plausible order of magnitude."""
-        if self.is_share != other.is_share or self.is_whole != other.is_whole \
-                or self.is_range != other.is_range:
+        if (
+            self.is_share != other.is_share
+            or self.is_whole != other.is_whole
+            or self.is_range != other.is_range
+        ):
             return False
         ratio = other.middle / self.middle if self.middle else 0
         return 0.2 <= ratio <= 5
@@ -179,8 +183,11 @@ def close(a: Figure, b: Figure, tolerance: float = 0.1) -> bool:
 def wrong_for(answer: Figure, candidate: Figure, others: list[Figure]) -> bool:
     """Whether ``candidate`` can stand as a wrong choice beside ``answer`` and ``others``:
     not true of what the answer counts, and told apart from every figure already chosen."""
-    return not near(answer, candidate) and not close(answer, candidate) and \
-        not any(close(o, candidate) for o in others)
+    return (
+        not near(answer, candidate)
+        and not close(answer, candidate)
+        and not any(close(o, candidate) for o in others)
+    )
 
 
 # Bands of factors for invented figures, nearest the true figure first. Each wrong figure
@@ -200,8 +207,11 @@ def invented_figures(figure: Figure, rng: random.Random, count: int) -> list[Fig
     below = figure.qualifier in _BELOW
     time = normalize_unit(figure.unit) in _TIME_UNITS
     if figure.is_whole and figure.high < 20 and not figure.is_range:
-        steps = [s for s in (-4, -3, -2, 2, 3, 4, 5, 6) if not (above and s < 0)
-                 and not (below and s > 0) and not (time and s > 0)]
+        steps = [
+            s
+            for s in (-4, -3, -2, 2, 3, 4, 5, 6)
+            if not (above and s < 0) and not (below and s > 0) and not (time and s > 0)
+        ]
         candidates = [figure.shifted(s) for s in steps]
         rng.shuffle(candidates)
     else:
@@ -213,8 +223,12 @@ def invented_figures(figure: Figure, rng: random.Random, count: int) -> list[Fig
             factors = lower
         else:
             under = rng.randrange(count + 1)
-            factors = (lower[:under] + higher[:count - under]  # the first tried
-                       + lower[under:] + higher[count - under:])
+            factors = (
+                lower[:under]
+                + higher[: count - under]  # the first tried
+                + lower[under:]
+                + higher[count - under :]
+            )
         candidates = [figure.scaled(f) for f in factors]
     out: list[Figure] = []
     for candidate in candidates:

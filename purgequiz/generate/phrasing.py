@@ -72,8 +72,9 @@ def find_term(text: str, term: str) -> _Match | None:
         end = at + len(needle)
         before = haystack[at - 1] if at else " "
         after = haystack[end] if end < len(haystack) else " "
-        if not (_is_word(before) and _is_word(needle[0])) and \
-                not (_is_word(after) and _is_word(needle[-1])):
+        if not (_is_word(before) and _is_word(needle[0])) and not (
+            _is_word(after) and _is_word(needle[-1])
+        ):
             return _Match(at, end)
         at = haystack.find(needle, at + 1)
     return None
@@ -96,7 +97,7 @@ def with_synonyms(texts: Sequence[str], groups: Sequence[Sequence[str]]) -> tupl
                     continue
                 for other in group:
                     if other != word:
-                        out[text[:found.start()] + other + text[found.end():]] = None
+                        out[text[: found.start()] + other + text[found.end() :]] = None
     return tuple(out)
 
 
@@ -149,8 +150,9 @@ def author_id(base: FactBase, source: Source) -> str | None:
     """The entity that wrote a source, when the base has one (matched by surname)."""
     surname = source.author.split()[-1].lower()
     for entity in base.entities.values():
-        if entity.type == "person" and any(s.split()[-1].lower() == surname
-                                           for s in entity.spellings if s.split()):
+        if entity.type == "person" and any(
+            s.split()[-1].lower() == surname for s in entity.spellings if s.split()
+        ):
             return entity.id
     return None
 
@@ -167,8 +169,9 @@ def source_label(source: Source) -> str:
 _UNKNOWN = object()
 
 
-def claim_phrase(base: FactBase, fact: Fact, undated: bool = False,
-                 author: object = _UNKNOWN) -> str | None:
+def claim_phrase(
+    base: FactBase, fact: Fact, undated: bool = False, author: object = _UNKNOWN
+) -> str | None:
     """'according to Wright, writing in 1940', 'according to Pravda, as Wright reported in
     1940', 'according to the historian Pechenkin'; None for a plain record. ``undated``
     leaves out the year the claimant wrote in; ``author``, the entity that wrote the fact's
@@ -187,8 +190,11 @@ def claim_phrase(base: FactBase, fact: Fact, undated: bool = False,
         return f"according to {label.split(',')[0] if undated else label}"
     else:
         who = claimant_label(base, attribution.by)
-    if source.kind == "contemporary press" and author is not None and \
-            (relayed or attribution.by) != author:
+    if (
+        source.kind == "contemporary press"
+        and author is not None
+        and (relayed or attribution.by) != author
+    ):
         year = f" in {source.date[:4]}" if source.date and not undated else ""
         return f"according to {who}, as {source.author.split()[-1]} reported{year}"
     return f"according to {who}"

@@ -58,8 +58,15 @@ class Template:
 REGISTRY: dict[str, Template] = {}
 
 
-def template(id: str, *, family: str, kinds: tuple[str, ...], whole: bool = False,
-             dates: bool = False, orders: bool = False) -> Callable[[Any], Any]:
+def template(
+    id: str,
+    *,
+    family: str,
+    kinds: tuple[str, ...],
+    whole: bool = False,
+    dates: bool = False,
+    orders: bool = False,
+) -> Callable[[Any], Any]:
     """Register the decorated function as the template ``id``."""
     if family not in FAMILIES:
         raise ValueError(f"template {id!r}: unknown family {family!r}")

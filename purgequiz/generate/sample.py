@@ -32,7 +32,7 @@ def review_sample(deck: Deck, count: int, seed: int) -> list[Card]:
         exact = left * (len(cards) - shares[family]) / total if total else 0
         shares[family] += int(exact)
         remainders.append((exact - int(exact), rng.random(), family))
-    for _, _, family in sorted(remainders, reverse=True)[:count - sum(shares.values())]:
+    for _, _, family in sorted(remainders, reverse=True)[: count - sum(shares.values())]:
         shares[family] += 1
     chosen: set[str] = set()
     for family, cards in sorted(families.items()):

@@ -13,8 +13,15 @@ from purgequiz.facts import KINDS, FactBase
 from purgequiz.generate.model import CARD_KINDS, Card
 from purgequiz.generate.registry import FAMILIES
 
-__all__ = ["FilterError", "Filters", "check_known", "importance", "kind_names", "parse_range",
-           "select"]
+__all__ = [
+    "FilterError",
+    "Filters",
+    "check_known",
+    "importance",
+    "kind_names",
+    "parse_range",
+    "select",
+]
 
 
 class FilterError(ValueError):
@@ -59,8 +66,7 @@ def check_known(name: str, given: Iterable[str], known: Collection[str]) -> None
     what is: "unknown topic 'navy'; choose from: army, decrees, …"."""
     for value in given:
         if value not in known:
-            raise FilterError(f"unknown {name} {value!r}; choose from: "
-                              f"{', '.join(sorted(known))}")
+            raise FilterError(f"unknown {name} {value!r}; choose from: {', '.join(sorted(known))}")
 
 
 def kind_names() -> tuple[str, ...]:
@@ -107,8 +113,9 @@ def importance(card: Card, base: FactBase) -> int:
     return max(base.facts[f].importance for f in card.fact_ids)
 
 
-def select(cards: Sequence[Card], filters: Filters, base: FactBase,
-           rng: random.Random) -> list[Card]:
+def select(
+    cards: Sequence[Card], filters: Filters, base: FactBase, rng: random.Random
+) -> list[Card]:
     """The cards that pass the filters; with a count, that many, taken in turn from each
     topic so no topic crowds out the others, the most important first (in random order
     among equals). The result keeps the cards' original order."""

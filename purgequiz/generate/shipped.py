@@ -35,29 +35,51 @@ class ShippedDeck:
 
 
 SHIPPED: tuple[ShippedDeck, ...] = (
-    ShippedDeck("purges-all", "The purges of 1937\u20131940: every question",
-                "Every question worth asking that the curated fact base supports, on all "
-                "topics (details are left to the themed decks).", Filters(importance=2)),
-    ShippedDeck("army-purge", "The army purge",
-                "Arrests, executions and replacements in the Red Army command, 1937\u20131940.",
-                Filters(topics=("army",))),
-    ShippedDeck("industry-decrees", "Industry, the commissariats and the decrees",
-                "The purge of the economic commissariats and the decrees and resolutions "
-                "that accompanied and ended the mass terror.",
-                Filters(topics=("industry", "decrees"))),
-    ShippedDeck("regional-trials", "The 1937 regional trials and executions",
-                "The trials and executions in the regions in 1937, as the press reported them.",
-                Filters(topics=("regional-trials",))),
-    ShippedDeck("figures", "Figures and statistics",
-                "How many: the numbers the sources give, with who gave them.",
-                Filters(kinds=("figures", "tables"))),
-    ShippedDeck("chronology", "Chronology",
-                "When things happened, and putting events in order.",
-                Filters(kinds=("chronology",))),
-    ShippedDeck("sources", "Sources and readings",
-                "Who reported what and from which paper, whose reading is whose, and where "
-                "the accounts differ: the press of the time against later scholarship.",
-                Filters(kinds=("source-criticism",))),
+    ShippedDeck(
+        "purges-all",
+        "The purges of 1937\u20131940: every question",
+        "Every question worth asking that the curated fact base supports, on all "
+        "topics (details are left to the themed decks).",
+        Filters(importance=2),
+    ),
+    ShippedDeck(
+        "army-purge",
+        "The army purge",
+        "Arrests, executions and replacements in the Red Army command, 1937\u20131940.",
+        Filters(topics=("army",)),
+    ),
+    ShippedDeck(
+        "industry-decrees",
+        "Industry, the commissariats and the decrees",
+        "The purge of the economic commissariats and the decrees and resolutions "
+        "that accompanied and ended the mass terror.",
+        Filters(topics=("industry", "decrees")),
+    ),
+    ShippedDeck(
+        "regional-trials",
+        "The 1937 regional trials and executions",
+        "The trials and executions in the regions in 1937, as the press reported them.",
+        Filters(topics=("regional-trials",)),
+    ),
+    ShippedDeck(
+        "figures",
+        "Figures and statistics",
+        "How many: the numbers the sources give, with who gave them.",
+        Filters(kinds=("figures", "tables")),
+    ),
+    ShippedDeck(
+        "chronology",
+        "Chronology",
+        "When things happened, and putting events in order.",
+        Filters(kinds=("chronology",)),
+    ),
+    ShippedDeck(
+        "sources",
+        "Sources and readings",
+        "Who reported what and from which paper, whose reading is whose, and where "
+        "the accounts differ: the press of the time against later scholarship.",
+        Filters(kinds=("source-criticism",)),
+    ),
 )
 
 
@@ -66,9 +88,19 @@ def build_shipped_decks(base: FactBase) -> list[Deck]:
     decks = []
     cards = compile_cards(base, random.Random(SHIPPED_SEED))
     for spec in SHIPPED:
-        decks.append(assemble(base, cards, spec.filters, SHIPPED_SEED,
-                              random.Random(SHIPPED_SEED), deck_id=spec.id, title=spec.title,
-                              description=spec.description, allow_empty=True))
+        decks.append(
+            assemble(
+                base,
+                cards,
+                spec.filters,
+                SHIPPED_SEED,
+                random.Random(SHIPPED_SEED),
+                deck_id=spec.id,
+                title=spec.title,
+                description=spec.description,
+                allow_empty=True,
+            )
+        )
     return decks
 
 

@@ -23,12 +23,24 @@ __all__ = ["DEFAULT_THRESHOLDS", "Thresholds", "grade", "well_known"]
 
 @dataclass(frozen=True)
 class Thresholds:
-    fast_ms: dict[str, int] = field(default_factory=lambda: {
-        "choice": 4000, "truefalse": 3000, "typed": 8000, "ordering": 15000,
-        "matching": 20000})
-    slow_ms: dict[str, int] = field(default_factory=lambda: {
-        "choice": 15000, "truefalse": 10000, "typed": 25000, "ordering": 45000,
-        "matching": 60000})
+    fast_ms: dict[str, int] = field(
+        default_factory=lambda: {
+            "choice": 4000,
+            "truefalse": 3000,
+            "typed": 8000,
+            "ordering": 15000,
+            "matching": 20000,
+        }
+    )
+    slow_ms: dict[str, int] = field(
+        default_factory=lambda: {
+            "choice": 15000,
+            "truefalse": 10000,
+            "typed": 25000,
+            "ordering": 45000,
+            "matching": 60000,
+        }
+    )
     well_known_days: float = 7.0
 
 
@@ -36,12 +48,22 @@ DEFAULT_THRESHOLDS = Thresholds()
 
 
 def well_known(progress: CardProgress | None, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> bool:
-    return (progress is not None and progress.is_review
-            and (progress.stability or 0.0) >= thresholds.well_known_days)
+    return (
+        progress is not None
+        and progress.is_review
+        and (progress.stability or 0.0) >= thresholds.well_known_days
+    )
 
 
-def grade(correct: bool, elapsed_ms: int, mode: str, *, near_miss: bool = False,
-          known: bool = False, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Rating:
+def grade(
+    correct: bool,
+    elapsed_ms: int,
+    mode: str,
+    *,
+    near_miss: bool = False,
+    known: bool = False,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> Rating:
     """The rating for an automatically graded answer (see the module docstring)."""
     if not correct:
         return Rating.Again

@@ -33,8 +33,12 @@ class HeldCard:
 
     @property
     def reasons(self) -> tuple[str, ...]:
-        held = {"suspended": self.suspended, "buried": self.buried_until is not None,
-                "flagged": bool(self.flags), "leech": self.leech}
+        held = {
+            "suspended": self.suspended,
+            "buried": self.buried_until is not None,
+            "flagged": bool(self.flags),
+            "leech": self.leech,
+        }
         return tuple(reason for reason in REASONS if held[reason])
 
     @property
@@ -43,9 +47,13 @@ class HeldCard:
         return self.suspended or self.buried_until is not None
 
 
-def held_cards(states: Mapping[str, CardProgress], flags: Iterable[Mapping[str, Any]],
-               cards: Mapping[str, Card], now: datetime,
-               decks: Mapping[str, tuple[str, ...]] | None = None) -> list[HeldCard]:
+def held_cards(
+    states: Mapping[str, CardProgress],
+    flags: Iterable[Mapping[str, Any]],
+    cards: Mapping[str, Card],
+    now: datetime,
+    decks: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[HeldCard]:
     """Every suspended, buried (still, at ``now``), flagged or leech card, by reason then
     prompt. ``decks`` gives the ids of the decks holding a card. A flag's own copy of the
     prompt and of its deck's id serve when no deck holds its card any more."""
@@ -59,13 +67,24 @@ def held_cards(states: Mapping[str, CardProgress], flags: Iterable[Mapping[str, 
         own = tuple(flagged.get(card_id, ()))
         card = cards.get(card_id)
         prompt = card.prompt if card else next((str(f.get("prompt", "")) for f in own), "")
-        holders = (decks or {}).get(card_id) or tuple(dict.fromkeys(
-            str(f["deck_id"]) for f in own if f.get("deck_id")))
-        out.append(HeldCard(card_id, prompt, state.suspended,
-                            state.buried_until if state.buried(now) else None,
-                            state.leech, state.lapses, own, holders))
-    return sorted(out, key=lambda held: (REASONS.index(held.reasons[0]), held.prompt.lower(),
-                                         held.card_id))
+        holders = (decks or {}).get(card_id) or tuple(
+            dict.fromkeys(str(f["deck_id"]) for f in own if f.get("deck_id"))
+        )
+        out.append(
+            HeldCard(
+                card_id,
+                prompt,
+                state.suspended,
+                state.buried_until if state.buried(now) else None,
+                state.leech,
+                state.lapses,
+                own,
+                holders,
+            )
+        )
+    return sorted(
+        out, key=lambda held: (REASONS.index(held.reasons[0]), held.prompt.lower(), held.card_id)
+    )
 
 
 def restored(state: CardProgress) -> CardProgress:

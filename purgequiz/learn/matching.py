@@ -26,8 +26,15 @@ from rapidfuzz.distance import Levenshtein
 
 from purgequiz.generate.model import Card, Deck
 
-__all__ = ["NEAR_SIMILARITY", "DeckMatcher", "Match", "allowed_typos", "is_near", "normalize",
-           "normalize_number"]
+__all__ = [
+    "NEAR_SIMILARITY",
+    "DeckMatcher",
+    "Match",
+    "allowed_typos",
+    "is_near",
+    "normalize",
+    "normalize_number",
+]
 
 NEAR_SIMILARITY = 0.8  # the share of a text that must be the same for a slip to be a near miss
 
@@ -58,8 +65,10 @@ def allowed_typos(answer: str) -> int:
 def is_near(typed: str, key: str) -> bool:
     """Whether ``typed`` is a small slip away from ``key`` (both normalized): within the typos
     allowed for ``key`` and at least ``NEAR_SIMILARITY`` alike."""
-    return (Levenshtein.distance(typed, key) <= allowed_typos(key)
-            and Levenshtein.normalized_similarity(typed, key) >= NEAR_SIMILARITY)
+    return (
+        Levenshtein.distance(typed, key) <= allowed_typos(key)
+        and Levenshtein.normalized_similarity(typed, key) >= NEAR_SIMILARITY
+    )
 
 
 @dataclass(frozen=True)
@@ -118,12 +127,17 @@ class DeckMatcher:
         if card.answer_type in ("number", "boolean", "order"):
             return Match(False)
         if card.answer_type == "date" and not any(
-                _DIGITS.findall(given) == _DIGITS.findall(key) for key in accepted):
+            _DIGITS.findall(given) == _DIGITS.findall(key) for key in accepted
+        ):
             return Match(False)
-        near = sorted((Levenshtein.distance(given, key), key) for key in accepted
-                      if is_near(given, key))  # the accepted spellings it is a slip away from
-        others = {k: v for k, v in self._entities.items()
-                  if k not in accepted and k.split()[-1] not in accepted}
+        near = sorted(
+            (Levenshtein.distance(given, key), key) for key in accepted if is_near(given, key)
+        )  # the accepted spellings it is a slip away from
+        others = {
+            k: v
+            for k, v in self._entities.items()
+            if k not in accepted and k.split()[-1] not in accepted
+        }
         if given in others:  # another name, typed as it is: wrong, and nothing to point out
             return Match(False)
         rival = None  # the closest other entity the typed text is near, as (distance, name)

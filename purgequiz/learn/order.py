@@ -63,7 +63,7 @@ def look_alikes(cards: Iterable[Card]) -> dict[str, set[str]]:
         by_words.setdefault((card.template, _DIGITS.sub("#", card.prompt)), []).append(card.id)
     for ids in by_words.values():
         for index, a in enumerate(ids):
-            for b in ids[index + 1:]:
+            for b in ids[index + 1 :]:
                 pair(a, b)
     by_answer: dict[tuple[str, str], list[Card]] = {}
     for card in asked:
@@ -72,8 +72,12 @@ def look_alikes(cards: Iterable[Card]) -> dict[str, set[str]]:
                 by_answer.setdefault((card.template, choice), []).append(card)
     for a in asked:
         for b in by_answer.get((a.template, a.answer), ()):
-            if b.id != a.id and b.answer != a.answer and a.answer in b.choices \
-                    and b.answer in a.choices:
+            if (
+                b.id != a.id
+                and b.answer != a.answer
+                and a.answer in b.choices
+                and b.answer in a.choices
+            ):
                 pair(a.id, b.id)
     return out
 
@@ -120,14 +124,16 @@ def _spread(cards: list[Card], seed: int, alike: Mapping[str, set[str]]) -> list
         members.sort(key=lambda card: (inner[card.id], _draw(seed, card.id), card.id))
         # the group's first card comes within the first len(groups) cards of all
         first = _draw(seed, "group\x1f" + "\x1f".join(key)) * min(
-            1 / len(members), len(groups) / len(cards))
+            1 / len(members), len(groups) / len(cards)
+        )
         for rank, card in enumerate(members):
             place[card.id] = (first + rank / len(members), _draw(seed, "tie\x1f" + card.id))
     return sorted(cards, key=lambda card: (place[card.id], card.id))
 
 
-def new_card_order(cards: Iterable[Card], seed: int, kin: Mapping[str, set[str]],
-                   alike: Mapping[str, set[str]]) -> list[str]:
+def new_card_order(
+    cards: Iterable[Card], seed: int, kin: Mapping[str, set[str]], alike: Mapping[str, set[str]]
+) -> list[str]:
     """The ids of ``cards`` in the order they are introduced as new (see the module doc).
 
     ``alike``: look-alikes (:func:`look_alikes`); ``kin``: every relation that keeps two cards
@@ -143,9 +149,11 @@ def new_card_order(cards: Iterable[Card], seed: int, kin: Mapping[str, set[str]]
             if earlier.id in kin.get(card.id, ()):
                 near = max(near, KIN_GAP + 1 - distance)
         last = placed[-1] if placed else None
-        return (near,
-                last is not None and _group(last) == _group(card),
-                last is not None and bool(set(last.topics) & set(card.topics)))
+        return (
+            near,
+            last is not None and _group(last) == _group(card),
+            last is not None and bool(set(last.topics) & set(card.topics)),
+        )
 
     while waiting:
         if passed_over >= PASSED_OVER:

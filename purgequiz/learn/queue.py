@@ -122,9 +122,11 @@ class StudyQueue:
         # card reveals, or is revealed by, many cards; burying along those links kept about
         # half the ordering cards away after a dozen answers)
         several = {card.id for card in deck if len(card.fact_ids) > 1}
-        self.reveals_buried = {card_id: others - several
-                               for card_id, others in self.reveals.items()
-                               if card_id not in several}
+        self.reveals_buried = {
+            card_id: others - several
+            for card_id, others in self.reveals.items()
+            if card_id not in several
+        }
         alike = look_alikes(deck)
         kin = _merged(self.siblings, self.confusable, self.reveals, alike)
         by_id = {card.id: card for card in deck}
@@ -144,8 +146,9 @@ class StudyQueue:
                 continue
             yield card, state
 
-    def pools(self, progress: Mapping[str, CardProgress], now: datetime, new_done: int,
-              reviews_done: int) -> tuple[list[str], list[str], list[str], list[str]]:
+    def pools(
+        self, progress: Mapping[str, CardProgress], now: datetime, new_done: int, reviews_done: int
+    ) -> tuple[list[str], list[str], list[str], list[str]]:
         """(learning due now, learning due later today, reviews due today, new) card ids."""
         end = self.day_end(now)
         learning_now, learning_later, reviews, new = [], [], [], []
@@ -161,22 +164,31 @@ class StudyQueue:
         learning_now.sort(key=lambda cid: (due_of[cid], self.order[cid]))
         learning_later.sort(key=lambda cid: (due_of[cid], self.order[cid]))
         reviews.sort(key=lambda cid: (due_of[cid], self.order[cid]))
-        reviews = reviews[:max(0, self.settings.reviews_per_day - reviews_done)]
-        new = new[:max(0, self.settings.new_per_day - new_done)]
+        reviews = reviews[: max(0, self.settings.reviews_per_day - reviews_done)]
+        new = new[: max(0, self.settings.new_per_day - new_done)]
         return learning_now, [c for c in learning_later if due_of[c] < end], reviews, new
 
-    def counts(self, progress: Mapping[str, CardProgress], now: datetime, new_done: int,
-               reviews_done: int) -> Counts:
-        learning_now, learning_later, reviews, new = self.pools(progress, now, new_done,
-                                                                reviews_done)
+    def counts(
+        self, progress: Mapping[str, CardProgress], now: datetime, new_done: int, reviews_done: int
+    ) -> Counts:
+        learning_now, learning_later, reviews, new = self.pools(
+            progress, now, new_done, reviews_done
+        )
         return Counts(len(new), len(learning_now) + len(learning_later), len(reviews))
 
-    def upcoming(self, progress: Mapping[str, CardProgress], now: datetime, new_done: int,
-                 reviews_done: int, count: int) -> list[str]:
+    def upcoming(
+        self,
+        progress: Mapping[str, CardProgress],
+        now: datetime,
+        new_done: int,
+        reviews_done: int,
+        count: int,
+    ) -> list[str]:
         """The ids of the first ``count`` cards due now, in the order :meth:`next` takes them
         (learning, reviews, new, then learning cards due within ``LEARN_AHEAD``)."""
-        learning_now, learning_later, reviews, new = self.pools(progress, now, new_done,
-                                                                reviews_done)
+        learning_now, learning_later, reviews, new = self.pools(
+            progress, now, new_done, reviews_done
+        )
         ahead = [c for c in learning_later if (progress[c].due or now) <= now + LEARN_AHEAD]
         return (learning_now + reviews + new + ahead)[:count]
 
@@ -188,17 +200,25 @@ class StudyQueue:
         narrowed.cards = [card for card in self.cards if card.id in keep]
         return narrowed
 
-    def new_held_back(self, progress: Mapping[str, CardProgress], now: datetime,
-                      new_done: int) -> int:
+    def new_held_back(
+        self, progress: Mapping[str, CardProgress], now: datetime, new_done: int
+    ) -> int:
         """How many new cards today's limit of new cards keeps back (after ``new_done``)."""
         new = sum(1 for _, state in self._active(progress, now) if state is None or state.is_new)
         return max(0, new - max(0, self.settings.new_per_day - new_done))
 
-    def next(self, progress: Mapping[str, CardProgress], now: datetime, new_done: int,
-             reviews_done: int, last: str | None = None) -> str | None:
+    def next(
+        self,
+        progress: Mapping[str, CardProgress],
+        now: datetime,
+        new_done: int,
+        reviews_done: int,
+        last: str | None = None,
+    ) -> str | None:
         """The id of the card to show next, or None when nothing is left for now."""
-        learning_now, learning_later, reviews, new = self.pools(progress, now, new_done,
-                                                                reviews_done)
+        learning_now, learning_later, reviews, new = self.pools(
+            progress, now, new_done, reviews_done
+        )
         blocked = self.confusable.get(last, set()) if last else set()
         ahead = [c for c in learning_later if (progress[c].due or now) <= now + LEARN_AHEAD]
         for pool in (learning_now, reviews, new, ahead):

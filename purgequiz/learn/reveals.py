@@ -29,13 +29,15 @@ from purgequiz.learn.matching import normalize
 
 __all__ = ["gives_away", "reveal_pairs"]
 
-_QUIET = frozenset("""
+_QUIET = frozenset(
+    """
 a an the of in on at to by for from with and or but as is was were be been being are am did do
 does had has have which what who whom whose when where why how this these that those it its his
 her their they he she them him into over under after before during about than then there here
 not no so such also one two three according later study soviet elites historian historians
 writing wright said says say many much year years month months date dates day days
-""".split())
+""".split()
+)
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 _SUFFIXES = ("ing", "ed", "es", "s")
 _PRIOR = 20
@@ -45,14 +47,14 @@ _MIN_FORM = 3  # an answer of fewer characters ("75" of "75%") is found in too m
 def _stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[:-len(suffix)]
+            return word[: -len(suffix)]
     return word
 
 
 def _unattributed(card: Card) -> str:
     """The question without who says it."""
     if card.attribution and card.prompt.startswith(card.attribution):
-        return card.prompt[len(card.attribution):]
+        return card.prompt[len(card.attribution) :]
     return card.prompt
 
 
@@ -62,8 +64,7 @@ def _passages(card: Card) -> list[str]:
     if card.kind == "ordering":
         out += card.items
     elif card.kind == "matching":
-        out += [f"{item} {match}" for item, match in zip(card.items, card.matches,
-                                                         strict=False)]
+        out += [f"{item} {match}" for item, match in zip(card.items, card.matches, strict=False)]
     else:
         out.append(f"{_unattributed(card)} {card.answer}")
     return [normalize(text) for text in out]
@@ -71,8 +72,11 @@ def _passages(card: Card) -> list[str]:
 
 def _cues(card: Card) -> set[str]:
     """The content words (stems) of a card's question."""
-    return {_stem(word) for word in normalize(_unattributed(card)).split()
-            if word not in _QUIET and len(word) > 2}
+    return {
+        _stem(word)
+        for word in normalize(_unattributed(card)).split()
+        if word not in _QUIET and len(word) > 2
+    }
 
 
 def _forms(card: Card) -> set[str]:

@@ -79,9 +79,15 @@ class CardProgress:
         return self.buried_until is not None and self.buried_until > now
 
     def fsrs_card(self, now: datetime) -> fsrs.Card:
-        return fsrs.Card(card_id=fsrs_id(self.card_id), state=self.state, step=self.step,
-                         stability=self.stability, difficulty=self.difficulty,
-                         due=self.due or now, last_review=self.last_review)
+        return fsrs.Card(
+            card_id=fsrs_id(self.card_id),
+            state=self.state,
+            step=self.step,
+            stability=self.stability,
+            difficulty=self.difficulty,
+            due=self.due or now,
+            last_review=self.last_review,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -166,8 +172,14 @@ class Scheduler:
         fuzzed = min(round(rng.random() * (high - low + 1) + low), self.settings.maximum_interval)
         return timedelta(days=fuzzed)
 
-    def review(self, progress: CardProgress, rating: Rating, now: datetime,
-               rng: random.Random | None = None, elapsed_ms: int | None = None) -> CardProgress:
+    def review(
+        self,
+        progress: CardProgress,
+        rating: Rating,
+        now: datetime,
+        rng: random.Random | None = None,
+        elapsed_ms: int | None = None,
+    ) -> CardProgress:
         """The card's progress after a review with ``rating`` at ``now``."""
         if now.tzinfo is None:
             raise ValueError("now must be timezone-aware")
@@ -178,9 +190,16 @@ class Scheduler:
         lapsed = rating == Rating.Again and progress.state == State.Review
         lapses = progress.lapses + lapsed
         return replace(
-            progress, state=card.state, step=card.step, stability=card.stability,
-            difficulty=card.difficulty, due=card.due, last_review=card.last_review,
-            reps=progress.reps + 1, lapses=lapses, buried_until=None,
+            progress,
+            state=card.state,
+            step=card.step,
+            stability=card.stability,
+            difficulty=card.difficulty,
+            due=card.due,
+            last_review=card.last_review,
+            reps=progress.reps + 1,
+            lapses=lapses,
+            buried_until=None,
             leech=progress.leech or (lapsed and _leech_lapse(lapses)),
         )
 

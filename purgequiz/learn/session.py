@@ -83,8 +83,15 @@ class StudySession:
     starts: those are the cards it shows and counts.
     """
 
-    def __init__(self, deck: Deck, profile: ProgressStore, now: datetime, rng: random.Random,
-                 thresholds: Thresholds = DEFAULT_THRESHOLDS, size: int | None = None) -> None:
+    def __init__(
+        self,
+        deck: Deck,
+        profile: ProgressStore,
+        now: datetime,
+        rng: random.Random,
+        thresholds: Thresholds = DEFAULT_THRESHOLDS,
+        size: int | None = None,
+    ) -> None:
         now = _utc(now)
         self.deck = deck
         self.profile = profile
@@ -105,10 +112,14 @@ class StudySession:
         self._whole_deck = self.queue  # for the new cards held back, also in a sized session
         if size is not None:
             self.queue = self.queue.within(
-                self.queue.upcoming(self.states, now, *self._done(now), size))
-        self.record = SessionRecord(id=f"{now:%Y%m%dT%H%M%S}-{rng.getrandbits(32):08x}",
-                                    deck_id=deck.id, started_at=now.isoformat(),
-                                    ended_at=now.isoformat())
+                self.queue.upcoming(self.states, now, *self._done(now), size)
+            )
+        self.record = SessionRecord(
+            id=f"{now:%Y%m%dT%H%M%S}-{rng.getrandbits(32):08x}",
+            deck_id=deck.id,
+            started_at=now.isoformat(),
+            ended_at=now.isoformat(),
+        )
 
     # -- the queue -------------------------------------------------------------------------
 
@@ -136,17 +147,26 @@ class StudySession:
     def buried_count(self, now: datetime) -> int:
         """How many of the deck's cards are buried until later (by b, or as siblings)."""
         now = _utc(now)
-        return sum(1 for card_id in self.cards if (state := self.states.get(card_id))
-                   is not None and not state.suspended and state.buried(now))
+        return sum(
+            1
+            for card_id in self.cards
+            if (state := self.states.get(card_id)) is not None
+            and not state.suspended
+            and state.buried(now)
+        )
 
     def _present(self, card: Card, mode: Mode, now: datetime) -> Presented:
         state = self.states.get(card.id)
         return Presented(
-            card=card, mode=mode,
+            card=card,
+            mode=mode,
             choices=shuffled_choices(card, self.rng) if mode == "choice" else (),
             items=shuffled_items(card, self.rng) if mode in ("ordering", "matching") else (),
-            counts=self.counts(now), is_new=state is None or state.is_new,
-            leech=bool(state and state.leech), flagged=card.id in self._flagged)
+            counts=self.counts(now),
+            is_new=state is None or state.is_new,
+            leech=bool(state and state.leech),
+            flagged=card.id in self._flagged,
+        )
 
     def next_card(self, now: datetime) -> Presented | None:
         """The card to show now (the current one until it is answered), or None."""
@@ -156,13 +176,13 @@ class StudySession:
         card_id = self.queue.next(self.states, now, *self._done(now), last=self._last)
         if card_id is None:
             self._waiting = self.queue.next_due(self.states, now)
-            self._held_back = self._whole_deck.new_held_back(self.states, now,
-                                                             self._done(now)[0])
+            self._held_back = self._whole_deck.new_held_back(self.states, now, self._done(now)[0])
             return None
         self._waiting, self._held_back = None, 0
         card = self.cards[card_id]
-        self.current = self._present(card, mode_for(card, self.states.get(card_id),
-                                                    self.settings), now)
+        self.current = self._present(
+            card, mode_for(card, self.states.get(card_id), self.settings), now
+        )
         return self.current
 
     def show_as(self, mode: Mode, now: datetime | None = None) -> Presented:
@@ -174,12 +194,12 @@ class StudySession:
             possible |= {"typed"} | ({"choice"} if card.choices else set())
         if mode not in possible:
             raise ValueError(f"this card cannot be shown as {mode}")
-        self.current = replace(current, mode=mode,
-                               choices=shuffled_choices(card, self.rng) if mode == "choice"
-                               else (),
-                               items=shuffled_items(card, self.rng)
-                               if mode in ("ordering", "matching")
-                               else ())
+        self.current = replace(
+            current,
+            mode=mode,
+            choices=shuffled_choices(card, self.rng) if mode == "choice" else (),
+            items=shuffled_items(card, self.rng) if mode in ("ordering", "matching") else (),
+        )
         return self.current
 
     def _need_current(self) -> Presented:
@@ -189,8 +209,9 @@ class StudySession:
 
     # -- answering -------------------------------------------------------------------------
 
-    def answer(self, response: str | bool | Sequence[str], now: datetime,
-               elapsed_ms: int) -> Result:
+    def answer(
+        self, response: str | bool | Sequence[str], now: datetime, elapsed_ms: int
+    ) -> Result:
         """Grade an answer to the current card, schedule it and record it durably."""
         current = self._need_current()
         card, mode = current.card, current.mode
@@ -208,8 +229,9 @@ class StudySession:
             given_items = [str(item) for item in response]  # type: ignore[union-attr]
             order = tuple(given_items)
             correct = given_items == list(card.matches)
-            given = "; ".join(f"{left} → {right}" for left, right in zip(card.items, given_items,
-                                                                       strict=False))
+            given = "; ".join(
+                f"{left} → {right}" for left, right in zip(card.items, given_items, strict=False)
+            )
         elif mode == "typed":
             given = str(response)
             match = self.matcher.match(card, given)
@@ -218,20 +240,27 @@ class StudySession:
             given = str(response)
             correct = given == card.answer or normalize(given) == normalize(card.answer)
         known = well_known(self.states.get(card.id), self.thresholds)
-        rating = grade(correct, elapsed_ms, mode, near_miss=near_miss, known=known,
-                       thresholds=self.thresholds)
-        return self._apply(rating, correct, near_miss, given, closer_to, now, elapsed_ms,
-                           order)
+        rating = grade(
+            correct, elapsed_ms, mode, near_miss=near_miss, known=known, thresholds=self.thresholds
+        )
+        return self._apply(rating, correct, near_miss, given, closer_to, now, elapsed_ms, order)
 
     def grade_flashcard(self, rating: Rating, now: datetime, elapsed_ms: int) -> Result:
         """Record a self-graded flashcard."""
         self._need_current()
-        return self._apply(Rating(rating), rating != Rating.Again, False, "", None, now,
-                           elapsed_ms)
+        return self._apply(Rating(rating), rating != Rating.Again, False, "", None, now, elapsed_ms)
 
-    def _apply(self, rating: Rating, correct: bool, near_miss: bool, given: str,
-               closer_to: str | None, now: datetime, elapsed_ms: int,
-               order: tuple[str, ...] = ()) -> Result:
+    def _apply(
+        self,
+        rating: Rating,
+        correct: bool,
+        near_miss: bool,
+        given: str,
+        closer_to: str | None,
+        now: datetime,
+        elapsed_ms: int,
+        order: tuple[str, ...] = (),
+    ) -> Result:
         now = _utc(now)
         current = self._need_current()
         card = current.card
@@ -243,11 +272,19 @@ class StudySession:
             changed.append(buried)
         review = Review(
             id=f"{int(now.timestamp() * 1000)}-{self.rng.getrandbits(48):012x}",
-            card_id=card.id, day=self.queue.day(now).isoformat(), reviewed_at=now.isoformat(),
-            mode=current.mode, rating=int(rating), correct=correct, near_miss=near_miss,
-            given=given, elapsed_ms=int(elapsed_ms), was_new=before.is_new,
+            card_id=card.id,
+            day=self.queue.day(now).isoformat(),
+            reviewed_at=now.isoformat(),
+            mode=current.mode,
+            rating=int(rating),
+            correct=correct,
+            near_miss=near_miss,
+            given=given,
+            elapsed_ms=int(elapsed_ms),
+            was_new=before.is_new,
             was_review=before.is_review,
-            after=after.to_dict())
+            after=after.to_dict(),
+        )
         self.profile.record_answer(review, changed)  # durable when it returns
         for state in changed:
             self.states[state.card_id] = state
@@ -265,23 +302,34 @@ class StudySession:
             self._misses[card.id] += 1
         return self._result(review, before, after, closer_to)
 
-    def _result(self, review: Review, before: CardProgress, after: CardProgress,
-                closer_to: str | None) -> Result:
+    def _result(
+        self, review: Review, before: CardProgress, after: CardProgress, closer_to: str | None
+    ) -> Result:
         card = self.cards[review.card_id]
         at = datetime.fromisoformat(review.reviewed_at)
-        return Result(card=card, correct=review.correct, near_miss=review.near_miss,
-                      rating=Rating(review.rating), next_due=after.due or at,
-                      interval=interval_label((after.due or at) - at), expected=card.answer,
-                      given=review.given, closer_to=closer_to,
-                      became_leech=after.leech and not before.leech,
-                      elapsed_ms=review.elapsed_ms, order=self._orders.get(review.id, ()))
+        return Result(
+            card=card,
+            correct=review.correct,
+            near_miss=review.near_miss,
+            rating=Rating(review.rating),
+            next_due=after.due or at,
+            interval=interval_label((after.due or at) - at),
+            expected=card.answer,
+            given=review.given,
+            closer_to=closer_to,
+            became_leech=after.leech and not before.leech,
+            elapsed_ms=review.elapsed_ms,
+            order=self._orders.get(review.id, ()),
+        )
 
     def preview(self, now: datetime) -> dict[Rating, str]:
         """The interval label each rating would give the current card now."""
         card = self._need_current().card
         state = self.states.get(card.id) or CardProgress(card.id)
-        return {rating: interval_label(interval)
-                for rating, interval in self.scheduler.preview(state, _utc(now)).items()}
+        return {
+            rating: interval_label(interval)
+            for rating, interval in self.scheduler.preview(state, _utc(now)).items()
+        }
 
     @property
     def can_undo(self) -> bool:
@@ -363,8 +411,9 @@ class StudySession:
         if self.current is not None and self.current.card.id == card.id:
             self.current = None
 
-    def _siblings_buried(self, card: Card, now: datetime
-                         ) -> list[tuple[CardProgress, CardProgress]]:
+    def _siblings_buried(
+        self, card: Card, now: datetime
+    ) -> list[tuple[CardProgress, CardProgress]]:
         """(state, state buried until the day ends) of each card that must wait after ``card``:
         its siblings, and the new cards whose text gives it away or is given away by it, would
         give the answer away on the same day."""
@@ -375,8 +424,7 @@ class StudySession:
             if other not in self.cards or other == card.id:
                 continue
             state = self.states.get(other) or CardProgress(other)
-            if state.is_learning or state.suspended or (other not in siblings
-                                                          and not state.is_new):
+            if state.is_learning or state.suspended or (other not in siblings and not state.is_new):
                 continue
             out.append((state, replace(state, buried_until=end)))
         return out
@@ -395,12 +443,14 @@ class StudySession:
     def suspend(self, now: datetime, card_id: str | None = None) -> None:
         """The card (as for :meth:`bury`) leaves the queue until it is unsuspended."""
         card = self._target(card_id)
-        self._save(replace(self.states.get(card.id) or CardProgress(card.id), suspended=True),
-                   card, now)
+        self._save(
+            replace(self.states.get(card.id) or CardProgress(card.id), suspended=True), card, now
+        )
         self._leave(card)
 
-    def _save(self, state: CardProgress, card: Card | None = None,
-              now: datetime | None = None) -> None:
+    def _save(
+        self, state: CardProgress, card: Card | None = None, now: datetime | None = None
+    ) -> None:
         """Save ``state``; with ``card``, its siblings wait for the next day as well (one
         write)."""
         states = [state]
@@ -414,9 +464,14 @@ class StudySession:
         """Mark the card (as for :meth:`bury`) as wrong, with a note for the teacher."""
         card = self._target(card_id)
         now = _utc(now)
-        flag = Flag(id=f"{int(now.timestamp() * 1000)}-{self.rng.getrandbits(32):08x}",
-                    card_id=card.id, deck_id=self.deck.id, note=note,
-                    created_at=now.isoformat(), prompt=card.prompt)
+        flag = Flag(
+            id=f"{int(now.timestamp() * 1000)}-{self.rng.getrandbits(32):08x}",
+            card_id=card.id,
+            deck_id=self.deck.id,
+            note=note,
+            created_at=now.isoformat(),
+            prompt=card.prompt,
+        )
         self.profile.add_flag(flag)
         self._flagged.add(card.id)
         if self.current is not None and self.current.card.id == card.id:
@@ -431,12 +486,20 @@ class StudySession:
         record = self.record
         if record.reviewed:
             self.profile.save_session(record)
-        hardest = tuple(self.cards[cid] for cid, misses in self._misses.most_common(5)
-                        if misses > 0)
-        due = [s.due for cid, s in self.states.items()
-               if cid in self.cards and s.due and not s.is_new and not s.suspended]
+        hardest = tuple(
+            self.cards[cid] for cid, misses in self._misses.most_common(5) if misses > 0
+        )
+        due = [
+            s.due
+            for cid, s in self.states.items()
+            if cid in self.cards and s.due and not s.is_new and not s.suspended
+        ]
         return Summary(
-            reviewed=record.reviewed, correct=record.correct,
+            reviewed=record.reviewed,
+            correct=record.correct,
             accuracy=record.correct / record.reviewed if record.reviewed else 0.0,
-            time_ms=record.time_ms, hardest=hardest, next_due=min(due, default=None),
-            streak=streak(self.profile.study_days(), self.queue.day(now)))
+            time_ms=record.time_ms,
+            hardest=hardest,
+            next_due=min(due, default=None),
+            streak=streak(self.profile.study_days(), self.queue.day(now)),
+        )

@@ -54,10 +54,15 @@ class Settings:
                 out.append(f"{name.replace('_', ' ')} must be on or off (true or false)")
         if not isinstance(self.theme, str):
             out.append("the theme must be a theme's name")
-        elif len(self.theme) > THEME_NAME_MAX or not self.theme.isprintable() \
-                or self.theme != self.theme.strip():
-            out.append(f"the theme must be a theme's name (at most {THEME_NAME_MAX} printable "
-                       f"characters), not {self.theme!r}")
+        elif (
+            len(self.theme) > THEME_NAME_MAX
+            or not self.theme.isprintable()
+            or self.theme != self.theme.strip()
+        ):
+            out.append(
+                f"the theme must be a theme's name (at most {THEME_NAME_MAX} printable "
+                f"characters), not {self.theme!r}"
+            )
         if self.timezone:
             try:
                 ZoneInfo(self.timezone)

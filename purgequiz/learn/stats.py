@@ -19,8 +19,17 @@ from purgequiz.learn.scheduler import CardProgress, State
 if TYPE_CHECKING:  # the home screen counts from card ids: no need to load the deck model
     from purgequiz.generate.model import Deck
 
-__all__ = ["MASTERED_DAYS", "DeckStats", "Figures", "SyncReport", "Today", "deck_stats",
-           "streak", "sync_deck", "today_line"]
+__all__ = [
+    "MASTERED_DAYS",
+    "DeckStats",
+    "Figures",
+    "SyncReport",
+    "Today",
+    "deck_stats",
+    "streak",
+    "sync_deck",
+    "today_line",
+]
 
 MASTERED_DAYS = 21.0  # a card counts as mastered once its stability reaches three weeks
 
@@ -101,11 +110,16 @@ def _seen(state: CardProgress | Mapping[str, Any], now: datetime, end: datetime)
         buried = datetime.fromisoformat(buried) if buried else None
         stability = get("stability") or 0.0
     active = not suspended and due is not None
-    return _make_seen(_Seen, (
-        learning, suspended,
-        active and due < end and (buried is None or buried < end),
-        active and due <= now and (buried is None or buried <= now),
-        review and stability >= MASTERED_DAYS))
+    return _make_seen(
+        _Seen,
+        (
+            learning,
+            suspended,
+            active and due < end and (buried is None or buried < end),
+            active and due <= now and (buried is None or buried <= now),
+            review and stability >= MASTERED_DAYS,
+        ),
+    )
 
 
 class Figures:
@@ -147,8 +161,15 @@ class Figures:
             due += state.due_today
             mastered += state.mastered
         total = len(ids)
-        return DeckStats(total, total - studied, learning, due, suspended, mastered,
-                         mastered / total if total else 0.0)
+        return DeckStats(
+            total,
+            total - studied,
+            learning,
+            due,
+            suspended,
+            mastered,
+            mastered / total if total else 0.0,
+        )
 
     def today(self) -> Today:
         now, settings = self.now, self.profile.settings
@@ -157,8 +178,14 @@ class Figures:
         due_now = sum(state.due_now for state in seen)
         due_today = sum(state.due_today for state in seen)
         done = self.profile.day_counts(today.isoformat()).reviews
-        return Today(due_now, done, streak(self.profile.study_days(), today),
-                     settings.daily_goal, done >= settings.daily_goal, due_today)
+        return Today(
+            due_now,
+            done,
+            streak(self.profile.study_days(), today),
+            settings.daily_goal,
+            done >= settings.daily_goal,
+            due_today,
+        )
 
 
 def deck_stats(deck: Deck | Iterable[str], profile, now: datetime) -> DeckStats:

@@ -30,21 +30,46 @@ if TYPE_CHECKING:
     from purgequiz.store.transfer import ImportReport, export_profile, import_into
 
 _WHERE = {
-    "ProfileInfo": "directory", "find_profile": "directory", "list_profiles": "directory",
-    "ProfileInUse": "errors", "ProfileNameError": "errors", "ProfileNotFound": "errors",
-    "Recovery": "errors", "StoreError": "errors",
-    "DeletedProfile": "manage", "delete_profile": "manage", "deleted_profiles": "manage",
-    "rename_profile": "manage", "restore_profile": "manage",
-    "Profile": "profile", "open_profile": "profile",
-    "ImportReport": "transfer", "export_profile": "transfer", "import_into": "transfer",
+    "ProfileInfo": "directory",
+    "find_profile": "directory",
+    "list_profiles": "directory",
+    "ProfileInUse": "errors",
+    "ProfileNameError": "errors",
+    "ProfileNotFound": "errors",
+    "Recovery": "errors",
+    "StoreError": "errors",
+    "DeletedProfile": "manage",
+    "delete_profile": "manage",
+    "deleted_profiles": "manage",
+    "rename_profile": "manage",
+    "restore_profile": "manage",
+    "Profile": "profile",
+    "open_profile": "profile",
+    "ImportReport": "transfer",
+    "export_profile": "transfer",
+    "import_into": "transfer",
 }
 
 # Written out (not sorted(_WHERE)) so that linters see the names as exported.
 __all__ = [
-    "DeletedProfile", "ImportReport", "Profile", "ProfileInUse", "ProfileInfo",
-    "ProfileNameError", "ProfileNotFound", "Recovery", "StoreError", "delete_profile",
-    "deleted_profiles", "export_profile", "find_profile", "import_into", "list_profiles",
-    "open_profile", "rename_profile", "restore_profile",
+    "DeletedProfile",
+    "ImportReport",
+    "Profile",
+    "ProfileInUse",
+    "ProfileInfo",
+    "ProfileNameError",
+    "ProfileNotFound",
+    "Recovery",
+    "StoreError",
+    "delete_profile",
+    "deleted_profiles",
+    "export_profile",
+    "find_profile",
+    "import_into",
+    "list_profiles",
+    "open_profile",
+    "rename_profile",
+    "restore_profile",
 ]
 assert sorted(__all__) == sorted(_WHERE)
 

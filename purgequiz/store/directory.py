@@ -29,8 +29,18 @@ from purgequiz.store.names import (
     plain_folder_name,
 )
 
-__all__ = ["META", "RENAMED", "ProfileInfo", "belongs_in", "find_profile", "list_profiles",
-           "own_folder", "pending_name", "read_name", "stored_name"]
+__all__ = [
+    "META",
+    "RENAMED",
+    "ProfileInfo",
+    "belongs_in",
+    "find_profile",
+    "list_profiles",
+    "own_folder",
+    "pending_name",
+    "read_name",
+    "stored_name",
+]
 
 META = "profile.json"
 RENAMED = "profile.json.renamed"  # the new name of a rename in progress
@@ -83,8 +93,7 @@ def list_profiles() -> list[ProfileInfo]:
     try:
         return _list_profiles(root)
     except OSError as error:
-        raise StoreError(f"the profiles cannot be listed: {file_problem(error, root)}") \
-            from error
+        raise StoreError(f"the profiles cannot be listed: {file_problem(error, root)}") from error
 
 
 def _list_profiles(root: Path) -> list[ProfileInfo]:
@@ -125,7 +134,9 @@ def find_profile(name: str) -> ProfileInfo | None:
     alike = [info for info in list_profiles() if name_key(info.name) == key]
     if len(alike) > 1:
         names = ", ".join(repr(info.name) for info in alike)
-        raise ProfileNameError(f"{clean!r} could be any of the profiles {names}, whose names "
-                               f"differ only in capitals, spacing or the form of letters; "
-                               f"give one of them exactly as it is written")
+        raise ProfileNameError(
+            f"{clean!r} could be any of the profiles {names}, whose names "
+            f"differ only in capitals, spacing or the form of letters; "
+            f"give one of them exactly as it is written"
+        )
     return alike[0] if alike else None

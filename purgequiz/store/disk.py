@@ -12,8 +12,15 @@ from pathlib import Path
 
 from purgequiz.store.errors import StoreError, file_problem
 
-__all__ = ["MAX_FILE", "check_entry", "copy_aside", "fsync_dir", "read_file", "set_aside",
-           "write_atomic"]
+__all__ = [
+    "MAX_FILE",
+    "check_entry",
+    "copy_aside",
+    "fsync_dir",
+    "read_file",
+    "set_aside",
+    "write_atomic",
+]
 
 MAX_FILE = 1 << 30  # no progress file of a real profile comes near a gigabyte
 
@@ -39,12 +46,15 @@ def check_entry(path: Path, *, folder: bool = False) -> bool:
     except OSError as error:
         raise StoreError(f"cannot read {path}: {_why(error)}") from error
     if stat.S_ISLNK(info.st_mode):
-        raise StoreError(f"{path} is a link; a profile keeps only its own files and folders. "
-                         f"Move the link away and open the profile again")
+        raise StoreError(
+            f"{path} is a link; a profile keeps only its own files and folders. "
+            f"Move the link away and open the profile again"
+        )
     wanted, kind = (stat.S_ISDIR, "folder") if folder else (stat.S_ISREG, "file")
     if not wanted(info.st_mode):
-        raise StoreError(f"{path} is not a {kind} as it should be; move it away and open the "
-                         f"profile again")
+        raise StoreError(
+            f"{path} is not a {kind} as it should be; move it away and open the profile again"
+        )
     return True
 
 
@@ -62,8 +72,9 @@ def read_file(path: Path) -> bytes | None:
             if not stat.S_ISREG(info.st_mode):
                 raise StoreError(f"{path} is not a file as it should be")
             if info.st_size > MAX_FILE:
-                raise StoreError(f"{path} is larger than a progress file can be "
-                                 f"({info.st_size} bytes)")
+                raise StoreError(
+                    f"{path} is larger than a progress file can be ({info.st_size} bytes)"
+                )
             return file.read()
         except OSError as error:
             raise file_problem(error, path) from error
@@ -109,8 +120,10 @@ def set_aside(path: Path) -> Path:
         os.rename(path, target)
         fsync_dir(path.parent)
     except OSError as error:
-        raise StoreError(f"{path} is damaged and could not be set aside: {_why(error)}; "
-                         f"check that its folder can be written") from error
+        raise StoreError(
+            f"{path} is damaged and could not be set aside: {_why(error)}; "
+            f"check that its folder can be written"
+        ) from error
     return target
 
 
@@ -121,6 +134,7 @@ def copy_aside(path: Path) -> Path:
         shutil.copyfile(path, target, follow_symlinks=False)
         fsync_dir(path.parent)
     except OSError as error:
-        raise StoreError(f"{path} is damaged and could not be copied aside: "
-                         f"{_why(error)}") from error
+        raise StoreError(
+            f"{path} is damaged and could not be copied aside: {_why(error)}"
+        ) from error
     return target

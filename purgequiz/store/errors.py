@@ -6,8 +6,14 @@ import errno
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ProfileInUse", "ProfileNameError", "ProfileNotFound", "Recovery", "StoreError",
-           "file_problem"]
+__all__ = [
+    "ProfileInUse",
+    "ProfileNameError",
+    "ProfileNotFound",
+    "Recovery",
+    "StoreError",
+    "file_problem",
+]
 
 
 class StoreError(Exception):
@@ -21,15 +27,17 @@ class ProfileInUse(StoreError):
     encoded name; the lock file is kept in :attr:`lock_path` for whoever needs it.
     """
 
-    def __init__(self, name: str, lock_path: Path, pid: int | None,
-                 host: str | None = None) -> None:
+    def __init__(
+        self, name: str, lock_path: Path, pid: int | None, host: str | None = None
+    ) -> None:
         self.name = name
         self.lock_path = lock_path
         self.pid = pid
         self.host = host
         where = f" (process {pid}{f' on {host}' if host else ''})" if pid else ""
-        super().__init__(f"the profile {name!r} is open in another purgequiz{where}; "
-                         f"close it there first")
+        super().__init__(
+            f"the profile {name!r} is open in another purgequiz{where}; close it there first"
+        )
 
 
 class ProfileNameError(ValueError):
@@ -51,9 +59,9 @@ class Recovery:
 
 _ADVICE = {
     errno.EACCES: "check the permissions and owner of it and of its folder, or set "
-                  "PURGEQUIZ_HOME to a folder of your own",
+    "PURGEQUIZ_HOME to a folder of your own",
     errno.EPERM: "check the permissions and owner of it and of its folder, or set "
-                 "PURGEQUIZ_HOME to a folder of your own",
+    "PURGEQUIZ_HOME to a folder of your own",
     errno.EROFS: "the disk is read-only; set PURGEQUIZ_HOME to a folder you can write to",
     errno.ENOSPC: "free some disk space and try again",
     errno.EDQUOT: "free some disk space and try again",
@@ -70,5 +78,6 @@ def file_problem(error: OSError, path: Path | str | None = None) -> StoreError:
     reason = error.strerror or str(error) or type(error).__name__
     reason = reason[:1].lower() + reason[1:]
     advice = _ADVICE.get(error.errno) if error.errno is not None else None
-    return StoreError(f"cannot use {where or 'a file'} ({reason})"
-                      + (f"; {advice}" if advice else ""))
+    return StoreError(
+        f"cannot use {where or 'a file'} ({reason})" + (f"; {advice}" if advice else "")
+    )

@@ -46,8 +46,9 @@ def _folder(name: str) -> tuple[str, Path]:
     """The profile ``name`` stands for (see :func:`find_profile`): its name and folder."""
     found = find_profile(name)
     if found is None or not found.path.is_dir():
-        raise ProfileNotFound(f"there is no profile {check_name(name)!r} "
-                              f"(in {paths.profiles_dir()})")
+        raise ProfileNotFound(
+            f"there is no profile {check_name(name)!r} (in {paths.profiles_dir()})"
+        )
     return found.name, found.path
 
 
@@ -75,8 +76,9 @@ def _disagreements(storage: JournalStorage, reviews: list[Review]) -> list[str]:
     states = {card for _, table in storage.hot_tables("cards/") for card in table}
     missing = sorted({r.card_id for r in reviews} - states)
     if missing:
-        problems.append(f"{len(missing)} answered card(s) have no saved state "
-                        f"(first: {missing[0]})")
+        problems.append(
+            f"{len(missing)} answered card(s) have no saved state (first: {missing[0]})"
+        )
     return problems
 
 
@@ -90,9 +92,13 @@ def check_profile(name: str) -> Health:
         storage = JournalStorage(folder, read_only=True)
         storage.load_all()
         reviews = _log(storage)
-        health = Health(clean, folder, cards=sum(len(t) for _, t in
-                                                 storage.hot_tables("cards/")),
-                        reviews=len(reviews), days=len({r.day for r in reviews}))
+        health = Health(
+            clean,
+            folder,
+            cards=sum(len(t) for _, t in storage.hot_tables("cards/")),
+            reviews=len(reviews),
+            days=len({r.day for r in reviews}),
+        )
         health.problems += [r.message for r in storage.recoveries]
         if not storage.snapshot_lost:
             health.problems += _disagreements(storage, reviews)
@@ -122,10 +128,19 @@ def repair_profile(name: str) -> Health:
             for review in reviews:
                 days.setdefault(review.day, DayCounts(review.day)).add(review)
             with storage.batch():
-                storage.commit([{"o": "p", "t": _days_table(day), "k": day,
-                                 "d": counts.to_dict()} for day, counts in days.items()])
-                storage.commit([{"o": "p", "t": _shard(card), "k": card, "d": review.after}
-                                for card, review in latest.items() if card not in states])
+                storage.commit(
+                    [
+                        {"o": "p", "t": _days_table(day), "k": day, "d": counts.to_dict()}
+                        for day, counts in days.items()
+                    ]
+                )
+                storage.commit(
+                    [
+                        {"o": "p", "t": _shard(card), "k": card, "d": review.after}
+                        for card, review in latest.items()
+                        if card not in states
+                    ]
+                )
             health.repaired += [f"{problem}; repaired from the review log" for problem in found]
         storage.compact()
         health.cards = len(states | set(latest))

@@ -17,8 +17,18 @@ from purgequiz.store.schema import (
     schema_message,
 )
 
-__all__ = ["COLD_PREFIX", "apply", "cold_names", "decode_snapshot", "encode", "encode_line",
-           "month_of", "parse_lines", "split_cold", "whole_writes"]
+__all__ = [
+    "COLD_PREFIX",
+    "apply",
+    "cold_names",
+    "decode_snapshot",
+    "encode",
+    "encode_line",
+    "month_of",
+    "parse_lines",
+    "split_cold",
+    "whole_writes",
+]
 
 COLD_PREFIX = "reviews/"
 
@@ -38,11 +48,14 @@ def split_cold(raw: bytes) -> tuple[bytes, bytes | None]:
     if start < 0:
         return raw, None
     end = raw.find(_COLD_END, start)
-    listed = raw[start + len(_COLD_START) - 1:end + 1]
-    if end < 0 or b"\\" in listed or not (listed == b"[]" or listed.startswith(b'["')
-                                           and listed.endswith(b'"]')):
+    listed = raw[start + len(_COLD_START) - 1 : end + 1]
+    if (
+        end < 0
+        or b"\\" in listed
+        or not (listed == b"[]" or listed.startswith(b'["') and listed.endswith(b'"]'))
+    ):
         return raw, None
-    return raw[:start] + raw[end + 1:], listed
+    return raw[:start] + raw[end + 1 :], listed
 
 
 def cold_names(listed: bytes) -> list[str]:
@@ -51,7 +64,7 @@ def cold_names(listed: bytes) -> list[str]:
 
 
 def month_of(table: str) -> str:
-    return table[len(COLD_PREFIX):len(COLD_PREFIX) + 7]
+    return table[len(COLD_PREFIX) : len(COLD_PREFIX) + 7]
 
 
 def apply(tables: dict[str, dict[str, Any]], op: dict[str, Any]) -> None:
@@ -76,8 +89,9 @@ def encode_line(op: dict[str, Any]) -> bytes:
     return encode(op) + b"\n"
 
 
-def parse_lines(raw: bytes, month: str | None
-                ) -> tuple[list[dict[str, Any]], int, int, list[tuple[int, str]]]:
+def parse_lines(
+    raw: bytes, month: str | None
+) -> tuple[list[dict[str, Any]], int, int, list[tuple[int, str]]]:
     """(good ops, bytes of good data, bytes of a torn tail, (line, problem) of bad lines).
 
     Every line is checked as a journal line; in a month file (``month`` given) only changes
@@ -94,8 +108,9 @@ def parse_lines(raw: bytes, month: str | None
             try:
                 op = json.loads(line)
                 checked = check_line(op)
-                if month is not None and not (COLD_TABLE.fullmatch(checked.t)
-                                              and month_of(checked.t) == month):
+                if month is not None and not (
+                    COLD_TABLE.fullmatch(checked.t) and month_of(checked.t) == month
+                ):
                     raise Invalid(f"{checked.t} does not belong in the log of {month}")
                 if checked.o == "d" and not isinstance(op.get("k"), str):
                     raise Invalid("a deletion must name a document")
@@ -133,7 +148,7 @@ def whole_writes(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
     index = 0
     while index < len(ops):
         count = ops[index].get("n", 1)
-        group = ops[index:index + count]
+        group = ops[index : index + count]
         if len(group) == count and not any("n" in op for op in group[1:]):
             whole += group
             index += count

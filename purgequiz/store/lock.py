@@ -65,8 +65,7 @@ class _FlockLock:
         self._fd = fd
         if not _still_at(fd, self.path):
             self.release()
-            raise ProfileMoved(f"{self.path.parent} was renamed or deleted meanwhile; try "
-                               f"again")
+            raise ProfileMoved(f"{self.path.parent} was renamed or deleted meanwhile; try again")
         return True
 
     def release(self) -> None:

@@ -49,8 +49,16 @@ from purgequiz.store.names import (
     order_seed,
 )
 
-__all__ = ["KEEP_DAYS", "DeletedProfile", "delete_profile", "deleted_profiles",
-           "finish_rename", "remove_expired", "rename_profile", "restore_profile"]
+__all__ = [
+    "KEEP_DAYS",
+    "DeletedProfile",
+    "delete_profile",
+    "deleted_profiles",
+    "finish_rename",
+    "remove_expired",
+    "rename_profile",
+    "restore_profile",
+]
 
 KEEP_DAYS = 30
 _STAMP = "%Y%m%dT%H%M%S"
@@ -105,8 +113,11 @@ def _write_name(folder: Path, name: str) -> None:
     except (StoreError, ValueError, RecursionError):
         data = None
     old = data if isinstance(data, dict) else {}
-    record = {"v": 1, "name": name, "created": old.get("created") if isinstance(
-        old.get("created"), str) else _now_text()}
+    record = {
+        "v": 1,
+        "name": name,
+        "created": old.get("created") if isinstance(old.get("created"), str) else _now_text(),
+    }
     seed = old.get("seed")
     if type(seed) is int and 0 <= seed < 2**64:
         record["seed"] = seed
@@ -122,8 +133,9 @@ def _now_text() -> str:
 def _move(folder: Path, target: Path, new_name: str | None) -> None:
     """Move ``folder`` to ``target`` (the lock held), taking ``new_name`` on the way."""
     if new_name is not None:
-        write_atomic(folder / RENAMED,
-                     json.dumps({"v": 1, "name": new_name}, ensure_ascii=False).encode())
+        write_atomic(
+            folder / RENAMED, json.dumps({"v": 1, "name": new_name}, ensure_ascii=False).encode()
+        )
     try:
         os.rename(folder, target)
     except OSError:
@@ -173,14 +185,16 @@ def rename_profile(old: str, new: str) -> ProfileInfo:
                 _move_in_place(found.path, clean)
             else:
                 if os.path.lexists(target):
-                    raise StoreError(f"{target} is in the way of the renamed profile; move it "
-                                     f"away and try again")
+                    raise StoreError(
+                        f"{target} is in the way of the renamed profile; move it away and try again"
+                    )
                 _move(found.path, target, clean)
         finally:
             lock.release()
     except OSError as error:
-        raise StoreError(f"the profile {found.name!r} cannot be renamed: "
-                         f"{file_problem(error, found.path)}") from error
+        raise StoreError(
+            f"the profile {found.name!r} cannot be renamed: {file_problem(error, found.path)}"
+        ) from error
     _last_renamed(found.name, clean)
     return ProfileInfo(clean, target)
 
@@ -217,8 +231,9 @@ def delete_profile(name: str, now: datetime) -> DeletedProfile:
         finally:
             lock.release()
     except OSError as error:
-        raise StoreError(f"the profile {found.name!r} cannot be deleted: "
-                         f"{file_problem(error, found.path)}") from error
+        raise StoreError(
+            f"the profile {found.name!r} cannot be deleted: {file_problem(error, found.path)}"
+        ) from error
     return DeletedProfile(found.name, target, _parse(stamp))
 
 
@@ -232,8 +247,9 @@ def deleted_profiles() -> list[DeletedProfile]:
     try:
         entries = list(area.iterdir()) if area.is_dir() else []
     except OSError as error:
-        raise StoreError(f"the deleted profiles cannot be listed: "
-                         f"{file_problem(error, area)}") from error
+        raise StoreError(
+            f"the deleted profiles cannot be listed: {file_problem(error, area)}"
+        ) from error
     out = []
     for folder in entries:
         match = _DELETED.fullmatch(folder.name)
@@ -261,8 +277,10 @@ def _deleted(name: str) -> DeletedProfile:
         raise ProfileNotFound(f"there is no deleted profile {clean!r} to restore ({there})")
     if len({d.name for d in alike}) > 1:
         names = ", ".join(dict.fromkeys(repr(d.name) for d in alike))
-        raise ProfileNameError(f"{clean!r} could be any of the deleted profiles {names}; "
-                               f"give one of them exactly as it is written")
+        raise ProfileNameError(
+            f"{clean!r} could be any of the deleted profiles {names}; "
+            f"give one of them exactly as it is written"
+        )
     return alike[0]
 
 
@@ -278,16 +296,18 @@ def restore_profile(name: str, as_name: str | None = None) -> ProfileInfo:
     try:
         root.mkdir(parents=True, exist_ok=True)
         if os.path.lexists(target):
-            raise StoreError(f"{target} is in the way of the restored profile; move it away "
-                             f"and try again")
+            raise StoreError(
+                f"{target} is in the way of the restored profile; move it away and try again"
+            )
         lock = lock_profile(chosen.name, chosen.path)
         try:
             _move(chosen.path, target, clean if clean != chosen.name else None)
         finally:
             lock.release()
     except OSError as error:
-        raise StoreError(f"the profile {chosen.name!r} cannot be restored: "
-                         f"{file_problem(error, chosen.path)}") from error
+        raise StoreError(
+            f"the profile {chosen.name!r} cannot be restored: {file_problem(error, chosen.path)}"
+        ) from error
     return ProfileInfo(clean, target)
 
 
@@ -301,8 +321,10 @@ def remove_expired(now: datetime) -> tuple[list[DeletedProfile], list[str]]:
         try:
             shutil.rmtree(deleted.path)
         except OSError as error:
-            problems.append(f"the deleted profile {deleted.name!r} could not be removed: "
-                            f"{file_problem(error, deleted.path)}")
+            problems.append(
+                f"the deleted profile {deleted.name!r} could not be removed: "
+                f"{file_problem(error, deleted.path)}"
+            )
         else:
             removed.append(deleted)
     return removed, problems

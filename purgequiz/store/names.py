@@ -22,8 +22,16 @@ import unicodedata
 
 from purgequiz.store.errors import ProfileNameError
 
-__all__ = ["MAX_NAME", "SAME", "check_name", "folder_name", "name_from_folder", "name_key",
-           "order_seed", "plain_folder_name"]
+__all__ = [
+    "MAX_NAME",
+    "SAME",
+    "check_name",
+    "folder_name",
+    "name_from_folder",
+    "name_key",
+    "order_seed",
+    "plain_folder_name",
+]
 
 # Said wherever a look-alike name is taken for an existing profile.
 SAME = "names that differ only in capitals, spacing or the form of letters are one profile"
@@ -33,8 +41,9 @@ _SAFE = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 _CODE = re.compile(r"_([0-9a-f]+)\.")
 # Device names Windows reserves in any folder, with or without an extension. Encoding turns
 # every "." and upper-case letter into "_XX.", so only these bare lower-case words can result.
-_RESERVED = frozenset({"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt")
-                                                       for n in range(10)})
+_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)}
+)
 # Letters that show as nothing (not marks, separators or format characters, but fillers).
 _FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
@@ -58,11 +67,15 @@ def check_name(name: str) -> str:
     if any(unicodedata.category(c) == "Cc" for c in clean):
         raise ProfileNameError("a profile name cannot contain control characters")
     if any(unicodedata.category(c) == "Cs" for c in clean):
-        raise ProfileNameError("a profile name must be valid text (it holds an undecodable "
-                               "byte; check the terminal's or file's encoding)")
+        raise ProfileNameError(
+            "a profile name must be valid text (it holds an undecodable "
+            "byte; check the terminal's or file's encoding)"
+        )
     if all(_invisible(c) for c in clean):
-        raise ProfileNameError("a profile name must have at least one visible character (this "
-                               "one is only spaces, marks or invisible characters)")
+        raise ProfileNameError(
+            "a profile name must have at least one visible character (this "
+            "one is only spaces, marks or invisible characters)"
+        )
     return clean
 
 

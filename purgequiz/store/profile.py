@@ -92,8 +92,11 @@ def _meta(folder: Path, name: str, recoveries: list[Recovery]) -> tuple[str, int
         try:
             data = json.loads(raw)
             stored = data.get("name") if isinstance(data, dict) else None
-            if isinstance(stored, str) and not any("\ud800" <= c <= "\udfff" for c in stored) \
-                    and check_name(stored) == stored:
+            if (
+                isinstance(stored, str)
+                and not any("\ud800" <= c <= "\udfff" for c in stored)
+                and check_name(stored) == stored
+            ):
                 seed = data.get("seed")
                 if type(seed) is not int or not 0 <= seed < 2**64:
                     seed = order_seed(stored)
@@ -101,11 +104,20 @@ def _meta(folder: Path, name: str, recoveries: list[Recovery]) -> tuple[str, int
             raise ValueError
         except (ValueError, UnicodeDecodeError, RecursionError):
             kept = set_aside(path)
-            recoveries.append(Recovery(path, kept, f"the profile file {path} was damaged; it "
-                                                   f"was kept untouched as {kept}"))
+            recoveries.append(
+                Recovery(
+                    path,
+                    kept,
+                    f"the profile file {path} was damaged; it was kept untouched as {kept}",
+                )
+            )
     seed = order_seed(name)
-    record = {"v": META_VERSION, "name": name, "created": datetime.now(UTC).isoformat(),
-              "seed": seed}
+    record = {
+        "v": META_VERSION,
+        "name": name,
+        "created": datetime.now(UTC).isoformat(),
+        "seed": seed,
+    }
     write_atomic(path, json.dumps(record, ensure_ascii=False).encode())
     return name, seed
 
@@ -196,14 +208,14 @@ class Profile:
         Most are found while opening; a month of the review log is read only when needed, so
         damage in it can be found later (see :meth:`new_recoveries`).
         """
-        later = self.storage.recoveries[self._storage_seen:] if self.storage else []
+        later = self.storage.recoveries[self._storage_seen :] if self.storage else []
         return tuple(self._recovered + later)
 
     def new_recoveries(self) -> list[Recovery]:
         """Recoveries made since this was last asked (after opening): for a late notice."""
         if self.storage is None:
             return []
-        fresh = self.storage.recoveries[self._storage_seen:]
+        fresh = self.storage.recoveries[self._storage_seen :]
         self._recovered += fresh
         self._storage_seen = len(self.storage.recoveries)
         return list(fresh)
@@ -252,13 +264,23 @@ class Profile:
         file = lost.file if lost else self.storage.snapshot_path
         kept = lost.kept_as if lost else self.storage.snapshot_path
         if self.storage.snapshot_partial:
-            return Recovery(file, kept, (
-                f"{lost.message if lost else f'the progress file {file} was damaged'}; "
-                f"{restored} card states were restored from the review log"))
-        return Recovery(file, kept, (
-            f"{lost.message if lost else f'the progress file {file} was missing'}; "
-            f"{len(latest)} card states and {count} reviews were recovered from the review log "
-            f"(settings may have returned to their defaults)"))
+            return Recovery(
+                file,
+                kept,
+                (
+                    f"{lost.message if lost else f'the progress file {file} was damaged'}; "
+                    f"{restored} card states were restored from the review log"
+                ),
+            )
+        return Recovery(
+            file,
+            kept,
+            (
+                f"{lost.message if lost else f'the progress file {file} was missing'}; "
+                f"{len(latest)} card states and {count} reviews were recovered from the review log "
+                f"(settings may have returned to their defaults)"
+            ),
+        )
 
     # -- settings ----------------------------------------------------------------------------
 
@@ -294,8 +316,10 @@ class Profile:
             data = None
         settings = self._settings
         if isinstance(data, dict):
-            for old, new, kind in (("theme", "theme", str),
-                                   ("typed_progression", "typed_after_learning", bool)):
+            for old, new, kind in (
+                ("theme", "theme", str),
+                ("typed_progression", "typed_after_learning", bool),
+            ):
                 if isinstance(data.get(old), kind):
                     candidate = settings.changed(**{new: data[old]})
                     settings = candidate if not candidate.problems() else settings
@@ -394,8 +418,10 @@ class Profile:
         self._remember(states, {})
 
     def flags(self) -> list[dict[str, Any]]:
-        return sorted((dict(d) for d in (self.storage.table("flags") or {}).values()),
-                      key=lambda d: d.get("created_at", ""))
+        return sorted(
+            (dict(d) for d in (self.storage.table("flags") or {}).values()),
+            key=lambda d: d.get("created_at", ""),
+        )
 
     def save_session(self, record: SessionRecord) -> None:
         """Save a session and update the personal bests."""
@@ -407,14 +433,19 @@ class Profile:
                 if accuracy > bests.get("session_accuracy", 0):
                     bests["session_accuracy"] = accuracy
             best_day = max((c.reviews for c in self._days.values()), default=0)
-            bests["most_reviews_in_a_day"] = max(bests.get("most_reviews_in_a_day", 0),
-                                                 best_day)
+            bests["most_reviews_in_a_day"] = max(bests.get("most_reviews_in_a_day", 0), best_day)
             bests["longest_session"] = max(bests.get("longest_session", 0), record.reviewed)
             self._put("bests", "bests", bests)
 
-    def merge(self, *, states: list[CardProgress], reviews: list[Review],
-              flags: list[dict[str, Any]], sessions: list[dict[str, Any]],
-              settings: Settings | None = None) -> None:
+    def merge(
+        self,
+        *,
+        states: list[CardProgress],
+        reviews: list[Review],
+        flags: list[dict[str, Any]],
+        sessions: list[dict[str, Any]],
+        settings: Settings | None = None,
+    ) -> None:
         """Add records from elsewhere (an import) in one durable write, all or nothing.
 
         States replace ours; reviews (none already in the log), flags and sessions are added,
@@ -423,16 +454,21 @@ class Profile:
         of tens of thousands of reviews in one ten-minute table would take minutes.
         """
         ops: list[dict[str, Any]] = [
-            {"o": "p", "t": _shard(s.card_id), "k": s.card_id, "d": s.to_dict()} for s in states]
+            {"o": "p", "t": _shard(s.card_id), "k": s.card_id, "d": s.to_dict()} for s in states
+        ]
         ops += [{"o": "p", "t": _review_table(r), "k": r.id, "d": r.to_dict()} for r in reviews]
         ops += [{"o": "p", "t": "flags", "k": f["id"], "d": f} for f in flags]
-        ops += [{"o": "p", "t": f"sessions/{s['started_at'][:7]}", "k": s["id"], "d": s}
-                for s in sessions]
+        ops += [
+            {"o": "p", "t": f"sessions/{s['started_at'][:7]}", "k": s["id"], "d": s}
+            for s in sessions
+        ]
         if settings is not None:
             ops.append({"o": "p", "t": "settings", "k": "settings", "d": settings.to_dict()})
         days = self._counted([(review, 1) for review in reviews])
-        ops += [{"o": "p", "t": _days_table(day), "k": day, "d": counts.to_dict()}
-                for day, counts in days.items()]
+        ops += [
+            {"o": "p", "t": _days_table(day), "k": day, "d": counts.to_dict()}
+            for day, counts in days.items()
+        ]
         self.storage.commit(ops)
         self._remember(states, days)
         if settings is not None:
@@ -492,8 +528,9 @@ def open_profile(name: str, *, create: bool = True) -> Profile:
             return _open(clean, create)
         except ProfileMoved:
             continue  # renamed or deleted while its lock was taken: look for it again
-    raise StoreError(f"the profile {clean!r} was renamed or deleted while it was being "
-                     f"opened; try again")
+    raise StoreError(
+        f"the profile {clean!r} was renamed or deleted while it was being opened; try again"
+    )
 
 
 def _open(clean: str, create: bool) -> Profile:

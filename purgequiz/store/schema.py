@@ -20,9 +20,20 @@ from msgspec import Meta, Struct
 from purgequiz.learn.settings import Settings
 
 __all__ = [
-    "COLD_TABLE", "MONTH", "CardDoc", "Invalid", "JournalLine", "check", "check_document",
-    "check_line", "check_settings", "check_table", "is_table_name", "review_table",
-    "schema_message", "table_kind",
+    "COLD_TABLE",
+    "MONTH",
+    "CardDoc",
+    "Invalid",
+    "JournalLine",
+    "check",
+    "check_document",
+    "check_line",
+    "check_settings",
+    "check_table",
+    "is_table_name",
+    "review_table",
+    "schema_message",
+    "table_kind",
 ]
 
 MAX_ID = 200
@@ -152,8 +163,14 @@ class Export(Struct, forbid_unknown_fields=False):
     bests: BestsDoc | None = None
 
 
-_KINDS: dict[str, type[_Doc]] = {"cards": CardDoc, "reviews": ReviewDoc, "days": DayDoc,
-                                 "sessions": SessionDoc, "flags": FlagDoc, "bests": BestsDoc}
+_KINDS: dict[str, type[_Doc]] = {
+    "cards": CardDoc,
+    "reviews": ReviewDoc,
+    "days": DayDoc,
+    "sessions": SessionDoc,
+    "flags": FlagDoc,
+    "bests": BestsDoc,
+}
 
 
 def schema_message(error: msgspec.ValidationError) -> str:
@@ -165,8 +182,10 @@ def schema_message(error: msgspec.ValidationError) -> str:
         where = where.rstrip("`").lstrip(".")
     text = text.replace("`", "")
     text = text[:1].lower() + text[1:]
-    text = text.replace("invalid RFC3339 encoded datetime",
-                        "expected a date and time such as 2026-12-04T10:30:00+00:00")
+    text = text.replace(
+        "invalid RFC3339 encoded datetime",
+        "expected a date and time such as 2026-12-04T10:30:00+00:00",
+    )
     text = text.replace("invalid RFC3339 encoded date", "expected a date such as 2026-12-04")
     if "matching regex" in text:
         text = "holds a character not allowed there (a control character or a lone surrogate)"
@@ -180,13 +199,13 @@ def check(data: Any, shape: type[Any]) -> Any:
     except msgspec.ValidationError as error:
         raise Invalid(schema_message(error)) from None
     except UnicodeEncodeError:
-        raise Invalid("a text holds a character that is not valid Unicode text "
-                      "(a lone surrogate)") from None
+        raise Invalid(
+            "a text holds a character that is not valid Unicode text (a lone surrogate)"
+        ) from None
 
 
 def is_table_name(name: object) -> bool:
-    return isinstance(name, str) and bool(_HOT_TABLE.fullmatch(name)
-                                          or COLD_TABLE.fullmatch(name))
+    return isinstance(name, str) and bool(_HOT_TABLE.fullmatch(name) or COLD_TABLE.fullmatch(name))
 
 
 def table_kind(name: str) -> str:
@@ -239,9 +258,10 @@ def check_table(table: str, docs: dict[str, Any]) -> dict[str, str]:
         except (msgspec.ValidationError, UnicodeEncodeError):
             pass
         else:
-            if all(getattr(r, field) == key for r, key in zip(records, docs, strict=True)) \
-                    and (kind != "sessions" or all(
-                        doc["started_at"][:7] == table[9:] for doc in docs.values())):
+            if all(getattr(r, field) == key for r, key in zip(records, docs, strict=True)) and (
+                kind != "sessions"
+                or all(doc["started_at"][:7] == table[9:] for doc in docs.values())
+            ):
                 return {}
     problems = {}
     for key, doc in docs.items():

@@ -67,8 +67,16 @@ from purgequiz.store.schema import (
 )
 
 # Re-exported: the profile and the tests reach the disk helpers through this module too.
-__all__ = ["COLD_PREFIX", "JournalStorage", "check_entry", "copy_aside", "fsync_dir",
-           "read_file", "set_aside", "write_atomic"]
+__all__ = [
+    "COLD_PREFIX",
+    "JournalStorage",
+    "check_entry",
+    "copy_aside",
+    "fsync_dir",
+    "read_file",
+    "set_aside",
+    "write_atomic",
+]
 
 SNAPSHOT_FORMAT = "purgequiz.progress"
 SNAPSHOT_VERSION = 1
@@ -110,8 +118,11 @@ class _Tables(MutableMapping):
         return len(list(iter(self)))
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and name not in self.deleted and (
-            name in self.assigned or name in self._storage.names())
+        return (
+            isinstance(name, str)
+            and name not in self.deleted
+            and (name in self.assigned or name in self._storage.names())
+        )
 
 
 class JournalStorage(Storage):
@@ -156,8 +167,9 @@ class JournalStorage(Storage):
             check_entry(self.segments, folder=True)
             self._load()
             if not read_only:
-                self._journal = os.open(self.journal_path, os.O_WRONLY | os.O_APPEND
-                                        | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+                self._journal = os.open(
+                    self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644
+                )
                 self._journal_size = os.fstat(self._journal).st_size
         except OSError as error:
             raise file_problem(error, self.folder) from error
@@ -169,22 +181,35 @@ class JournalStorage(Storage):
     def _report(self, path: Path, kept: Path, message: str) -> None:
         self.recoveries.append(Recovery(path, kept, message))
 
-    def _repair_lines(self, path: Path, what: str, ops: list[dict[str, Any]],
-                      bad: list[tuple[int, str]], torn: int, good: int,
-                      acknowledged_tail: bool) -> None:
+    def _repair_lines(
+        self,
+        path: Path,
+        what: str,
+        ops: list[dict[str, Any]],
+        bad: list[tuple[int, str]],
+        torn: int,
+        good: int,
+        acknowledged_tail: bool,
+    ) -> None:
         """Report (and unless read-only, repair) damaged lines and a torn tail of ``path``."""
         if bad:
             first = ", ".join(f"line {n} ({why})" for n, why in bad[:3])
             more = f" and {len(bad) - 3} more" if len(bad) > 3 else ""
             if self.read_only:
-                self._report(path, path, f"{what} {path} has {len(bad)} damaged line(s): "
-                                         f"{first}{more}")
+                self._report(
+                    path, path, f"{what} {path} has {len(bad)} damaged line(s): {first}{more}"
+                )
                 return
             kept = set_aside(path)
             write_atomic(path, b"".join(_line(op) for op in ops))
-            self._report(path, kept, (
-                f"{what} {path} had {len(bad)} damaged line(s) ({first}{more}); it was kept "
-                f"untouched as {kept} and {len(ops)} good line(s) were recovered"))
+            self._report(
+                path,
+                kept,
+                (
+                    f"{what} {path} had {len(bad)} damaged line(s) ({first}{more}); it was kept "
+                    f"untouched as {kept} and {len(ops)} good line(s) were recovered"
+                ),
+            )
         elif torn:
             if not acknowledged_tail:
                 if not self.read_only:
@@ -195,9 +220,14 @@ class JournalStorage(Storage):
                 return
             kept = copy_aside(path)
             self._truncate(path, good)
-            self._report(path, kept, (
-                f"{what} {path} ended in an unfinished line of {torn} bytes; the file was "
-                f"kept as {kept} and the unfinished line removed"))
+            self._report(
+                path,
+                kept,
+                (
+                    f"{what} {path} ended in an unfinished line of {torn} bytes; the file was "
+                    f"kept as {kept} and the unfinished line removed"
+                ),
+            )
 
     @staticmethod
     def _truncate(path: Path, size: int) -> None:
@@ -215,8 +245,9 @@ class JournalStorage(Storage):
         snapshot_seq = 0
         raw = read_file(self.journal_path) or b""
         ops, good, torn, bad = _parse_lines(raw, None)
-        self._repair_lines(self.journal_path, "the progress journal", ops, bad, torn, good,
-                           acknowledged_tail=False)
+        self._repair_lines(
+            self.journal_path, "the progress journal", ops, bad, torn, good, acknowledged_tail=False
+        )
         ops = _whole_writes(ops)
         raw = read_file(self.snapshot_path)
         if raw is not None:
@@ -255,18 +286,28 @@ class JournalStorage(Storage):
             rest, listed = _split_cold(raw)
             snapshot = _decode_snapshot(rest[3:] if rest.startswith(b"\xef\xbb\xbf") else rest)
             if snapshot.version > SNAPSHOT_VERSION:
-                raise StoreError(f"{self.snapshot_path} was written by a newer purgequiz "
-                                 f"(format version {snapshot.version}); update purgequiz")
+                raise StoreError(
+                    f"{self.snapshot_path} was written by a newer purgequiz "
+                    f"(format version {snapshot.version}); update purgequiz"
+                )
         except (ValueError, UnicodeDecodeError, RecursionError) as error:
             why = str(error) if isinstance(error, Invalid) else "not valid JSON"
             if self.read_only:
-                self._report(self.snapshot_path, self.snapshot_path,
-                             f"the progress file {self.snapshot_path} is damaged ({why})")
+                self._report(
+                    self.snapshot_path,
+                    self.snapshot_path,
+                    f"the progress file {self.snapshot_path} is damaged ({why})",
+                )
             else:
                 kept = set_aside(self.snapshot_path)
-                self._report(self.snapshot_path, kept, (
-                    f"the progress file {self.snapshot_path} was damaged ({why}); it was "
-                    f"kept untouched as {kept}"))
+                self._report(
+                    self.snapshot_path,
+                    kept,
+                    (
+                        f"the progress file {self.snapshot_path} was damaged ({why}); it was "
+                        f"kept untouched as {kept}"
+                    ),
+                )
             self.snapshot_lost = True
             return 0
         problems: list[str] = []
@@ -276,28 +317,44 @@ class JournalStorage(Storage):
                 continue
             wrong = check_table(name, table)
             problems += [f"{name} {key[:60]!r}: {why}" for key, why in wrong.items()]
-            self._tables[name] = {k: d for k, d in table.items() if k not in wrong} \
-                if wrong else table
-        cold: list[str] | bytes = listed if listed is not None and listed != b"[]" \
-            else snapshot.cold
+            self._tables[name] = (
+                {k: d for k, d in table.items() if k not in wrong} if wrong else table
+            )
+        cold: list[str] | bytes = (
+            listed if listed is not None and listed != b"[]" else snapshot.cold
+        )
         self._cold_listed, self._cold_set = (cold, None) if cold else ([], set())
-        self._recorded_months = {m: size for m, size in snapshot.months.items()
-                                 if MONTH.fullmatch(m)} if snapshot.months is not None else None
+        self._recorded_months = (
+            {m: size for m, size in snapshot.months.items() if MONTH.fullmatch(m)}
+            if snapshot.months is not None
+            else None
+        )
         if problems:
             self.snapshot_partial = True
             self._changed = True
-            listing = "; ".join(problems[:3]) + (f" and {len(problems) - 3} more"
-                                                 if len(problems) > 3 else "")
+            listing = "; ".join(problems[:3]) + (
+                f" and {len(problems) - 3} more" if len(problems) > 3 else ""
+            )
             if self.read_only:
-                self._report(self.snapshot_path, self.snapshot_path, (
-                    f"the progress file {self.snapshot_path} has {len(problems)} damaged "
-                    f"record(s): {listing}"))
+                self._report(
+                    self.snapshot_path,
+                    self.snapshot_path,
+                    (
+                        f"the progress file {self.snapshot_path} has {len(problems)} damaged "
+                        f"record(s): {listing}"
+                    ),
+                )
             else:
                 kept = copy_aside(self.snapshot_path)
-                self._report(self.snapshot_path, kept, (
-                    f"the progress file {self.snapshot_path} had {len(problems)} damaged "
-                    f"record(s) ({listing}); it was kept untouched as {kept} and the rest "
-                    f"recovered"))
+                self._report(
+                    self.snapshot_path,
+                    kept,
+                    (
+                        f"the progress file {self.snapshot_path} had {len(problems)} damaged "
+                        f"record(s) ({listing}); it was kept untouched as {kept} and the rest "
+                        f"recovered"
+                    ),
+                )
         self._seq = snapshot.seq
         return snapshot.seq
 
@@ -353,8 +410,15 @@ class JournalStorage(Storage):
         ops, good, torn, bad = _parse_lines(raw, month)
         # An unfinished last line is what a compaction stopped midway leaves; its changes are
         # still in the journal then. Otherwise it is damage, and is reported.
-        self._repair_lines(path, "the review log file", ops, bad, torn, good,
-                           acknowledged_tail=month not in self._pending)
+        self._repair_lines(
+            path,
+            "the review log file",
+            ops,
+            bad,
+            torn,
+            good,
+            acknowledged_tail=month not in self._pending,
+        )
         tables: dict[str, dict[str, Any]] = {}
         self._seq = max([self._seq, *(op["s"] for op in ops)])
         for op in ops + self._pending.pop(month, []):
@@ -373,9 +437,14 @@ class JournalStorage(Storage):
 
     def _missing_month(self, month: str) -> None:
         path = self._segment_path(month)
-        self._report(path, path, (
-            f"the review log file {path} is missing: the reviews of {month} are gone "
-            f"from the history (card states and daily totals are kept)"))
+        self._report(
+            path,
+            path,
+            (
+                f"the review log file {path} is missing: the reviews of {month} are gone "
+                f"from the history (card states and daily totals are kept)"
+            ),
+        )
         self._loaded_months.add(month)
         self._cold.difference_update({n for n in self._cold if _month(n) == month})
         self._changed = True
@@ -466,8 +535,7 @@ class JournalStorage(Storage):
                     try:
                         check_document(name, op["k"], op["d"])
                     except Invalid as error:
-                        raise StoreError(f"refused to save {name} {op['k']!r}: {error}") \
-                            from None
+                        raise StoreError(f"refused to save {name} {op['k']!r}: {error}") from None
                 if name.startswith(COLD_PREFIX):
                     self._load_month(_month(name))  # else loading it later would hide this
                 if name not in staged:
@@ -507,8 +575,7 @@ class JournalStorage(Storage):
             if ops:
                 self._write(staged, ops)
 
-    def _write(self, staged: dict[str, dict[str, Any] | None], ops: list[dict[str, Any]]
-               ) -> None:
+    def _write(self, staged: dict[str, dict[str, Any] | None], ops: list[dict[str, Any]]) -> None:
         first = self._seq
         for number, op in enumerate(ops, first + 1):
             op["s"] = number
@@ -576,8 +643,14 @@ class JournalStorage(Storage):
         if self._unflushed:
             fsync_dir(self.segments)
         hot = {n: t for n, t in self._tables.items() if not n.startswith(COLD_PREFIX)}
-        snapshot = {"format": SNAPSHOT_FORMAT, "version": SNAPSHOT_VERSION, "seq": self._seq,
-                    "cold": sorted(self._cold), "months": self._month_sizes(), "tables": hot}
+        snapshot = {
+            "format": SNAPSHOT_FORMAT,
+            "version": SNAPSHOT_VERSION,
+            "seq": self._seq,
+            "cold": sorted(self._cold),
+            "months": self._month_sizes(),
+            "tables": hot,
+        }
         write_atomic(self.snapshot_path, _encode(snapshot))
         try:
             if self._journal is not None:
@@ -612,7 +685,7 @@ class JournalStorage(Storage):
             os.lseek(fd, good, os.SEEK_SET)
             view = memoryview(b"".join(_line(op) for op in fresh))
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             os.fsync(fd)
         except OSError as error:
             try:

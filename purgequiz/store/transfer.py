@@ -18,8 +18,14 @@ from purgequiz.store.schema import (
     check_settings,
 )
 
-__all__ = ["EXPORT_FORMAT", "EXPORT_VERSION", "ImportReport", "check_export", "export_profile",
-           "import_into"]
+__all__ = [
+    "EXPORT_FORMAT",
+    "EXPORT_VERSION",
+    "ImportReport",
+    "check_export",
+    "export_profile",
+    "import_into",
+]
 
 EXPORT_FORMAT = "purgequiz.progress-export"
 EXPORT_VERSION = 1
@@ -55,8 +61,10 @@ def check_export(data: Any) -> None:
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise Invalid("this is not a purgequiz progress export")
     if data.get("version") != EXPORT_VERSION:
-        raise Invalid(f"this export has version {data.get('version')!r}; this purgequiz "
-                      f"reads version {EXPORT_VERSION}")
+        raise Invalid(
+            f"this export has version {data.get('version')!r}; this purgequiz "
+            f"reads version {EXPORT_VERSION}"
+        )
     check(data, Export)
     if data.get("settings") is not None:
         try:
@@ -87,19 +95,24 @@ def import_into(profile: Profile, data: Any, *, take_settings: bool = False) -> 
     for doc in data.get("cards", []):
         incoming = CardProgress.from_dict(doc)
         current = states.get(incoming.card_id) or mine.get(incoming.card_id)
-        if current is None or (incoming.last_review and (
-                current.last_review is None or incoming.last_review > current.last_review)):
+        if current is None or (
+            incoming.last_review
+            and (current.last_review is None or incoming.last_review > current.last_review)
+        ):
             states[incoming.card_id] = incoming
     reviews: dict[str, Review] = {}
     for doc in data.get("reviews", []):
-        review = Review.from_dict({**doc, "after": CardProgress.from_dict(doc["after"])
-                                   .to_dict()})
+        review = Review.from_dict({**doc, "after": CardProgress.from_dict(doc["after"]).to_dict()})
         if review.id not in reviews and review.id not in (
-                storage.table(_review_table(review)) or {}):
+            storage.table(_review_table(review)) or {}
+        ):
             reviews[review.id] = review
     known_flags = storage.table("flags") or {}
-    flags = {doc["id"]: _known(doc, FlagDoc) for doc in data.get("flags", [])
-             if doc["id"] not in known_flags}
+    flags = {
+        doc["id"]: _known(doc, FlagDoc)
+        for doc in data.get("flags", [])
+        if doc["id"] not in known_flags
+    }
     sessions = {}
     for doc in data.get("sessions", []):
         table = storage.table(f"sessions/{doc['started_at'][:7]}") or {}
@@ -108,7 +121,11 @@ def import_into(profile: Profile, data: Any, *, take_settings: bool = False) -> 
     settings = None
     if take_settings and data.get("settings") is not None:
         settings = check_settings(data["settings"])
-    profile.merge(states=list(states.values()), reviews=list(reviews.values()),
-                  flags=list(flags.values()), sessions=list(sessions.values()),
-                  settings=settings)
+    profile.merge(
+        states=list(states.values()),
+        reviews=list(reviews.values()),
+        flags=list(flags.values()),
+        sessions=list(sessions.values()),
+        settings=settings,
+    )
     return ImportReport(len(states), len(reviews), len(flags), len(sessions))

@@ -40,9 +40,14 @@ class PurgeQuizApp(App[None]):
     # side by side (see app.tcss and study.tcss); widgets/too_small.py has the least size.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]  # noqa: RUF012 - Textual's
 
-    def __init__(self, profile: str | None = None, deck: str | None = None, *,
-                 clock: Callable[[], datetime] | None = None,
-                 rng: random.Random | None = None) -> None:
+    def __init__(
+        self,
+        profile: str | None = None,
+        deck: str | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
         pause_collection()  # until the first screen is drawn (see tui/startup.py)
         super().__init__()
         self.profile_name = profile
@@ -134,18 +139,24 @@ class PurgeQuizApp(App[None]):
         if self.profile_name is not None and profile.display_name != self.profile_name:
             from purgequiz.store.names import SAME
 
-            self.notify(f"{self.profile_name} is the profile {profile.display_name}: {SAME}.",
-                        title="Profile opened", markup=False)
+            self.notify(
+                f"{self.profile_name} is the profile {profile.display_name}: {SAME}.",
+                title="Profile opened",
+                markup=False,
+            )
         if self.deck_spec is not None:  # `play --deck`: its session over the home screen
             self._study_named_deck(home)
         recovered = getattr(profile, "recovered", ())
         if recovered:
             from purgequiz.tui.screens.dialogs import NoticeDialog
 
-            self.push_screen(NoticeDialog(
-                "Your progress file was repaired",
-                [item.message for item in recovered]
-                + ["Nothing more needs doing; you can keep studying."]))
+            self.push_screen(
+                NoticeDialog(
+                    "Your progress file was repaired",
+                    [item.message for item in recovered]
+                    + ["Nothing more needs doing; you can keep studying."],
+                )
+            )
 
     def _study_named_deck(self, home: HomeScreen) -> None:
         spec, catalog = self.deck_spec, self.catalog
@@ -155,10 +166,14 @@ class PurgeQuizApp(App[None]):
         from purgequiz.tui.screens.dialogs import NoticeDialog
 
         problems = getattr(error, "problems", None) or [friendly(error)]
-        self.push_screen(NoticeDialog(
-            "This deck cannot be opened",
-            [f"{getattr(error, 'file', self.deck_spec)}:"] + [f"• {p}" for p in problems]
-            + ["The other decks are listed on the home screen."]))
+        self.push_screen(
+            NoticeDialog(
+                "This deck cannot be opened",
+                [f"{getattr(error, 'file', self.deck_spec)}:"]
+                + [f"• {p}" for p in problems]
+                + ["The other decks are listed on the home screen."],
+            )
+        )
 
     # NO_COLOR (https://no-color.org): set to anything but the empty string, the app draws
     # no colour at all, only bold, reverse, underline and dim (see tui/colour.py). Textual
@@ -198,15 +213,15 @@ class PurgeQuizApp(App[None]):
         return visible(str(sub_title))
 
     def notify(self, message: str, *, title: str = "", **options) -> None:
-        super().notify(visible(str(message), newlines=True), title=visible(str(title)),
-                       **options)
+        super().notify(visible(str(message), newlines=True), title=visible(str(title)), **options)
 
     def search_themes(self) -> None:
         """The palette's "Theme" command: the app's themes, and the one chosen is kept."""
         from textual.command import CommandPalette
 
-        self.push_screen(CommandPalette(providers=[ProfileThemes],
-                                        placeholder="Search for themes…"))
+        self.push_screen(
+            CommandPalette(providers=[ProfileThemes], placeholder="Search for themes…")
+        )
 
     def choose_theme(self, name: str) -> None:
         """Show theme ``name`` now and keep it in the open profile's settings (in the
@@ -220,8 +235,12 @@ class PurgeQuizApp(App[None]):
 
         def saved(problems: list[str]) -> None:
             if problems:
-                self.notify("\n".join(problems), title="The theme was not saved",
-                            severity="warning", markup=False)
+                self.notify(
+                    "\n".join(problems),
+                    title="The theme was not saved",
+                    severity="warning",
+                    markup=False,
+                )
 
         in_background(self, lambda: profile.update_settings(theme=name), saved)
 
@@ -229,12 +248,15 @@ class PurgeQuizApp(App[None]):
         yield from super().get_system_commands(screen)
         if isinstance(screen, HomeScreen):
             yield SystemCommand("Study", "Study the highlighted deck", screen.action_study)
-            yield SystemCommand("Quick practice", "Ten cards from all decks",
-                                screen.action_quick)
-            yield SystemCommand("Settings", "Change this profile's settings",
-                                screen.action_settings)
-            yield SystemCommand("Held cards", "Suspended, buried, flagged and leech cards; "
-                                "bring them back", screen.action_held)
+            yield SystemCommand("Quick practice", "Ten cards from all decks", screen.action_quick)
+            yield SystemCommand(
+                "Settings", "Change this profile's settings", screen.action_settings
+            )
+            yield SystemCommand(
+                "Held cards",
+                "Suspended, buried, flagged and leech cards; bring them back",
+                screen.action_held,
+            )
             yield SystemCommand("Help", "Keys and how scheduling works", screen.action_help)
 
     def on_unmount(self) -> None:

@@ -42,13 +42,19 @@ def friendly(error: BaseException) -> str:
     if text and (issubclass(kind, ValueError) or kind.__module__.startswith("purgequiz.")):
         return visible(text, newlines=True)  # written for the reader: a bad value, a store
         # or deck problem
-    return visible(f"something unexpected went wrong ({kind.__name__}"
-                   f"{': ' + text if text else ''})", newlines=True)
+    return visible(
+        f"something unexpected went wrong ({kind.__name__}{': ' + text if text else ''})",
+        newlines=True,
+    )
 
 
-def in_background(node: DOMNode, job: Callable[[], T] | Future[T], done: Callable[[T], Any],
-                  failed: Callable[[BaseException], Any] | None = None,
-                  name: str = "store") -> None:
+def in_background(
+    node: DOMNode,
+    job: Callable[[], T] | Future[T],
+    done: Callable[[T], Any],
+    failed: Callable[[BaseException], Any] | None = None,
+    name: str = "store",
+) -> None:
     """Run ``job`` in a thread; then ``done(result)`` or ``failed(error)`` on the event loop.
 
     Jobs run one after another, so a session is never touched by two threads at once. With
@@ -64,8 +70,7 @@ def in_background(node: DOMNode, job: Callable[[], T] | Future[T], done: Callabl
         if failed is not None:
             failed(error)
         else:
-            app.notify(friendly(error), title="Could not save", severity="error",
-                       markup=False)
+            app.notify(friendly(error), title="Could not save", severity="error", markup=False)
 
     def deliver(result: T) -> None:
         # A mistake in ``done`` must not vanish with the worker: log it and say so plainly.
@@ -75,8 +80,9 @@ def in_background(node: DOMNode, job: Callable[[], T] | Future[T], done: Callabl
             done(result)
         except Exception as error:  # noqa: BLE001 - shown to the user in plain words
             app.log.error(f"{name}: {type(error).__name__}: {error}")
-            app.notify(friendly(error), title="Something went wrong", severity="error",
-                       markup=False)
+            app.notify(
+                friendly(error), title="Something went wrong", severity="error", markup=False
+            )
 
     def run() -> None:
         try:

@@ -40,8 +40,10 @@ class Colourless(LineFilter):
     """Drops the colours of every segment of a drawn line."""
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        return [Segment(text, None if style is None else _without_colour(style), control)
-                for text, style, control in segments]
+        return [
+            Segment(text, None if style is None else _without_colour(style), control)
+            for text, style, control in segments
+        ]
 
 
 COLOURLESS = Colourless()

@@ -40,5 +40,8 @@ class ProfileThemes(ThemeProvider):
     @property
     def commands(self) -> list[tuple[str, Callable[[], None]]]:
         app = self.app
-        return [(name, partial(app.choose_theme, name))  # type: ignore[attr-defined]
-                for name in THEMES if name in app.available_themes]
+        return [
+            (name, partial(app.choose_theme, name))  # type: ignore[attr-defined]
+            for name in THEMES
+            if name in app.available_themes
+        ]

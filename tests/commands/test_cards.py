@@ -122,8 +122,10 @@ def _mark_leech(card_id: str) -> None:
 def test_list_names_the_decks_and_keeps_one_deck(held, capsys):
     """Each card names its decks; --deck (an id or a file name) keeps that deck's cards."""
     deck, (suspended, _, _) = held
-    write_deck(Deck("other", "Another deck", "", (replace(plain_deck(1).cards[0], id="x:1"),)),
-               user_decks_dir() / "other.json")
+    write_deck(
+        Deck("other", "Another deck", "", (replace(plain_deck(1).cards[0], id="x:1"),)),
+        user_decks_dir() / "other.json",
+    )
     _mark_leech("x:1")
     assert main(["cards", "list", "--profile", "Anna"]) == 0
     rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
@@ -131,7 +133,8 @@ def test_list_names_the_decks_and_keeps_one_deck(held, capsys):
     for spec in ("other", "other.json"):
         assert main(["cards", "list", "--profile", "Anna", "--deck", spec, "--json"]) == 0
         assert [(i["card_id"], i["decks"]) for i in json.loads(capsys.readouterr().out)] == [
-            ("x:1", ["other"])]
+            ("x:1", ["other"])
+        ]
     assert main(["cards", "list", "--profile", "Anna", "--deck", "nosuch"]) == 1
     err = capsys.readouterr().err
     assert "there is no deck 'nosuch'" in err and "other" in err and deck.id in err

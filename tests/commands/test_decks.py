@@ -76,8 +76,10 @@ def test_check_flags_an_answer_given_away(tmp_path: Path, capsys):
 
 def test_show_prints_questions_and_answers(capsys):
     """`decks show --limit` prints that many cards with their answers."""
-    assert main(["decks", "show", str(paths.bundled_decks_dir() / "chronology.json"),
-                 "--limit", "2"]) == 0
+    assert (
+        main(["decks", "show", str(paths.bundled_decks_dir() / "chronology.json"), "--limit", "2"])
+        == 0
+    )
     out = capsys.readouterr().out
     assert out.count("answer:") + out.count("     1. ") >= 2 and "more (use --limit" in out
 
@@ -100,8 +102,9 @@ def hostile_deck(path: Path) -> tuple[Path, str]:
     data["title"] = f"Figures {TITLE}{CLEAR}"
     card = data["cards"][0]
     card["prompt"] += C1_CLEAR
-    card["choices"] = [choice if choice == card["answer"] else f"{choice}{TITLE}"
-                       for choice in card["choices"]]
+    card["choices"] = [
+        choice if choice == card["answer"] else f"{choice}{TITLE}" for choice in card["choices"]
+    ]
     card["rebuttals"] = {f"{choice}{TITLE}": value for choice, value in card["rebuttals"].items()}
     card["explanation"] = f"{REVERSE}{card['explanation']}"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -118,10 +121,12 @@ def test_check_reports_control_characters_naming_file_card_and_field(tmp_path: P
     assert_shown_as_text(captured.out + captured.err, *ESCAPES)
     lines = captured.err.splitlines()
     assert f"{path}: field 'title' holds control characters (\\x1b, \\x07)" in lines
-    for field, found in (("prompt", "a control character (\\x9b)"),
-                         ("choices", "control characters (\\x1b, \\x07)"),
-                         ("rebuttals", "control characters (\\x1b, \\x07)"),
-                         ("explanation", "a control character (\\u202e)")):
+    for field, found in (
+        ("prompt", "a control character (\\x9b)"),
+        ("choices", "control characters (\\x1b, \\x07)"),
+        ("rebuttals", "control characters (\\x1b, \\x07)"),
+        ("explanation", "a control character (\\u202e)"),
+    ):
         assert f"{path}: card {card}: field '{field}' holds {found}" in lines, field
 
 
@@ -139,12 +144,21 @@ def test_list_shows_a_refused_deck_and_its_file_name_as_text(capsys):
     hostile_deck(paths.user_decks_dir() / f"evil{CLEAR}.json")
     assert main(["decks", "list"]) == 0
     out = capsys.readouterr().out
-    assert_shown_as_text(out, "evil\\x1b[2J.json",
-                         "unusable: field 'title' holds control characters (\\x1b, \\x07)")
+    assert_shown_as_text(
+        out, "evil\\x1b[2J.json", "unusable: field 'title' holds control characters (\\x1b, \\x07)"
+    )
 
 
-@pytest.mark.parametrize("argv", [["decks", "show"], ["decks", "check"], ["decks", "lint"],
-                                  ["facts", "check"], ["decks", "list"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["decks", "show"],
+        ["decks", "check"],
+        ["decks", "lint"],
+        ["facts", "check"],
+        ["decks", "list"],
+    ],
+)
 def test_names_typed_on_the_command_line_are_printed_as_text(argv, capsys):
     """A file name or stray argument holding escape sequences comes back as text."""
     name = "".join(HOSTILE) + ".json"
@@ -161,8 +175,9 @@ def test_deep_json_is_one_plain_line(action: str, tmp_path: Path, capsys):
     """A deck nested 100,000 levels deep gives exit 1 and one line naming file and place."""
     deep = deep_json(tmp_path / "deep.json")
     assert main(["decks", action, str(deep)]) == 1
-    assert capsys.readouterr().err == (f"{deep}: is nested more than 64 levels deep "
-                                       "(line 1, column 102)\n")
+    assert capsys.readouterr().err == (
+        f"{deep}: is nested more than 64 levels deep (line 1, column 102)\n"
+    )
 
 
 @pytest.mark.parametrize("action", ["check", "show"])
@@ -170,9 +185,11 @@ def test_a_number_too_long_to_convert_is_one_plain_line(action: str, tmp_path: P
     """A deck holding a 5000-digit number gives one line naming file and place."""
     long = long_number_json(tmp_path / "long.json")
     assert main(["decks", action, str(long)]) == 1
-    assert capsys.readouterr().err == (f"{long}: holds a number of more than "
-                                       f"{sys.get_int_max_str_digits()} digits "
-                                       "(line 2, column 13)\n")
+    assert capsys.readouterr().err == (
+        f"{long}: holds a number of more than "
+        f"{sys.get_int_max_str_digits()} digits "
+        "(line 2, column 13)\n"
+    )
 
 
 @pytest.mark.parametrize("action", ["check", "show"])
@@ -202,10 +219,13 @@ def test_a_deck_with_a_byte_order_mark_is_read(action: str, tmp_path: Path, caps
     assert capsys.readouterr().err == ""
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ('{"a": "abc', "Unterminated string (line 1, column 7)"),
-    ('{"a": "x\ny"}', "Invalid control character (line 1, column 9)"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('{"a": "abc', "Unterminated string (line 1, column 7)"),
+        ('{"a": "x\ny"}', "Invalid control character (line 1, column 9)"),
+    ],
+)
 def test_json_errors_say_where_once(text: str, reason: str, tmp_path: Path, capsys):
     """A JSON syntax error names file, line and column, without 'at at line'."""
     bad = tmp_path / "bad.json"
@@ -215,8 +235,9 @@ def test_json_errors_say_where_once(text: str, reason: str, tmp_path: Path, caps
     assert err == f"{bad}: is not valid JSON: {reason}\n" and "at at" not in err
 
 
-BUNDLED_IDS = ("army-purge, chronology, figures, industry-decrees, purges-all, "
-               "regional-trials, sources")
+BUNDLED_IDS = (
+    "army-purge, chronology, figures, industry-decrees, purges-all, regional-trials, sources"
+)
 
 
 def test_show_takes_a_bundled_decks_id(capsys):
@@ -259,14 +280,17 @@ def test_an_unknown_id_lists_the_deck_ids(action, capsys):
     """An id no deck has is one line, exit 1, listing the ids there are."""
     assert main(["decks", action, "army-purges"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        f"army-purges: there is no deck with this id (the decks are: {BUNDLED_IDS})")
+        f"army-purges: there is no deck with this id (the decks are: {BUNDLED_IDS})"
+    )
 
 
 def test_a_missing_json_file_is_not_mistaken_for_an_id(capsys):
     """A bare file name that neither exists nor is listed says so, with the deck ids."""
     assert main(["decks", "show", "nosuch.json"]) == 1
-    assert capsys.readouterr().err == ("nosuch.json: no such file, and no deck is listed under "
-                                       f"this name (the decks are: {BUNDLED_IDS})\n")
+    assert capsys.readouterr().err == (
+        "nosuch.json: no such file, and no deck is listed under "
+        f"this name (the decks are: {BUNDLED_IDS})\n"
+    )
 
 
 @pytest.mark.parametrize("action", ["check", "lint", "sample", "show"])
@@ -276,7 +300,8 @@ def test_a_fact_file_is_named_as_one(action, capsys):
     assert main(["decks", action, example]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
         f"{example}: is a fact file, not a deck; build a deck from it with "
-        f"'purgequiz generate --facts {example} -o deck.json'")
+        f"'purgequiz generate --facts {example} -o deck.json'"
+    )
 
 
 def test_a_fact_folder_is_named_as_one(capsys):
@@ -285,4 +310,5 @@ def test_a_fact_folder_is_named_as_one(capsys):
     assert main(["decks", "show", seeds]) == 1
     assert capsys.readouterr().err == (
         f"{seeds}: is a fact folder, not a deck; build a deck from it with "
-        f"'purgequiz generate --facts {seeds} -o deck.json'\n")
+        f"'purgequiz generate --facts {seeds} -o deck.json'\n"
+    )

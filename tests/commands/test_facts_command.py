@@ -37,8 +37,11 @@ def test_check_bundled_prints_counts(capsys):
 def test_check_broken_file_exits_1_with_messages(tmp_path, capsys):
     """A broken fact file gives exit 1 and one line per problem, naming file and fact."""
     broken = tmp_path / "broken.toml"
-    broken.write_text(EXAMPLE.read_text().replace('kind = "removal"', 'kind = "exile"')
-                      .replace('person = "louis-napoleon"', 'person = "nobody"'))
+    broken.write_text(
+        EXAMPLE.read_text()
+        .replace('kind = "removal"', 'kind = "exile"')
+        .replace('person = "louis-napoleon"', 'person = "nobody"')
+    )
     assert main(["facts", "check", str(broken)]) == 1
     captured = capsys.readouterr()
     assert "has 2 problems" in captured.err
@@ -66,13 +69,20 @@ def test_list_json_gives_typed_fields_of_figures(capsys):
     assert record["fields"]["qualifier"] == "about"
 
 
-@pytest.mark.parametrize(("option", "value", "known"), [
-    ("--topic", "spain", "france"),
-    ("--kind", "exile", "appointment, arrest, assessment, bibliography, cause, conflict, "
-                        "consequence, death, decree, event, execution, group, "
-                        "institutional_change, justification, purge, quotation, removal, "
-                        "replacement, report, role, statistic, suicide, survival, trial"),
-])
+@pytest.mark.parametrize(
+    ("option", "value", "known"),
+    [
+        ("--topic", "spain", "france"),
+        (
+            "--kind",
+            "exile",
+            "appointment, arrest, assessment, bibliography, cause, conflict, "
+            "consequence, death, decree, event, execution, group, "
+            "institutional_change, justification, purge, quotation, removal, "
+            "replacement, report, role, statistic, suicide, survival, trial",
+        ),
+    ],
+)
 def test_list_unknown_filter_is_explained(option, value, known, capsys):
     """An unknown topic or kind is a usage error (exit 2) naming the ones there are, never
     an empty list."""
@@ -105,11 +115,13 @@ def test_show_unknown_id_suggests(capsys):
 
 def test_version_and_help():
     """`--version` prints the version and `--help` lists the commands, via python -m."""
-    version = subprocess.run([sys.executable, "-m", "purgequiz", "--version"],
-                             capture_output=True, text=True, check=True)
+    version = subprocess.run(
+        [sys.executable, "-m", "purgequiz", "--version"], capture_output=True, text=True, check=True
+    )
     assert version.stdout.strip() == f"purgequiz {__version__}"
-    helptext = subprocess.run([sys.executable, "-m", "purgequiz", "--help"],
-                              capture_output=True, text=True, check=True)
+    helptext = subprocess.run(
+        [sys.executable, "-m", "purgequiz", "--help"], capture_output=True, text=True, check=True
+    )
     assert "facts" in helptext.stdout
 
 
@@ -126,18 +138,23 @@ def test_check_reports_control_characters_in_fact_text(tmp_path, capsys):
     """`facts check` refuses a fact file whose text holds escape sequences, naming the file,
     the record and the field, the characters shown as escapes."""
     hostile = tmp_path / "hostile.toml"
-    hostile.write_text(EXAMPLE.read_text()
-                       .replace('statement = "Louis-Philippe gave up',
-                                'statement = "\\u001b]0;HIJACKED\\u0007\\u001b[2J\\u009b2J'
-                                '\\u202eLouis-Philippe gave up')
-                       .replace('title = "France in 1848"', 'title = "France\tin 1848"'))
+    hostile.write_text(
+        EXAMPLE.read_text()
+        .replace(
+            'statement = "Louis-Philippe gave up',
+            'statement = "\\u001b]0;HIJACKED\\u0007\\u001b[2J\\u009b2J'
+            "\\u202eLouis-Philippe gave up",
+        )
+        .replace('title = "France in 1848"', 'title = "France\tin 1848"')
+    )
     assert main(["facts", "check", str(hostile)]) == 1
     captured = capsys.readouterr()
     assert_shown_as_text(
         captured.out + captured.err,
         f"{hostile}: fact louis-philippe-abdicates: field 'statement': holds control "
         "characters (\\x1b, \\x07, \\x9b, \\u202e)",
-        f"{hostile}: topic france: field 'title': holds a control character (\\x09)")
+        f"{hostile}: topic france: field 'title': holds a control character (\\x09)",
+    )
 
 
 @pytest.mark.parametrize("build", [deep_toml_arrays, deep_toml_tables])
@@ -156,8 +173,10 @@ def test_a_number_too_long_to_convert_is_one_plain_problem(tmp_path, capsys):
     """A fact file holding a 5000-digit number names file and place, not Python's ValueError."""
     long = long_number_toml(tmp_path / "long.toml")
     assert main(["facts", "check", str(long)]) == 1
-    assert (f"  {long}: holds a number of more than {sys.get_int_max_str_digits()} digits "
-            "(line 3, column 14)\n") in capsys.readouterr().err
+    assert (
+        f"  {long}: holds a number of more than {sys.get_int_max_str_digits()} digits "
+        "(line 3, column 14)\n"
+    ) in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("action", [["facts", "check"], ["facts", "list", "--facts"]])

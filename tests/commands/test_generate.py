@@ -29,8 +29,26 @@ def test_same_inputs_give_identical_files(tmp_path: Path):
     """Running twice with the same seed writes the same bytes."""
     a, b = tmp_path / "a.json", tmp_path / "b.json"
     for path in (a, b):
-        assert main(["generate", "--topic", "army", "--seed", "4", "--count", "20",
-                     "--title", "Army", "--id", "army", "-o", str(path)]) == 0
+        assert (
+            main(
+                [
+                    "generate",
+                    "--topic",
+                    "army",
+                    "--seed",
+                    "4",
+                    "--count",
+                    "20",
+                    "--title",
+                    "Army",
+                    "--id",
+                    "army",
+                    "-o",
+                    str(path),
+                ]
+            )
+            == 0
+        )
     assert a.read_bytes() == b.read_bytes()
     assert len(read_deck(a).cards) == 20
 
@@ -38,8 +56,22 @@ def test_same_inputs_give_identical_files(tmp_path: Path):
 def test_filters_are_recorded(tmp_path: Path):
     """The filters given are recorded in the deck's built_from."""
     out = tmp_path / "d.json"
-    assert main(["generate", "--years", "1937-1938", "--difficulty", "1-2", "--kind",
-                 "question", "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "generate",
+                "--years",
+                "1937-1938",
+                "--difficulty",
+                "1-2",
+                "--kind",
+                "question",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     filters = json.loads(out.read_text())["built_from"]["filters"]
     assert filters["years"] == [1937, 1938] and filters["difficulty"] == [1, 2]
     assert filters["kinds"] == ["question"]
@@ -60,15 +92,18 @@ def test_errors_are_one_line_with_exit_1(tmp_path: Path, capsys):
     assert not out.exists()
 
 
-@pytest.mark.parametrize(("extra", "message"), [
-    (["--topic", "navy"], "unknown topic 'navy'; choose from: army, decrees,"),
-    (["--kind", "essay"], "unknown kind 'essay'; choose from: appointment,"),
-    (["--source", "pravda"], "unknown source 'pravda'; choose from: elites-ch7-consequences,"),
-    (["--years", "1940-1937"], "ends before it starts"),
-    (["--difficulty", "5"], "between 1 and 3"),
-    (["--count", "0"], "at least 1"),
-    (["--importance", "4"], "must be 1, 2 or 3"),
-])
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--topic", "navy"], "unknown topic 'navy'; choose from: army, decrees,"),
+        (["--kind", "essay"], "unknown kind 'essay'; choose from: appointment,"),
+        (["--source", "pravda"], "unknown source 'pravda'; choose from: elites-ch7-consequences,"),
+        (["--years", "1940-1937"], "ends before it starts"),
+        (["--difficulty", "5"], "between 1 and 3"),
+        (["--count", "0"], "at least 1"),
+        (["--importance", "4"], "must be 1, 2 or 3"),
+    ],
+)
 def test_a_filter_that_cannot_be_used_is_a_usage_error(extra, message, tmp_path, capsys):
     """An unknown topic, kind or source or a bad range is one line and exit 2, as argparse
     gives for what it checks itself, with no file written."""
@@ -113,8 +148,7 @@ def test_a_pipe_as_the_facts_is_refused_at_once(tmp_path: Path):
 
 
 @pytest.mark.parametrize("name", ["mine.toml", "link.json", "./mine.toml"])
-def test_the_output_never_overwrites_the_fact_file(name: str, tmp_path: Path, monkeypatch,
-                                                   capsys):
+def test_the_output_never_overwrites_the_fact_file(name: str, tmp_path: Path, monkeypatch, capsys):
     """`generate --facts mine.toml -o mine.toml` (or a link to it) leaves the facts as they
     were, byte for byte."""
     monkeypatch.chdir(tmp_path)
@@ -123,11 +157,12 @@ def test_the_output_never_overwrites_the_fact_file(name: str, tmp_path: Path, mo
     (tmp_path / "link.json").symlink_to(mine)
     assert main(["generate", "--facts", "mine.toml", "-o", name]) == 1
     assert mine.read_bytes() == EXAMPLE.read_bytes()
-    assert capsys.readouterr().err == (f"purgequiz: {name}: is "
-                                       + ("" if name == "mine.toml"
-                                          else "the same file as mine.toml, ")
-                                       + "the fact file this command reads; write the deck "
-                                         "to another file\n")
+    assert capsys.readouterr().err == (
+        f"purgequiz: {name}: is "
+        + ("" if name == "mine.toml" else "the same file as mine.toml, ")
+        + "the fact file this command reads; write the deck "
+        "to another file\n"
+    )
 
 
 def test_the_output_never_overwrites_a_file_of_the_fact_folder(tmp_path: Path, capsys):
@@ -189,8 +224,10 @@ def test_an_output_in_a_missing_folder_is_refused(tmp_path: Path, capsys):
     """`-o` into a folder that does not exist names the folder, exits 1 and creates nothing."""
     out = tmp_path / "no" / "such" / "deck.json"
     assert main(["generate", "--facts", str(EXAMPLE), "-o", str(out)]) == 1
-    assert capsys.readouterr().err == (f"purgequiz: {out}: the folder {out.parent} does not "
-                                       "exist; create it first or write the deck somewhere else\n")
+    assert capsys.readouterr().err == (
+        f"purgequiz: {out}: the folder {out.parent} does not "
+        "exist; create it first or write the deck somewhere else\n"
+    )
     assert sorted(tmp_path.iterdir()) == []
 
 
@@ -199,8 +236,10 @@ def test_an_output_under_a_file_is_refused(tmp_path: Path, capsys):
     (tmp_path / "notes.txt").write_text("notes")
     out = tmp_path / "notes.txt" / "deck.json"
     assert main(["generate", "--facts", str(EXAMPLE), "-o", str(out)]) == 1
-    assert capsys.readouterr().err == (f"purgequiz: {out}: {tmp_path / 'notes.txt'} is not a "
-                                       "folder; write the deck somewhere else\n")
+    assert capsys.readouterr().err == (
+        f"purgequiz: {out}: {tmp_path / 'notes.txt'} is not a "
+        "folder; write the deck somewhere else\n"
+    )
 
 
 def test_your_decks_folder_is_made_when_a_deck_is_written_there(capsys):
@@ -223,8 +262,10 @@ def test_a_fact_files_deck_is_titled_by_its_topic(tmp_path: Path):
 def test_a_fact_file_on_several_topics_gives_its_name_as_the_title(tmp_path: Path):
     """Without --title or topic, a fact file on several topics titles the deck by its name."""
     facts = tmp_path / "revolutions_of-1848.toml"
-    facts.write_text(EXAMPLE.read_text(encoding="utf-8")
-                     + '\n[[topic]]\nid = "paris"\ntitle = "Paris"\n', encoding="utf-8")
+    facts.write_text(
+        EXAMPLE.read_text(encoding="utf-8") + '\n[[topic]]\nid = "paris"\ntitle = "Paris"\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "deck.json"
     assert main(["generate", "--facts", str(facts), "-o", str(out)]) == 0
     assert read_deck(out).title == "Questions on revolutions of 1848"

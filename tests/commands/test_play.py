@@ -24,9 +24,11 @@ class Stream:
 
 
 def streams(input=True, output=True, error=True) -> dict[str, object]:  # noqa: A002
-    return {"input": input if not isinstance(input, bool) else Stream(input),
-            "output": output if not isinstance(output, bool) else Stream(output),
-            "error output": error if not isinstance(error, bool) else Stream(error)}
+    return {
+        "input": input if not isinstance(input, bool) else Stream(input),
+        "output": output if not isinstance(output, bool) else Stream(output),
+        "error output": error if not isinstance(error, bool) else Stream(error),
+    }
 
 
 def test_a_real_terminal_has_no_problem() -> None:
@@ -35,9 +37,10 @@ def test_a_real_terminal_has_no_problem() -> None:
     assert terminal_problem(streams(), None, windows=True) is None
 
 
-@pytest.mark.parametrize(("which", "kwargs"), [("input", {"input": None}),
-                                               ("output", {"output": None}),
-                                               ("error output", {"error": None})])
+@pytest.mark.parametrize(
+    ("which", "kwargs"),
+    [("input", {"input": None}), ("output", {"output": None}), ("error output", {"error": None})],
+)
 def test_a_closed_stream_is_named(which: str, kwargs: dict) -> None:
     """A closed stream (None) is reported by name, not touched."""
     problem = terminal_problem(streams(**kwargs), "xterm", windows=False)
@@ -50,9 +53,15 @@ def test_redirected_error_output_is_reported() -> None:
     assert problem is not None and "error output is redirected" in problem
 
 
-@pytest.mark.parametrize(("term", "shown"), [("dumb", "TERM=dumb"), ("DUMB ", "TERM=dumb"),
-                                             ("", "TERM is not set"),
-                                             (None, "TERM is not set")])
+@pytest.mark.parametrize(
+    ("term", "shown"),
+    [
+        ("dumb", "TERM=dumb"),
+        ("DUMB ", "TERM=dumb"),
+        ("", "TERM is not set"),
+        (None, "TERM is not set"),
+    ],
+)
 def test_a_dumb_terminal_is_reported(term: str | None, shown: str) -> None:
     """A dumb or unnamed terminal gets the reason and the commands that work without one."""
     problem = terminal_problem(streams(), term, windows=False)
@@ -60,8 +69,9 @@ def test_a_dumb_terminal_is_reported(term: str | None, shown: str) -> None:
     assert "purgequiz --help" in problem
 
 
-def run_in_pty(*, stderr_to_null: bool = False, term: str | None = "xterm-256color",
-               extra=()) -> tuple[int, str]:
+def run_in_pty(
+    *, stderr_to_null: bool = False, term: str | None = "xterm-256color", extra=()
+) -> tuple[int, str]:
     """Run `purgequiz play` with a pseudo-terminal as its input and output (and error output,
     unless ``stderr_to_null``); return the exit code and what it showed there."""
     leader, follower = pty.openpty()
@@ -70,9 +80,12 @@ def run_in_pty(*, stderr_to_null: bool = False, term: str | None = "xterm-256col
         env["TERM"] = term
     try:
         process = subprocess.Popen(
-            [sys.executable, "-m", "purgequiz", "play", *extra], stdin=follower,
-            stdout=follower, stderr=subprocess.DEVNULL if stderr_to_null else follower,
-            env=env)
+            [sys.executable, "-m", "purgequiz", "play", *extra],
+            stdin=follower,
+            stdout=follower,
+            stderr=subprocess.DEVNULL if stderr_to_null else follower,
+            env=env,
+        )
         os.close(follower)
         follower = -1
         shown = b""
@@ -100,17 +113,27 @@ def run_in_pty(*, stderr_to_null: bool = False, term: str | None = "xterm-256col
 
 def test_closed_input_gets_a_message_not_a_traceback() -> None:
     """`purgequiz play <&-` says the input is closed and exits 1."""
-    result = subprocess.run(["sh", "-c", 'exec "$0" -m purgequiz play <&-', sys.executable],
-                            capture_output=True, text=True, timeout=30, check=False)
+    result = subprocess.run(
+        ["sh", "-c", 'exec "$0" -m purgequiz play <&-', sys.executable],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
     assert result.returncode == 1
     assert "its input is closed" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_redirected_input_gets_a_message() -> None:
     """`purgequiz play </dev/null` says the input is redirected and exits 1."""
-    result = subprocess.run([sys.executable, "-m", "purgequiz", "play"],
-                            stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                            timeout=30, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "purgequiz", "play"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
     assert result.returncode == 1
     assert "its input is redirected" in result.stderr and "Traceback" not in result.stderr
 

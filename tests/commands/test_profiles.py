@@ -39,7 +39,8 @@ def test_list_shows_profiles_and_deleted_ones(capsys) -> None:
     assert capsys.readouterr().out == (
         "Anna\nBoris\n"
         "deleted (bring one back with 'purgequiz profiles restore NAME'):\n"
-        "  Vera  kept 30 more days\n")
+        "  Vera  kept 30 more days\n"
+    )
     assert cli.main(["profiles", "list", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [p["name"] for p in data["profiles"]] == ["Anna", "Boris"]
@@ -59,8 +60,9 @@ def test_rename_keeps_everything_and_the_last_profile(capsys) -> None:
         anna.update_settings(daily_goal=55)
     remember("Anna")
     assert cli.main(["profiles", "rename", "Anna", "Anna Ünal"]) == 0
-    assert capsys.readouterr().out == ("renamed the profile 'Anna' to 'Anna Ünal'; its progress "
-                                       "and settings are kept\n")
+    assert capsys.readouterr().out == (
+        "renamed the profile 'Anna' to 'Anna Ünal'; its progress and settings are kept\n"
+    )
     assert names() == ["Anna Ünal"] and last_profile() == "Anna Ünal"
     with open_profile("Anna Ünal", create=False) as renamed:
         assert renamed.settings.daily_goal == 55
@@ -98,8 +100,9 @@ def test_rename_and_delete_refuse_a_profile_in_use(capsys) -> None:
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2
     for line in err:
-        assert line.startswith("purgequiz: the profile 'Anna Ünal' is open in another "
-                               "purgequiz (process ")
+        assert line.startswith(
+            "purgequiz: the profile 'Anna Ünal' is open in another purgequiz (process "
+        )
         assert "_41" not in line
     assert names() == ["Anna Ünal"] and deleted_profiles() == []
 
@@ -113,16 +116,20 @@ def test_delete_needs_confirming_without_a_terminal(capsys, monkeypatch) -> None
     assert names() == ["Anna"]
 
 
-@pytest.mark.parametrize(("typed", "deleted"), [("y\n", True), ("yes\n", True), ("n\n", False),
-                                                 ("\n", False), ("", False)])
+@pytest.mark.parametrize(
+    ("typed", "deleted"),
+    [("y\n", True), ("yes\n", True), ("n\n", False), ("\n", False), ("", False)],
+)
 def test_delete_asks_on_a_terminal(typed: str, deleted: bool, capsys, monkeypatch) -> None:
     """On a terminal, delete asks first, saying how to restore; only yes deletes."""
     open_profile("Anna").close()
     monkeypatch.setattr("sys.stdin", Keyboard(typed))
     assert cli.main(["profiles", "delete", "anna"]) == (0 if deleted else 1)
     out = capsys.readouterr().out
-    assert out.startswith("Delete the profile 'Anna'? It is kept for 30 days and can be "
-                          "brought back with 'purgequiz profiles restore Anna'. [y/N] ")
+    assert out.startswith(
+        "Delete the profile 'Anna'? It is kept for 30 days and can be "
+        "brought back with 'purgequiz profiles restore Anna'. [y/N] "
+    )
     assert names() == ([] if deleted else ["Anna"])
 
 
@@ -134,13 +141,16 @@ def test_delete_then_restore(capsys) -> None:
     assert cli.main(["profiles", "delete", "Anna Ünal", "--yes"]) == 0
     out = capsys.readouterr().out.splitlines()
     (kept,) = deleted_profiles()
-    assert out == [f"deleted the profile 'Anna Ünal'; it is kept for 30 days in {kept.path}",
-                   "to bring it back: purgequiz profiles restore 'Anna Ünal'"]
+    assert out == [
+        f"deleted the profile 'Anna Ünal'; it is kept for 30 days in {kept.path}",
+        "to bring it back: purgequiz profiles restore 'Anna Ünal'",
+    ]
     assert kept.path.parent == paths.data_dir() / "deleted-profiles"
     assert names() == []
     assert cli.main(["profiles", "restore", "Anna Ünal"]) == 0
-    assert capsys.readouterr().out == ("restored the profile 'Anna Ünal' with its progress and "
-                                       "settings\n")
+    assert capsys.readouterr().out == (
+        "restored the profile 'Anna Ünal' with its progress and settings\n"
+    )
     with open_profile("Anna Ünal", create=False) as anna:
         assert anna.settings.daily_goal == 55
 
@@ -168,12 +178,13 @@ def test_unknown_profiles_are_named_with_those_there_are(capsys) -> None:
     assert err[0].startswith("purgequiz: there is no profile 'Vera'")
     assert err[0].endswith("the profiles are: 'Anna'")
     assert err[1] == err[0]
-    assert err[2] == ("purgequiz: there is no deleted profile 'Vera' to restore (no profile "
-                      "is deleted); nothing was restored")
+    assert err[2] == (
+        "purgequiz: there is no deleted profile 'Vera' to restore (no profile "
+        "is deleted); nothing was restored"
+    )
 
 
-@pytest.mark.parametrize("command", [["progress", "export", "-o", "-"],
-                                     ["progress", "check"]])
+@pytest.mark.parametrize("command", [["progress", "export", "-o", "-"], ["progress", "check"]])
 def test_a_look_alike_profile_name_finds_the_profile_and_says_so(command, capsys) -> None:
     """`--profile anna` uses the existing "Anna", says so, and makes no second profile."""
     open_profile("Anna").close()
@@ -192,5 +203,3 @@ def test_an_import_into_a_look_alike_name_goes_into_the_profile(tmp_path, capsys
     assert cli.main(["progress", "import", str(export), "--profile", "anna"]) == 0
     assert "imported into 'Anna'" in capsys.readouterr().out
     assert names() == ["Anna", "Boris"]
-
-

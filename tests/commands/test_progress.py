@@ -71,8 +71,12 @@ def test_bad_files_and_missing_profiles_fail_plainly(tmp_path, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text("[1, 2]")
     assert progress.run(Args(progress_command="import", file=str(bad), profile=None)) == 1
-    assert progress.run(Args(progress_command="export", profile="nobody",
-                             output=str(tmp_path / "x.json"))) == 1
+    assert (
+        progress.run(
+            Args(progress_command="export", profile="nobody", output=str(tmp_path / "x.json"))
+        )
+        == 1
+    )
     err = capsys.readouterr().err
     assert "not a purgequiz progress export" in err and "no profile 'nobody'" in err
 
@@ -153,17 +157,20 @@ def test_deep_json_is_one_plain_line(tmp_path, capsys):
     """An import nested 100,000 levels deep gives one line naming file and place."""
     deep = deep_json(tmp_path / "deep.json")
     assert main(["progress", "import", str(deep)]) == 1
-    assert capsys.readouterr().err == (f"purgequiz: {deep}: is nested more than 64 levels "
-                                       "deep (line 1, column 102)\n")
+    assert capsys.readouterr().err == (
+        f"purgequiz: {deep}: is nested more than 64 levels deep (line 1, column 102)\n"
+    )
 
 
 def test_a_number_too_long_to_convert_is_one_plain_line(tmp_path, capsys):
     """An import holding a 5000-digit number gives one line naming file and place."""
     long = long_number_json(tmp_path / "long.json")
     assert main(["progress", "import", str(long)]) == 1
-    assert capsys.readouterr().err == (f"purgequiz: {long}: holds a number of more than "
-                                       f"{sys.get_int_max_str_digits()} digits "
-                                       "(line 2, column 13)\n")
+    assert capsys.readouterr().err == (
+        f"purgequiz: {long}: holds a number of more than "
+        f"{sys.get_int_max_str_digits()} digits "
+        "(line 2, column 13)\n"
+    )
 
 
 def test_a_pipe_is_refused_at_once(tmp_path):
@@ -189,9 +196,11 @@ def test_an_export_never_goes_into_the_profiles_folder(tmp_path, capsys):
     target = paths.profiles_dir() / "anna.json"
     assert main(["progress", "export", "--profile", "Anna", "-o", str(target)]) == 1
     assert sorted(paths.profiles_dir().rglob("*")) == before
-    assert capsys.readouterr().err == (f"purgequiz: {target}: is inside "
-                                       f"{paths.profiles_dir()}, where progress is kept; "
-                                       "write the export somewhere else\n")
+    assert capsys.readouterr().err == (
+        f"purgequiz: {target}: is inside "
+        f"{paths.profiles_dir()}, where progress is kept; "
+        "write the export somewhere else\n"
+    )
 
 
 def _disk_full(descriptor: int, data: bytes) -> int:
@@ -209,7 +218,7 @@ def test_a_failed_export_keeps_the_old_file(tmp_path, monkeypatch, capsys):
 
 
 def test_an_import_under_another_spelling_keeps_the_profiles_settings(tmp_path, capsys):
-    """" Anna " is Anna: importing into her keeps her settings, as for any existing profile."""
+    """ " Anna " is Anna: importing into her keeps her settings, as for any existing profile."""
     _studied("Anna", 2)
     with open_profile("Anna") as profile:
         data = export_profile(profile)
@@ -251,17 +260,22 @@ def test_an_export_into_a_missing_folder_is_refused(tmp_path, capsys):
         pass
     out = tmp_path / "gone" / "anna.json"
     assert main(["progress", "export", "--profile", "Anna", "-o", str(out)]) == 1
-    assert capsys.readouterr().err == (f"purgequiz: {out}: the folder {out.parent} does not "
-                                       "exist; create it first or write the export somewhere "
-                                       "else\n")
+    assert capsys.readouterr().err == (
+        f"purgequiz: {out}: the folder {out.parent} does not "
+        "exist; create it first or write the export somewhere "
+        "else\n"
+    )
     assert not out.parent.exists()
 
 
-@pytest.mark.parametrize("argv", [
-    ["export", "--profile", "Nobody", "-o", "-"],
-    ["check", "--profile", "Nobody"],
-    ["check", "--profile", "Nobody", "--repair"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "--profile", "Nobody", "-o", "-"],
+        ["check", "--profile", "Nobody"],
+        ["check", "--profile", "Nobody", "--repair"],
+    ],
+)
 def test_a_missing_profile_is_named_with_the_profiles_there_are(argv, capsys):
     """A command that reads a profile says there is no such profile, lists the known ones,
     exits 1 and creates nothing."""
@@ -272,15 +286,20 @@ def test_a_missing_profile_is_named_with_the_profiles_there_are(argv, capsys):
     assert main(["progress", *argv]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == (f"purgequiz: there is no profile 'Nobody' (in {paths.profiles_dir()})"
-                            "; the profiles are: 'Anna', 'Boris'\n")
+    assert captured.err == (
+        f"purgequiz: there is no profile 'Nobody' (in {paths.profiles_dir()})"
+        "; the profiles are: 'Anna', 'Boris'\n"
+    )
     assert sorted(paths.profiles_dir().rglob("*")) == before
 
 
-@pytest.mark.parametrize("argv", [
-    ["export", "--profile", "Nobody", "-o", "-"],
-    ["check", "--profile", "Nobody"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "--profile", "Nobody", "-o", "-"],
+        ["check", "--profile", "Nobody"],
+    ],
+)
 def test_a_missing_profile_when_there_are_none(argv, capsys):
     """With no profile at all, the message says there are none yet, and makes no folder."""
     assert main(["progress", *argv]) == 1

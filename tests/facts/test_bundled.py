@@ -52,7 +52,13 @@ def test_the_sets_the_questions_need(bundled: FactBase):
     assert set(deputies.members) == {"voroshilov", "vyshinsky", "mekhlis"}
     arrested = bundled.facts["ch7-commanders-arrested-may-1937"]
     assert arrested.kind == "arrest" and set(arrested.people) == {
-        "tukhachevsky", "yakir", "uborevich", "kork", "eideman", "feldman"}
+        "tukhachevsky",
+        "yakir",
+        "uborevich",
+        "kork",
+        "eideman",
+        "feldman",
+    }
     purge = bundled.facts["w40-four-commissariats-purged"]
     assert purge.kind == "purge" and len(purge.targets) == 4
 
@@ -75,13 +81,18 @@ def test_the_review_corrections_hold(bundled: FactBase):
         assert bundled.facts[figure].attribution.by == "pechenkin-khlevniuk"
     # Wright put Balitsky's "suicide" in doubting quotation marks: a report, not a fate.
     assert bundled.facts["w37-balitsky-reported-suicide"].kind == "report"
-    for fate, kind in (("ch7-gamarnik-suicide", "suicide"), ("ch7-trotsky-murdered", "death"),
-                       ("ch7-polish-officers-killed", "execution"),
-                       ("ch7-nkvd-leaders-suicides", "suicide"),
-                       ("ch7-awaiting-sentence", "arrest")):
+    for fate, kind in (
+        ("ch7-gamarnik-suicide", "suicide"),
+        ("ch7-trotsky-murdered", "death"),
+        ("ch7-polish-officers-killed", "execution"),
+        ("ch7-nkvd-leaders-suicides", "suicide"),
+        ("ch7-awaiting-sentence", "arrest"),
+    ):
         assert bundled.facts[fate].kind == kind, fate
     assert bundled.facts["ch7-gamarnik-accounts-differ"].accounts == (
-        "w40-gamarnik-called-executed", "ch7-gamarnik-suicide")
+        "w40-gamarnik-called-executed",
+        "ch7-gamarnik-suicide",
+    )
 
 
 def test_claims_name_who_makes_them(bundled: FactBase):
@@ -92,8 +103,9 @@ def test_claims_name_who_makes_them(bundled: FactBase):
         by = bundled.entities[fact.attribution.by]
         names = {s.lower() for s in by.spellings} | {by.name.split()[-1].lower()}
         names |= {w.lower() for s in by.spellings for w in s.split() if w[:1].isupper()}
-        assert any(n in fact.statement.lower() for n in names), \
+        assert any(n in fact.statement.lower() for n in names), (
             f"{fact.id}: statement does not say who claims it"
+        )
 
 
 def test_documented_spelling_variants(bundled: FactBase):

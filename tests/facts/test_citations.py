@@ -18,12 +18,19 @@ from purgequiz.facts.citations import (
 
 @pytest.mark.parametrize(
     ("text", "numbers"),
-    [("353,074 people", {"353074"}), ("353 074", {"353074"}), ("seven out of ten", {"7", "10"}),
-     ("forty-four commanders", {"44"}), ("1.5 million soldiers", {"1500000"}),
-     ("half a million", {"500000"}), ("more than a thousand", {"1000"}),
-     ("from 20\u201340,000", {"20", "20000", "40000"}),
-     ("the 1937\u201338 terror", {"1937", "1938", "38"}),
-     ("July 10th", {"10"}), ("17.8%", {"17.8"})],
+    [
+        ("353,074 people", {"353074"}),
+        ("353 074", {"353074"}),
+        ("seven out of ten", {"7", "10"}),
+        ("forty-four commanders", {"44"}),
+        ("1.5 million soldiers", {"1500000"}),
+        ("half a million", {"500000"}),
+        ("more than a thousand", {"1000"}),
+        ("from 20\u201340,000", {"20", "20000", "40000"}),
+        ("the 1937\u201338 terror", {"1937", "1938", "38"}),
+        ("July 10th", {"10"}),
+        ("17.8%", {"17.8"}),
+    ],
 )
 def test_numbers_are_normalized(text: str, numbers: set[str]):
     """Separators, spelled-out numbers, scales, short ranges and ordinals fold to digits."""

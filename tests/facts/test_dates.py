@@ -9,9 +9,12 @@ from purgequiz.facts import parse_date
 
 @pytest.mark.parametrize(
     ("text", "precision", "display"),
-    [("1938", "year", "1938"), ("1937-05", "month", "May 1937"),
-     ("1940-07-10", "day", "10 July 1940"),
-     ("1937-03/1938-03", "month", "March 1937 \u2013 March 1938")],
+    [
+        ("1938", "year", "1938"),
+        ("1937-05", "month", "May 1937"),
+        ("1940-07-10", "day", "10 July 1940"),
+        ("1937-03/1938-03", "month", "March 1937 \u2013 March 1938"),
+    ],
 )
 def test_forms_and_precision(text: str, precision: str, display: str):
     """Each written form keeps its precision and displays in words."""

@@ -22,13 +22,21 @@ def test_example_file_is_valid():
     """The documented example loads with no problems."""
     result = load(EXAMPLE)
     assert result.problems == []
-    assert set(result.base.facts) == {"banquet-ban", "louis-philippe-abdicates",
-                                      "guizot-chief-minister", "louis-napoleon-elected",
-                                      "louis-napoleon-vote-share", "name-won-the-vote"}
+    assert set(result.base.facts) == {
+        "banquet-ban",
+        "louis-philippe-abdicates",
+        "guizot-chief-minister",
+        "louis-napoleon-elected",
+        "louis-napoleon-vote-share",
+        "name-won-the-vote",
+    }
     removal = result.base.facts["louis-philippe-abdicates"]
     assert removal.date.precision == "month"
-    assert (removal.kind, removal.person, removal.post) == ("removal", "louis-philippe",
-                                                            "King of the French")
+    assert (removal.kind, removal.person, removal.post) == (
+        "removal",
+        "louis-philippe",
+        "King of the French",
+    )
 
 
 def test_syntax_error_names_file_and_line():
@@ -42,31 +50,69 @@ def test_syntax_error_names_file_and_line():
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('kind = "removal"', 'kind = "coronation"',
-         "teacher.toml: fact louis-philippe-abdicates: field 'kind': unknown kind 'coronation'"),
-        ('post = "King of the French"\n', "",
-         "teacher.toml: fact louis-philippe-abdicates: field 'post': missing"),
-        ('value = 75', 'value = "75"',
-         "teacher.toml: fact louis-napoleon-vote-share: field 'value': must be a number"),
-        ('value = 75', 'value = 75\nhigh = 80',
-         "teacher.toml: fact louis-napoleon-vote-share: field 'value': give either value"),
-        ('judgement = "a victory', 'judgment = "x"\njudgement = "a victory',
-         "teacher.toml: fact name-won-the-vote: field 'judgment': unknown field"),
-        ('attribution = { type = "interpretation", by = "class-notes" }', 'attribution = "record"',
-         "teacher.toml: fact name-won-the-vote: field 'attribution': an assessment is someone's"),
-        ('person = "louis-philippe"', 'person = "charles-x"',
-         "teacher.toml: fact louis-philippe-abdicates: field 'person': unknown entity 'charles-x'"),
-        ('date = "1848-02"', 'date = "1848-02-30"',
-         "teacher.toml: fact louis-philippe-abdicates: field 'date': '1848-02-30' has no day 30"),
-        ('date = "1848-02"', 'date = "Feb 1848"',
-         "teacher.toml: fact louis-philippe-abdicates: field 'date': 'Feb 1848' is not YYYY"),
-        ("paragraphs = [1]\nattribution", "paragraphs = [7]\nattribution",
-         "teacher.toml: fact louis-philippe-abdicates: field 'paragraphs': 7 is not a paragraph "
-         "of notes-1848 (1–4)"),
-        ('topics = ["france"]', 'topics = ["spain"]',
-         "teacher.toml: fact louis-philippe-abdicates: field 'topics': unknown topic 'spain'"),
-        ('attribution = "record"', 'attribution = { type = "rumour", by = "louis-napoleon" }',
-         "teacher.toml: fact louis-philippe-abdicates: field 'attribution.type': 'rumour' is not"),
+        (
+            'kind = "removal"',
+            'kind = "coronation"',
+            "teacher.toml: fact louis-philippe-abdicates: field 'kind': unknown kind 'coronation'",
+        ),
+        (
+            'post = "King of the French"\n',
+            "",
+            "teacher.toml: fact louis-philippe-abdicates: field 'post': missing",
+        ),
+        (
+            "value = 75",
+            'value = "75"',
+            "teacher.toml: fact louis-napoleon-vote-share: field 'value': must be a number",
+        ),
+        (
+            "value = 75",
+            "value = 75\nhigh = 80",
+            "teacher.toml: fact louis-napoleon-vote-share: field 'value': give either value",
+        ),
+        (
+            'judgement = "a victory',
+            'judgment = "x"\njudgement = "a victory',
+            "teacher.toml: fact name-won-the-vote: field 'judgment': unknown field",
+        ),
+        (
+            'attribution = { type = "interpretation", by = "class-notes" }',
+            'attribution = "record"',
+            "teacher.toml: fact name-won-the-vote: field 'attribution': an assessment is someone's",
+        ),
+        (
+            'person = "louis-philippe"',
+            'person = "charles-x"',
+            "teacher.toml: fact louis-philippe-abdicates: "
+            "field 'person': unknown entity 'charles-x'",
+        ),
+        (
+            'date = "1848-02"',
+            'date = "1848-02-30"',
+            "teacher.toml: fact louis-philippe-abdicates: field 'date': '1848-02-30' has no day 30",
+        ),
+        (
+            'date = "1848-02"',
+            'date = "Feb 1848"',
+            "teacher.toml: fact louis-philippe-abdicates: field 'date': 'Feb 1848' is not YYYY",
+        ),
+        (
+            "paragraphs = [1]\nattribution",
+            "paragraphs = [7]\nattribution",
+            "teacher.toml: fact louis-philippe-abdicates: field 'paragraphs': 7 is not a paragraph "
+            "of notes-1848 (1–4)",
+        ),
+        (
+            'topics = ["france"]',
+            'topics = ["spain"]',
+            "teacher.toml: fact louis-philippe-abdicates: field 'topics': unknown topic 'spain'",
+        ),
+        (
+            'attribution = "record"',
+            'attribution = { type = "rumour", by = "louis-napoleon" }',
+            "teacher.toml: fact louis-philippe-abdicates: "
+            "field 'attribution.type': 'rumour' is not",
+        ),
     ],
 )
 def test_one_clear_message_per_problem(old: str, new: str, expected: str):
@@ -81,20 +127,34 @@ def test_one_clear_message_per_problem(old: str, new: str, expected: str):
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('post = "King of the French"', 'post = "King \\u001b]0;HIJACKED\\u0007"',
-         "teacher.toml: fact louis-philippe-abdicates: field 'post': holds control characters "
-         "(\\x1b, \\x07)"),
-        ('name = "Guizot"', 'name = "Guizot\\u009b2J"',
-         "teacher.toml: entity guizot: field 'name': holds a control character (\\x9b)"),
-        ('variants = ["Louis Philippe"]', 'variants = ["Louis \\u202ePhilippe"]',
-         "teacher.toml: entity louis-philippe: field 'variants': holds a control character "
-         "(\\u202e)"),
-        ('title = "France in 1848"', 'title = "France\tin 1848"',
-         "teacher.toml: topic france: field 'title': holds a control character (\\x09)"),
-        ('attribution = { type = "interpretation", by = "class-notes" }',
-         'attribution = { type = "interpretation", by = "class-notes", via = ["\\u001b[2J"] }',
-         "teacher.toml: fact name-won-the-vote: field 'attribution': holds a control character "
-         "(\\x1b)"),
+        (
+            'post = "King of the French"',
+            'post = "King \\u001b]0;HIJACKED\\u0007"',
+            "teacher.toml: fact louis-philippe-abdicates: field 'post': holds control characters "
+            "(\\x1b, \\x07)",
+        ),
+        (
+            'name = "Guizot"',
+            'name = "Guizot\\u009b2J"',
+            "teacher.toml: entity guizot: field 'name': holds a control character (\\x9b)",
+        ),
+        (
+            'variants = ["Louis Philippe"]',
+            'variants = ["Louis \\u202ePhilippe"]',
+            "teacher.toml: entity louis-philippe: field 'variants': holds a control character "
+            "(\\u202e)",
+        ),
+        (
+            'title = "France in 1848"',
+            'title = "France\tin 1848"',
+            "teacher.toml: topic france: field 'title': holds a control character (\\x09)",
+        ),
+        (
+            'attribution = { type = "interpretation", by = "class-notes" }',
+            'attribution = { type = "interpretation", by = "class-notes", via = ["\\u001b[2J"] }',
+            "teacher.toml: fact name-won-the-vote: field 'attribution': holds a control character "
+            "(\\x1b)",
+        ),
     ],
 )
 def test_control_characters_in_a_text_field_are_reported(old: str, new: str, expected: str):
@@ -118,28 +178,35 @@ def test_duplicate_fact_id_is_reported():
     """Two facts with one id are reported, naming where the first one stands."""
     text = GOOD.decode().replace('id = "louis-napoleon-elected"', 'id = "louis-philippe-abdicates"')
     problems = problems_of(text)
-    assert problems == ["teacher.toml: fact louis-philippe-abdicates: field 'id': duplicate fact "
-                        "id 'louis-philippe-abdicates' (first in teacher.toml)"]
+    assert problems == [
+        "teacher.toml: fact louis-philippe-abdicates: field 'id': duplicate fact "
+        "id 'louis-philippe-abdicates' (first in teacher.toml)"
+    ]
 
 
 def test_an_old_format_file_says_what_changed():
     """A fact file written for the first format is told which field moved where."""
     text = GOOD.decode().replace('post = "King of the French"', 'role = "King of the French"')
-    text = text.replace('sphere = "state"\ndescription = "King',
-                        'posts = ["King"]\ndescription = "King')
+    text = text.replace(
+        'sphere = "state"\ndescription = "King', 'posts = ["King"]\ndescription = "King'
+    )
     problems = problems_of(text)
-    assert any("field 'role': the fact format changed: is now called 'post'" in p
-               for p in problems), problems
-    assert any("entity louis-philippe: field 'posts': the fact format changed" in p
-               for p in problems), problems
+    assert any(
+        "field 'role': the fact format changed: is now called 'post'" in p for p in problems
+    ), problems
+    assert any(
+        "entity louis-philippe: field 'posts': the fact format changed" in p for p in problems
+    ), problems
 
 
 def test_a_link_to_a_missing_fact_is_reported():
     """A cause that names a fact the base does not have is reported by field."""
-    text = GOOD.decode().replace('effect = "the February days', 'effect_fact = "nope"\neffect = '
-                                                                 '"the February days')
-    assert problems_of(text) == ["teacher.toml: fact banquet-ban: field 'effect_fact': unknown "
-                                 "fact 'nope'"]
+    text = GOOD.decode().replace(
+        'effect = "the February days', 'effect_fact = "nope"\neffect = "the February days'
+    )
+    assert problems_of(text) == [
+        "teacher.toml: fact banquet-ban: field 'effect_fact': unknown fact 'nope'"
+    ]
 
 
 def test_duplicate_across_files_names_both_files():
@@ -148,22 +215,28 @@ def test_duplicate_across_files_names_both_files():
     result = parse({"a.toml": GOOD, "b.toml": extra})
     assert [str(p) for p in result.problems] == [
         "b.toml: entity louis-philippe: field 'id': duplicate entity id 'louis-philippe' "
-        "(first in a.toml)"]
+        "(first in a.toml)"
+    ]
 
 
 def test_wrong_entity_type_is_reported():
     """A field that needs a person rejects a place."""
     text = GOOD.decode() + '\n[[entity]]\nid = "paris"\ntype = "place"\nname = "Paris"\n'
     text = text.replace('person = "louis-napoleon"', 'person = "paris"')
-    assert problems_of(text) == ["teacher.toml: fact louis-napoleon-elected: field 'person': "
-                                 "'paris' is a place, expected person"]
+    assert problems_of(text) == [
+        "teacher.toml: fact louis-napoleon-elected: field 'person': "
+        "'paris' is a place, expected person"
+    ]
 
 
 def test_several_problems_are_all_reported():
     """A file with three mistakes gets three messages, in file order."""
-    text = (GOOD.decode().replace('kind = "appointment"', 'kind = "nomination"')
-            .replace('date = "1848-02"', 'date = "1848-13"', 1)
-            .replace('type = "person"\nname = "Louis-Napoléon', 'type = "emperor"\nname = "L'))
+    text = (
+        GOOD.decode()
+        .replace('kind = "appointment"', 'kind = "nomination"')
+        .replace('date = "1848-02"', 'date = "1848-13"', 1)
+        .replace('type = "person"\nname = "Louis-Napoléon', 'type = "emperor"\nname = "L')
+    )
     assert len(problems_of(text)) == 3
 
 
@@ -212,10 +285,18 @@ def mangled(draw) -> bytes:
             lines[index] = draw(st.text(max_size=30)) + "\n"
         else:
             key = lines[index].split("=")[0]
-            value = draw(st.one_of(st.integers(-5, 10**6).map(str), st.just("[]"),
-                                   st.just("{}"), st.just('""'), st.just("[1, 'a']"),
-                                   st.just("true"), st.just("1848-02-02"),
-                                   st.text(max_size=10).map(repr)))
+            value = draw(
+                st.one_of(
+                    st.integers(-5, 10**6).map(str),
+                    st.just("[]"),
+                    st.just("{}"),
+                    st.just('""'),
+                    st.just("[1, 'a']"),
+                    st.just("true"),
+                    st.just("1848-02-02"),
+                    st.text(max_size=10).map(repr),
+                )
+            )
             lines[index] = f"{key}= {value}\n"
     return "".join(lines).encode("utf-8", errors="replace")
 
@@ -242,5 +323,7 @@ def test_synonyms_are_read_and_checked():
     good = GOOD.decode() + '\n[[synonyms]]\nwords = ["rubles", "roubles"]\n'
     assert parse({"t.toml": good.encode()}).base.synonyms == (("rubles", "roubles"),)
     bad = GOOD.decode() + '\n[[synonyms]]\nwords = ["rubles"]\n'
-    assert problems_of(bad) == ["teacher.toml: synonyms #1: field 'words': name at least two "
-                                "words or phrases that mean the same"]
+    assert problems_of(bad) == [
+        "teacher.toml: synonyms #1: field 'words': name at least two "
+        "words or phrases that mean the same"
+    ]

@@ -57,8 +57,20 @@ class Refused(PermissionError):
 
 _watching: Sandbox | None = None  # the sandbox whose command is running
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
-_FIRST = frozenset(("os.remove", "os.rmdir", "os.mkdir", "os.truncate", "os.chmod", "os.chown",
-                    "os.utime", "shutil.rmtree", "tempfile.mkstemp", "tempfile.mkdtemp"))
+_FIRST = frozenset(
+    (
+        "os.remove",
+        "os.rmdir",
+        "os.mkdir",
+        "os.truncate",
+        "os.chmod",
+        "os.chown",
+        "os.utime",
+        "shutil.rmtree",
+        "tempfile.mkstemp",
+        "tempfile.mkdtemp",
+    )
+)
 _SECOND = frozenset(("os.link", "os.symlink", "shutil.copyfile", "shutil.move"))
 
 
@@ -66,7 +78,8 @@ def _targets(event: str, args: tuple) -> Iterable[Any]:
     if event == "open":
         path, mode, flags = args
         writing = (isinstance(flags, int) and flags != -1 and flags & _WRITE_FLAGS) or (
-            isinstance(mode, str) and any(c in mode for c in "wax+"))
+            isinstance(mode, str) and any(c in mode for c in "wax+")
+        )
         return (path,) if writing else ()
     if event == "os.rename":  # os.replace too
         return args[:2]
@@ -97,8 +110,9 @@ def _audit(event: str, args: tuple) -> None:
     except Exception:  # an audit hook must never break what it watches
         return
     if refused:
-        raise Refused(errno.EACCES, "the fuzz sandbox refuses a write outside the data folder",
-                      refused[0])
+        raise Refused(
+            errno.EACCES, "the fuzz sandbox refuses a write outside the data folder", refused[0]
+        )
 
 
 sys.addaudithook(_audit)
@@ -119,6 +133,7 @@ def _chain(error: BaseException | None) -> list[BaseException]:
 
 
 # -- one run -----------------------------------------------------------------------------------
+
 
 @dataclass
 class Run:
@@ -144,7 +159,8 @@ class Run:
         if self.hung:
             return "hang"
         if isinstance(self.error, Refused) or any(
-                isinstance(e, Refused) for e in _chain(self.error)):
+            isinstance(e, Refused) for e in _chain(self.error)
+        ):
             return "outside write"
         if self.crashed:
             return "traceback"
@@ -159,13 +175,17 @@ class Run:
         if self.error is None:
             return ""
         frames = traceback.extract_tb(self.error.__traceback__)
-        ours = [f for f in frames if "/purgequiz/" in f.filename.replace("\\", "/")
-                and "/tests/" not in f.filename.replace("\\", "/")]
+        ours = [
+            f
+            for f in frames
+            if "/purgequiz/" in f.filename.replace("\\", "/")
+            and "/tests/" not in f.filename.replace("\\", "/")
+        ]
         frame = (ours or frames)[-1] if (ours or frames) else None
         if frame is None:
             return ""
         short = frame.filename.replace("\\", "/")
-        short = short[short.rfind("/purgequiz/") + 1:] if "/purgequiz/" in short else short
+        short = short[short.rfind("/purgequiz/") + 1 :] if "/purgequiz/" in short else short
         return f"{short}:{frame.lineno} in {frame.name}"
 
     def error_line(self) -> str:
@@ -178,8 +198,16 @@ class Run:
 
 # -- what went wrong -----------------------------------------------------------------------
 
-FAILURE_KINDS = ("traceback", "hang", "unclear error", "outside write", "changed input",
-                 "raw control characters", "broken profile", "damage not kept")
+FAILURE_KINDS = (
+    "traceback",
+    "hang",
+    "unclear error",
+    "outside write",
+    "changed input",
+    "raw control characters",
+    "broken profile",
+    "damage not kept",
+)
 
 
 def verb(command: str) -> str:
@@ -242,6 +270,7 @@ class Report:
 
 # -- the sandbox ---------------------------------------------------------------------------
 
+
 def _digest(path: Path) -> str:
     try:
         return hashlib.sha1(path.read_bytes()).hexdigest()
@@ -287,8 +316,9 @@ def _raise_hang(signum, frame) -> None:
 class Sandbox:
     """Folders for one attempt at a time (see the module docstring); :meth:`reset` between."""
 
-    def __init__(self, timeout: float = 20.0, root: Path | None = None,
-                 durable: bool = False) -> None:
+    def __init__(
+        self, timeout: float = 20.0, root: Path | None = None, durable: bool = False
+    ) -> None:
         made = Path(tempfile.mkdtemp(prefix="pqfuzz-")) if root is None else root
         self.root = Path(os.path.realpath(made))
         self.box = self.root / "box"
@@ -344,8 +374,14 @@ class Sandbox:
         out_bytes, err_bytes = io.BytesIO(), io.BytesIO()
         out = io.TextIOWrapper(out_bytes, encoding="utf-8", errors="strict", write_through=True)
         err = io.TextIOWrapper(err_bytes, encoding="utf-8", errors="strict", write_through=True)
-        saved = (sys.stdout, sys.stderr, os.getcwd(), os.environ.get(HOME_ENV),
-                 sys.dont_write_bytecode, os.fsync)
+        saved = (
+            sys.stdout,
+            sys.stderr,
+            os.getcwd(),
+            os.environ.get(HOME_ENV),
+            sys.dont_write_bytecode,
+            os.fsync,
+        )
         timed = self.timeout and threading.current_thread() is threading.main_thread()
         handler = signal.signal(signal.SIGALRM, _raise_hang) if timed else None
         try:
@@ -409,9 +445,11 @@ class Sandbox:
             return True
         if event == "os.mkdir" and os.path.isdir(real):
             return True
-        return any(os.path.dirname(real) == os.path.dirname(o)
-                   and os.path.basename(real).startswith("." + os.path.basename(o))
-                   for o in self.outputs)
+        return any(
+            os.path.dirname(real) == os.path.dirname(o)
+            and os.path.basename(real).startswith("." + os.path.basename(o))
+            for o in self.outputs
+        )
 
     def outside_writes(self, run: Run) -> list[str]:
         """What ``run`` tried to write outside the data folder and its outputs."""

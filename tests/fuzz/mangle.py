@@ -21,16 +21,49 @@ __all__ = ["Mangler", "Raw", "to_json", "to_toml"]
 
 Path_ = tuple[Any, ...]  # keys and indices from the document's root
 
-ESCAPES = ("\x1b[2J", "\x1b]0;X\x07", "\x9b31m", "\x1b[31mred\x1b[0m", "\x00", "\x07",
-           "\u202eevil", "line\nbreak", "\x7f", "[/]", "[@click=app.quit]x[/]", "\ud800")
-DATES = ("2025-03-01T09:00:00", "2025-03-01T09:00:00+05:00", "2025-03-01", "2025-13-45",
-         "2025-02-30T25:61:00+00:00", "yesterday", "0000-00-00", "-1", "1937",
-         "9999-12-31T23:59:59+00:00", "0001-01-01T00:00:00+00:00", "2025-03-01T09:00:00Z",
-         "1e308", "")
+ESCAPES = (
+    "\x1b[2J",
+    "\x1b]0;X\x07",
+    "\x9b31m",
+    "\x1b[31mred\x1b[0m",
+    "\x00",
+    "\x07",
+    "\u202eevil",
+    "line\nbreak",
+    "\x7f",
+    "[/]",
+    "[@click=app.quit]x[/]",
+    "\ud800",
+)
+DATES = (
+    "2025-03-01T09:00:00",
+    "2025-03-01T09:00:00+05:00",
+    "2025-03-01",
+    "2025-13-45",
+    "2025-02-30T25:61:00+00:00",
+    "yesterday",
+    "0000-00-00",
+    "-1",
+    "1937",
+    "9999-12-31T23:59:59+00:00",
+    "0001-01-01T00:00:00+00:00",
+    "2025-03-01T09:00:00Z",
+    "1e308",
+    "",
+)
 EXTRA_KEYS = ("zz", "v", "id", "__proto__", "../../x", "", "format", "\x1b[2J")
 DEPTH = 3000
-BYTE_GARBAGE = (b"\xff", b"\xc3\x28", b"\xed\xa0\x80", b"\xf8\x88\x80\x80\x80", b"\x80",
-                b"\x9b", b"\x1b[2J", b"\x00", b"\xef\xbb\xbf")
+BYTE_GARBAGE = (
+    b"\xff",
+    b"\xc3\x28",
+    b"\xed\xa0\x80",
+    b"\xf8\x88\x80\x80\x80",
+    b"\x80",
+    b"\x9b",
+    b"\x1b[2J",
+    b"\x00",
+    b"\xef\xbb\xbf",
+)
 
 
 @dataclass(frozen=True)
@@ -44,9 +77,24 @@ class Raw:
 
 def path_likes(outside: str) -> tuple[str, ...]:
     """Strings that would climb out of a folder if used to build a path."""
-    return (f"{outside}/zz-evil", f"{outside}/zz-evil/", f"{outside}\\zz-evil", "../../x",
-            "..\\..\\x", "C:\\x", "reviews/../../x", "nul", "", ".", "..", "~/zz-evil",
-            f"reviews/../../../../../../..{outside}/zz-evil", "a/b", "x\x00y", "CON.json")
+    return (
+        f"{outside}/zz-evil",
+        f"{outside}/zz-evil/",
+        f"{outside}\\zz-evil",
+        "../../x",
+        "..\\..\\x",
+        "C:\\x",
+        "reviews/../../x",
+        "nul",
+        "",
+        ".",
+        "..",
+        "~/zz-evil",
+        f"reviews/../../../../../../..{outside}/zz-evil",
+        "a/b",
+        "x\x00y",
+        "CON.json",
+    )
 
 
 def _huge_text() -> str:
@@ -56,8 +104,9 @@ def _huge_text() -> str:
 class Mangler:
     """Draws damage from ``rng``; path-like strings point into ``outside``."""
 
-    def __init__(self, rng, outside: str, shown: tuple[str, ...] = (),
-                 names: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, rng, outside: str, shown: tuple[str, ...] = (), names: tuple[str, ...] = ()
+    ) -> None:
         self.rng = rng
         self.paths = path_likes(outside)
         self.shown = shown  # fields the commands print: control characters go there more often
@@ -89,24 +138,38 @@ class Mangler:
 
     def weird(self) -> Any:
         """A value of a wrong type, an extreme, a trap string or a bad date."""
-        return self.weighted((
-            (3, lambda: self.pick((0, 1, -1, 7, 2**63, -(2**63) - 1, 10**20))),
-            (3, lambda: self.pick(("x", "1", "true", "null", " ", "0.5", "[]", "{}"))),
-            (2, lambda: self.pick((math.nan, math.inf, -math.inf, 1e308, -0.0, 0.5, -1.5))),
-            (2, lambda: self.pick((True, False))),
-            (2, lambda: None),
-            (2, lambda: self.pick(([], [1, "a"], [None], [[]], ["x", "x"]))),
-            (2, lambda: self.pick(({}, {"a": 1}, {"id": None}))),
-            (3, lambda: self.pick(ESCAPES)),
-            (3, lambda: self.pick(self.paths)),
-            (2, lambda: self.pick(DATES)),
-            (0.5, _huge_text),
-            (0.5, lambda: Raw("[" * DEPTH + "]" * DEPTH, "[" * DEPTH + "]" * DEPTH,
-                              f"<list {DEPTH} levels deep>")),
-            (0.5, lambda: Raw('{"a":' * DEPTH + "1" + "}" * DEPTH,
-                              "{a=" * DEPTH + "1" + "}" * DEPTH, f"<table {DEPTH} levels deep>")),
-            (0.5, lambda: Raw("9" * 5000, "9" * 5000, "<number of 5000 digits>")),
-        ))
+        return self.weighted(
+            (
+                (3, lambda: self.pick((0, 1, -1, 7, 2**63, -(2**63) - 1, 10**20))),
+                (3, lambda: self.pick(("x", "1", "true", "null", " ", "0.5", "[]", "{}"))),
+                (2, lambda: self.pick((math.nan, math.inf, -math.inf, 1e308, -0.0, 0.5, -1.5))),
+                (2, lambda: self.pick((True, False))),
+                (2, lambda: None),
+                (2, lambda: self.pick(([], [1, "a"], [None], [[]], ["x", "x"]))),
+                (2, lambda: self.pick(({}, {"a": 1}, {"id": None}))),
+                (3, lambda: self.pick(ESCAPES)),
+                (3, lambda: self.pick(self.paths)),
+                (2, lambda: self.pick(DATES)),
+                (0.5, _huge_text),
+                (
+                    0.5,
+                    lambda: Raw(
+                        "[" * DEPTH + "]" * DEPTH,
+                        "[" * DEPTH + "]" * DEPTH,
+                        f"<list {DEPTH} levels deep>",
+                    ),
+                ),
+                (
+                    0.5,
+                    lambda: Raw(
+                        '{"a":' * DEPTH + "1" + "}" * DEPTH,
+                        "{a=" * DEPTH + "1" + "}" * DEPTH,
+                        f"<table {DEPTH} levels deep>",
+                    ),
+                ),
+                (0.5, lambda: Raw("9" * 5000, "9" * 5000, "<number of 5000 digits>")),
+            )
+        )
 
     # -- changing a parsed document ------------------------------------------------------
 
@@ -116,9 +179,18 @@ class Mangler:
         if self.chance(0.12):
             return self._sweep(doc)
         for _ in range(1 + self.chance(1 / 8) + self.chance(1 / 4) + self.chance(1 / 16)):
-            change = self.choose(((5, self._replace), (2, self._delete), (2, self._extra),
-                                  (1, self._duplicate), (1, self._retype), (2, self._inject),
-                                  (2, self._field), (2, self._path_field)))
+            change = self.choose(
+                (
+                    (5, self._replace),
+                    (2, self._delete),
+                    (2, self._extra),
+                    (1, self._duplicate),
+                    (1, self._retype),
+                    (2, self._inject),
+                    (2, self._field),
+                    (2, self._path_field),
+                )
+            )
             doc = change(doc)
         return doc
 
@@ -152,8 +224,7 @@ class Mangler:
         return doc
 
     def _duplicate(self, doc: Any) -> Any:
-        lists = [p for p in [(), *_walk(doc)] if isinstance(_get(doc, p), list)
-                 and _get(doc, p)]
+        lists = [p for p in [(), *_walk(doc)] if isinstance(_get(doc, p), list) and _get(doc, p)]
         if not lists:
             return doc
         where = self.pick(lists)
@@ -204,8 +275,10 @@ class Mangler:
 
     def _path_field(self, doc: Any) -> Any:
         """A field that names things (an id, a day) made one path-like string everywhere."""
-        keys = sorted({p[-1] for p in _walk(doc) if isinstance(p[-1], str)
-                       and isinstance(_get(doc, p), str)}, key=str)
+        keys = sorted(
+            {p[-1] for p in _walk(doc) if isinstance(p[-1], str) and isinstance(_get(doc, p), str)},
+            key=str,
+        )
         hinted = [key for key in keys if key in self.names]
         if not keys:
             return self._replace(doc)
@@ -229,12 +302,16 @@ class Mangler:
         count = 0
         for where in list(_walk(doc)):
             value = _get(doc, where)
-            if not isinstance(value, str) or where == ("format",) or (
-                    sort == "date" and not dated.match(value)) or (
-                    sort == "escape" and " " not in value):
+            if (
+                not isinstance(value, str)
+                or where == ("format",)
+                or (sort == "date" and not dated.match(value))
+                or (sort == "escape" and " " not in value)
+            ):
                 continue
-            new = self.pick(self.paths if sort == "path" else
-                            ESCAPES if sort == "escape" else DATES)
+            new = self.pick(
+                self.paths if sort == "path" else ESCAPES if sort == "escape" else DATES
+            )
             doc = _set(doc, where, new if sort != "escape" else value + new)
             count += 1
         self.steps.append(f"{count} texts replaced by {sort} strings")
@@ -262,13 +339,13 @@ class Mangler:
         if kind == "flip":
             bit = 1 << self.rng.randrange(8)
             self.steps.append(f"bit {bit} of byte {at} flipped")
-            return data[:at] + bytes([data[at] ^ bit]) + data[at + 1:]
+            return data[:at] + bytes([data[at] ^ bit]) + data[at + 1 :]
         length = 1 + self.rng.randrange(64)
         if kind == "drop":
             self.steps.append(f"bytes {at}-{at + length} removed")
-            return data[:at] + data[at + length:]
+            return data[:at] + data[at + length :]
         self.steps.append(f"bytes {at}-{at + length} repeated")
-        return data[:at + length] + data[at:]
+        return data[: at + length] + data[at:]
 
     def noise(self, max_size: int = 2000) -> bytes:
         """Random bytes, sometimes behind the valid start of a document."""
@@ -278,6 +355,7 @@ class Mangler:
 
 
 # -- walking a document ----------------------------------------------------------------------
+
 
 def _walk(doc: Any, limit: int = 20000) -> Iterator[Path_]:
     """Every path below the root, parents before children (at most ``limit``)."""
@@ -334,6 +412,7 @@ def _show(value: Any) -> str:
 
 
 # -- writing a document ----------------------------------------------------------------------
+
 
 def to_json(doc: Any, *, ascii_only: bool = False, compact: bool = False) -> bytes:
     """JSON bytes (on one line when ``compact``); NaN and Infinity as JavaScript writes them,
@@ -406,8 +485,11 @@ def to_toml(doc: Any) -> bytes:
     if not isinstance(doc, dict):
         doc = {"value": doc}
     lines: list[str] = []
-    sections = {k: v for k, v in doc.items()
-                if isinstance(v, list) and v and all(isinstance(t, dict) for t in v)}
+    sections = {
+        k: v
+        for k, v in doc.items()
+        if isinstance(v, list) and v and all(isinstance(t, dict) for t in v)
+    }
     for key, value in doc.items():
         if key not in sections:
             text = _toml_value(value)

@@ -51,6 +51,7 @@ class Case:
 
 # -- valid documents to start from ---------------------------------------------------------
 
+
 @cache
 def fact_document() -> dict[str, Any]:
     return tomllib.loads(FACT_EXAMPLE.read_text(encoding="utf-8"))
@@ -73,8 +74,7 @@ def deck_document() -> dict[str, Any]:
     chosen: list[dict[str, Any]] = []
     for kind in ("question", "cloze", "truefalse", "ordering", "matching", "flashcard"):
         chosen += [card for card in data["cards"] if card["kind"] == kind][:2]
-    chosen += [card for card in data["cards"] if card.get("rebuttals")
-               and card not in chosen][:1]
+    chosen += [card for card in data["cards"] if card.get("rebuttals") and card not in chosen][:1]
     return {**data, "id": "fuzz", "cards": chosen}
 
 
@@ -129,8 +129,11 @@ def profile_template() -> ProfileTemplate:
     os.environ["PURGEQUIZ_HOME"] = str(root / "home")
     try:
         deck = study_deck()
-        days = (datetime(2025, 2, 27, 18, tzinfo=UTC), datetime(2025, 3, 1, 9, tzinfo=UTC),
-                datetime(2025, 3, 2, 9, tzinfo=UTC))
+        days = (
+            datetime(2025, 2, 27, 18, tzinfo=UTC),
+            datetime(2025, 3, 1, 9, tzinfo=UTC),
+            datetime(2025, 3, 2, 9, tzinfo=UTC),
+        )
         for number, start in enumerate(days):
             profile = open_profile(NAME)
             if number == 0:
@@ -157,8 +160,10 @@ def profile_template() -> ProfileTemplate:
                 profile.close()
         folder = root / "template"
         shutil.copytree(profile.path, folder)
-        (folder / "profile.json").write_text(json.dumps(
-            {"v": 1, "name": NAME, "created": "2025-02-27T17:59:00+00:00"}), encoding="utf-8")
+        (folder / "profile.json").write_text(
+            json.dumps({"v": 1, "name": NAME, "created": "2025-02-27T17:59:00+00:00"}),
+            encoding="utf-8",
+        )
         export = export_profile(profile)
         export["exported_at"] = EXPORTED_AT
         profile.close()
@@ -177,6 +182,7 @@ def profile_folder(box: Sandbox) -> Path:
 
 
 # -- the shapes ----------------------------------------------------------------------------
+
 
 class Shape:
     """One kind of input: how to damage it and which commands must cope with it."""
@@ -205,8 +211,16 @@ class Shape:
             text = text.replace(str(folder) + os.sep, "")
         return text
 
-    def judge(self, report: Report, box: Sandbox, run: Run, names: list[str], *,
-              inputs: dict[Path, bytes] | None = None, failure_kind: str = "") -> str:
+    def judge(
+        self,
+        report: Report,
+        box: Sandbox,
+        run: Run,
+        names: list[str],
+        *,
+        inputs: dict[Path, bytes] | None = None,
+        failure_kind: str = "",
+    ) -> str:
         """Record ``run``'s status and every promise it broke; return the status."""
         command = self.command(run, box)
         status = run.status(names)
@@ -214,50 +228,68 @@ class Shape:
         report.runs_detail.append(run)
         if status == "traceback":
             detail = run.error_line() or "printed a traceback"
-            report.failures.append(Failure(failure_kind or "traceback", command, detail,
-                                           run.where()))
+            report.failures.append(
+                Failure(failure_kind or "traceback", command, detail, run.where())
+            )
         elif status == "hang":
-            report.failures.append(Failure("hang", command,
-                                           f"still running after {box.timeout:g} s"))
+            report.failures.append(
+                Failure("hang", command, f"still running after {box.timeout:g} s")
+            )
         elif status == "outside write":
             pass  # reported below, with what it tried to write
         elif status != "accepted" and failure_kind:
             first = next((line for line in run.err.splitlines() if line.strip()), "")
-            report.failures.append(Failure(failure_kind, command,
-                                           f"exit {run.code}: {first[:160]}"))
+            report.failures.append(
+                Failure(failure_kind, command, f"exit {run.code}: {first[:160]}")
+            )
         elif status == "unclear error":
             first = next((line for line in run.err.splitlines() if line.strip()), "")
-            report.failures.append(Failure(
-                "unclear error", command,
-                f"exit {run.code} without naming the file; stderr: {first[:120]!r}"))
+            report.failures.append(
+                Failure(
+                    "unclear error",
+                    command,
+                    f"exit {run.code} without naming the file; stderr: {first[:120]!r}",
+                )
+            )
         controls = control_characters(run.out + run.err)
         if controls:
-            report.failures.append(Failure(
-                "raw control characters", command,
-                "printed " + ", ".join(repr(c) for c in controls)))
+            report.failures.append(
+                Failure(
+                    "raw control characters",
+                    command,
+                    "printed " + ", ".join(repr(c) for c in controls),
+                )
+            )
         outside = box.outside_writes(run)
         if outside:
-            shown = [os.path.relpath(p, box.root) if p.startswith(str(box.root)) else p
-                     for p in outside]
-            report.failures.append(Failure("outside write", command,
-                                           "wrote " + ", ".join(shown[:3])))
+            shown = [
+                os.path.relpath(p, box.root) if p.startswith(str(box.root)) else p for p in outside
+            ]
+            report.failures.append(
+                Failure("outside write", command, "wrote " + ", ".join(shown[:3]))
+            )
         for path, data in (inputs or {}).items():
             now = path.read_bytes() if path.exists() else None
             if now != data:
                 what = "removed it" if now is None else f"{len(data)} bytes became {len(now)}"
-                report.failures.append(Failure("changed input", command,
-                                               f"{path.name}: {what}"))
+                report.failures.append(Failure("changed input", command, f"{path.name}: {what}"))
         return status
 
     @staticmethod
     def tree_check(report: Report, box: Sandbox, before: dict[str, str]) -> None:
         """Nothing outside the data folder and the outputs appeared, changed or went."""
         after = box.state()
-        changed = sorted(name for name in before.keys() | after.keys()
-                         if before.get(name) != after.get(name))
+        changed = sorted(
+            name for name in before.keys() | after.keys() if before.get(name) != after.get(name)
+        )
         if changed:
-            report.failures.append(Failure("outside write", f"{report.shape} (all commands)",
-                                           "changed " + ", ".join(changed[:3])))
+            report.failures.append(
+                Failure(
+                    "outside write",
+                    f"{report.shape} (all commands)",
+                    "changed " + ", ".join(changed[:3]),
+                )
+            )
 
 
 class FactsShape(Shape):
@@ -284,8 +316,11 @@ class FactsShape(Shape):
         out = box.out / "deck.json"
         box.outputs = {str(out)}
         before = box.state()
-        for argv in (["facts", "check", str(path)], ["facts", "list", "--facts", str(path)],
-                     ["generate", "--facts", str(path), "-o", str(out)]):
+        for argv in (
+            ["facts", "check", str(path)],
+            ["facts", "list", "--facts", str(path)],
+            ["generate", "--facts", str(path), "-o", str(out)],
+        ):
             run = box.main(argv)
             self.judge(report, box, run, [str(path), path.name], inputs={path: data})
         self.tree_check(report, box, before)
@@ -335,8 +370,21 @@ def _open_and_study(name: str) -> dict[str, Any]:
 
 
 # fields of progress that name things: a table, a file, a profile, a time zone
-PROGRESS_NAMES = ("day", "reviewed_at", "started_at", "created_at", "id", "card_id", "profile",
-                  "name", "t", "k", "timezone", "theme", "deck_id")
+PROGRESS_NAMES = (
+    "day",
+    "reviewed_at",
+    "started_at",
+    "created_at",
+    "id",
+    "card_id",
+    "profile",
+    "name",
+    "t",
+    "k",
+    "timezone",
+    "theme",
+    "deck_id",
+)
 
 
 class ExportsShape(Shape):
@@ -352,9 +400,10 @@ class ExportsShape(Shape):
         else:
             doc = mangler.document(profile_template().export)
             data = mangler.raw(to_json(doc, ascii_only=mangler.chance(0.5)), p=0.15)
-        steps = mangler.steps + [("into the existing profile" if existing
-                                  else "into no existing profile")
-                                 + ("" if named else ", named by the file")]
+        steps = mangler.steps + [
+            ("into the existing profile" if existing else "into no existing profile")
+            + ("" if named else ", named by the file")
+        ]
         return Case({self.file: data}, steps, {"existing": existing, "named": named})
 
     def check(self, case: Case, box: Sandbox) -> Report:
@@ -381,19 +430,31 @@ class ExportsShape(Shape):
         for info in listed.value or []:
             exported = box.main(["progress", "export", "--profile", info.name, "-o", "-"])
             self.judge(report, box, exported, [], failure_kind="broken profile")
-            studied = box.call(lambda name=info.name: _open_and_study(name),
-                               f"open_profile({info.name!r}) and study")
+            studied = box.call(
+                lambda name=info.name: _open_and_study(name),
+                f"open_profile({info.name!r}) and study",
+            )
             self.judge(report, box, studied, [], failure_kind="broken profile")
             refused = (studied.value or {}).get("refused")
             if refused:
-                report.failures.append(Failure("broken profile", self.command(studied, box),
-                                               f"refused to open: {refused[:160]}"))
+                report.failures.append(
+                    Failure(
+                        "broken profile",
+                        self.command(studied, box),
+                        f"refused to open: {refused[:160]}",
+                    )
+                )
             # every record kept passes the store's schema, and the totals agree with the log
             checked = box.main(["progress", "check", "--profile", info.name])
             self.judge(report, box, checked, [], failure_kind="broken profile")
             if checked.code not in (0, None) or "healthy" not in checked.out:
-                report.failures.append(Failure("broken profile", self.command(checked, box),
-                                               f"not healthy: {checked.out[:200]}"))
+                report.failures.append(
+                    Failure(
+                        "broken profile",
+                        self.command(checked, box),
+                        f"not healthy: {checked.out[:200]}",
+                    )
+                )
         self.tree_check(report, box, before)
         return report
 
@@ -404,8 +465,13 @@ def _lines(data: bytes) -> list[bytes]:
 
 class ProfilesShape(Shape):
     name = "profiles"
-    targets = ("progress.json", "progress.journal", "reviews/2025-02.jsonl",
-               "reviews/2025-03.jsonl", "profile.json")
+    targets = (
+        "progress.json",
+        "progress.journal",
+        "reviews/2025-02.jsonl",
+        "reviews/2025-03.jsonl",
+        "profile.json",
+    )
 
     def make(self, rng, box: Sandbox) -> Case:
         mangler = Mangler(rng, str(box.outside), ("name", "prompt", "note"), PROGRESS_NAMES)
@@ -450,8 +516,19 @@ class ProfilesShape(Shape):
             lines[index], lines[other] = lines[other], lines[index]
             mangler.steps.append(f"lines {index + 1} and {other + 1} swapped")
         else:
-            junk = mangler.pick((b"{", b"[]", b'{"o":"p"}', b"null", b"garbage", b'{"o":"x"}',
-                                 b'{"o":"p","t":"cards/000"}', b"\x1b[2J", b"1e999999"))
+            junk = mangler.pick(
+                (
+                    b"{",
+                    b"[]",
+                    b'{"o":"p"}',
+                    b"null",
+                    b"garbage",
+                    b'{"o":"x"}',
+                    b'{"o":"p","t":"cards/000"}',
+                    b"\x1b[2J",
+                    b"1e999999",
+                )
+            )
             lines.insert(index, junk)
             mangler.steps.append(f"{junk!r} inserted as line {index + 1}")
         return b"\n".join(lines) + b"\n"
@@ -478,33 +555,58 @@ class ProfilesShape(Shape):
         self.judge(report, box, studied, names, failure_kind="broken profile")
         refused = (studied.value or {}).get("refused")
         if refused and status == "accepted":
-            report.failures.append(Failure("broken profile", self.command(studied, box),
-                                           f"exported, then refused to open: {refused[:160]}"))
+            report.failures.append(
+                Failure(
+                    "broken profile",
+                    self.command(studied, box),
+                    f"exported, then refused to open: {refused[:160]}",
+                )
+            )
         elif refused and not any(name in refused for name in names):
-            report.failures.append(Failure("unclear error", self.command(studied, box),
-                                           f"refused without naming the profile: {refused}"))
+            report.failures.append(
+                Failure(
+                    "unclear error",
+                    self.command(studied, box),
+                    f"refused without naming the profile: {refused}",
+                )
+            )
         if data is not None:
-            self._kept(report, box, folder, path, data, studied,
-                       studied.error is None and not refused)
+            self._kept(
+                report, box, folder, path, data, studied, studied.error is None and not refused
+            )
         self.tree_check(report, box, before)
         return report
 
-    def _kept(self, report: Report, box: Sandbox, folder: Path, path: Path, data: bytes,
-              run: Run, succeeded: bool) -> None:
+    def _kept(
+        self,
+        report: Report,
+        box: Sandbox,
+        folder: Path,
+        path: Path,
+        data: bytes,
+        run: Run,
+        succeeded: bool,
+    ) -> None:
         """A damaged file set aside holds its bytes as they were; a command that failed left
         the file it could not read somewhere in the profile's folder."""
         command = self.command(run, box)
         aside = sorted(path.parent.glob(path.name + ".damaged-*"))
         if aside and not any(p.read_bytes() == data for p in aside):
-            report.failures.append(Failure("damage not kept", command,
-                                           f"{path.name} was set aside, but not as it was"))
+            report.failures.append(
+                Failure("damage not kept", command, f"{path.name} was set aside, but not as it was")
+            )
         if not succeeded:
             kept = any(p.is_file() and p.read_bytes() == data for p in folder.rglob("*"))
             if not kept:
-                report.failures.append(Failure(
-                    "damage not kept", command,
-                    f"failed, and {path.name} as it was is nowhere in the profile's folder"))
+                report.failures.append(
+                    Failure(
+                        "damage not kept",
+                        command,
+                        f"failed, and {path.name} as it was is nowhere in the profile's folder",
+                    )
+                )
 
 
-SHAPES: dict[str, Shape] = {shape.name: shape for shape in (
-    FactsShape(), DecksShape(), ExportsShape(), ProfilesShape())}
+SHAPES: dict[str, Shape] = {
+    shape.name: shape for shape in (FactsShape(), DecksShape(), ExportsShape(), ProfilesShape())
+}

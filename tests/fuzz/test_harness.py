@@ -26,6 +26,7 @@ def test_an_escaping_exception_is_a_traceback(box):
 
 def test_exit_codes_and_messages_are_classed(box):
     """Exit 0 is accepted; a non-zero exit is a clean error only if stderr names the file."""
+
     def fails(named: bool) -> int:
         import sys
 
@@ -72,6 +73,7 @@ def test_control_characters_are_found():
 
 def test_the_same_seed_gives_the_same_damage(box):
     """A seed makes the same damaged bytes every time."""
+
     def damaged(seed: int) -> bytes:
         mangler = Mangler(random.Random(seed), str(box.outside))
         return to_json(mangler.document(deck_document()))
@@ -79,16 +81,35 @@ def test_the_same_seed_gives_the_same_damage(box):
     assert damaged(3) == damaged(3) and damaged(3) != damaged(4)
 
 
-@pytest.mark.parametrize(("shape", "case"), [
-    ("facts", lambda: Case({"facts.toml": to_toml(fact_document())}, [])),
-    ("decks", lambda: Case({"deck.json": to_json(deck_document())}, [])),
-    ("exports", lambda: Case({"export.json": to_json(profile_template().export)}, [],
-                             {"existing": True, "named": True})),
-    ("exports", lambda: Case({"export.json": to_json(profile_template().export)}, [],
-                             {"existing": False, "named": False})),
-    ("profiles", lambda: Case({"progress.json": (profile_template().folder
-                                                 / "progress.json").read_bytes()}, [])),
-])
+@pytest.mark.parametrize(
+    ("shape", "case"),
+    [
+        ("facts", lambda: Case({"facts.toml": to_toml(fact_document())}, [])),
+        ("decks", lambda: Case({"deck.json": to_json(deck_document())}, [])),
+        (
+            "exports",
+            lambda: Case(
+                {"export.json": to_json(profile_template().export)},
+                [],
+                {"existing": True, "named": True},
+            ),
+        ),
+        (
+            "exports",
+            lambda: Case(
+                {"export.json": to_json(profile_template().export)},
+                [],
+                {"existing": False, "named": False},
+            ),
+        ),
+        (
+            "profiles",
+            lambda: Case(
+                {"progress.json": (profile_template().folder / "progress.json").read_bytes()}, []
+            ),
+        ),
+    ],
+)
 def test_undamaged_documents_are_accepted(box, shape, case):
     """The documents the damage starts from are valid: every command accepts them."""
     report = SHAPES[shape].check(case(), box)

@@ -35,8 +35,11 @@ def test_card_ids_name_fact_and_template(deck: Deck):
 def test_built_from_records_checksum_seed_and_filters(base: FactBase):
     """The deck says what it was built from."""
     deck = generate(base, Filters(topics=("army",)), seed=7)
-    assert deck.built_from == {"facts_checksum": base.checksum(), "seed": 7,
-                               "filters": Filters(topics=("army",)).to_dict()}
+    assert deck.built_from == {
+        "facts_checksum": base.checksum(),
+        "seed": 7,
+        "filters": Filters(topics=("army",)).to_dict(),
+    }
 
 
 def test_every_card_carries_explanation_sources_and_answers(deck: Deck):
@@ -51,8 +54,9 @@ def test_every_card_carries_explanation_sources_and_answers(deck: Deck):
 
 def test_notes_reach_the_explanation(deck: Deck, base: FactBase):
     """A fact's gloss (what an abbreviation means, a known error) is shown with its cards."""
-    glossed = [card for card in deck.cards
-               if len(card.fact_ids) == 1 and base.facts[card.fact_ids[0]].note]
+    glossed = [
+        card for card in deck.cards if len(card.fact_ids) == 1 and base.facts[card.fact_ids[0]].note
+    ]
     assert glossed
     for card in glossed:
         assert base.facts[card.fact_ids[0]].note in card.explanation, card.id

@@ -13,8 +13,9 @@ from tests.generate.conftest import some
 def test_choices_hold_the_answer_once_among_distinct_options(cards: list[Card]):
     """A card with choices shows its answer once, beside two or three distinct wrong ones
     (or one, for a two-way comparison of sources or rows)."""
-    for card in some([c for c in cards if c.choices and c.kind == "question"],
-                     "question with choices"):
+    for card in some(
+        [c for c in cards if c.choices and c.kind == "question"], "question with choices"
+    ):
         assert card.choices.count(card.answer) == 1, card.id
         assert 2 <= len(card.choices) <= 4, card.id
         assert len({normalize(c) for c in card.choices}) == len(card.choices), card.id
@@ -36,19 +37,24 @@ def test_rebuttals_from_the_base_are_about_the_choice(cards: list[Card], base: F
     that says who it really was names the answer and the choice."""
     statements = {f.statement for f in base.facts.values()}
     leads = named = 0
-    for card, rebuttal in some([(c, r) for c in cards if c.answer_type == "entity"
-                                for r in c.rebuttals], "rebuttal of a wrong name"):
+    for card, rebuttal in some(
+        [(c, r) for c in cards if c.answer_type == "entity" for r in c.rebuttals],
+        "rebuttal of a wrong name",
+    ):
         text = rebuttal.text
         if lead := re.match(r"It was (.+?), not (.+?)\. ", text):  # who it really was
             leads += 1
             assert lead.groups() == (card.answer, rebuttal.choice), (card.id, text)
-            text = text[lead.end():]
+            text = text[lead.end() :]
         if text in statements:
             named += 1
             name = re.sub(r"\s*\(.*\)$", "", rebuttal.choice)  # 'Pravda (Soviet newspaper)'
-            entity = next(e for e in base.entities.values()
-                          if name.lower() in {s.lower() for s in (e.name, *e.spellings)}
-                          or name.lower().removeprefix("the ") == e.name.lower())
+            entity = next(
+                e
+                for e in base.entities.values()
+                if name.lower() in {s.lower() for s in (e.name, *e.spellings)}
+                or name.lower().removeprefix("the ") == e.name.lower()
+            )
             words = {s.split()[-1].lower() for s in entity.spellings}
             assert any(w in rebuttal.text.lower() for w in words), (card.id, rebuttal.choice)
     assert leads and named
@@ -59,20 +65,32 @@ def test_no_prompt_names_its_answer(cards: list[Card]):
     for card in some([c for c in cards if c.kind == "question"], "question"):
         for term in (card.answer, *card.accept):
             if len(term) >= 3:
-                assert not re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)",
-                                     card.prompt.lower()), (card.id, term)
+                assert not re.search(
+                    rf"(?<!\w){re.escape(term.lower())}(?!\w)", card.prompt.lower()
+                ), (card.id, term)
 
 
 def test_claims_are_asked_with_whose_they_are(cards: list[Card], base: FactBase):
     """A card from a claim, estimate, interpretation or report says whose it is in its
     prompt, unless whose it is is what the card asks."""
-    asks_the_source = {"figure-source", "who-argued", "which-account", "what-account",
-                       "report-outlet", "report-subject", "reason-and-reading", "who-judged",
-                       "official-reason"}
-    claims = [card for card in cards
-              if card.template not in asks_the_source
-              and card.kind not in ("ordering", "matching")
-              and not base.facts[card.fact_ids[0]].attribution.is_record]
+    asks_the_source = {
+        "figure-source",
+        "who-argued",
+        "which-account",
+        "what-account",
+        "report-outlet",
+        "report-subject",
+        "reason-and-reading",
+        "who-judged",
+        "official-reason",
+    }
+    claims = [
+        card
+        for card in cards
+        if card.template not in asks_the_source
+        and card.kind not in ("ordering", "matching")
+        and not base.facts[card.fact_ids[0]].attribution.is_record
+    ]
     for card in some(claims, "card asking a claim"):
         assert card.prompt.startswith("According to"), card.id
 
@@ -106,8 +124,7 @@ def test_when_asks_only_happenings_by_their_own_date(cards: list[Card], base: Fa
             assert card.answer == FuzzyDate(start.year, start.month).display()
 
 
-def test_ordering_items_are_in_date_order_and_give_no_date(cards: list[Card],
-                                                           base: FactBase):
+def test_ordering_items_are_in_date_order_and_give_no_date(cards: list[Card], base: FactBase):
     """An ordering card's items are happenings in the order they happened; none names a
     year."""
     for card in some([c for c in cards if c.kind == "ordering"], "ordering card"):

@@ -9,9 +9,19 @@ from purgequiz.generate.model import Card, Deck
 
 
 def _card(**changes) -> Card:
-    card = Card(id="f:t", kind="question", template="t", prompt="Who replaced Voroshilov?",
-                answer="Timoshenko", explanation="x", sources=(), fact_ids=("f",), topics=(),
-                answer_type="entity", accept=("Timoshenko", "S. K. Timoshenko"))
+    card = Card(
+        id="f:t",
+        kind="question",
+        template="t",
+        prompt="Who replaced Voroshilov?",
+        answer="Timoshenko",
+        explanation="x",
+        sources=(),
+        fact_ids=("f",),
+        topics=(),
+        answer_type="entity",
+        accept=("Timoshenko", "S. K. Timoshenko"),
+    )
     return replace(card, **changes)
 
 
@@ -23,8 +33,12 @@ def test_any_accepted_spelling_in_the_prompt_gives_it_away():
 
 def test_a_date_answer_is_given_away_by_its_year():
     """'When was the decree of 26 June 1940 issued?' gives 1940 away."""
-    card = _card(prompt="When was the decree of June 1940 issued?", answer="26 June 1940",
-                 answer_type="date", accept=())
+    card = _card(
+        prompt="When was the decree of June 1940 issued?",
+        answer="26 June 1940",
+        answer_type="date",
+        accept=(),
+    )
     assert gives_away(card)
 
 

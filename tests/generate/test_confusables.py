@@ -20,8 +20,11 @@ def test_cards_of_one_fact_are_siblings(deck: Deck):
 def test_same_question_about_the_same_person_is_confusable(deck: Deck):
     """The questions 'whom did Stalin appoint …' answered by Mekhlis for his several
     appointments are confusable with each other; figures far apart are not."""
-    posts = [c for c in deck.cards if c.template == "who-appointed"
-             and c.fact_ids[0].startswith("w40-mekhlis")]
+    posts = [
+        c
+        for c in deck.cards
+        if c.template == "who-appointed" and c.fact_ids[0].startswith("w40-mekhlis")
+    ]
     assert len(posts) >= 2
     for card in posts:
         assert {p.id for p in posts} - {card.id} <= set(card.confusable)

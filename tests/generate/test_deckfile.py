@@ -161,8 +161,9 @@ def test_missing_file(tmp_path: Path):
 
 _json = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
-                                                                 max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 
@@ -178,15 +179,57 @@ def test_parser_never_raises_anything_but_deck_error(text: str):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.sampled_from(["id", "kind", "prompt", "answer", "sources", "fact_ids", "choices",
-                        "difficulty", "year", "truth", "items", "family", "rebuttals"]), _json)
+@given(
+    st.sampled_from(
+        [
+            "id",
+            "kind",
+            "prompt",
+            "answer",
+            "sources",
+            "fact_ids",
+            "choices",
+            "difficulty",
+            "year",
+            "truth",
+            "items",
+            "family",
+            "rebuttals",
+        ]
+    ),
+    _json,
+)
 def test_mangled_card_fields_give_deck_errors(field: str, value: object):
     """Any value in any card field gives a deck or a DeckError, never another exception."""
-    data = {"format": "purgequiz.deck", "version": 1, "id": "d", "title": "T", "cards": [
-        {"id": "a:b", "kind": "question", "template": "b", "prompt": "p", "answer": "a",
-         "explanation": "e", "fact_ids": ["a"], "topics": [],
-         "sources": [{"id": "s", "title": "t", "author": "a", "publication": "p",
-                      "date": None, "paragraphs": [1]}], field: value}]}
+    data = {
+        "format": "purgequiz.deck",
+        "version": 1,
+        "id": "d",
+        "title": "T",
+        "cards": [
+            {
+                "id": "a:b",
+                "kind": "question",
+                "template": "b",
+                "prompt": "p",
+                "answer": "a",
+                "explanation": "e",
+                "fact_ids": ["a"],
+                "topics": [],
+                "sources": [
+                    {
+                        "id": "s",
+                        "title": "t",
+                        "author": "a",
+                        "publication": "p",
+                        "date": None,
+                        "paragraphs": [1],
+                    }
+                ],
+                field: value,
+            }
+        ],
+    }
     try:
         parse_deck(json.dumps(data), "x.json")
     except DeckError:

@@ -31,8 +31,10 @@ def test_profiles_put_what_a_person_was_first(base: FactBase):
     assert index.profile("vyshinsky").kind == "role"
     assert index.profile("timoshenko").id == "w40-timoshenko-replaces-voroshilov"
     first = index.profile("timoshenko")
-    assert index.profile("timoshenko", avoid=[first]) is None or \
-        index.profile("timoshenko", avoid=[first]).id != first.id
+    assert (
+        index.profile("timoshenko", avoid=[first]) is None
+        or index.profile("timoshenko", avoid=[first]).id != first.id
+    )
 
 
 def test_bibliography_is_never_indexed_for_questions(base: FactBase):

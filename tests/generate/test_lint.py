@@ -19,11 +19,21 @@ SOURCE = Citation("s", "T", "A", "P", None, (1,))
 
 def _card(**changes) -> Card:
     wrong = ("Yagoda", "Beria", "Vyshinsky")
-    card = Card(id="f:t", kind="question", template="t", prompt="Who headed the NKVD in 1937?",
-                answer="Yezhov", explanation="x", sources=(SOURCE,), fact_ids=("f",), topics=(),
-                answer_type="entity", accept=("Yezhov",), choices=("Yezhov", *wrong),
-                rebuttals=tuple(Rebuttal(w, f"{w} did something else.", (SOURCE,))
-                                for w in wrong))
+    card = Card(
+        id="f:t",
+        kind="question",
+        template="t",
+        prompt="Who headed the NKVD in 1937?",
+        answer="Yezhov",
+        explanation="x",
+        sources=(SOURCE,),
+        fact_ids=("f",),
+        topics=(),
+        answer_type="entity",
+        accept=("Yezhov",),
+        choices=("Yezhov", *wrong),
+        rebuttals=tuple(Rebuttal(w, f"{w} did something else.", (SOURCE,)) for w in wrong),
+    )
     return replace(card, **changes)
 
 
@@ -36,47 +46,76 @@ def test_a_good_card_passes():
     assert _rules(_card()) == []
 
 
-@pytest.mark.parametrize(("changes", "expected"), [
-    ({"prompt": "Who, as the chapter says, headed the NKVD?"}, "needs the document"),
-    ({"prompt": "Who headed it, as footnote 226 explains?"}, "needs the document"),
-    ({"prompt": "Who also headed the NKVD?"}, "refers to something it does not name"),
-    ({"prompt": "Which of these headed the NKVD?", "choices": ()}, "without choices"),
-    ({"answer": "the People's Commissar of Internal Affairs and head of the secret police",
-      "answer_type": "text", "choices": (), "rebuttals": ()}, "cannot be typed"),
-    ({"rebuttals": ()}, "has no rebuttal"),
-    ({"choices": ("Yezhov", "yagoda", "beria", "vyshinsky"), "rebuttals": ()},
-     "cased differently"),
-])
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"prompt": "Who, as the chapter says, headed the NKVD?"}, "needs the document"),
+        ({"prompt": "Who headed it, as footnote 226 explains?"}, "needs the document"),
+        ({"prompt": "Who also headed the NKVD?"}, "refers to something it does not name"),
+        ({"prompt": "Which of these headed the NKVD?", "choices": ()}, "without choices"),
+        (
+            {
+                "answer": (
+                    "the People's Commissar of Internal Affairs and head of the secret police"
+                ),
+                "answer_type": "text",
+                "choices": (),
+                "rebuttals": (),
+            },
+            "cannot be typed",
+        ),
+        ({"rebuttals": ()}, "has no rebuttal"),
+        (
+            {"choices": ("Yezhov", "yagoda", "beria", "vyshinsky"), "rebuttals": ()},
+            "cased differently",
+        ),
+    ],
+)
 def test_each_check_catches_its_flaw(changes: dict, expected: str):
     """Furniture words, dangling words, 'which of these' without choices, untypeable keys,
     missing rebuttals and a key cased apart are each reported."""
-    assert any(expected in message for message in _rules(_card(**changes))), \
-        _rules(_card(**changes))
+    assert any(expected in message for message in _rules(_card(**changes))), _rules(
+        _card(**changes)
+    )
 
 
 def test_a_key_that_stands_out_by_length_or_exactness():
     """A key much longer than its rivals, or the only exact figure, is reported."""
-    long = _card(answer="Nikolai Ivanovich Yezhov, People's Commissar of Internal Affairs",
-                 choices=("Nikolai Ivanovich Yezhov, People's Commissar of Internal Affairs",
-                          "Yagoda", "Beria", "Vyshinsky"))
+    long = _card(
+        answer="Nikolai Ivanovich Yezhov, People's Commissar of Internal Affairs",
+        choices=(
+            "Nikolai Ivanovich Yezhov, People's Commissar of Internal Affairs",
+            "Yagoda",
+            "Beria",
+            "Vyshinsky",
+        ),
+    )
     assert any("much the longest" in m for m in _rules(long))
-    exact = _card(answer="353,074", answer_type="number",
-                  choices=("353,074", "300,000", "500,000", "100,000"),
-                  rebuttals=tuple(Rebuttal(w, "No.", (SOURCE,))
-                                  for w in ("300,000", "500,000", "100,000")))
+    exact = _card(
+        answer="353,074",
+        answer_type="number",
+        choices=("353,074", "300,000", "500,000", "100,000"),
+        rebuttals=tuple(Rebuttal(w, "No.", (SOURCE,)) for w in ("300,000", "500,000", "100,000")),
+    )
     assert any("an exact figure" in m for m in _rules(exact))
 
 
 def test_checks_against_the_fact_base(base: FactBase):
     """A wrong choice of another type than the key, and a figure beyond its whole, are
     reported when the card's facts are in the base."""
-    mixed = _card(fact_ids=("ch7-beria-succeeds-yezhov",), answer="Beria",
-                  choices=("Beria", "Yezhov", "Pravda", "Baku"))
+    mixed = _card(
+        fact_ids=("ch7-beria-succeeds-yezhov",),
+        answer="Beria",
+        choices=("Beria", "Yezhov", "Pravda", "Baku"),
+    )
     assert any("is a publication, the key a person" in m for m in _rules(mixed, base))
-    beyond = _card(fact_ids=("ch7-deputy-commissars-executed",), answer="7 deputies",
-                   answer_type="number", choices=("7 deputies", "12 deputies", "3 deputies"),
-                   rebuttals=tuple(Rebuttal(w, "No.", (SOURCE,))
-                                   for w in ("12 deputies", "3 deputies")))
+    beyond = _card(
+        fact_ids=("ch7-deputy-commissars-executed",),
+        answer="7 deputies",
+        answer_type="number",
+        choices=("7 deputies", "12 deputies", "3 deputies"),
+        rebuttals=tuple(Rebuttal(w, "No.", (SOURCE,)) for w in ("12 deputies", "3 deputies")),
+    )
     assert any("exceeds the whole of 10" in m for m in _rules(beyond, base))
 
 

@@ -31,8 +31,11 @@ def test_open_ended_candidates_are_true_of_higher_figures():
     assert not near(answer, Figure(2500, 2500, "over"))
 
 
-@given(st.integers(min_value=1, max_value=10**7),
-       st.sampled_from([None, "over", "about", "under"]), st.integers(0, 1000))
+@given(
+    st.integers(min_value=1, max_value=10**7),
+    st.sampled_from([None, "over", "about", "under"]),
+    st.integers(0, 1000),
+)
 def test_invented_figures_are_distinct_and_never_true(value, qualifier, seed):
     """Invented wrong figures are positive, apart from the answer and from each other."""
     answer = Figure(value, value, qualifier)
@@ -42,7 +45,7 @@ def test_invented_figures_are_distinct_and_never_true(value, qualifier, seed):
     for i, figure in enumerate(wrong):
         assert figure.low > 0
         assert not near(answer, figure)
-        assert not any(close(figure, other) for other in wrong[i + 1:])
+        assert not any(close(figure, other) for other in wrong[i + 1 :])
 
 
 def test_small_counts_stay_whole_and_percentages_stay_below_100():

@@ -15,23 +15,35 @@ from purgequiz.generate.phrasing import (
 
 def test_claims_name_their_author_and_year(base: FactBase):
     """Wright's own claims read 'according to Wright, writing in 1940'."""
-    assert claim_phrase(base, base.facts["w40-gamarnik-called-executed"]) == \
-        "according to Wright, writing in 1940"
+    assert (
+        claim_phrase(base, base.facts["w40-gamarnik-called-executed"])
+        == "according to Wright, writing in 1940"
+    )
 
 
 def test_relayed_and_scholarly_claims(base: FactBase):
     """A paper Wright relays is named with him; a historian is called one; the unnamed
     chapter is a later study of the Soviet elites."""
-    assert claim_phrase(base, base.facts["w40-meretskov-mannerheim-hero"]) == \
-        "according to Pravda, as Wright reported in 1940"
-    assert claim_phrase(base, base.facts["w37-havas-403-executions"]) == \
-        "according to the Havas agency, as Wright reported in 1937"
-    assert claim_phrase(base, base.facts["ch7-gamarnik-suicide"]) == \
-        "according to the historian Pechenkin"
-    assert claim_phrase(base, base.facts["ch7-army-size-1938"]) == \
-        "according to the historians Pechenkin and Khlevniuk"
-    assert claim_phrase(base, base.facts["ch7-litvinov-motive"]) == \
-        "according to a later study of the Soviet elites"
+    assert (
+        claim_phrase(base, base.facts["w40-meretskov-mannerheim-hero"])
+        == "according to Pravda, as Wright reported in 1940"
+    )
+    assert (
+        claim_phrase(base, base.facts["w37-havas-403-executions"])
+        == "according to the Havas agency, as Wright reported in 1937"
+    )
+    assert (
+        claim_phrase(base, base.facts["ch7-gamarnik-suicide"])
+        == "according to the historian Pechenkin"
+    )
+    assert (
+        claim_phrase(base, base.facts["ch7-army-size-1938"])
+        == "according to the historians Pechenkin and Khlevniuk"
+    )
+    assert (
+        claim_phrase(base, base.facts["ch7-litvinov-motive"])
+        == "according to a later study of the Soviet elites"
+    )
     assert claim_phrase(base, base.facts["ch7-anschluss"]) is None
 
 
@@ -43,8 +55,10 @@ def test_names_inside_sentences(base: FactBase):
     assert the_name(entities["decree-defective-goods"]) == "the decree of 10 July 1940"
     assert the_name(entities["pravda"]) == "Pravda"
     assert the_name(entities["nzz"]) == "the Neue Zürcher Zeitung"
-    assert the_name(entities["extrajudicial-bodies"]) == \
-        "the extrajudicial bodies of the mass operations"
+    assert (
+        the_name(entities["extrajudicial-bodies"])
+        == "the extrajudicial bodies of the mass operations"
+    )
     assert claimant_label(base, "pechenkin") == "the historian Pechenkin"
 
 
@@ -77,7 +91,10 @@ def test_citations_read_as_a_student_finds_them(deck):
     """A card's source line is short and findable: 'Wright, Socialist Appeal, 5 October
     1940, ¶16'; the unnamed chapter is a later scholarly study."""
     lines = {c.line() for card in deck.cards for c in card.sources}
-    assert any(line.startswith("Wright, Socialist Appeal, 5 October 1940, \u00b6")
-               for line in lines)
-    assert any(line.startswith("A later scholarly study of the Soviet elites, ch. 7, \u00b6")
-               for line in lines)
+    assert any(
+        line.startswith("Wright, Socialist Appeal, 5 October 1940, \u00b6") for line in lines
+    )
+    assert any(
+        line.startswith("A later scholarly study of the Soviet elites, ch. 7, \u00b6")
+        for line in lines
+    )

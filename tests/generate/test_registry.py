@@ -43,9 +43,13 @@ def test_template_ids_are_written_only_where_registered():
     ids = set(REGISTRY)
     for path in PACKAGE.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        registering = {id(call.args[0]) for node in ast.walk(tree)
-                       if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "template"
-                       for call in [node] if call.args}
+        registering = {
+            id(call.args[0])
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "template"
+            for call in [node]
+            if call.args
+        }
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and node.value in ids and id(node) not in registering:
                 pytest.fail(f"{path.name}:{node.lineno} spells the template id {node.value!r}")

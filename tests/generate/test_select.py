@@ -24,8 +24,9 @@ def test_topic_kind_source_filters(cards, base: FactBase):
     stats = select(cards, Filters(kinds=("statistic",)), base, random.Random(1))
     assert stats and all(base.facts[card.fact_ids[0]].kind == "statistic" for card in stats)
     study = select(cards, Filters(sources=("elites-ch7-consequences",)), base, random.Random(1))
-    assert study and all(any(base.facts[f].source == "elites-ch7-consequences"
-                             for f in c.fact_ids) for c in study)
+    assert study and all(
+        any(base.facts[f].source == "elites-ch7-consequences" for f in c.fact_ids) for c in study
+    )
 
 
 def test_years_and_difficulty(cards, base: FactBase):

@@ -70,8 +70,7 @@ def test_card_ids_do_not_depend_on_the_seed(bundled: FactBase):
     assert len(ids) == 1
 
 
-def test_every_fact_that_teaches_yields_a_shipped_card(shipped: list[Deck],
-                                                      bundled: FactBase):
+def test_every_fact_that_teaches_yields_a_shipped_card(shipped: list[Deck], bundled: FactBase):
     """At most one in twenty of the facts that can be asked is missing from every shipped
     deck (details, importance 1, are left out of the full deck but not of the themed ones)."""
     used = {f for deck in shipped for card in deck.cards for f in card.fact_ids}

@@ -29,8 +29,11 @@ def test_no_wrong_holder_ever_held_the_post(cards: list[Card], base: FactBase):
     """'Who replaced / was appointed / was': no wrong choice is anyone the base has in that
     post."""
     index, names = FactIndex(base), _ids(base)
-    asked = [card for name in ("who-replaced", "whom-replaced", "who-appointed", "who-held",
-                               "who-removed") for card in of(cards, name)]
+    asked = [
+        card
+        for name in ("who-replaced", "whom-replaced", "who-appointed", "who-held", "who-removed")
+        for card in of(cards, name)
+    ]
     for card, wrong in _wrong_choices(asked):
         post = base.facts[card.fact_ids[0]].post
         assert not index.held(names[wrong], post), (card.id, wrong)
@@ -68,8 +71,12 @@ def test_wrong_victims_were_never_harmed(cards: list[Card], base: FactBase):
     """No wrong answer to 'who was arrested / killed' is anyone the base has arrested,
     killed or tried."""
     index, names = FactIndex(base), _ids(base)
-    asked = [card for name in ("who-fate", "fate-member") for card in of(cards, name)
-             if base.facts[card.fact_ids[0]].kind != "survival"]
+    asked = [
+        card
+        for name in ("who-fate", "fate-member")
+        for card in of(cards, name)
+        if base.facts[card.fact_ids[0]].kind != "survival"
+    ]
     for card, wrong in _wrong_choices(asked):
         assert not index.harmed(names[wrong]), (card.id, wrong)
 
@@ -78,29 +85,37 @@ def test_which_of_these_shows_one_member_and_accepts_all(cards: list[Card], base
     """A 'which of these' card offers exactly one member among its choices and, typed,
     accepts any member; a set with a question of its own is a flashcard naming them all."""
     names = _ids(base)
-    for name, field in (("group-member", "members"), ("fate-member", "people"),
-                        ("purge-target", "targets")):
+    for name, field in (
+        ("group-member", "members"),
+        ("fate-member", "people"),
+        ("purge-target", "targets"),
+    ):
         for card in of(cards, name):
             members = set(getattr(base.facts[card.fact_ids[0]], field))
             if card.kind == "flashcard":  # a set asked as a whole, in its own question
                 assert getattr(base.facts[card.fact_ids[0]], "asks", None), card.id
-                assert all(base.entities[m].name.split(" (")[0] in card.answer
-                           for m in members), card.id
+                assert all(base.entities[m].name.split(" (")[0] in card.answer for m in members), (
+                    card.id
+                )
                 continue
             assert card.choices, card.id
             assert [c for c in card.choices if names.get(c) in members] == [card.answer]
             for member in members:
-                assert base.entities[member].name in card.accept or \
-                    base.entities[member].name[:1].upper() + base.entities[member].name[1:] \
-                    in card.accept, (card.id, member)
+                assert (
+                    base.entities[member].name in card.accept
+                    or base.entities[member].name[:1].upper() + base.entities[member].name[1:]
+                    in card.accept
+                ), (card.id, member)
 
 
 def test_no_one_gone_is_offered_for_a_later_year(cards: list[Card], base: FactBase):
     """Nobody the base has arrested or killed by a card's year stands among its choices."""
     index, names = FactIndex(base), _ids(base)
     dated = [card for card in cards if card.answer_type == "entity" and card.year is not None]
-    people = some([(card, wrong) for card, wrong in _wrong_choices(dated) if wrong in names],
-                  "dated wrong choice naming someone")
+    people = some(
+        [(card, wrong) for card, wrong in _wrong_choices(dated) if wrong in names],
+        "dated wrong choice naming someone",
+    )
     for card, wrong in people:
         assert not index.gone_by(names[wrong], card.year), (card.id, wrong)
 
@@ -118,8 +133,7 @@ def test_figures_keep_their_shape_and_whole(cards: list[Card], base: FactBase):
     assert wholes
 
 
-def test_whose_figure_sets_papers_of_the_time_against_each_other(cards: list[Card],
-                                                                 base: FactBase):
+def test_whose_figure_sets_papers_of_the_time_against_each_other(cards: list[Card], base: FactBase):
     """'Which paper gave this count' is asked only of the press of the time, with other
     papers and agencies of that time as the wrong choices, never the paper the source
     itself appeared in, and never of a historian's figure."""
@@ -146,21 +160,21 @@ def test_what_a_decree_laid_down_and_why_things_happened_are_recalled(cards: lis
     """What a decree prohibited, required or punished, and a cause or what followed, are
     flashcards with no wrong choices: another decree's provisions would be impossible for
     this one, and another explanation absurd or arguably right as well."""
-    for name in ("decree-prohibits", "decree-requires", "decree-penalty", "why",
-                 "what-followed"):
+    for name in ("decree-prohibits", "decree-requires", "decree-penalty", "why", "what-followed"):
         for card in of(cards, name):
             assert card.kind == "flashcard", card.id
             assert card.choices == () and card.rebuttals == (), card.id
 
 
-def test_source_criticism_sets_the_accounts_against_each_other(cards: list[Card],
-                                                               base: FactBase):
+def test_source_criticism_sets_the_accounts_against_each_other(cards: list[Card], base: FactBase):
     """Where accounts differ, the other account is the wrong choice; the official reason is
     offered as the wrong reading of an author who contested it."""
-    which = next(c for c in of(cards, "which-account")
-                 if "ch7-gamarnik-accounts-differ" in c.fact_ids)
+    which = next(
+        c for c in of(cards, "which-account") if "ch7-gamarnik-accounts-differ" in c.fact_ids
+    )
     assert set(which.choices) == {"Wright, writing in 1940", "The historian Pechenkin"}
     reading = of(cards, "reason-and-reading")[0]
-    official = next(base.facts[f] for f in reading.fact_ids
-                    if base.facts[f].kind == "justification")
+    official = next(
+        base.facts[f] for f in reading.fact_ids if base.facts[f].kind == "justification"
+    )
     assert official.reason[:1].upper() + official.reason[1:] in reading.choices

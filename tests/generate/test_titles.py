@@ -14,8 +14,10 @@ TWO_TOPICS = EXAMPLE.read_text(encoding="utf-8") + '\n[[topic]]\nid = "paris"\nt
 
 def test_the_bundled_base_is_named_by_its_subject(base: FactBase):
     """Without filters the bundled base gives 'Questions on the purges of 1937–1940'."""
-    assert default_title(base, Filters(), subject_of(base, None)) == \
-        "Questions on the purges of 1937\u20131940"
+    assert (
+        default_title(base, Filters(), subject_of(base, None))
+        == "Questions on the purges of 1937\u20131940"
+    )
 
 
 def test_a_fact_file_with_one_topic_is_named_by_that_topic():
@@ -32,11 +34,16 @@ def test_a_fact_file_with_several_topics_is_named_by_its_file_name_in_words():
 
 def test_topics_kinds_years_and_sources_chosen_make_the_title(base: FactBase):
     """The chosen topics, kinds, years and sources are named, each topic as in a sentence."""
-    filters = Filters(topics=("army", "decrees"), kinds=("source-criticism",),
-                      sources=("wright-1940-new-purge",), years=(1937, 1938))
+    filters = Filters(
+        topics=("army", "decrees"),
+        kinds=("source-criticism",),
+        sources=("wright-1940-new-purge",),
+        years=(1937, 1938),
+    )
     assert default_title(base, filters, BUNDLED_SUBJECT) == (
         "Questions on the army purge and Decrees and resolutions in 1937\u20131938 "
-        "from Wright, Socialist Appeal, 5 October 1940: source criticism")
+        "from Wright, Socialist Appeal, 5 October 1940: source criticism"
+    )
 
 
 def test_a_single_year_is_named_once(base: FactBase):

@@ -8,17 +8,20 @@ from purgequiz.learn import CardProgress, Rating, State, grade
 from purgequiz.learn.grading import well_known
 
 
-@pytest.mark.parametrize("correct, ms, mode, near, known, rating", [
-    (False, 1000, "choice", False, True, Rating.Again),
-    (True, 16000, "choice", False, False, Rating.Hard),
-    (True, 15000, "choice", False, False, Rating.Good),
-    (True, 5000, "typed", True, True, Rating.Hard),
-    (True, 8000, "typed", False, True, Rating.Easy),
-    (True, 8001, "typed", False, True, Rating.Good),
-    (True, 2000, "choice", False, False, Rating.Good),
-    (True, 3000, "truefalse", False, True, Rating.Easy),
-    (True, 46000, "ordering", False, True, Rating.Hard),
-])
+@pytest.mark.parametrize(
+    "correct, ms, mode, near, known, rating",
+    [
+        (False, 1000, "choice", False, True, Rating.Again),
+        (True, 16000, "choice", False, False, Rating.Hard),
+        (True, 15000, "choice", False, False, Rating.Good),
+        (True, 5000, "typed", True, True, Rating.Hard),
+        (True, 8000, "typed", False, True, Rating.Easy),
+        (True, 8001, "typed", False, True, Rating.Good),
+        (True, 2000, "choice", False, False, Rating.Good),
+        (True, 3000, "truefalse", False, True, Rating.Easy),
+        (True, 46000, "ordering", False, True, Rating.Hard),
+    ],
+)
 def test_policy(correct, ms, mode, near, known, rating):
     """Wrong → Again; slow or near miss → Hard; fast and well known → Easy; else Good."""
     assert grade(correct, ms, mode, near_miss=near, known=known) == rating

@@ -29,8 +29,7 @@ def test_each_reason_is_listed_with_the_prompt_in_order():
     flags = [{"id": "f1", "card_id": ids[4], "note": "typo", "prompt": "old text"}]
     listed = held_cards(states, flags, _cards(), NOW)
     assert [h.card_id for h in listed] == [ids[2], ids[1], ids[4], ids[0]]
-    assert [h.reasons for h in listed] == [("suspended",), ("buried",), ("flagged",),
-                                           ("leech",)]
+    assert [h.reasons for h in listed] == [("suspended",), ("buried",), ("flagged",), ("leech",)]
     assert listed[2].prompt == _cards()[ids[4]].prompt and listed[3].lapses == 8
     assert [h.held_back for h in listed] == [True, True, False, False]
 
@@ -44,16 +43,26 @@ def test_a_card_buried_until_a_time_gone_by_is_not_listed():
 
 def test_a_flag_on_a_card_no_deck_holds_keeps_its_own_prompt():
     """A flagged card whose deck is gone is listed with the prompt the flag saved."""
-    listed = held_cards({}, [{"id": "f", "card_id": "gone:x", "prompt": "Who was Yezhov?"}],
-                        _cards(), NOW)
+    listed = held_cards(
+        {}, [{"id": "f", "card_id": "gone:x", "prompt": "Who was Yezhov?"}], _cards(), NOW
+    )
     assert [(h.card_id, h.prompt, h.reasons) for h in listed] == [
-        ("gone:x", "Who was Yezhov?", ("flagged",))]
+        ("gone:x", "Who was Yezhov?", ("flagged",))
+    ]
 
 
 def test_restored_frees_the_card_and_keeps_its_schedule():
     """Restoring clears suspension and burying and leaves the schedule as it was."""
-    state = CardProgress("c", stability=4.2, due=NOW + timedelta(days=3), reps=5, lapses=1,
-                         suspended=True, buried_until=NOW + timedelta(hours=2), leech=True)
+    state = CardProgress(
+        "c",
+        stability=4.2,
+        due=NOW + timedelta(days=3),
+        reps=5,
+        lapses=1,
+        suspended=True,
+        buried_until=NOW + timedelta(hours=2),
+        leech=True,
+    )
     back = restored(state)
     assert not back.suspended and back.buried_until is None
     assert back == replace(state, suspended=False, buried_until=None)
@@ -65,12 +74,21 @@ def test_each_card_names_the_decks_it_is_in():
     states = {ids[0]: CardProgress(ids[0], suspended=True)}
     flags = [{"id": "f", "card_id": "gone:x", "deck_id": "old-deck", "prompt": "Who?"}]
     listed = held_cards(states, flags, _cards(), NOW, {ids[0]: ("plain", "all")})
-    assert [(h.card_id, h.decks) for h in listed] == [(ids[0], ("plain", "all")),
-                                                      ("gone:x", ("old-deck",))]
+    assert [(h.card_id, h.decks) for h in listed] == [
+        (ids[0], ("plain", "all")),
+        ("gone:x", ("old-deck",)),
+    ]
 
 
 def test_leech_cleared_keeps_lapses_and_schedule():
     """Clearing a leech mark changes nothing but the mark."""
-    state = CardProgress("c", stability=4.2, due=NOW + timedelta(days=3), reps=20, lapses=9,
-                         suspended=True, leech=True)
+    state = CardProgress(
+        "c",
+        stability=4.2,
+        due=NOW + timedelta(days=3),
+        reps=20,
+        lapses=9,
+        suspended=True,
+        leech=True,
+    )
     assert leech_cleared(state) == replace(state, leech=False)

@@ -19,25 +19,43 @@ DECK = deck(
 M = DeckMatcher(DECK)
 
 
-@pytest.mark.parametrize("card_id, typed", [
-    ("timoshenko", "S. K. Timoshenko"), ("timoshenko", "timoshenko"),
-    ("timoshenko", "  TIMOSHENKO! "), ("rudzutak", "Rudzutak"), ("rudzutak", "Rudzutaks"),
-    ("rudzutak", "Janis Rudzutaks"), ("meretskov", "Meretskov"),
-    ("meretskov", "K. A. Meretskov"), ("meretskov", "k.a.meretskov"),
-    ("yezhov", "Yezhov"), ("yezhov", "N.I. Yezhov"), ("yagoda", "yagoda"),
-    ("arrests", "353074"), ("arrests", "353,074"), ("arrests", "353 074"),
-    ("date", "12 june 1937"),
-])
+@pytest.mark.parametrize(
+    "card_id, typed",
+    [
+        ("timoshenko", "S. K. Timoshenko"),
+        ("timoshenko", "timoshenko"),
+        ("timoshenko", "  TIMOSHENKO! "),
+        ("rudzutak", "Rudzutak"),
+        ("rudzutak", "Rudzutaks"),
+        ("rudzutak", "Janis Rudzutaks"),
+        ("meretskov", "Meretskov"),
+        ("meretskov", "K. A. Meretskov"),
+        ("meretskov", "k.a.meretskov"),
+        ("yezhov", "Yezhov"),
+        ("yezhov", "N.I. Yezhov"),
+        ("yagoda", "yagoda"),
+        ("arrests", "353074"),
+        ("arrests", "353,074"),
+        ("arrests", "353 074"),
+        ("date", "12 june 1937"),
+    ],
+)
 def test_accepted_spellings(card_id, typed):
     """Case, accents, punctuation and initials are ignored; every accepted spelling matches."""
     result = M.match(DECK.card(card_id), typed)
     assert result.correct and not result.near_miss
 
 
-@pytest.mark.parametrize("card_id, typed", [
-    ("timoshenko", "Timoshenkko"), ("meretskov", "Meretzkov"), ("yagoda", "Yagodda"),
-    ("date", "12 jnue 1937"), ("yezhov", "Yezhof"),
-])
+@pytest.mark.parametrize(
+    "card_id, typed",
+    [
+        ("timoshenko", "Timoshenkko"),
+        ("meretskov", "Meretzkov"),
+        ("yagoda", "Yagodda"),
+        ("date", "12 jnue 1937"),
+        ("yezhov", "Yezhof"),
+    ],
+)
 def test_near_misses(card_id, typed):
     """A small typo is accepted as a near miss."""
     result = M.match(DECK.card(card_id), typed)
@@ -79,9 +97,14 @@ def test_normalize():
     assert normalize("Ежов") == "ежов"
 
 
-REGNAL = deck(card("yezhov", "Nikolai Yezhov",
-                   choices=("Nikolai Yezhov", "Henry VIII", "Ivan IV", "Genrikh Yagoda")),
-              card("yagoda", "Genrikh Yagoda"))
+REGNAL = deck(
+    card(
+        "yezhov",
+        "Nikolai Yezhov",
+        choices=("Nikolai Yezhov", "Henry VIII", "Ivan IV", "Genrikh Yagoda"),
+    ),
+    card("yagoda", "Genrikh Yagoda"),
+)
 
 
 @pytest.mark.parametrize("typed", ["vii", "ii", "i", "asdf", "qwerty", "hello world"])
@@ -91,8 +114,9 @@ def test_nonsense_names_no_other_entity(typed):
     assert not result.correct and result.closer_to is None
 
 
-@pytest.mark.parametrize("typed, named", [("Yagodda", "Genrikh Yagoda"),
-                                          ("Henry VIIII", "Henry VIII")])
+@pytest.mark.parametrize(
+    "typed, named", [("Yagodda", "Genrikh Yagoda"), ("Henry VIIII", "Henry VIII")]
+)
 def test_a_one_letter_slip_names_the_other_entity(typed, named):
     """A one-letter slip from another entity of the deck names it."""
     result = DeckMatcher(REGNAL).match(REGNAL.card("yezhov"), typed)

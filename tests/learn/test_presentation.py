@@ -11,8 +11,16 @@ from purgequiz.learn.presentation import shuffled_choices, shuffled_items
 from purgequiz.learn.scheduler import CardProgress
 
 NOW = datetime(2025, 3, 1, 9, tzinfo=UTC)
-KNOWN = CardProgress("a", state=State.Review, step=None, stability=10.0, difficulty=5.0,
-                     due=NOW, last_review=NOW, reps=3)
+KNOWN = CardProgress(
+    "a",
+    state=State.Review,
+    step=None,
+    stability=10.0,
+    difficulty=5.0,
+    due=NOW,
+    last_review=NOW,
+    reps=3,
+)
 LEARNING = replace(KNOWN, state=State.Learning, step=1)
 
 
@@ -21,8 +29,9 @@ def test_new_and_learning_cards_are_multiple_choice():
     multiple choice."""
     assert mode_for(card("a"), None, Settings()) == "choice"
     assert mode_for(card("a"), LEARNING, Settings()) == "choice"
-    assert mode_for(card("a"), replace(KNOWN, state=State.Relearning, step=0),
-                    Settings()) == "choice"
+    assert (
+        mode_for(card("a"), replace(KNOWN, state=State.Relearning, step=0), Settings()) == "choice"
+    )
 
 
 def test_known_card_is_typed_when_the_progression_is_on():
@@ -31,7 +40,7 @@ def test_known_card_is_typed_when_the_progression_is_on():
 
 
 def test_a_question_that_picks_among_its_choices_is_never_typed():
-    """"Which of these commanders…" cannot be asked without its choices, even in review."""
+    """ "Which of these commanders…" cannot be asked without its choices, even in review."""
     picked = card("a", prompt="Which of these commanders was arrested in May 1937?")
     assert mode_for(picked, KNOWN, Settings()) == "choice"
     following = card("a", prompt="Which of the following posts did Malenkov hold?")
@@ -66,18 +75,29 @@ def test_a_card_without_choices_too_long_to_type_is_a_flashcard():
 def test_flashcards_only_and_fixed_kinds():
     """Flashcards only wins over everything; true/false and ordering keep their own mode."""
     assert mode_for(card("a"), KNOWN, Settings(flashcards_only=True)) == "flashcard"
-    assert mode_for(card("t", kind="truefalse", truth=True, choices=()), None,
-                    Settings()) == "truefalse"
-    assert mode_for(card("o", kind="ordering", items=("1", "2"), choices=()), None,
-                    Settings()) == "ordering"
-    assert mode_for(card("m", kind="matching", items=("A", "B"), matches=("1", "2"),
-                         choices=()), KNOWN, Settings()) == "matching"
+    assert (
+        mode_for(card("t", kind="truefalse", truth=True, choices=()), None, Settings())
+        == "truefalse"
+    )
+    assert (
+        mode_for(card("o", kind="ordering", items=("1", "2"), choices=()), None, Settings())
+        == "ordering"
+    )
+    assert (
+        mode_for(
+            card("m", kind="matching", items=("A", "B"), matches=("1", "2"), choices=()),
+            KNOWN,
+            Settings(),
+        )
+        == "matching"
+    )
 
 
 def test_matching_cards_shuffle_their_right_hand_side():
     """A matching card is shown with the things to match shuffled, never in answer order."""
-    matching = card("m", kind="matching", items=("A", "B", "C"), matches=("1", "2", "3"),
-                    choices=())
+    matching = card(
+        "m", kind="matching", items=("A", "B", "C"), matches=("1", "2", "3"), choices=()
+    )
     for seed in range(5):
         shown = shuffled_items(matching, random.Random(seed))
         assert sorted(shown) == ["1", "2", "3"] and shown != ("1", "2", "3")

@@ -24,11 +24,21 @@ def test_new_limit():
 def test_review_limit_and_learning_first():
     """Due learning cards come first, then reviews up to the limit, then new cards."""
     cards = plain_deck(6).cards
-    review = CardProgress("c000", state=State.Review, step=None, stability=3.0, difficulty=5.0,
-                          due=NOW - timedelta(days=1), last_review=NOW - timedelta(days=4),
-                          reps=3)
-    states = {"c000": review, "c001": replace(review, card_id="c001"),
-              "c002": CardProgress("c002", due=NOW - timedelta(minutes=1), reps=1)}
+    review = CardProgress(
+        "c000",
+        state=State.Review,
+        step=None,
+        stability=3.0,
+        difficulty=5.0,
+        due=NOW - timedelta(days=1),
+        last_review=NOW - timedelta(days=4),
+        reps=3,
+    )
+    states = {
+        "c000": review,
+        "c001": replace(review, card_id="c001"),
+        "c002": CardProgress("c002", due=NOW - timedelta(minutes=1), reps=1),
+    }
     q = StudyQueue(cards, Settings(reviews_per_day=1), seed=1)
     assert q.next(states, NOW, 0, 0) == "c002"
     assert q.counts(states, NOW, 0, 0).review == 1
@@ -52,8 +62,10 @@ def test_learning_card_returns_when_due():
 def test_buried_and_suspended_cards_are_left_out():
     """Buried (until later) and suspended cards are not shown."""
     cards = plain_deck(2).cards
-    states = {"c000": CardProgress("c000", buried_until=NOW + timedelta(hours=1)),
-              "c001": CardProgress("c001", suspended=True)}
+    states = {
+        "c000": CardProgress("c000", buried_until=NOW + timedelta(hours=1)),
+        "c001": CardProgress("c001", suspended=True),
+    }
     assert StudyQueue(cards, Settings(), seed=1).next(states, NOW, 0, 0) is None
 
 
@@ -87,12 +99,21 @@ def test_rollover_stays_at_local_hour_across_dst():
 def test_reviews_due_before_the_study_day_ends_count_as_due():
     """A review due later in the study day is due today; one due after rollover is not."""
     cards = plain_deck(2).cards
-    base = CardProgress("c000", state=State.Review, step=None, stability=3.0, difficulty=5.0,
-                        reps=2, last_review=NOW - timedelta(days=3))
+    base = CardProgress(
+        "c000",
+        state=State.Review,
+        step=None,
+        stability=3.0,
+        difficulty=5.0,
+        reps=2,
+        last_review=NOW - timedelta(days=3),
+    )
     q = StudyQueue(cards, Settings(timezone="Europe/Berlin", new_per_day=0), seed=1)
     evening = datetime(2025, 3, 1, 20, tzinfo=UTC)  # 21:00 Berlin; the day ends 03:00 UTC
-    states = {"c000": replace(base, due=datetime(2025, 3, 2, 2, 30, tzinfo=UTC)),
-              "c001": replace(base, card_id="c001", due=datetime(2025, 3, 2, 3, 30, tzinfo=UTC))}
+    states = {
+        "c000": replace(base, due=datetime(2025, 3, 2, 2, 30, tzinfo=UTC)),
+        "c001": replace(base, card_id="c001", due=datetime(2025, 3, 2, 3, 30, tzinfo=UTC)),
+    }
     assert q.counts(states, evening, 0, 0).review == 1
 
 
@@ -131,12 +152,28 @@ def test_look_alike_figures_are_kept_apart():
     """The army's cost in 1935, 1937 and 1938, asked in the same words, are never back to back,
     even in a deck of figures alone (the third would be answered by elimination)."""
     costs = {1935: "2.3 billion rubles", 1937: "4 billion rubles", 1938: "6.9 billion rubles"}
-    alike = [card(f"cost-{year}", amount, template="figure", family="figures",
-                  prompt=f"How much did the Red Army cost in {year}?",
-                  choices=tuple(costs.values())) for year, amount in costs.items()]
-    others = [card(f"figure-{word}", f"{n} people", template="figure", family="figures",
-                   prompt=f"How many were {word}?", choices=(f"{n} people", "x", "y"))
-              for n, word in enumerate(("arrested", "shot", "freed", "exiled", "moved", "named"))]
+    alike = [
+        card(
+            f"cost-{year}",
+            amount,
+            template="figure",
+            family="figures",
+            prompt=f"How much did the Red Army cost in {year}?",
+            choices=tuple(costs.values()),
+        )
+        for year, amount in costs.items()
+    ]
+    others = [
+        card(
+            f"figure-{word}",
+            f"{n} people",
+            template="figure",
+            family="figures",
+            prompt=f"How many were {word}?",
+            choices=(f"{n} people", "x", "y"),
+        )
+        for n, word in enumerate(("arrested", "shot", "freed", "exiled", "moved", "named"))
+    ]
     for seed in SEEDS:
         order = new_cards(alike + others, seed)
         places = sorted(order.index(c.id) for c in alike)

@@ -20,30 +20,42 @@ def test_the_shipped_deck_tells_who_replaced_yezhov(shipped):
     """'Who replaced Yezhov as head of the NKVD?' is given away by each card that says the
     Politburo made Beria Yezhov's deputy at the NKVD, ordering cards among them."""
     cards, given = shipped
-    deputy = [c.id for c in cards if "The Politburo appointed Beria Yezhov's deputy at the NKVD"
-              in c.items]
+    deputy = [
+        c.id
+        for c in cards
+        if "The Politburo appointed Beria Yezhov's deputy at the NKVD" in c.items
+    ]
     assert len(deputy) >= 2
-    for giver in ("ch7-beria-appointed-nkvd:when", "ch7-beria-appointed-nkvd:who-appointed",
-                  *deputy):
+    for giver in (
+        "ch7-beria-appointed-nkvd:when",
+        "ch7-beria-appointed-nkvd:who-appointed",
+        *deputy,
+    ):
         assert WHO_REPLACED in given.get(giver, set()), giver
 
 
-@pytest.mark.parametrize(("giver", "asked"), [
-    ("ch7-bloc-trial-turning-point:author-reading", "ch7-bloc-trial:when"),
-    ("w37-no-trotskyism-charge:author-reading", "w37-rudzutak-arrested:when"),
-    ("ch7-litvinov-motive:why", "ch7-litvinov-ousted:who-removed"),
-    ("w40-marshals-moved-1940:group-member", "w40-budenny-leaves-moscow-district:who-removed"),
-])
+@pytest.mark.parametrize(
+    ("giver", "asked"),
+    [
+        ("ch7-bloc-trial-turning-point:author-reading", "ch7-bloc-trial:when"),
+        ("w37-no-trotskyism-charge:author-reading", "w37-rudzutak-arrested:when"),
+        ("ch7-litvinov-motive:why", "ch7-litvinov-ousted:who-removed"),
+        ("w40-marshals-moved-1940:group-member", "w40-budenny-leaves-moscow-district:who-removed"),
+    ],
+)
 def test_the_shipped_deck_gives_these_away(shipped, giver, asked):
     """A reading of the 1938 show trial dates it; an explanation that Rudzutak was arrested in
     May 1937 answers when he was arrested; and so on."""
     assert asked in shipped[1].get(giver, set())
 
 
-@pytest.mark.parametrize(("other", "asked"), [
-    ("ch7-beria-malenkov-task:group-member", WHO_REPLACED),  # names Beria, 1938 and terror
-    ("ch7-commanders-arrested-may-1937:when", "w37-rudzutak-arrested:when"),  # arrests, 1937
-])
+@pytest.mark.parametrize(
+    ("other", "asked"),
+    [
+        ("ch7-beria-malenkov-task:group-member", WHO_REPLACED),  # names Beria, 1938 and terror
+        ("ch7-commanders-arrested-may-1937:when", "w37-rudzutak-arrested:when"),  # arrests, 1937
+    ],
+)
 def test_a_shared_name_or_year_gives_nothing_away(shipped, other, asked):
     """A card that names the answer in another connection does not count: Beria and Malenkov's
     task in 1938 does not say who replaced Yezhov, the commanders' arrest in May 1937 does not
@@ -55,23 +67,37 @@ def test_a_sentence_must_hold_the_answer_and_the_question():
     """The answer and most of what the question asks, in one passage, give it away; the answer
     alone, or only among the wrong choices, does not."""
     asked = card("asked", "Beria", prompt="Who replaced Yezhov as head of the NKVD in 1938?")
-    deputy = card("deputy", "21 August 1938",
-                  prompt="On what date did the Politburo appoint Beria Yezhov's deputy at the "
-                         "NKVD?")
+    deputy = card(
+        "deputy",
+        "21 August 1938",
+        prompt="On what date did the Politburo appoint Beria Yezhov's deputy at the NKVD?",
+    )
     born = card("born", "Georgia", prompt="Where was Beria born?")
-    wrong = card("wrong", "Yagoda", prompt="Who headed the NKVD before Yezhov, in 1936?",
-                 choices=("Yagoda", "Beria", "Menzhinsky"))
-    told = card("told", "1938", prompt="When did the purge of the NKVD end?",
-                explanation="The NKVD was purged again. In 1938 Beria replaced Yezhov as its "
-                            "head.")
+    wrong = card(
+        "wrong",
+        "Yagoda",
+        prompt="Who headed the NKVD before Yezhov, in 1936?",
+        choices=("Yagoda", "Beria", "Menzhinsky"),
+    )
+    told = card(
+        "told",
+        "1938",
+        prompt="When did the purge of the NKVD end?",
+        explanation="The NKVD was purged again. In 1938 Beria replaced Yezhov as its head.",
+    )
     cards = (asked, deputy, born, wrong, told, *plain_deck(20).cards)
     assert gives_away(cards) == {"deputy": {"asked"}, "told": {"asked"}}
-    assert reveal_pairs(cards) == {"asked": {"deputy", "told"}, "deputy": {"asked"},
-                                   "told": {"asked"}}
+    assert reveal_pairs(cards) == {
+        "asked": {"deputy", "told"},
+        "deputy": {"asked"},
+        "told": {"asked"},
+    }
 
 
 def test_questions_of_one_word_are_never_given_away():
     """A question with a single content word ("Question 3?") says too little to be matched."""
-    cards = deck(card("a", "Beria", prompt="Question 1?"),
-                 card("b", "Yezhov", prompt="Question 2?", explanation="Beria, Question 1.")).cards
+    cards = deck(
+        card("a", "Beria", prompt="Question 1?"),
+        card("b", "Yezhov", prompt="Question 2?", explanation="Beria, Question 1."),
+    ).cards
     assert gives_away(cards) == {}

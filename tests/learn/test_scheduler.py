@@ -16,12 +16,15 @@ def plain() -> Scheduler:
     return Scheduler(Settings(fuzzing=False))
 
 
-@pytest.mark.parametrize("rating, interval", [
-    (Rating.Again, timedelta(minutes=1)),
-    (Rating.Hard, timedelta(minutes=5, seconds=30)),
-    (Rating.Good, timedelta(minutes=10)),
-    (Rating.Easy, timedelta(days=8)),
-])
+@pytest.mark.parametrize(
+    "rating, interval",
+    [
+        (Rating.Again, timedelta(minutes=1)),
+        (Rating.Hard, timedelta(minutes=5, seconds=30)),
+        (Rating.Good, timedelta(minutes=10)),
+        (Rating.Easy, timedelta(days=8)),
+    ],
+)
 def test_first_review_intervals(rating, interval):
     """A new card's first rating gives the learning step (or, for Easy, 8 days) exactly."""
     assert plain().review(CardProgress("a"), rating, T0).due - T0 == interval
@@ -37,7 +40,10 @@ def test_graduation_and_lapse():
     assert third.due - second.due == timedelta(days=11)
     lapse = s.review(third, Rating.Again, third.due)
     assert (lapse.due - third.due, lapse.state, lapse.lapses) == (
-        timedelta(minutes=10), State.Relearning, 1)
+        timedelta(minutes=10),
+        State.Relearning,
+        1,
+    )
 
 
 def test_settings_change_intervals():
@@ -65,18 +71,35 @@ def test_fuzz_is_seeded_and_bounded():
 def test_leech_after_eight_lapses():
     """A card is tagged a leech at its eighth lapse."""
     s = plain()
-    card = CardProgress("a", state=State.Review, step=None, stability=5.0, difficulty=5.0,
-                        due=T0, last_review=T0 - timedelta(days=5), reps=10,
-                        lapses=LEECH_LAPSES - 1)
+    card = CardProgress(
+        "a",
+        state=State.Review,
+        step=None,
+        stability=5.0,
+        difficulty=5.0,
+        due=T0,
+        last_review=T0 - timedelta(days=5),
+        reps=10,
+        lapses=LEECH_LAPSES - 1,
+    )
     assert s.review(card, Rating.Again, T0).leech
 
 
 def test_a_cleared_leech_mark_stays_cleared_until_four_more_lapses():
     """Once its mark is cleared, a leech is marked again only at its next fourth lapse."""
     s = plain()
-    card = CardProgress("a", state=State.Review, step=None, stability=5.0, difficulty=5.0,
-                        due=T0, last_review=T0 - timedelta(days=5), reps=10,
-                        lapses=LEECH_LAPSES, leech=False)
+    card = CardProgress(
+        "a",
+        state=State.Review,
+        step=None,
+        stability=5.0,
+        difficulty=5.0,
+        due=T0,
+        last_review=T0 - timedelta(days=5),
+        reps=10,
+        lapses=LEECH_LAPSES,
+        leech=False,
+    )
     marks = []
     for _ in range(LEECH_AGAIN):
         card = s.review(card, Rating.Again, card.due)
@@ -110,10 +133,17 @@ def test_progress_round_trip_and_ids():
     assert fsrs_id("a") == fsrs_id("a") != fsrs_id("b")
 
 
-@pytest.mark.parametrize("interval, label", [
-    (timedelta(seconds=20), "1m"), (timedelta(minutes=10), "10m"), (timedelta(hours=5), "5h"),
-    (timedelta(days=3), "3d"), (timedelta(days=61), "2mo"), (timedelta(days=548), "1.5y"),
-])
+@pytest.mark.parametrize(
+    "interval, label",
+    [
+        (timedelta(seconds=20), "1m"),
+        (timedelta(minutes=10), "10m"),
+        (timedelta(hours=5), "5h"),
+        (timedelta(days=3), "3d"),
+        (timedelta(days=61), "2mo"),
+        (timedelta(days=548), "1.5y"),
+    ],
+)
 def test_interval_labels(interval, label):
     """Intervals are labelled in the shortest unit that reads well."""
     assert interval_label(interval) == label

@@ -60,10 +60,19 @@ def test_siblings_buried_for_the_day(profile):
 def test_a_card_of_several_facts_is_not_buried_by_one_of_them(profile):
     """An ordering card made of several facts neither waits when a card of one of its facts
     is answered, nor sends that card away; cards of the very same fact still wait."""
-    order = card("order", kind="ordering", fact_ids=("f-a", "f-b", "f-c"),
-                 items=("A", "B", "C"), siblings=("a", "a2", "b"))
-    d = deck(card("a", siblings=("a2", "order")), card("a2", fact_ids=("f-a",)),
-             card("b", siblings=("order",)), order)
+    order = card(
+        "order",
+        kind="ordering",
+        fact_ids=("f-a", "f-b", "f-c"),
+        items=("A", "B", "C"),
+        siblings=("a", "a2", "b"),
+    )
+    d = deck(
+        card("a", siblings=("a2", "order")),
+        card("a2", fact_ids=("f-a",)),
+        card("b", siblings=("order",)),
+        order,
+    )
     session = StudySession(d, profile, NOW, random.Random(1))
     assert session.next_card(NOW).card.id == "a"
     session.answer("Yezhov", NOW, 2000)
@@ -111,12 +120,15 @@ def test_a_card_that_gives_another_away_keeps_it_for_tomorrow(profile, action):
     """Of two new cards where one tells the other's answer, the one shown first (answered or
     buried) keeps the other away until the next study day; then it is new again."""
     asked = card("asked", "Beria", prompt="Who replaced Yezhov as head of the NKVD in 1938?")
-    deputy = card("deputy", "21 August 1938",
-                  prompt="On what date did the Politburo appoint Beria Yezhov's deputy at the "
-                         "NKVD?")
+    deputy = card(
+        "deputy",
+        "21 August 1938",
+        prompt="On what date did the Politburo appoint Beria Yezhov's deputy at the NKVD?",
+    )
     profile.update_settings(new_per_day=100)
-    session = StudySession(deck(asked, deputy, *plain_deck(20).cards), profile, NOW,
-                           random.Random(1))
+    session = StudySession(
+        deck(asked, deputy, *plain_deck(20).cards), profile, NOW, random.Random(1)
+    )
 
     def bury(session, card_id):
         if action == "bury" and card_id in ("asked", "deputy"):
@@ -240,7 +252,11 @@ def test_regrade_replaces_the_rating_and_keeps_the_response(profile):
     assert session.states["a"].due == NOW + timedelta(minutes=10)
     (logged,) = profile.reviews()
     assert (logged.rating, logged.correct, logged.given, logged.elapsed_ms) == (
-        int(Rating.Good), True, "Molotov", 6500)
+        int(Rating.Good),
+        True,
+        "Molotov",
+        6500,
+    )
     assert logged.reviewed_at == NOW.isoformat() and logged.mode == "typed"
     counts = profile.day_counts("2025-03-01")
     assert (counts.reviews, counts.correct, counts.new) == (1, 1, 1)
@@ -357,8 +373,15 @@ def test_regrade_keeps_a_suspension_made_after_the_answer(profile):
 def test_a_matching_card_is_right_only_when_every_pair_is(profile):
     """A matching answer lists what was matched with each item; all pairs must be right,
     and the log keeps the pairs given."""
-    matching = card("m", "A → 1; B → 2; C → 3", kind="matching", answer_type="pairs",
-                    items=("A", "B", "C"), matches=("1", "2", "3"), choices=())
+    matching = card(
+        "m",
+        "A → 1; B → 2; C → 3",
+        kind="matching",
+        answer_type="pairs",
+        items=("A", "B", "C"),
+        matches=("1", "2", "3"),
+        choices=(),
+    )
     session = StudySession(deck(matching), profile, NOW, random.Random(1))
     shown = session.next_card(NOW)
     assert shown.mode == "matching" and sorted(shown.items) == ["1", "2", "3"]
@@ -389,8 +412,9 @@ def test_a_sized_session_keeps_to_its_first_cards(profile):
 def test_an_ordering_result_keeps_the_order_given_through_a_regrade(profile):
     """The result of an ordering answer holds the items in the order given, also regraded."""
     items = ("first", "second", "third")
-    d = deck(card("o", " → ".join(items), kind="ordering", items=items, answer_type="order",
-                  choices=()))
+    d = deck(
+        card("o", " → ".join(items), kind="ordering", items=items, answer_type="order", choices=())
+    )
     session = StudySession(d, profile, NOW, random.Random(1))
     assert session.next_card(NOW).mode == "ordering"
     given = ("second", "first", "third")

@@ -41,18 +41,50 @@ class FakeProfile:
 def _states() -> list[CardProgress]:
     reviewed = {"reps": 3, "last_review": NOW - timedelta(days=3)}
     return [
-        CardProgress("learning-due-now", State.Learning, 1, 1.0, 5.0, NOW - timedelta(minutes=1),
-                     **reviewed),
-        CardProgress("learning-later-today", State.Learning, 1, 1.0, 5.0,
-                     NOW + timedelta(hours=10), **reviewed),
-        CardProgress("review-tomorrow", State.Review, None, 4.0, 5.0, NOW + timedelta(days=2),
-                     **reviewed),
-        CardProgress("mastered", State.Review, None, MASTERED_DAYS + 1, 5.0,
-                     NOW + timedelta(days=30), **reviewed),
-        CardProgress("suspended-due", State.Review, None, 4.0, 5.0, NOW - timedelta(days=1),
-                     suspended=True, **reviewed),
-        CardProgress("buried-due", State.Review, None, 4.0, 5.0, NOW - timedelta(hours=1),
-                     buried_until=NOW + timedelta(hours=16), **reviewed),
+        CardProgress(
+            "learning-due-now", State.Learning, 1, 1.0, 5.0, NOW - timedelta(minutes=1), **reviewed
+        ),
+        CardProgress(
+            "learning-later-today",
+            State.Learning,
+            1,
+            1.0,
+            5.0,
+            NOW + timedelta(hours=10),
+            **reviewed,
+        ),
+        CardProgress(
+            "review-tomorrow", State.Review, None, 4.0, 5.0, NOW + timedelta(days=2), **reviewed
+        ),
+        CardProgress(
+            "mastered",
+            State.Review,
+            None,
+            MASTERED_DAYS + 1,
+            5.0,
+            NOW + timedelta(days=30),
+            **reviewed,
+        ),
+        CardProgress(
+            "suspended-due",
+            State.Review,
+            None,
+            4.0,
+            5.0,
+            NOW - timedelta(days=1),
+            suspended=True,
+            **reviewed,
+        ),
+        CardProgress(
+            "buried-due",
+            State.Review,
+            None,
+            4.0,
+            5.0,
+            NOW - timedelta(hours=1),
+            buried_until=NOW + timedelta(hours=16),
+            **reviewed,
+        ),
         CardProgress("never-reviewed"),
     ]
 
@@ -65,8 +97,13 @@ DAYS = {"2026-03-10": 6, "2026-03-09": 2, "2026-03-08": 1, "2026-03-06": 4}
 def test_deck_figures(stored: bool):
     """New, learning, due today, suspended and mastered are counted as the home screen shows."""
     stats = deck_stats(DECK, FakeProfile(_states(), DAYS, stored), NOW)
-    assert (stats.cards, stats.new, stats.learning, stats.suspended, stats.mastered) == \
-        (8, 2, 2, 1, 1)
+    assert (stats.cards, stats.new, stats.learning, stats.suspended, stats.mastered) == (
+        8,
+        2,
+        2,
+        1,
+        1,
+    )
     # due before the study day ends: both learning cards; not the suspended one, nor the one
     # buried until the day ends (it will not be asked today)
     assert stats.due_today == 2
@@ -77,8 +114,13 @@ def test_deck_figures(stored: bool):
 def test_today_line(stored: bool):
     """Due now leaves out suspended, buried and later-today cards; the goal compares reviews."""
     today = today_line(FakeProfile(_states(), DAYS, stored), NOW)
-    assert (today.due_now, today.reviews_done, today.streak, today.daily_goal, today.goal_met) \
-        == (1, 6, 3, 5, True)
+    assert (today.due_now, today.reviews_done, today.streak, today.daily_goal, today.goal_met) == (
+        1,
+        6,
+        3,
+        5,
+        True,
+    )
 
 
 @pytest.mark.parametrize("stored", [False, True])
@@ -100,8 +142,13 @@ def test_stored_and_object_states_agree():
 
 @pytest.mark.parametrize(
     ("days", "expected"),
-    [({"2026-03-10", "2026-03-09"}, 2), ({"2026-03-09", "2026-03-08"}, 2),
-     ({"2026-03-08"}, 0), (set(), 0), ({"2026-03-10", "2026-03-08"}, 1)],
+    [
+        ({"2026-03-10", "2026-03-09"}, 2),
+        ({"2026-03-09", "2026-03-08"}, 2),
+        ({"2026-03-08"}, 0),
+        (set(), 0),
+        ({"2026-03-10", "2026-03-08"}, 1),
+    ],
 )
 def test_streak(days: set[str], expected: int):
     """A streak counts study days in a row up to today, or up to yesterday before today's study."""

@@ -70,21 +70,23 @@ def import_cut(seed: int) -> None:
 
     template = json.loads(sys.stdin.read())
     with open_profile("kill") as profile:
-        data = dict(template, reviews=[dict(template["reviews"][0], id=f"{seed}-0-{i}")
-                                       for i in range(50)])
+        data = dict(
+            template, reviews=[dict(template["reviews"][0], id=f"{seed}-0-{i}") for i in range(50)]
+        )
         import_into(profile, data)
         print("ok", seed, 0, 50, flush=True)
         storage = profile.storage
         print("journal", storage._journal_size, flush=True)
 
         def append_half_then_die(data: bytes) -> None:
-            os.write(storage._journal, data[:len(data) // 2])
+            os.write(storage._journal, data[: len(data) // 2])
             os.fsync(storage._journal)
             os.kill(os.getpid(), signal.SIGKILL)
 
         storage._append = append_half_then_die
-        data = dict(template, reviews=[dict(template["reviews"][0], id=f"{seed}-1-{i}")
-                                       for i in range(300)])
+        data = dict(
+            template, reviews=[dict(template["reviews"][0], id=f"{seed}-1-{i}") for i in range(300)]
+        )
         import_into(profile, data)
         print("not killed", flush=True)
 

@@ -27,6 +27,7 @@ def kill_after(count: int) -> None:
             if done == count:
                 os.kill(os.getpid(), signal.SIGKILL)
             return result
+
         return call
 
     for name in ("mkdir", "rename", "replace", "unlink", "fsync"):

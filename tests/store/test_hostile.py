@@ -21,8 +21,9 @@ from purgequiz.store.schema import Invalid
 
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` and its bytes."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -64,11 +65,11 @@ def _mutations(outside: Path):
         "naive burial": lambda d: d["cards"][2].update(buried_until="2025-03-02T10:00:00"),
         "difficulty as a word": lambda d: d["cards"][2].update(difficulty="hard"),
         "rating out of range": lambda d: d["reviews"][2].update(rating=9),
-        "review time naive": lambda d: d["reviews"][3].update(
-            reviewed_at="2025-03-01T09:00:00"),
+        "review time naive": lambda d: d["reviews"][3].update(reviewed_at="2025-03-01T09:00:00"),
         "flag without id": lambda d: d["flags"].append({"card_id": "c", "note": "x"}),
         "session month path": lambda d: d["sessions"].append(
-            {"id": "s", "deck_id": "d", "started_at": evil, "ended_at": evil}),
+            {"id": "s", "deck_id": "d", "started_at": evil, "ended_at": evil}
+        ),
         "state of another card": lambda d: d["reviews"][0]["after"].update(card_id="other"),
     }
 
@@ -126,10 +127,19 @@ def test_a_snapshot_listing_an_outside_cold_table_reads_nothing_outside(outside)
     assert len(list(outside.iterdir())) == 1
 
 
-@pytest.mark.parametrize("damage", [
-    "version as text", "card without id", "card not an object", "settings wrong",
-    "cold names not text", "tables a list", "deep nesting", "huge number",
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "version as text",
+        "card without id",
+        "card not an object",
+        "settings wrong",
+        "cold names not text",
+        "tables a list",
+        "deep nesting",
+        "huge number",
+    ],
+)
 def test_a_damaged_snapshot_is_kept_and_the_profile_recovered(damage):
     """Each kind of damage is reported naming the file, kept aside, and progress restored."""
     study("Anna", 5)
@@ -174,9 +184,19 @@ def test_a_journal_line_without_its_document_is_reported():
     folder = folder_of()
     journal = folder / "progress.journal"
     line = {"o": "p", "t": "flags", "k": "f1", "s": 10_000}
-    good = {"o": "p", "t": "flags", "k": "f2", "d": {
-        "id": "f2", "card_id": "c", "deck_id": "d", "note": "n",
-        "created_at": "2025-03-01T09:00:00+00:00"}, "s": 10_001}
+    good = {
+        "o": "p",
+        "t": "flags",
+        "k": "f2",
+        "d": {
+            "id": "f2",
+            "card_id": "c",
+            "deck_id": "d",
+            "note": "n",
+            "created_at": "2025-03-01T09:00:00+00:00",
+        },
+        "s": 10_001,
+    }
     original = (json.dumps(line) + "\n" + json.dumps(good) + "\n").encode()
     journal.write_bytes(original)
     with open_profile("Anna") as profile:
@@ -185,9 +205,18 @@ def test_a_journal_line_without_its_document_is_reported():
         assert "line 1" in profile.recovered[0].message
 
 
-@pytest.mark.parametrize("name", ["progress.journal", "progress.json", "reviews",
-                                  "reviews/2025-03.jsonl", "profile.json", "profile.owner",
-                                  "profile.lock"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "progress.journal",
+        "progress.json",
+        "reviews",
+        "reviews/2025-03.jsonl",
+        "profile.json",
+        "profile.owner",
+        "profile.lock",
+    ],
+)
 def test_links_inside_a_profile_are_refused(name, outside):
     """A profile file that is a link is refused with a message; the target is never touched."""
     study("Anna", 3)
@@ -210,8 +239,10 @@ def test_links_inside_a_profile_are_refused(name, outside):
 
 
 @pytest.mark.parametrize("what", ["fifo", "folder"])
-@pytest.mark.parametrize("name", ["progress.journal", "progress.json",
-                                  "reviews/2025-03.jsonl", "profile.lock", "profile.json"])
+@pytest.mark.parametrize(
+    "name",
+    ["progress.journal", "progress.json", "reviews/2025-03.jsonl", "profile.lock", "profile.json"],
+)
 def test_something_else_where_a_file_belongs_is_refused(name, what):
     """A folder or a FIFO in place of a progress file stops the opening with a message."""
     study("Anna", 3)
@@ -224,8 +255,11 @@ def test_something_else_where_a_file_belongs_is_refused(name, what):
     with pytest.raises(StoreError) as error:
         open_profile("Anna")
     assert str(target) in str(error.value)
-    assert "not a file" in str(error.value) or "is a directory" in str(error.value) \
+    assert (
+        "not a file" in str(error.value)
+        or "is a directory" in str(error.value)
         or "no such device" in str(error.value)
+    )
 
 
 def _full_disk(monkeypatch, after: int = 10):
@@ -303,8 +337,9 @@ def test_a_failed_import_keeps_nothing(exported, monkeypatch):
             import_into(profile, exported)
         free()
         after = export_profile(profile)
-    assert {k: v for k, v in after.items() if k != "exported_at"} == \
-        {k: v for k, v in before.items() if k != "exported_at"}
+    assert {k: v for k, v in after.items() if k != "exported_at"} == {
+        k: v for k, v in before.items() if k != "exported_at"
+    }
 
 
 def _month_file(folder: Path) -> Path:
@@ -347,7 +382,7 @@ def test_damage_found_later_is_reported_when_found():
     month = _month_file(folder_of())
     raw = month.read_bytes()
     index = raw.index(b'"rating":') + len(b'"rating":')
-    month.write_bytes(raw[:index] + b"9" + raw[index + 1:])
+    month.write_bytes(raw[:index] + b"9" + raw[index + 1 :])
     with open_profile("Anna") as profile:
         assert profile.recovered == ()
         assert len(list(profile.reviews())) == 3
@@ -401,8 +436,7 @@ def test_a_write_cut_short_is_left_out_whole():
     study("Anna", 2)
     with open_profile("Anna") as profile:
         states = dict(profile.card_states().stored())
-        session = StudySession(plain_deck(10), profile, NOW + timedelta(days=1),
-                               random.Random(5))
+        session = StudySession(plain_deck(10), profile, NOW + timedelta(days=1), random.Random(5))
         shown = session.next_card(NOW + timedelta(days=1))
         session.answer(shown.card.answer, NOW + timedelta(days=1), 1000)
         journal = profile.path / "progress.journal"
@@ -457,8 +491,7 @@ def test_answers_in_the_journal_survive_a_lost_snapshot():
     those in the review log."""
     study("Anna", 3)
     with open_profile("Anna") as profile:
-        session = StudySession(plain_deck(10), profile, NOW + timedelta(hours=1),
-                               random.Random(9))
+        session = StudySession(plain_deck(10), profile, NOW + timedelta(hours=1), random.Random(9))
         for i in range(2):
             shown = session.next_card(NOW + timedelta(hours=1, seconds=i))
             session.answer(shown.card.answer, NOW + timedelta(hours=1, seconds=i), 1000)

@@ -15,14 +15,21 @@ HERE = Path(__file__).resolve().parent
 
 
 def _env(home: Path) -> dict[str, str]:
-    return {**os.environ, "PURGEQUIZ_HOME": str(home),
-            "PYTHONPATH": os.pathsep.join([str(HERE), str(HERE.parent / "learn")])}
+    return {
+        **os.environ,
+        "PURGEQUIZ_HOME": str(home),
+        "PYTHONPATH": os.pathsep.join([str(HERE), str(HERE.parent / "learn")]),
+    }
 
 
 def _run_and_kill(home: Path, args: list[str], delay: float, stdin: bytes = b"") -> list[str]:
     """Start the helper, kill it after ``delay`` seconds; the lines it finished printing."""
-    child = subprocess.Popen([sys.executable, str(HERE / "killchild.py"), *args],
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_env(home))
+    child = subprocess.Popen(
+        [sys.executable, str(HERE / "killchild.py"), *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=_env(home),
+    )
     if stdin:
         child.stdin.write(stdin)
     child.stdin.close()
@@ -98,8 +105,13 @@ def test_an_import_cut_halfway_through_its_write_is_left_out(home):
     study("source", 2)
     with open_profile("source") as profile:
         template = json.dumps(export_profile(profile)).encode()
-    child = subprocess.run([sys.executable, str(HERE / "killchild.py"), "importcut", "5"],
-                           input=template, capture_output=True, env=_env(home), timeout=60)
+    child = subprocess.run(
+        [sys.executable, str(HERE / "killchild.py"), "importcut", "5"],
+        input=template,
+        capture_output=True,
+        env=_env(home),
+        timeout=60,
+    )
     assert child.returncode == -signal.SIGKILL, child.stderr.decode()
     lines = child.stdout.decode().splitlines()
     assert lines[0] == "ok 5 0 50" and lines[1].startswith("journal ") and len(lines) == 2

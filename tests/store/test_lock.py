@@ -25,11 +25,17 @@ def test_a_profile_opens_once_until_closed():
 
 def test_lock_of_a_killed_process_needs_no_cleanup(home):
     """A process killed while holding a profile leaves no lock behind."""
-    code = ("import os; from purgequiz.store import open_profile; "
-            "p = open_profile('Anna'); print('open', flush=True); os.kill(os.getpid(), 9)")
-    child = subprocess.run([sys.executable, "-c", code], env={"PURGEQUIZ_HOME": str(home),
-                                                               "PATH": ""},
-                           capture_output=True, text=True, timeout=60)
+    code = (
+        "import os; from purgequiz.store import open_profile; "
+        "p = open_profile('Anna'); print('open', flush=True); os.kill(os.getpid(), 9)"
+    )
+    child = subprocess.run(
+        [sys.executable, "-c", code],
+        env={"PURGEQUIZ_HOME": str(home), "PATH": ""},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert (child.returncode, child.stdout, child.stderr) == (-signal.SIGKILL, "open\n", "")
     open_profile("Anna").close()  # the lock file it held is still there, and takes a new lock
 

@@ -90,7 +90,7 @@ def test_a_rename_updates_the_last_profile_used() -> None:
 
 
 def test_only_the_capitals_of_a_name_can_change() -> None:
-    """"anna" can be renamed "Anna": the new name stands for the same profile, so it is free."""
+    """ "anna" can be renamed "Anna": the new name stands for the same profile, so it is free."""
     give_progress("anna")
     rename_profile("anna", "Anna")
     assert [info.name for info in list_profiles()] == ["Anna"]
@@ -131,8 +131,7 @@ def test_a_profile_open_elsewhere_is_not_changed(change: str) -> None:
     the store's message says so by the profile's name."""
     give_progress()
     with open_profile("Anna"):
-        with pytest.raises(ProfileInUse, match="the profile 'Anna' is open in another "
-                                               "purgequiz"):
+        with pytest.raises(ProfileInUse, match="the profile 'Anna' is open in another purgequiz"):
             if change == "rename":
                 rename_profile("Anna", "Bella")
             else:
@@ -244,8 +243,11 @@ def _killed_at(home: Path, operation: str, count: int) -> bool:
     it was killed (False: it finished first)."""
     child = subprocess.run(
         [sys.executable, str(HERE / "killmanage.py"), operation, str(count)],
-        env={**os.environ, "PURGEQUIZ_HOME": str(home)}, capture_output=True, text=True,
-        timeout=120)
+        env={**os.environ, "PURGEQUIZ_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     if child.returncode == 0:
         assert child.stdout == "done\n", child.stderr
         return False
@@ -254,8 +256,9 @@ def _killed_at(home: Path, operation: str, count: int) -> bool:
 
 
 @pytest.mark.parametrize("operation", ["rename", "delete", "restore"])
-def test_a_kill_at_any_moment_leaves_one_whole_profile(tmp_path, monkeypatch,
-                                                       operation: str) -> None:
+def test_a_kill_at_any_moment_leaves_one_whole_profile(
+    tmp_path, monkeypatch, operation: str
+) -> None:
     """Killed after any one of its changes to the disk, a rename, deletion or restore leaves
     the profile whole under its old or its new name (or deleted), never both or neither;
     its next opening finishes what was left, and nothing is left behind."""
@@ -284,6 +287,9 @@ def test_a_kill_at_any_moment_leaves_one_whole_profile(tmp_path, monkeypatch,
             break
     else:
         pytest.fail(f"{operation} was still being killed after 59 changes")
-    expected = {"rename": {"Anna", "Bella"}, "delete": {"Anna", "deleted"},
-                "restore": {"deleted", "Bella"}}
+    expected = {
+        "rename": {"Anna", "Bella"},
+        "delete": {"Anna", "deleted"},
+        "restore": {"deleted", "Bella"},
+    }
     assert outcomes == expected[operation]

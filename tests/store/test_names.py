@@ -9,8 +9,14 @@ from purgequiz.store import ProfileNameError, list_profiles, open_profile
 from purgequiz.store.names import check_name, folder_name, name_from_folder
 
 # Windows' reserved device names, spelled out here rather than taken from the code under test.
-RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
-            *(f"lpt{n}" for n in range(10))}
+RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{n}" for n in range(10)),
+    *(f"lpt{n}" for n in range(10)),
+}
 
 
 @pytest.mark.parametrize("name", ["con", "nul", "prn", "aux", "com1", "lpt9", "com0"])
@@ -29,10 +35,18 @@ def test_reserved_stems_in_other_spellings_are_no_device_either(name: str) -> No
     assert name_from_folder(folder) == check_name(name)
 
 
-@pytest.mark.parametrize(("name", "folder"), [
-    ("anna", "anna"), ("Anna", "_41.nna"), ("con.txt", "con_2e.txt"), ("comm", "comm"),
-    ("console", "console"), ("Анна", "_410._43d._43d._430."), ("a b", "a_20.b"),
-])
+@pytest.mark.parametrize(
+    ("name", "folder"),
+    [
+        ("anna", "anna"),
+        ("Anna", "_41.nna"),
+        ("con.txt", "con_2e.txt"),
+        ("comm", "comm"),
+        ("console", "console"),
+        ("Анна", "_410._43d._43d._430."),
+        ("a b", "a_20.b"),
+    ],
+)
 def test_other_names_keep_the_folder_they_always_had(name: str, folder: str) -> None:
     """Existing profiles stay where they are: every other name maps as it always did."""
     assert folder_name(name) == folder
@@ -55,9 +69,22 @@ def test_a_profile_kept_in_the_old_folder_still_opens() -> None:
     assert not (paths.profiles_dir() / "_63.on").exists()
 
 
-@pytest.mark.parametrize("name", ["\u200b", "\u200b\u200c\u200d", "\u0301", "\u0301\u0308",
-                                  "\ufeff", "\u2028", "\u2029", " \u3164 ", "\u00ad",
-                                  "\u2800", "\u200e\u200f"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "\u200b",
+        "\u200b\u200c\u200d",
+        "\u0301",
+        "\u0301\u0308",
+        "\ufeff",
+        "\u2028",
+        "\u2029",
+        " \u3164 ",
+        "\u00ad",
+        "\u2800",
+        "\u200e\u200f",
+    ],
+)
 def test_a_name_that_shows_nothing_is_refused(name: str) -> None:
     """A name made only of invisible characters, spaces or lone combining marks is refused
     with a message saying so."""

@@ -34,6 +34,7 @@ def test_a_lock_file_of_another_user_is_named(monkeypatch: pytest.MonkeyPatch) -
 
 def test_a_data_folder_that_cannot_be_written_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     """When the profiles folder cannot be made, the error names the folder refused."""
+
     def mkdir(self: Path, *args, **kwargs) -> None:
         raise refuse(self)
 
@@ -71,9 +72,10 @@ def test_an_unreadable_profiles_folder_is_named(monkeypatch: pytest.MonkeyPatch)
     assert f"cannot use {paths.profiles_dir()} (permission denied)" in str(caught.value)
 
 
-@pytest.mark.parametrize(("code", "advice"), [(errno.EROFS, "read-only"),
-                                              (errno.ENOSPC, "free some disk space"),
-                                              (errno.EPERM, ADVICE)])
+@pytest.mark.parametrize(
+    ("code", "advice"),
+    [(errno.EROFS, "read-only"), (errno.ENOSPC, "free some disk space"), (errno.EPERM, ADVICE)],
+)
 def test_file_problems_say_what_to_do(code: int, advice: str) -> None:
     """Each common file error is worded with the file and a next step."""
     message = str(file_problem(OSError(code, os.strerror(code), "/data/progress.json")))

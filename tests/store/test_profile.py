@@ -61,8 +61,11 @@ def test_every_record_has_a_schema_version():
     """Each stored document carries a schema version."""
     study("Anna", 3)
     with open_profile("Anna") as profile:
-        docs = [(name, doc) for name in profile.storage.names()
-                for doc in profile.storage.table(name).values()]
+        docs = [
+            (name, doc)
+            for name in profile.storage.names()
+            for doc in profile.storage.table(name).values()
+        ]
     assert {name for name, _ in docs} >= {"settings"} and len(docs) > 3
     for name, doc in docs:
         assert doc.get("v") == (SETTINGS_VERSION if name == "settings" else 1), name
@@ -128,8 +131,20 @@ def test_profile_in_use_is_reported_plainly():
     open_profile("Anna").close()
 
 
-@pytest.mark.parametrize("name", ["../../etc/passwd", "..", "Анна Ивановна", "日本語",
-                                  "a/b\\c", "CON", "x" * 200, "Émile", "😀"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../etc/passwd",
+        "..",
+        "Анна Ивановна",
+        "日本語",
+        "a/b\\c",
+        "CON",
+        "x" * 200,
+        "Émile",
+        "😀",
+    ],
+)
 def test_any_unicode_name_is_a_safe_folder(name):
     """Any Unicode name works, stays inside the profiles folder and is listed as typed."""
     with open_profile(name) as profile:
@@ -186,7 +201,8 @@ def test_theme_and_typed_progression_are_stored_settings():
     with open_profile("Anna") as profile:
         assert profile.update_settings(theme="nord", typed_after_learning=False) == []
         assert profile.update_settings(typed_after_learning="no") == [
-            "typed after learning must be on or off (true or false)"]
+            "typed after learning must be on or off (true or false)"
+        ]
     with open_profile("Anna") as profile:
         assert (profile.settings.theme, profile.settings.typed_after_learning) == ("nord", False)
         snapshot = json.loads((profile.path / "progress.json").read_text())
@@ -197,13 +213,19 @@ def test_theme_and_typed_progression_are_stored_settings():
 def test_settings_stored_before_version_2_still_load():
     """A profile whose settings lack the theme and the switch opens with their defaults."""
     with open_profile("Anna") as profile:
-        old = {k: v for k, v in profile.settings.to_dict().items()
-               if k not in ("theme", "typed_after_learning")}
+        old = {
+            k: v
+            for k, v in profile.settings.to_dict().items()
+            if k not in ("theme", "typed_after_learning")
+        }
         profile._put("settings", "settings", {**old, "v": 1, "new_per_day": 3})
     with open_profile("Anna") as profile:
         settings = profile.settings
         assert (settings.new_per_day, settings.theme, settings.typed_after_learning) == (
-            3, "", True)
+            3,
+            "",
+            True,
+        )
 
 
 def test_app_json_from_before_is_adopted_once():
@@ -213,13 +235,11 @@ def test_app_json_from_before_is_adopted_once():
     legacy = folder.path / "app.json"
     legacy.write_text(json.dumps({"v": 1, "theme": "gruvbox", "typed_progression": False}))
     with open_profile("Anna") as profile:
-        assert (profile.settings.theme, profile.settings.typed_after_learning) == (
-            "gruvbox", False)
+        assert (profile.settings.theme, profile.settings.typed_after_learning) == ("gruvbox", False)
         assert profile.update_settings(theme="nord") == []
     assert not legacy.exists() and (folder.path / "app.json.adopted").exists()
     with open_profile("Anna") as profile:
-        assert (profile.settings.theme, profile.settings.typed_after_learning) == (
-            "nord", False)
+        assert (profile.settings.theme, profile.settings.typed_after_learning) == ("nord", False)
 
 
 @pytest.mark.parametrize("content", [b"{not json", b"[1, 2]", b'{"theme": 5}', b"\xff"])
@@ -280,8 +300,15 @@ def test_profile_opened_on_one_thread_closes_on_another():
     closer = threading.Thread(target=profile.close)
     closer.start()
     closer.join()
-    reopen = subprocess.run([sys.executable, "-c", "from purgequiz.store import open_profile; "
-                             "open_profile('Threads').close()"], capture_output=True, text=True)
+    reopen = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from purgequiz.store import open_profile; open_profile('Threads').close()",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert reopen.returncode == 0, reopen.stderr
 
 
@@ -302,16 +329,19 @@ def test_held_cards_released_survive_reopening():
                 session.flag("typo", NOW)
             else:
                 getattr(session, act)(NOW)
-        leech = replace(profile.card_states()[held[0]], card_id="c003", leech=True, lapses=8,
-                        suspended=False)
+        leech = replace(
+            profile.card_states()[held[0]], card_id="c003", leech=True, lapses=8, suspended=False
+        )
         profile.save_states([leech])
     with open_profile("Anna") as profile:
         states = profile.card_states()
         journal = profile.path / "progress.journal"
         before = journal.read_bytes()
-        profile.release([restored(states[held[0]]), restored(states[held[1]]),
-                         leech_cleared(states["c003"])], [profile.flags()[0]["id"]])
-        written = [json.loads(line) for line in journal.read_bytes()[len(before):].splitlines()]
+        profile.release(
+            [restored(states[held[0]]), restored(states[held[1]]), leech_cleared(states["c003"])],
+            [profile.flags()[0]["id"]],
+        )
+        written = [json.loads(line) for line in journal.read_bytes()[len(before) :].splitlines()]
         assert len(written) == 4 and written[0]["n"] == 4  # one write of four changes
         for line in written:
             check_line(line)

@@ -11,17 +11,19 @@ from purgequiz.store.lines import split_cold as _split_cold
 
 
 def _snapshot(cold: list[str], tables: dict) -> bytes:
-    data = {"format": "purgequiz.progress", "version": 1, "seq": 3, "cold": cold,
-            "tables": tables}
+    data = {"format": "purgequiz.progress", "version": 1, "seq": 3, "cold": cold, "tables": tables}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-@pytest.mark.parametrize("cold", [
-    [],
-    ["reviews/2025-03-10/09:0", "reviews/2025-03-10/09:1"],
-    ["reviews/é/ü"],
-    ['reviews/a"b', "reviews/c\\d"],  # escapes: read whole
-])
+@pytest.mark.parametrize(
+    "cold",
+    [
+        [],
+        ["reviews/2025-03-10/09:0", "reviews/2025-03-10/09:1"],
+        ["reviews/é/ü"],
+        ['reviews/a"b', "reviews/c\\d"],  # escapes: read whole
+    ],
+)
 def test_the_split_reads_the_same(cold: list[str]) -> None:
     """Cut out or not, the snapshot and its cold names read exactly as one whole parse."""
     tables = {"cards/001": {"x": {"prompt": '],"tables":["', "n": 1}}}

@@ -27,13 +27,17 @@ def test_settings_of_an_older_export_are_taken_with_defaults():
     with open_profile("Anna") as profile:
         profile.update_settings(new_per_day=7)
         data = export_profile(profile)
-    data["settings"] = {k: v for k, v in data["settings"].items()
-                        if k not in ("theme", "typed_after_learning")} | {"v": 1}
+    data["settings"] = {
+        k: v for k, v in data["settings"].items() if k not in ("theme", "typed_after_learning")
+    } | {"v": 1}
     with open_profile("Boris") as other:
         import_into(other, data, take_settings=True)
         settings = other.settings
         assert (settings.new_per_day, settings.theme, settings.typed_after_learning) == (
-            7, "", True)
+            7,
+            "",
+            True,
+        )
 
 
 def test_import_twice_adds_nothing():

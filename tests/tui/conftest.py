@@ -17,8 +17,9 @@ from purgequiz.tui.app import PurgeQuizApp
 START = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 NASTY = ("[@click=app.quit]x[/]", "[/]", "[bold]", "[$accent]", "trailing\\")
 
-CITATION = Citation("wright-1937", "The Purge Extends into the Youth", "Wright",
-                    "Soviet Studies", "1937", (4,))
+CITATION = Citation(
+    "wright-1937", "The Purge Extends into the Youth", "Wright", "Soviet Studies", "1937", (4,)
+)
 
 
 class Clock:
@@ -34,62 +35,131 @@ class Clock:
         self.now += timedelta(**delta)
 
 
-def card(ident: str, kind: str = "question", *, prompt: str | None = None,
-         answer: str = "Yezhov", choices: tuple[str, ...] = (), truth: bool | None = None,
-         items: tuple[str, ...] = (), explanation: str | None = None,
-         answer_type: str = "entity", matches: tuple[str, ...] = (),
-         rebuttals: tuple[Rebuttal, ...] = ()) -> Card:
+def card(
+    ident: str,
+    kind: str = "question",
+    *,
+    prompt: str | None = None,
+    answer: str = "Yezhov",
+    choices: tuple[str, ...] = (),
+    truth: bool | None = None,
+    items: tuple[str, ...] = (),
+    explanation: str | None = None,
+    answer_type: str = "entity",
+    matches: tuple[str, ...] = (),
+    rebuttals: tuple[Rebuttal, ...] = (),
+) -> Card:
     return Card(
-        id=ident, kind=kind, template="test", prompt=prompt or f"Question {ident}?",
-        answer=answer, explanation=explanation or f"Because of fact {ident}.",
-        sources=(CITATION,), fact_ids=(f"fact-{ident}",), topics=("nkvd",),
-        answer_type=answer_type, accept=(answer,) if kind in ("question", "cloze") else (),
-        choices=choices, truth=truth, items=items, matches=matches, rebuttals=rebuttals)
+        id=ident,
+        kind=kind,
+        template="test",
+        prompt=prompt or f"Question {ident}?",
+        answer=answer,
+        explanation=explanation or f"Because of fact {ident}.",
+        sources=(CITATION,),
+        fact_ids=(f"fact-{ident}",),
+        topics=("nkvd",),
+        answer_type=answer_type,
+        accept=(answer,) if kind in ("question", "cloze") else (),
+        choices=choices,
+        truth=truth,
+        items=items,
+        matches=matches,
+        rebuttals=rebuttals,
+    )
 
 
 def choice_deck(n: int = 3, deck_id: str = "choice", title: str = "The NKVD leadership") -> Deck:
     names = ("Yezhov", "Yagoda", "Beria", "Vyshinsky")
-    cards = tuple(card(f"{deck_id}-{i}", answer=names[i % 4], choices=names)
-                  for i in range(n))
+    cards = tuple(card(f"{deck_id}-{i}", answer=names[i % 4], choices=names) for i in range(n))
     return Deck(deck_id, title, "test deck", cards)
 
 
 def typed_deck(n: int = 2) -> Deck:
     names = ("Yezhov", "Yagoda", "Beria")
-    return Deck("typed", "Typed answers", "", tuple(
-        card(f"typed-{i}", answer=names[i % 3]) for i in range(n)))
+    return Deck(
+        "typed",
+        "Typed answers",
+        "",
+        tuple(card(f"typed-{i}", answer=names[i % 3]) for i in range(n)),
+    )
 
 
 def truefalse_deck(n: int = 2) -> Deck:
-    return Deck("tf", "True or false", "", tuple(
-        card(f"tf-{i}", "truefalse", prompt=f"Statement {i} is true.", answer="true",
-             truth=i % 2 == 0, answer_type="boolean") for i in range(n)))
+    return Deck(
+        "tf",
+        "True or false",
+        "",
+        tuple(
+            card(
+                f"tf-{i}",
+                "truefalse",
+                prompt=f"Statement {i} is true.",
+                answer="true",
+                truth=i % 2 == 0,
+                answer_type="boolean",
+            )
+            for i in range(n)
+        ),
+    )
 
 
 def ordering_deck() -> Deck:
     items = ("Kirov is murdered", "First Moscow trial", "Yezhov replaces Yagoda")
-    return Deck("order", "In order", "", (
-        card("order-0", "ordering", prompt="Put these in order.", answer=" → ".join(items),
-             items=items, answer_type="order"),))
+    return Deck(
+        "order",
+        "In order",
+        "",
+        (
+            card(
+                "order-0",
+                "ordering",
+                prompt="Put these in order.",
+                answer=" → ".join(items),
+                items=items,
+                answer_type="order",
+            ),
+        ),
+    )
 
 
 def matching_deck() -> Deck:
     items = ("Yezhov", "Beria", "Vyshinsky")
-    matches = ("head of the NKVD until 1938", "head of the NKVD from 1938",
-               "prosecutor at the Moscow trials")
-    return Deck("match", "Match them", "", (
-        card("match-0", "matching", prompt="Match each man to his post.",
-             answer="; ".join(f"{a} → {b}" for a, b in zip(items, matches, strict=True)),
-             items=items, matches=matches, answer_type="pairs"),))
+    matches = (
+        "head of the NKVD until 1938",
+        "head of the NKVD from 1938",
+        "prosecutor at the Moscow trials",
+    )
+    return Deck(
+        "match",
+        "Match them",
+        "",
+        (
+            card(
+                "match-0",
+                "matching",
+                prompt="Match each man to his post.",
+                answer="; ".join(f"{a} → {b}" for a, b in zip(items, matches, strict=True)),
+                items=items,
+                matches=matches,
+                answer_type="pairs",
+            ),
+        ),
+    )
 
 
 def rebutted_deck() -> Deck:
     """One card whose wrong choices each say why they are wrong."""
     names = ("Yezhov", "Yagoda", "Beria", "Vyshinsky")
-    rebuttals = tuple(Rebuttal(name, f"{name} was someone else entirely.", (CITATION,))
-                      for name in names[1:])
-    return Deck("rebutted", "Why not", "", (
-        card("why-0", answer="Yezhov", choices=names, rebuttals=rebuttals),))
+    rebuttals = tuple(
+        Rebuttal(name, f"{name} was someone else entirely.", (CITATION,)) for name in names[1:]
+    )
+    return Deck(
+        "rebutted",
+        "Why not",
+        "",
+        (card("why-0", answer="Yezhov", choices=names, rebuttals=rebuttals),),
+    )
 
 
 def nasty_deck() -> Deck:
@@ -97,8 +167,15 @@ def nasty_deck() -> Deck:
     cards = []
     for i, text in enumerate(NASTY):
         choices = (f"A {text}", f"B {NASTY[(i + 1) % 5]}", "C [b]", "D \\")
-        cards.append(card(f"nasty-{i}", prompt=f"Prompt {text}", answer=choices[0],
-                          choices=choices, explanation=f"Explanation {text}"))
+        cards.append(
+            card(
+                f"nasty-{i}",
+                prompt=f"Prompt {text}",
+                answer=choices[0],
+                choices=choices,
+                explanation=f"Explanation {text}",
+            )
+        )
     return Deck("nasty", "Deck " + " ".join(NASTY), "", tuple(cards))
 
 

@@ -32,6 +32,7 @@ async def test_result_reaches_the_event_loop():
 
 async def test_a_failing_callback_is_reported():
     """An error raised while handling a result becomes a plain notification, not silence."""
+
     def broken(_result) -> None:
         raise ValueError("the figures could not be shown [bold]")
 
@@ -45,6 +46,7 @@ async def test_a_failing_callback_is_reported():
 
 async def test_a_failing_job_is_reported():
     """An error in the job itself becomes a plain notification."""
+
     def job() -> None:
         raise OSError(28, "No space left on device", "/data/progress.journal")
 
@@ -53,13 +55,16 @@ async def test_a_failing_job_is_reported():
         await app.workers.wait_for_complete()
         await pilot.pause()
         messages = [str(n.message) for n in app._notifications]
-    assert messages == ["cannot use /data/progress.journal (no space left on device); free some "
-                        "disk space and try again"]
+    assert messages == [
+        "cannot use /data/progress.journal (no space left on device); free some "
+        "disk space and try again"
+    ]
 
 
 async def test_a_failure_quoting_file_text_shows_it_as_text():
     """An error message holding an escape sequence (from a file's name or text) is notified
     with the escape written out, never the characters themselves."""
+
     def job() -> None:
         raise ValueError("cannot read deck\x1b]0;HIJACKED\x07.json")
 

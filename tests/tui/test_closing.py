@@ -18,5 +18,4 @@ def test_a_close_that_cannot_save_is_kept_for_the_message() -> None:
     app = PurgeQuizApp()
     app.profile = _Unsaveable()
     app.close_profile()
-    assert app.close_problems == [
-        "could not write /data/progress.json: No space left on device"]
+    assert app.close_problems == ["could not write /data/progress.json: No space left on device"]

@@ -41,7 +41,7 @@ def damage(clock, deck) -> Path:
             session.answer(shown.card.answer, clock(), 3000)
         folder = profile.path
     (folder / "progress.json").write_text('{"format": "purgequiz.progress", "tabl[/]')
-    (folder / "progress.journal").write_bytes(b"\x00[bold]junk{\n{\"half\": \n")
+    (folder / "progress.journal").write_bytes(b'\x00[bold]junk{\n{"half": \n')
     return folder
 
 
@@ -58,7 +58,7 @@ async def test_damaged_progress_is_reported_in_plain_words(clock, markup_home) -
         assert messages and any("3 card states" in m for m in messages)
         assert all("[bold]pq[$accent]\\" in m for m in messages)
         lines = [str(line.render()) for line in app.screen.query(".dialog-line").results(Static)]
-        assert lines[:len(messages)] == messages
+        assert lines[: len(messages)] == messages
         assert "Your progress file was repaired" in screen_text(app)
         await press(pilot, "enter")
         assert isinstance(app.screen, HomeScreen)

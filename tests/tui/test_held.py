@@ -71,8 +71,12 @@ def _hold(deck_cards) -> None:
     first, second = deck_cards[:2]
     with open_profile("Anna") as profile:
         profile.update_settings(timezone="UTC")
-        profile.save_states([CardProgress(first.id, reps=20, lapses=8, leech=True),
-                             CardProgress(second.id, suspended=True)])
+        profile.save_states(
+            [
+                CardProgress(first.id, reps=20, lapses=8, leech=True),
+                CardProgress(second.id, suspended=True),
+            ]
+        )
 
 
 async def test_cards_are_grouped_by_why_and_l_clears_a_leech_mark(clock) -> None:
@@ -87,8 +91,16 @@ async def test_cards_are_grouped_by_why_and_l_clears_a_leech_mark(clock) -> None
         await settle(pilot)
         await press(pilot, "h")
         text = " ".join(screen_text(app).split())
-        order = [text.index(part) for part in ("Suspended:", suspended.prompt, "Leeches",
-                                               leech.prompt, "leech: missed 8 times")]
+        order = [
+            text.index(part)
+            for part in (
+                "Suspended:",
+                suspended.prompt,
+                "Leeches",
+                leech.prompt,
+                "leech: missed 8 times",
+            )
+        ]
         assert order == sorted(order)
         assert app.screen.query_one("#held-cards").highlighted_option.id == suspended.id
         assert " l clear leech mark" not in screen_text(app)  # not offered for this card
@@ -100,7 +112,8 @@ async def test_cards_are_grouped_by_why_and_l_clears_a_leech_mark(clock) -> None
         assert " l clear leech mark" in screen_text(app)
         await press(pilot, "enter")
         assert "still asked as usual; press l to clear the leech mark" in " ".join(
-            screen_text(app).split())
+            screen_text(app).split()
+        )
         await press(pilot, "l")
         assert "Leech mark cleared" in screen_text(app)
         assert "No card is suspended" in " ".join(screen_text(app).split())
@@ -111,7 +124,7 @@ async def test_cards_are_grouped_by_why_and_l_clears_a_leech_mark(clock) -> None
 
 
 async def test_the_held_cards_are_in_the_command_palette(clock) -> None:
-    """"Held cards" in the command palette opens the list."""
+    """ "Held cards" in the command palette opens the list."""
     install(choice_deck(2))
     app = make_app(clock, profile="Anna")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -33,7 +33,11 @@ class Terminal:
         env.update(TERM="xterm-256color", COLORTERM="truecolor", **environ)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "purgequiz", "play", "--profile", "Test"],
-            stdin=follower, stdout=follower, stderr=follower, env=env)
+            stdin=follower,
+            stdout=follower,
+            stderr=follower,
+            env=env,
+        )
         os.close(follower)
         self.shown = b""
 
@@ -93,15 +97,14 @@ def colour_codes(shown: bytes) -> list[str]:
     or true colour), as its parameters."""
     found = []
     for match in SGR.finditer(shown):
-        params = [int(p) if p.isdigit() else -1 for p in re.split(rb"[;:]", match.group(1))
-                  if p]
+        params = [int(p) if p.isdigit() else -1 for p in re.split(rb"[;:]", match.group(1)) if p]
         index = 0
         while index < len(params):
             code = params[index]
             if code in (38, 48, 58):
                 kind = params[index + 1] if index + 1 < len(params) else -1
                 width = 5 if kind == 2 else 3
-                found.append(";".join(map(str, params[index:index + width])))
+                found.append(";".join(map(str, params[index : index + width])))
                 index += width
                 continue
             if 30 <= code <= 37 or 40 <= code <= 47 or 90 <= code <= 97 or 100 <= code <= 107:
@@ -125,8 +128,9 @@ def test_colour_is_drawn_without_no_color_and_with_an_empty_one() -> None:
     app draws in its theme's colours, not in greys."""
     for environ in ({}, {"NO_COLOR": ""}):
         shown, _ = run_home_screen(environ)
-        true_colours = [code.split(";")[2:] for code in colour_codes(shown)
-                        if code.startswith(("38;2", "48;2"))]
+        true_colours = [
+            code.split(";")[2:] for code in colour_codes(shown) if code.startswith(("38;2", "48;2"))
+        ]
         assert any(len(set(rgb)) > 1 for rgb in true_colours), environ  # not grey
 
 

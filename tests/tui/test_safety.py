@@ -117,13 +117,38 @@ def hostile_deck() -> Deck:
     source = Citation("s", "t", "a", "p", None, (1,), f"Wright{REVERSE}, 1940")
     rebuttals = tuple(Rebuttal(name, f"Why not {EVIL}.", (source,)) for name in names[1:])
     items = (f"First {TITLE}", f"Second {CLEAR}", f"Third {REVERSE}")
-    return Deck("hostile", f"Deck {EVIL}", "", (
-        card("hostile-0", prompt=f"Prompt {EVIL}?", answer="Yezhov", choices=names,
-             explanation=f"Explanation {EVIL}", rebuttals=rebuttals),
-        card("hostile-1", "ordering", prompt=f"Order {EVIL}", answer=" → ".join(items),
-             items=items, answer_type="order"),
-        card("hostile-2", "matching", prompt=f"Match {EVIL}", answer="pairs", items=items,
-             matches=(f"a {TITLE}", f"b {C1_CLEAR}", f"c {REVERSE}"), answer_type="pairs")))
+    return Deck(
+        "hostile",
+        f"Deck {EVIL}",
+        "",
+        (
+            card(
+                "hostile-0",
+                prompt=f"Prompt {EVIL}?",
+                answer="Yezhov",
+                choices=names,
+                explanation=f"Explanation {EVIL}",
+                rebuttals=rebuttals,
+            ),
+            card(
+                "hostile-1",
+                "ordering",
+                prompt=f"Order {EVIL}",
+                answer=" → ".join(items),
+                items=items,
+                answer_type="order",
+            ),
+            card(
+                "hostile-2",
+                "matching",
+                prompt=f"Match {EVIL}",
+                answer="pairs",
+                items=items,
+                matches=(f"a {TITLE}", f"b {C1_CLEAR}", f"c {REVERSE}"),
+                answer_type="pairs",
+            ),
+        ),
+    )
 
 
 def assert_text_only(app, *texts: str) -> None:
@@ -146,14 +171,19 @@ async def test_deck_file_with_control_characters_is_refused_and_named_as_text(cl
     app = make_app(clock, profile="Anna")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert_text_only(app, "The NKVD leadership",
-                         "1 deck file could not be read; press d to see why.")
+        assert_text_only(
+            app, "The NKVD leadership", "1 deck file could not be read; press d to see why."
+        )
         assert [entry.id for entry in app.screen.figures.catalog.decks] == ["choice"]
         await press(pilot, "d")
         assert isinstance(app.screen, NoticeDialog)
-        assert_text_only(app, "evil\\x1b[2J.json", "field 'title' holds control characters",
-                         "card hostile-0: field 'prompt' holds control characters "
-                         "(\\x1b, \\x07, \\x9b, \\u202e)")
+        assert_text_only(
+            app,
+            "evil\\x1b[2J.json",
+            "field 'title' holds control characters",
+            "card hostile-0: field 'prompt' holds control characters "
+            "(\\x1b, \\x07, \\x9b, \\u202e)",
+        )
 
 
 async def test_card_text_with_control_characters_is_shown_as_escapes(clock) -> None:
@@ -173,11 +203,17 @@ async def test_card_text_with_control_characters_is_shown_as_escapes(clock) -> N
                 break
             mode = app.screen.presented.mode
             if mode == "choice" and mode not in seen:
-                assert_text_only(app, f"Prompt {SHOWN}?", "Yagoda\\x1b]0;HIJACKED",
-                                 "Beria\\x1b[2J", "Vyshinsky\\x9b2J")
+                assert_text_only(
+                    app,
+                    f"Prompt {SHOWN}?",
+                    "Yagoda\\x1b]0;HIJACKED",
+                    "Beria\\x1b[2J",
+                    "Vyshinsky\\x9b2J",
+                )
                 await answer(pilot, correct=False)
-                assert_text_only(app, f"Why not {SHOWN}.", f"Explanation {SHOWN}",
-                                 "Wright\\u202e, 1940")
+                assert_text_only(
+                    app, f"Why not {SHOWN}.", f"Explanation {SHOWN}", "Wright\\u202e, 1940"
+                )
                 await press(pilot, "f")
                 assert isinstance(app.screen, FlagDialog)
                 assert_text_only(app, f"Prompt {SHOWN}?")

@@ -94,8 +94,9 @@ async def test_app_json_from_an_older_app_is_adopted(clock) -> None:
 
     with open_profile("Anna") as profile:
         folder = profile.path
-    (folder / "app.json").write_text(json.dumps({"v": 1, "theme": "gruvbox",
-                                                 "typed_progression": False}))
+    (folder / "app.json").write_text(
+        json.dumps({"v": 1, "theme": "gruvbox", "typed_progression": False})
+    )
     app = make_app(clock, profile="Anna")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -140,9 +141,16 @@ async def test_invalid_settings_are_explained_and_not_saved(clock) -> None:
 
 def test_parse_form_names_each_problem() -> None:
     """Every field that is not a number gets its own message; good fields are converted."""
-    changes, problems = parse_form({"desired_retention": "0.9", "new_per_day": "x",
-                                    "reviews_per_day": "200", "learning_steps": "",
-                                    "day_starts_at": "4", "daily_goal": "3.5"})
+    changes, problems = parse_form(
+        {
+            "desired_retention": "0.9",
+            "new_per_day": "x",
+            "reviews_per_day": "200",
+            "learning_steps": "",
+            "day_starts_at": "4",
+            "daily_goal": "3.5",
+        }
+    )
     assert changes["desired_retention"] == 0.9 and changes["reviews_per_day"] == 200
     assert len(problems) == 3
 

@@ -24,15 +24,20 @@ from tests.tui.conftest import (
 )
 
 SMALLEST = (MIN_SIZE.width, MIN_SIZE.height)
-CHOICES = ("1.5 million soldiers", "500,000 soldiers", "660,000 soldiers",
-           "1.1 million soldiers")
-PROMPT = ("According to the historians Pechenkin and Khlevniuk, how many soldiers did the "
-          "Red Army have in 1938, after the purge of its commanders?")
+CHOICES = ("1.5 million soldiers", "500,000 soldiers", "660,000 soldiers", "1.1 million soldiers")
+PROMPT = (
+    "According to the historians Pechenkin and Khlevniuk, how many soldiers did the "
+    "Red Army have in 1938, after the purge of its commanders?"
+)
 
 
 def long_prompt_deck() -> Deck:
-    return Deck("army", "The army purge", "", (
-        card("army-0", prompt=PROMPT, answer=CHOICES[0], choices=CHOICES),))
+    return Deck(
+        "army",
+        "The army purge",
+        "",
+        (card("army-0", prompt=PROMPT, answer=CHOICES[0], choices=CHOICES),),
+    )
 
 
 def flat(app) -> str:

@@ -38,8 +38,14 @@ def _fixed_user(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("USER", "student")
 
 
-def snapshot(snap_compare, *keys: str, profile: str | None = "Anna", deck: str | None = None,
-             then=None, size: tuple[int, int] = SIZE) -> bool:
+def snapshot(
+    snap_compare,
+    *keys: str,
+    profile: str | None = "Anna",
+    deck: str | None = None,
+    then=None,
+    size: tuple[int, int] = SIZE,
+) -> bool:
     clock = Clock()
 
     async def run_before(pilot) -> None:
@@ -52,8 +58,9 @@ def snapshot(snap_compare, *keys: str, profile: str | None = "Anna", deck: str |
             input_.cursor_blink = False
         await settle(pilot)
 
-    return snap_compare(make_app(clock, profile=profile, deck=deck), terminal_size=size,
-                        run_before=run_before)
+    return snap_compare(
+        make_app(clock, profile=profile, deck=deck), terminal_size=size, run_before=run_before
+    )
 
 
 def test_profile_first_run(snap_compare) -> None:
@@ -211,11 +218,23 @@ def test_held_cards(snap_compare) -> None:
     first, second, third, fourth = (card.id for card in deck.cards)
     with open_profile("Anna") as profile:
         profile.update_settings(timezone="UTC")
-        profile.save_states([CardProgress(first, reps=20, lapses=8, leech=True),
-                             CardProgress(second, suspended=True),
-                             CardProgress(third, buried_until=START + timedelta(hours=19))])
-        profile.add_flag(Flag("f1", fourth, deck.id, "the [bold]date[/] is wrong",
-                              START.isoformat(), deck.cards[3].prompt))
+        profile.save_states(
+            [
+                CardProgress(first, reps=20, lapses=8, leech=True),
+                CardProgress(second, suspended=True),
+                CardProgress(third, buried_until=START + timedelta(hours=19)),
+            ]
+        )
+        profile.add_flag(
+            Flag(
+                "f1",
+                fourth,
+                deck.id,
+                "the [bold]date[/] is wrong",
+                START.isoformat(),
+                deck.cards[3].prompt,
+            )
+        )
     assert snapshot(snap_compare, "h")
 
 
@@ -244,8 +263,9 @@ def test_too_small(snap_compare) -> None:
 
 def test_feedback_typed_60x20(snap_compare) -> None:
     install(typed_deck(2))
-    assert snapshot(snap_compare, "enter", then=lambda pilot: answer(pilot, correct=False),
-                    size=(60, 20))
+    assert snapshot(
+        snap_compare, "enter", then=lambda pilot: answer(pilot, correct=False), size=(60, 20)
+    )
 
 
 def _light() -> None:

@@ -271,7 +271,10 @@ async def test_f_after_answering_flags_that_card_with_a_note(clock) -> None:
     with open_profile("Anna") as profile:
         (flag,) = profile.flags()
         assert (flag["card_id"], flag["note"], flag["prompt"]) == (
-            flagged.id, "the date is wrong", flagged.prompt)
+            flagged.id,
+            "the date is wrong",
+            flagged.prompt,
+        )
 
 
 async def test_bury_and_suspend_while_asking(clock) -> None:
@@ -348,9 +351,15 @@ async def test_quick_practice_stops_after_ten(clock) -> None:
 
 def regnal_deck() -> Deck:
     """A typed card (no choices) in a deck that also names Henry VIII."""
-    return Deck("regnal", "Names", "", (
-        card("typed-0", answer="Yezhov"),
-        card("other-0", answer="Yagoda", choices=("Yagoda", "Henry VIII", "Beria"))))
+    return Deck(
+        "regnal",
+        "Names",
+        "",
+        (
+            card("typed-0", answer="Yezhov"),
+            card("other-0", answer="Yagoda", choices=("Yagoda", "Henry VIII", "Beria")),
+        ),
+    )
 
 
 async def test_nonsense_typed_names_no_near_miss(clock) -> None:
@@ -368,8 +377,12 @@ async def test_nonsense_typed_names_no_near_miss(clock) -> None:
 
 async def test_the_hint_names_as_many_keys_as_there_are_choices(clock) -> None:
     """A card with three choices says "Press 1–3", not "Press 1–4"."""
-    three = Deck("three", "Three choices", "", (
-        card("three-0", answer="Yezhov", choices=("Yezhov", "Yagoda", "Beria")),))
+    three = Deck(
+        "three",
+        "Three choices",
+        "",
+        (card("three-0", answer="Yezhov", choices=("Yezhov", "Yagoda", "Beria")),),
+    )
     async with studying(clock, three) as pilot:
         assert len(pilot.app.screen.presented.choices) == 3
         text = screen_text(pilot.app)
@@ -437,7 +450,8 @@ async def test_a_wrong_order_is_shown_as_a_marked_list(clock) -> None:
             note = "" if had == place else f"  (you had it at position {had})"
             (line,) = [line.strip() for line in text.splitlines() if f"{place}. {item}" in line]
             assert line.startswith("✓" if had == place else "✗") and line.endswith(
-                f"{place}. {item}{note}")
+                f"{place}. {item}{note}"
+            )
 
 
 async def test_a_wrong_matching_is_shown_as_marked_pairs(clock) -> None:
@@ -456,13 +470,25 @@ async def test_a_wrong_matching_is_shown_as_marked_pairs(clock) -> None:
 
 def long_prompt_deck() -> Deck:
     """Cards whose prompt takes three lines at 60 columns, so the choices sit low."""
-    prompt = ("Which man headed the NKVD when the mass operations against former kulaks, "
-              "criminals and the national minorities began in the summer of 1937?")
+    prompt = (
+        "Which man headed the NKVD when the mass operations against former kulaks, "
+        "criminals and the national minorities began in the summer of 1937?"
+    )
     names = ("Yezhov", "Yagoda", "Beria")  # three answers: no card gives another away
-    return Deck("long", "Long questions", "", tuple(
-        card(f"long-{i}", answer=name, prompt=prompt,
-             choices=("Yezhov", "Yagoda", "Beria", "Vyshinsky"))
-        for i, name in enumerate(names)))
+    return Deck(
+        "long",
+        "Long questions",
+        "",
+        tuple(
+            card(
+                f"long-{i}",
+                answer=name,
+                prompt=prompt,
+                choices=("Yezhov", "Yagoda", "Beria", "Vyshinsky"),
+            )
+            for i, name in enumerate(names)
+        ),
+    )
 
 
 async def test_bury_and_suspend_say_so_without_covering_the_choices(clock) -> None:
@@ -472,15 +498,16 @@ async def test_bury_and_suspend_say_so_without_covering_the_choices(clock) -> No
     async with app.run_test(size=(60, 20), notifications=True) as pilot:
         await settle(pilot)
         await press(pilot, "enter")
-        for key, said in (("s", "Card suspended; h on the home screen brings it back."),
-                          ("b", "Card buried until the next study day.")):
+        for key, said in (
+            ("s", "Card suspended; h on the home screen brings it back."),
+            ("b", "Card buried until the next study day."),
+        ):
             await press(pilot, key)
             await pilot.pause()  # a notification is laid out on the next refresh
             screen = app.screen
             assert screen.phase == "asking"
             choices = screen.query_one("#choices").region
-            covering = [w for w in screen.query("Toast, #status")
-                        if w.region.overlaps(choices)]
+            covering = [w for w in screen.query("Toast, #status") if w.region.overlaps(choices)]
             assert covering == []
             assert said in screen_text(app)
 

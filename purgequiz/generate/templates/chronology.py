@@ -33,8 +33,10 @@ from purgequiz.generate.templates.trials import trial_name
 
 __all__ = ["happening"]
 
-_DATED = re.compile(r"\b(?:1[89]\d\d|January|February|March|April|May|June|July|August|"
-                    r"September|October|November|December)\b")
+_DATED = re.compile(
+    r"\b(?:1[89]\d\d|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b"
+)
 
 
 def _plural(name: str) -> bool:
@@ -50,8 +52,10 @@ def happening(ctx: Context, fact: Fact) -> str | None:
         text = f"{ctx.name(fact.person)} replaced {ctx.name(fact.replaced)} as {fact.post}"
     elif isinstance(fact, Appointment):
         if fact.appointed_by:
-            text = (f"{cap(ctx.in_text(fact.appointed_by))} appointed {ctx.name(fact.person)} "
-                    f"{fact.post}")
+            text = (
+                f"{cap(ctx.in_text(fact.appointed_by))} appointed {ctx.name(fact.person)} "
+                f"{fact.post}"
+            )
         else:
             text = f"{ctx.name(fact.person)} was appointed {fact.post}"
     elif isinstance(fact, Removal):
@@ -68,8 +72,9 @@ def happening(ctx: Context, fact: Fact) -> str | None:
         text = f"{name} {'were' if _plural(name) else 'was'} {fact.change}"
     elif isinstance(fact, Purge):
         targets = listing([ctx.in_text(t) for t in fact.targets])
-        text = f"{ctx.name(fact.by)} purged {targets}" if fact.by \
-            else f"the purge reached {targets}"
+        text = (
+            f"{ctx.name(fact.by)} purged {targets}" if fact.by else f"the purge reached {targets}"
+        )
     else:
         return None
     text = cap(text)
@@ -110,8 +115,17 @@ def _apart(a: FuzzyDate, b: FuzzyDate) -> bool:
         return a.year != b.year
     if a.precision == "month":
         return (a.year, a.month) != (b.year, b.month)
-    return abs(a.sort_key[0] * 372 + a.sort_key[1] * 31 + a.sort_key[2]
-               - b.sort_key[0] * 372 - b.sort_key[1] * 31 - b.sort_key[2]) >= 7
+    return (
+        abs(
+            a.sort_key[0] * 372
+            + a.sort_key[1] * 31
+            + a.sort_key[2]
+            - b.sort_key[0] * 372
+            - b.sort_key[1] * 31
+            - b.sort_key[2]
+        )
+        >= 7
+    )
 
 
 def _date_wrongs(ctx: Context, fact: Fact, date: FuzzyDate, count: int = 3) -> list[Wrong]:
@@ -124,28 +138,33 @@ def _date_wrongs(ctx: Context, fact: Fact, date: FuzzyDate, count: int = 3) -> l
     below, above = at - 1, at
     while len(out) < count and (below >= 0 or above < len(items)):
         # the nearer of the next earlier and the next later happening
-        take_below = above >= len(items) or (below >= 0 and _gap(items[below][0], date)
-                                              <= _gap(items[above][0], date))
+        take_below = above >= len(items) or (
+            below >= 0 and _gap(items[below][0], date) <= _gap(items[above][0], date)
+        )
         key, shown, other = items[below] if take_below else items[above]
         if take_below:
             below -= 1
         else:
             above += 1
         if _gap(key, date) > 36:  # months: no more than three years away
-            if (below < 0 or _gap(items[below][0], date) > 36) and \
-                    (above >= len(items) or _gap(items[above][0], date) > 36):
+            if (below < 0 or _gap(items[below][0], date) > 36) and (
+                above >= len(items) or _gap(items[above][0], date) > 36
+            ):
                 break
             continue
-        if shown not in seen and other.id != fact.id and _apart(other.date.start, date) \
-                and not _within(other.date.start, fact.date):  # type: ignore[union-attr]
+        if (
+            shown not in seen
+            and other.id != fact.id
+            and _apart(other.date.start, date)
+            and not _within(other.date.start, fact.date)
+        ):  # type: ignore[union-attr]
             seen.add(shown)
             # what else happened then is no rebuttal: the student needs the true date
             out.append(Wrong(shown, f"It happened {_on(date)}, not {_on_shown(date, shown)}."))
     steps = (-1, 1, 2, -2) if date.precision == "year" else (-3, 3, 5, -5)
     for step in steps:
         shifted = _shift(date, step)
-        if len(out) < count and shifted.display() not in seen \
-                and not _within(shifted, fact.date):
+        if len(out) < count and shifted.display() not in seen and not _within(shifted, fact.date):
             seen.add(shifted.display())
             out.append(Wrong(shifted.display(), f"It happened {_on(date)}, not {_on(shifted)}."))
     ctx.rng.shuffle(out)
@@ -193,15 +212,18 @@ def when_question(ctx: Context, fact: Fact, ask: str) -> str | None:
     elif isinstance(fact, Replacement):
         body = f"did {ctx.name(fact.person)} replace {ctx.name(fact.replaced)} as {fact.post}"
     elif isinstance(fact, Appointment):
-        body = (f"did {ctx.in_text(fact.appointed_by)} appoint {ctx.name(fact.person)} "
-                f"{fact.post}") if fact.appointed_by \
+        body = (
+            (f"did {ctx.in_text(fact.appointed_by)} appoint {ctx.name(fact.person)} {fact.post}")
+            if fact.appointed_by
             else f"was {ctx.name(fact.person)} appointed {fact.post}"
+        )
     elif isinstance(fact, Removal):
         body = f"did {ctx.name(fact.person)} lose the post of {fact.post}"
     elif isinstance(fact, Fate) and fact.kind != "survival":
         plural = bool(fact.group) or len(fact.people) > 1
-        subject = listing([ctx.in_text(p) for p in (fact.group,) if p] or
-                          [ctx.in_text(p) for p in fact.people])
+        subject = listing(
+            [ctx.in_text(p) for p in (fact.group,) if p] or [ctx.in_text(p) for p in fact.people]
+        )
         verb = fate_verb(fact, plural=plural)
         if verb.startswith(("was ", "were ")):
             aux, rest = verb.split(" ", 1)
@@ -219,8 +241,11 @@ def when_question(ctx: Context, fact: Fact, ask: str) -> str | None:
         body = f"{'were' if _plural(name) else 'was'} {name} {fact.change}"
     elif isinstance(fact, Purge):
         targets = listing([ctx.in_text(t) for t in fact.targets])
-        body = f"did {ctx.name(fact.by)} purge {targets}" if fact.by \
+        body = (
+            f"did {ctx.name(fact.by)} purge {targets}"
+            if fact.by
             else f"did the purge reach {targets}"
+        )
     if body is None or _DATED.search(body):
         return None
     return f"{ask} {body}?"
@@ -230,20 +255,32 @@ def when_question(ctx: Context, fact: Fact, ask: str) -> str | None:
 def when(ctx: Context, fact: Fact) -> Iterator[Card]:
     """In which (month and) year did …? (happenings with a single date, as they happened)"""
     date = _single(fact.date)
-    spread = fact.date is not None and fact.date.end is not None \
+    spread = (
+        fact.date is not None
+        and fact.date.end is not None
         and fact.date.end.sort_key[:2] != fact.date.start.sort_key[:2]
-    if date is None or spread or fact.id in ctx.index.disputed \
-            or (date.precision in ("year", "day") and fact.importance < 3):
+    )
+    if (
+        date is None
+        or spread
+        or fact.id in ctx.index.disputed
+        or (date.precision in ("year", "day") and fact.importance < 3)
+    ):
         return  # a bare year, or the very day, is worth learning only for what matters most;
         # something of a few weeks across two months has no one month to ask for
     question = when_question(ctx, fact, _ASK[date.precision])
     if question is None:
         return
     answer = date.display()
-    yield ctx.card(fact, prompt=ctx.ask(fact, question, undated=True),
-                   answer=answer, answer_type="date", accept=_date_spellings(date),
-                   wrong=_date_wrongs(ctx, fact, date),
-                   difficulty={"year": 1, "month": 2, "day": 3}[date.precision])
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(fact, question, undated=True),
+        answer=answer,
+        answer_type="date",
+        accept=_date_spellings(date),
+        wrong=_date_wrongs(ctx, fact, date),
+        difficulty={"year": 1, "month": 2, "day": 3}[date.precision],
+    )
 
 
 def _date_spellings(date: FuzzyDate) -> tuple[str, ...]:
@@ -254,8 +291,11 @@ def _date_spellings(date: FuzzyDate) -> tuple[str, ...]:
         month = calendar.month_name[date.month]
         forms += [f"{month[:3]} {date.year}", f"{date.month}/{date.year}"]
         if date.day:
-            forms += [f"{month} {date.day}, {date.year}", f"{date.day} {month[:3]} {date.year}",
-                      f"{date.day}.{date.month}.{date.year}"]
+            forms += [
+                f"{month} {date.day}, {date.year}",
+                f"{date.day} {month[:3]} {date.year}",
+                f"{date.day}.{date.month}.{date.year}",
+            ]
     return tuple(dict.fromkeys(forms))
 
 
@@ -295,13 +335,23 @@ def _runs(items: list[Item], own: set[str]) -> list[list[Item]]:
         if items[start][0].id not in own:
             continue
         # the first few that fit, without scanning every later happening (quadratic)
-        seconds: list[int | None] = list(itertools.islice(
-            (n for n in range(start + 1, len(items))
-             if items[n][0].id in own and _fits([items[start]], items[n])), _SECONDS))
+        seconds: list[int | None] = list(
+            itertools.islice(
+                (
+                    n
+                    for n in range(start + 1, len(items))
+                    if items[n][0].id in own and _fits([items[start]], items[n])
+                ),
+                _SECONDS,
+            )
+        )
         # a happening with none of its topic's after it stands alone among others, in a
         # few different companies
-        tries = [(n, str(n - start - 1)) for n in seconds] if seconds else \
-            [(None, "None" if k == 0 else f"alone {k}") for k in range(_SECONDS)]
+        tries = (
+            [(n, str(n - start - 1)) for n in seconds]
+            if seconds
+            else [(None, "None" if k == 0 else f"alone {k}") for k in range(_SECONDS)]
+        )
         for second, label in tries:
             run = [items[start]]
             if second is not None:
@@ -350,8 +400,9 @@ def _filled(run: list[Item], later: list[Item]) -> list[Item]:
         if item in out or item[2] in {t for _, _, t in out}:
             continue
         at = next((n for n, held in enumerate(out) if _before(item[1], held[1])), len(out))
-        if (at == 0 or _before(_last(out[at - 1]), item[1])) \
-                and (at == len(out) or _before(_last(item), out[at][1])):
+        if (at == 0 or _before(_last(out[at - 1]), item[1])) and (
+            at == len(out) or _before(_last(item), out[at][1])
+        ):
             out.insert(at, item)
     return out
 
@@ -361,26 +412,33 @@ def _orderable(ctx: Context, fact: Fact) -> bool:
     happening (not someone's reading of it), and not one of two accounts that differ."""
     # a purge known only by its year was a process, not a moment: nothing sits before or
     # after it with certainty
-    spread = fact.kind == "purge" and fact.date is not None \
-        and fact.date.start.precision == "year"
-    return (fact.importance >= 2 and fact.attribution.type != "interpretation"
-            and fact.id not in ctx.index.disputed and not spread)
+    spread = fact.kind == "purge" and fact.date is not None and fact.date.start.precision == "year"
+    return (
+        fact.importance >= 2
+        and fact.attribution.type != "interpretation"
+        and fact.id not in ctx.index.disputed
+        and not spread
+    )
 
 
 @template("order-events", family="chronology", kinds=HAPPENINGS, whole=True, orders=True)
 def order(ctx: Context) -> Iterator[Card]:
     """Put these happenings in order. (for each topic, runs that cover its happenings; a topic
     with few happenings of its own has them set among the weightiest happenings of others)"""
-    everything = [(f, d, t) for f in ctx.index.happenings if _orderable(ctx, f)
-                  and (d := _single(f.date)) is not None and (t := happening(ctx, f))]
+    everything = [
+        (f, d, t)
+        for f in ctx.index.happenings
+        if _orderable(ctx, f) and (d := _single(f.date)) is not None and (t := happening(ctx, f))
+    ]
     landmarks = [item for item in everything if item[0].importance == 3]
     made: set[frozenset[str]] = set()
     for topic in sorted(ctx.base.topics):
         own = [item for item in everything if topic in item[0].topics]
         if not own:
             continue
-        pool = sorted({id(i): i for i in own + landmarks}.values(),
-                      key=lambda i: (i[1].sort_key, i[0].id))
+        pool = sorted(
+            {id(i): i for i in own + landmarks}.values(), key=lambda i: (i[1].sort_key, i[0].id)
+        )
         mine = {f.id for f, _, _ in own}
         found = _runs(pool, mine)
         runs = [r for r in found if sum(topic in f.topics for f, _, _ in r) >= 2]
@@ -389,14 +447,20 @@ def order(ctx: Context) -> Iterator[Card]:
         covered: set[str] = set()
         chosen = 0
         while runs and chosen < _PER_TOPIC:
-            best = max(runs, key=lambda r: (len({f.id for f, _, _ in r if topic in f.topics}
-                                                - covered),
-                                            sum(topic in f.topics for f, _, _ in r),
-                                            sum(f.importance for f, _, _ in r)))
+            best = max(
+                runs,
+                key=lambda r: (
+                    len({f.id for f, _, _ in r if topic in f.topics} - covered),
+                    sum(topic in f.topics for f, _, _ in r),
+                    sum(f.importance for f, _, _ in r),
+                ),
+            )
             key = frozenset(f.id for f, _, _ in best)
             runs.remove(best)
-            if not {f.id for f, _, _ in best if topic in f.topics} - covered \
-                    and chosen >= _AT_LEAST:
+            if (
+                not {f.id for f, _, _ in best if topic in f.topics} - covered
+                and chosen >= _AT_LEAST
+            ):
                 break  # the best adds nothing new, so no other run does
             if key in made:
                 continue
@@ -410,27 +474,35 @@ def _ordering(ctx: Context, topic: str, run: list[tuple[Fact, FuzzyDate, str]]) 
     facts = [f for f, _, _ in run]
     first, last = run[0][1].year, run[-1][1].year
     years = str(first) if first == last else f"{first}\u2013{last}"
-    title = ctx.base.topics[topic].title if all(topic in f.topics for f in facts) \
+    title = (
+        ctx.base.topics[topic].title
+        if all(topic in f.topics for f in facts)
         else "Events of the purge years"
+    )
     explanation = " ".join(f"{cap(_when_said(f, d))}{_whose(ctx, f)}: {t}." for f, d, t in run)
-    return ctx.card(facts, kind="ordering", topics=(topic,),
-                    prompt=f"{title}, {years}: put these in the order they happened, "
-                           "earliest first.",
-                    answer=" \u2192 ".join(t for _, _, t in run), answer_type="order",
-                    items=[t for _, _, t in run], explanation=explanation, difficulty=3,
-                    attributed=False)
+    return ctx.card(
+        facts,
+        kind="ordering",
+        topics=(topic,),
+        prompt=f"{title}, {years}: put these in the order they happened, earliest first.",
+        answer=" \u2192 ".join(t for _, _, t in run),
+        answer_type="order",
+        items=[t for _, _, t in run],
+        explanation=explanation,
+        difficulty=3,
+        attributed=False,
+    )
 
 
 def _when_said(fact: Fact, date: FuzzyDate) -> str:
     """'In May 1937', or for a happening of a few weeks its whole span ('between July 1940
     and August 1940'), which the month it is ordered by would misstate."""
     span = fact.date
-    return when_phrase(span).strip() if span is not None and span.end is not None \
-        else _on(date)
+    return when_phrase(span).strip() if span is not None and span.end is not None else _on(date)
 
 
 def _whose(ctx: Context, fact: Fact) -> str:
-    """", according to Wright" after an item's date when the item is someone's report."""
+    """ ", according to Wright" after an item's date when the item is someone's report."""
     if fact.attribution.is_record:
         return ""
     phrase = ctx.claim(fact, undated=True)

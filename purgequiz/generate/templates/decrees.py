@@ -46,6 +46,9 @@ def decree_penalty(ctx: Context, fact: Decree) -> Iterator[Card]:
     if fact.penalty:
         # the decree by its full name: what it was about is no giveaway of its penalty
         entity = ctx.entity(fact.decree)
-        name = the_name(replace(entity, name=entity.full_name)) if entity.full_name \
+        name = (
+            the_name(replace(entity, name=entity.full_name))
+            if entity.full_name
             else decree_name(ctx, fact)
+        )
         yield ctx.flashcard(fact, f"What penalty did {name} lay down?", fact.penalty)

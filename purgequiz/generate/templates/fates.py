@@ -15,11 +15,21 @@ from purgequiz.generate.registry import template
 __all__ = ["disputed", "fate_clause", "fate_verb"]
 
 _FATES = ("arrest", "execution", "suicide", "death", "survival")
-_LABELS = {"execution": "Executed", "suicide": "Died by suicide", "survival": "Survived",
-           "arrest": "Arrested"}
+_LABELS = {
+    "execution": "Executed",
+    "suicide": "Died by suicide",
+    "survival": "Survived",
+    "arrest": "Arrested",
+}
 # How the people of a sphere are called in "Which of these … was arrested?"
-_PEOPLE = {"army": "commanders", "nkvd": "security officers", "party": "party leaders",
-           "state": "officials", "industry": "managers", "foreign": "foreign statesmen"}
+_PEOPLE = {
+    "army": "commanders",
+    "nkvd": "security officers",
+    "party": "party leaders",
+    "state": "officials",
+    "industry": "managers",
+    "foreign": "foreign statesmen",
+}
 
 
 def fate_verb(fact: Fate, plural: bool = False) -> str:
@@ -32,8 +42,11 @@ def fate_verb(fact: Fate, plural: bool = False) -> str:
     elif fact.kind == "survival":
         verb = f"survived {fact.survived}"  # type: ignore[attr-defined]
     else:
-        verb = {"arrest": "was arrested", "execution": "was executed",
-                "suicide": "died by suicide"}[fact.kind]
+        verb = {
+            "arrest": "was arrested",
+            "execution": "was executed",
+            "suicide": "died by suicide",
+        }[fact.kind]
     if plural:
         verb = verb.replace("was ", "were ", 1) if verb.startswith("was ") else verb
     return verb
@@ -81,34 +94,54 @@ def fate(ctx: Context, fact: Fate) -> Iterator[Card]:
     person = fact.people[0]
     answer = _label(fact)
     claimed = ctx.index.fates.get(person, set())  # fates any source gives: none is wrong
-    wrong = [Wrong(label, fact) for kind, label in _LABELS.items()
-             if kind not in claimed and kind != "arrest" and label != answer]
+    wrong = [
+        Wrong(label, fact)
+        for kind, label in _LABELS.items()
+        if kind not in claimed and kind != "arrest" and label != answer
+    ]
     context = f" in {fact.survived}" if fact.kind == "survival" else when_phrase(fact.date)  # type: ignore[attr-defined]
-    yield ctx.card(fact, prompt=ctx.ask(fact, f"What became of {ctx.name(person)}{context}?"),
-                   answer=answer, wrong=wrong, difficulty=1, least=1)
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(fact, f"What became of {ctx.name(person)}{context}?"),
+        answer=answer,
+        wrong=wrong,
+        difficulty=1,
+        least=1,
+    )
 
 
 def _alone(ctx: Context, fact: Fate) -> bool:
     """Whether no other fact gives another person the same fate at the same time."""
     same_time = ctx.index.by_kind_date.get((fact.kind, fact.date.text if fact.date else None), ())
-    return not any(other.id != fact.id and other.people and other.people != fact.people  # type: ignore[attr-defined]
-                   for other in same_time)
+    return not any(
+        other.id != fact.id and other.people and other.people != fact.people  # type: ignore[attr-defined]
+        for other in same_time
+    )
 
 
 @template("who-fate", family="fates", kinds=_FATES)
 def who_fate(ctx: Context, fact: Fate) -> Iterator[Card]:
     """Who was arrested (executed, murdered …) then? (one named person, alone in the base)"""
-    if len(fact.people) != 1 or not ctx.entity(fact.people[0]).name[:1].isupper() \
-            or not _alone(ctx, fact) or disputed(ctx, fact) or _label(fact) == "Died" \
-            or fact.kind == "survival":  # many survived: one name is never the only answer
+    if (
+        len(fact.people) != 1
+        or not ctx.entity(fact.people[0]).name[:1].isupper()
+        or not _alone(ctx, fact)
+        or disputed(ctx, fact)
+        or _label(fact) == "Died"
+        or fact.kind == "survival"
+    ):  # many survived: one name is never the only answer
         return
     person = fact.people[0]
     places = f" in {listing([ctx.name(p) for p in fact.places])}" if fact.places else ""
     prompt = f"Who {fate_verb(fact)}{places}{when_phrase(fact.date)}{_charge(fact)}?"
-    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(person),
-                   answer_type="entity", accept=ctx.spellings(person),
-                   wrong=ctx.entities(person, ok=_unharmed(ctx, fact), avoid=[fact],
-                                      among="unharmed"))
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(fact, prompt),
+        answer=ctx.name(person),
+        answer_type="entity",
+        accept=ctx.spellings(person),
+        wrong=ctx.entities(person, ok=_unharmed(ctx, fact), avoid=[fact], among="unharmed"),
+    )
 
 
 @template("fate-member", family="fates", kinds=_FATES)
@@ -120,12 +153,15 @@ def fate_member(ctx: Context, fact: Fate) -> Iterator[Card]:
     sphere = ctx.entity(answer).sphere or ""
     who = _PEOPLE.get(sphere, "people")
     prompt = f"Which of these {who} {fate_verb(fact)}{when_phrase(fact.date)}{_charge(fact)}?"
-    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(answer),
-                   answer_type="entity",
-                   accept=[s for p in fact.people for s in ctx.spellings(p)],
-                   wrong=ctx.entities(answer, ok=_unharmed(ctx, fact), avoid=[fact],
-                                      among="unharmed"),
-                   explanation=ctx.explain(fact))
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(fact, prompt),
+        answer=ctx.name(answer),
+        answer_type="entity",
+        accept=[s for p in fact.people for s in ctx.spellings(p)],
+        wrong=ctx.entities(answer, ok=_unharmed(ctx, fact), avoid=[fact], among="unharmed"),
+        explanation=ctx.explain(fact),
+    )
 
 
 @template("fate-place", family="fates", kinds=_FATES)
@@ -141,13 +177,24 @@ def fate_place(ctx: Context, fact: Fate) -> Iterator[Card]:
         prompt = f"Where {words[0]} {subject} {words[1]}{when_phrase(fact.date)}?"
     else:
         prompt = f"Where did {subject} meet this fate: {verb}{when_phrase(fact.date)}?"
-    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(answer),
-                   answer_type="entity",
-                   accept=[s for p in fact.places for s in ctx.spellings(p)],
-                   # what a wrong place was is no rebuttal: the card's own fact says where
-                   wrong=[Wrong(w.text, fact) for w in ctx.entities(
-                       answer, avoid=[fact], ok=lambda p: p not in fact.places
-                       and ctx.entity(p).category == ctx.entity(answer).category)])
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(fact, prompt),
+        answer=ctx.name(answer),
+        answer_type="entity",
+        accept=[s for p in fact.places for s in ctx.spellings(p)],
+        # what a wrong place was is no rebuttal: the card's own fact says where
+        wrong=[
+            Wrong(w.text, fact)
+            for w in ctx.entities(
+                answer,
+                avoid=[fact],
+                ok=lambda p: (
+                    p not in fact.places and ctx.entity(p).category == ctx.entity(answer).category
+                ),
+            )
+        ],
+    )
 
 
 @template("fate-group", family="fates", kinds=_FATES)
@@ -156,10 +203,24 @@ def fate_group(ctx: Context, fact: Fate) -> Iterator[Card]:
     if not fact.group or disputed(ctx, fact):
         return
     # where it happened narrows "who" to the one group the source means
-    places = f"{',' if fact.detail else ''} at {listing([ctx.name(p) for p in fact.places])}" \
-        if fact.places else ""
+    places = (
+        f"{',' if fact.detail else ''} at {listing([ctx.name(p) for p in fact.places])}"
+        if fact.places
+        else ""
+    )
     prompt = f"Who {fate_verb(fact, plural=True)}{places}{when_phrase(fact.date)}?"
-    wrong = ctx.entities(fact.group, avoid=[fact], any_sphere=True, among=f"spared-{fact.kind}",
-                         ok=lambda g: ctx.entity(g).sphere not in ("historians", "press"))
-    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(fact.group),
-                   answer_type="entity", accept=ctx.spellings(fact.group), wrong=wrong)
+    wrong = ctx.entities(
+        fact.group,
+        avoid=[fact],
+        any_sphere=True,
+        among=f"spared-{fact.kind}",
+        ok=lambda g: ctx.entity(g).sphere not in ("historians", "press"),
+    )
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(fact, prompt),
+        answer=ctx.name(fact.group),
+        answer_type="entity",
+        accept=ctx.spellings(fact.group),
+        wrong=wrong,
+    )

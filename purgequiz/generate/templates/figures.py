@@ -46,8 +46,11 @@ def figure_wrongs(ctx: Context, fact: Statistic, count: int = 3) -> list[Wrong]:
     belongs to; then invented ones of the same shape, explained by the true figure."""
     answer = figure_of(fact)
     # Other sources' figures for the same thing (when not rows of one table) may be right.
-    rivals = [figure_of(f) for f in ctx.index.by_quantity.get(fact.quantity, ())
-              if f.id != fact.id and not f.series]
+    rivals = [
+        figure_of(f)
+        for f in ctx.index.by_quantity.get(fact.quantity, ())
+        if f.id != fact.id and not f.series
+    ]
     chosen: list[Figure] = []
     out: list[Wrong] = []
 
@@ -57,10 +60,13 @@ def figure_wrongs(ctx: Context, fact: Statistic, count: int = 3) -> list[Wrong]:
         figure = figure_of(other)
         return _fits(answer, figure, fact, chosen) and not any(near(r, figure) for r in rivals)
 
-    pools = [ctx.index.series.get(fact.series, []) if fact.series else [],
-             ctx.index.by_unit.get(fact.unit, [])]
-    for other in pick(pools, count, usable, ctx.rng, taken=[answer.text()],
-                      key=lambda f: figure_of(f).text()):
+    pools = [
+        ctx.index.series.get(fact.series, []) if fact.series else [],
+        ctx.index.by_unit.get(fact.unit, []),
+    ]
+    for other in pick(
+        pools, count, usable, ctx.rng, taken=[answer.text()], key=lambda f: figure_of(f).text()
+    ):
         figure = figure_of(other)
         if len(out) < count and _fits(answer, figure, fact, chosen):
             chosen.append(figure)
@@ -68,8 +74,9 @@ def figure_wrongs(ctx: Context, fact: Statistic, count: int = 3) -> list[Wrong]:
     for figure in invented_figures(answer, ctx.rng, 8):
         if len(out) < count and _fits(answer, figure, fact, chosen):
             chosen.append(figure)
-            out.append(Wrong(figure.text(), f"The figure given is {answer.text()}, "
-                                            f"not {figure.text()}."))
+            out.append(
+                Wrong(figure.text(), f"The figure given is {answer.text()}, not {figure.text()}.")
+            )
     return out
 
 
@@ -91,10 +98,15 @@ def figure(ctx: Context, fact: Statistic) -> Iterator[Card]:
     if _single_cell(ctx, fact):
         return
     answer = figure_of(fact)
-    yield ctx.card(fact, prompt=ctx.ask(fact, fact.asks), answer=answer.text(),
-                   answer_type="number", accept=answer.spellings(),
-                   wrong=figure_wrongs(ctx, fact),
-                   difficulty=3 if answer.is_range or not answer.qualifier else 2)
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(fact, fact.asks),
+        answer=answer.text(),
+        answer_type="number",
+        accept=answer.spellings(),
+        wrong=figure_wrongs(ctx, fact),
+        difficulty=3 if answer.is_range or not answer.qualifier else 2,
+    )
 
 
 def _told(ctx: Context, fact: Statistic) -> int | None:
@@ -123,17 +135,25 @@ def figure_source(ctx: Context, fact: Statistic) -> Iterator[Card]:
     wrong = []
     for other in ctx.index.entities_by.get((kind, "press"), ()):
         # what the other paper reported that year: it was there, and said something else
-        told_by = [f for f in (*ctx.index.about.get(other, ()), *ctx.index.claims.get(other, ()))
-                   if f.kind in ("statistic", "report", "justification")
-                   and _told(ctx, f) == year]
+        told_by = [
+            f
+            for f in (*ctx.index.about.get(other, ()), *ctx.index.claims.get(other, ()))
+            if f.kind in ("statistic", "report", "justification") and _told(ctx, f) == year
+        ]
         if other != claimant and told_by and not own.startswith(ctx.entity(other).name):
             wrong.append(Wrong(source_choice(ctx.base, other), told_by[0]))
     ctx.rng.shuffle(wrong)
     asked = "Which paper or agency" if ctx.entity(claimant).type == "publication" else "Who"
-    yield ctx.card(fact, prompt=f"{asked} reported {told}?",
-                   answer=source_choice(ctx.base, claimant), answer_type="entity",
-                   accept=ctx.spellings(claimant), wrong=wrong[:3], attributed=False,
-                   difficulty=3)
+    yield ctx.card(
+        fact,
+        prompt=f"{asked} reported {told}?",
+        answer=source_choice(ctx.base, claimant),
+        answer_type="entity",
+        accept=ctx.spellings(claimant),
+        wrong=wrong[:3],
+        attributed=False,
+        difficulty=3,
+    )
 
 
 def _shares(facts: list[Statistic]) -> list[tuple[float, Statistic]]:
@@ -161,22 +181,44 @@ def _share_card(ctx: Context, rows: list[tuple[float, Statistic]], largest: bool
     ordered = rows[::-1] if largest else rows
     best = ordered[0][1]
     ref = next(f for _, f in rows if f.whole)  # a part of a whole: its unit and whole's column
-    whole_column = next((f.column for f in ctx.index.series[ref.series or ""]
-                         if f.row == ref.row and f.value == ref.whole), None) or "counted"
+    whole_column = (
+        next(
+            (
+                f.column
+                for f in ctx.index.series[ref.series or ""]
+                if f.row == ref.row and f.value == ref.whole
+            ),
+            None,
+        )
+        or "counted"
+    )
     word = "largest" if largest else "smallest"
-    wrong = [Wrong(cap(f.row or ""), f"{f.statement} That is {_percent(share, f)}.")
-             for share, f in ordered[1:4]]
+    wrong = [
+        Wrong(cap(f.row or ""), f"{f.statement} That is {_percent(share, f)}.")
+        for share, f in ordered[1:4]
+    ]
     # every figure of the rows asked about: the pattern is read off all of them
     named = {r.row for _, r in rows}
-    others = [f for f in ctx.index.series[ref.series or ""]
-              if f.row in named and all(f is not r for _, r in rows)]
-    return ctx.card([f for _, f in rows] + others,
-                    prompt=ctx.ask(ref, f"Of the {ref.unit} {whole_column}"
-                                        f"{when_phrase(ref.date)}, which {ref.row_kind} had "
-                                        f"the {word} share {ref.column}?"),
-                    answer=cap(best.row or ""), wrong=wrong,
-                    explanation=" ".join(f"{cap(f.row or '')}: {_percent(share, f)} {f.column}."
-                                         for share, f in rows[::-1]), difficulty=3)
+    others = [
+        f
+        for f in ctx.index.series[ref.series or ""]
+        if f.row in named and all(f is not r for _, r in rows)
+    ]
+    return ctx.card(
+        [f for _, f in rows] + others,
+        prompt=ctx.ask(
+            ref,
+            f"Of the {ref.unit} {whole_column}"
+            f"{when_phrase(ref.date)}, which {ref.row_kind} had "
+            f"the {word} share {ref.column}?",
+        ),
+        answer=cap(best.row or ""),
+        wrong=wrong,
+        explanation=" ".join(
+            f"{cap(f.row or '')}: {_percent(share, f)} {f.column}." for share, f in rows[::-1]
+        ),
+        difficulty=3,
+    )
 
 
 @template("table-largest-share", family="tables", kinds=("statistic",), whole=True)
@@ -184,8 +226,11 @@ def table_largest_share(ctx: Context) -> Iterator[Card]:
     """Which row of a table lost the largest share? (rows that give a part of a whole)"""
     for name in sorted(ctx.index.series):
         rows = _shares(ctx.index.series[name])
-        if len(rows) >= 3 and any(f.whole for _, f in rows) \
-                and all(f.row_kind and f.column for _, f in rows):
+        if (
+            len(rows) >= 3
+            and any(f.whole for _, f in rows)
+            and all(f.row_kind and f.column for _, f in rows)
+        ):
             yield _share_card(ctx, rows, largest=True)
 
 
@@ -194,8 +239,11 @@ def table_smallest_share(ctx: Context) -> Iterator[Card]:
     """Which row of a table lost the smallest share?"""
     for name in sorted(ctx.index.series):
         rows = _shares(ctx.index.series[name])
-        if len(rows) >= 3 and any(f.whole for _, f in rows) \
-                and all(f.row_kind and f.column for _, f in rows):
+        if (
+            len(rows) >= 3
+            and any(f.whole for _, f in rows)
+            and all(f.row_kind and f.column for _, f in rows)
+        ):
             yield _share_card(ctx, rows, largest=False)
 
 
@@ -203,8 +251,9 @@ def table_smallest_share(ctx: Context) -> Iterator[Card]:
 def table_peak_year(ctx: Context) -> Iterator[Card]:
     """In which year of a table was the figure highest? (rows that are years)"""
     for name in sorted(ctx.index.series):
-        rows = [f for f in ctx.index.series[name] if f.row and f.row[:4].isdigit()
-                and f.whole is None]
+        rows = [
+            f for f in ctx.index.series[name] if f.row and f.row[:4].isdigit() and f.whole is None
+        ]
         units = {f.unit for f in rows}
         if len(rows) < 2 or len(units) != 1 or units & _MONEY:
             continue
@@ -212,7 +261,12 @@ def table_peak_year(ctx: Context) -> Iterator[Card]:
         best = ranked[0]
         wrong = [Wrong(f.row or "", f) for f in ranked[1:4]]
         years = "years or periods" if any(not f.row.isdigit() for f in rows) else "years"  # type: ignore[union-attr]
-        yield ctx.card(rows, prompt=ctx.ask(best, f"In which of these {years} were there the "
-                                                  f"most {best.quantity}?"),
-                       answer=best.row or "", wrong=wrong, least=1, difficulty=2,
-                       explanation=" ".join(f.statement for f in ranked))
+        yield ctx.card(
+            rows,
+            prompt=ctx.ask(best, f"In which of these {years} were there the most {best.quantity}?"),
+            answer=best.row or "",
+            wrong=wrong,
+            least=1,
+            difficulty=2,
+            explanation=" ".join(f.statement for f in ranked),
+        )

@@ -33,21 +33,31 @@ def group_member(ctx: Context, fact: Group) -> Iterator[Card]:
         return entity not in fact.members and not mentions(fact.label, ctx.spellings(entity))
 
     names = listing([ctx.name(m) for m in fact.members])
-    yield ctx.card(fact, prompt=ctx.ask(fact, f"Which of these was among {fact.label}?"),
-                   answer=ctx.name(answer), answer_type="entity",
-                   accept=[s for m in fact.members for s in ctx.spellings(m)],
-                   wrong=ctx.entities(answer, ok=ok, avoid=[fact]),
-                   explanation=ctx.explain(fact, None if all(
-                       mentions(fact.statement, ctx.spellings(m)) for m in fact.members)
-                       else f"They were {names}."))
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(fact, f"Which of these was among {fact.label}?"),
+        answer=ctx.name(answer),
+        answer_type="entity",
+        accept=[s for m in fact.members for s in ctx.spellings(m)],
+        wrong=ctx.entities(answer, ok=ok, avoid=[fact]),
+        explanation=ctx.explain(
+            fact,
+            None
+            if all(mentions(fact.statement, ctx.spellings(m)) for m in fact.members)
+            else f"They were {names}.",
+        ),
+    )
 
 
 @template("group-property", family="groups", kinds=("group",))
 def group_property(ctx: Context, fact: Group) -> Iterator[Card]:
     """What did these people have in common? (only for sets whose members are in no other
     set, against what other sets of people of their world had in common)"""
-    if fact.asks or not 2 <= len(fact.members) <= 5 or \
-            any(len(_groups_of(ctx, m)) > 1 for m in fact.members):
+    if (
+        fact.asks
+        or not 2 <= len(fact.members) <= 5
+        or any(len(_groups_of(ctx, m)) > 1 for m in fact.members)
+    ):
         return  # a set asked whole has its own question
     types = {ctx.entity(m).type for m in fact.members}
     if types != {"person"}:
@@ -55,11 +65,19 @@ def group_property(ctx: Context, fact: Group) -> Iterator[Card]:
     spheres = {ctx.entity(m).sphere for m in fact.members}
 
     def ok(_text: str, other) -> bool:  # a set of the same kind of thing, from the same world
-        return (other.id != fact.id and {ctx.entity(m).type for m in other.members} == types
-                and bool(spheres & {ctx.entity(m).sphere for m in other.members}))
+        return (
+            other.id != fact.id
+            and {ctx.entity(m).type for m in other.members} == types
+            and bool(spheres & {ctx.entity(m).sphere for m in other.members})
+        )
 
-    wrong = [Wrong(cap(w.text), w.because)
-             for w in ctx.texts(("group.property",), fact.property, ok=ok)]
+    wrong = [
+        Wrong(cap(w.text), w.because) for w in ctx.texts(("group.property",), fact.property, ok=ok)
+    ]
     names = listing([ctx.name(m) for m in fact.members])
-    yield ctx.card(fact, prompt=ctx.ask(fact, f"What did {names} have in common?"),
-                   answer=cap(fact.property), wrong=wrong)
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(fact, f"What did {names} have in common?"),
+        answer=cap(fact.property),
+        wrong=wrong,
+    )

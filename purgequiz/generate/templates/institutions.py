@@ -35,12 +35,19 @@ def institution_successor(ctx: Context, fact: InstitutionalChange) -> Iterator[C
     if not fact.successor:
         return
     category = ctx.entity(fact.successor).category
-    wrong = ctx.entities(fact.successor, avoid=[fact],
-                         ok=lambda e: e != fact.institution and ctx.entity(e).category == category)
-    yield ctx.card(fact, prompt=ctx.ask(fact, f"What took the place of "
-                                              f"{ctx.in_text(fact.institution)}?"),
-                   answer=ctx.name(fact.successor), answer_type="entity",
-                   accept=ctx.spellings(fact.successor), wrong=wrong)
+    wrong = ctx.entities(
+        fact.successor,
+        avoid=[fact],
+        ok=lambda e: e != fact.institution and ctx.entity(e).category == category,
+    )
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(fact, f"What took the place of {ctx.in_text(fact.institution)}?"),
+        answer=ctx.name(fact.successor),
+        answer_type="entity",
+        accept=ctx.spellings(fact.successor),
+        wrong=wrong,
+    )
 
 
 @template("purge-target", family="institutions", kinds=("purge",))
@@ -55,16 +62,24 @@ def purge_target(ctx: Context, fact: Purge) -> Iterator[Card]:
         return  # only a dated list the source gives: nearly every body was purged some time
     category = categories.pop()
     answer = fact.targets[ctx.rng.randrange(len(fact.targets))]
-    wrong = ctx.entities(answer, avoid=[fact], among="unpurged",
-                         ok=lambda e: ctx.entity(e).category == category)
+    wrong = ctx.entities(
+        answer, avoid=[fact], among="unpurged", ok=lambda e: ctx.entity(e).category == category
+    )
     plural = f"{category}s"
     prompt = f"Which of these {plural} did the purge reach{when_phrase(fact.date)}?"
     if fact.reached:
-        prompt = f"In which of these {plural} did the purge reach {fact.reached}" \
-                 f"{when_phrase(fact.date)}?"
-    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(answer),
-                   answer_type="entity",
-                   accept=[s for t in fact.targets for s in ctx.spellings(t)], wrong=wrong)
+        prompt = (
+            f"In which of these {plural} did the purge reach {fact.reached}"
+            f"{when_phrase(fact.date)}?"
+        )
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(fact, prompt),
+        answer=ctx.name(answer),
+        answer_type="entity",
+        accept=[s for t in fact.targets for s in ctx.spellings(t)],
+        wrong=wrong,
+    )
 
 
 @template("purge-leader", family="institutions", kinds=("purge",))
@@ -75,7 +90,11 @@ def purge_leader(ctx: Context, fact: Purge) -> Iterator[Card]:
     targets = listing([ctx.in_text(t) for t in fact.targets])
     reached = f", which reached {fact.reached}" if fact.reached else ""
     wrong = ctx.entities(fact.by, avoid=[fact], ok=lambda p: p not in fact.targets)
-    yield ctx.card(fact, prompt=ctx.ask(fact, f"Who led the purge of {targets}{reached}"
-                                              f"{when_phrase(fact.date)}?"),
-                   answer=ctx.name(fact.by), answer_type="entity",
-                   accept=ctx.spellings(fact.by), wrong=wrong)
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(fact, f"Who led the purge of {targets}{reached}{when_phrase(fact.date)}?"),
+        answer=ctx.name(fact.by),
+        answer_type="entity",
+        accept=ctx.spellings(fact.by),
+        wrong=wrong,
+    )

@@ -19,18 +19,32 @@ __all__: list[str] = []
 _MOST = 6
 
 
-def _card(ctx: Context, facts: list[Fact], prompt: str, pairs: list[tuple[str, str]],
-          attributed: bool = False) -> Card:
+def _card(
+    ctx: Context,
+    facts: list[Fact],
+    prompt: str,
+    pairs: list[tuple[str, str]],
+    attributed: bool = False,
+) -> Card:
     left = [a for a, _ in pairs]
     right = [b for _, b in pairs]
-    return ctx.card(facts, kind="matching", prompt=prompt, answer_type="pairs",
-                    answer="; ".join(f"{a} \u2192 {b}" for a, b in pairs), items=left,
-                    matches=right, difficulty=3, attributed=attributed,
-                    explanation=" ".join(f.statement for f in facts))
+    return ctx.card(
+        facts,
+        kind="matching",
+        prompt=prompt,
+        answer_type="pairs",
+        answer="; ".join(f"{a} \u2192 {b}" for a, b in pairs),
+        items=left,
+        matches=right,
+        difficulty=3,
+        attributed=attributed,
+        explanation=" ".join(f.statement for f in facts),
+    )
 
 
-@template("match-posts", family="matching", kinds=("appointment", "replacement", "role"),
-          whole=True)
+@template(
+    "match-posts", family="matching", kinds=("appointment", "replacement", "role"), whole=True
+)
 def match_posts(ctx: Context) -> Iterator[Card]:
     """Match each person to the post they took up or held. (per topic; no person ever held
     another's post, so each has one right match)"""
@@ -38,16 +52,25 @@ def match_posts(ctx: Context) -> Iterator[Card]:
         chosen: list[Fact] = []
         people: set[str] = set()
         posts: set[str] = set()
-        candidates = [f for kind in ("replacement", "appointment", "role")
-                      for f in ctx.index.by_kind.get(kind, ()) if topic in f.topics]
+        candidates = [
+            f
+            for kind in ("replacement", "appointment", "role")
+            for f in ctx.index.by_kind.get(kind, ())
+            if topic in f.topics
+        ]
         for fact in sorted(candidates, key=lambda f: (-f.importance, f.id)):
             person, post = fact.person, fact.post  # type: ignore[attr-defined]
             key = post_key(post)
-            if person in people or key in posts or post.lower().startswith(("a ", "an ")) \
-                    or not fact.attribution.is_record:
+            if (
+                person in people
+                or key in posts
+                or post.lower().startswith(("a ", "an "))
+                or not fact.attribution.is_record
+            ):
                 continue
-            if any(ctx.index.held(other, post) for other in people) or \
-                    any(ctx.index.held(person, ctx.index.post_text[k]) for k in posts):
+            if any(ctx.index.held(other, post) for other in people) or any(
+                ctx.index.held(person, ctx.index.post_text[k]) for k in posts
+            ):
                 continue
             chosen.append(fact)
             people.add(person)
@@ -57,8 +80,9 @@ def match_posts(ctx: Context) -> Iterator[Card]:
         if len(chosen) >= 4:
             pairs = [(ctx.name(f.person), cap(f.post)) for f in chosen]  # type: ignore[attr-defined]
             title = ctx.base.topics[topic].title
-            yield _card(ctx, chosen, f"{title}: match each person to a post they took up or "
-                                     "held.", pairs)
+            yield _card(
+                ctx, chosen, f"{title}: match each person to a post they took up or held.", pairs
+            )
 
 
 def _does(fact: Decree) -> str:
@@ -70,8 +94,9 @@ def match_decrees(ctx: Context) -> Iterator[Card]:
     """Match each decree to what it prohibited or required. (one provision per decree)"""
     first: dict[str, Decree] = {}
     # for each decree its weightiest fact, one that tells the whole decree where it can
-    for fact in sorted(ctx.index.by_kind.get("decree", ()),
-                       key=lambda f: (-f.importance, bool(f.applies_to), f.id)):  # type: ignore[attr-defined]
+    for fact in sorted(
+        ctx.index.by_kind.get("decree", ()), key=lambda f: (-f.importance, bool(f.applies_to), f.id)
+    ):  # type: ignore[attr-defined]
         decree = fact.decree  # type: ignore[attr-defined]
         if decree not in first:
             first[decree] = fact  # type: ignore[assignment]
@@ -101,13 +126,13 @@ def match_figures(ctx: Context) -> Iterator[Card]:
             first = rows[0]
             pairs = [(cap(f.row or ""), figure_of(f).text()) for f in rows]
             what = f"{first.unit} {column}" if column else first.quantity
-            prompt = f"Match each {first.row_kind} to the number of {what}" \
-                     f"{when_phrase(first.date)}."
+            prompt = (
+                f"Match each {first.row_kind} to the number of {what}{when_phrase(first.date)}."
+            )
             yield _card(ctx, list(rows), ctx.ask(first, prompt), pairs, attributed=True)
 
 
-@template("match-readings", family="matching", kinds=("assessment", "justification"),
-          whole=True)
+@template("match-readings", family="matching", kinds=("assessment", "justification"), whole=True)
 def match_readings(ctx: Context) -> Iterator[Card]:
     """Match each reading of events to whose it is. (one reading from each source that has
     one, so each source appears once)"""
@@ -115,8 +140,9 @@ def match_readings(ctx: Context) -> Iterator[Card]:
     for kind in ("justification", "assessment"):
         for fact in sorted(ctx.index.by_kind.get(kind, ()), key=lambda f: (-f.importance, f.id)):
             # an official reason is the giver's; a reading is its author's
-            who = getattr(fact, "given_by", None) if kind == "justification" \
-                else fact.attribution.by
+            who = (
+                getattr(fact, "given_by", None) if kind == "justification" else fact.attribution.by
+            )
             if who and who not in chosen:
                 chosen[who] = fact
     if len(chosen) < 4:
@@ -129,5 +155,9 @@ def match_readings(ctx: Context) -> Iterator[Card]:
         else:
             text = f"{cap(fact.subject)}: {fact.judgement}"  # type: ignore[attr-defined]
         pairs.append((text, source_choice(ctx.base, who)))
-    yield _card(ctx, [f for _, f in picked], "Match each reading of events to the source that "
-                                            "gives it.", pairs)
+    yield _card(
+        ctx,
+        [f for _, f in picked],
+        "Match each reading of events to the source that gives it.",
+        pairs,
+    )

@@ -54,18 +54,22 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
         start = ctx.index.start(fact)
         other_body = getattr(fact, "institution", None)
         if kind_of_body == "commissariat" and (
-                other_body is None or ctx.entity(other_body).category != kind_of_body):
+            other_body is None or ctx.entity(other_body).category != kind_of_body
+        ):
             return False
-        return (post_key(text) not in mine and holder != person
-                and not text.lower().startswith("the ")  # a description, not an office
-                and getattr(fact, "institution", None) not in bodies
-                and holder is not None
-                and (kind_of_body == "commissariat" or ctx.entity(holder).sphere in spheres)
-                and (ctx.entity(holder).category == "regional") == (category == "regional")
-                and not _shared(text)
-                # no post that came into being after the person was gone, or years away
-                and not (gone and start and start.sort_key > gone.sort_key)
-                and not (asked and start and abs(start.year - asked.year) > 1))
+        return (
+            post_key(text) not in mine
+            and holder != person
+            and not text.lower().startswith("the ")  # a description, not an office
+            and getattr(fact, "institution", None) not in bodies
+            and holder is not None
+            and (kind_of_body == "commissariat" or ctx.entity(holder).sphere in spheres)
+            and (ctx.entity(holder).category == "regional") == (category == "regional")
+            and not _shared(text)
+            # no post that came into being after the person was gone, or years away
+            and not (gone and start and start.sort_key > gone.sort_key)
+            and not (asked and start and abs(start.year - asked.year) > 1)
+        )
 
     found = ctx.texts(_POST_KEYS, post, ok=ok, count=count)
     if len(found) < 2:  # too few posts of the same world: the neighbouring worlds too
@@ -76,10 +80,17 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
 
 def _person_card(ctx: Context, fact, prompt: str, person: str, post: str) -> Card:
     """A question answered by a person who is the only one the base has in this post."""
-    wrong = ctx.entities(person, avoid=[fact],
-                         ok=lambda p: not ctx.index.held(p, post) and p not in _named(fact))
-    return ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(person),
-                    answer_type="entity", accept=ctx.spellings(person), wrong=wrong)
+    wrong = ctx.entities(
+        person, avoid=[fact], ok=lambda p: not ctx.index.held(p, post) and p not in _named(fact)
+    )
+    return ctx.card(
+        fact,
+        prompt=ctx.ask(fact, prompt),
+        answer=ctx.name(person),
+        answer_type="entity",
+        accept=ctx.spellings(person),
+        wrong=wrong,
+    )
 
 
 def _named(fact) -> set[str]:
@@ -89,23 +100,39 @@ def _named(fact) -> set[str]:
 @template("who-replaced", family="posts", kinds=("replacement",))
 def who_replaced(ctx: Context, fact: Replacement) -> Iterator[Card]:
     """Who replaced Y as P?"""
-    yield _person_card(ctx, fact, f"Who replaced {ctx.name(fact.replaced)} as {fact.post}"
-                                  f"{when_phrase(fact.date)}?", fact.person, fact.post)
+    yield _person_card(
+        ctx,
+        fact,
+        f"Who replaced {ctx.name(fact.replaced)} as {fact.post}{when_phrase(fact.date)}?",
+        fact.person,
+        fact.post,
+    )
 
 
 @template("whom-replaced", family="posts", kinds=("replacement",))
 def whom_replaced(ctx: Context, fact: Replacement) -> Iterator[Card]:
     """Whom did X replace as P?"""
-    yield _person_card(ctx, fact, f"Whom did {ctx.name(fact.person)} replace as {fact.post}"
-                                  f"{when_phrase(fact.date)}?", fact.replaced, fact.post)
+    yield _person_card(
+        ctx,
+        fact,
+        f"Whom did {ctx.name(fact.person)} replace as {fact.post}{when_phrase(fact.date)}?",
+        fact.replaced,
+        fact.post,
+    )
 
 
 @template("post-taken-over", family="posts", kinds=("replacement",))
 def post_taken_over(ctx: Context, fact: Replacement) -> Iterator[Card]:
     """Which post did X take over from Y?"""
-    yield ctx.card(fact, prompt=ctx.ask(fact, f"Which post did {ctx.name(fact.person)} take "
-                                              f"over from {ctx.name(fact.replaced)}?"),
-                   answer=_title(fact.post), wrong=other_posts(ctx, fact.person, fact.post))
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(
+            fact,
+            f"Which post did {ctx.name(fact.person)} take over from {ctx.name(fact.replaced)}?",
+        ),
+        answer=_title(fact.post),
+        wrong=other_posts(ctx, fact.person, fact.post),
+    )
 
 
 @template("who-appointed", family="posts", kinds=("appointment",))
@@ -125,8 +152,11 @@ def who_appointed(ctx: Context, fact: Appointment) -> Iterator[Card]:
 def post_appointed(ctx: Context, fact: Appointment) -> Iterator[Card]:
     """To which post was X appointed? (not asked of one of several appointments made at
     once: any of them would be right)"""
-    others = [f for f in ctx.index.facts_where("appointment", "person", fact.person)
-              if f.id != fact.id and f.date == fact.date]  # made at the same time
+    others = [
+        f
+        for f in ctx.index.facts_where("appointment", "person", fact.person)
+        if f.id != fact.id and f.date == fact.date
+    ]  # made at the same time
     when = when_phrase(fact.date)
     name = ctx.name(fact.person)
     if fact.date is None and len(ctx.index.posts_of.get(fact.person, ())) > 1:
@@ -134,8 +164,12 @@ def post_appointed(ctx: Context, fact: Appointment) -> Iterator[Card]:
     if others:
         return  # "besides becoming X, …" would give away the card that asks for X
     prompt = f"To which post was {name} appointed{when}?"
-    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=_title(fact.post),
-                   wrong=other_posts(ctx, fact.person, fact.post))
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(fact, prompt),
+        answer=_title(fact.post),
+        wrong=other_posts(ctx, fact.person, fact.post),
+    )
 
 
 @template("who-held", family="posts", kinds=("role",))
@@ -143,8 +177,9 @@ def who_held(ctx: Context, fact: Role) -> Iterator[Card]:
     """Who was P? (a post only one person in the base held)"""
     if _shared(fact.post) or ctx.index.holder_count(fact.post) != 1:
         return
-    yield _person_card(ctx, fact, f"Who was {fact.post}{when_phrase(fact.date)}?",
-                       fact.person, fact.post)
+    yield _person_card(
+        ctx, fact, f"Who was {fact.post}{when_phrase(fact.date)}?", fact.person, fact.post
+    )
 
 
 @template("post-held", family="posts", kinds=("role",))
@@ -156,10 +191,13 @@ def post_held(ctx: Context, fact: Role) -> Iterator[Card]:
         # a later study's undated post is one of the purge years, the years its wrong
         # choices come from: a post held in the 1920s is no wrong answer
         when = " during the purges"
-    yield ctx.card(fact, prompt=ctx.ask(fact, f"Which of these posts did "
-                                              f"{ctx.name(fact.person)} hold{when}?"),
-                   answer=_title(fact.post), accept=[cap(p) for p in mine],
-                   wrong=other_posts(ctx, fact.person, fact.post))
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(fact, f"Which of these posts did {ctx.name(fact.person)} hold{when}?"),
+        answer=_title(fact.post),
+        accept=[cap(p) for p in mine],
+        wrong=other_posts(ctx, fact.person, fact.post),
+    )
 
 
 @template("who-removed", family="posts", kinds=("removal",))
@@ -167,8 +205,13 @@ def who_removed(ctx: Context, fact: Removal) -> Iterator[Card]:
     """Who was removed as P? (a post only one person in the base lost)"""
     if _shared(fact.post) or len(ctx.index.removed[post_key(fact.post)]) != 1:
         return
-    yield _person_card(ctx, fact, f"Who lost the post of {fact.post}{when_phrase(fact.date)}?",
-                       fact.person, fact.post)
+    yield _person_card(
+        ctx,
+        fact,
+        f"Who lost the post of {fact.post}{when_phrase(fact.date)}?",
+        fact.person,
+        fact.post,
+    )
 
 
 @template("post-removed", family="posts", kinds=("removal",))
@@ -176,6 +219,11 @@ def post_removed(ctx: Context, fact: Removal) -> Iterator[Card]:
     """From which post was X removed?"""
     if len(ctx.index.facts_where("removal", "person", fact.person)) != 1:
         return
-    yield ctx.card(fact, prompt=ctx.ask(fact, f"From which post was {ctx.name(fact.person)} "
-                                              f"removed{when_phrase(fact.date)}?"),
-                   answer=_title(fact.post), wrong=other_posts(ctx, fact.person, fact.post))
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(
+            fact, f"From which post was {ctx.name(fact.person)} removed{when_phrase(fact.date)}?"
+        ),
+        answer=_title(fact.post),
+        wrong=other_posts(ctx, fact.person, fact.post),
+    )

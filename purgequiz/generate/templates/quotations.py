@@ -31,10 +31,17 @@ def quote_speaker(ctx: Context, fact: Quotation) -> Iterator[Card]:
         prompt = f"Who told {_listener(ctx, fact.addressee)} that {fact.gist}?"
     else:
         prompt = f"Who held that {fact.gist}?"
-    wrong = ctx.entities(fact.speaker, avoid=[fact], among="unharmed",
-                         ok=lambda p: p != fact.addressee)
-    yield ctx.card(fact, prompt=ctx.ask(fact, prompt), answer=ctx.name(fact.speaker),
-                   answer_type="entity", accept=ctx.spellings(fact.speaker), wrong=wrong)
+    wrong = ctx.entities(
+        fact.speaker, avoid=[fact], among="unharmed", ok=lambda p: p != fact.addressee
+    )
+    yield ctx.card(
+        fact,
+        prompt=ctx.ask(fact, prompt),
+        answer=ctx.name(fact.speaker),
+        answer_type="entity",
+        accept=ctx.spellings(fact.speaker),
+        wrong=wrong,
+    )
 
 
 @template("quote-gist", family="quotations", kinds=("quotation",))

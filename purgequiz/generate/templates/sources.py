@@ -65,13 +65,24 @@ def report_outlet(ctx: Context, fact: Report) -> Iterator[Card]:
     else:
         asked = "Who"
         types = ("person", "publication") if outlet.sphere == "press" else ("person",)
-    wrong = ctx.entities(fact.outlet, types=types, avoid=[fact],
-                         ok=lambda e: (e not in fact.claimants() or e == fact.outlet)
-                         and (outlet.type != "publication"
-                              or ctx.entity(e).category == outlet.category))
-    yield ctx.card(fact, prompt=f"{asked} reported{when} that {fact.said}?",
-                   answer=ctx.name(fact.outlet), answer_type="entity",
-                   accept=ctx.spellings(fact.outlet), wrong=wrong, attributed=False)
+    wrong = ctx.entities(
+        fact.outlet,
+        types=types,
+        avoid=[fact],
+        ok=lambda e: (
+            (e not in fact.claimants() or e == fact.outlet)
+            and (outlet.type != "publication" or ctx.entity(e).category == outlet.category)
+        ),
+    )
+    yield ctx.card(
+        fact,
+        prompt=f"{asked} reported{when} that {fact.said}?",
+        answer=ctx.name(fact.outlet),
+        answer_type="entity",
+        accept=ctx.spellings(fact.outlet),
+        wrong=wrong,
+        attributed=False,
+    )
 
 
 @template("report-subject", family="source-criticism", kinds=("report",))
@@ -79,19 +90,34 @@ def report_subject(ctx: Context, fact: Report) -> Iterator[Card]:
     """According to the paper, who …? (a report whose words begin with the person)"""
     if not fact.subject or ctx.entity(fact.subject).type != "person":
         return
-    match = next((m for s in ctx.spellings(fact.subject)
-                  if (m := find_term(fact.said, s)) is not None and m.start() == 0), None)
+    match = next(
+        (
+            m
+            for s in ctx.spellings(fact.subject)
+            if (m := find_term(fact.said, s)) is not None and m.start() == 0
+        ),
+        None,
+    )
     if match is None:
         return
-    rest = fact.said[match.end():].strip()
+    rest = fact.said[match.end() :].strip()
     outlet = ctx.entity(fact.outlet)
-    teller = source_name(ctx, fact) if outlet.type == "person" or fact.attribution.by \
+    teller = (
+        source_name(ctx, fact)
+        if outlet.type == "person" or fact.attribution.by
         else ctx.in_text(fact.outlet)
+    )
     claim = f"according to {source_in_text(teller).rstrip(',')}{when_phrase(fact.reported)}"
     wrong = ctx.entities(fact.subject, avoid=[fact])
     who = f"who{rest}" if rest.startswith(",") else f"who {rest}"
-    yield ctx.card(fact, prompt=f"{cap(claim)}, {who}?", answer=ctx.name(fact.subject),
-                   answer_type="entity", accept=ctx.spellings(fact.subject), wrong=wrong)
+    yield ctx.card(
+        fact,
+        prompt=f"{cap(claim)}, {who}?",
+        answer=ctx.name(fact.subject),
+        answer_type="entity",
+        accept=ctx.spellings(fact.subject),
+        wrong=wrong,
+    )
 
 
 @template("official-reason", family="source-criticism", kinds=("justification",))
@@ -100,8 +126,12 @@ def official_reason(ctx: Context, fact: Justification) -> Iterator[Card]:
     things, would make implausible wrong choices)"""
     given = f"did {ctx.in_text(fact.given_by)} give" if fact.given_by else "was officially given"
     prompt = f"What reason {given} for {fact.action}?"
-    yield ctx.card(fact, kind="flashcard", answer=cap(fact.reason),
-                   prompt=ctx.ask(fact, prompt) if not fact.given_by else prompt)
+    yield ctx.card(
+        fact,
+        kind="flashcard",
+        answer=cap(fact.reason),
+        prompt=ctx.ask(fact, prompt) if not fact.given_by else prompt,
+    )
 
 
 @template("reason-and-reading", family="source-criticism", kinds=("assessment",))
@@ -112,11 +142,19 @@ def reason_and_reading(ctx: Context, fact: Assessment) -> Iterator[Card]:
     if not isinstance(official, Justification):
         return
     giver = cap(ctx.in_text(official.given_by)) if official.given_by else "The official account"
-    prompt = (f"{giver} gave a reason for {official.action}. How did "
-              f"{source_in_text(source_name(ctx, fact))} read it instead?")
-    yield ctx.card([fact, official], prompt=prompt, answer=cap(fact.judgement),
-                   wrong=[Wrong(cap(official.reason), official)], least=1,
-                   explanation=f"{official.statement} {fact.statement}", difficulty=3)
+    prompt = (
+        f"{giver} gave a reason for {official.action}. How did "
+        f"{source_in_text(source_name(ctx, fact))} read it instead?"
+    )
+    yield ctx.card(
+        [fact, official],
+        prompt=prompt,
+        answer=cap(fact.judgement),
+        wrong=[Wrong(cap(official.reason), official)],
+        least=1,
+        explanation=f"{official.statement} {fact.statement}",
+        difficulty=3,
+    )
 
 
 @template("author-reading", family="source-criticism", kinds=("assessment",))
@@ -140,9 +178,16 @@ def which_account(ctx: Context, fact: Conflict) -> Iterator[Card]:
     account, clause = told[ctx.rng.randrange(len(told))]
     answer = source_name(ctx, account)
     wrong = [Wrong(source_name(ctx, a), a) for a, _ in told if source_name(ctx, a) != answer]
-    yield ctx.card([fact, *accounts], prompt=f"Which source says that {clause}?",
-                   answer=answer, wrong=wrong, least=1, explanation=ctx.explain(fact),
-                   attributed=False, difficulty=3)
+    yield ctx.card(
+        [fact, *accounts],
+        prompt=f"Which source says that {clause}?",
+        answer=answer,
+        wrong=wrong,
+        least=1,
+        explanation=ctx.explain(fact),
+        attributed=False,
+        difficulty=3,
+    )
 
 
 @template("what-account", family="source-criticism", kinds=("conflict",))
@@ -154,8 +199,14 @@ def what_account(ctx: Context, fact: Conflict) -> Iterator[Card]:
         return
     account, clause = told[0]
     wrong = [Wrong(cap(c), a) for a, c in told[1:]]
-    yield ctx.card([fact, *accounts],
-                   prompt=f"What {_does(source_name(ctx, account))} "
-                          f"{source_in_text(source_name(ctx, account))} say about {fact.about}?",
-                   answer=cap(clause), wrong=wrong, least=1, explanation=ctx.explain(fact),
-                   attributed=False, difficulty=3)
+    yield ctx.card(
+        [fact, *accounts],
+        prompt=f"What {_does(source_name(ctx, account))} "
+        f"{source_in_text(source_name(ctx, account))} say about {fact.about}?",
+        answer=cap(clause),
+        wrong=wrong,
+        least=1,
+        explanation=ctx.explain(fact),
+        attributed=False,
+        difficulty=3,
+    )

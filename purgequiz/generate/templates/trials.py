@@ -24,5 +24,6 @@ def trial_charges(ctx: Context, fact: Trial) -> Iterator[Card]:
     if not fact.charges:
         return
     # A flashcard: the charges of one show trial beside another's are the same in kind.
-    yield ctx.flashcard(fact, f"What were the accused at {trial_name(fact)} charged with?",
-                        fact.charges)
+    yield ctx.flashcard(
+        fact, f"What were the accused at {trial_name(fact)} charged with?", fact.charges
+    )

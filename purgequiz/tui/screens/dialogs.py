@@ -55,8 +55,9 @@ class ConfirmDialog(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "cancel", "cancel")]
 
-    def __init__(self, title: str, lines: Iterable[str], confirm: str,
-                 cancel: str = "Cancel") -> None:
+    def __init__(
+        self, title: str, lines: Iterable[str], confirm: str, cancel: str = "Cancel"
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.heading = title
         self.lines = list(lines)
@@ -90,9 +91,18 @@ class TextDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "cancel")]
 
-    def __init__(self, title: str, lines: tuple[str, ...] = (), *, value: str = "",
-                 placeholder: str = "", accept: str = "OK", input_id: str = "text",
-                 accept_id: str = "accept", max_length: int = 0) -> None:
+    def __init__(
+        self,
+        title: str,
+        lines: tuple[str, ...] = (),
+        *,
+        value: str = "",
+        placeholder: str = "",
+        accept: str = "OK",
+        input_id: str = "text",
+        accept_id: str = "accept",
+        max_length: int = 0,
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.heading, self.lines, self.value = title, lines, value
         self.placeholder, self.accept_label = placeholder, accept
@@ -103,8 +113,12 @@ class TextDialog(ModalScreen[str | None]):
             yield Static(plain(self.heading), classes="dialog-title")
             for line in self.lines:
                 yield Static(plain(line), classes="dialog-line")
-            yield Input(self.value, placeholder=self.placeholder, id=self.input_id,
-                        max_length=self.max_length)
+            yield Input(
+                self.value,
+                placeholder=self.placeholder,
+                id=self.input_id,
+                max_length=self.max_length,
+            )
             with Horizontal(classes="buttons"):
                 yield Button(plain(self.accept_label), id=self.accept_id, compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
@@ -121,25 +135,37 @@ class TextDialog(ModalScreen[str | None]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(self.query_one(Input).value.strip()
-                     if event.button.id == self.accept_id else None)
+        self.dismiss(
+            self.query_one(Input).value.strip() if event.button.id == self.accept_id else None
+        )
 
 
 class NameDialog(TextDialog):
     """Asks for a name; dismissed with the name typed."""
 
     def __init__(self, title: str, value: str = "", accept: str = "OK") -> None:
-        super().__init__(title, value=value, accept=accept, input_id="new-name",
-                         placeholder="A name (Enter to accept, Esc to cancel)", max_length=200)
+        super().__init__(
+            title,
+            value=value,
+            accept=accept,
+            input_id="new-name",
+            placeholder="A name (Enter to accept, Esc to cancel)",
+            max_length=200,
+        )
 
 
 class FlagDialog(TextDialog):
     """Asks what is wrong with a card; the note goes to the teacher."""
 
     def __init__(self, prompt: str) -> None:
-        super().__init__("Flag this card as wrong", (prompt,), accept="Flag", input_id="note",
-                         accept_id="flag",
-                         placeholder="What is wrong? (Enter to flag, Esc to cancel)")
+        super().__init__(
+            "Flag this card as wrong",
+            (prompt,),
+            accept="Flag",
+            input_id="note",
+            accept_id="flag",
+            placeholder="What is wrong? (Enter to flag, Esc to cancel)",
+        )
         self.card_prompt = prompt
 
 
@@ -147,7 +173,8 @@ class GradeDialog(ModalScreen[Rating | None]):
     """Change the grade of the answer just given (1–4, Esc keeps it)."""
 
     BINDINGS = [Binding("escape", "cancel", "keep grade")] + [
-        Binding(str(int(r)), f"choose({int(r)})", show=False) for r in GRADE_NAMES]
+        Binding(str(int(r)), f"choose({int(r)})", show=False) for r in GRADE_NAMES
+    ]
 
     def __init__(self, current: Rating) -> None:
         super().__init__(classes="dialog-screen")
@@ -155,8 +182,9 @@ class GradeDialog(ModalScreen[Rating | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(plain(f"Change the grade (now {GRADE_NAMES[self.current]})"),
-                         classes="dialog-title")
+            yield Static(
+                plain(f"Change the grade (now {GRADE_NAMES[self.current]})"), classes="dialog-title"
+            )
             with Horizontal(classes="buttons"):
                 for rating, name in GRADE_NAMES.items():
                     yield Button(f"{int(rating)} {name}", id=f"g{int(rating)}", compact=True)

@@ -21,8 +21,10 @@ from purgequiz.tui.text import plain, styled
 
 __all__ = ["HeldScreen", "Listing"]
 
-EMPTY = ("No card is suspended, buried, flagged or marked as a leech. Cards you suspend "
-         "(s) or bury (b) while studying are listed here, so you can bring them back.")
+EMPTY = (
+    "No card is suspended, buried, flagged or marked as a leech. Cards you suspend "
+    "(s) or bury (b) while studying are listed here, so you can bring them back."
+)
 
 # The heading of each group: a card is listed once, under the first reason that holds it.
 HEADINGS = {
@@ -48,10 +50,12 @@ def gather(profile, catalog, now: datetime) -> Listing:
     from purgequiz.generate.catalog import cards_by_id, decks_by_card, load_catalog
 
     catalog = catalog if catalog is not None else load_catalog()
-    listed = held_cards(profile.card_states(), profile.flags(), cards_by_id(catalog), now,
-                        decks_by_card(catalog))
-    return Listing(tuple(listed), {entry.id: entry.title for entry in catalog.decks},
-                   profile.settings.zone())
+    listed = held_cards(
+        profile.card_states(), profile.flags(), cards_by_id(catalog), now, decks_by_card(catalog)
+    )
+    return Listing(
+        tuple(listed), {entry.id: entry.title for entry in catalog.decks}, profile.settings.zone()
+    )
 
 
 class HeldScreen(Screen[None]):
@@ -74,9 +78,13 @@ class HeldScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="held"):
             yield Static(styled(("Cards held back or marked", "bold")), classes="screen-title")
-            yield Static(plain("Suspended and buried cards are not asked until you bring them "
-                               "back. Flagged and leech cards are still asked."),
-                         classes="hint")
+            yield Static(
+                plain(
+                    "Suspended and buried cards are not asked until you bring them "
+                    "back. Flagged and leech cards are still asked."
+                ),
+                classes="hint",
+            )
             yield OptionList(id="held-cards", markup=False)
             yield Static(plain(EMPTY), id="held-empty")
             yield Static("", id="held-status")
@@ -87,8 +95,9 @@ class HeldScreen(Screen[None]):
 
     def reload(self) -> None:
         profile, app = self.profile, self.app
-        in_background(self, lambda: gather(profile, app.catalog, app.now()), self._show,
-                      self._unlisted)
+        in_background(
+            self, lambda: gather(profile, app.catalog, app.now()), self._show, self._unlisted
+        )
 
     def _unlisted(self, error: BaseException) -> None:
         self.busy = False
@@ -109,10 +118,17 @@ class HeldScreen(Screen[None]):
                 options.append(Option(styled((HEADINGS[reason], "bold")), disabled=True))
             for held in group:
                 decks = ", ".join(listing.titles.get(deck, deck) for deck in held.decks)
-                options.append(Option(styled(
-                    "  ", held.prompt or held.card_id, "\n",
-                    ("  " + why(held, zone) + (f"  ·  {decks}" if decks else ""), "dim")),
-                    id=held.card_id))
+                options.append(
+                    Option(
+                        styled(
+                            "  ",
+                            held.prompt or held.card_id,
+                            "\n",
+                            ("  " + why(held, zone) + (f"  ·  {decks}" if decks else ""), "dim"),
+                        ),
+                        id=held.card_id,
+                    )
+                )
         cards.clear_options()
         cards.add_options(options)
         cards.display = bool(listing.cards)
@@ -147,13 +163,17 @@ class HeldScreen(Screen[None]):
         if held is None or self.busy:
             return
         if not held.held_back:
-            keys = " or ".join(key for key, needed in (("w to withdraw your flag", held.flags),
-                                                      ("l to clear the leech mark", held.leech))
-                               if needed)
+            keys = " or ".join(
+                key
+                for key, needed in (
+                    ("w to withdraw your flag", held.flags),
+                    ("l to clear the leech mark", held.leech),
+                )
+                if needed
+            )
             self._say(f"This card is still asked as usual; press {keys}.")
             return
-        self._change(held, restored, [], "Back in study: it will be asked again when it is "
-                                          "due.")
+        self._change(held, restored, [], "Back in study: it will be asked again when it is due.")
 
     def action_unflag(self) -> None:
         held = self._current()
@@ -162,8 +182,12 @@ class HeldScreen(Screen[None]):
         if not held.flags:
             self._say("This card is not flagged.")
             return
-        self._change(held, None, [str(f["id"]) for f in held.flags],
-                     "Flag withdrawn: your teacher will not see it.")
+        self._change(
+            held,
+            None,
+            [str(f["id"]) for f in held.flags],
+            "Flag withdrawn: your teacher will not see it.",
+        )
 
     def action_clear_leech(self) -> None:
         held = self._current()
@@ -172,11 +196,16 @@ class HeldScreen(Screen[None]):
         if not held.leech:
             self._say("This card is not marked as a leech.")
             return
-        self._change(held, leech_cleared, [], "Leech mark cleared: the card is no longer "
-                                              "shown as often missed.")
+        self._change(
+            held,
+            leech_cleared,
+            [],
+            "Leech mark cleared: the card is no longer shown as often missed.",
+        )
 
-    def _change(self, held: HeldCard, change: Callable | None, flag_ids: list[str],
-                done: str) -> None:
+    def _change(
+        self, held: HeldCard, change: Callable | None, flag_ids: list[str], done: str
+    ) -> None:
         """Save the change on the store thread (the card's state is read there, as it is
         now); then say ``done`` and list the cards afresh."""
         self.busy = True

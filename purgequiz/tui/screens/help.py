@@ -13,36 +13,53 @@ from purgequiz.tui.text import plain, styled
 __all__ = ["HELP_KEYS", "HELP_SCHEDULING", "HelpScreen"]
 
 HELP_KEYS = [
-    ("Decks", [
-        ("Enter", "study the highlighted deck"),
-        ("p", "quick practice: ten cards from all decks"),
-        ("s / ?", "settings / this help"),
-        ("h", "held cards: bring back suspended and buried cards"),
-        ("ctrl+p", "command palette"),
-        ("q", "quit (progress is always saved)"),
-    ]),
-    ("Answering", [
-        ("1-4 or ↑↓ Enter", "multiple choice (as many numbers as there are choices)"),
-        ("type, Enter", "typed answer; Esc leaves the answer box so that the keys below "
-                        "work, Enter goes back to it"),
-        ("space, then 1-4", "flashcard: show the answer, then grade yourself"),
-        ("t / f", "true or false"),
-        ("shift+↑↓ or [ ]", "ordering: move the highlighted item; Enter checks"),
-        ("↑↓, then 1-6", "matching: choose a line, then the number of its match; "
-                         "Enter checks"),
-        ("c", "show the card as a flashcard instead (on a typed answer: Esc, then c)"),
-    ]),
-    ("Around a card", [
-        ("Enter / space", "next card, after the feedback"),
-        ("u", "undo the last answer"),
-        ("e", "change the grade just given"),
-        ("b", "bury: not again until the next study day"),
-        ("s", "suspend: not asked again until you bring it back (h on the home screen)"),
-        ("f", "flag the card as wrong, with a note for your teacher "
-              "(on a true/false card, f means False; flag after answering)"),
-        ("q / Esc", "end the session: its summary once you have answered a card, else back "
-                    "to the decks; progress is already saved"),
-    ]),
+    (
+        "Decks",
+        [
+            ("Enter", "study the highlighted deck"),
+            ("p", "quick practice: ten cards from all decks"),
+            ("s / ?", "settings / this help"),
+            ("h", "held cards: bring back suspended and buried cards"),
+            ("ctrl+p", "command palette"),
+            ("q", "quit (progress is always saved)"),
+        ],
+    ),
+    (
+        "Answering",
+        [
+            ("1-4 or ↑↓ Enter", "multiple choice (as many numbers as there are choices)"),
+            (
+                "type, Enter",
+                "typed answer; Esc leaves the answer box so that the keys below "
+                "work, Enter goes back to it",
+            ),
+            ("space, then 1-4", "flashcard: show the answer, then grade yourself"),
+            ("t / f", "true or false"),
+            ("shift+↑↓ or [ ]", "ordering: move the highlighted item; Enter checks"),
+            ("↑↓, then 1-6", "matching: choose a line, then the number of its match; Enter checks"),
+            ("c", "show the card as a flashcard instead (on a typed answer: Esc, then c)"),
+        ],
+    ),
+    (
+        "Around a card",
+        [
+            ("Enter / space", "next card, after the feedback"),
+            ("u", "undo the last answer"),
+            ("e", "change the grade just given"),
+            ("b", "bury: not again until the next study day"),
+            ("s", "suspend: not asked again until you bring it back (h on the home screen)"),
+            (
+                "f",
+                "flag the card as wrong, with a note for your teacher "
+                "(on a true/false card, f means False; flag after answering)",
+            ),
+            (
+                "q / Esc",
+                "end the session: its summary once you have answered a card, else back "
+                "to the decks; progress is already saved",
+            ),
+        ],
+    ),
 ]
 
 HELP_SCHEDULING = [

@@ -53,11 +53,18 @@ def today_text(today: Today) -> object:
     goal = "goal met" if today.goal_met else f"goal {today.daily_goal}"
     days = "day" if today.streak == 1 else "days"
     # "today" counts as the deck rows' "due today" do; "now" is the part of it due already
-    return styled(("Due now ", "dim"), (str(today.due_now), "bold"),
-                  (" (", "dim"), (f"{today.due_today} today", "bold"), (")", "dim"),
-                  ("   Reviews today ", "dim"), (f"{today.reviews_done}", "bold"),
-                  (f" ({goal})", "dim"),
-                  ("   Streak ", "dim"), (f"{today.streak} {days}", "bold"))
+    return styled(
+        ("Due now ", "dim"),
+        (str(today.due_now), "bold"),
+        (" (", "dim"),
+        (f"{today.due_today} today", "bold"),
+        (")", "dim"),
+        ("   Reviews today ", "dim"),
+        (f"{today.reviews_done}", "bold"),
+        (f" ({goal})", "dim"),
+        ("   Streak ", "dim"),
+        (f"{today.streak} {days}", "bold"),
+    )
 
 
 class HomeScreen(Screen[None]):
@@ -88,12 +95,17 @@ class HomeScreen(Screen[None]):
         given = self._given
         with Vertical(id="home"):
             yield Static(self._title(), id="home-title")
-            yield Static(today_text(given.today) if given else plain("Counting today's cards…"),
-                         id="today")
-            yield Static(styled(("Decks", "bold"), ("   ↑/↓ choose · Enter study", "dim")),
-                         classes="section")
-            decks = (DeckList(given.catalog.decks, given.stats, id="decks") if given
-                     else DeckList(id="decks"))
+            yield Static(
+                today_text(given.today) if given else plain("Counting today's cards…"), id="today"
+            )
+            yield Static(
+                styled(("Decks", "bold"), ("   ↑/↓ choose · Enter study", "dim")), classes="section"
+            )
+            decks = (
+                DeckList(given.catalog.decks, given.stats, id="decks")
+                if given
+                else DeckList(id="decks")
+            )
             # Hidden without decks, and then not focusable: its Enter would hide "study".
             decks.display = decks.can_focus = given is None or bool(given.catalog.decks)
             yield decks
@@ -106,17 +118,25 @@ class HomeScreen(Screen[None]):
     def _keys(self) -> list[Key]:
         """The shown bindings but Enter (the line above the decks says it), as Footer would."""
         app = self.app
-        return [(app.get_key_display(binding), binding.description,
-                 binding.action if "." in binding.action else f"screen.{binding.action}")
-                for binding in self.BINDINGS
-                if isinstance(binding, Binding) and binding.show and binding.key != "enter"]
+        return [
+            (
+                app.get_key_display(binding),
+                binding.description,
+                binding.action if "." in binding.action else f"screen.{binding.action}",
+            )
+            for binding in self.BINDINGS
+            if isinstance(binding, Binding) and binding.show and binding.key != "enter"
+        ]
 
     def _palette_key(self) -> Key | None:
         app = self.app
         if not app.ENABLE_COMMAND_PALETTE:
             return None
-        return (app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "")),
-                app.COMMAND_PALETTE_DISPLAY or "palette", "app.command_palette")
+        return (
+            app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "")),
+            app.COMMAND_PALETTE_DISPLAY or "palette",
+            "app.command_palette",
+        )
 
     def on_mount(self) -> None:
         given, self._given = self._given, None
@@ -141,8 +161,10 @@ class HomeScreen(Screen[None]):
     def _problems(figures: HomeFigures) -> object:
         lines = []
         if not figures.catalog.decks:
-            lines.append("There are no decks yet. Deck files (.json) placed in "
-                         f"{paths.user_decks_dir()} appear here.")
+            lines.append(
+                "There are no decks yet. Deck files (.json) placed in "
+                f"{paths.user_decks_dir()} appear here."
+            )
         count = len(figures.catalog.problems)
         if count:
             files = "file" if count == 1 else "files"
@@ -182,8 +204,7 @@ class HomeScreen(Screen[None]):
             if not self.loading:
                 self.loading = True
                 entry = deck
-                in_background(self, lambda: load_deck(entry), self._loaded(limit),
-                              self._unreadable)
+                in_background(self, lambda: load_deck(entry), self._loaded(limit), self._unreadable)
             return
         from purgequiz.tui.screens.study import StudyScreen
 
@@ -201,9 +222,12 @@ class HomeScreen(Screen[None]):
 
         self.loading = False
         problems = getattr(error, "problems", None) or [friendly(error)]
-        self.app.push_screen(NoticeDialog(
-            "This deck cannot be opened",
-            [f"{getattr(error, 'file', '')}:"] + [f"• {p}" for p in problems]))
+        self.app.push_screen(
+            NoticeDialog(
+                "This deck cannot be opened",
+                [f"{getattr(error, 'file', '')}:"] + [f"• {p}" for p in problems],
+            )
+        )
         self.app.catalog = None  # a deck file changed: list the decks afresh (on resume)
 
     def action_study(self) -> None:
@@ -252,6 +276,9 @@ class HomeScreen(Screen[None]):
         if self.figures is None or not self.figures.catalog.problems:
             self.app.notify("Every deck file was read without problems.", markup=False)
             return
-        self.app.push_screen(NoticeDialog(
-            "Deck files that could not be read",
-            [problem.message() for problem in self.figures.catalog.problems]))
+        self.app.push_screen(
+            NoticeDialog(
+                "Deck files that could not be read",
+                [problem.message() for problem in self.figures.catalog.problems],
+            )
+        )

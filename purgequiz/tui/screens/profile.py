@@ -76,12 +76,14 @@ class ProfileScreen(Screen[object]):
     def compose(self) -> ComposeResult:
         with Vertical(id="profile-box"):
             yield Static(plain("purgequiz"), classes="screen-title")
-            yield Static(plain("Learn the history of the Soviet purges of 1937–1940."),
-                         classes="subtitle")
+            yield Static(
+                plain("Learn the history of the Soviet purges of 1937–1940."), classes="subtitle"
+            )
             yield Static(plain("Who is studying?"), id="profile-question", classes="section")
             yield OptionList(id="known", markup=False)
-            yield Static(plain("A new profile: type a name and press Enter."), id="new-label",
-                         classes="hint")
+            yield Static(
+                plain("A new profile: type a name and press Enter."), id="new-label", classes="hint"
+            )
             yield Input(placeholder="Your name", id="name", max_length=200)
             yield Static("", id="profile-problem")
         yield Footer()
@@ -95,11 +97,16 @@ class ProfileScreen(Screen[object]):
                 return
             self.problem(self.first_problem)
             self.wanted = None
-            in_background(self, lambda: (profiles.known_profiles(), None), self._listed,
-                          self._list_failed)
+            in_background(
+                self, lambda: (profiles.known_profiles(), None), self._listed, self._list_failed
+            )
             return
-        in_background(self, lambda: (profiles.known_profiles(), profiles.last_profile()),
-                      self._listed, self._list_failed)
+        in_background(
+            self,
+            lambda: (profiles.known_profiles(), profiles.last_profile()),
+            self._listed,
+            self._list_failed,
+        )
 
     def _list_failed(self, error: BaseException) -> None:
         self._listed(([], None))
@@ -113,9 +120,11 @@ class ProfileScreen(Screen[object]):
         if not self.names:
             known.display = False
             self.query_one("#profile-question", Static).update(
-                plain("Welcome. What name should your progress be kept under?"))
+                plain("Welcome. What name should your progress be kept under?")
+            )
             self.query_one("#new-label", Static).update(
-                plain("Any name will do; press Enter to begin."))
+                plain("Any name will do; press Enter to begin.")
+            )
             name_input.value = visible(profiles.default_name())
             self._focus(name_input)
             return
@@ -143,8 +152,9 @@ class ProfileScreen(Screen[object]):
         return self.names[index] if index is not None and index < len(self.names) else None
 
     def _refresh_list(self, show: str | None) -> None:
-        in_background(self, lambda: (profiles.known_profiles(), show), self._listed,
-                      self._list_failed)
+        in_background(
+            self, lambda: (profiles.known_profiles(), show), self._listed, self._list_failed
+        )
 
     def action_rename(self) -> None:
         from purgequiz.tui.screens.dialogs import NameDialog
@@ -157,20 +167,28 @@ class ProfileScreen(Screen[object]):
             if new:
                 self._rename(old, new)
 
-        self.app.push_screen(NameDialog(f"Rename the profile {old}", visible(old), "Rename"),
-                             chosen)
+        self.app.push_screen(
+            NameDialog(f"Rename the profile {old}", visible(old), "Rename"), chosen
+        )
 
     def _rename(self, old: str, new: str) -> None:
         from purgequiz.store import rename_profile
 
         def done(renamed) -> None:
             self.problem("")
-            self.app.notify(f"{old} is now called {renamed.name}; its progress and settings "
-                            f"are kept.", title="Profile renamed", markup=False)
+            self.app.notify(
+                f"{old} is now called {renamed.name}; its progress and settings are kept.",
+                title="Profile renamed",
+                markup=False,
+            )
             self._refresh_list(renamed.name)
 
-        in_background(self, lambda: rename_profile(old, new), done,
-                      lambda error: self.problem(friendly(error)))
+        in_background(
+            self,
+            lambda: rename_profile(old, new),
+            done,
+            lambda error: self.problem(friendly(error)),
+        )
 
     def action_delete(self) -> None:
         from purgequiz.store.manage import KEEP_DAYS
@@ -184,11 +202,18 @@ class ProfileScreen(Screen[object]):
             if yes:
                 self._delete(name)
 
-        self.app.push_screen(ConfirmDialog(f"Delete the profile {name}?", [
-            f"Its progress and settings move to {paths.deleted_profiles_dir()} "
-            f"and are kept there for {KEEP_DAYS} days.",
-            f"To bring it back in that time, run: {restore_command(name)}",
-        ], "Delete"), confirmed)
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Delete the profile {name}?",
+                [
+                    f"Its progress and settings move to {paths.deleted_profiles_dir()} "
+                    f"and are kept there for {KEEP_DAYS} days.",
+                    f"To bring it back in that time, run: {restore_command(name)}",
+                ],
+                "Delete",
+            ),
+            confirmed,
+        )
 
     def _delete(self, name: str) -> None:
         from purgequiz.store.manage import KEEP_DAYS, delete_profile, remove_expired
@@ -202,9 +227,13 @@ class ProfileScreen(Screen[object]):
 
         def done(deleted) -> None:
             self.problem("")
-            self.app.notify(f"{deleted.name} was deleted. It is kept for {KEEP_DAYS} days; to "
-                            f"bring it back, run: {restore_command(deleted.name)}",
-                            title="Profile deleted", markup=False, timeout=15)
+            self.app.notify(
+                f"{deleted.name} was deleted. It is kept for {KEEP_DAYS} days; to "
+                f"bring it back, run: {restore_command(deleted.name)}",
+                title="Profile deleted",
+                markup=False,
+                timeout=15,
+            )
             self._refresh_list(None)
 
         in_background(self, job, done, lambda error: self.problem(friendly(error)))
@@ -234,9 +263,12 @@ class ProfileScreen(Screen[object]):
             self.opening = False
             shown = getattr(profile, "display_name", name)
             if shown != _clean(name):
-                self.app.notify(f"{name} is the profile {shown}: names that differ only in "
-                                f"capitals, spacing or the form of letters are one profile.",
-                                title=f"Opened {shown}", markup=False)
+                self.app.notify(
+                    f"{name} is the profile {shown}: names that differ only in "
+                    f"capitals, spacing or the form of letters are one profile.",
+                    title=f"Opened {shown}",
+                    markup=False,
+                )
             self.dismiss(profile)
 
         def failed(error: BaseException) -> None:
@@ -244,8 +276,9 @@ class ProfileScreen(Screen[object]):
             self.problem(friendly(error))
             if self.wanted is not None and not self.names:
                 self.wanted = None
-                in_background(self, lambda: (profiles.known_profiles(), None), self._listed,
-                              self._list_failed)
+                in_background(
+                    self, lambda: (profiles.known_profiles(), None), self._listed, self._list_failed
+                )
 
         def job():
             profile = profiles.open_profile(name)

@@ -31,8 +31,9 @@ class Field:
 
 
 FIELDS = (
-    Field("desired_retention", "Desired retention", float, "0.70 to 0.99; higher means more "
-          "reviews"),
+    Field(
+        "desired_retention", "Desired retention", float, "0.70 to 0.99; higher means more reviews"
+    ),
     Field("new_per_day", "New cards per day", int, "0 to 9999"),
     Field("reviews_per_day", "Reviews per day", int, "0 to 99999"),
     Field("learning_steps", "Learning steps", tuple, "minutes, e.g. 1 10"),
@@ -65,8 +66,11 @@ def parse_form(values: dict[str, str]) -> tuple[dict[str, object], list[str]]:
             else:
                 changes[field.name] = int(raw)
         except ValueError:
-            what = {tuple: "whole minutes separated by spaces", float: "a number like 0.9",
-                    int: "a whole number"}[field.kind]
+            what = {
+                tuple: "whole minutes separated by spaces",
+                float: "a number like 0.9",
+                int: "a whole number",
+            }[field.kind]
             problems.append(f"{name} must be {what} (it is {raw!r})")
     return changes, problems
 
@@ -89,27 +93,42 @@ class SettingsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         settings = self.profile.settings
         with VerticalScroll(id="settings"):
-            yield Static(plain("Settings for " + self.profile.display_name),
-                         classes="screen-title")
+            yield Static(plain("Settings for " + self.profile.display_name), classes="screen-title")
             yield Static("", id="problems")
             for field in FIELDS:
                 with Horizontal(classes="setting"):
                     yield Label(field.label, classes="setting-label")
-                    yield Input(_shown(getattr(settings, field.name)), id=field.name,
-                                classes="setting-input", compact=True)
+                    yield Input(
+                        _shown(getattr(settings, field.name)),
+                        id=field.name,
+                        classes="setting-input",
+                        compact=True,
+                    )
                     yield Label(plain(field.hint), classes="setting-hint")
             with Horizontal(classes="setting"):
                 yield Label("Theme", classes="setting-label")
-                yield Select([(theme, theme) for theme in THEMES], value=theme_for(settings),
-                             allow_blank=False, id="theme", classes="setting-select",
-                             compact=True)
-            yield Switch("Typed answers: known cards move from multiple choice to typing",
-                           settings.typed_after_learning, id="typed_after_learning",
-                           compact=True,
-                           classes="setting-check")
-            yield Switch("Flashcards only: grade yourself on every card",
-                           settings.flashcards_only, id="flashcards_only", compact=True,
-                           classes="setting-check")
+                yield Select(
+                    [(theme, theme) for theme in THEMES],
+                    value=theme_for(settings),
+                    allow_blank=False,
+                    id="theme",
+                    classes="setting-select",
+                    compact=True,
+                )
+            yield Switch(
+                "Typed answers: known cards move from multiple choice to typing",
+                settings.typed_after_learning,
+                id="typed_after_learning",
+                compact=True,
+                classes="setting-check",
+            )
+            yield Switch(
+                "Flashcards only: grade yourself on every card",
+                settings.flashcards_only,
+                id="flashcards_only",
+                compact=True,
+                classes="setting-check",
+            )
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
@@ -156,8 +175,12 @@ class SettingsScreen(Screen[None]):
                 self.app.notify("Settings saved.", markup=False)
                 self.dismiss(None)
 
-        in_background(self, lambda: profile.update_settings(**changes), saved,
-                      lambda error: self.show_problems([friendly(error)]))
+        in_background(
+            self,
+            lambda: profile.update_settings(**changes),
+            saved,
+            lambda error: self.show_problems([friendly(error)]),
+        )
 
     def action_cancel(self) -> None:
         self.app.theme = theme_for(self.profile.settings)

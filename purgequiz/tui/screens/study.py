@@ -40,24 +40,35 @@ STYLES = Path(__file__).resolve().parent.parent / "styles"
 def nothing_due(session: StudySession, now: datetime) -> tuple[str, str]:
     """Why no card is shown (a title and a line), and what can be done about it."""
     waiting = session.waiting_until
-    when = f"The next card you are learning comes back {relative(waiting, now)}. " if waiting \
-        else ""
+    when = (
+        f"The next card you are learning comes back {relative(waiting, now)}. " if waiting else ""
+    )
     held = session.new_held_back
     buried = session.buried_count(now)
     if not held and buried:
         cards = "card waits" if buried == 1 else "cards wait"
-        return ("Nothing more to study in this deck today.",
-                f"{when}{buried} {cards} for tomorrow: you buried them, or a question on the "
-                "same fact was answered today. h on the home screen lists them.")
+        return (
+            "Nothing more to study in this deck today.",
+            f"{when}{buried} {cards} for tomorrow: you buried them, or a question on the "
+            "same fact was answered today. h on the home screen lists them.",
+        )
     if not held:
-        return ("Nothing is due in this deck right now.",
-                when or "Every card for today is done. Come back tomorrow, or pick another deck.")
+        return (
+            "Nothing is due in this deck right now.",
+            when or "Every card for today is done. Come back tomorrow, or pick another deck.",
+        )
     limit = session.settings.new_per_day
     cards = "new card is" if held == 1 else "new cards are"
-    title = ("No new cards today: \"New cards per day\" is set to 0." if limit == 0
-             else f"You have reached today's limit of new cards ({limit}).")
-    return (title, f"{when}{held} {cards} waiting in this deck. To see new cards today, raise "
-                   "\"New cards per day\" in Settings (press s on the home screen).")
+    title = (
+        'No new cards today: "New cards per day" is set to 0.'
+        if limit == 0
+        else f"You have reached today's limit of new cards ({limit})."
+    )
+    return (
+        title,
+        f"{when}{held} {cards} waiting in this deck. To see new cards today, raise "
+        '"New cards per day" in Settings (press s on the home screen).',
+    )
 
 
 class StudyScreen(Screen[None]):
@@ -103,14 +114,17 @@ class StudyScreen(Screen[None]):
 
     def on_mount(self) -> None:
         if not self.deck.cards:
-            self._empty("This deck has no cards yet.",
-                        "There is nothing to study in it. Choose another deck from the list.")
+            self._empty(
+                "This deck has no cards yet.",
+                "There is nothing to study in it. Choose another deck from the list.",
+            )
             return
         app = self.app
 
         def start() -> tuple[StudySession, Presented | None]:
-            session = StudySession(self.deck, self.profile, now=app.now(), rng=app.rng,
-                                   size=self.limit)
+            session = StudySession(
+                self.deck, self.profile, now=app.now(), rng=app.rng, size=self.limit
+            )
             return session, session.next_card(app.now())
 
         in_background(self, start, self._started, self._failed)
@@ -127,9 +141,11 @@ class StudyScreen(Screen[None]):
         self.phase = "done"
         body = self.query_one("#body")
         body.remove_children()
-        body.mount(Static(plain(title), classes="empty-title"),
-                   Static(plain(detail), classes="empty-detail"),
-                   Button("Back to the decks", id="home", compact=True))
+        body.mount(
+            Static(plain(title), classes="empty-title"),
+            Static(plain(detail), classes="empty-detail"),
+            Button("Back to the decks", id="home", compact=True),
+        )
         self.query_one("#home").focus()
         self.refresh_bindings()
 
@@ -138,8 +154,11 @@ class StudyScreen(Screen[None]):
         self.action_back()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.phase == "asking" and isinstance(self.focused, Input) and action in (
-                "undo", "bury", "suspend", "flag", "as_flashcard", "back"):
+        if (
+            self.phase == "asking"
+            and isinstance(self.focused, Input)
+            and action in ("undo", "bury", "suspend", "flag", "as_flashcard", "back")
+        ):
             return False  # letters go into the answer box; Esc leaves it (see TypedCard)
         allowed = {
             "next": self.phase == "feedback",
@@ -148,7 +167,8 @@ class StudyScreen(Screen[None]):
             "bury": self.phase in ("asking", "feedback"),
             "suspend": self.phase in ("asking", "feedback"),
             "flag": self.phase in ("asking", "feedback"),
-            "as_flashcard": self.phase == "asking" and self.presented is not None
+            "as_flashcard": self.phase == "asking"
+            and self.presented is not None
             and self.presented.mode != "flashcard",
         }
         return allowed.get(action, True)
@@ -211,8 +231,7 @@ class StudyScreen(Screen[None]):
         """Taken down with answers given and no summary (the app quit mid-session): the
         session's record is still saved, on the store's thread before the profile closes."""
         session = self.session
-        if session is not None and session.record.reviewed and self.phase not in ("ending",
-                                                                                  "done"):
+        if session is not None and session.record.reviewed and self.phase not in ("ending", "done"):
             self.phase = "done"
             app, now = self.app, self.app.now()
 
@@ -220,8 +239,9 @@ class StudyScreen(Screen[None]):
                 try:
                     session.summary(now)
                 except Exception as error:  # noqa: BLE001 - said once the app has closed
-                    app.close_problems.append(f"this session's record was not saved: "
-                                              f"{friendly(error)} (its answers were)")
+                    app.close_problems.append(
+                        f"this session's record was not saved: {friendly(error)} (its answers were)"
+                    )
 
             start_now(save)
 
@@ -242,9 +262,12 @@ class StudyScreen(Screen[None]):
         self._say("")
         elapsed = self._elapsed_ms()
         response = event.response
-        in_background(self, lambda: session.answer(response, now=self.app.now(),
-                                                   elapsed_ms=elapsed), self._feedback,
-                      self._answer_failed)
+        in_background(
+            self,
+            lambda: session.answer(response, now=self.app.now(), elapsed_ms=elapsed),
+            self._feedback,
+            self._answer_failed,
+        )
 
     @on(FlashCard.Revealed)
     def _revealed(self, event: FlashCard.Revealed) -> None:
@@ -261,14 +284,18 @@ class StudyScreen(Screen[None]):
         self._set_phase("busy")
         self._say("")
         elapsed, rating = self._elapsed_ms(), event.rating
-        in_background(self, lambda: session.grade_flashcard(rating, now=self.app.now(),
-                                                            elapsed_ms=elapsed),
-                      self._feedback, self._answer_failed)
+        in_background(
+            self,
+            lambda: session.grade_flashcard(rating, now=self.app.now(), elapsed_ms=elapsed),
+            self._feedback,
+            self._answer_failed,
+        )
 
     def _answer_failed(self, error: BaseException) -> None:
 
-        self.app.notify(friendly(error), title="The answer was not saved", severity="error",
-                        markup=False)
+        self.app.notify(
+            friendly(error), title="The answer was not saved", severity="error", markup=False
+        )
         self._set_phase("asking")
 
     def _feedback(self, result: Result, regraded: bool = False) -> None:
@@ -277,8 +304,9 @@ class StudyScreen(Screen[None]):
             self.first_rating = result.rating
         self.result = result
         assert self.session is not None
-        self.query_one(StudyHeader).show(self.answered, self.session.counts(self.app.now()),
-                                         self.limit)
+        self.query_one(StudyHeader).show(
+            self.answered, self.session.counts(self.app.now()), self.limit
+        )
         body = self.query_one("#body")
         body.remove_children()
         changed_from = self.first_rating if result.rating != self.first_rating else None
@@ -322,16 +350,20 @@ class StudyScreen(Screen[None]):
             self._set_phase("busy")
             now = self.app.now()
 
-            in_background(self, lambda: session.regrade(rating, now),
-                          lambda changed: self._feedback(changed, regraded=True),
-                          self._regrade_failed)
+            in_background(
+                self,
+                lambda: session.regrade(rating, now),
+                lambda changed: self._feedback(changed, regraded=True),
+                self._regrade_failed,
+            )
 
         self.app.push_screen(GradeDialog(result.rating), chosen)
 
     def _regrade_failed(self, error: BaseException) -> None:
 
-        self.app.notify(friendly(error), title="The grade was not changed", severity="error",
-                        markup=False)
+        self.app.notify(
+            friendly(error), title="The grade was not changed", severity="error", markup=False
+        )
         self._set_phase("feedback")
 
     def _shown_card_id(self) -> str | None:
@@ -357,8 +389,9 @@ class StudyScreen(Screen[None]):
 
         def failed(error: BaseException) -> None:
 
-            self.app.notify(friendly(error), title="The card was not changed",
-                            severity="error", markup=False)
+            self.app.notify(
+                friendly(error), title="The card was not changed", severity="error", markup=False
+            )
             self._set_phase(phase)
 
         in_background(self, lambda: job(now, card_id=card_id), done, failed)
@@ -369,8 +402,9 @@ class StudyScreen(Screen[None]):
 
     def action_suspend(self) -> None:
         if self.session is not None:
-            self._leave_card(self.session.suspend,
-                             "Card suspended; h on the home screen brings it back.")
+            self._leave_card(
+                self.session.suspend, "Card suspended; h on the home screen brings it back."
+            )
 
     def action_flag(self) -> None:
         session = self.session
@@ -382,8 +416,11 @@ class StudyScreen(Screen[None]):
             if note is None:
                 return
             now = self.app.now()
-            in_background(self, lambda: session.flag(note, now, card_id=card_id),
-                          lambda _: self._say("Flagged. Your note is kept for your teacher."))
+            in_background(
+                self,
+                lambda: session.flag(note, now, card_id=card_id),
+                lambda _: self._say("Flagged. Your note is kept for your teacher."),
+            )
 
         self.app.push_screen(FlagDialog(session.cards[card_id].prompt), noted)
 

@@ -33,9 +33,12 @@ class SummaryScreen(Screen[None]):
             yield Static(plain("Session finished"), classes="screen-title")
             yield Static(plain(self.deck.title), classes="deck-title")
             yield Static(styled(("Cards reviewed  ", "dim"), (str(s.reviewed), "bold")))
-            yield Static(styled(("Accuracy        ", "dim"),
-                                (f"{percent(s.accuracy)} ({s.correct} of {s.reviewed})",
-                                 "bold")))
+            yield Static(
+                styled(
+                    ("Accuracy        ", "dim"),
+                    (f"{percent(s.accuracy)} ({s.correct} of {s.reviewed})", "bold"),
+                )
+            )
             yield Static(styled(("Time            ", "dim"), (duration(s.time_ms), "bold")))
             yield Static(styled(("Next card due   ", "dim"), (relative(s.next_due, now), "bold")))
             days = "day" if s.streak == 1 else "days"

@@ -25,12 +25,26 @@ from purgequiz.learn import Presented, Rating
 from purgequiz.tui.text import plain, styled
 from purgequiz.tui.widgets.grades import GradeBar
 
-__all__ = ["CardList", "CardView", "ChoiceCard", "FlashCard", "MatchingCard", "OrderingCard",
-           "TrueFalseCard", "TypedCard", "card_view"]
+__all__ = [
+    "CardList",
+    "CardView",
+    "ChoiceCard",
+    "FlashCard",
+    "MatchingCard",
+    "OrderingCard",
+    "TrueFalseCard",
+    "TypedCard",
+    "card_view",
+]
 
-KIND_LABELS = {"choice": "Multiple choice", "typed": "Type the answer", "flashcard": "Flashcard",
-               "truefalse": "True or false?", "ordering": "Put in order",
-               "matching": "Match the pairs"}
+KIND_LABELS = {
+    "choice": "Multiple choice",
+    "typed": "Type the answer",
+    "flashcard": "Flashcard",
+    "truefalse": "True or false?",
+    "ordering": "Put in order",
+    "matching": "Match the pairs",
+}
 
 
 class CardList(OptionList):
@@ -69,9 +83,13 @@ class CardView(VerticalScroll):
             notes.append("often missed")
         if shown.flagged:
             notes.append("flagged")
-        yield Static(styled((KIND_LABELS[shown.mode], "bold"),
-                            (f"  ({', '.join(notes)})" if notes else "", "dim")),
-                     classes="card-kind")
+        yield Static(
+            styled(
+                (KIND_LABELS[shown.mode], "bold"),
+                (f"  ({', '.join(notes)})" if notes else "", "dim"),
+            ),
+            classes="card-kind",
+        )
         yield Static(plain(shown.card.prompt), classes="prompt")
 
     def answer(self, response: str | bool | tuple[str, ...]) -> None:
@@ -103,13 +121,16 @@ class ChoiceCard(CardView):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
-        options = [Option(styled((f"{n}. ", "bold"), choice))
-                   for n, choice in enumerate(self.presented.choices, 1)]
+        options = [
+            Option(styled((f"{n}. ", "bold"), choice))
+            for n, choice in enumerate(self.presented.choices, 1)
+        ]
         yield CardList(*options, id="choices", markup=False)
         count = len(self.presented.choices)
         keys = "1" if count == 1 else f"1–{count}"
-        yield Static(plain(f"Press {keys}, or ↑/↓ and Enter. c shows it as a flashcard."),
-                     classes="hint")
+        yield Static(
+            plain(f"Press {keys}, or ↑/↓ and Enter. c shows it as a flashcard."), classes="hint"
+        )
 
     def focus_input(self) -> None:
         self.query_one(OptionList).focus(scroll_visible=False)  # the prompt first
@@ -128,13 +149,19 @@ class TypedCard(CardView):
     """Letters go into the answer box. Esc leaves the box, so that the study keys work (u, b,
     s, f, c, q); Enter goes back to it."""
 
-    BINDINGS = [Binding("escape", "leave_answer", "use the keys"),
-                Binding("enter", "focus_input", "back to the answer")]
+    BINDINGS = [
+        Binding("escape", "leave_answer", "use the keys"),
+        Binding("enter", "focus_input", "back to the answer"),
+    ]
 
-    TYPING_HINT = ("Enter checks your answer. Esc lets you use the keys: u undo, b bury, "
-                   "s suspend, f flag, c flashcard, q back.")
-    KEYS_HINT = ("Keys: u undo · b bury · s suspend · f flag · c flashcard · q back. "
-                 "Enter goes back to your answer.")
+    TYPING_HINT = (
+        "Enter checks your answer. Esc lets you use the keys: u undo, b bury, "
+        "s suspend, f flag, c flashcard, q back."
+    )
+    KEYS_HINT = (
+        "Keys: u undo · b bury · s suspend · f flag · c flashcard · q back. "
+        "Enter goes back to your answer."
+    )
 
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
@@ -173,7 +200,8 @@ class TypedCard(CardView):
         event.stop()
         if not event.value.strip():
             self.query_one("#typed-hint", Static).update(
-                plain("Type an answer first. If you do not know it, type ? and press Enter."))
+                plain("Type an answer first. If you do not know it, type ? and press Enter.")
+            )
             return
         self.answer(event.value)
 
@@ -182,7 +210,8 @@ class FlashCard(CardView):
     """Space shows the answer; then 1–4 grade how well it was remembered."""
 
     BINDINGS = [Binding("space", "reveal", "show answer")] + [
-        Binding(str(n), f"grade({n})", show=False) for n in range(1, 5)]
+        Binding(str(n), f"grade({n})", show=False) for n in range(1, 5)
+    ]
 
     @dataclass
     class Revealed(Message):
@@ -194,8 +223,11 @@ class FlashCard(CardView):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
-        yield Static(plain("Recall the answer, then press space to see it."), classes="hint",
-                     id="reveal-hint")
+        yield Static(
+            plain("Recall the answer, then press space to see it."),
+            classes="hint",
+            id="reveal-hint",
+        )
         yield Button("Show answer (space)", id="reveal", compact=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -217,8 +249,11 @@ class FlashCard(CardView):
         self.revealed = True
         self.query_one("#reveal-hint").remove()
         self.query_one("#reveal").remove()
-        self.mount(Static(styled(("Answer: ", "bold"), self.presented.card.answer),
-                          classes="revealed-answer"))
+        self.mount(
+            Static(
+                styled(("Answer: ", "bold"), self.presented.card.answer), classes="revealed-answer"
+            )
+        )
         self.mount(Static(plain("How well did you remember it? Press 1–4."), classes="hint"))
         self.mount(GradeBar(previews, id="grades"))
         self.refresh_bindings()
@@ -255,8 +290,10 @@ class TrueFalseCard(CardView):
 class OrderList(CardList):
     """An option list whose items move: shift+↑/↓ or [ and ]; Enter checks the order."""
 
-    BINDINGS = [Binding("shift+up,left_square_bracket", "move(-1)", "move up", show=False),
-                Binding("shift+down,right_square_bracket", "move(1)", "move down", show=False)]
+    BINDINGS = [
+        Binding("shift+up,left_square_bracket", "move(-1)", "move up", show=False),
+        Binding("shift+down,right_square_bracket", "move(1)", "move down", show=False),
+    ]
 
     @dataclass
     class Moved(Message):
@@ -280,8 +317,10 @@ class OrderingCard(CardView):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
-        yield Static(plain("Earliest first. ↑/↓ choose, shift+↑/↓ or [ ] move, Enter checks."),
-                     classes="hint")
+        yield Static(
+            plain("Earliest first. ↑/↓ choose, shift+↑/↓ or [ ] move, Enter checks."),
+            classes="hint",
+        )
         yield OrderList(*self._options(), id="order", markup=False)
         with Horizontal(classes="buttons"):
             yield Button("Move up", id="up", compact=True)
@@ -289,8 +328,7 @@ class OrderingCard(CardView):
             yield Button("Check order", id="check", compact=True)
 
     def _options(self) -> list[Option]:
-        return [Option(styled((f"{n}. ", "bold"), item))
-                for n, item in enumerate(self.order, 1)]
+        return [Option(styled((f"{n}. ", "bold"), item)) for n, item in enumerate(self.order, 1)]
 
     def focus_input(self) -> None:
         order = self.query_one(OrderList)
@@ -333,7 +371,8 @@ class MatchingCard(CardView):
     key matches it (and moves on), Backspace clears it, Enter checks once all are matched."""
 
     BINDINGS = [Binding(str(n), f"match({n})", show=False) for n in range(1, 10)] + [
-        Binding("backspace,delete", "clear", "clear the match", show=False)]
+        Binding("backspace,delete", "clear", "clear the match", show=False)
+    ]
 
     def __init__(self, presented: Presented, **kwargs) -> None:
         super().__init__(presented, **kwargs)
@@ -342,24 +381,37 @@ class MatchingCard(CardView):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
-        yield Static(Text("\n").join(styled((f"{n}. ", "bold"), option)
-                                     for n, option in enumerate(self.options, 1)),
-                     classes="match-options")
-        yield Static(plain("↑/↓ choose a line, then press the number of its match. "
-                           "Enter checks."), classes="hint", id="match-hint")
+        yield Static(
+            Text("\n").join(
+                styled((f"{n}. ", "bold"), option) for n, option in enumerate(self.options, 1)
+            ),
+            classes="match-options",
+        )
+        yield Static(
+            plain("↑/↓ choose a line, then press the number of its match. Enter checks."),
+            classes="hint",
+            id="match-hint",
+        )
         yield CardList(*self._rows(), id="pairs", markup=False)
         with Horizontal(classes="buttons"):
             yield Button("Check pairs", id="check", compact=True)
 
     def _rows(self) -> list[Option]:
         rows = []
-        for n, (item, chosen) in enumerate(zip(self.presented.card.items, self.chosen,
-                                               strict=True)):
+        for n, (item, chosen) in enumerate(
+            zip(self.presented.card.items, self.chosen, strict=True)
+        ):
             letter = chr(ord("A") + n)
-            match = (styled((f"{chosen + 1}. {self.options[chosen]}", "bold"))
-                     if chosen is not None else styled(("?", "dim")))
-            rows.append(Option(Text.assemble(styled((f"{letter}. ", "bold"), item,
-                                                    (" \u2192 ", "dim")), match)))
+            match = (
+                styled((f"{chosen + 1}. {self.options[chosen]}", "bold"))
+                if chosen is not None
+                else styled(("?", "dim"))
+            )
+            rows.append(
+                Option(
+                    Text.assemble(styled((f"{letter}. ", "bold"), item, (" \u2192 ", "dim")), match)
+                )
+            )
         return rows
 
     def focus_input(self) -> None:
@@ -390,7 +442,8 @@ class MatchingCard(CardView):
     def check(self) -> None:
         if None in self.chosen:
             self.query_one("#match-hint", Static).update(
-                plain("Match every line first: choose it with ↑/↓, then press a number."))
+                plain("Match every line first: choose it with ↑/↓, then press a number.")
+            )
             return
         self.answer(tuple(self.options[n] for n in self.chosen if n is not None))
 
@@ -405,9 +458,14 @@ class MatchingCard(CardView):
         self.check()
 
 
-VIEWS: dict[str, type[CardView]] = {"choice": ChoiceCard, "typed": TypedCard,
-                                    "flashcard": FlashCard, "truefalse": TrueFalseCard,
-                                    "ordering": OrderingCard, "matching": MatchingCard}
+VIEWS: dict[str, type[CardView]] = {
+    "choice": ChoiceCard,
+    "typed": TypedCard,
+    "flashcard": FlashCard,
+    "truefalse": TrueFalseCard,
+    "ordering": OrderingCard,
+    "matching": MatchingCard,
+}
 
 
 def card_view(presented: Presented) -> CardView:

@@ -34,10 +34,15 @@ GAP = "  "  # between the counts and the bar, when they share a line
 def counts_line(stats: DeckStats | None) -> Text:
     if stats is None:
         return plain("counting…")
-    return styled((f"{stats.cards} cards · ", "dim"), (f"{stats.new} new", "bold"),
-                  (" · ", "dim"), (f"{stats.learning} learning", "bold"), (" · ", "dim"),
-                  (f"{stats.due_today} due today", "bold"),
-                  (f" · {stats.suspended} suspended" if stats.suspended else "", "dim"))
+    return styled(
+        (f"{stats.cards} cards · ", "dim"),
+        (f"{stats.new} new", "bold"),
+        (" · ", "dim"),
+        (f"{stats.learning} learning", "bold"),
+        (" · ", "dim"),
+        (f"{stats.due_today} due today", "bold"),
+        (f" · {stats.suspended} suspended" if stats.suspended else "", "dim"),
+    )
 
 
 def mastery_bar(mastery: float, width: int) -> Text:
@@ -94,8 +99,9 @@ class DeckList(OptionList):
     Posts :class:`OptionList.OptionSelected`; :meth:`entry` gives the deck of an index.
     """
 
-    def __init__(self, entries: Sequence[DeckEntry] = (),
-                 stats: Sequence[DeckStats | None] = (), **kwargs) -> None:
+    def __init__(
+        self, entries: Sequence[DeckEntry] = (), stats: Sequence[DeckStats | None] = (), **kwargs
+    ) -> None:
         super().__init__(*self._deck_options(entries, stats), markup=False, **kwargs)
         self.entries: tuple[DeckEntry, ...] = tuple(entries)
         self._drawn_width: int | None = None
@@ -115,11 +121,14 @@ class DeckList(OptionList):
             event.prevent_default()
 
     @staticmethod
-    def _deck_options(entries: Sequence[DeckEntry],
-                 stats: Sequence[DeckStats | None]) -> list[Option]:
+    def _deck_options(
+        entries: Sequence[DeckEntry], stats: Sequence[DeckStats | None]
+    ) -> list[Option]:
         column = max((counts_line(figures).cell_len for figures in stats), default=0)
-        return [Option(DeckLine(entry, figures, column))
-                for entry, figures in zip(entries, stats, strict=True)]
+        return [
+            Option(DeckLine(entry, figures, column))
+            for entry, figures in zip(entries, stats, strict=True)
+        ]
 
     def show(self, entries: Sequence[DeckEntry], stats: Sequence[DeckStats | None]) -> None:
         """List these decks instead, keeping the highlight where it was (as far as it can)."""

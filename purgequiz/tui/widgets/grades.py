@@ -14,8 +14,7 @@ from purgequiz.learn import Rating
 
 __all__ = ["GRADE_NAMES", "GradeBar"]
 
-GRADE_NAMES = {Rating.Again: "Again", Rating.Hard: "Hard", Rating.Good: "Good",
-               Rating.Easy: "Easy"}
+GRADE_NAMES = {Rating.Again: "Again", Rating.Hard: "Hard", Rating.Good: "Good", Rating.Easy: "Easy"}
 
 
 class GradeBar(Horizontal):
@@ -35,8 +34,12 @@ class GradeBar(Horizontal):
             interval = self.previews.get(rating)
             if interval:
                 label.append(f"  {interval}", style="dim")
-            yield Button(label, id=f"grade-{int(rating)}", classes=f"grade grade-{name.lower()}",
-                         compact=True)
+            yield Button(
+                label,
+                id=f"grade-{int(rating)}",
+                classes=f"grade grade-{name.lower()}",
+                compact=True,
+            )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

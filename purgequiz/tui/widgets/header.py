@@ -42,10 +42,16 @@ class StudyHeader(Vertical):
         if counts is None:
             self.query_one("#counts", Static).update("")
             return
-        self.query_one("#counts", Static).update(styled(
-            ("New ", "dim"), (str(counts.new), "bold"),
-            ("  Learning ", "dim"), (str(counts.learning), "bold"),
-            ("  Review ", "dim"), (str(counts.review), "bold")))
+        self.query_one("#counts", Static).update(
+            styled(
+                ("New ", "dim"),
+                (str(counts.new), "bold"),
+                ("  Learning ", "dim"),
+                (str(counts.learning), "bold"),
+                ("  Review ", "dim"),
+                (str(counts.review), "bold"),
+            )
+        )
 
     def say(self, message: str) -> None:
         """Show ``message`` as the status (an empty one clears it)."""

@@ -34,10 +34,12 @@ def too_small(size: Size) -> bool:
 
 def request(size: Size) -> str:
     """What the notice says, for a terminal of ``size``."""
-    return (f"Please make this window larger.\n"
-            f"It is {size.width}×{size.height} (columns × lines); purgequiz needs at least "
-            f"{MIN_SIZE.width}×{MIN_SIZE.height}.\n"
-            "Nothing is lost meanwhile. Ctrl+Q quits.")
+    return (
+        f"Please make this window larger.\n"
+        f"It is {size.width}×{size.height} (columns × lines); purgequiz needs at least "
+        f"{MIN_SIZE.width}×{MIN_SIZE.height}.\n"
+        "Nothing is lost meanwhile. Ctrl+Q quits."
+    )
 
 
 class TooSmall(Static, can_focus=True):
