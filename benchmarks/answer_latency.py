@@ -34,12 +34,11 @@ def percentile(values: list[float], fraction: float) -> float:
 def build(cards: int, reviews: int, seed: int):
     from faker import Faker
 
-    from purgequiz.generate.model import Card, Citation, Deck
-    from purgequiz.learn import Rating, Scheduler, Settings
+    from purgequiz.decks.model import Card, Citation, Deck
     from purgequiz.learn.records import DayCounts, Review
-    from purgequiz.learn.scheduler import CardProgress
-    from purgequiz.store import open_profile
-    from purgequiz.store.profile import _days_table, _review_table, _shard
+    from purgequiz.learn.scheduler import CardProgress, Rating, Scheduler
+    from purgequiz.learn.settings import Settings
+    from purgequiz.store.profile import _days_table, _review_table, _shard, open_profile
 
     fake = Faker()
     Faker.seed(seed)
@@ -122,8 +121,8 @@ def main() -> None:
 
 def measure(args: argparse.Namespace, home: Path) -> None:
     os.environ["PURGEQUIZ_HOME"] = str(home)
-    from purgequiz.learn import StudySession
-    from purgequiz.store import open_profile
+    from purgequiz.learn.session import StudySession
+    from purgequiz.store.profile import open_profile
 
     began = time.perf_counter()
     deck, now = build(args.cards, args.reviews, args.seed)

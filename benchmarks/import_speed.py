@@ -71,7 +71,8 @@ def export(reviews: int, spread: bool, seed: int = 1937) -> dict:
 
 
 def timed_import(data: dict, name: str) -> float:
-    from purgequiz.store import import_into, open_profile
+    from purgequiz.store.profile import open_profile
+    from purgequiz.store.transfer import import_into
 
     started = time.perf_counter()
     with open_profile(name) as profile:

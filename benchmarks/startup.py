@@ -110,7 +110,7 @@ def build_home(home: Path, reviews: int, cards: int) -> None:
     from answer_latency import build  # the store engineer's seeded 100k-review profile
 
     from purgequiz import paths
-    from purgequiz.generate.deckfile import write_deck
+    from purgequiz.decks.fileformat import write_deck
 
     os.environ["PURGEQUIZ_HOME"] = str(home)
     deck, _ = build(cards, reviews, 1937)

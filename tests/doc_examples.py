@@ -341,10 +341,11 @@ def cut_review_log(space: Workspace) -> None:
     """A profile Anna that gave eleven answers to the army purge deck, as flashcards, on the
     morning of 1 March 2025 (the first Again, the rest Good), after which the last twenty
     bytes of its review log were deleted by hand."""
-    from purgequiz.generate.deckfile import read_deck
-    from purgequiz.learn import Rating, StudySession
+    from purgequiz.decks.fileformat import read_deck
+    from purgequiz.learn.scheduler import Rating
+    from purgequiz.learn.session import StudySession
     from purgequiz.paths import bundled_decks_dir
-    from purgequiz.store import open_profile
+    from purgequiz.store.profile import open_profile
 
     deck = read_deck(bundled_decks_dir() / "army-purge.json")
     now = datetime(2025, 3, 1, 9, tzinfo=UTC)
@@ -379,7 +380,7 @@ def quiz_in_decks_folder(space: Workspace) -> None:
 
 def profile_anna(space: Workspace) -> None:
     """One profile, Anna, that has not studied yet."""
-    from purgequiz.store import open_profile
+    from purgequiz.store.profile import open_profile
 
     with open_profile("Anna"):
         pass
@@ -389,10 +390,10 @@ def held_cards(space: Workspace) -> None:
     """A profile Anna that, studying the army purge deck, suspended the card on the army's
     cost in 1935 and flagged the one on its cost in 1937 with the note "the figure looks
     wrong"."""
-    from purgequiz.generate.deckfile import read_deck
-    from purgequiz.learn import StudySession
+    from purgequiz.decks.fileformat import read_deck
+    from purgequiz.learn.session import StudySession
     from purgequiz.paths import bundled_decks_dir
-    from purgequiz.store import open_profile
+    from purgequiz.store.profile import open_profile
 
     deck = read_deck(bundled_decks_dir() / "army-purge.json")
     now = datetime(2025, 3, 1, 9, tzinfo=UTC)

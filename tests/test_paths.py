@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from purgequiz import paths
-from purgequiz.generate.catalog import load_catalog
+from purgequiz.decks.catalog import load_catalog
 from purgequiz.store.last import last_profile, remember
 
 

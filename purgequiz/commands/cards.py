@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 from purgequiz.commands.options import no_such_profile, profile_name
 from purgequiz.commands.output import fail, json_text, say, table
 from purgequiz.learn.held import REASONS, HeldCard, held_cards, leech_cleared, restored, why
-from purgequiz.store import ProfileNotFound, StoreError, open_profile
+from purgequiz.store.errors import ProfileNotFound, StoreError
 
 __all__ = ["register", "run"]
 
 
 def _listed(profile, catalog, now: datetime) -> list[HeldCard]:
-    from purgequiz.generate.catalog import cards_by_id, decks_by_card
+    from purgequiz.decks.catalog import cards_by_id, decks_by_card
 
     return held_cards(
         profile.card_states(), profile.flags(), cards_by_id(catalog), now, decks_by_card(catalog)
@@ -51,7 +51,8 @@ def _hint(name: str, listed: list[HeldCard]) -> str:
 
 
 def list_cards(name: str, only: str | None, deck: str | None, as_json: bool) -> int:
-    from purgequiz.generate.catalog import find_entry, load_catalog
+    from purgequiz.decks.catalog import find_entry, load_catalog
+    from purgequiz.store.profile import open_profile  # TinyDB: not for --help
 
     now = datetime.now(UTC)
     with open_profile(name, create=False) as profile:
@@ -104,7 +105,8 @@ def list_cards(name: str, only: str | None, deck: str | None, as_json: bool) -> 
 
 
 def restore(name: str, card_ids: list[str], unflag: bool, clear_leech: bool) -> int:
-    from purgequiz.generate.catalog import load_catalog
+    from purgequiz.decks.catalog import load_catalog
+    from purgequiz.store.profile import open_profile  # TinyDB: not for --help
 
     now = datetime.now(UTC)
     with open_profile(name, create=False) as profile:

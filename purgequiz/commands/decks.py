@@ -8,12 +8,12 @@ from pathlib import Path
 from purgequiz import paths
 from purgequiz.commands.generate import kind_counts, load_facts
 from purgequiz.commands.output import fail, say, table
+from purgequiz.decks.catalog import find_deck
+from purgequiz.decks.fileformat import DeckError, read_deck, write_deck
+from purgequiz.decks.model import Card, Deck
 from purgequiz.files import TEXT_LIMIT, FileProblem, read_text
-from purgequiz.generate.catalog import find_deck
 from purgequiz.generate.checks import card_problems
-from purgequiz.generate.deckfile import DeckError, read_deck, write_deck
 from purgequiz.generate.lint import lint_deck
-from purgequiz.generate.model import Card, Deck
 from purgequiz.generate.shipped import SHIPPED, build_shipped_decks, stale_decks
 
 __all__ = ["register", "run"]

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from purgequiz import paths
 from purgequiz.commands.output import fail, say, usage_error
+from purgequiz.decks.fileformat import DeckError, dump_deck, write_deck
+from purgequiz.decks.model import Deck
 from purgequiz.facts import FactBase, fact_files, load
 from purgequiz.files import FileProblem, check_output
 from purgequiz.generate.build import NoCardsError, generate
-from purgequiz.generate.deckfile import DeckError, dump_deck, write_deck
-from purgequiz.generate.model import Deck
 from purgequiz.generate.select import FilterError, Filters, kind_names, parse_range
 from purgequiz.generate.titles import default_title, subject_of
 

@@ -10,26 +10,24 @@ from purgequiz import paths
 from purgequiz.commands.options import no_such_profile, profile_name, same_profile
 from purgequiz.commands.output import fail, json_text, say
 from purgequiz.files import EXPORT_LIMIT, FileProblem, check_output, read_json, write_text
-from purgequiz.store import (
+from purgequiz.store.directory import find_profile, list_profiles
+from purgequiz.store.errors import (
     ProfileInUse,
     ProfileNameError,
     ProfileNotFound,
     StoreError,
-    export_profile,
-    find_profile,
-    import_into,
-    list_profiles,
-    open_profile,
+    file_problem,
 )
-from purgequiz.store.errors import file_problem
 from purgequiz.store.names import check_name
 from purgequiz.store.schema import Invalid
-from purgequiz.store.transfer import check_export
 
 __all__ = ["register", "run"]
 
 
 def export(profile_name: str, output: str) -> int:
+    from purgequiz.store.profile import open_profile  # TinyDB: not for --help
+    from purgequiz.store.transfer import export_profile
+
     if output != "-":
         try:
             check_output(
@@ -65,6 +63,9 @@ def export(profile_name: str, output: str) -> int:
 
 
 def import_(file: str, profile_name: str | None) -> int:
+    from purgequiz.store.profile import open_profile  # TinyDB: not for --help
+    from purgequiz.store.transfer import check_export, import_into
+
     try:
         data = read_json(file, what="progress export", limit=EXPORT_LIMIT)
     except FileProblem as error:

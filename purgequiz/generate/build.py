@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import random
 
+from purgequiz.decks.model import Card, Deck
 from purgequiz.facts import FactBase
 from purgequiz.generate.checks import keep_good
 from purgequiz.generate.confusables import link
 from purgequiz.generate.context import Context
 from purgequiz.generate.index import FactIndex
-from purgequiz.generate.model import Card, Deck
 from purgequiz.generate.registry import REGISTRY, templates_for
 from purgequiz.generate.select import Filters, select
 from purgequiz.generate.templates import __name__ as _registered  # noqa: F401  (registers)

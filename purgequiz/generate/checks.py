@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from purgequiz.generate.model import Card
+from purgequiz.decks.model import Card
 from purgequiz.generate.phrasing import find_term, normalize
 
 __all__ = ["card_problems", "gives_away", "keep_good"]

@@ -8,8 +8,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from purgequiz.decks.model import Card
 from purgequiz.facts import FactBase
-from purgequiz.generate.model import Card
 from purgequiz.generate.numbers import figure_of
 from purgequiz.generate.phrasing import normalize
 

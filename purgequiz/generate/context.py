@@ -10,11 +10,11 @@ import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from purgequiz.decks.model import Card, Citation, Rebuttal
 from purgequiz.facts import Entity, Fact, FactBase
 from purgequiz.facts.dates import FuzzyDate
 from purgequiz.generate.distractors import arrange, pick
 from purgequiz.generate.index import FactIndex
-from purgequiz.generate.model import Card, Citation, Rebuttal
 from purgequiz.generate.phrasing import (
     cap,
     claim_phrase,

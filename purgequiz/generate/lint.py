@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from purgequiz.decks.model import Card, Deck
 from purgequiz.facts import FactBase
 from purgequiz.facts.kinds import Statistic
-from purgequiz.generate.model import Card, Deck
 from purgequiz.generate.phrasing import normalize
 
 __all__ = ["Finding", "lint_card", "lint_deck"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from purgequiz.generate.model import Card
+    from purgequiz.decks.model import Card
 
 __all__ = ["FAMILIES", "REGISTRY", "Template", "family_of", "template", "templates_for"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 
-from purgequiz.generate.model import Card, Deck
+from purgequiz.decks.model import Card, Deck
 
 __all__ = ["review_sample"]
 

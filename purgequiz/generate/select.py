@@ -9,8 +9,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from purgequiz.decks.model import CARD_KINDS, Card
 from purgequiz.facts import KINDS, FactBase
-from purgequiz.generate.model import CARD_KINDS, Card
 from purgequiz.generate.registry import FAMILIES
 
 __all__ = [

@@ -11,10 +11,10 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from purgequiz.decks.fileformat import dump_deck
+from purgequiz.decks.model import Deck
 from purgequiz.facts import FactBase
 from purgequiz.generate.build import assemble, compile_cards
-from purgequiz.generate.deckfile import dump_deck
-from purgequiz.generate.model import Deck
 from purgequiz.generate.select import Filters
 
 __all__ = ["SHIPPED", "SHIPPED_SEED", "ShippedDeck", "build_shipped_decks", "stale_decks"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from typing import Any
 
-from purgequiz.generate.model import Card
+from purgequiz.decks.model import Card
 from purgequiz.learn.scheduler import CardProgress
 
 __all__ = ["REASONS", "HeldCard", "held_cards", "leech_cleared", "restored", "why"]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from purgequiz.generate.model import Card, Deck
+from purgequiz.decks.model import Card, Deck
 
 __all__ = [
     "NEAR_SIMILARITY",

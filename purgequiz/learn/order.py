@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from purgequiz.generate.model import Card
+from purgequiz.decks.model import Card
 
 __all__ = ["look_alikes", "new_card_order"]
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import random
 from typing import Literal
 
-from purgequiz.generate.model import Card
+from purgequiz.decks.model import Card
 from purgequiz.learn.scheduler import CardProgress
 from purgequiz.learn.settings import Settings
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from purgequiz.generate.model import Card
+from purgequiz.decks.model import Card
 from purgequiz.learn.order import look_alikes, new_card_order
 from purgequiz.learn.reveals import reveal_pairs
 from purgequiz.learn.scheduler import CardProgress

@@ -98,7 +98,8 @@ class SessionRecord:
 
 
 class ProgressStore(Protocol):
-    """What a study session needs from a profile (``purgequiz.store.Profile`` provides it)."""
+    """What a study session needs from a profile (``purgequiz.store.profile.Profile`` provides
+    it)."""
 
     @property
     def settings(self) -> Settings: ...

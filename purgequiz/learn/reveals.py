@@ -24,7 +24,7 @@ import math
 import re
 from collections.abc import Iterable
 
-from purgequiz.generate.model import Card
+from purgequiz.decks.model import Card
 from purgequiz.learn.matching import normalize
 
 __all__ = ["gives_away", "reveal_pairs"]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from purgequiz.generate.model import Card, Deck
+from purgequiz.decks.model import Card, Deck
 from purgequiz.learn.grading import DEFAULT_THRESHOLDS, Thresholds, grade, well_known
 from purgequiz.learn.matching import DeckMatcher, normalize
 from purgequiz.learn.presentation import (

@@ -17,7 +17,7 @@ from purgequiz.learn.queue import day_end, study_day
 from purgequiz.learn.scheduler import CardProgress, State
 
 if TYPE_CHECKING:  # the home screen counts from card ids: no need to load the deck model
-    from purgequiz.generate.model import Deck
+    from purgequiz.decks.model import Deck
 
 __all__ = [
     "MASTERED_DAYS",

@@ -4,8 +4,8 @@ sessions, personal bests and flags, in one TinyDB per profile (see :mod:`storage
 Tables (every document carries a schema version ``v``):
 
 * ``settings``: one document, ``settings``;
-* ``cards/NNN``: card states (:class:`~purgequiz.learn.CardProgress`), in 256 shards by a hash
-  of the card id;
+* ``cards/NNN``: card states (:class:`~purgequiz.learn.scheduler.CardProgress`), in 256 shards
+  by a hash of the card id;
 * ``reviews/YYYY-MM-DD/HH:M``: the review log, one table per study day and ten minutes (cold:
   read only on demand);
 * ``days/YYYY-MM``: running totals per study day, for statistics without reading the log;

@@ -13,7 +13,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.screen import Screen
 from textual.widgets import Static
 
-from purgequiz.generate.catalog import Catalog, find_deck
+from purgequiz.decks.catalog import Catalog, find_deck
 from purgequiz.tui import profiles
 from purgequiz.tui.background import friendly, in_background, on_store_thread, start_now
 from purgequiz.tui.colour import COLOURLESS, colour_wanted

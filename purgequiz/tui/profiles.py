@@ -19,12 +19,12 @@ def default_name() -> str:
 
 
 def known_profiles() -> list[str]:
-    from purgequiz.store import list_profiles
+    from purgequiz.store.directory import list_profiles
 
     return [info.name for info in list_profiles()]
 
 
 def open_profile(name: str):
-    from purgequiz.store import open_profile as _open
+    from purgequiz.store.profile import open_profile as _open
 
     return _open(name)

@@ -49,7 +49,7 @@ def percent(value: float) -> str:
 
 def relative(when: datetime | None, now: datetime) -> str:
     """ "now", "in 10m", "in 3d": when something next happens, in the engine's labels."""
-    from purgequiz.learn import interval_label
+    from purgequiz.learn.scheduler import interval_label
 
     if when is None:
         return "nothing scheduled"

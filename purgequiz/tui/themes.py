@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual.theme import ThemeProvider
 
 if TYPE_CHECKING:  # the app imports this at start-up: no need to load the engine for it
-    from purgequiz.learn import Settings
+    from purgequiz.learn.settings import Settings
 
 __all__ = ["DEFAULT_THEME", "THEMES", "ProfileThemes", "theme_for", "theme_problems"]
 

@@ -10,11 +10,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from purgequiz.cli import main
-from purgequiz.generate.deckfile import write_deck
-from purgequiz.generate.model import Deck
-from purgequiz.learn import CardProgress, StudySession
+from purgequiz.decks.fileformat import write_deck
+from purgequiz.decks.model import Deck
+from purgequiz.learn.scheduler import CardProgress
+from purgequiz.learn.session import StudySession
 from purgequiz.paths import user_decks_dir
-from purgequiz.store import open_profile
+from purgequiz.store.profile import open_profile
 from tests.learn.deckkit import plain_deck
 
 NOW = datetime.now(UTC)

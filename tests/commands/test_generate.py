@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from purgequiz.cli import main
-from purgequiz.generate.deckfile import read_deck
+from purgequiz.decks.fileformat import read_deck
 from tests.hostile import BOM, deep_toml_arrays, deep_toml_tables, pipe, run_command
 
 from ..facts.conftest import EXAMPLE

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from purgequiz import cli
-from purgequiz.store import list_profiles, open_profile
+from purgequiz.store.directory import list_profiles
+from purgequiz.store.profile import open_profile
 
 BLANK = ["", "   ", "\u200b", "\t"]
 

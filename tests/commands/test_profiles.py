@@ -9,8 +9,10 @@ import json
 import pytest
 
 from purgequiz import cli, paths
-from purgequiz.store import deleted_profiles, list_profiles, open_profile
+from purgequiz.store.directory import list_profiles
 from purgequiz.store.last import last_profile, remember
+from purgequiz.store.manage import deleted_profiles
+from purgequiz.store.profile import open_profile
 from tests.hostile import REVERSE, assert_shown_as_text
 
 SAME = "names that differ only in capitals, spacing or the form of letters are one profile"

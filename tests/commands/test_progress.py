@@ -17,8 +17,9 @@ from purgequiz import paths  # noqa: E402
 from purgequiz.cli import main  # noqa: E402
 from purgequiz.commands import progress  # noqa: E402
 from purgequiz.files import EXPORT_LIMIT, read_json  # noqa: E402
-from purgequiz.learn import StudySession  # noqa: E402
-from purgequiz.store import export_profile, open_profile  # noqa: E402
+from purgequiz.learn.session import StudySession  # noqa: E402
+from purgequiz.store.profile import open_profile  # noqa: E402
+from purgequiz.store.transfer import export_profile  # noqa: E402
 from tests.hostile import (  # noqa: E402  # noqa: E402
     BOM,
     REVERSE,
@@ -232,8 +233,8 @@ def test_an_import_under_another_spelling_keeps_the_profiles_settings(tmp_path, 
 
 def test_an_import_saved_but_not_tidied_says_so(tmp_path, capsys, monkeypatch):
     """When the import is written but the closing tidy-up fails, the message says it is in."""
-    from purgequiz.store import StoreError
     from purgequiz.store import storage as storage_module
+    from purgequiz.store.errors import StoreError
 
     _studied("Anna", 2)
     with open_profile("Anna") as profile:

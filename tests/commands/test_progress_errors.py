@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from purgequiz import cli, paths
-from purgequiz.store import open_profile
+from purgequiz.store.profile import open_profile
 from tests.hostile import refuse
 
 
@@ -34,7 +34,7 @@ def test_export_when_a_review_file_cannot_be_read(monkeypatch, capsys) -> None:
     def export_profile(profile):
         raise refuse(unreadable)
 
-    monkeypatch.setattr("purgequiz.commands.progress.export_profile", export_profile)
+    monkeypatch.setattr("purgequiz.store.transfer.export_profile", export_profile)
     assert cli.main(["progress", "export", "--profile", "Anna", "-o", "-"]) == 1
     err = capsys.readouterr().err
     assert f"cannot use {unreadable} (permission denied); check the permissions" in err
@@ -43,7 +43,7 @@ def test_export_when_a_review_file_cannot_be_read(monkeypatch, capsys) -> None:
 def test_check_of_a_profile_open_elsewhere_suggests_no_repair(capsys):
     """A profile open in the app cannot be checked; that is said, without advice to repair
     (nothing is known to be damaged, and a repair would be refused too)."""
-    from purgequiz.store import open_profile
+    from purgequiz.store.profile import open_profile
 
     with open_profile("Anna"):
         assert cli.main(["progress", "check", "--profile", "Anna"]) == 1

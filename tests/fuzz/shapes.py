@@ -60,7 +60,7 @@ def fact_document() -> dict[str, Any]:
 @cache
 def study_deck():
     from purgequiz import paths
-    from purgequiz.generate.deckfile import read_deck
+    from purgequiz.decks.fileformat import read_deck
 
     return read_deck(paths.bundled_decks_dir() / STUDY_DECK)
 
@@ -79,7 +79,7 @@ def deck_document() -> dict[str, Any]:
 
 
 def _answer(session, shown, now: datetime, right: bool) -> None:
-    from purgequiz.learn import Rating
+    from purgequiz.learn.scheduler import Rating
 
     card = shown.card
     if shown.mode == "flashcard":
@@ -96,7 +96,7 @@ def _answer(session, shown, now: datetime, right: bool) -> None:
 def studiable(profile, deck, now: datetime = STUDY_AT) -> None:
     """What the app does with a profile: the home screen's figures, then a study session:
     the next card, an answer, the summary."""
-    from purgequiz.learn import StudySession
+    from purgequiz.learn.session import StudySession
     from purgequiz.learn.stats import Figures
 
     figures = Figures(profile, now)
@@ -120,8 +120,9 @@ class ProfileTemplate:
 def profile_template() -> ProfileTemplate:
     """A profile that studied on three days in two months: a snapshot, two months of the review
     log and a journal of changes since, with a flag, a buried and a suspended card."""
-    from purgequiz.learn import StudySession
-    from purgequiz.store import export_profile, open_profile
+    from purgequiz.learn.session import StudySession
+    from purgequiz.store.profile import open_profile
+    from purgequiz.store.transfer import export_profile
 
     root = Path(tempfile.mkdtemp(prefix="pqfuzz-template-"))
     atexit.register(shutil.rmtree, root, True)
@@ -357,7 +358,8 @@ class DecksShape(Shape):
 
 def _open_and_study(name: str) -> dict[str, Any]:
     """Open a profile as the app does and study in it; a refusal is returned, not raised."""
-    from purgequiz.store import StoreError, open_profile
+    from purgequiz.store.errors import StoreError
+    from purgequiz.store.profile import open_profile
 
     try:
         profile = open_profile(name, create=False)
@@ -407,7 +409,7 @@ class ExportsShape(Shape):
         return Case({self.file: data}, steps, {"existing": existing, "named": named})
 
     def check(self, case: Case, box: Sandbox) -> Report:
-        from purgequiz.store import list_profiles
+        from purgequiz.store.directory import list_profiles
 
         report = Report(self.name, case.steps)
         data = case.files[self.file]

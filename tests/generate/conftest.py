@@ -7,9 +7,9 @@ import random
 import pytest
 
 from purgequiz import paths
+from purgequiz.decks.model import Card, Deck
 from purgequiz.facts import FactBase, load, parse
 from purgequiz.generate.build import compile_cards, generate
-from purgequiz.generate.model import Card, Deck
 
 
 @pytest.fixture(scope="session")

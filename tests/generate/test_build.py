@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from purgequiz.decks.fileformat import dump_deck
+from purgequiz.decks.model import Deck
 from purgequiz.facts import FactBase
 from purgequiz.generate.build import NoCardsError, generate
-from purgequiz.generate.deckfile import dump_deck
-from purgequiz.generate.model import Deck
 from purgequiz.generate.select import Filters
 
 

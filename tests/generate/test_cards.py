@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from purgequiz.decks.model import Card
 from purgequiz.facts import FactBase
-from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import normalize
 from tests.generate.conftest import some
 

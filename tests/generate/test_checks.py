@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from purgequiz.decks.model import Card, Deck
 from purgequiz.generate.checks import card_problems, gives_away, keep_good
-from purgequiz.generate.model import Card, Deck
 
 
 def _card(**changes) -> Card:

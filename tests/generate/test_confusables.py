@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from purgequiz.generate.model import Deck
+from purgequiz.decks.model import Deck
 
 
 def test_cards_of_one_fact_are_siblings(deck: Deck):

@@ -8,10 +8,10 @@ from dataclasses import replace
 import pytest
 
 from purgequiz import paths
+from purgequiz.decks.fileformat import read_deck
+from purgequiz.decks.model import Card, Citation, Rebuttal
 from purgequiz.facts import FactBase
-from purgequiz.generate.deckfile import read_deck
 from purgequiz.generate.lint import lint_card
-from purgequiz.generate.model import Card, Citation, Rebuttal
 from purgequiz.generate.shipped import SHIPPED
 
 SOURCE = Citation("s", "T", "A", "P", None, (1,))

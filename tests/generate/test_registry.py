@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from purgequiz.decks.model import Card
 from purgequiz.facts import KINDS, FactBase
 from purgequiz.generate import registry
-from purgequiz.generate.model import Card
 from purgequiz.generate.registry import FAMILIES, REGISTRY, template, templates_for
 
 PACKAGE = Path(registry.__file__).parent

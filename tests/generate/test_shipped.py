@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from purgequiz import paths
+from purgequiz.decks.model import Deck
 from purgequiz.facts import FactBase, load
 from purgequiz.generate.checks import card_problems
-from purgequiz.generate.model import Deck
 from purgequiz.generate.shipped import SHIPPED, build_shipped_decks, stale_decks
 
 

@@ -3,9 +3,9 @@ wrong choices the base knows to be wrong."""
 
 from __future__ import annotations
 
+from purgequiz.decks.model import Card
 from purgequiz.facts import FactBase
 from purgequiz.generate.index import FactIndex
-from purgequiz.generate.model import Card
 from purgequiz.generate.numbers import figure_of
 from purgequiz.generate.phrasing import source_choice
 from tests.generate.conftest import of, some

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from purgequiz.generate.model import Card, Citation, Deck
+from purgequiz.decks.model import Card, Citation, Deck
 
 SOURCE = Citation("s1", "A source", "An author", "A journal", "1990", (1,))
 

@@ -4,8 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from purgequiz.learn import CardProgress, Rating, State, grade
-from purgequiz.learn.grading import well_known
+from purgequiz.learn.grading import grade, well_known
+from purgequiz.learn.scheduler import CardProgress, Rating, State
 
 
 @pytest.mark.parametrize(

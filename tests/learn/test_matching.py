@@ -3,7 +3,7 @@
 import pytest
 from deckkit import card, deck
 
-from purgequiz.learn import DeckMatcher, normalize
+from purgequiz.learn.matching import DeckMatcher, normalize
 
 DECK = deck(
     card("timoshenko", "Semyon Timoshenko", accept=("S. K. Timoshenko",)),

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 from deckkit import card
 
-from purgequiz.learn import Settings, State, mode_for
-from purgequiz.learn.presentation import shuffled_choices, shuffled_items
-from purgequiz.learn.scheduler import CardProgress
+from purgequiz.learn.presentation import mode_for, shuffled_choices, shuffled_items
+from purgequiz.learn.scheduler import CardProgress, State
+from purgequiz.learn.settings import Settings
 
 NOW = datetime(2025, 3, 1, 9, tzinfo=UTC)
 KNOWN = CardProgress(

@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 from deckkit import card, deck, mixed_deck, plain_deck
 
-from purgequiz.learn import CardProgress, Settings, StudyQueue, day_start, study_day
-from purgequiz.learn.scheduler import State
+from purgequiz.learn.queue import StudyQueue, day_start, study_day
+from purgequiz.learn.scheduler import CardProgress, State
+from purgequiz.learn.settings import Settings
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2025, 3, 1, 9, tzinfo=UTC)

@@ -4,7 +4,7 @@ import pytest
 from deckkit import card, deck, plain_deck
 
 from purgequiz import paths
-from purgequiz.generate.deckfile import read_deck
+from purgequiz.decks.fileformat import read_deck
 from purgequiz.learn.reveals import gives_away, reveal_pairs
 
 WHO_REPLACED = "ch7-beria-succeeds-yezhov:who-replaced"

@@ -6,8 +6,17 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from purgequiz.learn import CardProgress, Rating, Scheduler, Settings, State, interval_label
-from purgequiz.learn.scheduler import LEECH_AGAIN, LEECH_LAPSES, fsrs_id
+from purgequiz.learn.scheduler import (
+    LEECH_AGAIN,
+    LEECH_LAPSES,
+    CardProgress,
+    Rating,
+    Scheduler,
+    State,
+    fsrs_id,
+    interval_label,
+)
+from purgequiz.learn.settings import Settings
 
 T0 = datetime(2025, 1, 1, 9, tzinfo=UTC)
 

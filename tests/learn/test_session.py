@@ -7,8 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from deckkit import card, deck, mixed_deck, plain_deck
 
-from purgequiz.learn import Rating, StudySession, deck_stats, sync_deck, today_line
-from purgequiz.store import open_profile
+from purgequiz.learn.scheduler import Rating
+from purgequiz.learn.session import StudySession
+from purgequiz.learn.stats import deck_stats, sync_deck, today_line
+from purgequiz.store.profile import open_profile
 
 NOW = datetime(2025, 3, 1, 9, tzinfo=UTC)
 
@@ -427,7 +429,7 @@ def test_ordering_cards_are_not_kept_away_by_the_questions_of_their_events(profi
     """In the shipped chronology deck, a dozen answers keep no ordering card away for the day
     (an ordering card shares an event with many questions; siblings and giveaways bury only
     between cards of one fact each)."""
-    from purgequiz.generate.catalog import find_deck
+    from purgequiz.decks.catalog import find_deck
 
     chronology = find_deck("chronology")
     session = StudySession(chronology, profile, NOW, random.Random(1))

@@ -2,8 +2,7 @@
 
 import pytest
 
-from purgequiz.learn import Settings
-from purgequiz.learn.settings import SETTINGS_VERSION
+from purgequiz.learn.settings import SETTINGS_VERSION, Settings
 
 
 def test_defaults_have_no_problems():

@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from purgequiz.learn import Settings
 from purgequiz.learn.records import DayCounts
 from purgequiz.learn.scheduler import CardProgress, State
+from purgequiz.learn.settings import Settings
 from purgequiz.learn.stats import MASTERED_DAYS, Figures, deck_stats, streak, today_line
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)  # the study day ends 2026-03-11 04:00 UTC

@@ -19,9 +19,11 @@ from datetime import UTC, datetime, timedelta
 
 from deckkit import plain_deck
 
-from purgequiz.learn import StudySession
-from purgequiz.store import StoreError, import_into, open_profile
+from purgequiz.learn.session import StudySession
 from purgequiz.store import storage as storage_module
+from purgequiz.store.errors import StoreError
+from purgequiz.store.profile import open_profile
+from purgequiz.store.transfer import import_into
 
 BASE = datetime(2025, 3, 1, 9, tzinfo=UTC)
 

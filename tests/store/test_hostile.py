@@ -13,10 +13,12 @@ from deckkit import plain_deck
 from test_profile import NOW, study
 
 from purgequiz import paths
-from purgequiz.learn import StudySession
-from purgequiz.store import StoreError, export_profile, import_into, open_profile
+from purgequiz.learn.session import StudySession
 from purgequiz.store import storage as storage_module
+from purgequiz.store.errors import StoreError
+from purgequiz.store.profile import open_profile
 from purgequiz.store.schema import Invalid
+from purgequiz.store.transfer import export_profile, import_into
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -9,7 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from purgequiz.store import export_profile, open_profile
+from purgequiz.store.profile import open_profile
+from purgequiz.store.transfer import export_profile
 
 HERE = Path(__file__).resolve().parent
 

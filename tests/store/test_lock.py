@@ -11,8 +11,9 @@ import filelock
 import pytest
 
 from purgequiz import paths
-from purgequiz.store import ProfileInUse, open_profile
+from purgequiz.store.errors import ProfileInUse
 from purgequiz.store.names import folder_name
+from purgequiz.store.profile import open_profile
 
 
 def test_a_profile_opens_once_until_closed():
@@ -26,7 +27,7 @@ def test_a_profile_opens_once_until_closed():
 def test_lock_of_a_killed_process_needs_no_cleanup(home):
     """A process killed while holding a profile leaves no lock behind."""
     code = (
-        "import os; from purgequiz.store import open_profile; "
+        "import os; from purgequiz.store.profile import open_profile; "
         "p = open_profile('Anna'); print('open', flush=True); os.kill(os.getpid(), 9)"
     )
     child = subprocess.run(

@@ -16,22 +16,19 @@ import pytest
 from deckkit import plain_deck
 
 from purgequiz import paths
-from purgequiz.learn import StudySession
-from purgequiz.store import (
-    ProfileInUse,
-    ProfileNameError,
-    ProfileNotFound,
+from purgequiz.learn.session import StudySession
+from purgequiz.store.directory import RENAMED, find_profile, list_profiles
+from purgequiz.store.errors import ProfileInUse, ProfileNameError, ProfileNotFound
+from purgequiz.store.last import last_profile, remember
+from purgequiz.store.manage import (
+    KEEP_DAYS,
     delete_profile,
     deleted_profiles,
-    find_profile,
-    list_profiles,
-    open_profile,
+    remove_expired,
     rename_profile,
     restore_profile,
 )
-from purgequiz.store.directory import RENAMED
-from purgequiz.store.last import last_profile, remember
-from purgequiz.store.manage import KEEP_DAYS, remove_expired
+from purgequiz.store.profile import open_profile
 
 HERE = Path(__file__).resolve().parent
 NOW = datetime(2025, 3, 1, 9, tzinfo=UTC)

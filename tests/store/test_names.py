@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from purgequiz import paths
-from purgequiz.store import ProfileNameError, list_profiles, open_profile
+from purgequiz.store.directory import list_profiles
+from purgequiz.store.errors import ProfileNameError
 from purgequiz.store.names import check_name, folder_name, name_from_folder
+from purgequiz.store.profile import open_profile
 
 # Windows' reserved device names, spelled out here rather than taken from the code under test.
 RESERVED = {

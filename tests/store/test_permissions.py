@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from purgequiz import paths
-from purgequiz.store import StoreError, list_profiles, open_profile
-from purgequiz.store.errors import file_problem
+from purgequiz.store.directory import list_profiles
+from purgequiz.store.errors import StoreError, file_problem
+from purgequiz.store.profile import open_profile
 from tests.hostile import refuse, refuse_opening
 
 ADVICE = "check the permissions and owner"

@@ -12,15 +12,12 @@ import pytest
 from deckkit import plain_deck
 
 from purgequiz import paths
-from purgequiz.learn import Rating, StudySession
+from purgequiz.learn.scheduler import Rating
+from purgequiz.learn.session import StudySession
 from purgequiz.learn.settings import SETTINGS_VERSION
-from purgequiz.store import (
-    ProfileInUse,
-    ProfileNameError,
-    ProfileNotFound,
-    list_profiles,
-    open_profile,
-)
+from purgequiz.store.directory import list_profiles
+from purgequiz.store.errors import ProfileInUse, ProfileNameError, ProfileNotFound
+from purgequiz.store.profile import open_profile
 
 NOW = datetime(2025, 3, 1, 9, tzinfo=UTC)
 
@@ -294,7 +291,7 @@ def test_profile_opened_on_one_thread_closes_on_another():
     """Closing a profile from another thread releases its lock, so it can be opened again."""
     import threading
 
-    from purgequiz.store import open_profile
+    from purgequiz.store.profile import open_profile
 
     profile = open_profile("Threads")
     closer = threading.Thread(target=profile.close)
@@ -304,7 +301,7 @@ def test_profile_opened_on_one_thread_closes_on_another():
         [
             sys.executable,
             "-c",
-            "from purgequiz.store import open_profile; open_profile('Threads').close()",
+            "from purgequiz.store.profile import open_profile; open_profile('Threads').close()",
         ],
         capture_output=True,
         text=True,

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from purgequiz import paths
-from purgequiz.store import ProfileNameError, find_profile, list_profiles, open_profile
+from purgequiz.store.directory import find_profile, list_profiles
+from purgequiz.store.errors import ProfileNameError
 from purgequiz.store.names import folder_name, name_key
+from purgequiz.store.profile import open_profile
 
 ALIKE = ["anna", "ANNA", " Anna ", "Anna\u200b", "\uff21\uff4e\uff4e\uff41"]  # last: full width
 

@@ -2,7 +2,8 @@
 
 from test_profile import study
 
-from purgequiz.store import export_profile, import_into, open_profile
+from purgequiz.store.profile import open_profile
+from purgequiz.store.transfer import export_profile, import_into
 
 
 def test_round_trip_into_a_new_profile():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import tzlocal
 
-from purgequiz.store import open_profile
+from purgequiz.store.profile import open_profile
 from purgequiz.store.zone import system_zone
 
 

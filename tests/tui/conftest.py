@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from purgequiz import paths
-from purgequiz.generate.deckfile import write_deck
-from purgequiz.generate.model import Card, Citation, Deck, Rebuttal
+from purgequiz.decks.fileformat import write_deck
+from purgequiz.decks.model import Card, Citation, Deck, Rebuttal
 from purgequiz.tui.app import PurgeQuizApp
 
 START = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)

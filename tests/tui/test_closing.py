@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from purgequiz.store import StoreError
+from purgequiz.store.errors import StoreError
 from purgequiz.tui.app import PurgeQuizApp
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from purgequiz.learn import StudySession
-from purgequiz.store import open_profile
+from purgequiz.learn.session import StudySession
+from purgequiz.store.profile import open_profile
 from purgequiz.tui.screens.dialogs import FlagDialog, GradeDialog, NoticeDialog
 from purgequiz.tui.screens.home import HomeScreen
 from purgequiz.tui.screens.study import StudyScreen

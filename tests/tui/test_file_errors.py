@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from purgequiz import paths
-from purgequiz.store import Profile, open_profile
+from purgequiz.store.profile import Profile, open_profile
 from purgequiz.tui.screens.profile import ProfileScreen
 from tests.hostile import refuse, refuse_opening
 from tests.tui.conftest import make_app, screen_text, settle

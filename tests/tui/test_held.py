@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from purgequiz.learn.scheduler import CardProgress
-from purgequiz.store import open_profile
+from purgequiz.store.profile import open_profile
 from purgequiz.tui.screens.held import HeldScreen
 from purgequiz.tui.screens.home import HomeScreen
 from purgequiz.tui.screens.study import StudyScreen

@@ -6,7 +6,9 @@ from __future__ import annotations
 from textual.widgets import Input, OptionList
 
 from purgequiz import paths
-from purgequiz.store import deleted_profiles, list_profiles, open_profile
+from purgequiz.store.directory import list_profiles
+from purgequiz.store.manage import deleted_profiles
+from purgequiz.store.profile import open_profile
 from purgequiz.tui import profiles
 from purgequiz.tui.screens.dialogs import ConfirmDialog, NameDialog
 from purgequiz.tui.screens.home import HomeScreen

@@ -7,8 +7,8 @@ import threading
 from pathlib import Path
 
 from purgequiz import cli, paths
-from purgequiz.generate.model import Deck
-from purgequiz.store import open_profile
+from purgequiz.decks.model import Deck
+from purgequiz.store.profile import open_profile
 from purgequiz.tui import profiles
 from purgequiz.tui.screens.dialogs import NoticeDialog
 from purgequiz.tui.screens.home import HomeScreen

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from purgequiz import paths
-from purgequiz.generate.model import Citation, Deck, Rebuttal
+from purgequiz.decks.model import Citation, Deck, Rebuttal
 from purgequiz.tui.screens.dialogs import FlagDialog, NoticeDialog
 from purgequiz.tui.screens.home import HomeScreen
 from purgequiz.tui.screens.study import StudyScreen

@@ -6,8 +6,9 @@ import random
 
 from textual.widgets import Input
 
-from purgequiz.learn import Rating, StudySession
-from purgequiz.store import open_profile
+from purgequiz.learn.scheduler import Rating
+from purgequiz.learn.session import StudySession
+from purgequiz.store.profile import open_profile
 from purgequiz.tui.screens.home import HomeScreen
 from purgequiz.tui.screens.settings import SettingsScreen, parse_form
 from purgequiz.tui.screens.study import StudyScreen
@@ -108,7 +109,7 @@ async def test_app_json_from_an_older_app_is_adopted(clock) -> None:
 
 def test_theme_names_are_checked_by_the_app() -> None:
     """Only the app's own themes are used; an unknown stored name falls back to the default."""
-    from purgequiz.learn import Settings
+    from purgequiz.learn.settings import Settings
 
     assert theme_for(Settings(theme="nord")) == "nord"
     assert theme_for(Settings(theme="no-such-theme")) == DEFAULT_THEME

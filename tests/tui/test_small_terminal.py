@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from purgequiz.generate.model import Deck
+from purgequiz.decks.model import Deck
 from purgequiz.tui.screens.study import StudyScreen
 from purgequiz.tui.widgets.too_small import MIN_SIZE, TooSmall
 from tests.tui.conftest import (

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from purgequiz.store import open_profile
+from purgequiz.store.profile import open_profile
 from purgequiz.tui import profiles
 from tests.tui.conftest import (
     Clock,

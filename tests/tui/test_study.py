@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from purgequiz.generate.model import Deck
-from purgequiz.store import open_profile
+from purgequiz.decks.model import Deck
+from purgequiz.store.profile import open_profile
 from purgequiz.tui.screens.dialogs import FlagDialog, GradeDialog
 from purgequiz.tui.screens.home import HomeScreen
 from purgequiz.tui.screens.profile import ProfileScreen

@@ -10,6 +10,7 @@ import random
 import re
 from collections.abc import Iterator
 
+from purgequiz.decks.model import Card
 from purgequiz.facts import DateSpan, Fact
 from purgequiz.facts.dates import FuzzyDate
 from purgequiz.facts.kinds import (
@@ -25,7 +26,6 @@ from purgequiz.facts.kinds import (
     Trial,
 )
 from purgequiz.generate.context import Context, Wrong
-from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import cap, listing, when_phrase
 from purgequiz.generate.registry import template
 from purgequiz.generate.templates.fates import fate_clause, fate_verb

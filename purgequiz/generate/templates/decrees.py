@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from purgequiz.decks.model import Card
 from purgequiz.facts.kinds import Decree
 from purgequiz.generate.context import Context
-from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import the_name
 from purgequiz.generate.registry import template
 

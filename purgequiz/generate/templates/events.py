@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from purgequiz.decks.model import Card
 from purgequiz.facts.kinds import Event
 from purgequiz.generate.context import Context
-from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import find_term, when_phrase
 from purgequiz.generate.registry import template
 

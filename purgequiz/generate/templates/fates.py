@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from purgequiz.decks.model import Card
 from purgequiz.facts import Fact
 from purgequiz.facts.kinds import Death, Fate
 from purgequiz.generate.context import Context, Wrong
-from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import cap, listing, when_phrase
 from purgequiz.generate.registry import template
 

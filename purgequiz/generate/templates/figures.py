@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from purgequiz.decks.model import Card
 from purgequiz.facts.kinds import Statistic
 from purgequiz.generate.context import Context, Wrong
 from purgequiz.generate.distractors import pick
-from purgequiz.generate.model import Card
 from purgequiz.generate.numbers import Figure, figure_of, invented_figures, near, wrong_for
 from purgequiz.generate.phrasing import cap, mentions, source_choice, when_phrase
 from purgequiz.generate.registry import template

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from purgequiz.decks.model import Card
 from purgequiz.facts.kinds import Group
 from purgequiz.generate.context import Context, Wrong
-from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import cap, listing, mentions
 from purgequiz.generate.registry import template
 

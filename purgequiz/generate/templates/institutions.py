@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from purgequiz.decks.model import Card
 from purgequiz.facts.kinds import InstitutionalChange, Purge
 from purgequiz.generate.context import Context
-from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import listing, when_phrase
 from purgequiz.generate.registry import template
 

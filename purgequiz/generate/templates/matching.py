@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from purgequiz.decks.model import Card
 from purgequiz.facts import Fact
 from purgequiz.facts.kinds import Decree, Statistic
 from purgequiz.generate.context import Context
-from purgequiz.generate.model import Card
 from purgequiz.generate.numbers import figure_of
 from purgequiz.generate.phrasing import cap, post_key, source_choice, when_phrase
 from purgequiz.generate.registry import template

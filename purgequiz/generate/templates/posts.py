@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from purgequiz.decks.model import Card
 from purgequiz.facts import Fact
 from purgequiz.facts.kinds import Appointment, Removal, Replacement, Role
 from purgequiz.generate.context import NEAR, Context, Wrong
-from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import cap, post_key, when_phrase
 from purgequiz.generate.registry import template
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from purgequiz.decks.model import Card
 from purgequiz.facts.kinds import Quotation
 from purgequiz.generate.context import Context
-from purgequiz.generate.model import Card
 from purgequiz.generate.registry import template
 
 __all__: list[str] = []

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from purgequiz.decks.model import Card
 from purgequiz.facts import Fact
 from purgequiz.facts.kinds import Assessment, Conflict, Fate, Justification, Report
 from purgequiz.generate.context import Context, Wrong
-from purgequiz.generate.model import Card
 from purgequiz.generate.phrasing import cap, find_term, when_phrase
 from purgequiz.generate.registry import template
 from purgequiz.generate.templates.fates import fate_clause

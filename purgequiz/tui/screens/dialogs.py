@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from purgequiz.learn import Rating
+from purgequiz.learn.scheduler import Rating
 from purgequiz.tui.text import plain
 from purgequiz.tui.widgets.grades import GRADE_NAMES
 

@@ -47,7 +47,7 @@ class Listing:
 
 def gather(profile, catalog, now: datetime) -> Listing:
     """The profile's held cards with their prompts (reads the decks: run it in a worker)."""
-    from purgequiz.generate.catalog import cards_by_id, decks_by_card, load_catalog
+    from purgequiz.decks.catalog import cards_by_id, decks_by_card, load_catalog
 
     catalog = catalog if catalog is not None else load_catalog()
     listed = held_cards(

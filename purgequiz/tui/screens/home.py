@@ -16,14 +16,14 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from purgequiz import paths
-from purgequiz.generate.catalog import Catalog, DeckEntry, all_cards_deck, load_catalog, load_deck
+from purgequiz.decks.catalog import Catalog, DeckEntry, all_cards_deck, load_catalog, load_deck
 from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.text import plain, styled
 from purgequiz.tui.widgets.decklist import DeckList
 from purgequiz.tui.widgets.keybar import Key, KeyBar
 
 if TYPE_CHECKING:
-    from purgequiz.generate.model import Deck
+    from purgequiz.decks.model import Deck
     from purgequiz.learn.stats import DeckStats, Today
 
 # The figures' code (the learning engine) is imported where first used, by the worker that

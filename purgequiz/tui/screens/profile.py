@@ -54,7 +54,7 @@ def _position(names: list[str], wanted: str | None) -> int:
 
 
 class ProfileScreen(Screen[object]):
-    """Dismissed with the opened profile (a ``purgequiz.store.Profile``).
+    """Dismissed with the opened profile (a ``purgequiz.store.profile.Profile``).
 
     With ``name`` it opens that profile at once; with a ``problem`` as well (the app could not
     open it), it shows the problem and the known profiles instead.
@@ -172,7 +172,7 @@ class ProfileScreen(Screen[object]):
         )
 
     def _rename(self, old: str, new: str) -> None:
-        from purgequiz.store import rename_profile
+        from purgequiz.store.manage import rename_profile
 
         def done(renamed) -> None:
             self.problem("")

@@ -21,8 +21,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
-from purgequiz.generate.model import Deck
-from purgequiz.learn import Presented, Rating, Result, StudySession
+from purgequiz.decks.model import Deck
+from purgequiz.learn.scheduler import Rating
+from purgequiz.learn.session import Presented, Result, StudySession
 from purgequiz.tui.background import friendly, in_background, start_now
 from purgequiz.tui.screens.dialogs import FlagDialog, GradeDialog
 from purgequiz.tui.text import plain, relative

@@ -9,8 +9,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from purgequiz.generate.model import Deck
-from purgequiz.learn import Summary
+from purgequiz.decks.model import Deck
+from purgequiz.learn.session import Summary
 from purgequiz.tui.text import duration, percent, plain, relative, styled
 
 __all__ = ["SummaryScreen"]

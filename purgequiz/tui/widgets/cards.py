@@ -21,7 +21,8 @@ from textual.message import Message
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from purgequiz.learn import Presented, Rating
+from purgequiz.learn.scheduler import Rating
+from purgequiz.learn.session import Presented
 from purgequiz.tui.text import plain, styled
 from purgequiz.tui.widgets.grades import GradeBar
 

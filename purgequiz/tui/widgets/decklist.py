@@ -22,8 +22,8 @@ from textual.widgets.option_list import Option
 from purgequiz.tui.text import percent, plain, styled
 
 if TYPE_CHECKING:
-    from purgequiz.generate.catalog import DeckEntry
-    from purgequiz.learn import DeckStats
+    from purgequiz.decks.catalog import DeckEntry
+    from purgequiz.learn.stats import DeckStats
 
 __all__ = ["DeckLine", "DeckList", "counts_line", "mastery_bar"]
 

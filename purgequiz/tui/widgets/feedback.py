@@ -9,7 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from purgequiz.learn import Rating, Result
+from purgequiz.learn.scheduler import Rating
+from purgequiz.learn.session import Result
 from purgequiz.tui.text import plain, relative, styled
 from purgequiz.tui.widgets.grades import GRADE_NAMES
 

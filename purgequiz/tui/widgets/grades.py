@@ -10,7 +10,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button
 
-from purgequiz.learn import Rating
+from purgequiz.learn.scheduler import Rating
 
 __all__ = ["GRADE_NAMES", "GradeBar"]
 

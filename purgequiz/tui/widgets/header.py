@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ProgressBar, Static
 
-from purgequiz.learn import Counts
+from purgequiz.learn.queue import Counts
 from purgequiz.tui.text import plain, styled
 
 __all__ = ["StudyHeader"]

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from purgequiz.generate.deckfile import DeckError, dump_deck, parse_deck, read_deck, write_deck
-from purgequiz.generate.model import Deck
+from purgequiz.decks.fileformat import DeckError, dump_deck, parse_deck, read_deck, write_deck
+from purgequiz.decks.model import Deck
 from purgequiz.visible import has_controls
 from tests.hostile import C1_CLEAR, CLEAR, REVERSE, TITLE
 

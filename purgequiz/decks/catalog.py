@@ -1,7 +1,7 @@
 """The decks purgequiz offers: bundled ones and the user's own, listed once with their problems.
 
 The home screen needs of each deck only its id, title and card ids, so the catalog lists
-:class:`DeckEntry` records; a whole :class:`~purgequiz.generate.model.Deck` is read from its
+:class:`DeckEntry` records; a whole :class:`~purgequiz.decks.model.Deck` is read from its
 file (:func:`load_deck`) only when a study session starts. :func:`find_deck` turns what a
 person typed (a deck file, a listed deck's id or file name) into a deck, for the app and for
 the commands alike.
@@ -24,8 +24,8 @@ from purgequiz import paths
 from purgequiz.files import DECK_LIMIT, read_json
 
 if TYPE_CHECKING:
-    from purgequiz.generate.deckfile import DeckError
-    from purgequiz.generate.model import Card, Deck
+    from purgequiz.decks.fileformat import DeckError
+    from purgequiz.decks.model import Card, Deck
 
 __all__ = [
     "Catalog",
@@ -146,7 +146,7 @@ def load_catalog() -> Catalog:
 
 
 def _read_catalog(files: list[Path]) -> Catalog:
-    from purgequiz.generate.deckfile import DeckError, read_deck
+    from purgequiz.decks.fileformat import DeckError, read_deck
 
     decks: list[DeckEntry] = []
     problems: list[DeckProblem] = []
@@ -171,7 +171,7 @@ def _read_catalog(files: list[Path]) -> Catalog:
 
 def load_deck(entry: DeckEntry) -> Deck:
     """The whole deck of a listed entry, read from its file (raises DeckError in plain words)."""
-    from purgequiz.generate.deckfile import read_deck
+    from purgequiz.decks.fileformat import read_deck
 
     return read_deck(Path(entry.file))
 
@@ -205,7 +205,7 @@ def find_deck(spec: str, catalog: Catalog | None = None) -> Deck:
     Raises :class:`DeckError` in plain words when there is no such deck or it is unusable: a
     fact file is named as one, and an unknown id is answered with the ids there are.
     """
-    from purgequiz.generate.deckfile import DeckError, read_deck
+    from purgequiz.decks.fileformat import DeckError, read_deck
 
     path = Path(spec).expanduser()
     what = _fact_file(path)
@@ -249,7 +249,7 @@ def decks_by_card(catalog: Catalog) -> dict[str, tuple[str, ...]]:
 
 def cards_by_id(catalog: Catalog) -> dict[str, Card]:
     """Every card of the listed decks by id (a deck that cannot be read is left out)."""
-    from purgequiz.generate.deckfile import DeckError
+    from purgequiz.decks.fileformat import DeckError
 
     cards: dict[str, Card] = {}
     for entry in catalog.decks:
@@ -264,7 +264,7 @@ def cards_by_id(catalog: Catalog) -> dict[str, Card]:
 
 def all_cards_deck(decks: tuple[Deck, ...]) -> Deck:
     """One deck holding the cards of every deck, for quick practice (progress is per card)."""
-    from purgequiz.generate.model import Deck
+    from purgequiz.decks.model import Deck
 
     cards, seen = [], set()
     for deck in decks:

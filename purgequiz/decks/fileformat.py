@@ -7,8 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from purgequiz.files import DECK_LIMIT, FileProblem, parse_json, read_json, write_text
-from purgequiz.generate.model import (
+from purgequiz.decks.model import (
     ANSWER_TYPES,
     CARD_KINDS,
     DECK_FORMAT,
@@ -18,6 +17,7 @@ from purgequiz.generate.model import (
     Deck,
     Rebuttal,
 )
+from purgequiz.files import DECK_LIMIT, FileProblem, parse_json, read_json, write_text
 from purgequiz.visible import control_problem, controls, json_safe, visible
 
 __all__ = ["DeckError", "dump_deck", "parse_deck", "read_deck", "write_deck"]
