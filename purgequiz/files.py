@@ -41,7 +41,6 @@ __all__ = [
     "read_bytes",
     "read_json",
     "read_text",
-    "read_toml",
     "write_text",
 ]
 
@@ -268,13 +267,6 @@ def read_json(
 ) -> Any:
     """The JSON value in a regular file; every problem is a :class:`FileProblem`."""
     return parse_json(read_text(path, what=what, limit=limit), path, max_depth=max_depth)
-
-
-def read_toml(
-    path: str | os.PathLike[str], *, what: str, limit: int, max_depth: int = MAX_DEPTH
-) -> dict[str, Any]:
-    """The TOML document in a regular file; every problem is a :class:`FileProblem`."""
-    return parse_toml(read_text(path, what=what, limit=limit), path, max_depth=max_depth)
 
 
 def _same(one: Path, other: Path) -> bool:

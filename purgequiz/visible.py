@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["control_problem", "controls", "has_controls", "json_safe", "visible"]
+__all__ = ["control_problem", "controls", "json_safe", "visible"]
 
 # Bidirectional overrides and isolates reorder the text around them on screen.
 _BIDI = frozenset(
@@ -46,11 +46,6 @@ def visible(text: str, *, newlines: bool = False) -> str:
     return "".join(
         char if not _hidden(char) or (newlines and char == "\n") else _escape(char) for char in text
     )
-
-
-def has_controls(text: str, *, newlines: bool = False) -> bool:
-    """Whether :func:`visible` would change ``text``."""
-    return visible(text, newlines=newlines) != text
 
 
 def _printable(value: object) -> bool:

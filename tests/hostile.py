@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from purgequiz.visible import has_controls
+from purgequiz.visible import visible
 
 __all__ = [
     "BOM",
@@ -36,6 +36,7 @@ __all__ = [
     "deep_toml_arrays",
     "deep_toml_tables",
     "finishes",
+    "has_controls",
     "long_number_json",
     "long_number_toml",
     "pipe",
@@ -44,6 +45,12 @@ __all__ = [
     "release",
     "run_command",
 ]
+
+
+def has_controls(text: str, *, newlines: bool = False) -> bool:
+    """Whether ``text`` holds what :func:`purgequiz.visible.visible` would make visible."""
+    return visible(text, newlines=newlines) != text
+
 
 TITLE = "\x1b]0;HIJACKED\x07"
 CLEAR = "\x1b[2J"

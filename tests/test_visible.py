@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from purgequiz.visible import control_problem, controls, has_controls, json_safe, visible
-from tests.hostile import HOSTILE, SHOWN
+from purgequiz.visible import control_problem, controls, json_safe, visible
+from tests.hostile import HOSTILE, SHOWN, has_controls
 
 
 @pytest.mark.parametrize(("raw", "shown"), zip(HOSTILE, SHOWN, strict=True))

@@ -17,7 +17,7 @@ from purgequiz.decks.model import (
     Deck,
     Rebuttal,
 )
-from purgequiz.files import DECK_LIMIT, FileProblem, parse_json, read_json, write_text
+from purgequiz.files import DECK_LIMIT, FileProblem, parse_json, read_text, write_text
 from purgequiz.visible import control_problem, controls, json_safe, visible
 
 __all__ = ["DeckError", "dump_deck", "parse_deck", "read_deck", "write_deck"]
@@ -57,10 +57,10 @@ def read_deck(path: Path) -> Deck:
     :data:`~purgequiz.files.DECK_LIMIT` or JSON nested too deeply is refused in plain words.
     """
     try:
-        data = read_json(path, what="deck file", limit=DECK_LIMIT)
+        text = read_text(path, what="deck file", limit=DECK_LIMIT)
     except FileProblem as error:
         raise DeckError(error.file, [error.reason]) from None
-    return _deck(data, str(path))
+    return parse_deck(text, str(path))
 
 
 def _is_text(value: Any) -> bool:

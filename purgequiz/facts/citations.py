@@ -18,7 +18,7 @@ from purgequiz.facts.model import Entity, Fact, FactBase
 
 __all__ = [
     "check_citations",
-    "normalize",
+    "normalize_citation_text",
     "numbers_in",
     "own_words_problems",
     "split_paragraphs",
@@ -113,7 +113,7 @@ def _words_to_numbers(text: str) -> str:
     return "".join(out)
 
 
-def normalize(text: str) -> str:
+def normalize_citation_text(text: str) -> str:
     """Fold case, accents, dashes and quotes; write numbers as plain digits."""
     text = _fold(text)
     text = re.sub(r"\bthree[- ]quarters\b", "75 percent", text)
@@ -147,7 +147,7 @@ def normalize(text: str) -> str:
 def numbers_in(text: str) -> set[str]:
     """The numbers a text states, after normalization ('1,871' and 'eight' included)."""
     found = set()
-    for match in re.finditer(r"\d+(?:\.\d+)?", normalize(text)):
+    for match in re.finditer(r"\d+(?:\.\d+)?", normalize_citation_text(text)):
         value = match.group(0)
         found.add(_canonical(float(value)) if "." in value else str(int(value)))
     return found
@@ -161,7 +161,7 @@ def _canonical(value: float | int) -> str:
 
 def word_runs(text: str, length: int = RUN_LENGTH) -> set[tuple[str, ...]]:
     """Every run of `length` consecutive words in a normalized text."""
-    words = re.findall(r"[a-z0-9]+", normalize(text))
+    words = re.findall(r"[a-z0-9]+", normalize_citation_text(text))
     return {tuple(words[i : i + length]) for i in range(len(words) - length + 1)}
 
 
@@ -170,7 +170,7 @@ def _contains_name(text: str, entity: Entity) -> bool:
     if entity.type == "person":
         candidates |= {s.split()[-1] for s in entity.spellings if s.split()}
     for candidate in candidates:
-        needle = normalize(candidate).strip()
+        needle = normalize_citation_text(candidate).strip()
         if needle and re.search(rf"(?<![a-z0-9]){re.escape(needle)}", text):
             return True
     return False
@@ -210,14 +210,14 @@ def _date_years(fact: Fact) -> set[str]:
 _DOTTED = re.compile(r"\b\d{1,2}\.(\d{1,2})\.((?:1[89]|20)\d\d)\b")
 
 
-def _date_problems(fact: Fact, cited: str, source_date: str | None) -> list[str]:
+def _date_problems(fact: Fact, cited: str) -> list[str]:
     """What of a fact's dates the cited text does not support: each year must stand in it,
     and a month or a day given must be named there too; a date_note lifts the check."""
     if fact.date_note:
         return []
     problems = []
     folded = _fold(cited)
-    years = set(re.findall(r"\b(?:1[89]|20)\d\d\b", normalize(cited)))
+    years = set(re.findall(r"\b(?:1[89]|20)\d\d\b", normalize_citation_text(cited)))
     for decade in re.findall(r"\b((?:1[89]|20)\d)0s\b", folded):  # "the 1930s"
         years.update(f"{decade}{digit}" for digit in range(10))
     months = {m.lower() for m in calendar.month_name[1:] if m.lower() in folded}
@@ -257,7 +257,7 @@ def check_citations(base: FactBase, texts: Mapping[str, str]) -> list[Problem]:
             for n in fact.paragraphs
             if 1 <= n <= len(paragraphs[fact.source])
         )
-        folded = normalize(cited)
+        folded = normalize_citation_text(cited)
         available = numbers_in(cited)
         for number in sorted(_fact_numbers(fact) - available):
             problems.append(
@@ -284,7 +284,7 @@ def check_citations(base: FactBase, texts: Mapping[str, str]) -> list[Problem]:
                         f"paragraph(s) {list(fact.paragraphs)}",
                     )
                 )
-        for message in _date_problems(fact, cited, base.sources[fact.source].date):
+        for message in _date_problems(fact, cited):
             field, _, text = message.partition(": ")
             problems.append(Problem(fact.origin, where, field, text))
     for source in base.sources.values():

@@ -261,9 +261,6 @@ class FactBase:
     def entity(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
 
-    def of_kind(self, kind: str) -> list[Fact]:
-        return [fact for fact in self.facts.values() if fact.kind == kind]
-
     def checksum(self) -> str:
         """SHA-256 of the base's content in a canonical form (independent of file layout)."""
         digest = hashlib.sha256()

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from purgequiz.decks.model import Card
-from purgequiz.generate.phrasing import find_term, normalize
+from purgequiz.generate.phrasing import find_term, normalize_wording
 
 __all__ = ["card_problems", "gives_away", "keep_good"]
 
@@ -32,7 +32,7 @@ def card_problems(card: Card) -> list[str]:
     if gives_away(card):
         problems.append("the prompt gives the answer away")
     if card.choices:
-        keys = [normalize(c) for c in card.choices]
+        keys = [normalize_wording(c) for c in card.choices]
         if len(set(keys)) != len(keys):
             problems.append("two choices are the same")
         if card.answer not in card.choices:
@@ -50,7 +50,11 @@ def keep_good(cards: Iterable[Card]) -> list[Card]:
     prompts: set[str] = set()
     ids: set[str] = set()
     for card in cards:
-        key = normalize(card.prompt) + "\n" + "\n".join(normalize(i) for i in card.items)
+        key = (
+            normalize_wording(card.prompt)
+            + "\n"
+            + "\n".join(normalize_wording(i) for i in card.items)
+        )
         if key in prompts or card.id in ids or card_problems(card):
             continue
         prompts.add(key)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from purgequiz.decks.model import Card
 from purgequiz.facts import FactBase
 from purgequiz.generate.numbers import figure_of
-from purgequiz.generate.phrasing import normalize
+from purgequiz.generate.phrasing import normalize_wording
 
 __all__ = ["link"]
 
@@ -44,7 +44,7 @@ def link(cards: Sequence[Card], base: FactBase) -> list[Card]:
             for ref in people[fact_id]:
                 by_person[(card.template, ref)].append(card.id)
             if fact.kind == "statistic" and len(card.fact_ids) == 1:
-                key = (card.template, normalize(fact.unit))  # type: ignore[attr-defined]
+                key = (card.template, normalize_wording(fact.unit))  # type: ignore[attr-defined]
                 figures[key].append((figure_of(fact).middle, card.id))
     confusable: dict[str, set[str]] = defaultdict(set)
     for bucket in by_person.values():

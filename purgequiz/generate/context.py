@@ -19,7 +19,7 @@ from purgequiz.generate.phrasing import (
     cap,
     claim_phrase,
     mentions,
-    normalize,
+    normalize_wording,
     the_name,
     with_synonyms,
 )
@@ -221,9 +221,9 @@ class Context:
         # out by its length (the pick's random order breaks ties).
         found.sort(key=lambda item: abs(len(item[0]) - len(answer)) // 15)
         chosen: list[Wrong] = []
-        taken = [normalize(answer)]
+        taken = [normalize_wording(answer)]
         for text, fact in found:
-            key = normalize(text)
+            key = normalize_wording(text)
             if len(chosen) < count and not any(key in t or t in key for t in taken):
                 taken.append(key)
                 chosen.append(Wrong(cap(text) if answer[:1].isupper() else text, fact))

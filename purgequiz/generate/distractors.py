@@ -11,7 +11,7 @@ import random
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from purgequiz.generate.phrasing import normalize
+from purgequiz.generate.phrasing import normalize_wording
 
 __all__ = ["arrange", "pick"]
 
@@ -31,10 +31,10 @@ def pick(
     """Up to ``count`` items accepted by ``ok`` with distinct ``key``s (none equal to one
     ``taken``), drawn from the first pools first."""
     chosen: list[T] = []
-    seen = {normalize(t) for t in taken}
+    seen = {normalize_wording(t) for t in taken}
 
     def take(item: T) -> None:
-        label = normalize(key(item))
+        label = normalize_wording(key(item))
         if label not in seen and ok(item):
             seen.add(label)
             chosen.append(item)
@@ -67,10 +67,10 @@ def arrange(
     """The multiple-choice options: the answer and up to ``most`` distinct distractors in a
     random order; none at all when fewer than ``least`` real distractors exist."""
     options = [answer]
-    seen = {normalize(answer)}
+    seen = {normalize_wording(answer)}
     for item in distractors:
-        if normalize(item) not in seen:
-            seen.add(normalize(item))
+        if normalize_wording(item) not in seen:
+            seen.add(normalize_wording(item))
             options.append(item)
         if len(options) > most:
             break

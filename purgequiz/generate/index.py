@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from purgequiz.facts import FATE_KINDS, HAPPENINGS, Fact, FactBase
+from purgequiz.facts import HAPPENINGS, Fact, FactBase
 from purgequiz.facts.dates import FuzzyDate
 from purgequiz.facts.kinds import (
     Appointment,
@@ -281,10 +281,6 @@ class FactIndex:
 
     def holder_count(self, post: str) -> int:
         return len(self.holders.get(post_key(post), ()))
-
-    def met(self, entity: str, kinds: Iterable[str] = FATE_KINDS) -> bool:
-        """Whether any fact gives the entity one of these fates."""
-        return bool(self.fates.get(entity, set()) & set(kinds))
 
     def harmed(self, entity: str) -> bool:
         """Whether the base has the entity arrested, executed, dead or tried."""

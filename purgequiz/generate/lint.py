@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from purgequiz.decks.model import Card, Deck
 from purgequiz.facts import FactBase
 from purgequiz.facts.kinds import Statistic
-from purgequiz.generate.phrasing import normalize
+from purgequiz.generate.phrasing import normalize_wording
 
 __all__ = ["Finding", "lint_card", "lint_deck"]
 
@@ -52,7 +52,9 @@ class Finding:
 
 def _words(text: str) -> set[str]:
     return {
-        w for w in re.findall(r"[a-z][a-z'-]+", normalize(text)) if w not in _STOP and len(w) > 3
+        w
+        for w in re.findall(r"[a-z][a-z'-]+", normalize_wording(text))
+        if w not in _STOP and len(w) > 3
     }
 
 
@@ -129,7 +131,7 @@ def _ambiguity(card: Card) -> Iterable[Finding]:
         )
     if card.choices and card.kind in ("question", "cloze") and card.answer not in card.choices:
         yield Finding(card.id, "ambiguity", "the key is not among the choices")
-    keys = [normalize(c) for c in card.choices]
+    keys = [normalize_wording(c) for c in card.choices]
     if len(set(keys)) != len(keys):
         yield Finding(card.id, "ambiguity", "two choices say the same")
 
@@ -197,8 +199,8 @@ def lint_deck(deck: Deck, base: FactBase | None = None) -> list[Finding]:
     frequency = Counter(w for card in deck.cards for w in _words(card.prompt))
     common = frozenset(w for w, n in frequency.items() if n > len(deck.cards) / 20)
     found = [f for card in deck.cards for f in lint_card(card, base, common)]
-    prompts = Counter(normalize(c.prompt) + "\n".join(c.items) for c in deck.cards)
+    prompts = Counter(normalize_wording(c.prompt) + "\n".join(c.items) for c in deck.cards)
     for card in deck.cards:
-        if prompts[normalize(card.prompt) + "\n".join(card.items)] > 1:
+        if prompts[normalize_wording(card.prompt) + "\n".join(card.items)] > 1:
             found.append(Finding(card.id, "ambiguity", "another card asks the same question"))
     return found

@@ -20,7 +20,7 @@ __all__ = [
     "find_term",
     "listing",
     "mentions",
-    "normalize",
+    "normalize_wording",
     "post_key",
     "source_label",
     "the_name",
@@ -30,7 +30,7 @@ __all__ = [
 
 
 @functools.lru_cache(maxsize=8192)  # the same names are compared over and over
-def normalize(text: str) -> str:
+def normalize_wording(text: str) -> str:
     """Lower case with runs of space and punctuation reduced, for comparing wordings."""
     text = text.lower().replace("\u2019", "'").replace("\u2013", "-")
     return re.sub(r"[\s.,;:()\"\u201c\u201d]+", " ", text).strip()
@@ -216,5 +216,5 @@ def when_phrase(date: DateSpan | None) -> str:
 
 def post_key(post: str) -> str:
     """A post's wording reduced for comparing ('a deputy head of X' ~ 'deputy head of X')."""
-    text = normalize(post)
+    text = normalize_wording(post)
     return re.sub(r"^(?:a|an|the) ", "", text)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from purgequiz.decks.model import Card
 
-__all__ = ["FAMILIES", "REGISTRY", "Template", "family_of", "template", "templates_for"]
+__all__ = ["FAMILIES", "REGISTRY", "Template", "template", "templates_for"]
 
 # The question families, in the order decks and documents list them.
 FAMILIES: dict[str, str] = {
@@ -83,8 +83,3 @@ def template(
 def templates_for(kind: str) -> list[Template]:
     """The per-fact templates that ask facts of ``kind``, in registration order."""
     return [t for t in REGISTRY.values() if not t.whole and kind in t.kinds]
-
-
-def family_of(template_id: str) -> str | None:
-    found = REGISTRY.get(template_id)
-    return found.family if found else None

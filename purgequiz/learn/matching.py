@@ -32,7 +32,7 @@ __all__ = [
     "Match",
     "allowed_typos",
     "is_near",
-    "normalize",
+    "normalize_answer",
     "normalize_number",
 ]
 
@@ -43,7 +43,7 @@ _NUMBER_SEPARATORS = re.compile(r"(?<=\d)[\s,.'\u00a0\u202f_](?=\d)")
 _DIGITS = re.compile(r"\d+")
 
 
-def normalize(text: str) -> str:
+def normalize_answer(text: str) -> str:
     """Lower case, no accents, no punctuation, no initials, single spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
@@ -54,7 +54,7 @@ def normalize(text: str) -> str:
 
 def normalize_number(text: str) -> str:
     """Digits with thousands separators removed: "353 074" → "353074"."""
-    return normalize(_NUMBER_SEPARATORS.sub("", text.strip()))
+    return normalize_answer(_NUMBER_SEPARATORS.sub("", text.strip()))
 
 
 def allowed_typos(answer: str) -> int:
@@ -75,7 +75,6 @@ def is_near(typed: str, key: str) -> bool:
 class Match:
     correct: bool
     near_miss: bool = False
-    matched: str | None = None  # the accepted spelling it matched
     closer_to: str | None = None  # another entity the typed text resembles more
 
 
@@ -88,9 +87,9 @@ class DeckMatcher:
             if card.answer_type != "entity":
                 continue
             for text in (card.answer, *card.accept):
-                names.setdefault(normalize(text), card.answer)
+                names.setdefault(normalize_answer(text), card.answer)
             for text in card.choices:
-                names.setdefault(normalize(text), text)
+                names.setdefault(normalize_answer(text), text)
         names.pop("", None)
         self._entities = names
         surnames: dict[str, set[str]] = {}
@@ -101,7 +100,7 @@ class DeckMatcher:
     def _accepted(self, card: Card) -> dict[str, str]:
         spellings = {}
         for text in (card.answer, *card.accept):
-            key = normalize_number(text) if card.answer_type == "number" else normalize(text)
+            key = normalize_number(text) if card.answer_type == "number" else normalize_answer(text)
             if key:
                 spellings.setdefault(key, text)
         if card.answer_type == "entity":
@@ -119,11 +118,11 @@ class DeckMatcher:
         if card.answer_type == "number":
             given = normalize_number(typed)
         else:
-            given = normalize(typed)
+            given = normalize_answer(typed)
         if not given:
             return Match(False)
         if given in accepted:
-            return Match(True, matched=accepted[given])
+            return Match(True)
         if card.answer_type in ("number", "boolean", "order"):
             return Match(False)
         if card.answer_type == "date" and not any(
@@ -151,4 +150,4 @@ class DeckMatcher:
         best, best_key = near[0]
         if rival is not None and rival[0] <= best:
             return Match(False, closer_to=rival[1])
-        return Match(True, near_miss=True, matched=accepted[best_key])
+        return Match(True, near_miss=True)

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 
 from purgequiz.decks.model import Card
-from purgequiz.learn.matching import normalize
+from purgequiz.learn.matching import normalize_answer
 
 __all__ = ["gives_away", "reveal_pairs"]
 
@@ -67,20 +67,20 @@ def _passages(card: Card) -> list[str]:
         out += [f"{item} {match}" for item, match in zip(card.items, card.matches, strict=False)]
     else:
         out.append(f"{_unattributed(card)} {card.answer}")
-    return [normalize(text) for text in out]
+    return [normalize_answer(text) for text in out]
 
 
 def _cues(card: Card) -> set[str]:
     """The content words (stems) of a card's question."""
     return {
         _stem(word)
-        for word in normalize(_unattributed(card)).split()
+        for word in normalize_answer(_unattributed(card)).split()
         if word not in _QUIET and len(word) > 2
     }
 
 
 def _forms(card: Card) -> set[str]:
-    forms = {normalize(text) for text in (card.answer, *card.accept)}
+    forms = {normalize_answer(text) for text in (card.answer, *card.accept)}
     return {form for form in forms if len(form) >= _MIN_FORM}
 
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from purgequiz.decks.model import Card, Deck
 from purgequiz.learn.grading import DEFAULT_THRESHOLDS, Thresholds, grade, well_known
-from purgequiz.learn.matching import DeckMatcher, normalize
+from purgequiz.learn.matching import DeckMatcher, normalize_answer
 from purgequiz.learn.presentation import (
     Mode,
     mode_for,
@@ -238,7 +238,8 @@ class StudySession:
             correct, near_miss, closer_to = match.correct, match.near_miss, match.closer_to
         else:
             given = str(response)
-            correct = given == card.answer or normalize(given) == normalize(card.answer)
+            answer = card.answer
+            correct = given == answer or normalize_answer(given) == normalize_answer(answer)
         known = well_known(self.states.get(card.id), self.thresholds)
         rating = grade(
             correct, elapsed_ms, mode, near_miss=near_miss, known=known, thresholds=self.thresholds
@@ -335,11 +336,6 @@ class StudySession:
     def can_undo(self) -> bool:
         """Whether there is an answer in this session to take back (or to regrade)."""
         return bool(self._undo)
-
-    @property
-    def last_answered(self) -> Card | None:
-        """The card answered last in this session (after undo: the one before it)."""
-        return self.cards[self._undo[-1][0].card_id] if self._undo else None
 
     def regrade(self, rating: Rating, now: datetime) -> Result:
         """Give the last answer another grade, as if it had been given when the card was answered.

@@ -23,12 +23,9 @@ __all__ = [
     "MASTERED_DAYS",
     "DeckStats",
     "Figures",
-    "SyncReport",
     "Today",
     "deck_stats",
     "streak",
-    "sync_deck",
-    "today_line",
 ]
 
 MASTERED_DAYS = 21.0  # a card counts as mastered once its stability reaches three weeks
@@ -56,13 +53,6 @@ class Today:
     daily_goal: int
     goal_met: bool
     due_today: int = 0
-
-
-@dataclass(frozen=True)
-class SyncReport:
-    kept: int  # cards of the deck with progress
-    new: int  # cards of the deck without progress
-    gone: tuple[str, ...]  # cards with progress that the deck no longer has (history kept)
 
 
 def streak(days: Iterable[str], today: date) -> int:
@@ -191,16 +181,3 @@ class Figures:
 def deck_stats(deck: Deck | Iterable[str], profile, now: datetime) -> DeckStats:
     """A deck's figures (``deck`` may also be given as its cards' ids)."""
     return Figures(profile, now).deck(deck)
-
-
-def today_line(profile, now: datetime) -> Today:
-    return Figures(profile, now).today()
-
-
-def sync_deck(deck: Deck, profile) -> SyncReport:
-    """How a (re)generated deck meets the profile: progress follows card ids, nothing is lost."""
-    states = profile.card_states()
-    ids = {card.id for card in deck.cards}
-    kept = sum(1 for cid in ids if cid in states and not states[cid].is_new)
-    gone = tuple(sorted(cid for cid, s in states.items() if cid not in ids and not s.is_new))
-    return SyncReport(kept, len(ids) - kept, gone)

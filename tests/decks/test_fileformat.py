@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from purgequiz.decks.fileformat import DeckError, dump_deck, parse_deck, read_deck, write_deck
 from purgequiz.decks.model import Deck
-from purgequiz.visible import has_controls
-from tests.hostile import C1_CLEAR, CLEAR, REVERSE, TITLE
+from tests.hostile import C1_CLEAR, CLEAR, REVERSE, TITLE, has_controls
 
 
 def _data(deck: Deck) -> dict:

@@ -8,7 +8,7 @@ from purgequiz.facts import FactBase, parse
 from purgequiz.facts.citations import (
     check_checksums,
     check_citations,
-    normalize,
+    normalize_citation_text,
     numbers_in,
     own_words_problems,
     split_paragraphs,
@@ -37,9 +37,9 @@ def test_numbers_are_normalized(text: str, numbers: set[str]):
     assert numbers_in(text) == numbers
 
 
-def test_normalize_folds_accents_dashes_and_case():
+def test_normalize_citation_text_folds_accents_dashes_and_case():
     """Accents, dashes and case do not stop a name from matching."""
-    assert normalize("Jānis Rudzutaks \u2013 Nálevka") == "janis rudzutaks - nalevka"
+    assert normalize_citation_text("Jānis Rudzutaks \u2013 Nálevka") == "janis rudzutaks - nalevka"
 
 
 def _mini_base(statement: str, person: str = "yezhov") -> FactBase:

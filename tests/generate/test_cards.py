@@ -6,7 +6,7 @@ import re
 
 from purgequiz.decks.model import Card
 from purgequiz.facts import FactBase
-from purgequiz.generate.phrasing import normalize
+from purgequiz.generate.phrasing import normalize_wording
 from tests.generate.conftest import some
 
 
@@ -18,7 +18,7 @@ def test_choices_hold_the_answer_once_among_distinct_options(cards: list[Card]):
     ):
         assert card.choices.count(card.answer) == 1, card.id
         assert 2 <= len(card.choices) <= 4, card.id
-        assert len({normalize(c) for c in card.choices}) == len(card.choices), card.id
+        assert len({normalize_wording(c) for c in card.choices}) == len(card.choices), card.id
 
 
 def test_every_wrong_choice_has_a_rebuttal_with_a_citation(cards: list[Card]):
@@ -105,7 +105,7 @@ def test_no_paraphrase_is_printed_as_a_quotation(cards: list[Card], base: FactBa
 def test_card_ids_are_unique_and_prompts_do_not_repeat(cards: list[Card]):
     """Every card has its own id, and no two cards ask the same question."""
     assert len({c.id for c in cards}) == len(cards)
-    assert len({(normalize(c.prompt), c.items) for c in cards}) == len(cards)
+    assert len({(normalize_wording(c.prompt), c.items) for c in cards}) == len(cards)
 
 
 def test_when_asks_only_happenings_by_their_own_date(cards: list[Card], base: FactBase):

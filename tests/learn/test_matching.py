@@ -3,7 +3,7 @@
 import pytest
 from deckkit import card, deck
 
-from purgequiz.learn.matching import DeckMatcher, normalize
+from purgequiz.learn.matching import DeckMatcher, normalize_answer
 
 DECK = deck(
     card("timoshenko", "Semyon Timoshenko", accept=("S. K. Timoshenko",)),
@@ -90,11 +90,11 @@ def test_dates_need_the_right_digits():
     assert not M.match(DECK.card("date"), "13 June 1937").correct
 
 
-def test_normalize():
+def test_normalize_answer():
     """Normalizing drops accents, case, punctuation and initials."""
-    assert normalize("Jānis  Rudzutaks.") == "janis rudzutaks"
-    assert normalize("S. K. Timoshenko") == "timoshenko"
-    assert normalize("Ежов") == "ежов"
+    assert normalize_answer("Jānis  Rudzutaks.") == "janis rudzutaks"
+    assert normalize_answer("S. K. Timoshenko") == "timoshenko"
+    assert normalize_answer("Ежов") == "ежов"
 
 
 REGNAL = deck(

@@ -9,7 +9,7 @@ import pytest
 from purgequiz.learn.records import DayCounts
 from purgequiz.learn.scheduler import CardProgress, State
 from purgequiz.learn.settings import Settings
-from purgequiz.learn.stats import MASTERED_DAYS, Figures, deck_stats, streak, today_line
+from purgequiz.learn.stats import MASTERED_DAYS, Figures, deck_stats, streak
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)  # the study day ends 2026-03-11 04:00 UTC
 
@@ -111,9 +111,9 @@ def test_deck_figures(stored: bool):
 
 
 @pytest.mark.parametrize("stored", [False, True])
-def test_today_line(stored: bool):
+def test_today(stored: bool):
     """Due now leaves out suspended, buried and later-today cards; the goal compares reviews."""
-    today = today_line(FakeProfile(_states(), DAYS, stored), NOW)
+    today = Figures(FakeProfile(_states(), DAYS, stored), NOW).today()
     assert (today.due_now, today.reviews_done, today.streak, today.daily_goal, today.goal_met) == (
         1,
         6,
@@ -127,7 +127,7 @@ def test_today_line(stored: bool):
 def test_due_today_means_the_same_on_the_line_and_the_decks(stored: bool):
     """Today's line counts "due today" as the deck rows do, over all the profile's cards."""
     profile = FakeProfile(_states(), DAYS, stored)
-    today = today_line(profile, NOW)
+    today = Figures(profile, NOW).today()
     assert today.due_today == deck_stats(DECK, profile, NOW).due_today == 2
     assert today.due_now <= today.due_today
 

@@ -11,8 +11,15 @@ from purgequiz.tui.screens.dialogs import FlagDialog, NoticeDialog
 from purgequiz.tui.screens.home import HomeScreen
 from purgequiz.tui.screens.study import StudyScreen
 from purgequiz.tui.screens.summary import SummaryScreen
-from purgequiz.visible import has_controls
-from tests.hostile import C1_CLEAR, CLEAR, HOSTILE, REVERSE, TITLE, assert_shown_as_text
+from tests.hostile import (
+    C1_CLEAR,
+    CLEAR,
+    HOSTILE,
+    REVERSE,
+    TITLE,
+    assert_shown_as_text,
+    has_controls,
+)
 from tests.tui.conftest import (
     NASTY,
     answer,

@@ -184,10 +184,6 @@ def _gap(key: tuple[int, int, int], date: FuzzyDate) -> int:
     return abs((key[0] - date.year) * 12 + key[1] - (date.month or 0))
 
 
-def date_of(fact: Fact) -> FuzzyDate:
-    return fact.date.start  # type: ignore[union-attr]
-
-
 def _on(date: FuzzyDate) -> str:
     return f"{'on' if date.precision == 'day' else 'in'} {date.display()}"
 

@@ -13,12 +13,7 @@ from purgequiz.generate.numbers import Figure, figure_of, invented_figures, near
 from purgequiz.generate.phrasing import cap, mentions, source_choice, when_phrase
 from purgequiz.generate.registry import template
 
-__all__ = ["figure_phrase", "figure_text", "figure_wrongs"]
-
-
-def figure_text(fact: Statistic, figure: Figure | None = None) -> str:
-    """The figure with its unit: 'more than 1,000 generals', '75%'."""
-    return (figure or figure_of(fact)).text()
+__all__ = ["figure_phrase", "figure_wrongs"]
 
 
 def figure_phrase(fact: Statistic) -> str:
