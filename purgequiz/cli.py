@@ -7,51 +7,45 @@ Each module in ``purgequiz.commands`` named in ``COMMANDS`` adds its own subpars
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING, Protocol, cast
 
 from purgequiz import __version__
-from purgequiz.visible import visible
+from purgequiz.commands.options import CommandParser
+
+if TYPE_CHECKING:
+    from purgequiz.commands.options import Subparsers
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 COMMANDS = ("facts", "play", "progress", "cards", "profiles", "generate", "decks")
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors suggest the command that was probably meant."""
+class Command(Protocol):
+    """What each module of ``purgequiz.commands`` named in ``COMMANDS`` provides."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        hint = ""
-        if "invalid choice" in message:
-            wrong = message.split("'")[1] if "'" in message else ""
-            choices = [c for action in self._actions if action.choices for c in action.choices]  # type: ignore[union-attr]
-            close = difflib.get_close_matches(wrong, choices, n=1)
-            if close:
-                hint = f"\nDid you mean '{close[0]}'?"
-        self.print_usage(sys.stderr)
-        # the message may quote what was typed (unrecognized arguments: …) as it was typed
-        self.exit(
-            2,
-            f"{self.prog}: error: {visible(message)}{hint}\n"
-            f"Run '{self.prog} --help' to see what it can do.\n",
-        )
+    def register(self, commands: Subparsers) -> None: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
 
 
-def _module(name: str):
-    return importlib.import_module(f"purgequiz.commands.{name}")
+def _module(name: str) -> Command:
+    module: ModuleType = importlib.import_module(f"purgequiz.commands.{name}")
+    # imported by name so that a command's module loads only when asked for; each has both
+    return cast(Command, module)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="purgequiz",
         description="Learn the history of Stalin's purges of 1937-1940: quizzes, flashcards "
         "and spaced repetition in the terminal. Run without a command to play.",
     )
     parser.add_argument("--version", action="version", version=f"purgequiz {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
     for name in COMMANDS:
         _module(name).register(commands)
     return parser

@@ -3,18 +3,25 @@ buried) or has marked (flagged, leech), and bringing them back."""
 
 from __future__ import annotations
 
+import argparse
 import shlex
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from purgequiz.commands.options import no_such_profile, profile_name
+from purgequiz.commands.options import Subparsers, no_such_profile, profile_name
 from purgequiz.commands.output import fail, json_text, say, table
 from purgequiz.learn.held import REASONS, HeldCard, held_cards, leech_cleared, restored, why
 from purgequiz.store.errors import ProfileNotFound, StoreError
 
+if TYPE_CHECKING:
+    from purgequiz.decks.catalog import Catalog
+    from purgequiz.learn.scheduler import CardProgress
+    from purgequiz.store.profile import Profile
+
 __all__ = ["register", "run"]
 
 
-def _listed(profile, catalog, now: datetime) -> list[HeldCard]:
+def _listed(profile: Profile, catalog: Catalog, now: datetime) -> list[HeldCard]:
     from purgequiz.decks.catalog import cards_by_id, decks_by_card
 
     return held_cards(
@@ -120,15 +127,18 @@ def restore(name: str, card_ids: list[str], unflag: bool, clear_leech: bool) -> 
                 f"(see 'purgequiz cards list --profile {shlex.quote(name)}')"
             )
         states = profile.card_states()
-        changed, flags, back, cleared, untouched = [], [], 0, 0, []
+        changed: list[CardProgress] = []
+        flags: list[str] = []
+        untouched: list[HeldCard] = []
+        back = cleared = 0
         for cid in dict.fromkeys(card_ids):
             held, before = listed[cid], states.get(cid)
-            after = before
-            if held.held_back:
+            after = before  # None only for a card that is flagged and nothing else
+            if after is not None and held.held_back:
                 after, back = restored(after), back + 1
-            if clear_leech and held.leech:
+            if after is not None and clear_leech and held.leech:
                 after, cleared = leech_cleared(after), cleared + 1
-            if after != before:
+            if after is not None and after != before:
                 changed.append(after)
             if unflag:
                 flags += [str(flag["id"]) for flag in held.flags]
@@ -157,7 +167,7 @@ def restore(name: str, card_ids: list[str], unflag: bool, clear_leech: bool) -> 
     return 0
 
 
-def register(commands) -> None:
+def register(commands: Subparsers) -> None:
     """Add `cards list | restore` to the command parser."""
     cards = commands.add_parser(
         "cards", help="list suspended, buried, flagged and leech cards, and bring them back"
@@ -193,7 +203,7 @@ def register(commands) -> None:
     )
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     try:
         if args.cards_command == "list":
             return list_cards(args.profile, args.only, args.deck, args.json)

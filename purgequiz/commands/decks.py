@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 from purgequiz import paths
 from purgequiz.commands.generate import kind_counts, load_facts
+from purgequiz.commands.options import Subparsers
 from purgequiz.commands.output import fail, say, table
 from purgequiz.decks.catalog import find_deck
 from purgequiz.decks.fileformat import DeckError, read_deck, write_deck
@@ -204,7 +206,7 @@ def build_shipped(only_check: bool) -> int:
     return 0
 
 
-def register(commands) -> None:
+def register(commands: Subparsers) -> None:
     """Add `decks list | check | show | build-shipped` to the command parser."""
     decks = commands.add_parser("decks", help="list, check and show deck files")
     actions = decks.add_subparsers(
@@ -257,7 +259,7 @@ def register(commands) -> None:
     )
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     if args.decks_command == "list":
         return list_decks()
     if args.decks_command == "check":

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import Counter
 from pathlib import Path
 
 from purgequiz import paths
+from purgequiz.commands.options import Subparsers
 from purgequiz.commands.output import fail, json_text, print_problems, say, table, usage_error
-from purgequiz.facts import KINDS, Fact, FactBase, load
+from purgequiz.facts import KINDS, Fact, FactBase, Problem, load
 from purgequiz.facts.citations import check_checksums, check_citations, uncovered_paragraphs
 from purgequiz.facts.dates import DateSpan
 from purgequiz.files import TEXT_LIMIT, FileProblem, read_bytes
@@ -29,9 +31,13 @@ def load_base(path: str | None) -> tuple[FactBase | None, str]:
     return result.base, str(target)
 
 
-def _read_sources(base: FactBase, folder: Path) -> tuple[dict[str, str], dict[str, bytes], list]:
+def _read_sources(
+    base: FactBase, folder: Path
+) -> tuple[dict[str, str], dict[str, bytes], list[str]]:
     """The source texts found in ``folder``, and a line for each that could not be read."""
-    texts, raw, unread = {}, {}, []
+    texts: dict[str, str] = {}
+    raw: dict[str, bytes] = {}
+    unread: list[str] = []
     for source in base.sources.values():
         if not source.file:
             continue
@@ -52,12 +58,13 @@ def check(path: str | None, sources: str | None) -> int:
     base, label = load_base(path)
     if base is None:
         return 1
-    problems = []
+    problems: list[Problem | str] = []
     if sources:
         texts, raw, unread = _read_sources(base, Path(sources))
         for line in unread:
             say(f"purgequiz: {line}")
-        problems = check_checksums(base, raw) + check_citations(base, texts)
+        problems += check_checksums(base, raw)
+        problems += check_citations(base, texts)
         problems += [
             f"{sid}: paragraph {n} is cited by no fact and not declared [[uncited]]"
             for sid, n in uncovered_paragraphs(base)
@@ -121,13 +128,13 @@ def _json_value(value: object) -> object:
     return value
 
 
-def fact_record(base: FactBase, fact: Fact) -> dict:
+def fact_record(base: FactBase, fact: Fact) -> dict[str, object]:
     """The JSON form of a fact: its common fields, its kind's typed fields (entity ids as
     written in the fact file) and the names of the entities it refers to."""
     names = sorted(
         {base.entities[ref].name for _, ref in fact.entity_refs() if ref in base.entities}
     )
-    attribution = {"type": fact.attribution.type}
+    attribution: dict[str, str | list[str]] = {"type": fact.attribution.type}
     if fact.attribution.by:
         by = base.entities.get(fact.attribution.by)
         attribution["by"] = by.name if by else fact.attribution.by
@@ -213,7 +220,9 @@ def show(path: str | None, fact_id: str) -> int:
     if attribution.is_record:
         rows.append(("attribution", "plain record"))
     else:
-        by = base.entities[attribution.by].name if attribution.by in base.entities else ""
+        by = ""
+        if attribution.by is not None and attribution.by in base.entities:
+            by = base.entities[attribution.by].name
         via = ", ".join(base.entities[v].name for v in attribution.via if v in base.entities)
         relayed = f", via {via}" if via else ""
         rows.append(("attribution", f"{attribution.type} by {by}{relayed}"))
@@ -222,7 +231,7 @@ def show(path: str | None, fact_id: str) -> int:
     return 0
 
 
-def register(commands) -> None:
+def register(commands: Subparsers) -> None:
     """Add `facts check | list | show` to the command parser."""
     facts = commands.add_parser("facts", help="check and browse a fact base")
     actions = facts.add_subparsers(
@@ -252,7 +261,7 @@ def register(commands) -> None:
     show_.add_argument("--facts", metavar="PATH", help="fact file or folder")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     if args.facts_command == "check":
         return check(args.path, args.sources)
     if args.facts_command == "list":

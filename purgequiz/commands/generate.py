@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import sys
@@ -9,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from purgequiz import paths
+from purgequiz.commands.options import Subparsers
 from purgequiz.commands.output import fail, say, usage_error
 from purgequiz.decks.fileformat import DeckError, dump_deck, write_deck
 from purgequiz.decks.model import Deck
@@ -45,7 +47,7 @@ def kind_counts(deck: Deck) -> str:
     return ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items())) or "no cards"
 
 
-def _filters(args) -> Filters:
+def _filters(args: argparse.Namespace) -> Filters:
     years = parse_range(args.years, "--years", 1000, 2999) if args.years else None
     difficulty = parse_range(args.difficulty, "--difficulty", 1, 3) if args.difficulty else None
     return Filters(
@@ -78,7 +80,7 @@ def _name(facts: str | None) -> str | None:
     return path.name if path.is_dir() else path.stem
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     out = args.output
     if out != "-" and Path(out).is_dir():
         return fail(f"{out} is a folder; give a file name such as {Path(out) / 'deck.json'}")
@@ -137,7 +139,7 @@ def run(args) -> int:
     return 0
 
 
-def register(commands) -> None:
+def register(commands: Subparsers) -> None:
     """Add `generate` to the command parser."""
     parser = commands.add_parser(
         "generate",

@@ -1,15 +1,49 @@
-"""Options shared by several commands, checked as they are parsed, and the profile a given
-name stands for."""
+"""The command line's parser (its errors suggest what was meant), options shared by several
+commands, checked as they are parsed, and the profile a given name stands for."""
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
+from typing import NoReturn, TypeAlias
 
 from purgequiz.commands.output import fail, say
 from purgequiz.store.names import SAME
+from purgequiz.visible import visible
 
-__all__ = ["SAME", "no_such_profile", "profile_name", "same_profile"]
+__all__ = [
+    "SAME",
+    "CommandParser",
+    "Subparsers",
+    "no_such_profile",
+    "profile_name",
+    "same_profile",
+]
+
+
+class CommandParser(argparse.ArgumentParser):
+    """An argument parser whose errors suggest the command that was probably meant."""
+
+    def error(self, message: str) -> NoReturn:
+        hint = ""
+        if "invalid choice" in message:
+            wrong = message.split("'")[1] if "'" in message else ""
+            choices = [c for action in self._actions if action.choices for c in action.choices]
+            close = difflib.get_close_matches(wrong, choices, n=1)
+            if close:
+                hint = f"\nDid you mean '{close[0]}'?"
+        self.print_usage(sys.stderr)
+        # the message may quote what was typed (unrecognized arguments: …) as it was typed
+        self.exit(
+            2,
+            f"{self.prog}: error: {visible(message)}{hint}\n"
+            f"Run '{self.prog} --help' to see what it can do.\n",
+        )
+
+
+# what cli.py hands each command's register(commands): argparse's sub-command parsers
+Subparsers: TypeAlias = "argparse._SubParsersAction[CommandParser]"
 
 
 def profile_name(value: str) -> str:

@@ -10,19 +10,20 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
 
 from purgequiz.visible import json_safe, visible
 
-__all__ = ["fail", "json_text", "print_problems", "say", "table", "usage_error"]
+__all__ = ["fail", "is_terminal", "json_text", "print_problems", "say", "table", "usage_error"]
 
 
-def say(text: object = "", *, file=None, end: str = "\n") -> None:
+def say(text: object = "", *, file: TextIO | None = None, end: str = "\n") -> None:
     """Print ``text`` (to stdout, or ``file``) with its control characters shown as escapes;
     line breaks stay line breaks."""
     print(visible(str(text), newlines=True), file=file or sys.stdout, end=end)
 
 
-def print_problems(problems: Iterable[object], stream=None) -> int:
+def print_problems(problems: Iterable[object], stream: TextIO | None = None) -> int:
     """Print one problem a line to stderr; return how many there were."""
     stream = stream or sys.stderr
     count = 0
@@ -45,7 +46,7 @@ def usage_error(message: str) -> int:
     return 2
 
 
-def json_text(data: object, **options) -> str:
+def json_text(data: object, **options: Any) -> str:
     """``json.dumps(data, ensure_ascii=False, **options)`` safe to print: no control
     character is left unescaped, as ``json.dumps`` leaves C1 controls and bidi overrides."""
     return json_safe(json.dumps(data, ensure_ascii=False, **options))
@@ -64,3 +65,12 @@ def table(rows: Sequence[Sequence[object]], headers: Sequence[str] | None = None
         cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=False)]
         lines.append("  ".join(cells + [row[-1]]).rstrip())
     return "\n".join(lines)
+
+
+def is_terminal(stream: object) -> bool:
+    """Whether ``stream`` is a terminal: False for None, a closed stream or not a real file."""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return callable(isatty) and bool(isatty())
+    except (ValueError, OSError):  # closed, or not a real file
+        return False

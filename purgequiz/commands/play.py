@@ -7,7 +7,8 @@ import os
 import sys
 from collections.abc import Mapping
 
-from purgequiz.commands.options import profile_name
+from purgequiz.commands.options import Subparsers, profile_name
+from purgequiz.commands.output import is_terminal
 from purgequiz.visible import visible
 
 __all__ = ["register", "run", "terminal_problem"]
@@ -18,7 +19,7 @@ WITHOUT_A_TERMINAL = (
 )
 
 
-def register(subparsers) -> None:
+def register(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
         "play",
         help="study in the terminal app (the default)",
@@ -29,13 +30,6 @@ def register(subparsers) -> None:
         "--profile", metavar="NAME", type=profile_name, help="the profile to study as"
     )
     parser.add_argument("--deck", metavar="ID|PATH", help="a deck's id or a deck file to study")
-
-
-def _is_terminal(stream) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError, OSError):  # None, closed, or not a real file
-        return False
 
 
 def terminal_problem(
@@ -55,7 +49,7 @@ def terminal_problem(
                 f"{WITHOUT_A_TERMINAL}"
             )
     for what, stream in streams.items():
-        if not _is_terminal(stream):
+        if not is_terminal(stream):
             why = " (the app draws its screen there)" if what == "error output" else ""
             return (
                 f"the study app needs an interactive terminal, but its {what} is "
@@ -75,7 +69,7 @@ def terminal_problem(
 def _say(message: str) -> None:
     """Print ``message`` where it can be seen: a terminal if there is one, else any stream."""
     streams = [s for s in (sys.stderr, sys.stdout) if s is not None]
-    shown = [s for s in streams if _is_terminal(s)] or streams
+    shown = [s for s in streams if is_terminal(s)] or streams
     for stream in shown[:1]:
         try:
             print(f"purgequiz: {visible(message, newlines=True)}", file=stream)

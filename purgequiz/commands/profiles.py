@@ -3,12 +3,13 @@ them. A deleted profile is kept in the data folder for 30 days and can be restor
 
 from __future__ import annotations
 
+import argparse
 import shlex
 import sys
 from datetime import UTC, datetime
 
-from purgequiz.commands.options import SAME, no_such_profile, profile_name
-from purgequiz.commands.output import fail, json_text, say, table, usage_error
+from purgequiz.commands.options import SAME, Subparsers, no_such_profile, profile_name
+from purgequiz.commands.output import fail, is_terminal, json_text, say, table, usage_error
 from purgequiz.store.errors import ProfileNameError, ProfileNotFound, StoreError, file_problem
 
 __all__ = ["register", "run"]
@@ -101,13 +102,6 @@ def _confirmed(name: str) -> bool:
     return answer.strip().casefold() in ("y", "yes")
 
 
-def _is_terminal(stream) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError, OSError):
-        return False
-
-
 def delete(name: str, yes: bool) -> int:
     from purgequiz.store.manage import KEEP_DAYS, delete_profile, remove_expired
 
@@ -116,7 +110,7 @@ def delete(name: str, yes: bool) -> int:
     except (StoreError, ProfileNameError) as error:
         return fail(f"{error}; nothing was deleted")
     if not yes:
-        if not _is_terminal(sys.stdin):
+        if not is_terminal(sys.stdin):
             return usage_error(
                 f"deleting the profile {shown!r} needs confirming: add --yes "
                 f"(it is kept for {KEEP_DAYS} days and can be restored)"
@@ -161,7 +155,7 @@ def restore(name: str, as_name: str | None) -> int:
     return 0
 
 
-def register(commands) -> None:
+def register(commands: Subparsers) -> None:
     """Add `profiles list | rename | delete | restore` to the command parser."""
     parser = commands.add_parser(
         "profiles",
@@ -204,7 +198,7 @@ def register(commands) -> None:
     )
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     try:
         if args.profiles_command == "list":
             return list_all(args.json)

@@ -3,11 +3,13 @@ its health."""
 
 from __future__ import annotations
 
+import argparse
 import shlex
 import sys
+from typing import TYPE_CHECKING
 
 from purgequiz import paths
-from purgequiz.commands.options import no_such_profile, profile_name, same_profile
+from purgequiz.commands.options import Subparsers, no_such_profile, profile_name, same_profile
 from purgequiz.commands.output import fail, json_text, say
 from purgequiz.files import EXPORT_LIMIT, FileProblem, check_output, read_json, write_text
 from purgequiz.store.directory import find_profile, list_profiles
@@ -20,6 +22,9 @@ from purgequiz.store.errors import (
 )
 from purgequiz.store.names import check_name
 from purgequiz.store.schema import Invalid
+
+if TYPE_CHECKING:
+    from purgequiz.store.health import Health
 
 __all__ = ["register", "run"]
 
@@ -114,7 +119,7 @@ def import_(file: str, profile_name: str | None) -> int:
     return 0
 
 
-def _health_lines(health) -> list[str]:
+def _health_lines(health: Health) -> list[str]:
     lines = [f"  {problem}" for problem in health.problems]
     lines += [f"  repaired: {message}" for message in health.repaired]
     if health.kept_aside:
@@ -182,7 +187,7 @@ def check(profile_name: str | None, repair: bool) -> int:
     return 1 if unhealthy else 0
 
 
-def register(commands) -> None:
+def register(commands: Subparsers) -> None:
     """Add `progress export | import | check` to the command parser."""
     progress = commands.add_parser("progress", help="export, import or check a profile's progress")
     actions = progress.add_subparsers(
@@ -213,7 +218,7 @@ def register(commands) -> None:
     )
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     try:
         if args.progress_command == "export":
             return export(args.profile, args.output)

@@ -149,8 +149,9 @@ def _card(data: Any, where: str, problems: list[str]) -> Card | None:
             problems.append(f"{where}: field '{name}' must be {what}")
     if len(problems) > before:
         return None
-    citations = [_citation(c) for c in data["sources"]]
-    if None in citations:
+    found = [_citation(c) for c in data["sources"]]
+    citations = tuple(c for c in found if c is not None)
+    if len(citations) != len(found):
         problems.append(
             f"{where}: field 'sources' holds a citation without id, title, "
             "author, publication and paragraph numbers"
@@ -179,15 +180,12 @@ def _card(data: Any, where: str, problems: list[str]) -> Card | None:
     if len(problems) > before:
         return None
     known = {name for name in _CARD_FIELDS} - {"sources", "rebuttals"}
-    return Card(
-        **{
-            name: tuple(value) if isinstance(value, list) else value
-            for name, value in data.items()
-            if name in known
-        },
-        sources=tuple(citations),
-        rebuttals=rebuttals,
-    )  # type: ignore[arg-type]
+    fields: dict[str, Any] = {  # each checked above against the field's type
+        name: tuple(value) if isinstance(value, list) else value
+        for name, value in data.items()
+        if name in known
+    }
+    return Card(**fields, sources=citations, rebuttals=rebuttals)
 
 
 def _rebuttals(
@@ -198,8 +196,13 @@ def _rebuttals(
     out = []
     for choice, value in raw.items():
         sources = value.get("sources") if isinstance(value, dict) else None
-        citations = [_citation(c) for c in sources] if isinstance(sources, list) else [None]
-        if not isinstance(value, dict) or not _is_text(value.get("text")) or None in citations:
+        found = [_citation(c) for c in sources] if isinstance(sources, list) else [None]
+        citations = tuple(c for c in found if c is not None)
+        if (
+            not isinstance(value, dict)
+            or not _is_text(value.get("text"))
+            or len(citations) != len(found)
+        ):
             problems.append(f"{where}: the rebuttal of {choice!r} needs a text and its sources")
             continue
         if choice not in wrong:
@@ -208,7 +211,7 @@ def _rebuttals(
                 "of its wrong choices"
             )
             continue
-        out.append(Rebuttal(choice, value["text"], tuple(citations)))  # type: ignore[arg-type]
+        out.append(Rebuttal(choice, value["text"], citations))
     return tuple(out)
 
 

@@ -76,7 +76,10 @@ def _parse_one(text: str) -> FuzzyDate:
     match = _DATE.match(text)
     if not match:
         raise ValueError(f"{text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"{text!r} has no month {month}")
     if day is not None:

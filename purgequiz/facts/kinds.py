@@ -275,7 +275,7 @@ class Statistic(Fact):
             return [("value", "give either value, or low and high")]
         if has_range and (self.low is None or self.high is None):
             return [("high" if self.low is not None else "low", "a range needs both low and high")]
-        if has_range and self.low > self.high:  # type: ignore[operator]
+        if self.low is not None and self.high is not None and self.low > self.high:
             return [("low", "low is greater than high")]
         if self.qualifier is not None and self.qualifier not in QUALIFIERS:
             return [("qualifier", f"{self.qualifier!r} is not one of: {', '.join(QUALIFIERS)}")]

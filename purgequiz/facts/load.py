@@ -203,7 +203,7 @@ def _check_id(rec: _Record) -> str | None:
     return value
 
 
-def _tables(out: _Collector, file: str, doc: Mapping[str, Any], name: str) -> list[dict]:
+def _tables(out: _Collector, file: str, doc: Mapping[str, Any], name: str) -> list[dict[str, Any]]:
     value = doc.get(name, [])
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         out.add(file, "", name, f"must be written as [[{name}]] tables")
@@ -265,7 +265,14 @@ def _parse_source(rec: _Record) -> Source | None:
     sha = rec.text("sha256", required=False)
     if sha is not None and not re.fullmatch(r"[0-9a-f]{64}", sha):
         rec.problem("sha256", "must be 64 lower-case hexadecimal digits")
-    if None in (ident, author, title, publication, kind, paragraphs):
+    if (
+        ident is None
+        or author is None
+        or title is None
+        or publication is None
+        or kind is None
+        or paragraphs is None
+    ):
         return None
     return Source(
         ident,
@@ -274,7 +281,7 @@ def _parse_source(rec: _Record) -> Source | None:
         publication,
         kind,
         paragraphs,
-        date,  # type: ignore[arg-type]
+        date,
         rec.text("page", required=False),
         rec.text("file", required=False),
         sha,
@@ -320,7 +327,7 @@ def _parse_entity(rec: _Record) -> Entity | None:
     full_name, description = rec.text("full_name", False), rec.text("description", False)
     category = rec.text("category", False)
     dated, gone = rec.date("gone")
-    if None in (ident, type_, name, variants) or not dated:
+    if ident is None or type_ is None or name is None or variants is None or not dated:
         return None
     return Entity(
         ident,
@@ -329,7 +336,7 @@ def _parse_entity(rec: _Record) -> Entity | None:
         full_name,
         variants,
         sphere,
-        category,  # type: ignore[arg-type]
+        category,
         description,
         gone.start if gone else None,
     )
@@ -367,7 +374,9 @@ def _parse_attribution(rec: _Record) -> Attribution | None:
     via = sub.texts("via")
     if via is None:
         ok = False
-    return Attribution(type_, by, via) if ok else None  # type: ignore[arg-type]
+    if not ok or not isinstance(type_, str) or not isinstance(by, str) or via is None:
+        return None
+    return Attribution(type_, by, via)
 
 
 # ----------------------------------------------------------------- a kind's own fields

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from purgequiz.decks.model import Card
 from purgequiz.facts import FactBase
+from purgequiz.facts.kinds import Statistic
 from purgequiz.generate.numbers import figure_of
 from purgequiz.generate.phrasing import normalize_wording
 
@@ -43,8 +44,8 @@ def link(cards: Sequence[Card], base: FactBase) -> list[Card]:
                 )
             for ref in people[fact_id]:
                 by_person[(card.template, ref)].append(card.id)
-            if fact.kind == "statistic" and len(card.fact_ids) == 1:
-                key = (card.template, normalize_wording(fact.unit))  # type: ignore[attr-defined]
+            if isinstance(fact, Statistic) and len(card.fact_ids) == 1:
+                key = (card.template, normalize_wording(fact.unit))
                 figures[key].append((figure_of(fact).middle, card.id))
     confusable: dict[str, set[str]] = defaultdict(set)
     for bucket in by_person.values():

@@ -7,8 +7,9 @@ from __future__ import annotations
 import hashlib
 import math
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from purgequiz.decks.model import Card, Citation, Rebuttal
 from purgequiz.facts import Entity, Fact, FactBase
@@ -26,6 +27,8 @@ from purgequiz.generate.phrasing import (
 from purgequiz.generate.registry import Template
 
 __all__ = ["NEAR", "Context", "Wrong", "citation", "set_id"]
+
+_Key = TypeVar("_Key", bound=Hashable)  # the key of one of the index's tables of entities
 
 # Spheres whose people may stand beside each other as wrong answers when a sphere has too
 # few: the party and the state were one system, and the party staffed the security police.
@@ -152,7 +155,7 @@ class Context:
         spheres = (target.sphere, *NEAR.get(target.sphere or "", ()))
         index = self.index
 
-        def pool(table: dict, key: tuple) -> list[str]:
+        def pool(table: Mapping[_Key, list[str]], key: _Key) -> list[str]:
             return index.among(among, table, key) if among else table.get(key, [])
 
         pools = (
@@ -194,10 +197,12 @@ class Context:
                 + abs(math.log2((index.weight(e) + 1) / (known + 1)))
             ),
         )
-        return [
-            Wrong(self.name(e), self.index.profile(e, avoid))  # type: ignore[arg-type]
-            for e in chosen[:count]
-        ]
+        wrongs = []
+        for entity_id in chosen[:count]:
+            profile = self.index.profile(entity_id, avoid)
+            if profile is not None:  # (fits() has kept only those that have one)
+                wrongs.append(Wrong(self.name(entity_id), profile))
+        return wrongs
 
     def texts(
         self,

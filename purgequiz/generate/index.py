@@ -5,13 +5,16 @@ which fate, the figures of each table, the happenings in date order."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from typing import TypeVar
 
 from purgequiz.facts import HAPPENINGS, Fact, FactBase
 from purgequiz.facts.dates import FuzzyDate
 from purgequiz.facts.kinds import (
     Appointment,
+    Conflict,
     Fate,
+    Purge,
     Removal,
     Replacement,
     Role,
@@ -20,6 +23,9 @@ from purgequiz.facts.kinds import (
 from purgequiz.generate.phrasing import author_id, mentions, post_key
 
 __all__ = ["FactIndex", "SUBJECT_FIELDS"]
+
+_Key = TypeVar("_Key", bound=Hashable)  # the key of a table of entities (type, sphere …)
+_Kind = TypeVar("_Kind", bound=Fact)  # a fact kind's record type
 
 # The fields that say what a fact is about, in order of how squarely it is about it: a
 # fact about an entity can explain, in a rebuttal, what that entity really was or did.
@@ -125,10 +131,10 @@ class FactIndex:
                 or entity.gone.sort_key < self.gone_on[entity_id].sort_key
             ):
                 self.gone_on[entity_id] = entity.gone
-        self.happenings: list[Fact] = sorted(
-            (f for f in self.facts if f.kind in HAPPENINGS and f.date is not None),
-            key=lambda f: (f.date.sort_key, f.id),
-        )  # type: ignore[union-attr]
+        dated = [(f.date, f) for f in self.facts if f.kind in HAPPENINGS and f.date is not None]
+        self.happenings: list[Fact] = [
+            fact for _, fact in sorted(dated, key=lambda pair: (pair[0].sort_key, pair[1].id))
+        ]
         # Happenings with one date, by precision, in date order: (sort key, shown date, fact).
         self.on_date: dict[str, list[tuple[tuple[int, int, int], str, Fact]]] = defaultdict(list)
         for fact in self.happenings:
@@ -137,18 +143,8 @@ class FactIndex:
                 self.on_date[date.precision].append((date.sort_key, date.start.display(), fact))
         self.on_date_keys = {p: [k for k, _, _ in items] for p, items in self.on_date.items()}
         self._profiles: dict[str, list[Fact]] = {}
-        self._among: dict[tuple[str, int, tuple], list[str]] = {}
+        self._among: dict[tuple[str, int, Hashable], list[str]] = {}
         self._harmed: set[str] | None = None
-        arguers = {f.attribution.by for f in self.by_kind.get("assessment", ())}
-        arguers |= {getattr(f, "given_by", None) for f in self.by_kind.get("justification", ())}
-        self.arguers = sorted(a for a in arguers if a)
-        # One thing each of them argued or explained, to show beside them as a wrong choice.
-        self.argued: dict[str, Fact] = {}
-        for kind in ("assessment", "justification"):
-            for fact in self.by_kind.get(kind, ()):
-                for who in (fact.attribution.by, getattr(fact, "given_by", None)):
-                    if who in arguers and who not in self.argued:
-                        self.argued[who] = fact
 
     def _add(self, fact: Fact) -> None:
         self.by_kind[fact.kind].append(fact)
@@ -189,12 +185,12 @@ class FactIndex:
                         person not in self.gone_on or start.sort_key < self.gone_on[person].sort_key
                     ):
                         self.gone_on[person] = start
-        if fact.kind == "conflict":
-            self.disputed.update(fact.accounts)  # type: ignore[attr-defined]
-        if fact.kind == "purge":
-            self.purged.update(fact.targets)  # type: ignore[attr-defined]
-            if fact.by:  # type: ignore[attr-defined]
-                self.bodies_of[fact.by].update(fact.targets)  # type: ignore[attr-defined]
+        if isinstance(fact, Conflict):
+            self.disputed.update(fact.accounts)
+        if isinstance(fact, Purge):
+            self.purged.update(fact.targets)
+            if fact.by:
+                self.bodies_of[fact.by].update(fact.targets)
         if isinstance(fact, Statistic):
             if fact.series:
                 self.series[fact.series].append(fact)
@@ -208,13 +204,14 @@ class FactIndex:
             ):
                 self.texts[f"{fact.kind}.{name}"].append((text, fact))
 
-    def among(self, condition: str, table: dict, key: tuple) -> list[str]:
+    def among(self, condition: str, table: Mapping[_Key, list[str]], key: _Key) -> list[str]:
         """A pool of entities (``table[key]``) kept to those that meet a standing condition
         of the base: ``unharmed`` (never arrested, killed or tried), ``unpurged`` (reached by
         no purge) or ``spared-<fate>`` (never given that fate); worked out once."""
         cache_key = (condition, id(table), key)
         found = self._among.get(cache_key)
         if found is None:
+            test: Callable[[str], bool]
             if condition == "unharmed":
                 test = lambda e: not self.harmed(e)  # noqa: E731
             elif condition == "unpurged":
@@ -226,6 +223,10 @@ class FactIndex:
                 raise ValueError(f"unknown condition {condition!r}")
             found = self._among[cache_key] = [e for e in table.get(key, []) if test(e)]
         return found
+
+    def facts_of(self, kind: type[_Kind]) -> list[_Kind]:
+        """The facts of one kind, as records of its type (``facts_of(Decree)``)."""
+        return [fact for fact in self.by_kind.get(kind.kind, ()) if isinstance(fact, kind)]
 
     def facts_where(self, kind: str, field: str, value: str) -> list[Fact]:
         """Facts of a kind whose field names this entity ('appointment', 'person', 'beria')."""
@@ -268,7 +269,7 @@ class FactIndex:
         if "year" in (harm.precision, when.precision):
             return harm.year <= when.year
         if "month" in (harm.precision, when.precision):
-            return (harm.year, harm.month) <= (when.year, when.month)  # type: ignore[operator]
+            return harm.sort_key[:2] <= when.sort_key[:2]  # (year, month): both have a month
         return harm.sort_key <= when.sort_key
 
     def weight(self, entity: str) -> int:

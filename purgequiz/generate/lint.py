@@ -60,11 +60,12 @@ def _words(text: str) -> set[str]:
 
 def _wording(card: Card) -> Iterable[Finding]:
     for field, text in (("prompt", card.prompt), *(("choice", c) for c in card.choices)):
-        if _FURNITURE.search(text):
+        furniture = _FURNITURE.search(text)
+        if furniture:
             yield Finding(
                 card.id,
                 "wording",
-                f"the {field} needs the document to be understood: {_FURNITURE.search(text)[0]!r}",
+                f"the {field} needs the document to be understood: {furniture[0]!r}",
             )
     dangling = _DANGLING.search(card.prompt)
     if dangling and not (card.kind == "ordering" and dangling[0].lower() == "these"):

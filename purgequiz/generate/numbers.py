@@ -148,8 +148,10 @@ def figure_of(fact: Statistic) -> Figure:
     """The figure a statistic fact gives."""
     if fact.value is not None:
         low = high = float(fact.value)
-    else:
-        low, high = float(fact.low), float(fact.high)  # type: ignore[arg-type]
+    elif fact.low is not None and fact.high is not None:
+        low, high = float(fact.low), float(fact.high)
+    else:  # a loaded fact gives one or the other (Statistic.problems)
+        raise ValueError(f"the statistic {fact.id} gives neither a value nor a range")
     return Figure(low, high, fact.qualifier, fact.unit)
 
 

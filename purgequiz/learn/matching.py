@@ -98,7 +98,7 @@ class DeckMatcher:
         self._surnames = surnames
 
     def _accepted(self, card: Card) -> dict[str, str]:
-        spellings = {}
+        spellings: dict[str, str] = {}
         for text in (card.answer, *card.accept):
             key = normalize_number(text) if card.answer_type == "number" else normalize_answer(text)
             if key:

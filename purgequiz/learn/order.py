@@ -62,9 +62,9 @@ def look_alikes(cards: Iterable[Card]) -> dict[str, set[str]]:
     for card in asked:
         by_words.setdefault((card.template, _DIGITS.sub("#", card.prompt)), []).append(card.id)
     for ids in by_words.values():
-        for index, a in enumerate(ids):
-            for b in ids[index + 1 :]:
-                pair(a, b)
+        for index, one in enumerate(ids):
+            for other in ids[index + 1 :]:
+                pair(one, other)
     by_answer: dict[tuple[str, str], list[Card]] = {}
     for card in asked:
         for choice in card.choices:

@@ -25,7 +25,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -139,7 +139,9 @@ class StudyQueue:
     def day_end(self, now: datetime) -> datetime:
         return day_end(now, self.zone, self.settings.day_starts_at)
 
-    def _active(self, progress: Mapping[str, CardProgress], now: datetime):
+    def _active(
+        self, progress: Mapping[str, CardProgress], now: datetime
+    ) -> Iterator[tuple[Card, CardProgress | None]]:
         for card in self.cards:
             state = progress.get(card.id)
             if state is not None and (state.suspended or state.buried(now)):
@@ -151,7 +153,10 @@ class StudyQueue:
     ) -> tuple[list[str], list[str], list[str], list[str]]:
         """(learning due now, learning due later today, reviews due today, new) card ids."""
         end = self.day_end(now)
-        learning_now, learning_later, reviews, new = [], [], [], []
+        learning_now: list[str] = []
+        learning_later: list[str] = []
+        reviews: list[str] = []
+        new: list[str] = []
         for card, state in self._active(progress, now):
             if state is None or state.is_new:
                 new.append(card.id)
@@ -234,4 +239,4 @@ class StudyQueue:
     def next_due(self, progress: Mapping[str, CardProgress], now: datetime) -> datetime | None:
         """When the earliest learning card of today comes back (for "next card in 3m")."""
         _, later, _, _ = self.pools(progress, now, 0, 0)
-        return min((progress[c].due for c in later if progress[c].due), default=None)
+        return min((due for c in later if (due := progress[c].due)), default=None)

@@ -189,7 +189,7 @@ class StudySession:
         """The current card in another mode: ``flashcard`` always works."""
         current = self._need_current()
         card = current.card
-        possible = {"flashcard", mode_for(card, self.states.get(card.id), self.settings)}
+        possible: set[str] = {"flashcard", mode_for(card, self.states.get(card.id), self.settings)}
         if card.kind in ("question", "cloze"):
             possible |= {"typed"} | ({"choice"} if card.choices else set())
         if mode not in possible:
@@ -215,19 +215,20 @@ class StudySession:
         """Grade an answer to the current card, schedule it and record it durably."""
         current = self._need_current()
         card, mode = current.card, current.mode
-        near_miss, closer_to, order = False, None, ()
+        near_miss, closer_to = False, None
+        order: tuple[str, ...] = ()
         if mode == "flashcard":
             raise ValueError("a flashcard is graded with grade_flashcard(rating)")
         if mode == "truefalse":
             correct = bool(response) == card.truth
             given = "true" if response else "false"
         elif mode == "ordering":
-            order = tuple(str(item) for item in response)  # type: ignore[union-attr]
+            order = _texts(response)
             correct = list(order) == list(card.items)
             given = " → ".join(order)
         elif mode == "matching":  # the response: what was matched with each item, in order
-            given_items = [str(item) for item in response]  # type: ignore[union-attr]
-            order = tuple(given_items)
+            order = _texts(response)
+            given_items = list(order)
             correct = given_items == list(card.matches)
             given = "; ".join(
                 f"{left} → {right}" for left, right in zip(card.items, given_items, strict=False)
@@ -499,3 +500,10 @@ class StudySession:
             next_due=min(due, default=None),
             streak=streak(self.profile.study_days(), self.queue.day(now)),
         )
+
+
+def _texts(response: str | bool | Sequence[str]) -> tuple[str, ...]:
+    """The texts of an ordering or matching answer, in the order given."""
+    if isinstance(response, bool):
+        raise TypeError("an ordering or matching answer is a sequence of texts, not a bool")
+    return tuple(str(item) for item in response)

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
 from purgequiz.learn.queue import day_end, study_day
+from purgequiz.learn.records import ProgressStore
 from purgequiz.learn.scheduler import CardProgress, State
 
 if TYPE_CHECKING:  # the home screen counts from card ids: no need to load the deck model
@@ -23,6 +24,7 @@ __all__ = [
     "MASTERED_DAYS",
     "DeckStats",
     "Figures",
+    "StoredStates",
     "Today",
     "deck_stats",
     "streak",
@@ -82,6 +84,13 @@ _FIRST_PHASE = int(State.Learning)
 _make_seen = tuple.__new__  # _Seen(...) without the generated __new__: thousands are made
 
 
+@runtime_checkable
+class StoredStates(Protocol):
+    """Card states that can also be read in their stored form (the store's give that)."""
+
+    def stored(self) -> Mapping[str, Mapping[str, Any]]: ...
+
+
 def _seen(state: CardProgress | Mapping[str, Any], now: datetime, end: datetime) -> _Seen | None:
     """None for a new card (never reviewed); ``end`` is when the study day ends."""
     if isinstance(state, CardProgress):
@@ -99,16 +108,12 @@ def _seen(state: CardProgress | Mapping[str, Any], now: datetime, end: datetime)
         due = datetime.fromisoformat(due) if due else None
         buried = datetime.fromisoformat(buried) if buried else None
         stability = get("stability") or 0.0
-    active = not suspended and due is not None
+    due_today = due_now = False
+    if not suspended and due is not None:
+        due_today = due < end and (buried is None or buried < end)
+        due_now = due <= now and (buried is None or buried <= now)
     return _make_seen(
-        _Seen,
-        (
-            learning,
-            suspended,
-            active and due < end and (buried is None or buried < end),
-            active and due <= now and (buried is None or buried <= now),
-            review and stability >= MASTERED_DAYS,
-        ),
+        _Seen, (learning, suspended, due_today, due_now, review and stability >= MASTERED_DAYS)
     )
 
 
@@ -119,15 +124,14 @@ class Figures:
     leaving out suspended cards and cards buried for the rest of the day.
     """
 
-    def __init__(self, profile, now: datetime) -> None:
+    def __init__(self, profile: ProgressStore, now: datetime) -> None:
         self.profile = profile
         self.now = now
         settings = profile.settings
         self.end = end = day_end(now, settings.zone(), settings.day_starts_at)
-        states = profile.card_states()
-        stored = getattr(states, "stored", None)
-        if callable(stored):
-            states = stored()
+        states: Mapping[str, CardProgress | Mapping[str, Any]] = profile.card_states()
+        if isinstance(states, StoredStates):  # the stored form: quicker than making records
+            states = states.stored()
         self.seen: dict[str, _Seen] = {}
         for card_id, state in states.items():
             seen = _seen(state, now, end)
@@ -135,8 +139,8 @@ class Figures:
                 self.seen[card_id] = seen
 
     def deck(self, deck: Deck | Iterable[str]) -> DeckStats:
-        cards = getattr(deck, "cards", None)  # a Deck, or its cards' ids
-        ids = [card.id for card in cards] if cards is not None else list(deck)
+        # a Deck, or its cards' ids
+        ids = list(deck) if isinstance(deck, Iterable) else [card.id for card in deck.cards]
         seen = self.seen
         learning = due = suspended = mastered = studied = 0
         for card_id in ids:
@@ -178,6 +182,6 @@ class Figures:
         )
 
 
-def deck_stats(deck: Deck | Iterable[str], profile, now: datetime) -> DeckStats:
+def deck_stats(deck: Deck | Iterable[str], profile: ProgressStore, now: datetime) -> DeckStats:
     """A deck's figures (``deck`` may also be given as its cards' ids)."""
     return Figures(profile, now).deck(deck)

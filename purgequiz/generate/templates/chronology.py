@@ -155,9 +155,10 @@ def _date_wrongs(ctx: Context, fact: Fact, date: FuzzyDate, count: int = 3) -> l
         if (
             shown not in seen
             and other.id != fact.id
+            and other.date is not None  # (a happening listed by its date has one)
             and _apart(other.date.start, date)
             and not _within(other.date.start, fact.date)
-        ):  # type: ignore[union-attr]
+        ):
             seen.add(shown)
             # what else happened then is no rebuttal: the student needs the true date
             out.append(Wrong(shown, f"It happened {_on(date)}, not {_on_shown(date, shown)}."))
@@ -307,9 +308,10 @@ def _before(a: FuzzyDate, b: FuzzyDate) -> bool:
     if a.precision == "year" or b.precision == "year":
         return a.year < b.year
     if a.precision == "month" or b.precision == "month":
-        return (a.year, a.month) < (b.year, b.month)  # type: ignore[operator]
+        return a.sort_key[:2] < b.sort_key[:2]  # (year, month): both have a month
     # Two dates known to the day: a month apart at least, or the order is a detail.
-    return (b.year - a.year) * 372 + (b.month - a.month) * 31 + b.day - a.day >= 28  # type: ignore[operator]
+    (a_year, a_month, a_day), (b_year, b_month, b_day) = a.sort_key, b.sort_key
+    return (b_year - a_year) * 372 + (b_month - a_month) * 31 + b_day - a_day >= 28
 
 
 Item = tuple[Fact, FuzzyDate, str]
@@ -331,7 +333,7 @@ def _runs(items: list[Item], own: set[str]) -> list[list[Item]]:
         if items[start][0].id not in own:
             continue
         # the first few that fit, without scanning every later happening (quadratic)
-        seconds: list[int | None] = list(
+        seconds: list[int] = list(
             itertools.islice(
                 (
                     n
@@ -343,7 +345,7 @@ def _runs(items: list[Item], own: set[str]) -> list[list[Item]]:
         )
         # a happening with none of its topic's after it stands alone among others, in a
         # few different companies
-        tries = (
+        tries: list[tuple[int | None, str]] = (
             [(n, str(n - start - 1)) for n in seconds]
             if seconds
             else [(None, "None" if k == 0 else f"alone {k}") for k in range(_SECONDS)]

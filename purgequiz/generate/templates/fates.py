@@ -3,11 +3,11 @@ which group met a fate the sources tell of a whole body of people."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from purgequiz.decks.model import Card
 from purgequiz.facts import Fact
-from purgequiz.facts.kinds import Death, Fate
+from purgequiz.facts.kinds import Death, Fate, Survival
 from purgequiz.generate.context import Context, Wrong
 from purgequiz.generate.phrasing import cap, listing, when_phrase
 from purgequiz.generate.registry import template
@@ -39,8 +39,8 @@ def fate_verb(fact: Fate, plural: bool = False) -> str:
         verb = fact.detail
     elif isinstance(fact, Death):
         verb = fact.cause
-    elif fact.kind == "survival":
-        verb = f"survived {fact.survived}"  # type: ignore[attr-defined]
+    elif isinstance(fact, Survival):
+        verb = f"survived {fact.survived}"
     else:
         verb = {
             "arrest": "was arrested",
@@ -67,7 +67,7 @@ def fate_clause(ctx: Context, fact: Fate) -> str:
     return f"{listing(names)} {fate_verb(fact, plural=len(names) > 1)}{charge}"
 
 
-def _unharmed(ctx: Context, fact: Fact):
+def _unharmed(ctx: Context, fact: Fact) -> Callable[[str], bool]:
     """People who can stand as wrong answers to 'who was arrested/killed': the base has
     them neither arrested, killed nor tried, and the prompt's facts do not name them."""
     named = {ref for _, ref in fact.entity_refs()}
@@ -99,7 +99,7 @@ def fate(ctx: Context, fact: Fate) -> Iterator[Card]:
         for kind, label in _LABELS.items()
         if kind not in claimed and kind != "arrest" and label != answer
     ]
-    context = f" in {fact.survived}" if fact.kind == "survival" else when_phrase(fact.date)  # type: ignore[attr-defined]
+    context = f" in {fact.survived}" if isinstance(fact, Survival) else when_phrase(fact.date)
     yield ctx.card(
         fact,
         prompt=ctx.ask(fact, f"What became of {ctx.name(person)}{context}?"),
@@ -114,7 +114,10 @@ def _alone(ctx: Context, fact: Fate) -> bool:
     """Whether no other fact gives another person the same fate at the same time."""
     same_time = ctx.index.by_kind_date.get((fact.kind, fact.date.text if fact.date else None), ())
     return not any(
-        other.id != fact.id and other.people and other.people != fact.people  # type: ignore[attr-defined]
+        isinstance(other, Fate)  # (a fate's kind holds only fates)
+        and other.id != fact.id
+        and other.people
+        and other.people != fact.people
         for other in same_time
     )
 

@@ -255,7 +255,7 @@ def table_peak_year(ctx: Context) -> Iterator[Card]:
         ranked = sorted(rows, key=lambda f: (-figure_of(f).middle, f.id))
         best = ranked[0]
         wrong = [Wrong(f.row or "", f) for f in ranked[1:4]]
-        years = "years or periods" if any(not f.row.isdigit() for f in rows) else "years"  # type: ignore[union-attr]
+        years = "years or periods" if any(not (f.row or "").isdigit() for f in rows) else "years"
         yield ctx.card(
             rows,
             prompt=ctx.ask(best, f"In which of these {years} were there the most {best.quantity}?"),

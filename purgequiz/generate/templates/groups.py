@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from purgequiz.decks.model import Card
+from purgequiz.facts import Fact
 from purgequiz.facts.kinds import Group
 from purgequiz.generate.context import Context, Wrong
 from purgequiz.generate.phrasing import cap, listing, mentions
@@ -14,7 +15,8 @@ __all__: list[str] = []
 
 
 def _groups_of(ctx: Context, entity: str) -> list[Group]:
-    return ctx.index.facts_where("group", "members", entity)  # type: ignore[return-value]
+    found = ctx.index.facts_where("group", "members", entity)
+    return [fact for fact in found if isinstance(fact, Group)]
 
 
 @template("group-member", family="groups", kinds=("group",))
@@ -64,9 +66,10 @@ def group_property(ctx: Context, fact: Group) -> Iterator[Card]:
         return  # what countries had in common is a matter of degree: one shares some of it
     spheres = {ctx.entity(m).sphere for m in fact.members}
 
-    def ok(_text: str, other) -> bool:  # a set of the same kind of thing, from the same world
+    def ok(_text: str, other: Fact) -> bool:  # a set of the same kind of thing, same world
         return (
-            other.id != fact.id
+            isinstance(other, Group)  # (a group's property comes from a group)
+            and other.id != fact.id
             and {ctx.entity(m).type for m in other.members} == types
             and bool(spheres & {ctx.entity(m).sphere for m in other.members})
         )

@@ -8,7 +8,15 @@ from collections.abc import Iterator
 
 from purgequiz.decks.model import Card
 from purgequiz.facts import Fact
-from purgequiz.facts.kinds import Decree, Statistic
+from purgequiz.facts.kinds import (
+    Appointment,
+    Assessment,
+    Decree,
+    Justification,
+    Replacement,
+    Role,
+    Statistic,
+)
 from purgequiz.generate.context import Context
 from purgequiz.generate.numbers import figure_of
 from purgequiz.generate.phrasing import cap, post_key, source_choice, when_phrase
@@ -49,17 +57,18 @@ def match_posts(ctx: Context) -> Iterator[Card]:
     """Match each person to the post they took up or held. (per topic; no person ever held
     another's post, so each has one right match)"""
     for topic in sorted(ctx.base.topics):
-        chosen: list[Fact] = []
+        chosen: list[Replacement | Appointment | Role] = []
         people: set[str] = set()
         posts: set[str] = set()
-        candidates = [
-            f
-            for kind in ("replacement", "appointment", "role")
-            for f in ctx.index.by_kind.get(kind, ())
-            if topic in f.topics
+        candidates: list[Replacement | Appointment | Role] = [
+            *ctx.index.facts_of(Replacement),
+            *ctx.index.facts_of(Appointment),
+            *ctx.index.facts_of(Role),
         ]
-        for fact in sorted(candidates, key=lambda f: (-f.importance, f.id)):
-            person, post = fact.person, fact.post  # type: ignore[attr-defined]
+        for fact in sorted(
+            (f for f in candidates if topic in f.topics), key=lambda f: (-f.importance, f.id)
+        ):
+            person, post = fact.person, fact.post
             key = post_key(post)
             if (
                 person in people
@@ -78,10 +87,13 @@ def match_posts(ctx: Context) -> Iterator[Card]:
             if len(chosen) == _MOST:
                 break
         if len(chosen) >= 4:
-            pairs = [(ctx.name(f.person), cap(f.post)) for f in chosen]  # type: ignore[attr-defined]
+            pairs = [(ctx.name(f.person), cap(f.post)) for f in chosen]
             title = ctx.base.topics[topic].title
             yield _card(
-                ctx, chosen, f"{title}: match each person to a post they took up or held.", pairs
+                ctx,
+                list(chosen),
+                f"{title}: match each person to a post they took up or held.",
+                pairs,
             )
 
 
@@ -95,11 +107,11 @@ def match_decrees(ctx: Context) -> Iterator[Card]:
     first: dict[str, Decree] = {}
     # for each decree its weightiest fact, one that tells the whole decree where it can
     for fact in sorted(
-        ctx.index.by_kind.get("decree", ()), key=lambda f: (-f.importance, bool(f.applies_to), f.id)
-    ):  # type: ignore[attr-defined]
-        decree = fact.decree  # type: ignore[attr-defined]
+        ctx.index.facts_of(Decree), key=lambda f: (-f.importance, bool(f.applies_to), f.id)
+    ):
+        decree = fact.decree
         if decree not in first:
-            first[decree] = fact  # type: ignore[assignment]
+            first[decree] = fact
     chosen = sorted(first.values(), key=lambda f: f.id)[:_MOST]
     if len(chosen) >= 4:
         pairs = [(cap(ctx.in_text(f.decree)), _does(f)) for f in chosen]
@@ -136,13 +148,13 @@ def match_figures(ctx: Context) -> Iterator[Card]:
 def match_readings(ctx: Context) -> Iterator[Card]:
     """Match each reading of events to whose it is. (one reading from each source that has
     one, so each source appears once)"""
-    chosen: dict[str, Fact] = {}
-    for kind in ("justification", "assessment"):
-        for fact in sorted(ctx.index.by_kind.get(kind, ()), key=lambda f: (-f.importance, f.id)):
+    chosen: dict[str, Justification | Assessment] = {}
+    justifications: list[Justification | Assessment] = [*ctx.index.facts_of(Justification)]
+    assessments: list[Justification | Assessment] = [*ctx.index.facts_of(Assessment)]
+    for facts in (justifications, assessments):
+        for fact in sorted(facts, key=lambda f: (-f.importance, f.id)):
             # an official reason is the giver's; a reading is its author's
-            who = (
-                getattr(fact, "given_by", None) if kind == "justification" else fact.attribution.by
-            )
+            who = fact.given_by if isinstance(fact, Justification) else fact.attribution.by
             if who and who not in chosen:
                 chosen[who] = fact
     if len(chosen) < 4:
@@ -150,10 +162,10 @@ def match_readings(ctx: Context) -> Iterator[Card]:
     picked = sorted(chosen.items())[:_MOST]
     pairs = []
     for who, fact in picked:
-        if fact.kind == "justification":
-            text = f"{cap(fact.action)}, explained by {fact.reason}"  # type: ignore[attr-defined]
+        if isinstance(fact, Justification):
+            text = f"{cap(fact.action)}, explained by {fact.reason}"
         else:
-            text = f"{cap(fact.subject)}: {fact.judgement}"  # type: ignore[attr-defined]
+            text = f"{cap(fact.subject)}: {fact.judgement}"
         pairs.append((text, source_choice(ctx.base, who)))
     yield _card(
         ctx,

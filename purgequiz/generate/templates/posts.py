@@ -78,7 +78,7 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
     return [Wrong(_title(w.text), w.because) for w in found]
 
 
-def _person_card(ctx: Context, fact, prompt: str, person: str, post: str) -> Card:
+def _person_card(ctx: Context, fact: Fact, prompt: str, person: str, post: str) -> Card:
     """A question answered by a person who is the only one the base has in this post."""
     wrong = ctx.entities(
         person, avoid=[fact], ok=lambda p: not ctx.index.held(p, post) and p not in _named(fact)
@@ -93,7 +93,7 @@ def _person_card(ctx: Context, fact, prompt: str, person: str, post: str) -> Car
     )
 
 
-def _named(fact) -> set[str]:
+def _named(fact: Fact) -> set[str]:
     return {ref for _, ref in fact.entity_refs()}
 
 

@@ -60,6 +60,7 @@ def report_outlet(ctx: Context, fact: Report) -> Iterator[Card]:
     if outlet.type == "publication" and outlet.category != "foreign press":
         return  # the Soviet papers all printed the line of the day: any of them fits
     when = when_phrase(fact.reported)
+    types: tuple[str, ...]
     if outlet.type == "publication":
         asked, types = "Which paper or agency", ("publication",)
     else:
