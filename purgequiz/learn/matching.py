@@ -147,7 +147,7 @@ class DeckMatcher:
                     rival = (distance, text)
         if not near:
             return Match(False, closer_to=rival[1] if rival else None)
-        best, best_key = near[0]
+        best = near[0][0]
         if rival is not None and rival[0] <= best:
             return Match(False, closer_to=rival[1])
         return Match(True, near_miss=True)
