@@ -147,6 +147,7 @@ class Snapshot(Struct, forbid_unknown_fields=False):
     tables: dict[str, dict[str, Any]]
     version: Annotated[int, Meta(ge=1)] = 1
     cold: list[str] = []
+    coldz: str | None = None  # version 2: the cold names, "\n"-joined, zlib, base64
     months: dict[str, Annotated[int, Meta(ge=0)]] | None = None
 
 

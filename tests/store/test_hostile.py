@@ -1,10 +1,12 @@
 """Hostile and damaged progress files: nothing gets out of the data folder, nothing is lost."""
 
+import base64
 import copy
 import errno
 import json
 import os
 import random
+import zlib
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from purgequiz import paths
 from purgequiz.learn import StudySession
 from purgequiz.store import StoreError, export_profile, import_into, open_profile
 from purgequiz.store import storage as storage_module
+from purgequiz.store.months import decode_sealed
 from purgequiz.store.schema import Invalid
 
 
@@ -49,6 +52,25 @@ def folder_of(name: str = "Anna") -> Path:
 
 def snapshot_of(profile_folder: Path) -> dict:
     return json.loads((profile_folder / "progress.json").read_bytes())
+
+
+def cold_of(snapshot: dict) -> list[str]:
+    """The cold table names a snapshot lists (packed since version 2, a list before)."""
+    if "coldz" in snapshot:
+        text = zlib.decompress(base64.b64decode(snapshot["coldz"])).decode()
+        return text.split("\n") if text else []
+    return snapshot["cold"]
+
+
+def set_cold(snapshot: dict, names: list, packed: bool) -> None:
+    """Make the snapshot list ``names``, packed (version 2) or as a plain list (version 1)."""
+    snapshot.pop("coldz", None)
+    snapshot.pop("cold", None)
+    if packed:
+        snapshot["coldz"] = base64.b64encode(zlib.compress("\n".join(names).encode())).decode()
+    else:
+        snapshot["version"] = 1
+        snapshot["cold"] = names
 
 
 def _mutations(outside: Path):
@@ -113,12 +135,13 @@ def test_a_journal_line_naming_an_outside_table_is_set_aside(home, outside):
     assert all(p.is_relative_to(home) for p in home.rglob("*"))
 
 
-def test_a_snapshot_listing_an_outside_cold_table_reads_nothing_outside(outside):
+@pytest.mark.parametrize("packed", [False, True], ids=["listed", "packed"])
+def test_a_snapshot_listing_an_outside_cold_table_reads_nothing_outside(outside, packed):
     """Cold table names in a snapshot that are not of the log's form name no file."""
     study("Anna", 3)
     folder = folder_of()
     data = snapshot_of(folder)
-    data["cold"] = data["cold"] + [f"reviews/../../{outside.name}/victim"]
+    set_cold(data, cold_of(data) + [f"reviews/../../{outside.name}/victim"], packed)
     (folder / "progress.json").write_text(json.dumps(data))
     with open_profile("Anna") as profile:
         assert len(list(profile.reviews())) == 3
@@ -135,6 +158,7 @@ def test_a_snapshot_listing_an_outside_cold_table_reads_nothing_outside(outside)
         "card not an object",
         "settings wrong",
         "cold names not text",
+        "packed cold names damaged",
         "tables a list",
         "deep nesting",
         "huge number",
@@ -157,7 +181,9 @@ def test_a_damaged_snapshot_is_kept_and_the_profile_recovered(damage):
     elif damage == "settings wrong":
         data["tables"]["settings"]["settings"]["daily_goal"] = "lots"
     elif damage == "cold names not text":
-        data["cold"] = [1, {}]
+        set_cold(data, [1, {}], packed=False)
+    elif damage == "packed cold names damaged":
+        data["coldz"] = data["coldz"][:-12] + "not-base64!"
     elif damage == "tables a list":
         data["tables"] = []
     elif damage == "deep nesting":
@@ -211,7 +237,7 @@ def test_a_journal_line_without_its_document_is_reported():
         "progress.journal",
         "progress.json",
         "reviews",
-        "reviews/2025-03.jsonl",
+        "reviews/2025-03.z",
         "profile.json",
         "profile.owner",
         "profile.lock",
@@ -241,7 +267,7 @@ def test_links_inside_a_profile_are_refused(name, outside):
 @pytest.mark.parametrize("what", ["fifo", "folder"])
 @pytest.mark.parametrize(
     "name",
-    ["progress.journal", "progress.json", "reviews/2025-03.jsonl", "profile.lock", "profile.json"],
+    ["progress.journal", "progress.json", "reviews/2025-03.z", "profile.lock", "profile.json"],
 )
 def test_something_else_where_a_file_belongs_is_refused(name, what):
     """A folder or a FIFO in place of a progress file stops the opening with a message."""
@@ -343,7 +369,26 @@ def test_a_failed_import_keeps_nothing(exported, monkeypatch):
 
 
 def _month_file(folder: Path) -> Path:
-    return next((folder / "reviews").glob("*.jsonl"))
+    """The month file of the log in the plain form of 0.1.0 (as profiles from before sealed
+    months have it): its sealed file written out as lines, and the snapshot told so."""
+    (sealed,) = (folder / "reviews").glob("*.z")
+    month = sealed.name[:7]
+    tables = decode_sealed(sealed.read_bytes(), month).tables
+    ops = [
+        {"o": "p", "t": name, "k": key, "d": doc, "s": number}
+        for number, (name, key, doc) in enumerate(
+            ((name, key, doc) for name in sorted(tables) for key, doc in tables[name].items()),
+            1,
+        )
+    ]
+    plain = sealed.with_suffix(".jsonl")
+    plain.write_bytes(b"".join(json.dumps(op).encode() + b"\n" for op in ops))
+    sealed.unlink()
+    snapshot = snapshot_of(folder)
+    del snapshot["months"][f"{month}.z"]
+    snapshot["months"][month] = plain.stat().st_size
+    (folder / "progress.json").write_text(json.dumps(snapshot))
+    return plain
 
 
 def test_a_truncated_review_log_is_reported_at_opening_and_kept():
@@ -464,14 +509,16 @@ def test_a_first_close_on_a_full_disk_leaves_every_answer_and_no_false_alarm(mon
     real_replace = os.replace
 
     def full(source, target):
-        raise OSError(errno.ENOSPC, "No space left on device")
+        if Path(target).name == "progress.json":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_replace(source, target)
 
     monkeypatch.setattr(storage_module.os, "replace", full)  # the month file is written,
     with pytest.raises(StoreError):  # the snapshot is not
         profile.close()
     monkeypatch.setattr(storage_module.os, "replace", real_replace)
     assert not (profile.path / "progress.json").exists()
-    assert _month_file(profile.path).stat().st_size > 0
+    assert (profile.path / "reviews" / "2025-03.z").stat().st_size > 0
     with open_profile("Anna") as again:
         assert again.recovered == ()
         assert len(list(again.reviews())) == 3

@@ -287,7 +287,7 @@ def test_compaction_moves_the_log_to_month_files():
     folder = paths.profiles_dir() / "_41.nna"
     assert (folder / "progress.journal").read_bytes() == b""
     assert json.loads((folder / "progress.json").read_text())["format"] == "purgequiz.progress"
-    assert (folder / "reviews" / "2025-03.jsonl").exists()
+    assert (folder / "reviews" / "2025-03.z").exists()
 
 
 def test_profile_opened_on_one_thread_closes_on_another():
