@@ -475,6 +475,17 @@ class Profile:
         if settings is not None:
             self._settings = settings
 
+    def has_review(self, review: Review) -> bool:
+        """Whether the log holds a review with this id (in the table it belongs in)."""
+        return review.id in (self._live.table(_review_table(review)) or {})
+
+    def has_flag(self, flag_id: str) -> bool:
+        return flag_id in (self._live.table("flags") or {})
+
+    def has_session(self, session: dict[str, Any]) -> bool:
+        """Whether a session with this id is kept (``started_at`` says in which month)."""
+        return session["id"] in (self._live.table(f"sessions/{session['started_at'][:7]}") or {})
+
     def sessions(self) -> list[dict[str, Any]]:
         out = []
         for name in sorted(self._live.names()):
