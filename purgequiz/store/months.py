@@ -170,7 +170,10 @@ def decode_sealed(raw: bytes, month: str) -> Sealed:
             table = review_table(doc)
             if table[8:15] != month:
                 raise Invalid(f"a review of {doc['day']} does not belong in {month}")
-            check_document(table, doc.get("id"), doc)
+            key = doc.get("id")
+            if not isinstance(key, str):
+                raise Invalid("a review must have an id")
+            check_document(table, key, doc)
         except (ValueError, UnicodeDecodeError, RecursionError, TypeError) as error:
             bad.append((number, str(error) if isinstance(error, Invalid) else "not JSON"))
             continue

@@ -95,7 +95,7 @@ COMPACT_AT_OPEN = 2000  # journal lines
 COMPACT_WHILE_OPEN = 50000
 
 
-class _Tables(MutableMapping):
+class _Tables(MutableMapping[str, dict[str, Any]]):
     """What TinyDB sees as the database: tables are copied when asked for, writes recorded."""
 
     def __init__(self, storage: JournalStorage) -> None:
@@ -264,9 +264,9 @@ class JournalStorage(Storage):
             self.journal_path, "the progress journal", ops, bad, torn, good, acknowledged_tail=False
         )
         ops = _whole_writes(ops)
-        raw = read_file(self.snapshot_path)
-        if raw is not None:
-            snapshot_seq = self._load_snapshot(raw)
+        snapshot = read_file(self.snapshot_path)
+        if snapshot is not None:
+            snapshot_seq = self._load_snapshot(snapshot)
         elif self._months() and not (ops and ops[0]["s"] == 1):
             # History without a snapshot, and a journal that does not hold all of it from the
             # first change (when it does, the first compaction only stopped midway): rebuild.
@@ -588,10 +588,12 @@ class JournalStorage(Storage):
             self._load_month(_month(name))
         return self._tables.get(name)
 
-    def read(self) -> MutableMapping:
+    # TinyDB reads the database only as a mapping; a lazy one (not the dict its stub names)
+    # is what keeps opening from copying every table.
+    def read(self) -> MutableMapping[str, dict[str, Any]]:  # type: ignore[override]
         return _Tables(self)
 
-    def write(self, data: MutableMapping) -> None:
+    def write(self, data: MutableMapping[str, dict[str, Any]]) -> None:
         ops: list[dict[str, Any]] = []
         if isinstance(data, _Tables):
             for name in sorted(data.deleted):
@@ -636,14 +638,15 @@ class JournalStorage(Storage):
                 if name not in staged:
                     current = self.table(name)
                     staged[name] = dict(current) if current is not None else None
+                table = staged[name]
                 if op["o"] == "x":
                     staged[name] = None
                 elif op["o"] == "p":
-                    if staged[name] is None:
-                        staged[name] = {}
-                    staged[name][op["k"]] = op["d"]
-                elif staged[name] is not None:
-                    staged[name].pop(op["k"], None)
+                    if table is None:
+                        table = staged[name] = {}
+                    table[op["k"]] = op["d"]
+                elif table is not None:
+                    table.pop(op["k"], None)
                 self._staged_ops.append(op)
 
     @contextmanager
