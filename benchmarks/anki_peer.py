@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import time
@@ -93,31 +92,30 @@ def _durability(col: Any) -> str:
     return f"journal_mode={mode}, synchronous={sync}"
 
 
-def answer_loop(path: Path, answers: int, seed: int) -> dict[str, Any]:
-    """Open the collection (timed), then answer ``answers`` cards, timing each answer."""
+def durability(col: Any) -> str:
+    return _durability(col)
+
+
+def open_collection(path: Path) -> tuple[Any, float]:
+    """The collection opened (and its Benchmark deck selected), and the seconds opening took."""
     from anki.collection import Collection
 
-    opens = []
-    for _ in range(5):
-        began = time.perf_counter()
-        col = Collection(str(path))
-        opens.append(time.perf_counter() - began)
-        col.close()
+    began = time.perf_counter()
     col = Collection(str(path))
-    rng = random.Random(seed)
+    took = time.perf_counter() - began
     col.decks.select(col.decks.id("Benchmark"))
-    latencies = []
-    while len(latencies) < answers:
-        card = col.sched.getCard()
-        if card is None:
-            raise SystemExit("the Anki collection ran out of due cards")
-        ease = rng.choice((1, 3, 3, 3, 4))
-        began = time.perf_counter()
-        col.sched.answerCard(card, ease)
-        latencies.append(time.perf_counter() - began)
-    settings = _durability(col)
-    col.close()
-    return {"opens": opens, "latencies": latencies, "durability": settings}
+    return col, took
+
+
+def answer_one(col: Any, rng: random.Random) -> float:
+    """Answer the next due card (the answer alone timed, as purgequiz's is)."""
+    card = col.sched.getCard()
+    if card is None:
+        raise SystemExit("the Anki collection ran out of due cards")
+    ease = rng.choice((1, 3, 3, 3, 4))
+    began = time.perf_counter()
+    col.sched.answerCard(card, ease)
+    return time.perf_counter() - began
 
 
 def count_syncs(path: Path, answers: int) -> str:
@@ -147,12 +145,6 @@ def count_syncs(path: Path, answers: int) -> str:
         shutil.rmtree(folder)
     per_answer = (counts[1] - counts[0]) / answers
     return f"{per_answer:.2f} sync calls per answer (strace, {answers} answers)"
-
-
-def summary(result: dict[str, Any]) -> tuple[float, float, float]:
-    latencies = sorted(result["latencies"])
-    p99 = latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))]
-    return statistics.median(latencies), p99, statistics.median(result["opens"])
 
 
 def disk_bytes(path: Path) -> int:

@@ -125,35 +125,63 @@ def main() -> None:
     args = parser.parse_args()
     # the profiles (some 10 MB each at full size) live only as long as the run
     with tempfile.TemporaryDirectory(prefix="purgequiz-bench-") as folder:
-        ours = measure(args, Path(folder) / "home")
-        if args.vs_anki:
-            compare(args, Path(folder) / "anki", ours)
+        measure(args, Path(folder))
 
 
 def profile_bytes(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
 
-def measure(args: argparse.Namespace, home: Path) -> dict[str, float]:
+def measure(args: argparse.Namespace, folder: Path) -> None:
+    home = folder / "home"
     os.environ["PURGEQUIZ_HOME"] = str(home)
     from purgequiz.learn import StudySession
     from purgequiz.store import open_profile
 
+    anki = None
+    if args.vs_anki:
+        import anki_peer
+
+        if anki_peer.available():
+            anki = anki_peer
+        else:
+            print(
+                "Anki comparison skipped: the anki package is not installed "
+                "(pip install '.[bench]')"
+            )
+
     began = time.perf_counter()
     deck, now = build(args.cards, args.reviews, args.seed)
+    size = profile_bytes(home / "profiles")
     print(
         f"built: {args.reviews} reviews, {args.cards} cards in "
-        f"{time.perf_counter() - began:.1f} s under {home}"
+        f"{time.perf_counter() - began:.1f} s; {size / 1e6:.1f} MB, "
+        f"{size / args.reviews:.0f} bytes per review"
     )
-    size = profile_bytes(home / "profiles")
-    print(f"profile on disk: {size / 1e6:.1f} MB, {size / args.reviews:.0f} bytes per review")
+    collection = folder / "anki" / "collection.anki2"
+    if anki is not None:
+        collection.parent.mkdir()
+        began = time.perf_counter()
+        anki.build(collection, args.cards, args.reviews, args.seed)
+        anki_size = anki.disk_bytes(collection)
+        print(
+            f"Anki: built {args.reviews} reviews, {args.cards} cards (FSRS on) in "
+            f"{time.perf_counter() - began:.1f} s; {anki_size / 1e6:.1f} MB, "
+            f"{anki_size / args.reviews:.0f} bytes per review"
+        )
 
-    opens = []
+    # Each measure alternates purgequiz and Anki (and, for answers, a bare write), so that
+    # all meet the same disk and the same load from whatever else the machine is doing.
+    opens, anki_opens = [], []
     for _ in range(5):
         t = time.perf_counter()
         profile = open_profile("benchmark")
         opens.append(time.perf_counter() - t)
         profile.close()
+        if anki is not None:
+            col, took = anki.open_collection(collection)
+            anki_opens.append(took)
+            col.close()
     tracemalloc.start()
     profile = open_profile("benchmark")
     _, open_peak = tracemalloc.get_traced_memory()
@@ -165,19 +193,19 @@ def measure(args: argparse.Namespace, home: Path) -> dict[str, float]:
     )
     print(f"peak memory while opening (tracemalloc): {open_peak / 1e6:.1f} MB")
 
+    col = anki.open_collection(collection)[0] if anki is not None else None
+    anki_rng = random.Random(args.seed)
     rng = random.Random(args.seed)
     session = StudySession(deck, profile, now, rng)
-    # The bare write runs interleaved with the answers, one after each, so that both meet
-    # the same disk and the same load from whatever else the machine is doing.
-    bare_path = home / "bare.jsonl"
+    bare_path = folder / "bare.jsonl"
     line = (
         json.dumps({"o": "p", "t": "reviews/2025-01-01", "k": "x", "d": {"a": 1}}) + "\n"
     ).encode()
     latencies: list[float] = []
+    anki_latencies: list[float] = []
     bare: list[float] = []
-    answered = 0
     with open(bare_path, "ab") as bare_file:
-        while answered < args.answers:
+        while len(latencies) < args.answers:
             shown = session.next_card(now)
             if shown is None:
                 now += timedelta(minutes=15)
@@ -188,20 +216,20 @@ def measure(args: argparse.Namespace, home: Path) -> dict[str, float]:
             t = time.perf_counter()
             session.answer(reply, now, rng.randint(2000, 9000))
             latencies.append(time.perf_counter() - t)
-            answered += 1
             now += timedelta(seconds=7)
+            if col is not None:
+                anki_latencies.append(anki.answer_one(col, anki_rng))
             t = time.perf_counter()
             bare_file.write(line)
             bare_file.flush()
             os.fsync(bare_file.fileno())
             bare.append(time.perf_counter() - t)
-    bare_path.unlink()
     t = time.perf_counter()
     profile.close()
     close_time = time.perf_counter() - t
     median, p99 = statistics.median(latencies), percentile(latencies, 0.99)
     print(
-        f"answer to durable ({answered} answers): median {median * 1000:.3f} ms, "
+        f"answer to durable ({len(latencies)} answers): median {median * 1000:.3f} ms, "
         f"p99 {p99 * 1000:.3f} ms, max {max(latencies) * 1000:.3f} ms"
     )
     print(f"close (compaction into snapshot + month files): {close_time * 1000:.1f} ms")
@@ -211,47 +239,30 @@ def measure(args: argparse.Namespace, home: Path) -> dict[str, float]:
         f"p99 {bare_p99 * 1000:.3f} ms"
     )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"peak resident memory of this process (build included): {rss / 1024:.0f} MB")
-    print(f"ratio of our p99 to the bare write's p99: {p99 / bare_p99:.2f}")
-    return {
-        "median": median,
-        "p99": p99,
-        "open": statistics.median(opens),
-        "bytes": size / args.reviews,
-    }
-
-
-def compare(args: argparse.Namespace, folder: Path, ours: dict[str, float]) -> None:
-    """The same measures for Anki's backend on a collection of the same shape."""
-    import anki_peer
-
-    if not anki_peer.available():
-        print("Anki comparison skipped: the anki package is not installed (pip install '.[bench]')")
+    print(f"peak resident memory of this process (builds included): {rss / 1024:.0f} MB")
+    if col is None or anki is None:
+        print(f"ratio of our p99 to the bare write's p99: {p99 / bare_p99:.2f}")
         return
-    folder.mkdir()
-    path = folder / "collection.anki2"
-    began = time.perf_counter()
-    anki_peer.build(path, args.cards, args.reviews, args.seed)
-    size = anki_peer.disk_bytes(path)
-    print(
-        f"Anki: built {args.reviews} reviews, {args.cards} cards (FSRS on) in "
-        f"{time.perf_counter() - began:.1f} s; {size / 1e6:.1f} MB, "
-        f"{size / args.reviews:.0f} bytes per review"
-    )
-    result = anki_peer.answer_loop(path, args.answers, args.seed)
-    median, p99, opened = anki_peer.summary(result)
-    print(f"Anki durability: {result['durability']}; {anki_peer.count_syncs(path, 50)}")
-    print(f"{'':28}{'purgequiz':>12}{'Anki':>12}")
+    syncs = anki.count_syncs(collection, min(50, args.cards // 4))  # cards still due
+    print(f"Anki durability: {anki.durability(col)}; {syncs}")
+    col.close()
     rows = [
-        ("answer to durable, median", ours["median"] * 1000, median * 1000, "ms"),
-        ("answer to durable, p99", ours["p99"] * 1000, p99 * 1000, "ms"),
-        ("opening the profile", ours["open"] * 1000, opened * 1000, "ms"),
-        ("bytes on disk per review", ours["bytes"], size / args.reviews, "B"),
+        ("answer to durable, median", median * 1000, statistics.median(anki_latencies) * 1000),
+        ("answer to durable, p99", p99 * 1000, percentile(anki_latencies, 0.99) * 1000),
+        (
+            "opening the profile",
+            statistics.median(opens) * 1000,
+            statistics.median(anki_opens) * 1000,
+        ),
+        ("bytes on disk per review", size / args.reviews, anki_size / args.reviews),
     ]
-    for label, mine, theirs, unit in rows:
+    units = ["ms", "ms", "ms", "B"]
+    print(f"{'':28}{'purgequiz':>12}{'Anki':>12}")
+    for (label, mine, theirs), unit in zip(rows, units, strict=True):
         print(f"{label:28}{mine:>9.3f} {unit:2}{theirs:>9.3f} {unit:2}")
+    print(f"ratio of our p99 to the bare write's p99: {p99 / bare_p99:.2f}")
     print("ratios (purgequiz / Anki):")
-    for label, mine, theirs, _ in rows:
+    for label, mine, theirs in rows:
         print(f"  {label}: {mine / theirs:.2f}")
 
 

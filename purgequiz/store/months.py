@@ -4,8 +4,10 @@ A month stops changing once a later month has begun, and then holds some 4,000 r
 ~600 bytes of JSON each. At a compaction it is *sealed*: its final documents are written as
 ``reviews/YYYY-MM.z``, one zlib stream of lines. The first line names the format, the month,
 the last change it holds (``seq``) and the fields of a review and of the card state after it;
-each further line is one review as a JSON array of those fields' values (a review of another
-shape is written as its JSON object). The table of a review follows from its day and time.
+each further line is one review as a JSON array of those fields' values, the state after it
+last (a review of another shape is written as its JSON object). In the state, ``0`` stands for
+a value the review holds already: its card id, and its time as the state's last review. The
+table of a review follows from its day and time.
 
 A late change to a sealed month (an import of old reviews) goes to ``YYYY-MM.jsonl`` beside
 it as usual, and the next compaction seals the two into one file again.
@@ -78,6 +80,10 @@ class Sealed(msgspec.Struct):
     cut: bool  # the stream ends early (a damaged file); the rows before the damage are kept
 
 
+# the fields of the state after a review that may repeat one of the review's own: 0 then
+_SAME = {"card_id": "card_id", "last_review": "reviewed_at"}
+
+
 def _row(doc: dict[str, Any]) -> Any:
     after = doc.get("after")
     if (
@@ -87,7 +93,11 @@ def _row(doc: dict[str, Any]) -> Any:
         and all(name in doc for name in REVIEW_FIELDS)
         and all(name in after for name in AFTER_FIELDS)
     ):
-        return [*(doc[name] for name in REVIEW_FIELDS), [after[name] for name in AFTER_FIELDS]]
+        state = [
+            0 if name in _SAME and after[name] == doc[_SAME[name]] else after[name]
+            for name in AFTER_FIELDS
+        ]
+        return [*(doc[name] for name in REVIEW_FIELDS), state]
     return doc
 
 
@@ -160,7 +170,10 @@ def decode_sealed(raw: bytes, month: str) -> Sealed:
                 state = row[-1]
                 if not (isinstance(state, list) and len(state) == len(after)):
                     raise Invalid("the card state after the review has the wrong length")
-                doc["after"] = dict(zip(after, state, strict=True))
+                doc["after"] = {
+                    name: doc.get(_SAME[name]) if value == 0 and name in _SAME else value
+                    for name, value in zip(after, state, strict=True)
+                }
             elif isinstance(row, dict):
                 doc = row
             else:
