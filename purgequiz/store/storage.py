@@ -162,7 +162,6 @@ class JournalStorage(Storage):
         self._pending: dict[str, list[dict[str, Any]]] = {}  # month -> journal ops not loaded
         self._unflushed: dict[str, list[dict[str, Any]]] = {}  # month -> ops since snapshot
         self._recorded_months: dict[str, int] | None = None  # sizes the snapshot recorded
-        self._sealed_seq: dict[str, int] = {}  # month -> the last change its sealed file holds
         self._reseal: set[str] = set()  # sealed months to write again (damage was found)
         self._seq = 0
         self._journal_count = 0
@@ -466,7 +465,6 @@ class JournalStorage(Storage):
             self._changed = True
             return
         self._seq = max(self._seq, sealed.seq)
-        self._sealed_seq[month] = sealed.seq
         tables.update(sealed.tables)
         if sealed.bad or sealed.cut:
             kept = path if self.read_only else copy_aside(path)
@@ -784,7 +782,6 @@ class JournalStorage(Storage):
                 if name.startswith(COLD_PREFIX) and _month(name) == month
             }
             write_atomic(self._sealed_path(month), encode_sealed(month, self._seq, tables))
-            self._sealed_seq[month] = self._seq
             try:
                 os.unlink(self._segment_path(month))
             except FileNotFoundError:
