@@ -91,8 +91,13 @@ SNAPSHOT_FORMAT = "purgequiz.progress"
 SNAPSHOT_VERSION = 2  # 2: the cold names packed ("coldz"), closed months sealed (months.py)
 # the files of the review log: a month's open file ("2025-03") and its sealed file ("2025-03.z")
 _MONTH_KEY = re.compile(r"\d{4}-\d\d(?:\.z)?")
+JOURNAL_ROOM = 1 << 18  # bytes of room made at a time at the end of the journal
 COMPACT_AT_OPEN = 2000  # journal lines
 COMPACT_WHILE_OPEN = 50000
+
+
+# Flushing only the data (not the size and times) is enough for a write into room made before.
+_flush_data = getattr(os, "fdatasync", os.fsync)
 
 
 class _Tables(MutableMapping[str, dict[str, Any]]):
@@ -171,7 +176,9 @@ class JournalStorage(Storage):
         self._staged_ops: list[dict[str, Any]] = []
         self._depth = 0
         self._journal: int | None = None  # the journal's file descriptor, open for appends
-        self._journal_size = 0
+        self._journal_size = 0  # where the next change is written
+        self._journal_room = 0  # the journal's length: zeros after its changes are free room
+        self._journal_end = 0  # the end of the changes read at opening
         try:
             if not read_only:
                 self.folder.mkdir(parents=True, exist_ok=True)
@@ -182,9 +189,10 @@ class JournalStorage(Storage):
             self._load()
             if not read_only:
                 self._journal = os.open(
-                    self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644
+                    self.journal_path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644
                 )
-                self._journal_size = os.fstat(self._journal).st_size
+                self._journal_room = os.fstat(self._journal).st_size
+                self._journal_size = min(self._journal_end, self._journal_room)
         except OSError as error:
             raise file_problem(error, self.folder) from error
         if not read_only and self._journal_count > COMPACT_AT_OPEN:
@@ -258,7 +266,9 @@ class JournalStorage(Storage):
     def _load(self) -> None:
         snapshot_seq = 0
         raw = read_file(self.journal_path) or b""
-        ops, good, torn, bad = _parse_lines(raw, None)
+        # zeros after the last change are room made for the next ones (see _reserve)
+        ops, good, torn, bad = _parse_lines(raw[: len(raw.rstrip(b"\0"))], None)
+        self._journal_end = good
         self._repair_lines(
             self.journal_path, "the progress journal", ops, bad, torn, good, acknowledged_tail=False
         )
@@ -701,23 +711,53 @@ class JournalStorage(Storage):
                 # The changes are safe in the journal; try again after some more.
                 self._next_compact = self._journal_count + COMPACT_WHILE_OPEN // 10
 
+    @staticmethod
+    def _write_at(fd: int, offset: int, data: bytes) -> None:
+        os.lseek(fd, offset, os.SEEK_SET)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+
+    def _reserve(self, fd: int, end: int) -> None:
+        """Make the journal at least ``end`` bytes long with zeros, flushed, so that the
+        writes into that room change no size and need only their data flushed. Best effort:
+        on failure (a full disk) the room is given back and writes simply extend the file."""
+        # never before the last change: a reserve that failed earlier left the file shorter
+        start = max(self._journal_room, self._journal_size)
+        room = max(end, start + JOURNAL_ROOM)
+        try:
+            self._write_at(fd, start, bytes(room - start))
+            os.fsync(fd)
+        except OSError:
+            try:
+                os.ftruncate(fd, start)
+            except OSError:
+                pass  # zeros past the end are free room at the next opening
+            return
+        self._journal_room = room
+
     def _append(self, data: bytes) -> None:
-        """Append and fsync; on failure the journal is cut back to what it was."""
+        """Write ``data`` after the last change and flush it; on failure the journal is cut
+        back to what it was."""
         if self._journal is None:
             raise StoreError(f"{self.journal_path} is closed")
+        end = self._journal_size + len(data)
+        if end > self._journal_room:
+            self._reserve(self._journal, end)
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(self._journal, view)
-                view = view[written:]
-            os.fsync(self._journal)
+            self._write_at(self._journal, self._journal_size, data)
+            if end <= self._journal_room:
+                _flush_data(self._journal)
+            else:
+                os.fsync(self._journal)
         except OSError as error:
             try:
                 os.ftruncate(self._journal, self._journal_size)
+                self._journal_room = self._journal_size
             except OSError:
                 pass  # a torn tail is cut off at the next opening
             raise file_problem(error, self.journal_path) from error
-        self._journal_size += len(data)
+        self._journal_size = end
 
     # -- compaction ------------------------------------------------------------------------
 
@@ -750,7 +790,7 @@ class JournalStorage(Storage):
             if self._journal is not None:
                 os.ftruncate(self._journal, 0)
                 os.fsync(self._journal)
-                self._journal_size = 0
+                self._journal_size = self._journal_room = 0
             else:
                 write_atomic(self.journal_path, b"")
         except OSError as error:
