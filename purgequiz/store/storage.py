@@ -11,7 +11,9 @@ leaves invalid JSON, and each write costs time in proportion to the whole histor
   before the call returns. What the caller sees changes only once that append succeeded: a
   failed write (a full disk) is cut back off the journal and leaves memory as it was. On open
   the journal is replayed over the snapshot; a torn last line (a kill in mid-append, never
-  acknowledged) is cut off.
+  acknowledged) is cut off. The journal keeps room ahead (zeros, made and flushed
+  :data:`JOURNAL_ROOM` bytes at a time), so a write lands in place and only its data is flushed
+  (``fdatasync``); zeros after the last change are room, not changes.
 * *Cold* tables (names starting with ``reviews/``: the review log, one table per ten minutes
   of a study day) are not in the snapshot, which lists only their names (packed: zlib and
   base64, ``coldz``). At compaction each month with changes is *sealed*: written whole as
