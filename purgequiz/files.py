@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 import stat
 import sys
 import tomllib
@@ -26,6 +25,8 @@ from collections.abc import Iterable
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
+
+from purgequiz.atomic import write_atomic
 
 __all__ = [
     "DECK_LIMIT",
@@ -339,22 +340,8 @@ def write_text(path: str | os.PathLike[str], text: str, *, what: str = "output")
     problem = _folder_problem(target, f"the {what}")
     if problem is not None:
         raise problem
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    descriptor = os.open(
-        temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
+    write_atomic(
+        target,
+        text.encode("utf-8"),
+        keep_mode=stat.S_IMODE(status.st_mode) if status is not None else None,
     )
-    try:
-        data = memoryview(text.encode("utf-8"))
-        while data:
-            data = data[os.write(descriptor, data) :]
-        os.fsync(descriptor)
-        os.close(descriptor)
-        descriptor = -1
-        if status is not None:
-            os.chmod(temporary, stat.S_IMODE(status.st_mode))
-        os.replace(temporary, target)
-    except BaseException:
-        if descriptor >= 0:
-            os.close(descriptor)
-        temporary.unlink(missing_ok=True)
-        raise

@@ -357,7 +357,7 @@ def cut_review_log(space: Workspace) -> None:
             session.show_as("flashcard", now)
             session.grade_flashcard(Rating.Again if answer == 0 else Rating.Good, now, 6000)
         folder = profile.path
-    (log,) = (folder / "reviews").glob("*.jsonl")
+    (log,) = (folder / "reviews").glob("*.z")
     log.write_bytes(log.read_bytes()[:-20])
 
 

@@ -14,13 +14,13 @@ again while no deck file has changed (same files, sizes and modification times).
 from __future__ import annotations
 
 import json
-import os
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from purgequiz import paths
+from purgequiz.atomic import write_atomic
 from purgequiz.files import DECK_LIMIT, read_json
 
 if TYPE_CHECKING:
@@ -134,12 +134,8 @@ def load_catalog() -> Catalog:
     catalog = _read_catalog(files)
     try:
         index.parent.mkdir(parents=True, exist_ok=True)
-        temporary = index.with_name(f".{index.name}.{os.getpid()}.tmp")
-        temporary.write_text(
-            json.dumps(_to_index(key, catalog), ensure_ascii=False, separators=(",", ":")),
-            encoding="utf-8",
-        )
-        os.replace(temporary, index)
+        text = json.dumps(_to_index(key, catalog), ensure_ascii=False, separators=(",", ":"))
+        write_atomic(index, text.encode("utf-8"))
     except OSError:
         pass
     return catalog

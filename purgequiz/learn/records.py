@@ -32,7 +32,24 @@ class Review:
     after: dict[str, Any]  # CardProgress.to_dict() after the answer (rebuilds a lost snapshot)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"v": RECORD_VERSION, **asdict(self)}
+        # Written out rather than asdict(), which deep-copies field by field: this runs on
+        # every answer, inside the time the learner waits for it to be saved.
+        return {
+            "v": RECORD_VERSION,
+            "id": self.id,
+            "card_id": self.card_id,
+            "day": self.day,
+            "reviewed_at": self.reviewed_at,
+            "mode": self.mode,
+            "rating": self.rating,
+            "correct": self.correct,
+            "near_miss": self.near_miss,
+            "given": self.given,
+            "elapsed_ms": self.elapsed_ms,
+            "was_new": self.was_new,
+            "was_review": self.was_review,
+            "after": dict(self.after),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Review:
@@ -59,7 +76,15 @@ class DayCounts:
         self.time_ms += sign * review.elapsed_ms
 
     def to_dict(self) -> dict[str, Any]:
-        return {"v": RECORD_VERSION, **asdict(self)}
+        return {
+            "v": RECORD_VERSION,
+            "day": self.day,
+            "reviews": self.reviews,
+            "correct": self.correct,
+            "new": self.new,
+            "review_cards": self.review_cards,
+            "time_ms": self.time_ms,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DayCounts:

@@ -10,6 +10,8 @@ import stat
 from datetime import datetime
 from pathlib import Path
 
+from purgequiz.atomic import fsync_folder
+from purgequiz.atomic import write_atomic as _write_atomic
 from purgequiz.store.errors import StoreError, file_problem
 
 __all__ = [
@@ -30,11 +32,7 @@ def _why(error: OSError) -> str:
 
 
 def fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_folder(folder)
 
 
 def check_entry(path: Path, *, folder: bool = False) -> bool:
@@ -86,20 +84,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     On failure (a full disk) the old file is untouched, the temporary file removed, and
     StoreError names the file.
     """
-    temporary = path.with_name(f".{path.name}.tmp")
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-        fsync_dir(path.parent)
+        _write_atomic(path, data, mode=0o644)
     except OSError as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
         raise file_problem(error, path) from error
 
 

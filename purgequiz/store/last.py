@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-
 from purgequiz import paths
+from purgequiz.atomic import write_atomic
 from purgequiz.store.names import name_key
 
 __all__ = ["last_profile", "remember", "renamed"]
@@ -25,10 +23,7 @@ def remember(name: str) -> None:
     target = paths.last_profile_file()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".last-profile-", dir=target.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(name + "\n")
-        os.replace(temporary, target)
+        write_atomic(target, (name + "\n").encode("utf-8"))
     except OSError:
         pass
 

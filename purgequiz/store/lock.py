@@ -4,11 +4,11 @@ Whoever opens, checks, renames, deletes or restores a profile holds its lock mea
 second one is refused with :class:`~purgequiz.store.errors.ProfileInUse`, which names the
 profile as it is written (never its folder's encoded name) and the process that has it.
 A crashed or killed purgequiz leaves no lock behind: the system frees it with the process.
+The lock is filelock's, the one lock implementation of the project.
 """
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import socket
@@ -33,77 +33,59 @@ class ProfileMoved(StoreError):
     """The profile's folder was renamed or deleted while its lock was being taken."""
 
 
-class _FlockLock:
-    """An exclusive ``flock`` on the lock file, held until :meth:`release` (from any thread).
+class _ProfileLock:
+    """filelock's lock of the profile's lock file (``flock`` on POSIX, ``LockFileEx`` on
+    Windows), taken at once or not at all, and releasable from any thread.
 
-    The very call ``filelock.UnixFileLock`` makes, so it excludes (and is excluded by) a
-    purgequiz that locks with filelock; without importing filelock, which is a tenth of the
-    time it takes to open a profile.
+    Never a "soft" lock (a file whose presence is the lock): a killed process could not free
+    it. The lock file stays in place when released, as the next opener may already have it
+    open; and a lock file that left its place while it was being locked (the profile renamed
+    or deleted meanwhile) raises :class:`ProfileMoved`.
     """
 
     def __init__(self, path: Path) -> None:
+        import filelock
+
         self.path = path
-        self._fd: int | None = None
+        self._locked: tuple[int, int] | None = None  # (device, inode) of the file locked
+        self._lock = filelock.FileLock(
+            str(path),
+            timeout=0,
+            mode=0o644,
+            thread_local=False,  # the app may open a profile on one thread, close it on another
+            fallback_to_soft=False,
+            preserve_lock_file=True,
+            on_acquired=self._note,
+        )
+
+    def _note(self, descriptor: int) -> None:
+        info = os.fstat(descriptor)
+        self._locked = (info.st_dev, info.st_ino)
 
     def acquire(self) -> bool:
-        """Take the lock at once, or return False when someone else holds it.
+        """Take the lock at once, or return False when someone else holds it."""
+        import filelock
 
-        Raises ProfileMoved when the lock file left its place between being opened and being
-        locked (the profile was renamed or deleted meanwhile): the lock taken would guard a
-        folder that is no longer this profile's.
-        """
-        import fcntl
-
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
-            os.close(fd)
-            if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                return False
-            raise
-        self._fd = fd
-        if not _still_at(fd, self.path):
+            self._lock.acquire(timeout=0)
+        except filelock.Timeout:
+            return False
+        except FileNotFoundError as error:  # the folder went away before or while locking
+            raise ProfileMoved(f"{self.path.parent} was renamed or deleted meanwhile") from error
+        if not self._still_here():
             self.release()
             raise ProfileMoved(f"{self.path.parent} was renamed or deleted meanwhile; try again")
         return True
 
+    def _still_here(self) -> bool:
+        try:
+            here = os.stat(self.path, follow_symlinks=False)
+        except OSError:
+            return False
+        return self._locked == (here.st_dev, here.st_ino)
+
     def release(self) -> None:
-        fd, self._fd = self._fd, None
-        if fd is not None:
-            import fcntl
-
-            try:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-            finally:
-                os.close(fd)
-
-
-def _still_at(fd: int, path: Path) -> bool:
-    """Whether the open file ``fd`` is still the file at ``path``."""
-    try:
-        here = os.stat(path, follow_symlinks=False)
-    except OSError:
-        return False
-    mine = os.fstat(fd)
-    return (here.st_dev, here.st_ino) == (mine.st_dev, mine.st_ino)
-
-
-def _acquire(path: Path) -> Lock | None:
-    """The profile's lock, taken; None when another process holds it."""
-    if os.name == "posix":
-        lock = _FlockLock(path)
-        return lock if lock.acquire() else None
-    import filelock  # elsewhere (Windows), filelock knows the platform's locking
-
-    # Not thread-local: the app may open a profile on one thread and close it on another.
-    # (There a folder holding an open file cannot be renamed, so it cannot move meanwhile.)
-    other = filelock.FileLock(str(path), timeout=0, thread_local=False)
-    try:
-        other.acquire(timeout=0)
-    except filelock.Timeout:
-        return None
-    return other
+        self._lock.release(force=True)
 
 
 def _holder(owner: Path) -> tuple[int | None, str | None]:
@@ -127,8 +109,8 @@ def lock_profile(name: str, folder: Path) -> Lock:
     owner = folder / OWNER
     check_entry(folder / LOCK)  # a regular file, never a link to elsewhere
     check_entry(owner)
-    lock = _acquire(folder / LOCK)
-    if lock is None:
+    lock = _ProfileLock(folder / LOCK)
+    if not lock.acquire():
         pid, host = _holder(owner)
         if host == socket.gethostname():
             host = None

@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from purgequiz import paths
+from purgequiz.learn.bests import updated_bests
 from purgequiz.learn.records import DayCounts, Flag, Review, SessionRecord
 from purgequiz.learn.scheduler import CardProgress
 from purgequiz.learn.settings import Settings
@@ -56,7 +57,8 @@ LEGACY_APP_PREFS = "app.json"  # the app's per-profile theme file before setting
 
 
 class _Table(Table):
-    document_id_class = str  # documents are keyed by card id, review id, day …
+    # Documents are keyed by card id, review id, day …, where TinyDB's default is an int.
+    document_id_class = str  # type: ignore[assignment]
 
 
 class _DB(TinyDB):
@@ -175,23 +177,24 @@ class Profile:
         check_entry(folder, folder=True)
         recoveries: list[Recovery] = []
         self.display_name, self.order_seed = _meta(folder, name, recoveries)
-        self.storage: JournalStorage | None = None
         self.db = _DB(folder, storage=JournalStorage)
-        self.storage = self.db.storage  # type: ignore[assignment]
-        recoveries += self.storage.recoveries
+        storage = self.db.storage
+        assert isinstance(storage, JournalStorage)
+        self.storage: JournalStorage | None = storage  # None once closed
+        recoveries += storage.recoveries
         self._states = CardStates()
         self._days: dict[str, DayCounts] = {}
-        for _, table in self.storage.hot_tables("cards/"):
+        for _, table in storage.hot_tables("cards/"):
             for doc in table.values():
                 self._states.load(doc)
-        for _, table in self.storage.hot_tables("days/"):
+        for _, table in storage.hot_tables("days/"):
             for doc in table.values():
                 counts = DayCounts.from_dict(doc)
                 self._days[counts.day] = counts
-        if self.storage.snapshot_lost or self.storage.snapshot_partial:
+        if storage.snapshot_lost or storage.snapshot_partial:
             combined = self._rebuild(recoveries)
             recoveries = [r for r in recoveries if r.file != combined.file] + [combined]
-        stored = (self.storage.table("settings") or {}).get("settings")
+        stored = (storage.table("settings") or {}).get("settings")
         if stored is None:
             self._settings = Settings(timezone=system_zone())
             self._put("settings", "settings", self._settings.to_dict())
@@ -199,7 +202,7 @@ class Profile:
             self._settings = Settings.from_dict(stored)
         self._adopt_app_prefs()
         self._recovered = recoveries
-        self._storage_seen = len(self.storage.recoveries)
+        self._storage_seen = len(storage.recoveries)
 
     @property
     def recovered(self) -> tuple[Recovery, ...]:
@@ -222,19 +225,18 @@ class Profile:
 
     # -- low level ---------------------------------------------------------------------------
 
-    def _put(self, table: str, key: str, doc: dict[str, Any]) -> None:
-        current = self.storage.table(table) if self.storage else None
-        handle = self.db.table(table)
-        if current is not None and key in current:
-            if current[key] != doc:
-                handle.update(lambda d: (d.clear(), d.update(doc)), doc_ids=[key])
-        else:
-            handle.insert(Document(doc, doc_id=key))
+    @property
+    def _live(self) -> JournalStorage:
+        """The open storage; StoreError once the profile is closed."""
+        if self.storage is None:
+            raise StoreError(f"the profile {self.display_name!r} is closed")
+        return self.storage
 
-    def _delete(self, table: str, key: str) -> None:
-        current = self.storage.table(table) if self.storage else None
-        if current is not None and key in current:
-            self.db.table(table).remove(doc_ids=[key])
+    def _put(self, table: str, key: str, doc: dict[str, Any]) -> None:
+        """Store ``doc`` under ``key`` (nothing is written if it is stored already)."""
+        current = self._live.table(table)
+        if current is None or current.get(key) != doc:
+            self._live.commit([{"o": "p", "t": table, "k": key, "d": doc}])
 
     def _rebuild(self, recoveries: list[Recovery]) -> Recovery:
         """Card states and daily counts from the review log, after the snapshot was lost."""
@@ -247,7 +249,7 @@ class Profile:
                 latest[review.card_id] = (review.reviewed_at, review.after)
             days.setdefault(review.day, DayCounts(review.day)).add(review)
         restored = 0
-        with self.storage.batch():
+        with self._live.batch():
             for card_id, (_, after) in latest.items():
                 if card_id not in self._states:
                     state = CardProgress.from_dict(after)
@@ -259,11 +261,11 @@ class Profile:
             if card_id not in self._states:
                 self._states[card_id] = CardProgress.from_dict(after)
         self._days.update(days)
-        self.storage.compact()
-        lost = next((r for r in recoveries if r.file == self.storage.snapshot_path), None)
-        file = lost.file if lost else self.storage.snapshot_path
-        kept = lost.kept_as if lost else self.storage.snapshot_path
-        if self.storage.snapshot_partial:
+        self._live.compact()
+        lost = next((r for r in recoveries if r.file == self._live.snapshot_path), None)
+        file = lost.file if lost else self._live.snapshot_path
+        kept = lost.kept_as if lost else self._live.snapshot_path
+        if self._live.snapshot_partial:
             return Recovery(
                 file,
                 kept,
@@ -296,7 +298,7 @@ class Profile:
             return [str(error)]
         problems = settings.problems()
         if not problems:
-            with self.storage.batch():
+            with self._live.batch():
                 self._put("settings", "settings", settings.to_dict())
             self._settings = settings
         return problems
@@ -324,7 +326,7 @@ class Profile:
                     candidate = settings.changed(**{new: data[old]})
                     settings = candidate if not candidate.problems() else settings
         if settings != self._settings:
-            with self.storage.batch():
+            with self._live.batch():
                 self._put("settings", "settings", settings.to_dict())
             self._settings = settings
         try:
@@ -350,9 +352,14 @@ class Profile:
     # Each change is written first; what the profile holds in memory changes only once the
     # write succeeded, so an answer reported "not saved" (a full disk) is not kept either.
 
-    def _write_states(self, states: list[CardProgress]) -> None:
-        for state in states:
-            self._put(_shard(state.card_id), state.card_id, state.to_dict())
+    # An answer is written as plain changes (one journal write, one sync), not through
+    # TinyDB's tables, which copy and compare a whole table for each document they change.
+
+    @staticmethod
+    def _state_ops(states: list[CardProgress]) -> list[dict[str, Any]]:
+        return [
+            {"o": "p", "t": _shard(s.card_id), "k": s.card_id, "d": s.to_dict()} for s in states
+        ]
 
     def _counted(self, changes: list[tuple[Review, int]]) -> dict[str, DayCounts]:
         """The daily totals ``changes`` (a review, +1 or -1) lead to, as new objects."""
@@ -363,9 +370,12 @@ class Profile:
             days[review.day].add(review, sign)
         return days
 
-    def _write_days(self, days: dict[str, DayCounts]) -> None:
-        for day, counts in days.items():
-            self._put(_days_table(day), day, counts.to_dict())
+    @staticmethod
+    def _day_ops(days: dict[str, DayCounts]) -> list[dict[str, Any]]:
+        return [
+            {"o": "p", "t": _days_table(day), "k": day, "d": counts.to_dict()}
+            for day, counts in days.items()
+        ]
 
     def _remember(self, states: list[CardProgress], days: dict[str, DayCounts]) -> None:
         for state in states:
@@ -375,66 +385,57 @@ class Profile:
     def record_answer(self, review: Review, states: list[CardProgress]) -> None:
         """Log an answer and save the changed card states: on disk when this returns."""
         days = self._counted([(review, 1)])
-        with self.storage.batch():
-            self._put(_review_table(review), review.id, review.to_dict())
-            self._write_states(states)
-            self._write_days(days)
+        ops = [{"o": "p", "t": _review_table(review), "k": review.id, "d": review.to_dict()}]
+        self._live.commit(ops + self._state_ops(states) + self._day_ops(days))
         self._remember(states, days)
 
     def undo_answer(self, review: Review, states: list[CardProgress]) -> None:
         days = self._counted([(review, -1)])
-        with self.storage.batch():
-            self._delete(_review_table(review), review.id)
-            self._write_states(states)
-            self._write_days(days)
+        ops: list[dict[str, Any]] = []
+        if review.id in (self._live.table(_review_table(review)) or {}):
+            ops.append({"o": "d", "t": _review_table(review), "k": review.id})
+        self._live.commit(ops + self._state_ops(states) + self._day_ops(days))
         self._remember(states, days)
 
     def replace_answer(self, old: Review, new: Review, states: list[CardProgress]) -> None:
         """Put ``new`` in the log in place of ``old`` (a changed grade): one durable write."""
         days = self._counted([(old, -1), (new, 1)])
-        with self.storage.batch():
-            if (_review_table(old), old.id) != (_review_table(new), new.id):
-                self._delete(_review_table(old), old.id)
-            self._put(_review_table(new), new.id, new.to_dict())
-            self._write_states(states)
-            self._write_days(days)
+        ops: list[dict[str, Any]] = []
+        if (_review_table(old), old.id) != (_review_table(new), new.id) and old.id in (
+            self._live.table(_review_table(old)) or {}
+        ):
+            ops.append({"o": "d", "t": _review_table(old), "k": old.id})
+        ops.append({"o": "p", "t": _review_table(new), "k": new.id, "d": new.to_dict()})
+        self._live.commit(ops + self._state_ops(states) + self._day_ops(days))
         self._remember(states, days)
 
     def save_states(self, states: list[CardProgress]) -> None:
-        with self.storage.batch():
-            self._write_states(states)
+        self._live.commit(self._state_ops(states))
         self._remember(states, {})
 
     def add_flag(self, flag: Flag) -> None:
-        with self.storage.batch():
+        with self._live.batch():
             self._put("flags", flag.id, flag.to_dict())
 
     def release(self, states: list[CardProgress], flag_ids: list[str]) -> None:
         """Cards brought back (their new states) and flags withdrawn, in one write."""
-        with self.storage.batch():
-            self._write_states(states)
-            for flag_id in flag_ids:
-                self._delete("flags", flag_id)
+        flags = self._live.table("flags") or {}
+        ops = self._state_ops(states)
+        ops += [{"o": "d", "t": "flags", "k": key} for key in flag_ids if key in flags]
+        self._live.commit(ops)
         self._remember(states, {})
 
     def flags(self) -> list[dict[str, Any]]:
         return sorted(
-            (dict(d) for d in (self.storage.table("flags") or {}).values()),
+            (dict(d) for d in (self._live.table("flags") or {}).values()),
             key=lambda d: d.get("created_at", ""),
         )
 
     def save_session(self, record: SessionRecord) -> None:
-        """Save a session and update the personal bests."""
-        with self.storage.batch():
+        """Save a session and the personal bests it leads to, in one write."""
+        bests = updated_bests(self.bests(), record, self._days.values())
+        with self._live.batch():
             self._put(f"sessions/{record.started_at[:7]}", record.id, record.to_dict())
-            bests = dict((self.storage.table("bests") or {}).get("bests", {"v": 1}))
-            if record.reviewed >= 20:
-                accuracy = record.correct / record.reviewed
-                if accuracy > bests.get("session_accuracy", 0):
-                    bests["session_accuracy"] = accuracy
-            best_day = max((c.reviews for c in self._days.values()), default=0)
-            bests["most_reviews_in_a_day"] = max(bests.get("most_reviews_in_a_day", 0), best_day)
-            bests["longest_session"] = max(bests.get("longest_session", 0), record.reviewed)
             self._put("bests", "bests", bests)
 
     def merge(
@@ -469,27 +470,38 @@ class Profile:
             {"o": "p", "t": _days_table(day), "k": day, "d": counts.to_dict()}
             for day, counts in days.items()
         ]
-        self.storage.commit(ops)
+        self._live.commit(ops)
         self._remember(states, days)
         if settings is not None:
             self._settings = settings
 
+    def has_review(self, review: Review) -> bool:
+        """Whether the log holds a review with this id (in the table it belongs in)."""
+        return review.id in (self._live.table(_review_table(review)) or {})
+
+    def has_flag(self, flag_id: str) -> bool:
+        return flag_id in (self._live.table("flags") or {})
+
+    def has_session(self, session: dict[str, Any]) -> bool:
+        """Whether a session with this id is kept (``started_at`` says in which month)."""
+        return session["id"] in (self._live.table(f"sessions/{session['started_at'][:7]}") or {})
+
     def sessions(self) -> list[dict[str, Any]]:
         out = []
-        for name in sorted(self.storage.names()):
+        for name in sorted(self._live.names()):
             if name.startswith("sessions/"):
-                out += [dict(d) for d in (self.storage.table(name) or {}).values()]
+                out += [dict(d) for d in (self._live.table(name) or {}).values()]
         return sorted(out, key=lambda d: d.get("started_at", ""))
 
     def bests(self) -> dict[str, Any]:
-        return dict((self.storage.table("bests") or {}).get("bests", {}))
+        return dict((self._live.table("bests") or {}).get("bests", {}))
 
     def reviews(self, day: str | None = None) -> Iterator[Review]:
         """The review log (of one study day, or all of it), oldest first."""
         prefix = f"{COLD_PREFIX}{day}/" if day else COLD_PREFIX
-        names = sorted(n for n in self.storage.names() if n.startswith(prefix))
+        names = sorted(n for n in self._live.names() if n.startswith(prefix))
         for name in names:
-            docs = (self.storage.table(name) or {}).values()
+            docs = (self._live.table(name) or {}).values()
             for doc in sorted(docs, key=lambda d: (d.get("reviewed_at", ""), d.get("id", ""))):
                 yield Review.from_dict(doc)
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from types import GenericAlias
+from typing import Annotated, Any, Literal, TypeVar
 
 import msgspec
 from msgspec import Meta, Struct
@@ -147,6 +148,7 @@ class Snapshot(Struct, forbid_unknown_fields=False):
     tables: dict[str, dict[str, Any]]
     version: Annotated[int, Meta(ge=1)] = 1
     cold: list[str] = []
+    coldz: str | None = None  # version 2: the cold names, "\n"-joined, zlib, base64
     months: dict[str, Annotated[int, Meta(ge=0)]] | None = None
 
 
@@ -162,6 +164,8 @@ class Export(Struct, forbid_unknown_fields=False):
     flags: list[FlagDoc] = []
     bests: BestsDoc | None = None
 
+
+_T = TypeVar("_T")
 
 _KINDS: dict[str, type[_Doc]] = {
     "cards": CardDoc,
@@ -192,7 +196,7 @@ def schema_message(error: msgspec.ValidationError) -> str:
     return f"{where}: {text}" if where else text
 
 
-def check(data: Any, shape: type[Any]) -> Any:
+def check(data: Any, shape: type[_T]) -> _T:
     """``data`` read as ``shape``, or :class:`Invalid` saying where it is wrong."""
     try:
         return msgspec.convert(data, shape)
@@ -233,7 +237,7 @@ def check_document(table: str, key: str, doc: Any) -> None:
     expected = {"cards": "card_id", "reviews": "id", "sessions": "id", "flags": "id"}.get(kind)
     if expected and getattr(record, expected) != key:
         raise Invalid(f"the document under {key!r} has {expected} {getattr(record, expected)!r}")
-    if kind == "days" and (record.day.isoformat() != key or table[5:] != key[:7]):
+    if isinstance(record, DayDoc) and (record.day.isoformat() != key or table[5:] != key[:7]):
         raise Invalid(f"the daily totals under {key!r} in {table} are for {record.day}")
     if kind == "reviews" and table != review_table(doc):
         raise Invalid(f"the review {key!r} belongs in {review_table(doc)}, not {table}")
@@ -254,7 +258,9 @@ def check_table(table: str, docs: dict[str, Any]) -> dict[str, str]:
     field = _KEYED.get(kind)
     if field and kind != "reviews" and is_table_name(table):
         try:
-            records = msgspec.convert(list(docs.values()), list[_KINDS[kind]])
+            records: list[_Doc] = msgspec.convert(
+                list(docs.values()), GenericAlias(list, (_KINDS[kind],))
+            )
         except (msgspec.ValidationError, UnicodeEncodeError):
             pass
         else:
@@ -285,7 +291,7 @@ def check_line(data: Any) -> JournalLine:
     if line.o != "x" and line.k is None:
         raise Invalid("a change to a document must name it (k)")
     if line.o == "p":
-        if line.d is None:
+        if line.d is None or line.k is None:
             raise Invalid("a stored document is missing (d)")
         check_document(line.t, line.k, line.d)
     return line

@@ -11,11 +11,17 @@ leaves invalid JSON, and each write costs time in proportion to the whole histor
   before the call returns. What the caller sees changes only once that append succeeded: a
   failed write (a full disk) is cut back off the journal and leaves memory as it was. On open
   the journal is replayed over the snapshot; a torn last line (a kill in mid-append, never
-  acknowledged) is cut off.
-* *Cold* tables (names starting with ``reviews/``: the review log, one table per day) are not
-  in the snapshot: at compaction their changes move to one append-only file per month under
-  ``reviews/``, read only when a day of that month is needed. Opening reads no history unless
-  a month file's size differs from the one the snapshot recorded (then that month is checked).
+  acknowledged) is cut off. The journal keeps room ahead (zeros, made and flushed
+  :data:`JOURNAL_ROOM` bytes at a time), so a write lands in place and only its data is flushed
+  (``fdatasync``); zeros after the last change are room, not changes.
+* *Cold* tables (names starting with ``reviews/``: the review log, one table per ten minutes
+  of a study day) are not in the snapshot, which lists only their names (packed: zlib and
+  base64, ``coldz``). At compaction each month with changes is *sealed*: written whole as
+  ``reviews/YYYY-MM.z``, a compact compressed file (see :mod:`purgequiz.store.months`), read
+  only when a day of that month is needed. Opening reads no history unless a month file's size
+  differs from the one the snapshot recorded (then that month is checked). Profiles of format
+  1 keep each month as ``reviews/YYYY-MM.jsonl`` (journal lines); those are still read, and
+  sealed at the first compaction.
 * Replaying a change twice is harmless (each line sets or deletes a whole document), so a kill
   during compaction loses nothing.
 * Every line and document is checked against :mod:`purgequiz.store.schema` before it is used.
@@ -30,7 +36,11 @@ keep tables small (the profile shards card states) so each write stays cheap.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
+import re
+import zlib
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,6 +67,7 @@ from purgequiz.store.lines import month_of as _month
 from purgequiz.store.lines import parse_lines as _parse_lines
 from purgequiz.store.lines import split_cold as _split_cold
 from purgequiz.store.lines import whole_writes as _whole_writes
+from purgequiz.store.months import decode_sealed, encode_sealed
 from purgequiz.store.schema import (
     COLD_TABLE,
     MONTH,
@@ -79,12 +90,19 @@ __all__ = [
 ]
 
 SNAPSHOT_FORMAT = "purgequiz.progress"
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2  # 2: the cold names packed ("coldz"), closed months sealed (months.py)
+# the files of the review log: a month's open file ("2025-03") and its sealed file ("2025-03.z")
+_MONTH_KEY = re.compile(r"\d{4}-\d\d(?:\.z)?")
+JOURNAL_ROOM = 1 << 18  # bytes of room made at a time at the end of the journal
 COMPACT_AT_OPEN = 2000  # journal lines
 COMPACT_WHILE_OPEN = 50000
 
 
-class _Tables(MutableMapping):
+# Flushing only the data (not the size and times) is enough for a write into room made before.
+_flush_data = getattr(os, "fdatasync", os.fsync)
+
+
+class _Tables(MutableMapping[str, dict[str, Any]]):
     """What TinyDB sees as the database: tables are copied when asked for, writes recorded."""
 
     def __init__(self, storage: JournalStorage) -> None:
@@ -141,14 +159,17 @@ class JournalStorage(Storage):
         self.recoveries: list[Recovery] = []
         self.snapshot_lost = False
         self.snapshot_partial = False  # some documents of the snapshot were left out
+        self.cold_lost = False  # the snapshot's list of cold tables was damaged
         self._tables: dict[str, dict[str, Any]] = {}
         self._cold_set: set[str] | None = set()  # see _cold
         # the snapshot's list (its text, see _split_cold), made a set on first use
         self._cold_listed: list[str] | bytes = []
+        self._cold_packed: str | None = None  # or the snapshot's packed list ("coldz")
         self._loaded_months: set[str] = set()
         self._pending: dict[str, list[dict[str, Any]]] = {}  # month -> journal ops not loaded
         self._unflushed: dict[str, list[dict[str, Any]]] = {}  # month -> ops since snapshot
         self._recorded_months: dict[str, int] | None = None  # sizes the snapshot recorded
+        self._reseal: set[str] = set()  # sealed months to write again (damage was found)
         self._seq = 0
         self._journal_count = 0
         self._next_compact = COMPACT_WHILE_OPEN
@@ -157,7 +178,9 @@ class JournalStorage(Storage):
         self._staged_ops: list[dict[str, Any]] = []
         self._depth = 0
         self._journal: int | None = None  # the journal's file descriptor, open for appends
-        self._journal_size = 0
+        self._journal_size = 0  # where the next change is written
+        self._journal_room = 0  # the journal's length: zeros after its changes are free room
+        self._journal_end = 0  # the end of the changes read at opening
         try:
             if not read_only:
                 self.folder.mkdir(parents=True, exist_ok=True)
@@ -168,9 +191,10 @@ class JournalStorage(Storage):
             self._load()
             if not read_only:
                 self._journal = os.open(
-                    self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644
+                    self.journal_path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644
                 )
-                self._journal_size = os.fstat(self._journal).st_size
+                self._journal_room = os.fstat(self._journal).st_size
+                self._journal_size = min(self._journal_end, self._journal_room)
         except OSError as error:
             raise file_problem(error, self.folder) from error
         if not read_only and self._journal_count > COMPACT_AT_OPEN:
@@ -244,20 +268,26 @@ class JournalStorage(Storage):
     def _load(self) -> None:
         snapshot_seq = 0
         raw = read_file(self.journal_path) or b""
-        ops, good, torn, bad = _parse_lines(raw, None)
+        # zeros after the last change are room made for the next ones (see _reserve)
+        ops, good, torn, bad = _parse_lines(raw[: len(raw.rstrip(b"\0"))], None)
+        self._journal_end = good
         self._repair_lines(
             self.journal_path, "the progress journal", ops, bad, torn, good, acknowledged_tail=False
         )
         ops = _whole_writes(ops)
-        raw = read_file(self.snapshot_path)
-        if raw is not None:
-            snapshot_seq = self._load_snapshot(raw)
+        snapshot = read_file(self.snapshot_path)
+        if snapshot is not None:
+            snapshot_seq = self._load_snapshot(snapshot)
         elif self._months() and not (ops and ops[0]["s"] == 1):
             # History without a snapshot, and a journal that does not hold all of it from the
             # first change (when it does, the first compaction only stopped midway): rebuild.
             self.snapshot_lost = True
         if self.snapshot_lost:
             self._cold.update(self._segment_names())
+        elif self.cold_lost:
+            self._changed = True
+            for month in self._months():
+                self._load_month(month)
         for op in ops:
             seq = op["s"]
             if seq <= snapshot_seq and not self.snapshot_lost:
@@ -324,8 +354,20 @@ class JournalStorage(Storage):
             listed if listed is not None and listed != b"[]" else snapshot.cold
         )
         self._cold_listed, self._cold_set = (cold, None) if cold else ([], set())
+        if snapshot.coldz is not None:
+            try:
+                packed = zlib.decompress(base64.b64decode(snapshot.coldz, validate=True))
+                self._cold_packed, self._cold_set = packed.decode(), None
+            except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError):
+                self._report(
+                    self.snapshot_path,
+                    self.snapshot_path,
+                    f"the list of review tables in {self.snapshot_path} was damaged; it is "
+                    f"made again from the month files",
+                )
+                self.cold_lost = True
         self._recorded_months = (
-            {m: size for m, size in snapshot.months.items() if MONTH.fullmatch(m)}
+            {m: size for m, size in snapshot.months.items() if _MONTH_KEY.fullmatch(m)}
             if snapshot.months is not None
             else None
         )
@@ -363,15 +405,17 @@ class JournalStorage(Storage):
         recorded = self._recorded_months
         if recorded is None:
             return
-        present = {month: size for month, size in self._month_sizes().items()}
-        for month, size in sorted(recorded.items()):
-            if month not in present:
-                self._missing_month(month)
-            elif present[month] != size:
-                self._load_month(month)
+        present = self._month_sizes()
+        for key, size in sorted(recorded.items()):
+            if key not in present and f"{key}.z" in present:
+                continue  # sealed since (a compaction stopped before its snapshot): read below
+            if key not in present:
+                self._missing_month(key[:7], self._file_path(key))
+            elif present[key] != size:
+                self._load_month(key[:7])
                 self._changed = True
-        for month in sorted(set(present) - set(recorded)):
-            self._load_month(month)
+        for key in sorted(set(present) - set(recorded)):
+            self._load_month(key[:7])
             self._changed = True
 
     def _segment_names(self) -> set[str]:
@@ -384,23 +428,79 @@ class JournalStorage(Storage):
         return {n for n in self._tables if n.startswith(COLD_PREFIX)}
 
     def _month_sizes(self) -> dict[str, int]:
+        """The review log's files: ``2025-03`` (open, ``.jsonl``) or ``2025-03.z`` (sealed)
+        → size in bytes."""
         if not self.segments.is_dir():
             return {}
         sizes = {}
         for entry in os.scandir(self.segments):
             stem, dot, ext = entry.name.partition(".")
-            if dot and ext == "jsonl" and MONTH.fullmatch(stem):
+            if dot and ext in ("jsonl", "z") and MONTH.fullmatch(stem):
                 check_entry(Path(entry.path))
-                sizes[stem] = entry.stat(follow_symlinks=False).st_size
+                key = stem if ext == "jsonl" else f"{stem}.z"
+                sizes[key] = entry.stat(follow_symlinks=False).st_size
         return sizes
 
     def _months(self) -> list[str]:
-        return sorted(self._month_sizes())
+        return sorted({key[:7] for key in self._month_sizes()})
 
     def _segment_path(self, month: str) -> Path:
         if not MONTH.fullmatch(month):  # file names come from checked names only
             raise StoreError(f"{month!r} is not a month of the review log")
         return self.segments / f"{month}.jsonl"
+
+    def _sealed_path(self, month: str) -> Path:
+        return self._segment_path(month).with_suffix(".z")
+
+    def _file_path(self, key: str) -> Path:
+        return self._sealed_path(key[:7]) if key.endswith(".z") else self._segment_path(key)
+
+    def _load_sealed(self, month: str, tables: dict[str, dict[str, Any]]) -> None:
+        """Read ``month``'s sealed file into ``tables``; damage is set aside and reported."""
+        path = self._sealed_path(month)
+        raw = read_file(path)
+        if raw is None:
+            return
+        try:
+            sealed = decode_sealed(raw, month)
+        except Invalid as error:
+            kept = path if self.read_only else set_aside(path)
+            self._report(
+                path,
+                kept,
+                (
+                    f"the review log file {path} is damaged ({error}); the reviews of {month} "
+                    f"in it are gone from the history (card states and daily totals are kept)"
+                    + ("" if self.read_only else f"; it was kept untouched as {kept}")
+                ),
+            )
+            self._changed = True
+            return
+        self._seq = max(self._seq, sealed.seq)
+        tables.update(sealed.tables)
+        if sealed.bad or sealed.cut:
+            kept = path if self.read_only else copy_aside(path)
+            count = sum(len(t) for t in sealed.tables.values())
+            where = ", ".join(f"line {n} ({why})" for n, why in sealed.bad[:3])
+            what = ("it ends early" if sealed.cut else "") + (
+                f"{'; ' if sealed.cut else ''}{len(sealed.bad)} damaged line(s): {where}"
+                if sealed.bad
+                else ""
+            )
+            self._report(
+                path,
+                kept,
+                (
+                    f"the review log file {path} is damaged ({what}); "
+                    + (
+                        f"it was kept untouched as {kept} and {count} good review(s) were recovered"
+                        if not self.read_only
+                        else f"{count} review(s) in it can be read"
+                    )
+                ),
+            )
+            self._reseal.add(month)
+            self._changed = True
 
     def _load_month(self, month: str) -> None:
         if month in self._loaded_months:
@@ -420,6 +520,7 @@ class JournalStorage(Storage):
             acknowledged_tail=month not in self._pending,
         )
         tables: dict[str, dict[str, Any]] = {}
+        self._load_sealed(month, tables)
         self._seq = max([self._seq, *(op["s"] for op in ops)])
         for op in ops + self._pending.pop(month, []):
             _apply(tables, op)
@@ -435,8 +536,8 @@ class JournalStorage(Storage):
         for month in sorted({_month(name) for name in self._cold} - self._loaded_months):
             self._missing_month(month)
 
-    def _missing_month(self, month: str) -> None:
-        path = self._segment_path(month)
+    def _missing_month(self, month: str, path: Path | None = None) -> None:
+        path = path or self._segment_path(month)
         self._report(
             path,
             path,
@@ -445,8 +546,10 @@ class JournalStorage(Storage):
                 f"from the history (card states and daily totals are kept)"
             ),
         )
-        self._loaded_months.add(month)
+        # what is left of the month (its other file, changes in the journal) is kept
         self._cold.difference_update({n for n in self._cold if _month(n) == month})
+        self._load_month(month)
+        self._loaded_months.add(month)
         self._changed = True
 
     # -- what TinyDB and the profile see ---------------------------------------------------
@@ -462,8 +565,10 @@ class JournalStorage(Storage):
         if self._cold_set is None:
             listed = self._cold_listed
             names = _cold_names(listed) if isinstance(listed, bytes) else listed
+            if self._cold_packed is not None:
+                names = names + (self._cold_packed.split("\n") if self._cold_packed else [])
             self._cold_set = {n for n in names if isinstance(n, str) and COLD_TABLE.fullmatch(n)}
-            self._cold_listed = []
+            self._cold_listed, self._cold_packed = [], None
         return self._cold_set
 
     def names(self) -> set[str]:
@@ -493,10 +598,12 @@ class JournalStorage(Storage):
             self._load_month(_month(name))
         return self._tables.get(name)
 
-    def read(self) -> MutableMapping:
+    # TinyDB reads the database only as a mapping; a lazy one (not the dict its stub names)
+    # is what keeps opening from copying every table.
+    def read(self) -> MutableMapping[str, dict[str, Any]]:  # type: ignore[override]
         return _Tables(self)
 
-    def write(self, data: MutableMapping) -> None:
+    def write(self, data: MutableMapping[str, dict[str, Any]]) -> None:
         ops: list[dict[str, Any]] = []
         if isinstance(data, _Tables):
             for name in sorted(data.deleted):
@@ -541,14 +648,15 @@ class JournalStorage(Storage):
                 if name not in staged:
                     current = self.table(name)
                     staged[name] = dict(current) if current is not None else None
+                table = staged[name]
                 if op["o"] == "x":
                     staged[name] = None
                 elif op["o"] == "p":
-                    if staged[name] is None:
-                        staged[name] = {}
-                    staged[name][op["k"]] = op["d"]
-                elif staged[name] is not None:
-                    staged[name].pop(op["k"], None)
+                    if table is None:
+                        table = staged[name] = {}
+                    table[op["k"]] = op["d"]
+                elif table is not None:
+                    table.pop(op["k"], None)
                 self._staged_ops.append(op)
 
     @contextmanager
@@ -605,23 +713,53 @@ class JournalStorage(Storage):
                 # The changes are safe in the journal; try again after some more.
                 self._next_compact = self._journal_count + COMPACT_WHILE_OPEN // 10
 
+    @staticmethod
+    def _write_at(fd: int, offset: int, data: bytes) -> None:
+        os.lseek(fd, offset, os.SEEK_SET)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+
+    def _reserve(self, fd: int, end: int) -> None:
+        """Make the journal at least ``end`` bytes long with zeros, flushed, so that the
+        writes into that room change no size and need only their data flushed. Best effort:
+        on failure (a full disk) the room is given back and writes simply extend the file."""
+        # never before the last change: a reserve that failed earlier left the file shorter
+        start = max(self._journal_room, self._journal_size)
+        room = max(end, start + JOURNAL_ROOM)
+        try:
+            self._write_at(fd, start, bytes(room - start))
+            os.fsync(fd)
+        except OSError:
+            try:
+                os.ftruncate(fd, start)
+            except OSError:
+                pass  # zeros past the end are free room at the next opening
+            return
+        self._journal_room = room
+
     def _append(self, data: bytes) -> None:
-        """Append and fsync; on failure the journal is cut back to what it was."""
+        """Write ``data`` after the last change and flush it; on failure the journal is cut
+        back to what it was."""
         if self._journal is None:
             raise StoreError(f"{self.journal_path} is closed")
+        end = self._journal_size + len(data)
+        if end > self._journal_room:
+            self._reserve(self._journal, end)
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(self._journal, view)
-                view = view[written:]
-            os.fsync(self._journal)
+            self._write_at(self._journal, self._journal_size, data)
+            if end <= self._journal_room:
+                _flush_data(self._journal)
+            else:
+                os.fsync(self._journal)
         except OSError as error:
             try:
                 os.ftruncate(self._journal, self._journal_size)
+                self._journal_room = self._journal_size
             except OSError:
                 pass  # a torn tail is cut off at the next opening
             raise file_problem(error, self.journal_path) from error
-        self._journal_size += len(data)
+        self._journal_size = end
 
     # -- compaction ------------------------------------------------------------------------
 
@@ -638,16 +776,14 @@ class JournalStorage(Storage):
                 self.segments.mkdir(exist_ok=True)
             except OSError as error:
                 raise file_problem(error, self.segments) from error
-        for month, ops in sorted(self._unflushed.items()):
-            self._extend_month(month, ops)
-        if self._unflushed:
-            fsync_dir(self.segments)
+        self._seal()
         hot = {n: t for n, t in self._tables.items() if not n.startswith(COLD_PREFIX)}
+        names = "\n".join(sorted(self._cold)).encode()
         snapshot = {
             "format": SNAPSHOT_FORMAT,
             "version": SNAPSHOT_VERSION,
             "seq": self._seq,
-            "cold": sorted(self._cold),
+            "coldz": base64.b64encode(zlib.compress(names, 6)).decode(),
             "months": self._month_sizes(),
             "tables": hot,
         }
@@ -656,7 +792,7 @@ class JournalStorage(Storage):
             if self._journal is not None:
                 os.ftruncate(self._journal, 0)
                 os.fsync(self._journal)
-                self._journal_size = 0
+                self._journal_size = self._journal_room = 0
             else:
                 write_atomic(self.journal_path, b"")
         except OSError as error:
@@ -668,33 +804,39 @@ class JournalStorage(Storage):
         self._changed = False
         self.snapshot_lost = self.snapshot_partial = False
 
-    def _extend_month(self, month: str, ops: list[dict[str, Any]]) -> None:
-        path = self._segment_path(month)
-        raw = read_file(path) or b""
-        done, good, _, _ = _parse_lines(raw, month)
-        last = max((op["s"] for op in done), default=0)
-        fresh = [op for op in ops if op["s"] > last]
-        if not fresh:
-            return
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644)
-        except OSError as error:
-            raise file_problem(error, path) from error
-        try:
-            os.ftruncate(fd, good)  # an unfinished line a stopped compaction left
-            os.lseek(fd, good, os.SEEK_SET)
-            view = memoryview(b"".join(_line(op) for op in fresh))
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        except OSError as error:
+    def _seal(self) -> None:
+        """Write the sealed file (see months.py) of every month with changes in the journal,
+        an open ``.jsonl`` file (an earlier format, or a compaction stopped midway) or damage
+        found, from what is in memory and on disk together.
+
+        The sealed file is written whole (atomically) before the open one is removed, and the
+        changes stay in the journal until the snapshot after it is written: a kill at any
+        point leaves files that read as the same reviews.
+        """
+        sizes = self._month_sizes()
+        months = {k for k in sizes if not k.endswith(".z")} | self._reseal | set(self._unflushed)
+        for month in sorted(months):
+            was_loaded = month in self._loaded_months
+            self._load_month(month)
+            tables = {
+                name: table
+                for name, table in self._tables.items()
+                if name.startswith(COLD_PREFIX) and _month(name) == month
+            }
+            write_atomic(self._sealed_path(month), encode_sealed(month, self._seq, tables))
             try:
-                os.ftruncate(fd, good)
-            except OSError:
+                os.unlink(self._segment_path(month))
+            except FileNotFoundError:
                 pass
-            raise file_problem(error, path) from error
-        finally:
-            os.close(fd)
+            except OSError as error:
+                raise file_problem(error, self._segment_path(month)) from error
+            if not was_loaded:  # read only to be sealed: not kept in memory
+                for name in tables:
+                    del self._tables[name]
+                self._loaded_months.discard(month)
+        if months:
+            fsync_dir(self.segments)
+        self._reseal.clear()
 
     def close(self) -> None:
         """Compact if anything changed, and close the journal (even if compaction fails)."""

@@ -6,9 +6,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import msgspec
+
+from purgequiz.learn.merge import plan_merge
 from purgequiz.learn.records import Review
 from purgequiz.learn.scheduler import CardProgress
-from purgequiz.store.profile import Profile, _review_table
+from purgequiz.store.profile import Profile
 from purgequiz.store.schema import (
     Export,
     FlagDoc,
@@ -76,7 +79,7 @@ def check_export(data: Any) -> None:
             raise Invalid(f"reviews[{number}]: the state after it is of another card")
 
 
-def _known(doc: dict[str, Any], shape: type) -> dict[str, Any]:
+def _known(doc: dict[str, Any], shape: type[msgspec.Struct]) -> dict[str, Any]:
     """``doc`` with only the fields ``shape`` knows (a file's extra keys are not kept)."""
     return {name: doc[name] for name in ("v", *shape.__struct_fields__) if name in doc}
 
@@ -88,44 +91,27 @@ def import_into(profile: Profile, data: Any, *, take_settings: bool = False) -> 
     in one durable write: an import happens whole or not at all.
     """
     check_export(data)
-    storage = profile.storage
-    assert storage is not None
-    mine = profile.card_states()
-    states: dict[str, CardProgress] = {}
-    for doc in data.get("cards", []):
-        incoming = CardProgress.from_dict(doc)
-        current = states.get(incoming.card_id) or mine.get(incoming.card_id)
-        if current is None or (
-            incoming.last_review
-            and (current.last_review is None or incoming.last_review > current.last_review)
-        ):
-            states[incoming.card_id] = incoming
-    reviews: dict[str, Review] = {}
-    for doc in data.get("reviews", []):
-        review = Review.from_dict({**doc, "after": CardProgress.from_dict(doc["after"]).to_dict()})
-        if review.id not in reviews and review.id not in (
-            storage.table(_review_table(review)) or {}
-        ):
-            reviews[review.id] = review
-    known_flags = storage.table("flags") or {}
-    flags = {
-        doc["id"]: _known(doc, FlagDoc)
-        for doc in data.get("flags", [])
-        if doc["id"] not in known_flags
-    }
-    sessions = {}
-    for doc in data.get("sessions", []):
-        table = storage.table(f"sessions/{doc['started_at'][:7]}") or {}
-        if doc["id"] not in table:
-            sessions[doc["id"]] = _known(doc, SessionDoc)
+    plan = plan_merge(
+        mine=profile.card_states(),
+        states=[CardProgress.from_dict(doc) for doc in data.get("cards", [])],
+        reviews=[
+            Review.from_dict({**doc, "after": CardProgress.from_dict(doc["after"]).to_dict()})
+            for doc in data.get("reviews", [])
+        ],
+        flags=[_known(doc, FlagDoc) for doc in data.get("flags", [])],
+        sessions=[_known(doc, SessionDoc) for doc in data.get("sessions", [])],
+        has_review=profile.has_review,
+        has_flag=profile.has_flag,
+        has_session=profile.has_session,
+    )
     settings = None
     if take_settings and data.get("settings") is not None:
         settings = check_settings(data["settings"])
     profile.merge(
-        states=list(states.values()),
-        reviews=list(reviews.values()),
-        flags=list(flags.values()),
-        sessions=list(sessions.values()),
+        states=plan.states,
+        reviews=plan.reviews,
+        flags=plan.flags,
+        sessions=plan.sessions,
         settings=settings,
     )
-    return ImportReport(len(states), len(reviews), len(flags), len(sessions))
+    return ImportReport(len(plan.states), len(plan.reviews), len(plan.flags), len(plan.sessions))

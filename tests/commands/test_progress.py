@@ -104,7 +104,7 @@ def test_check_reports_a_healthy_profile(capsys):
 def test_check_reports_damage_without_touching_it(capsys):
     """Damage in the review log is reported, and the files stay exactly as they were."""
     folder = _studied("Anna", 4)
-    month = next((folder / "reviews").glob("*.jsonl"))
+    month = next((folder / "reviews").glob("*.z"))
     month.write_bytes(month.read_bytes()[:-20])
     before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     assert progress.run(Args(progress_command="check", profile="Anna", repair=False)) == 1
@@ -117,7 +117,7 @@ def test_check_reports_damage_without_touching_it(capsys):
 def test_check_repair_keeps_the_damaged_file_and_leaves_a_healthy_profile(capsys):
     """--repair sets the damaged file aside, rebuilds the rest, and a new check is clean."""
     folder = _studied("Anna", 4)
-    month = next((folder / "reviews").glob("*.jsonl"))
+    month = next((folder / "reviews").glob("*.z"))
     damaged = month.read_bytes()[:-20]
     month.write_bytes(damaged)
     assert progress.run(Args(progress_command="check", profile="Anna", repair=True)) == 0

@@ -29,7 +29,7 @@ def test_export_when_a_review_file_cannot_be_read(monkeypatch, capsys) -> None:
     """An export that meets an unreadable review file names it instead of a traceback."""
     with open_profile("Anna"):
         pass
-    unreadable = paths.profiles_dir() / "_41.nna" / "reviews" / "2025-03.jsonl"
+    unreadable = paths.profiles_dir() / "_41.nna" / "reviews" / "2025-03.z"
 
     def export_profile(profile):
         raise refuse(unreadable)

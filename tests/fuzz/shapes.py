@@ -461,6 +461,19 @@ class ExportsShape(Shape):
         return report
 
 
+def _damage(rng, data: bytes) -> bytes:
+    """``data`` cut short, with a few bytes changed, or with bytes added."""
+    kind = rng.randrange(3)
+    if kind == 0:
+        return data[: rng.randrange(len(data) + 1)]
+    if kind == 1:
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 4)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        return bytes(damaged)
+    return data + bytes(rng.randrange(256) for _ in range(rng.randint(1, 40)))
+
+
 def _lines(data: bytes) -> list[bytes]:
     return [line for line in data.split(b"\n") if line.strip()]
 
@@ -470,8 +483,8 @@ class ProfilesShape(Shape):
     targets = (
         "progress.json",
         "progress.journal",
-        "reviews/2025-02.jsonl",
-        "reviews/2025-03.jsonl",
+        "reviews/2025-02.z",  # sealed months (compressed): mangled as bytes
+        "reviews/2025-03.z",
         "profile.json",
     )
 
@@ -483,6 +496,9 @@ class ProfilesShape(Shape):
         if mangler.chance(0.04):
             data = None
             mangler.steps.append("removed")
+        elif target.endswith(".z"):
+            data = _damage(rng, original)
+            mangler.steps.append("bytes damaged")
         elif mangler.chance(0.06):
             data = mangler.noise()
         elif target.endswith((".journal", ".jsonl")):

@@ -81,7 +81,7 @@ def import_cut(seed: int) -> None:
         print("journal", storage._journal_size, flush=True)
 
         def append_half_then_die(data: bytes) -> None:
-            os.write(storage._journal, data[: len(data) // 2])
+            os.pwrite(storage._journal, data[: len(data) // 2], storage._journal_size)
             os.fsync(storage._journal)
             os.kill(os.getpid(), signal.SIGKILL)
 

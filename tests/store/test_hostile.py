@@ -1,10 +1,12 @@
 """Hostile and damaged progress files: nothing gets out of the data folder, nothing is lost."""
 
+import base64
 import copy
 import errno
 import json
 import os
 import random
+import zlib
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from purgequiz import paths
 from purgequiz.learn.session import StudySession
 from purgequiz.store import storage as storage_module
 from purgequiz.store.errors import StoreError
+from purgequiz.store.months import decode_sealed
 from purgequiz.store.profile import open_profile
 from purgequiz.store.schema import Invalid
 from purgequiz.store.transfer import export_profile, import_into
@@ -51,6 +54,25 @@ def folder_of(name: str = "Anna") -> Path:
 
 def snapshot_of(profile_folder: Path) -> dict:
     return json.loads((profile_folder / "progress.json").read_bytes())
+
+
+def cold_of(snapshot: dict) -> list[str]:
+    """The cold table names a snapshot lists (packed since version 2, a list before)."""
+    if "coldz" in snapshot:
+        text = zlib.decompress(base64.b64decode(snapshot["coldz"])).decode()
+        return text.split("\n") if text else []
+    return snapshot["cold"]
+
+
+def set_cold(snapshot: dict, names: list, packed: bool) -> None:
+    """Make the snapshot list ``names``, packed (version 2) or as a plain list (version 1)."""
+    snapshot.pop("coldz", None)
+    snapshot.pop("cold", None)
+    if packed:
+        snapshot["coldz"] = base64.b64encode(zlib.compress("\n".join(names).encode())).decode()
+    else:
+        snapshot["version"] = 1
+        snapshot["cold"] = names
 
 
 def _mutations(outside: Path):
@@ -115,12 +137,13 @@ def test_a_journal_line_naming_an_outside_table_is_set_aside(home, outside):
     assert all(p.is_relative_to(home) for p in home.rglob("*"))
 
 
-def test_a_snapshot_listing_an_outside_cold_table_reads_nothing_outside(outside):
+@pytest.mark.parametrize("packed", [False, True], ids=["listed", "packed"])
+def test_a_snapshot_listing_an_outside_cold_table_reads_nothing_outside(outside, packed):
     """Cold table names in a snapshot that are not of the log's form name no file."""
     study("Anna", 3)
     folder = folder_of()
     data = snapshot_of(folder)
-    data["cold"] = data["cold"] + [f"reviews/../../{outside.name}/victim"]
+    set_cold(data, cold_of(data) + [f"reviews/../../{outside.name}/victim"], packed)
     (folder / "progress.json").write_text(json.dumps(data))
     with open_profile("Anna") as profile:
         assert len(list(profile.reviews())) == 3
@@ -137,6 +160,7 @@ def test_a_snapshot_listing_an_outside_cold_table_reads_nothing_outside(outside)
         "card not an object",
         "settings wrong",
         "cold names not text",
+        "packed cold names damaged",
         "tables a list",
         "deep nesting",
         "huge number",
@@ -159,7 +183,9 @@ def test_a_damaged_snapshot_is_kept_and_the_profile_recovered(damage):
     elif damage == "settings wrong":
         data["tables"]["settings"]["settings"]["daily_goal"] = "lots"
     elif damage == "cold names not text":
-        data["cold"] = [1, {}]
+        set_cold(data, [1, {}], packed=False)
+    elif damage == "packed cold names damaged":
+        data["coldz"] = data["coldz"][:-12] + "not-base64!"
     elif damage == "tables a list":
         data["tables"] = []
     elif damage == "deep nesting":
@@ -213,7 +239,7 @@ def test_a_journal_line_without_its_document_is_reported():
         "progress.journal",
         "progress.json",
         "reviews",
-        "reviews/2025-03.jsonl",
+        "reviews/2025-03.z",
         "profile.json",
         "profile.owner",
         "profile.lock",
@@ -243,7 +269,7 @@ def test_links_inside_a_profile_are_refused(name, outside):
 @pytest.mark.parametrize("what", ["fifo", "folder"])
 @pytest.mark.parametrize(
     "name",
-    ["progress.journal", "progress.json", "reviews/2025-03.jsonl", "profile.lock", "profile.json"],
+    ["progress.journal", "progress.json", "reviews/2025-03.z", "profile.lock", "profile.json"],
 )
 def test_something_else_where_a_file_belongs_is_refused(name, what):
     """A folder or a FIFO in place of a progress file stops the opening with a message."""
@@ -285,7 +311,7 @@ def test_an_answer_not_saved_on_a_full_disk_is_not_kept(monkeypatch):
         shown = session.next_card(NOW)
         session.answer(shown.card.answer, NOW, 1000)
         journal = profile.path / "progress.journal"
-        size = journal.stat().st_size
+        saved = journal.read_bytes().rstrip(b"\0")  # zeros after the changes are free room
         states = dict(profile.card_states().stored())
         counts = profile.day_counts("2025-03-01")
         free = _full_disk(monkeypatch)
@@ -293,7 +319,7 @@ def test_an_answer_not_saved_on_a_full_disk_is_not_kept(monkeypatch):
         with pytest.raises(StoreError) as error:
             session.answer(shown.card.answer, NOW + timedelta(seconds=5), 1000)
         assert "no space left" in str(error.value) and str(journal) in str(error.value)
-        assert journal.stat().st_size == size
+        assert journal.read_bytes().rstrip(b"\0") == saved
         assert dict(profile.card_states().stored()) == states
         assert profile.day_counts("2025-03-01") == counts
         free()
@@ -345,7 +371,26 @@ def test_a_failed_import_keeps_nothing(exported, monkeypatch):
 
 
 def _month_file(folder: Path) -> Path:
-    return next((folder / "reviews").glob("*.jsonl"))
+    """The month file of the log in the plain form of 0.1.0 (as profiles from before sealed
+    months have it): its sealed file written out as lines, and the snapshot told so."""
+    (sealed,) = (folder / "reviews").glob("*.z")
+    month = sealed.name[:7]
+    tables = decode_sealed(sealed.read_bytes(), month).tables
+    ops = [
+        {"o": "p", "t": name, "k": key, "d": doc, "s": number}
+        for number, (name, key, doc) in enumerate(
+            ((name, key, doc) for name in sorted(tables) for key, doc in tables[name].items()),
+            1,
+        )
+    ]
+    plain = sealed.with_suffix(".jsonl")
+    plain.write_bytes(b"".join(json.dumps(op).encode() + b"\n" for op in ops))
+    sealed.unlink()
+    snapshot = snapshot_of(folder)
+    del snapshot["months"][f"{month}.z"]
+    snapshot["months"][month] = plain.stat().st_size
+    (folder / "progress.json").write_text(json.dumps(snapshot))
+    return plain
 
 
 def test_a_truncated_review_log_is_reported_at_opening_and_kept():
@@ -442,7 +487,7 @@ def test_a_write_cut_short_is_left_out_whole():
         shown = session.next_card(NOW + timedelta(days=1))
         session.answer(shown.card.answer, NOW + timedelta(days=1), 1000)
         journal = profile.path / "progress.journal"
-        lines = journal.read_bytes().splitlines(keepends=True)
+        lines = journal.read_bytes().rstrip(b"\0").splitlines(keepends=True)  # zeros: room
         assert len(lines) >= 3 and json.loads(lines[0])["n"] == len(lines)
         os.close(profile.storage._journal)
         profile.storage._journal = None
@@ -466,14 +511,16 @@ def test_a_first_close_on_a_full_disk_leaves_every_answer_and_no_false_alarm(mon
     real_replace = os.replace
 
     def full(source, target):
-        raise OSError(errno.ENOSPC, "No space left on device")
+        if Path(target).name == "progress.json":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_replace(source, target)
 
     monkeypatch.setattr(storage_module.os, "replace", full)  # the month file is written,
     with pytest.raises(StoreError):  # the snapshot is not
         profile.close()
     monkeypatch.setattr(storage_module.os, "replace", real_replace)
     assert not (profile.path / "progress.json").exists()
-    assert _month_file(profile.path).stat().st_size > 0
+    assert (profile.path / "reviews" / "2025-03.z").stat().st_size > 0
     with open_profile("Anna") as again:
         assert again.recovered == ()
         assert len(list(again.reviews())) == 3
@@ -516,3 +563,31 @@ def test_a_profile_folder_that_is_a_link_is_refused_before_anything_is_written(o
         open_profile("Anna")
     assert "is a link" in str(error.value)
     assert list(empty.iterdir()) == []
+
+
+def test_answers_saved_when_no_room_can_be_made_ahead_are_kept(monkeypatch):
+    """When the journal cannot be given room ahead (the disk too full for it), answers are
+    written at its end instead, and every one of them is there at the next opening."""
+    real = os.write
+
+    def no_room(fd, data):
+        if len(data) >= storage_module.JOURNAL_ROOM // 2:  # only the zeros of the room
+            real(fd, bytes(data[:100]))
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(fd, data)
+
+    monkeypatch.setattr(storage_module.os, "write", no_room)
+    profile = open_profile("Anna")
+    session = StudySession(plain_deck(4), profile, NOW, random.Random(1))
+    ids = []
+    for i in range(4):
+        shown = session.next_card(NOW + timedelta(seconds=i))
+        session.answer(shown.card.answer, NOW + timedelta(seconds=i), 1000)
+        ids.append(session._undo[-1][0].id)
+    monkeypatch.setattr(storage_module.os, "write", real)
+    os.close(profile.storage._journal)  # the process ends here, before any compaction
+    profile.storage._journal = None
+    profile.close()
+    with open_profile("Anna") as again:
+        assert again.recovered == ()
+        assert sorted(r.id for r in again.reviews()) == sorted(ids)

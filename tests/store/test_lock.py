@@ -1,8 +1,7 @@
-"""The profile lock: one purgequiz per profile, compatible with filelock's lock of the file."""
+"""The profile lock (filelock's): one purgequiz per profile, freed when its process ends."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -41,7 +40,6 @@ def test_lock_of_a_killed_process_needs_no_cleanup(home):
     open_profile("Anna").close()  # the lock file it held is still there, and takes a new lock
 
 
-@pytest.mark.skipif(os.name != "posix", reason="on POSIX the store locks without filelock")
 def test_the_lock_excludes_and_is_excluded_by_filelock():
     """A purgequiz that locks the file with filelock and this one exclude each other."""
     open_profile("Anna").close()
