@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 QUICK_DECK_ID = "quick-practice"
-INDEX_VERSION = 3  # 3: decks whose text holds control characters are refused
+INDEX_VERSION = 4  # 3: decks holding control characters refused; 4: version 1 decks too
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from purgequiz.decks.model import (
     ANSWER_TYPES,
     CARD_KINDS,
     DECK_FORMAT,
-    READABLE_VERSIONS,
+    DECK_VERSION,
     Card,
     Citation,
     Deck,
@@ -231,12 +231,12 @@ def _deck(data: Any, file: str) -> Deck:
     if data.get("format") != DECK_FORMAT:
         raise DeckError(file, [f"is not a purgequiz deck (its 'format' is not {DECK_FORMAT!r})"])
     version = data.get("version")
-    if version not in READABLE_VERSIONS:
+    if not _is_int(version) or version != DECK_VERSION:
         raise DeckError(
             file,
             [
-                f"has deck format version {version!r}; this purgequiz reads "
-                f"versions {' and '.join(map(str, READABLE_VERSIONS))}"
+                f"has deck format version {visible(repr(version))}; this purgequiz reads only "
+                f"version {DECK_VERSION}: make the deck again with 'purgequiz generate'"
             ],
         )
     problems: list[str] = []

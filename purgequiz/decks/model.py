@@ -26,7 +26,6 @@ __all__ = [
     "CARD_KINDS",
     "DECK_FORMAT",
     "DECK_VERSION",
-    "READABLE_VERSIONS",
     "TYPED_WORDS",
     "Card",
     "Citation",
@@ -35,8 +34,7 @@ __all__ = [
 ]
 
 DECK_FORMAT = "purgequiz.deck"
-DECK_VERSION = 2
-READABLE_VERSIONS = (1, 2)  # version 1 decks lack family and rebuttals; both read as empty
+DECK_VERSION = 2  # the only version read: a deck of another version is refused
 CARD_KINDS = ("question", "cloze", "truefalse", "ordering", "matching", "flashcard")
 ANSWER_TYPES = ("entity", "number", "date", "text", "boolean", "order", "pairs")
 TYPED_WORDS = 4  # a text key longer than this is never asked typed

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = ["SETTINGS_VERSION", "Settings"]
 
-SETTINGS_VERSION = 2  # 2 added theme and typed_after_learning; version 1 documents still load
+SETTINGS_VERSION = 2  # the only version read: settings of another version are refused
 THEME_NAME_MAX = 64
 
 
@@ -93,7 +93,14 @@ class Settings:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
-        """Read stored settings; unknown keys are ignored, missing ones take defaults."""
+        """Read stored settings of :data:`SETTINGS_VERSION` (unknown keys are ignored); raise
+        ``ValueError`` saying so for settings of any other version."""
+        version = data.get("v")
+        if type(version) is not int or version != SETTINGS_VERSION:
+            raise ValueError(
+                f"the settings have version {version!r}; this purgequiz reads only settings "
+                f"of version {SETTINGS_VERSION}"
+            )
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
         for name in ("learning_steps", "relearning_steps"):

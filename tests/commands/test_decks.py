@@ -312,3 +312,26 @@ def test_a_fact_folder_is_named_as_one(capsys):
         f"{seeds}: is a fact folder, not a deck; build a deck from it with "
         f"'purgequiz generate --facts {seeds} -o deck.json'\n"
     )
+
+
+def _first_version_deck(path: Path) -> Path:
+    """A copy of a shipped deck as the first deck format wrote it: version 1, without
+    families and rebuttals."""
+    data = json.loads((paths.bundled_decks_dir() / "figures.json").read_text())
+    data["version"] = 1
+    for card in data["cards"]:
+        del card["family"], card["rebuttals"]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_check_refuses_a_first_version_deck_saying_what_to_do(tmp_path: Path, capsys):
+    """A version 1 deck is refused in one line naming the file and the version and saying
+    how to make the deck again."""
+    old = _first_version_deck(tmp_path / "old.json")
+    assert main(["decks", "check", str(old)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{old}: has deck format version 1; this purgequiz reads only version 2: "
+        "make the deck again with 'purgequiz generate'"
+    )

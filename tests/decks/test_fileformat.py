@@ -57,17 +57,22 @@ def test_wrong_format_or_version(deck: Deck):
     """Another format or a newer version is refused with a plain message."""
     data = _data(deck)
     assert "not a purgequiz deck" in _problems({**data, "format": "anki"})[0]
-    assert "versions 1 and 2" in _problems({**data, "version": 3})[0]
+    assert "reads only version 2" in _problems({**data, "version": 3})[0]
 
 
-def test_a_first_version_deck_still_reads(deck: Deck):
-    """A deck written before families and rebuttals reads, with both empty."""
+@pytest.mark.parametrize("version", [1, 2.0, "2", True, None])
+def test_a_deck_of_another_version_is_refused(deck: Deck, version: object):
+    """A deck file of any version but the current one is refused, naming the file and the
+    version and saying how to make the deck again."""
     data = _data(deck)
-    data["version"] = 1
-    for card in data["cards"]:
-        del card["family"], card["rebuttals"]
-    old = parse_deck(json.dumps(data))
-    assert old.cards[0].family == "" and old.cards[0].rebuttals == ()
+    data["version"] = version
+    if version == 1:  # as a first-version deck was written: without families and rebuttals
+        for card in data["cards"]:
+            del card["family"], card["rebuttals"]
+    assert _problems(data, "old.json") == [
+        f"has deck format version {version!r}; this purgequiz reads only version 2: "
+        "make the deck again with 'purgequiz generate'"
+    ]
 
 
 def test_a_rebuttal_must_answer_a_wrong_choice(deck: Deck):
@@ -202,7 +207,7 @@ def test_mangled_card_fields_give_deck_errors(field: str, value: object):
     """Any value in any card field gives a deck or a DeckError, never another exception."""
     data = {
         "format": "purgequiz.deck",
-        "version": 1,
+        "version": 2,
         "id": "d",
         "title": "T",
         "cards": [

@@ -44,25 +44,18 @@ def test_stored_form_round_trips_with_its_version():
     assert Settings.from_dict(data) == settings
 
 
-def test_version_1_settings_load_with_the_new_defaults():
-    """Settings stored before the theme and the switch existed load, taking their defaults."""
+@pytest.mark.parametrize("version", [1, 3, None, "2", 2.0, True])
+def test_settings_of_another_version_are_refused(version: object):
+    """Settings of any version but the current one (a version 1 document among them: before
+    the theme and the switch) are refused, naming the version, not read with defaults."""
     old = {
-        "v": 1,
-        "desired_retention": 0.85,
-        "learning_steps": [1, 10],
-        "relearning_steps": [10],
-        "maximum_interval": 36500,
-        "fuzzing": True,
-        "new_per_day": 5,
-        "reviews_per_day": 200,
-        "day_starts_at": 4,
-        "timezone": "UTC",
-        "daily_goal": 30,
-        "flashcards_only": False,
+        k: v for k, v in Settings().to_dict().items() if k not in ("theme", "typed_after_learning")
     }
-    settings = Settings.from_dict(old)
-    assert (settings.new_per_day, settings.desired_retention) == (5, 0.85)
-    assert (settings.theme, settings.typed_after_learning) == ("", True)
+    with pytest.raises(ValueError) as refused:
+        Settings.from_dict({**old, "v": version})
+    assert str(refused.value) == (
+        f"the settings have version {version!r}; this purgequiz reads only settings of version 2"
+    )
 
 
 def test_changed_refuses_unknown_names():
