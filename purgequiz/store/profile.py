@@ -53,7 +53,6 @@ __all__ = ["CardStates", "Profile", "ProfileInfo", "list_profiles", "open_profil
 
 SHARDS = 256
 META_VERSION = 1
-LEGACY_APP_PREFS = "app.json"  # the app's per-profile theme file before settings held it
 
 
 class _Table(Table):
@@ -200,7 +199,6 @@ class Profile:
             self._put("settings", "settings", self._settings.to_dict())
         else:
             self._settings = Settings.from_dict(stored)
-        self._adopt_app_prefs()
         self._recovered = recoveries
         self._storage_seen = len(storage.recoveries)
 
@@ -302,37 +300,6 @@ class Profile:
                 self._put("settings", "settings", settings.to_dict())
             self._settings = settings
         return problems
-
-    def _adopt_app_prefs(self) -> None:
-        """Once: the theme and typed-answer switch the app used to keep in its own ``app.json``.
-
-        Valid values become settings; the file is then renamed ``app.json.adopted`` (kept, never
-        read again). A damaged file is renamed the same way and changes nothing.
-        """
-        path = self.path / LEGACY_APP_PREFS
-        try:
-            data = json.loads(path.read_bytes())
-        except FileNotFoundError:
-            return
-        except (OSError, ValueError, UnicodeDecodeError):
-            data = None
-        settings = self._settings
-        if isinstance(data, dict):
-            for old, new, kind in (
-                ("theme", "theme", str),
-                ("typed_progression", "typed_after_learning", bool),
-            ):
-                if isinstance(data.get(old), kind):
-                    candidate = settings.changed(**{new: data[old]})
-                    settings = candidate if not candidate.problems() else settings
-        if settings != self._settings:
-            with self._live.batch():
-                self._put("settings", "settings", settings.to_dict())
-            self._settings = settings
-        try:
-            os.replace(path, path.with_name(LEGACY_APP_PREFS + ".adopted"))
-        except OSError:
-            pass
 
     # -- what a study session needs (learn.records.ProgressStore) -----------------------------
 

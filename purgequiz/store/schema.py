@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal, TypeVar
 import msgspec
 from msgspec import Meta, Struct
 
-from purgequiz.learn.settings import Settings
+from purgequiz.learn.settings import SETTINGS_VERSION, Settings
 
 __all__ = [
     "COLD_TABLE",
@@ -218,6 +218,11 @@ def table_kind(name: str) -> str:
 
 
 def check_settings(data: Any) -> Settings:
+    version = data.get("v") if isinstance(data, dict) else None
+    if type(version) is not int or version != SETTINGS_VERSION:
+        raise Invalid(
+            f"settings of version {version!r}; this purgequiz reads version {SETTINGS_VERSION}"
+        )
     settings = check(data, Settings)
     problems = settings.problems()
     if problems:

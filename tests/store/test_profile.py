@@ -207,47 +207,20 @@ def test_theme_and_typed_progression_are_stored_settings():
         assert '"v": 2' in json.dumps(snapshot)
 
 
-def test_settings_stored_before_version_2_still_load():
-    """A profile whose settings lack the theme and the switch opens with their defaults."""
+def test_settings_of_another_version_are_set_aside():
+    """Settings stored with another version are not read: the profile opens with the defaults,
+    keeps its other progress, and says which file it set aside."""
+    study("Anna", 1)
     with open_profile("Anna") as profile:
-        old = {
-            k: v
-            for k, v in profile.settings.to_dict().items()
-            if k not in ("theme", "typed_after_learning")
-        }
-        profile._put("settings", "settings", {**old, "v": 1, "new_per_day": 3})
+        profile.update_settings(new_per_day=3)
+        snapshot = profile.path / "progress.json"
+    data = json.loads(snapshot.read_text())
+    data["tables"]["settings"]["settings"]["v"] = 1
+    snapshot.write_text(json.dumps(data))
     with open_profile("Anna") as profile:
-        settings = profile.settings
-        assert (settings.new_per_day, settings.theme, settings.typed_after_learning) == (
-            3,
-            "",
-            True,
-        )
-
-
-def test_app_json_from_before_is_adopted_once():
-    """An app.json left by an older app becomes settings once, then is kept aside, unread."""
-    folder = open_profile("Anna")
-    folder.close()
-    legacy = folder.path / "app.json"
-    legacy.write_text(json.dumps({"v": 1, "theme": "gruvbox", "typed_progression": False}))
-    with open_profile("Anna") as profile:
-        assert (profile.settings.theme, profile.settings.typed_after_learning) == ("gruvbox", False)
-        assert profile.update_settings(theme="nord") == []
-    assert not legacy.exists() and (folder.path / "app.json.adopted").exists()
-    with open_profile("Anna") as profile:
-        assert (profile.settings.theme, profile.settings.typed_after_learning) == ("nord", False)
-
-
-@pytest.mark.parametrize("content", [b"{not json", b"[1, 2]", b'{"theme": 5}', b"\xff"])
-def test_damaged_app_json_changes_nothing(content):
-    """An unreadable or odd app.json leaves the defaults and is set aside."""
-    folder = open_profile("Anna")
-    folder.close()
-    (folder.path / "app.json").write_bytes(content)
-    with open_profile("Anna") as profile:
-        assert (profile.settings.theme, profile.settings.typed_after_learning) == ("", True)
-    assert not (folder.path / "app.json").exists()
+        assert profile.settings.new_per_day != 3
+        assert len(profile.card_states()) == 1
+        assert profile.recovered
 
 
 def test_replaced_answer_survives_reopening():

@@ -1,8 +1,10 @@
 """Progress export and import: a round trip keeps everything, settings included."""
 
+import pytest
 from test_profile import study
 
 from purgequiz.store.profile import open_profile
+from purgequiz.store.schema import Invalid
 from purgequiz.store.transfer import export_profile, import_into
 
 
@@ -22,23 +24,17 @@ def test_round_trip_into_a_new_profile():
         assert (other.settings.theme, other.settings.typed_after_learning) == ("nord", False)
 
 
-def test_settings_of_an_older_export_are_taken_with_defaults():
-    """An export whose settings lack the theme and the switch imports with their defaults."""
+def test_an_export_with_settings_of_another_version_is_refused_whole():
+    """Settings of another version are not guessed at: the import is refused, saying why, and
+    nothing of it is kept."""
     study("Anna", 2)
     with open_profile("Anna") as profile:
-        profile.update_settings(new_per_day=7)
         data = export_profile(profile)
-    data["settings"] = {
-        k: v for k, v in data["settings"].items() if k not in ("theme", "typed_after_learning")
-    } | {"v": 1}
+    data["settings"] = data["settings"] | {"v": 1}
     with open_profile("Boris") as other:
-        import_into(other, data, take_settings=True)
-        settings = other.settings
-        assert (settings.new_per_day, settings.theme, settings.typed_after_learning) == (
-            7,
-            "",
-            True,
-        )
+        with pytest.raises(Invalid, match="settings: settings of version 1"):
+            import_into(other, data, take_settings=True)
+        assert len(other.card_states()) == 0 and list(other.reviews()) == []
 
 
 def test_import_twice_adds_nothing():

@@ -40,7 +40,6 @@ async def test_settings_persist(clock) -> None:
         assert (settings.new_per_day, settings.learning_steps) == (5, (2, 15))
         assert settings.desired_retention == 0.85
         assert settings.theme == "textual-light" and not settings.typed_after_learning
-        assert not (profile.path / "app.json").exists()
     app = make_app(clock, profile="Anna")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -87,24 +86,6 @@ async def test_switch_off_asks_a_known_card_as_multiple_choice(clock) -> None:
                 await answer(pilot)
                 assert "Answer: Yezhov" in screen_text(app)
             await press(pilot, "q")
-
-
-async def test_app_json_from_an_older_app_is_adopted(clock) -> None:
-    """A theme and switch kept in an old app.json become the profile's settings on opening."""
-    import json
-
-    with open_profile("Anna") as profile:
-        folder = profile.path
-    (folder / "app.json").write_text(
-        json.dumps({"v": 1, "theme": "gruvbox", "typed_progression": False})
-    )
-    app = make_app(clock, profile="Anna")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        assert app.theme == "gruvbox"
-        await press(pilot, "s")
-        assert app.screen.query_one("#typed_after_learning").value is False
-    assert not (folder / "app.json").exists()
 
 
 def test_theme_names_are_checked_by_the_app() -> None:
