@@ -672,3 +672,24 @@ async def test_a_click_on_an_ordering_line_highlights_it_without_checking(clock)
         await pilot.click("#order", offset=(5, 3))  # the third line, under the border
         await settle(pilot)
         assert screen.phase == "asking" and order.highlighted == 2
+
+
+async def test_a_session_record_that_cannot_be_saved_leads_back_to_the_decks(
+    clock, monkeypatch
+) -> None:
+    """When the session's record cannot be saved at its end, the student is told (the answers
+    were saved) and taken back to the decks, not left on a screen waiting for a summary."""
+    from purgequiz.learn import StudySession
+    from purgequiz.store import StoreError
+
+    def fails(self, now):
+        raise StoreError("could not write /data/progress.json: No space left on device")
+
+    async with studying(clock, choice_deck(2), answered=True) as pilot:
+        monkeypatch.setattr(StudySession, "summary", fails)
+        await press(pilot, "q")
+        assert isinstance(pilot.app.screen, HomeScreen)
+        said = [f"{n.title}: {n.message}" for n in pilot.app._notifications]
+        assert any("record was not saved" in n and "No space left on device" in n for n in said)
+    with open_profile("Anna") as profile:
+        assert len(list(profile.reviews())) == 1

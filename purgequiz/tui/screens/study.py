@@ -240,7 +240,9 @@ class StudyScreen(Screen[SessionOutcome]):
             self._empty(*nothing_due(session, self.now()))
             return
         self._set_phase("ending")
-        in_background(self, lambda: session.summary(self.now()), self._summarise)
+        in_background(
+            self, lambda: session.summary(self.now()), self._summarise, self._summary_failed
+        )
 
     def on_unmount(self) -> None:
         """Taken down with answers given and no summary (the app quit mid-session): the
@@ -264,6 +266,18 @@ class StudyScreen(Screen[SessionOutcome]):
     def _summarise(self, summary: Summary) -> None:
         self.phase = "done"
         self.dismiss(SessionOutcome(summary))
+
+    def _summary_failed(self, error: BaseException) -> None:
+        """The session's record could not be saved (its answers were): say so and leave, with
+        no summary, rather than wait for one that will not come."""
+        self.app.notify(
+            f"{friendly(error)} (your answers were saved)",
+            title="This session's record was not saved",
+            severity="error",
+            markup=False,
+        )
+        self.phase = "done"
+        self.dismiss(SessionOutcome(None))
 
     # -- answering -------------------------------------------------------------------------
 
