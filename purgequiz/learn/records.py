@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
@@ -135,7 +136,7 @@ class ProgressStore(Protocol):
         different from one profile to another."""
         ...
 
-    def card_states(self) -> dict[str, CardProgress]: ...
+    def card_states(self) -> Mapping[str, CardProgress]: ...
 
     def day_counts(self, day: str) -> DayCounts: ...
 

@@ -18,7 +18,6 @@ that is what keeps an answer's durable write near a bare fsync.
 from __future__ import annotations
 
 import json
-import os
 import zlib
 from collections.abc import Iterator, Mapping, MutableMapping
 from datetime import UTC, datetime

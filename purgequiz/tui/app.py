@@ -1,15 +1,21 @@
-"""The purgequiz study app: wires the screens together; the screens own the flow."""
+"""The purgequiz study app: opens the profile and shows its home screen, which owns the flow."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from rich.console import RenderableType
 from textual import events, on
+from textual.actions import ActionParseResult
 from textual.app import App, ComposeResult, SystemCommand
+from textual.dom import DOMNode
+from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -18,20 +24,26 @@ from purgequiz.tui import profiles
 from purgequiz.tui.background import friendly, in_background, on_store_thread, start_now
 from purgequiz.tui.colour import COLOURLESS, colour_wanted
 from purgequiz.tui.screens.home import HomeFigures, HomeScreen, gather
-from purgequiz.tui.startup import pause_collection, resume_collection
 from purgequiz.tui.text import plain
 from purgequiz.tui.themes import ProfileThemes, theme_for, theme_problems
 from purgequiz.tui.widgets.too_small import fit
 from purgequiz.visible import visible
 
+if TYPE_CHECKING:
+    from purgequiz.store.profile import Profile
+
 __all__ = ["PurgeQuizApp"]
 
 STYLES = Path(__file__).resolve().parent / "styles"
-STARTUP_LIMIT = 5.0  # seconds: garbage collection resumes by then even if no screen is ready
+Opened = tuple["Profile", HomeFigures | None]  # a profile opened before start, its figures
 
 
 class PurgeQuizApp(App[None]):
-    """``clock`` (aware UTC datetimes) and ``rng`` are injected so tests are deterministic."""
+    """``clock`` (aware UTC datetimes) and ``rng`` are injected so tests are deterministic.
+
+    Screens reach what they need of it (the clock, the catalog, ...) typed, through
+    :func:`purgequiz.tui.host.quiz_app`.
+    """
 
     CSS_PATH = [STYLES / "app.tcss", STYLES / "home.tcss"]  # study.tcss: with StudyScreen
     TITLE = "purgequiz"
@@ -48,29 +60,35 @@ class PurgeQuizApp(App[None]):
         clock: Callable[[], datetime] | None = None,
         rng: random.Random | None = None,
     ) -> None:
-        pause_collection()  # until the first screen is drawn (see tui/startup.py)
         super().__init__()
         self.profile_name = profile
         self.deck_spec = deck
-        self.clock = clock or (lambda: datetime.now(UTC))
+        self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
         self.rng = rng or random.Random()
-        self.profile = None
+        self.profile: Profile | None = None  # None until one is open, and once it is closed
         self.catalog: Catalog | None = None
-        self._started: Future | None = None  # the job opening the named profile
-        self._opening = None  # a profile opened by a job whose result has not arrived yet
+        self._started: Future[Opened] | None = None  # the job opening the named profile
+        self._opening: Profile | None = None  # opened by a job whose result has not arrived
         self.close_problems: list[str] = []  # why closing the profile could not save all
         self.quitting = False  # set by exit(): what is still queued is then ignored
 
     def now(self) -> datetime:
         return self.clock()
 
-    def exit(self, result: None = None, return_code: int = 0, message=None) -> None:
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
         """Quit. Keys typed just before it and results arriving after it then do nothing
         (see :meth:`run_action` and :func:`~purgequiz.tui.background.in_background`)."""
         self.quitting = True
         super().exit(result, return_code, message)
 
-    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
         """Run a key's or a click's action, unless the app is quitting.
 
         Keys typed quickly arrive together: with "q s", the settings screen would be opened
@@ -94,14 +112,13 @@ class PurgeQuizApp(App[None]):
     def on_mount(self) -> None:
         """The order of start-up: open the profile (or let the student choose one), then show
         its home screen, then (with ``play --deck``) the deck's session."""
-        self.set_timer(STARTUP_LIMIT, resume_collection)  # whatever happens, not for long
         started, self._started = self._started, None
         if started is None:
             self._choose()
             return
         name = self.profile_name
 
-        def opened(result: tuple[object, HomeFigures | None]) -> None:
+        def opened(result: Opened) -> None:
             self._opening = None
             self._opened(*result)
 
@@ -110,15 +127,18 @@ class PurgeQuizApp(App[None]):
     def _choose(self, name: str | None = None, problem: str | None = None) -> None:
         from purgequiz.tui.screens.profile import ProfileScreen  # not needed at every start
 
-        self.push_screen(ProfileScreen(name, problem=problem), self._opened)
-        self.call_after_refresh(resume_collection)
+        def chosen(profile: Profile | None) -> None:
+            if profile is not None:  # else the app is quitting (Esc on the profile screen)
+                self._opened(profile)
 
-    def _open_job(self, name: str) -> Callable[[], tuple[object, HomeFigures | None]]:
+        self.push_screen(ProfileScreen(name, problem=problem), chosen)
+
+    def _open_job(self, name: str) -> Callable[[], Opened]:
         """Open the profile and count the home screen's figures, in one job for the store's
         thread."""
         clock = self.now
 
-        def job() -> tuple[object, HomeFigures | None]:
+        def job() -> Opened:
             profile = self._opening = profiles.open_profile(name)
             profiles.remember(profile.display_name)
             try:
@@ -128,7 +148,7 @@ class PurgeQuizApp(App[None]):
 
         return job
 
-    def _opened(self, profile, figures: HomeFigures | None = None) -> None:
+    def _opened(self, profile: Profile, figures: HomeFigures | None = None) -> None:
         """The profile is open: its home screen comes, complete, and then what needs it."""
         self.profile = profile
         self.theme = theme_for(profile.settings)
@@ -146,7 +166,7 @@ class PurgeQuizApp(App[None]):
             )
         if self.deck_spec is not None:  # `play --deck`: its session over the home screen
             self._study_named_deck(home)
-        recovered = getattr(profile, "recovered", ())
+        recovered = profile.recovered
         if recovered:
             from purgequiz.tui.screens.dialogs import NoticeDialog
 
@@ -160,6 +180,8 @@ class PurgeQuizApp(App[None]):
 
     def _study_named_deck(self, home: HomeScreen) -> None:
         spec, catalog = self.deck_spec, self.catalog
+        if spec is None:
+            return
         in_background(self, lambda: find_deck(spec, catalog), home.study, self._bad_deck)
 
     def _bad_deck(self, error: BaseException) -> None:
@@ -187,7 +209,7 @@ class PurgeQuizApp(App[None]):
     def no_color(self, textual_guess: bool) -> None:
         self._without_colour = not colour_wanted()
 
-    def get_line_filters(self):
+    def get_line_filters(self) -> Sequence[LineFilter]:
         filters = super().get_line_filters()
         return [*filters, COLOURLESS] if self.no_color else filters
 
@@ -201,9 +223,6 @@ class PurgeQuizApp(App[None]):
     def on_resize(self, event: events.Resize) -> None:
         fit(self.screen, event.size)
 
-    def on_home_screen_ready(self) -> None:
-        self.call_after_refresh(resume_collection)
-
     # Text from files reaches the titles and notifications only as text: control characters
     # are shown as escapes, whoever sets them.
     def validate_title(self, title: object) -> str:
@@ -212,8 +231,22 @@ class PurgeQuizApp(App[None]):
     def validate_sub_title(self, sub_title: object) -> str:
         return visible(str(sub_title))
 
-    def notify(self, message: str, *, title: str = "", **options) -> None:
-        super().notify(visible(str(message), newlines=True), title=visible(str(title)), **options)
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        super().notify(
+            visible(str(message), newlines=True),
+            title=visible(str(title)),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def search_themes(self) -> None:
         """The palette's "Theme" command: the app's themes, and the one chosen is kept."""
@@ -244,7 +277,7 @@ class PurgeQuizApp(App[None]):
 
         in_background(self, lambda: profile.update_settings(theme=name), saved)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, HomeScreen):
             yield SystemCommand("Study", "Study the highlighted deck", screen.action_study)
@@ -260,7 +293,6 @@ class PurgeQuizApp(App[None]):
             yield SystemCommand("Help", "Keys and how scheduling works", screen.action_help)
 
     def on_unmount(self) -> None:
-        resume_collection()
         self.close_profile()
 
     def close_profile(self) -> None:
@@ -272,7 +304,7 @@ class PurgeQuizApp(App[None]):
         def close() -> list[str]:  # on the store thread, after any job still opening one
             from purgequiz.store.errors import StoreError
 
-            problems = []
+            problems: list[str] = []
             for each in (profile, self._opening):
                 if each is not None:
                     try:

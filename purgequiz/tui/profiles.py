@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from purgequiz.store.last import last_profile, remember
+
+if TYPE_CHECKING:
+    from purgequiz.store.profile import Profile
 
 __all__ = ["default_name", "known_profiles", "last_profile", "open_profile", "remember"]
 
@@ -24,7 +28,7 @@ def known_profiles() -> list[str]:
     return [info.name for info in list_profiles()]
 
 
-def open_profile(name: str):
+def open_profile(name: str) -> Profile:
     from purgequiz.store.profile import open_profile as _open
 
     return _open(name)

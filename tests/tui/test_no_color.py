@@ -84,7 +84,7 @@ def run_home_screen(environ: dict[str, str]) -> tuple[bytes, list[str]]:
     the highlighted deck's title (the first deck)."""
     terminal = Terminal(environ)
     try:
-        terminal.wait_for(re.compile(rb"quick practice"))
+        terminal.wait_for(re.compile(rb"held cards"))  # the footer, drawn last
         title = terminal.wait_for(re.compile(rb"\x1b\[([0-9;]*)mThe army purge"))
         terminal.quit()
         return terminal.shown, title.group(1).decode().split(";")

@@ -119,10 +119,28 @@ async def test_decks_by_keys_and_mouse(clock) -> None:
         assert isinstance(app.screen, StudyScreen) and app.screen.deck.id == "typed"
         await press(pilot, "escape", "escape")
         assert isinstance(app.screen, HomeScreen)
-        keys = app.screen.query_one("#home-keys")
-        await pilot.click("#home-keys", offset=(keys.render().plain.index("? help") + 3, 0))
+        keys = screen_text(app).rstrip().splitlines()[-1]  # the footer, the screen's last line
+        await pilot.click(offset=(keys.index("? help") + 3, app.size.height - 1))
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_d_is_offered_only_when_a_deck_file_has_problems(clock) -> None:
+    """The footer offers d (the deck files' problems) when one cannot be read, and not
+    otherwise; d then lists the problem."""
+    install(choice_deck(1))
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "d problems" not in screen_text(app).rstrip().splitlines()[-1]
+    (paths.user_decks_dir() / "broken.json").write_text("{not json")
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "d problems" in screen_text(app).rstrip().splitlines()[-1]
+        await press(pilot, "d")
+        assert isinstance(app.screen, NoticeDialog)
+        assert "broken.json" in screen_text(app)
 
 
 async def test_play_with_a_bad_deck_path(clock, tmp_path) -> None:

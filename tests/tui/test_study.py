@@ -608,3 +608,88 @@ async def test_quitting_the_app_mid_session_saves_the_session_record(clock) -> N
     with open_profile("Anna") as profile:
         (record,) = profile.sessions()
         assert record["reviewed"] == 2 and record["deck_id"] == deck.id
+
+
+async def test_the_study_screen_is_dismissed_with_the_sessions_outcome(clock) -> None:
+    """A study screen hands whoever pushed it the summary of a session with answers, and no
+    summary when the student left before answering."""
+    from purgequiz.tui.screens.study import SessionOutcome
+
+    deck = choice_deck(2)
+    async with studying(clock, deck) as pilot:
+        app = pilot.app
+        await press(pilot, "q")  # back home, from the session the helper started
+        outcomes: list[SessionOutcome | None] = []
+        await app.push_screen(StudyScreen(deck, app.profile), outcomes.append)
+        await settle(pilot)
+        await press(pilot, "q")
+        await app.push_screen(StudyScreen(deck, app.profile), outcomes.append)
+        await settle(pilot)
+        await answer(pilot)
+        await press(pilot, "q")
+        assert isinstance(app.screen, HomeScreen)
+        assert outcomes[0] == SessionOutcome(None)
+        assert outcomes[1] is not None and outcomes[1].summary is not None
+        assert outcomes[1].summary.reviewed == 1
+
+
+async def test_the_summary_is_dismissed_with_the_students_choice(clock) -> None:
+    """The summary screen hands back what the student chose: c to study again, h to go home."""
+    async with studying(clock, choice_deck(2), answered=True) as pilot:
+        app = pilot.app
+        await press(pilot, "q")
+        summary = app.screen.summary
+        await press(pilot, "h")
+        choices: list[str | None] = []
+        for key in ("c", "h", "escape"):
+            await app.push_screen(SummaryScreen(summary, "The NKVD leadership"), choices.append)
+            await settle(pilot)
+            await press(pilot, key)
+            assert isinstance(app.screen, HomeScreen)
+        assert choices == ["study again", "home", "home"]
+
+
+async def test_c_on_the_summary_of_quick_practice_starts_ten_more(clock) -> None:
+    """Continue on the summary starts another session of the same deck with the same limit."""
+    install(choice_deck(12, "a", "Deck A"))
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "p")
+        assert await study_all(pilot) == 10
+        await press(pilot, "c")
+        assert isinstance(app.screen, StudyScreen) and app.screen.limit == 10
+        assert app.screen.deck.title == "Quick practice: all decks"
+
+
+async def test_a_click_on_an_ordering_line_highlights_it_without_checking(clock) -> None:
+    """A click on a line of an ordering card highlights it to be moved; it does not check the
+    order."""
+    async with studying(clock, ordering_deck()) as pilot:
+        screen = pilot.app.screen
+        order = screen.query_one("#order")
+        order.highlighted = 0
+        await pilot.click("#order", offset=(5, 3))  # the third line, under the border
+        await settle(pilot)
+        assert screen.phase == "asking" and order.highlighted == 2
+
+
+async def test_a_session_record_that_cannot_be_saved_leads_back_to_the_decks(
+    clock, monkeypatch
+) -> None:
+    """When the session's record cannot be saved at its end, the student is told (the answers
+    were saved) and taken back to the decks, not left on a screen waiting for a summary."""
+    from purgequiz.learn.session import StudySession
+    from purgequiz.store.errors import StoreError
+
+    def fails(self, now):
+        raise StoreError("could not write /data/progress.json: No space left on device")
+
+    async with studying(clock, choice_deck(2), answered=True) as pilot:
+        monkeypatch.setattr(StudySession, "summary", fails)
+        await press(pilot, "q")
+        assert isinstance(pilot.app.screen, HomeScreen)
+        said = [f"{n.title}: {n.message}" for n in pilot.app._notifications]
+        assert any("record was not saved" in n and "No space left on device" in n for n in said)
+    with open_profile("Anna") as profile:
+        assert len(list(profile.reviews())) == 1

@@ -4,10 +4,11 @@ card, and a changed grade."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
@@ -172,8 +173,9 @@ class FlagDialog(TextDialog):
 class GradeDialog(ModalScreen[Rating | None]):
     """Change the grade of the answer just given (1–4, Esc keeps it)."""
 
-    BINDINGS = [Binding("escape", "cancel", "keep grade")] + [
-        Binding(str(int(r)), f"choose({int(r)})", show=False) for r in GRADE_NAMES
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "keep grade"),
+        *(Binding(str(int(r)), f"choose({int(r)})", show=False) for r in GRADE_NAMES),
     ]
 
     def __init__(self, current: Rating) -> None:

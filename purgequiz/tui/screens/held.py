@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +18,13 @@ from textual.widgets.option_list import Option
 
 from purgequiz.learn.held import REASONS, HeldCard, held_cards, leech_cleared, restored, why
 from purgequiz.tui.background import friendly, in_background
+from purgequiz.tui.host import quiz_app
 from purgequiz.tui.text import plain, styled
+
+if TYPE_CHECKING:
+    from purgequiz.decks.catalog import Catalog
+    from purgequiz.learn.scheduler import CardProgress
+    from purgequiz.store.profile import Profile
 
 __all__ = ["HeldScreen", "Listing"]
 
@@ -45,7 +52,7 @@ class Listing:
     zone: tzinfo
 
 
-def gather(profile, catalog, now: datetime) -> Listing:
+def gather(profile: Profile, catalog: Catalog | None, now: datetime) -> Listing:
     """The profile's held cards with their prompts (reads the decks: run it in a worker)."""
     from purgequiz.decks.catalog import cards_by_id, decks_by_card, load_catalog
 
@@ -69,7 +76,7 @@ class HeldScreen(Screen[None]):
         Binding("escape,q", "app.pop_screen", "back"),
     ]
 
-    def __init__(self, profile) -> None:
+    def __init__(self, profile: Profile) -> None:
         super().__init__(classes="held-screen")
         self.profile = profile
         self.listed: dict[str, HeldCard] = {}
@@ -94,7 +101,7 @@ class HeldScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        profile, app = self.profile, self.app
+        profile, app = self.profile, quiz_app(self)
         in_background(
             self, lambda: gather(profile, app.catalog, app.now()), self._show, self._unlisted
         )
@@ -134,7 +141,7 @@ class HeldScreen(Screen[None]):
         cards.display = bool(listing.cards)
         self.query_one("#held-empty", Static).display = not listing.cards
         if listing.cards:
-            ids = [option.id for option in options if not option.disabled]
+            ids = [option.id for option in options if option.id is not None]
             cards.highlighted = cards.get_option_index(ids[min(place, len(ids) - 1)])
             cards.focus()
 
@@ -204,7 +211,11 @@ class HeldScreen(Screen[None]):
         )
 
     def _change(
-        self, held: HeldCard, change: Callable | None, flag_ids: list[str], done: str
+        self,
+        held: HeldCard,
+        change: Callable[[CardProgress], CardProgress] | None,
+        flag_ids: list[str],
+        done: str,
     ) -> None:
         """Save the change on the store thread (the card's state is read there, as it is
         now); then say ``done`` and list the cards afresh."""

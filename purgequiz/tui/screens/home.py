@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -13,18 +14,22 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 
 from purgequiz import paths
 from purgequiz.decks.catalog import Catalog, DeckEntry, all_cards_deck, load_catalog, load_deck
 from purgequiz.tui.background import friendly, in_background
+from purgequiz.tui.host import quiz_app
 from purgequiz.tui.text import plain, styled
 from purgequiz.tui.widgets.decklist import DeckList
-from purgequiz.tui.widgets.keybar import Key, KeyBar
 
 if TYPE_CHECKING:
     from purgequiz.decks.model import Deck
+    from purgequiz.learn.session import Summary
     from purgequiz.learn.stats import DeckStats, Today
+    from purgequiz.store.profile import Profile
+    from purgequiz.tui.screens.study import SessionOutcome
+    from purgequiz.tui.screens.summary import AfterSummary
 
 # The figures' code (the learning engine) is imported where first used, by the worker that
 # counts the figures: start-up does not wait for it.
@@ -39,7 +44,7 @@ class HomeFigures:
     today: Today
 
 
-def gather(profile, now: datetime, catalog: Catalog | None = None) -> HomeFigures:
+def gather(profile: Profile, now: datetime, catalog: Catalog | None = None) -> HomeFigures:
     """Every deck's figures and today's line (reads the deck index; run it in a worker)."""
     from purgequiz.learn.stats import Figures
 
@@ -49,7 +54,7 @@ def gather(profile, now: datetime, catalog: Catalog | None = None) -> HomeFigure
     return HomeFigures(catalog, stats, figures.today())
 
 
-def today_text(today: Today) -> object:
+def today_text(today: Today) -> Text:
     goal = "goal met" if today.goal_met else f"goal {today.daily_goal}"
     days = "day" if today.streak == 1 else "days"
     # "today" counts as the deck rows' "due today" do; "now" is the part of it due already
@@ -68,20 +73,24 @@ def today_text(today: Today) -> object:
 
 
 class HomeScreen(Screen[None]):
+    """The decks of ``profile``. It owns the flow of a session: it pushes the study screen,
+    then the summary with the study screen's outcome, then (if asked) the next session."""
+
+    # Short words: with d and the palette's key, the footer just fits 80 columns.
     BINDINGS = [
-        Binding("enter", "study", "study", show=True),
-        Binding("p", "quick", "quick practice"),
+        Binding("enter", "study", "study", show=False),  # said in the line above the decks
+        Binding("p", "quick", "practice", tooltip="Quick practice: ten cards from all decks"),
         Binding("s", "settings", "settings"),
-        Binding("h", "held", "held cards"),
+        Binding("h", "held", "held cards", tooltip="Suspended, buried, flagged, leech cards"),
         Binding("question_mark", "help", "help"),
-        Binding("d", "problems", "deck problems", show=False),
+        Binding("d", "problems", "problems", tooltip="Why deck files could not be read"),
         Binding("q", "app.quit", "quit"),
     ]
 
     class Ready(Message):
         """The decks and today's figures are on screen (the startup benchmark waits for it)."""
 
-    def __init__(self, profile, figures: HomeFigures | None = None) -> None:
+    def __init__(self, profile: Profile, figures: HomeFigures | None = None) -> None:
         """With ``figures`` the screen is built complete; without, it counts them in the
         background."""
         super().__init__(classes="home-screen")
@@ -110,33 +119,16 @@ class HomeScreen(Screen[None]):
             decks.display = decks.can_focus = given is None or bool(given.catalog.decks)
             yield decks
             yield Static(self._problems(given) if given else "", id="deck-problems")
-        yield KeyBar(self._keys(), self._palette_key(), id="home-keys")
+        yield Footer()
 
     def _title(self) -> Text:
         return styled(("purgequiz", "bold"), ("  ·  ", "dim"), self.profile.display_name)
 
-    def _keys(self) -> list[Key]:
-        """The shown bindings but Enter (the line above the decks says it), as Footer would."""
-        app = self.app
-        return [
-            (
-                app.get_key_display(binding),
-                binding.description,
-                binding.action if "." in binding.action else f"screen.{binding.action}",
-            )
-            for binding in self.BINDINGS
-            if isinstance(binding, Binding) and binding.show and binding.key != "enter"
-        ]
-
-    def _palette_key(self) -> Key | None:
-        app = self.app
-        if not app.ENABLE_COMMAND_PALETTE:
-            return None
-        return (
-            app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "")),
-            app.COMMAND_PALETTE_DISPLAY or "palette",
-            "app.command_palette",
-        )
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """d (the deck files' problems) is offered only when a deck file has problems."""
+        if action == "problems":
+            return self.figures is not None and bool(self.figures.catalog.problems)
+        return True
 
     def on_mount(self) -> None:
         given, self._given = self._given, None
@@ -144,7 +136,7 @@ class HomeScreen(Screen[None]):
             self.reload()
             return
         self.figures = given
-        self.app.catalog = given.catalog
+        quiz_app(self).catalog = given.catalog
         self._ready(self.query_one("#decks", DeckList))
 
     def on_screen_resume(self) -> None:
@@ -153,12 +145,12 @@ class HomeScreen(Screen[None]):
         self._resumed = True
 
     def reload(self) -> None:
-        app = self.app
+        app = quiz_app(self)
         profile = self.profile
         in_background(self, lambda: gather(profile, app.now(), app.catalog), self._show)
 
     @staticmethod
-    def _problems(figures: HomeFigures) -> object:
+    def _problems(figures: HomeFigures) -> Text:
         lines = []
         if not figures.catalog.decks:
             lines.append(
@@ -174,12 +166,13 @@ class HomeScreen(Screen[None]):
     def _show(self, figures: HomeFigures) -> None:
         first = self.figures is None
         self.figures = figures
-        self.app.catalog = figures.catalog
+        quiz_app(self).catalog = figures.catalog
         self.query_one("#today", Static).update(today_text(figures.today))
         decks = self.query_one("#decks", DeckList)
         decks.show(figures.catalog.decks, figures.stats)
         decks.display = decks.can_focus = bool(figures.catalog.decks)
         self.query_one("#deck-problems", Static).update(self._problems(figures))
+        self.refresh_bindings()  # d is offered only with problems to show
         if first:
             self._ready(decks)
 
@@ -208,9 +201,23 @@ class HomeScreen(Screen[None]):
             return
         from purgequiz.tui.screens.study import StudyScreen
 
-        self.app.push_screen(StudyScreen(deck, self.profile, limit))
+        def ended(outcome: SessionOutcome | None) -> None:
+            if outcome is not None and outcome.summary is not None:
+                self._summarise(outcome.summary, deck, limit)
 
-    def _loaded(self, limit: int | None):
+        self.app.push_screen(StudyScreen(deck, self.profile, limit), ended)
+
+    def _summarise(self, summary: Summary, deck: Deck, limit: int | None) -> None:
+        """The summary of the session just ended; from it, another session of the same deck."""
+        from purgequiz.tui.screens.summary import SummaryScreen
+
+        def chosen(choice: AfterSummary | None) -> None:
+            if choice == "study again":
+                self.study(deck, limit)
+
+        self.app.push_screen(SummaryScreen(summary, deck.title), chosen)
+
+    def _loaded(self, limit: int | None) -> Callable[[Deck], None]:
         def loaded(deck: Deck) -> None:
             self.loading = False
             self.study(deck, limit)
@@ -228,7 +235,7 @@ class HomeScreen(Screen[None]):
                 [f"{getattr(error, 'file', '')}:"] + [f"• {p}" for p in problems],
             )
         )
-        self.app.catalog = None  # a deck file changed: list the decks afresh (on resume)
+        quiz_app(self).catalog = None  # a deck file changed: list the decks afresh (on resume)
 
     def action_study(self) -> None:
         if self.figures is None:  # still counting: the decks are not listed yet

@@ -9,7 +9,7 @@ so. A deleted profile is kept for 30 days; the confirmation says how to restore 
 from __future__ import annotations
 
 import shlex
-from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,8 +24,14 @@ from purgequiz import paths
 from purgequiz.store.names import check_name, name_key
 from purgequiz.tui import profiles
 from purgequiz.tui.background import friendly, in_background
+from purgequiz.tui.host import quiz_app
 from purgequiz.tui.text import plain
 from purgequiz.visible import visible
+
+if TYPE_CHECKING:
+    from purgequiz.store.directory import ProfileInfo
+    from purgequiz.store.manage import DeletedProfile
+    from purgequiz.store.profile import Profile
 
 __all__ = ["ProfileScreen", "restore_command"]
 
@@ -53,8 +59,8 @@ def _position(names: list[str], wanted: str | None) -> int:
     return next((i for i, name in enumerate(names) if name_key(name) == key), 0)
 
 
-class ProfileScreen(Screen[object]):
-    """Dismissed with the opened profile (a ``purgequiz.store.profile.Profile``).
+class ProfileScreen(Screen["Profile"]):
+    """Dismissed with the opened profile.
 
     With ``name`` it opens that profile at once; with a ``problem`` as well (the app could not
     open it), it shows the problem and the known profiles instead.
@@ -174,7 +180,7 @@ class ProfileScreen(Screen[object]):
     def _rename(self, old: str, new: str) -> None:
         from purgequiz.store.manage import rename_profile
 
-        def done(renamed) -> None:
+        def done(renamed: ProfileInfo) -> None:
             self.problem("")
             self.app.notify(
                 f"{old} is now called {renamed.name}; its progress and settings are kept.",
@@ -218,14 +224,14 @@ class ProfileScreen(Screen[object]):
     def _delete(self, name: str) -> None:
         from purgequiz.store.manage import KEEP_DAYS, delete_profile, remove_expired
 
-        now = self.app.now() if hasattr(self.app, "now") else datetime.now(UTC)
+        now = quiz_app(self).now()
 
-        def job():
+        def job() -> DeletedProfile:
             deleted = delete_profile(name, now)
             remove_expired(now)
             return deleted
 
-        def done(deleted) -> None:
+        def done(deleted: DeletedProfile) -> None:
             self.problem("")
             self.app.notify(
                 f"{deleted.name} was deleted. It is kept for {KEEP_DAYS} days; to "
@@ -259,9 +265,9 @@ class ProfileScreen(Screen[object]):
         self.opening = True
         self.problem(f"Opening {name}…")
 
-        def opened(profile) -> None:
+        def opened(profile: Profile) -> None:
             self.opening = False
-            shown = getattr(profile, "display_name", name)
+            shown = profile.display_name
             if shown != _clean(name):
                 self.app.notify(
                     f"{name} is the profile {shown}: names that differ only in "
@@ -280,9 +286,9 @@ class ProfileScreen(Screen[object]):
                     self, lambda: (profiles.known_profiles(), None), self._listed, self._list_failed
                 )
 
-        def job():
+        def job() -> Profile:
             profile = profiles.open_profile(name)
-            profiles.remember(getattr(profile, "display_name", name))
+            profiles.remember(profile.display_name)
             return profile
 
         in_background(self, job, opened, failed)

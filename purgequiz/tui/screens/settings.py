@@ -7,6 +7,7 @@ Everything here, the theme and the typed-answer switch included, is the profile'
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +19,9 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Stat
 from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.text import plain
 from purgequiz.tui.themes import THEMES, theme_for, theme_problems
+
+if TYPE_CHECKING:
+    from purgequiz.store.profile import Profile
 
 __all__ = ["SettingsScreen", "parse_form"]
 
@@ -78,15 +82,18 @@ def parse_form(values: dict[str, str]) -> tuple[dict[str, object], list[str]]:
 class Switch(Checkbox):
     """A checkbox that reads without colour: X when on, blank when off."""
 
-    @property
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the glyph
-        return "X" if self.value else " "
+    def on_mount(self) -> None:
+        self.watch(self, "value", self._mark, init=True)
+
+    def _mark(self, value: bool) -> None:
+        self.BUTTON_INNER = "X" if value else " "  # Textual's name for the glyph inside
+        self.refresh()
 
 
 class SettingsScreen(Screen[None]):
     BINDINGS = [Binding("ctrl+s", "save", "save"), Binding("escape", "cancel", "cancel")]
 
-    def __init__(self, profile) -> None:
+    def __init__(self, profile: Profile) -> None:
         super().__init__(classes="settings-screen")
         self.profile = profile
 

@@ -3,28 +3,33 @@
 Storage calls (starting the session, each answer, undo, a changed grade, bury, suspend, flag)
 run in a worker thread one after another; the screen keeps a ``phase`` so keys pressed
 meanwhile do nothing, but for back (q), which waits for the change to be saved and then
-leaves: to the summary when anything was answered, so no answer is left out of it. While an
-answer's feedback is shown, its grade can be changed and the card just answered can be
-buried, suspended or flagged: the engine acts on the last answer.
+leaves: with the session's summary when anything was answered, so no answer is left out of
+it. While an answer's feedback is shown, its grade can be changed and the card just answered
+can be buried, suspended or flagged: the engine acts on the last answer.
+
+The screen is dismissed with a :class:`SessionOutcome`; whoever pushed it shows the summary.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
 from purgequiz.decks.model import Deck
 from purgequiz.learn.scheduler import Rating
-from purgequiz.learn.session import Presented, Result, StudySession
+from purgequiz.learn.session import Presented, Result, StudySession, Summary
 from purgequiz.tui.background import friendly, in_background, start_now
+from purgequiz.tui.host import quiz_app
 from purgequiz.tui.screens.dialogs import FlagDialog, GradeDialog
 from purgequiz.tui.text import plain, relative
 from purgequiz.tui.widgets.cards import CardView, FlashCard, card_view
@@ -32,7 +37,10 @@ from purgequiz.tui.widgets.feedback import FeedbackPanel
 from purgequiz.tui.widgets.grades import GradeBar
 from purgequiz.tui.widgets.header import StudyHeader
 
-__all__ = ["StudyScreen"]
+if TYPE_CHECKING:
+    from purgequiz.store.profile import Profile
+
+__all__ = ["SessionOutcome", "StudyScreen"]
 
 QUICK_PRACTICE = 10
 STYLES = Path(__file__).resolve().parent.parent / "styles"
@@ -72,9 +80,17 @@ def nothing_due(session: StudySession, now: datetime) -> tuple[str, str]:
     )
 
 
-class StudyScreen(Screen[None]):
+@dataclass(frozen=True)
+class SessionOutcome:
+    """How a session ended: with its summary once a card was answered, else with none."""
+
+    summary: Summary | None
+
+
+class StudyScreen(Screen[SessionOutcome]):
     """Studies ``deck`` with ``profile``; with ``limit`` (quick practice) the session keeps to
-    that many cards and ends after that many answers."""
+    that many cards and ends after that many answers. Dismissed with its
+    :class:`SessionOutcome`."""
 
     # Read when the first study screen is pushed (and kept): start-up does not parse it.
     CSS_PATH = STYLES / "study.tcss"
@@ -89,10 +105,7 @@ class StudyScreen(Screen[None]):
         Binding("q,escape", "back", "back"),
     ]
 
-    class Finished(Message):
-        """The session ran out of cards (posted before the summary replaces this screen)."""
-
-    def __init__(self, deck: Deck, profile, limit: int | None = None) -> None:
+    def __init__(self, deck: Deck, profile: Profile, limit: int | None = None) -> None:
         super().__init__(classes="study-screen")
         self.deck = deck
         self.profile = profile
@@ -120,7 +133,7 @@ class StudyScreen(Screen[None]):
                 "There is nothing to study in it. Choose another deck from the list.",
             )
             return
-        app = self.app
+        app = quiz_app(self)
 
         def start() -> tuple[StudySession, Presented | None]:
             session = StudySession(
@@ -193,7 +206,7 @@ class StudyScreen(Screen[None]):
             return
         self.presented = presented
         self.result = None
-        self.shown_at = self.app.now()
+        self.shown_at = self.now()
         self.query_one(StudyHeader).show(self.answered, presented.counts, self.limit)
         body = self.query_one("#body")
         body.remove_children()
@@ -202,10 +215,13 @@ class StudyScreen(Screen[None]):
         self._set_phase("asking")
         self.call_after_refresh(view.focus_input)
 
+    def now(self) -> datetime:
+        return quiz_app(self).now()
+
     def _elapsed_ms(self) -> int:
         if self.shown_at is None:
             return 0
-        return max(0, int((self.app.now() - self.shown_at).total_seconds() * 1000))
+        return max(0, int((self.now() - self.shown_at).total_seconds() * 1000))
 
     def _next(self) -> None:
         session = self.session
@@ -214,7 +230,7 @@ class StudyScreen(Screen[None]):
             self._finish()
             return
         self._set_phase("busy")
-        in_background(self, lambda: session.next_card(self.app.now()), self._show)
+        in_background(self, lambda: session.next_card(self.now()), self._show)
 
     def _finish(self) -> None:
         session = self.session
@@ -222,11 +238,12 @@ class StudyScreen(Screen[None]):
             return
         if not session.record.reviewed:
             self.query_one(StudyHeader).show(0, None)
-            self._empty(*nothing_due(session, self.app.now()))
+            self._empty(*nothing_due(session, self.now()))
             return
         self._set_phase("ending")
-        self.post_message(self.Finished())
-        in_background(self, lambda: session.summary(self.app.now()), self._summarise)
+        in_background(
+            self, lambda: session.summary(self.now()), self._summarise, self._summary_failed
+        )
 
     def on_unmount(self) -> None:
         """Taken down with answers given and no summary (the app quit mid-session): the
@@ -234,7 +251,8 @@ class StudyScreen(Screen[None]):
         session = self.session
         if session is not None and session.record.reviewed and self.phase not in ("ending", "done"):
             self.phase = "done"
-            app, now = self.app, self.app.now()
+            app = quiz_app(self)
+            now = app.now()
 
             def save() -> None:
                 try:
@@ -246,10 +264,21 @@ class StudyScreen(Screen[None]):
 
             start_now(save)
 
-    def _summarise(self, summary) -> None:
-        from purgequiz.tui.screens.summary import SummaryScreen
+    def _summarise(self, summary: Summary) -> None:
+        self.phase = "done"
+        self.dismiss(SessionOutcome(summary))
 
-        self.app.switch_screen(SummaryScreen(summary, self.deck, self.profile, self.limit))
+    def _summary_failed(self, error: BaseException) -> None:
+        """The session's record could not be saved (its answers were): say so and leave, with
+        no summary, rather than wait for one that will not come."""
+        self.app.notify(
+            f"{friendly(error)} (your answers were saved)",
+            title="This session's record was not saved",
+            severity="error",
+            markup=False,
+        )
+        self.phase = "done"
+        self.dismiss(SessionOutcome(None))
 
     # -- answering -------------------------------------------------------------------------
 
@@ -265,7 +294,7 @@ class StudyScreen(Screen[None]):
         response = event.response
         in_background(
             self,
-            lambda: session.answer(response, now=self.app.now(), elapsed_ms=elapsed),
+            lambda: session.answer(response, now=self.now(), elapsed_ms=elapsed),
             self._feedback,
             self._answer_failed,
         )
@@ -274,7 +303,7 @@ class StudyScreen(Screen[None]):
     def _revealed(self, event: FlashCard.Revealed) -> None:
         event.stop()
         if self.phase == "asking" and self.session is not None:
-            event.card_view.reveal(self.session.preview(self.app.now()))
+            event.card_view.reveal(self.session.preview(self.now()))
 
     @on(GradeBar.Graded)
     def _graded(self, event: GradeBar.Graded) -> None:
@@ -287,7 +316,7 @@ class StudyScreen(Screen[None]):
         elapsed, rating = self._elapsed_ms(), event.rating
         in_background(
             self,
-            lambda: session.grade_flashcard(rating, now=self.app.now(), elapsed_ms=elapsed),
+            lambda: session.grade_flashcard(rating, now=self.now(), elapsed_ms=elapsed),
             self._feedback,
             self._answer_failed,
         )
@@ -305,13 +334,11 @@ class StudyScreen(Screen[None]):
             self.first_rating = result.rating
         self.result = result
         assert self.session is not None
-        self.query_one(StudyHeader).show(
-            self.answered, self.session.counts(self.app.now()), self.limit
-        )
+        self.query_one(StudyHeader).show(self.answered, self.session.counts(self.now()), self.limit)
         body = self.query_one("#body")
         body.remove_children()
         changed_from = self.first_rating if result.rating != self.first_rating else None
-        panel = FeedbackPanel(result, self.app.now(), changed_from)
+        panel = FeedbackPanel(result, self.now(), changed_from)
         body.mount(panel)
         self._set_phase("feedback")
         self.call_after_refresh(panel.focus)
@@ -335,7 +362,7 @@ class StudyScreen(Screen[None]):
         def undone(presented: Presented | None) -> None:
             self.answered = max(0, answered - 1) if presented is not None else answered
             self._say("The last answer was taken back.")
-            self._show(presented or session.next_card(self.app.now()))
+            self._show(presented or session.next_card(self.now()))
 
         in_background(self, session.undo, undone)
 
@@ -349,7 +376,7 @@ class StudyScreen(Screen[None]):
             if rating is None or session is None or rating == result.rating:
                 return
             self._set_phase("busy")
-            now = self.app.now()
+            now = self.now()
 
             in_background(
                 self,
@@ -375,14 +402,14 @@ class StudyScreen(Screen[None]):
             return self.result.card.id
         return None
 
-    def _leave_card(self, job, message: str) -> None:
+    def _leave_card(self, job: Callable[..., object], message: str) -> None:
         session = self.session
         card_id = self._shown_card_id()
         if session is None or card_id is None:
             return
         phase = self.phase
         self._set_phase("busy")
-        now = self.app.now()
+        now = self.now()
 
         def done(_: object) -> None:
             self._say(message)
@@ -416,7 +443,7 @@ class StudyScreen(Screen[None]):
         def noted(note: str | None) -> None:
             if note is None:
                 return
-            now = self.app.now()
+            now = self.now()
             in_background(
                 self,
                 lambda: session.flag(note, now, card_id=card_id),
@@ -447,4 +474,4 @@ class StudyScreen(Screen[None]):
             self._finish()
             return
         self.phase = "done"
-        self.dismiss(None)
+        self.dismiss(SessionOutcome(None))

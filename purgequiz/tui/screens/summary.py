@@ -1,6 +1,12 @@
-"""After a session: how it went, what was hardest, when the next card is due; continue or home."""
+"""After a session: how it went, what was hardest, when the next card is due; continue or home.
+
+The screen is dismissed with what the student chose (:data:`AfterSummary`); whoever pushed it
+starts the next session or shows home.
+"""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -9,29 +15,32 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from purgequiz.decks.model import Deck
 from purgequiz.learn.session import Summary
+from purgequiz.tui.host import quiz_app
 from purgequiz.tui.text import duration, percent, plain, relative, styled
 
-__all__ = ["SummaryScreen"]
+__all__ = ["AfterSummary", "SummaryScreen"]
+
+AfterSummary = Literal["study again", "home"]
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(Screen[AfterSummary]):
+    """The summary of a session of the deck titled ``deck_title``; dismissed with the
+    student's choice: to study the same deck again, or to go home."""
+
     BINDINGS = [Binding("c", "continue", "continue"), Binding("h,q,escape", "home", "home")]
 
-    def __init__(self, summary: Summary, deck: Deck, profile, limit: int | None = None) -> None:
+    def __init__(self, summary: Summary, deck_title: str) -> None:
         super().__init__(classes="summary-screen")
         self.summary = summary
-        self.deck = deck
-        self.profile = profile
-        self.limit = limit
+        self.deck_title = deck_title
 
     def compose(self) -> ComposeResult:
         s = self.summary
-        now = self.app.now()
+        now = quiz_app(self).now()
         with VerticalScroll(id="summary"):
             yield Static(plain("Session finished"), classes="screen-title")
-            yield Static(plain(self.deck.title), classes="deck-title")
+            yield Static(plain(self.deck_title), classes="deck-title")
             yield Static(styled(("Cards reviewed  ", "dim"), (str(s.reviewed), "bold")))
             yield Static(
                 styled(
@@ -56,12 +65,10 @@ class SummaryScreen(Screen[None]):
         self.query_one("#continue").focus()
 
     def action_continue(self) -> None:
-        from purgequiz.tui.screens.study import StudyScreen
-
-        self.app.switch_screen(StudyScreen(self.deck, self.profile, self.limit))
+        self.dismiss("study again")
 
     def action_home(self) -> None:
-        self.dismiss(None)
+        self.dismiss("home")
 
     @on(Button.Pressed, "#continue")
     def _continue(self) -> None:

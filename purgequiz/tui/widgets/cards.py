@@ -10,12 +10,13 @@ the keys) move through it, and the highlighted line of a list is always brought 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList, Static
@@ -67,8 +68,8 @@ class CardView(VerticalScroll):
     class Answered(Message):
         response: str | bool | tuple[str, ...]
 
-    def __init__(self, presented: Presented, **kwargs) -> None:
-        super().__init__(classes="card-view", **kwargs)
+    def __init__(self, presented: Presented) -> None:
+        super().__init__(classes="card-view")
         self.presented = presented
         self._highlights: dict[OptionList, int] = {}  # lines moved to, by list
         # Set as the answer is sent, before the screen has it: a key handled in between (q)
@@ -210,16 +211,17 @@ class TypedCard(CardView):
 class FlashCard(CardView):
     """Space shows the answer; then 1–4 grade how well it was remembered."""
 
-    BINDINGS = [Binding("space", "reveal", "show answer")] + [
-        Binding(str(n), f"grade({n})", show=False) for n in range(1, 5)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "reveal", "show answer"),
+        *(Binding(str(n), f"grade({n})", show=False) for n in range(1, 5)),
     ]
 
     @dataclass
     class Revealed(Message):
         card_view: FlashCard
 
-    def __init__(self, presented: Presented, **kwargs) -> None:
-        super().__init__(presented, **kwargs)
+    def __init__(self, presented: Presented) -> None:
+        super().__init__(presented)
         self.revealed = False
 
     def compose(self) -> ComposeResult:
@@ -305,15 +307,18 @@ class OrderList(CardList):
         if self.highlighted is not None:
             self.post_message(self.Moved(self.highlighted, step))
 
-    async def _on_click(self, event) -> None:
+    def on_click(self, event: events.Click) -> None:
+        """A click highlights the line clicked, to be moved; unlike in Textual's option list,
+        it does not select it (which would check the order)."""
+        event.prevent_default()  # Textual's own click handler would select the line
         clicked = event.style.meta.get("option")
-        if clicked is not None:
+        if isinstance(clicked, int):
             self.highlighted = clicked
 
 
 class OrderingCard(CardView):
-    def __init__(self, presented: Presented, **kwargs) -> None:
-        super().__init__(presented, **kwargs)
+    def __init__(self, presented: Presented) -> None:
+        super().__init__(presented)
         self.order = list(presented.items)
 
     def compose(self) -> ComposeResult:
@@ -371,12 +376,13 @@ class MatchingCard(CardView):
     """Each lettered thing on the left gets one numbered match: ↑/↓ choose a line, a number
     key matches it (and moves on), Backspace clears it, Enter checks once all are matched."""
 
-    BINDINGS = [Binding(str(n), f"match({n})", show=False) for n in range(1, 10)] + [
-        Binding("backspace,delete", "clear", "clear the match", show=False)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(n), f"match({n})", show=False) for n in range(1, 10)),
+        Binding("backspace,delete", "clear", "clear the match", show=False),
     ]
 
-    def __init__(self, presented: Presented, **kwargs) -> None:
-        super().__init__(presented, **kwargs)
+    def __init__(self, presented: Presented) -> None:
+        super().__init__(presented)
         self.options = list(presented.items)  # the right-hand side, shuffled
         self.chosen: list[int | None] = [None] * len(presented.card.items)
 

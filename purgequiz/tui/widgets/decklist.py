@@ -100,9 +100,13 @@ class DeckList(OptionList):
     """
 
     def __init__(
-        self, entries: Sequence[DeckEntry] = (), stats: Sequence[DeckStats | None] = (), **kwargs
+        self,
+        entries: Sequence[DeckEntry] = (),
+        stats: Sequence[DeckStats | None] = (),
+        *,
+        id: str | None = None,
     ) -> None:
-        super().__init__(*self._deck_options(entries, stats), markup=False, **kwargs)
+        super().__init__(*self._deck_options(entries, stats), markup=False, id=id)
         self.entries: tuple[DeckEntry, ...] = tuple(entries)
         self._drawn_width: int | None = None
         if self.entries:
@@ -113,12 +117,14 @@ class DeckList(OptionList):
         self._drawn_width = self.scrollable_content_region.width
         return lines
 
-    def _on_resize(self, event: events.Resize) -> None:
-        # Textual's option list forgets its drawn options on every resize, and a resize comes
-        # just after the list is first drawn (its size settled): that drew the home screen
-        # twice. The options are drawn for a width only: keep them while it is the same.
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the drawn options while the width they were drawn for is the same.
+
+        Textual's option list forgets its drawn options on every resize, and a resize comes
+        just after the list is first drawn (its size settled): that drew the home screen
+        twice. The options are drawn for a width only."""
         if self.scrollable_content_region.width == self._drawn_width:
-            event.prevent_default()
+            event.prevent_default()  # Textual's own resize handler would forget them
 
     @staticmethod
     def _deck_options(

@@ -36,10 +36,8 @@ def verdict(result: Result, changed_from: Rating | None = None) -> Text:
 class FeedbackPanel(VerticalScroll):
     """The result of one answer; every piece of card text is shown as plain text."""
 
-    def __init__(
-        self, result: Result, now: datetime, changed_from: Rating | None = None, **kwargs
-    ) -> None:
-        super().__init__(classes="feedback", **kwargs)
+    def __init__(self, result: Result, now: datetime, changed_from: Rating | None = None) -> None:
+        super().__init__(classes="feedback")
         self.result = result
         self.now = now
         self.changed_from = changed_from  # the grade first given, when the learner changed it

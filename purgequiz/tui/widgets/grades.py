@@ -24,8 +24,8 @@ class GradeBar(Horizontal):
     class Graded(Message):
         rating: Rating
 
-    def __init__(self, previews: dict[Rating, str], **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, previews: dict[Rating, str], *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.previews = previews
 
     def compose(self) -> ComposeResult:

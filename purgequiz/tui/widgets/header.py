@@ -19,8 +19,8 @@ class StudyHeader(Vertical):
     covers nothing of the card below, as a notification would.
     """
 
-    def __init__(self, title: str, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, title: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.deck_title = title
 
     def compose(self) -> ComposeResult:

@@ -98,7 +98,7 @@ class TooSmall(Static, can_focus=True):
         event.prevent_default()
 
 
-def fit(screen: Screen, size: Size) -> None:
+def fit(screen: Screen[object], size: Size) -> None:
     """Cover ``screen`` with the notice when ``size`` is too small; uncover it otherwise."""
     notices = screen.query_children(TooSmall)
     notice = notices.first() if notices else None
