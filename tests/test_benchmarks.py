@@ -28,6 +28,7 @@ def test_every_benchmark_is_run_or_says_why_not():
     assert {path.name for path in BENCHMARKS.glob("*.py")} == set(SMALL) | set(WRITE_NOTHING)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("script", sorted(SMALL))
 def test_a_benchmark_cleans_up_its_temporary_folder(script, tmp_path):
     """A benchmark run to the end leaves the temporary folder it was given empty."""
