@@ -5,6 +5,12 @@ from __future__ import annotations
 import pytest
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first: with the suite spread over workers, none is left to run alone at
+    the end (the order of the others is kept)."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Point PURGEQUIZ_HOME at a fresh folder so no test touches a real user's data."""

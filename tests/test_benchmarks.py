@@ -34,6 +34,7 @@ def test_every_benchmark_is_run_or_says_why_not():
 RUNS = {**SMALL, "answer_latency.py --vs-anki": [*SMALL["answer_latency.py"], "--vs-anki"]}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("run", sorted(RUNS))
 def test_a_benchmark_cleans_up_its_temporary_folder(run, tmp_path):
     """A benchmark run to the end leaves the temporary folder it was given empty (with Anki

@@ -301,6 +301,7 @@ def mangled(draw) -> bytes:
     return "".join(lines).encode("utf-8", errors="replace")
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mangled())
 def test_mangled_files_never_raise(raw: bytes):

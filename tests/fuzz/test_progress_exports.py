@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -9,6 +10,7 @@ from tests.fuzz.conftest import fuzz_settings, kept_promises
 from tests.fuzz.shapes import SHAPES
 
 
+@pytest.mark.slow
 @fuzz_settings(120)
 @given(rng=st.randoms(use_true_random=False))
 def test_damaged_progress_exports(sandbox, rng):

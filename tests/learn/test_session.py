@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from deckkit import card, deck, mixed_deck, plain_deck
+from inmemory import MemoryProfile
 
 from purgequiz.learn.scheduler import Rating
 from purgequiz.learn.session import StudySession
@@ -17,9 +18,10 @@ NOW = datetime(2025, 3, 1, 9, tzinfo=UTC)
 
 @pytest.fixture
 def profile():
-    with open_profile("learner") as p:
-        p.update_settings(fuzzing=False, timezone="UTC")
-        yield p
+    """A profile in memory (``inmemory.py``); the tests of what reaches the disk open one there."""
+    p = MemoryProfile("learner")
+    p.update_settings(fuzzing=False, timezone="UTC")
+    return p
 
 
 def test_new_card_is_multiple_choice_then_typed_once_known(profile):

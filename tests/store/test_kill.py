@@ -9,8 +9,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from purgequiz.store.profile import open_profile
 from purgequiz.store.transfer import export_profile
+
+pytestmark = pytest.mark.slow  # each test starts and kills a Python process dozens of times
 
 HERE = Path(__file__).resolve().parent
 
@@ -23,8 +27,14 @@ def _env(home: Path) -> dict[str, str]:
     }
 
 
-def _run_and_kill(home: Path, args: list[str], delay: float, stdin: bytes = b"") -> list[str]:
-    """Start the helper, kill it after ``delay`` seconds; the lines it finished printing."""
+def _run_and_kill(
+    home: Path, args: list[str], until: int | str, delay: float, stdin: bytes = b""
+) -> list[str]:
+    """Start the helper; once it has printed ``until`` lines (or a line starting with ``until``)
+    it is at work, and it is killed ``delay`` seconds later. The lines it finished printing.
+
+    Counting from the helper's own output, not from its start, keeps the kills inside its
+    work however slowly a busy machine starts Python."""
     child = subprocess.Popen(
         [sys.executable, str(HERE / "killchild.py"), *args],
         stdin=subprocess.PIPE,
@@ -35,10 +45,15 @@ def _run_and_kill(home: Path, args: list[str], delay: float, stdin: bytes = b"")
         child.stdin.write(stdin)
     child.stdin.close()
     child.stdin = None
-    time.sleep(delay)
+    seen: list[bytes] = []
+    while line := child.stdout.readline():
+        seen.append(line)
+        if len(seen) == until if isinstance(until, int) else line.startswith(until.encode()):
+            break
+    time.sleep(delay)  # the moment of the kill is what is random here
     child.send_signal(signal.SIGKILL)
     out, _ = child.communicate()
-    text = out.decode()
+    text = b"".join(seen).decode() + out.decode()
     lines = text.splitlines()
     if lines and not text.endswith("\n"):
         lines = lines[:-1]  # a line cut by the kill was not fully acknowledged
@@ -49,7 +64,7 @@ def _kill_answering(home: Path, mode: str, rounds: int) -> int:
     rng = random.Random(4)
     acknowledged: set[str] = set()
     for round_ in range(rounds):
-        lines = _run_and_kill(home, [mode, str(round_)], rng.uniform(0.15, 0.45))
+        lines = _run_and_kill(home, [mode, str(round_)], 3, rng.uniform(0.0, 0.15))
         acknowledged |= {line.split()[1] for line in lines if line.startswith("ok ")}
         with open_profile("kill") as profile:
             assert profile.recovered == ()
@@ -80,7 +95,7 @@ def test_sigkill_during_imports_leaves_each_import_whole_or_absent(home):
     finished: dict[tuple[str, str], int] = {}
     started: dict[tuple[str, str], int] = {}
     for round_ in range(12):
-        lines = _run_and_kill(home, ["import", str(round_)], rng.uniform(0.3, 0.9), template)
+        lines = _run_and_kill(home, ["import", str(round_)], 4, rng.uniform(0.0, 0.3), template)
         for line in lines:
             word, seed, batch, count = line.split()
             (finished if word == "ok" else started)[(seed, batch)] = int(count)
@@ -132,7 +147,7 @@ def test_answers_not_saved_on_a_full_disk_never_come_back(home):
     study("kill", 1)
     folder = next((home / "profiles").iterdir())
     limit = max(p.stat().st_size for p in folder.rglob("*") if p.is_file()) + 6000
-    lines = _run_and_kill(home, ["full", "1", str(limit)], 2.0)
+    lines = _run_and_kill(home, ["full", "1", str(limit)], "failed", 0.2)
     saved = [line.split()[1] for line in lines if line.startswith("ok ")]
     failed = [line for line in lines if line.startswith("failed")]
     assert saved and failed, "the disk should have filled while answering"

@@ -252,6 +252,7 @@ def _killed_at(home: Path, operation: str, count: int) -> bool:
     return True
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("operation", ["rename", "delete", "restore"])
 def test_a_kill_at_any_moment_leaves_one_whole_profile(
     tmp_path, monkeypatch, operation: str

@@ -13,6 +13,7 @@ from purgequiz import paths
 from purgequiz.decks.fileformat import write_deck
 from purgequiz.decks.model import Card, Citation, Deck, Rebuttal
 from purgequiz.tui.app import PurgeQuizApp
+from tests.tui.waiting import press, settle
 
 START = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 NASTY = ("[@click=app.quit]x[/]", "[/]", "[bold]", "[$accent]", "trailing\\")
@@ -203,26 +204,6 @@ def make_app(clock: Clock, **kwargs) -> PurgeQuizApp:
     return PurgeQuizApp(clock=clock, rng=random.Random(7), **kwargs)
 
 
-async def settle(pilot) -> None:
-    """Wait until background work is done and the screen has caught up."""
-    from textual.worker import WorkerCancelled
-
-    for _ in range(20):
-        try:
-            await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:  # a screen that closed took its finished worker with it
-            pass
-        await pilot.pause()
-        if not any(w.is_running for w in pilot.app.workers):
-            return
-
-
-async def press(pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await settle(pilot)
-
-
 def screen_text(app) -> str:
     """What the screen shows, as plain text (from Textual's own SVG screenshot)."""
     import html
@@ -246,7 +227,7 @@ async def answer(pilot, correct: bool = True) -> None:
         await press(pilot, str(index + 1))
     elif shown.mode == "typed":
         text = shown.card.answer if correct else "Molotov"
-        await pilot.press(*text)
+        await press(pilot, *text)
         await press(pilot, "enter")
     elif shown.mode == "flashcard":
         await press(pilot, "space")

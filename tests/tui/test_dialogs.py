@@ -86,7 +86,7 @@ async def test_flag_dialog_escape_keeps_no_note(clock) -> None:
     async with studying(clock, choice_deck(2), answered=True) as pilot:
         await press(pilot, "f")
         assert isinstance(pilot.app.screen, FlagDialog)
-        await pilot.press(*"never mind")
+        await press(pilot, *"never mind")
         await press(pilot, "escape")
         assert isinstance(pilot.app.screen, StudyScreen)
     with open_profile("Anna") as profile:

@@ -41,7 +41,7 @@ async def type_name(pilot, name: str) -> None:
     field = pilot.app.screen.query_one("#name", Input)
     field.value = ""
     field.focus()
-    await pilot.press(*name)
+    await press(pilot, *name)
     await press(pilot, "enter")
 
 
@@ -75,7 +75,7 @@ async def test_a_profile_is_renamed_from_the_chooser(clock) -> None:
         await press(pilot, "r")
         assert isinstance(app.screen, NameDialog)
         app.screen.query_one(Input).value = ""
-        await pilot.press(*"Anya")
+        await press(pilot, *"Anya")
         await press(pilot, "enter")
         assert isinstance(app.screen, ProfileScreen)
         assert app.screen.names == ["Anya", "Boris"]
@@ -159,7 +159,7 @@ async def test_the_keys_are_shown_and_letters_typed_go_into_the_name(clock) -> N
         field = app.screen.query_one("#name", Input)
         field.value = ""
         field.focus()
-        await pilot.press(*"dr")
+        await press(pilot, *"dr")
         await settle(pilot)
         assert isinstance(app.screen, ProfileScreen) and field.value == "dr"
 

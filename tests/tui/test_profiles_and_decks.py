@@ -50,7 +50,7 @@ async def test_another_profile_after_one_in_use(clock) -> None:
             name = app.screen.query_one("#name")
             name.value = ""
             name.focus()
-            await pilot.press(*"Boris")
+            await press(pilot, *"Boris")
             await press(pilot, "enter")
             assert isinstance(app.screen, HomeScreen)
             assert app.profile.display_name == "Boris"

@@ -56,7 +56,7 @@ async def test_nasty_profile_name_and_deck(clock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.screen.query_one("#name").value = ""
-        await pilot.press(*NAME)
+        await press(pilot, *NAME)
         await press(pilot, "enter")
         assert isinstance(app.screen, HomeScreen)
         assert_literal(app, NAME, "Deck " + " ".join(NASTY))
@@ -73,7 +73,7 @@ async def test_nasty_profile_name_and_deck(clock) -> None:
             await press(pilot, "f")
             assert isinstance(app.screen, FlagDialog)
             assert_literal(app, shown.card.prompt)
-            await pilot.press(*"[/] note \\")
+            await press(pilot, *"[/] note \\")
             await press(pilot, "enter", "enter")
         assert len(seen) == 5
         await study_all(pilot)
@@ -94,7 +94,7 @@ async def test_typed_text_is_shown_literally(clock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await press(pilot, "enter")
-        await pilot.press(*"[@click=app.quit]x[/] [$accent]\\")
+        await press(pilot, *"[@click=app.quit]x[/] [$accent]\\")
         await press(pilot, "enter")
         assert_literal(app, "Your answer: [@click=app.quit]x[/] [$accent]\\")
 

@@ -142,14 +142,14 @@ async def test_theme_from_the_command_palette_is_kept(clock) -> None:
     app = make_app(clock, profile="Anna")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
+        await press(pilot, "ctrl+p")
         await settle(pilot)
-        await pilot.press(*"theme")
+        await press(pilot, *"theme")
         await settle(pilot)
         await press(pilot, "enter")  # the "Theme" command: the list of themes
         listed = " ".join(screen_text(app).split())
         assert "solarized-light" in listed and "dracula" not in listed
-        await pilot.press(*"gruvbox")
+        await press(pilot, *"gruvbox")
         await settle(pilot)
         await press(pilot, "enter")
         assert isinstance(app.screen, HomeScreen)

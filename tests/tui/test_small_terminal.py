@@ -126,7 +126,7 @@ async def test_too_small_asks_for_a_larger_window_and_keeps_the_typed_answer(clo
     async with studying(clock, typed_deck(1)) as pilot:
         app = pilot.app
         screen = app.screen
-        await pilot.press(*"Ye")
+        await press(pilot, *"Ye")
         await pilot.resize_terminal(39, 12)
         await settle(pilot)
         text = flat(app)
@@ -139,7 +139,7 @@ async def test_too_small_asks_for_a_larger_window_and_keeps_the_typed_answer(clo
         field = screen.query_one("#typed", Input)
         assert "Please make this window larger" not in flat(app)
         assert field.value == "Ye" and app.focused is field
-        await pilot.press(*"zhov")
+        await press(pilot, *"zhov")
         await press(pilot, "enter")
         assert screen.phase == "feedback" and screen.result.correct
 

@@ -37,7 +37,7 @@ async def start_as(pilot, name: str = "Anna") -> None:
     await settle(pilot)
     assert isinstance(pilot.app.screen, ProfileScreen)
     pilot.app.screen.query_one("#name").value = ""
-    await pilot.press(*name)
+    await press(pilot, *name)
     await press(pilot, "enter")
     assert isinstance(pilot.app.screen, HomeScreen)
 
@@ -262,7 +262,7 @@ async def test_f_after_answering_flags_that_card_with_a_note(clock) -> None:
         await press(pilot, "f")
         assert isinstance(pilot.app.screen, FlagDialog)
         assert flagged.prompt in screen_text(pilot.app)
-        await pilot.press(*"the date is wrong")
+        await press(pilot, *"the date is wrong")
         await press(pilot, "enter")
         assert screen.phase == "feedback"  # still on the feedback: Enter moves on
         await press(pilot, "enter")
@@ -369,7 +369,7 @@ async def test_nonsense_typed_names_no_near_miss(clock) -> None:
             await answer(pilot)
             await press(pilot, "enter")
         assert pilot.app.screen.presented.mode == "typed"
-        await pilot.press(*"vii")
+        await press(pilot, *"vii")
         await press(pilot, "enter")
         text = screen_text(pilot.app)
         assert "Not quite." in text and "closer to" not in text
@@ -592,7 +592,7 @@ async def test_enter_goes_back_to_the_answer_box(clock) -> None:
     async with studying(clock, typed_deck(2)) as pilot:
         screen = pilot.app.screen
         await press(pilot, "escape", "enter")
-        await pilot.press(*screen.presented.card.answer)
+        await press(pilot, *screen.presented.card.answer)
         await press(pilot, "enter")
         assert screen.phase == "feedback" and screen.result.correct
 
