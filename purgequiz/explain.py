@@ -164,9 +164,9 @@ def explain(error: BaseException) -> str:
                 f"(format version {error.version}); update purgequiz"
             )
         case NotWritable(closed=True):
-            return f"{error.folder} is closed"
+            return f"{error.path} is closed"
         case NotWritable():
-            return f"{error.folder} was opened only to be checked"
+            return f"{error.path} was opened only to be checked"
         case NotATable():
             return f"{error.table!r} is not a table of a progress database"
         case NotAMonth():

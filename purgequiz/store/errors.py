@@ -181,10 +181,10 @@ class NewerFormat(StoreError):
 
 @dataclass(eq=False)
 class NotWritable(StoreError):
-    """The profile in ``folder`` was opened only to be checked; with ``closed``, ``folder``
-    is the journal, closed already."""
+    """The profile's folder ``path`` was opened only to be checked; with ``closed``, ``path``
+    is its journal, closed already."""
 
-    folder: Path
+    path: Path
     closed: bool = False
 
 
