@@ -8,6 +8,7 @@ import shlex
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from purgequiz import explain as words
 from purgequiz.commands.options import Subparsers, no_such_profile, profile_name
 from purgequiz.commands.output import fail, json_text, say, table
 from purgequiz.learn.held import REASONS, HeldCard, held_cards, leech_cleared, restored, why
@@ -211,10 +212,8 @@ def run(args: argparse.Namespace) -> int:
     except ProfileNotFound as error:
         return no_such_profile(error)
     except (StoreError, ValueError) as error:
-        return fail(str(error))
+        return fail(words.describe(error))
     except BrokenPipeError:
         raise  # the reader stopped reading (| head): nothing to say
     except OSError as error:
-        from purgequiz.store.errors import file_problem
-
-        return fail(str(file_problem(error)))
+        return fail(words.describe(error))

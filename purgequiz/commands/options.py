@@ -8,8 +8,9 @@ import difflib
 import sys
 from typing import NoReturn, TypeAlias
 
+from purgequiz import explain as words
 from purgequiz.commands.output import fail, say
-from purgequiz.store.names import SAME
+from purgequiz.explain import SAME
 from purgequiz.visible import visible
 
 __all__ = [
@@ -55,7 +56,7 @@ def profile_name(value: str) -> str:
     try:
         check_name(value)
     except ProfileNameError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+        raise argparse.ArgumentTypeError(words.describe(error)) from None
     return value
 
 
@@ -90,4 +91,4 @@ def no_such_profile(error: Exception) -> int:
         if names
         else "there are no profiles yet"
     )
-    return fail(f"{error}; {known}")
+    return fail(f"{words.describe(error)}; {known}")

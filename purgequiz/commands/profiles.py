@@ -8,9 +8,10 @@ import shlex
 import sys
 from datetime import UTC, datetime
 
+from purgequiz import explain as words
 from purgequiz.commands.options import SAME, Subparsers, no_such_profile, profile_name
 from purgequiz.commands.output import fail, is_terminal, json_text, say, table, usage_error
-from purgequiz.store.errors import ProfileNameError, ProfileNotFound, StoreError, file_problem
+from purgequiz.store.errors import ProfileNameError, ProfileNotFound, StoreError
 
 __all__ = ["register", "run"]
 
@@ -74,7 +75,7 @@ def rename(old: str, new: str) -> int:
     except ProfileNotFound as error:
         return no_such_profile(error)
     except (StoreError, ProfileNameError) as error:
-        return fail(f"{error}; nothing was changed")
+        return fail(f"{words.describe(error)}; nothing was changed")
     say(f"renamed the profile {before!r} to {renamed.name!r}; its progress and settings are kept")
     return 0
 
@@ -108,7 +109,7 @@ def delete(name: str, yes: bool) -> int:
     try:
         shown = _same(name)
     except (StoreError, ProfileNameError) as error:
-        return fail(f"{error}; nothing was deleted")
+        return fail(f"{words.describe(error)}; nothing was deleted")
     if not yes:
         if not is_terminal(sys.stdin):
             return usage_error(
@@ -123,14 +124,14 @@ def delete(name: str, yes: bool) -> int:
     except ProfileNotFound as error:
         return no_such_profile(error)
     except (StoreError, ProfileNameError) as error:
-        return fail(f"{error}; nothing was deleted")
+        return fail(f"{words.describe(error)}; nothing was deleted")
     say(f"deleted the profile {deleted.name!r}; it is kept for {KEEP_DAYS} days in {deleted.path}")
     say(f"to bring it back: {_restore_command(deleted.name)}")
     removed, problems = remove_expired(now)
     for gone in removed:
         say(f"removed for good the profile {gone.name!r}, deleted more than {KEEP_DAYS} days ago")
     for problem in problems:
-        say(f"purgequiz: {problem}", file=sys.stderr)
+        say(f"purgequiz: {words.explain(problem)}", file=sys.stderr)
     return 0
 
 
@@ -148,9 +149,9 @@ def restore(name: str, as_name: str | None) -> int:
                 "first with 'purgequiz profiles rename'"
             )
         )
-        return fail(f"{error}{hint}; nothing was restored")
+        return fail(f"{words.describe(error)}{hint}; nothing was restored")
     except StoreError as error:
-        return fail(f"{error}; nothing was restored")
+        return fail(f"{words.describe(error)}; nothing was restored")
     say(f"restored the profile {restored.name!r} with its progress and settings")
     return 0
 
@@ -208,6 +209,6 @@ def run(args: argparse.Namespace) -> int:
             return delete(args.name, args.yes)
         return restore(args.name, args.as_name)
     except StoreError as error:  # e.g. the profiles folder cannot be listed
-        return fail(str(error))
+        return fail(words.describe(error))
     except OSError as error:
-        return fail(str(file_problem(error)))
+        return fail(words.describe(error))

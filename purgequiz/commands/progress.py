@@ -8,6 +8,7 @@ import shlex
 import sys
 from typing import TYPE_CHECKING
 
+from purgequiz import explain as words
 from purgequiz import paths
 from purgequiz.commands.options import Subparsers, no_such_profile, profile_name, same_profile
 from purgequiz.commands.output import fail, json_text, say
@@ -18,7 +19,6 @@ from purgequiz.store.errors import (
     ProfileNameError,
     ProfileNotFound,
     StoreError,
-    file_problem,
 )
 from purgequiz.store.names import check_name
 from purgequiz.store.schema import Invalid
@@ -39,17 +39,17 @@ def export(profile_name: str, output: str) -> int:
                 output, keep_out=[(paths.profiles_dir(), "progress is kept")], writes="the export"
             )
         except FileProblem as error:
-            return fail(str(error))
+            return fail(words.describe(error))
     try:
         profile_name = same_profile(profile_name)
         with open_profile(profile_name, create=False) as profile:
             data = export_profile(profile)  # reads the whole log: may find damage in it
             for recovery in profile.recovered:
-                say(f"purgequiz: {recovery.message}", file=sys.stderr)
+                say(f"purgequiz: {words.recovery(recovery)}", file=sys.stderr)
     except ProfileNotFound as error:
         return no_such_profile(error)
     except (StoreError, ValueError) as error:
-        return fail(str(error))
+        return fail(words.describe(error))
     text = json_text(data, indent=1) + "\n"
     if output == "-":
         sys.stdout.write(text)
@@ -57,7 +57,7 @@ def export(profile_name: str, output: str) -> int:
     try:
         write_text(output, text, what="export")
     except FileProblem as error:
-        return fail(str(error))
+        return fail(words.describe(error))
     except OSError as error:
         return fail(f"cannot write {output}: {error.strerror}")
     say(
@@ -74,11 +74,11 @@ def import_(file: str, profile_name: str | None) -> int:
     try:
         data = read_json(file, what="progress export", limit=EXPORT_LIMIT)
     except FileProblem as error:
-        return fail(str(error))
+        return fail(words.describe(error))
     try:
         check_export(data)
     except Invalid as error:
-        return fail(f"{file}: {error}; nothing was imported")
+        return fail(f"{file}: {words.describe(error)}; nothing was imported")
     name = profile_name or data.get("profile")
     if not isinstance(name, str) or not name.strip():
         return fail(f"{file} names no profile; give one with --profile NAME")
@@ -87,7 +87,8 @@ def import_(file: str, profile_name: str | None) -> int:
             check_name(name)
         except ProfileNameError as error:
             return fail(
-                f"{file} names the profile {name!r}, which cannot be used ({error}); "
+                f"{file} names the profile {name!r}, which cannot be used "
+                f"({words.describe(error)}); "
                 f"give another with --profile NAME"
             )
     try:
@@ -95,7 +96,7 @@ def import_(file: str, profile_name: str | None) -> int:
         existed = find_profile(clean) is not None
         profile = open_profile(clean)
     except (StoreError, ProfileNameError) as error:
-        return fail(f"{error}; nothing was imported from {file}")
+        return fail(f"{words.describe(error)}; nothing was imported from {file}")
     try:
         report = import_into(profile, data, take_settings=not existed)
     except (StoreError, Invalid) as error:
@@ -104,7 +105,10 @@ def import_(file: str, profile_name: str | None) -> int:
         except StoreError:
             pass  # the import failed: that is what is said
         where = f"{file}: " if isinstance(error, Invalid) else ""
-        return fail(f"{where}{error}; nothing was imported" + ("" if where else f" from {file}"))
+        return fail(
+            f"{where}{words.describe(error)}; nothing was imported"
+            + ("" if where else f" from {file}")
+        )
     say(
         f"imported into {clean!r}: {report.cards} card states, {report.reviews} reviews, "
         f"{report.flags} flags, {report.sessions} sessions"
@@ -113,15 +117,16 @@ def import_(file: str, profile_name: str | None) -> int:
         profile.close()
     except StoreError as error:
         return fail(
-            f"the import is saved, but the profile could not be tidied up: {error}; "
+            f"the import is saved, but the profile could not be tidied up: "
+            f"{words.describe(error)}; "
             f"this is finished the next time the profile opens"
         )
     return 0
 
 
 def _health_lines(health: Health) -> list[str]:
-    lines = [f"  {problem}" for problem in health.problems]
-    lines += [f"  repaired: {message}" for message in health.repaired]
+    lines = [f"  {words.finding(problem)}" for problem in health.problems]
+    lines += [f"  repaired: {words.finding(done, repaired=True)}" for done in health.repaired]
     if health.kept_aside:
         lines.append(
             f"  {len(health.kept_aside)} damaged file(s) kept aside for you to look "
@@ -143,7 +148,7 @@ def check(profile_name: str | None, repair: bool) -> int:
             else [info.name for info in list_profiles()]
         )
     except ProfileNameError as error:
-        return fail(str(error))
+        return fail(words.describe(error))
     if not names:
         say("there are no profiles yet")
         return 0
@@ -154,15 +159,15 @@ def check(profile_name: str | None, repair: bool) -> int:
         except ProfileNotFound as error:
             if profile_name:
                 return no_such_profile(error)
-            say(f"{name}: cannot be checked: {error}")  # gone since it was listed
+            say(f"{name}: cannot be checked: {words.describe(error)}")  # gone since it was listed
             unhealthy += 1
             continue
         except ProfileInUse as error:  # nothing known to be wrong: a repair would not help
-            say(f"{name}: cannot be checked: {error}")
+            say(f"{name}: cannot be checked: {words.describe(error)}")
             unhealthy += 1
             continue
         except (StoreError, ValueError) as error:
-            say(f"{name}: cannot be checked: {error}")
+            say(f"{name}: cannot be checked: {words.describe(error)}")
             unhealthy += 1
             damaged += 1
             continue
@@ -226,6 +231,6 @@ def run(args: argparse.Namespace) -> int:
             return check(args.profile, args.repair)
         return import_(args.file, args.profile)
     except StoreError as error:  # e.g. the profiles folder cannot be listed
-        return fail(str(error))
+        return fail(words.describe(error))
     except OSError as error:  # a progress file that cannot be read or written
-        return fail(str(file_problem(error)))
+        return fail(words.describe(error))

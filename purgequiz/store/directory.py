@@ -20,7 +20,13 @@ from pathlib import Path
 
 from purgequiz import paths
 from purgequiz.store.disk import read_file
-from purgequiz.store.errors import ProfileNameError, StoreError, file_problem
+from purgequiz.store.errors import (
+    Listing,
+    NameProblem,
+    ProfileNameError,
+    StoreError,
+    file_problem,
+)
 from purgequiz.store.names import (
     check_name,
     folder_name,
@@ -93,7 +99,7 @@ def list_profiles() -> list[ProfileInfo]:
     try:
         return _list_profiles(root)
     except OSError as error:
-        raise StoreError(f"the profiles cannot be listed: {file_problem(error, root)}") from error
+        raise Listing(file_problem(error, root)) from error
 
 
 def _list_profiles(root: Path) -> list[ProfileInfo]:
@@ -133,10 +139,5 @@ def find_profile(name: str) -> ProfileInfo | None:
     key = name_key(clean)
     alike = [info for info in list_profiles() if name_key(info.name) == key]
     if len(alike) > 1:
-        names = ", ".join(repr(info.name) for info in alike)
-        raise ProfileNameError(
-            f"{clean!r} could be any of the profiles {names}, whose names "
-            f"differ only in capitals, spacing or the form of letters; "
-            f"give one of them exactly as it is written"
-        )
+        raise ProfileNameError(NameProblem.AMBIGUOUS, clean, tuple(info.name for info in alike))
     return alike[0] if alike else None

@@ -1,5 +1,5 @@
 """The profile's files on disk: only regular files, read whole, written atomically, and set
-aside (never deleted) when damaged. Every error names the file and what to do.
+aside (never deleted) when damaged. Every error names the file (purgequiz.explain words it).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from purgequiz.atomic import fsync_folder
 from purgequiz.atomic import write_atomic as _write_atomic
-from purgequiz.store.errors import StoreError, file_problem
+from purgequiz.store.errors import AsideFailed, BadEntry, Entry, TooLarge, file_problem
 
 __all__ = [
     "MAX_FILE",
@@ -36,23 +36,18 @@ def fsync_dir(folder: Path) -> None:
 
 
 def check_entry(path: Path, *, folder: bool = False) -> bool:
-    """Whether ``path`` exists; raise StoreError if it is a link or not a file (folder)."""
+    """Whether ``path`` exists; raise BadEntry if it is a link or not a file (folder)."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
         return False
     except OSError as error:
-        raise StoreError(f"cannot read {path}: {_why(error)}") from error
+        raise BadEntry(path, Entry.UNREADABLE, _why(error)) from error
     if stat.S_ISLNK(info.st_mode):
-        raise StoreError(
-            f"{path} is a link; a profile keeps only its own files and folders. "
-            f"Move the link away and open the profile again"
-        )
-    wanted, kind = (stat.S_ISDIR, "folder") if folder else (stat.S_ISREG, "file")
+        raise BadEntry(path, Entry.LINK)
+    wanted, kind = (stat.S_ISDIR, Entry.NOT_FOLDER) if folder else (stat.S_ISREG, Entry.NOT_FILE)
     if not wanted(info.st_mode):
-        raise StoreError(
-            f"{path} is not a {kind} as it should be; move it away and open the profile again"
-        )
+        raise BadEntry(path, kind)
     return True
 
 
@@ -68,11 +63,9 @@ def read_file(path: Path) -> bytes | None:
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                raise StoreError(f"{path} is not a file as it should be")
+                raise BadEntry(path, Entry.NOT_FILE_NOW)
             if info.st_size > MAX_FILE:
-                raise StoreError(
-                    f"{path} is larger than a progress file can be ({info.st_size} bytes)"
-                )
+                raise TooLarge(path, info.st_size)
             return file.read()
         except OSError as error:
             raise file_problem(error, path) from error
@@ -107,10 +100,7 @@ def set_aside(path: Path) -> Path:
         os.rename(path, target)
         fsync_dir(path.parent)
     except OSError as error:
-        raise StoreError(
-            f"{path} is damaged and could not be set aside: {_why(error)}; "
-            f"check that its folder can be written"
-        ) from error
+        raise AsideFailed(path, _why(error)) from error
     return target
 
 
@@ -121,7 +111,5 @@ def copy_aside(path: Path) -> Path:
         shutil.copyfile(path, target, follow_symlinks=False)
         fsync_dir(path.parent)
     except OSError as error:
-        raise StoreError(
-            f"{path} is damaged and could not be copied aside: {_why(error)}"
-        ) from error
+        raise AsideFailed(path, _why(error), copy=True) from error
     return target

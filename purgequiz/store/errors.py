@@ -1,83 +1,323 @@
-"""What can go wrong with a profile, in plain words."""
+"""What can go wrong with a profile, as facts: which profile, which file, what failed.
+
+The store makes no sentences for users: each error and each :class:`Recovery` carries the
+facts, and :mod:`purgequiz.explain` says them in plain words. ``str()`` of an error lists its
+fields, for logs and debugging only.
+"""
 
 from __future__ import annotations
 
-import errno
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 __all__ = [
+    "AsideFailed",
+    "BadEntry",
+    "Disagreement",
+    "Entry",
+    "FileError",
+    "FileRole",
+    "InTheWay",
+    "Listing",
+    "NameProblem",
+    "NewerFormat",
+    "NoDeletedProfile",
+    "NotAMonth",
+    "NotATable",
+    "NotWritable",
+    "ProfileAction",
+    "ProfileClosed",
     "ProfileInUse",
+    "ProfileKeptMoving",
+    "ProfileMoved",
     "ProfileNameError",
     "ProfileNotFound",
     "Recovery",
+    "RecoveryKind",
+    "RefusedDocument",
     "StoreError",
+    "TooLarge",
     "file_problem",
 ]
 
 
-class StoreError(Exception):
-    """A progress file could not be read or written; the message names the file."""
+class _Facts:
+    """``str()`` of a typed error: its class and fields, for logs (never shown to users)."""
+
+    def __str__(self) -> str:
+        fields: tuple[dataclasses.Field[object], ...] = (
+            dataclasses.fields(self) if dataclasses.is_dataclass(self) else ()
+        )
+        inner = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields)
+        return f"{type(self).__name__}({inner})"
 
 
+class StoreError(_Facts, Exception):
+    """A progress file or profile could not be used; each subclass carries the facts."""
+
+    def __init__(self, *args: object) -> None:
+        # only the kinds below are raised (their dataclass __init__ replaces this one): a
+        # StoreError made with a sentence would have no words in purgequiz.explain
+        raise TypeError("raise one of the kinds of StoreError, with its facts")
+
+
+@dataclass(eq=False)
+class FileError(StoreError):
+    """An operating-system error on a file: ``path`` (None when not known), its ``errno``
+    and the system's own ``reason`` ("Permission denied")."""
+
+    path: Path | str | None
+    errno: int | None
+    reason: str
+
+
+def file_problem(error: OSError, path: Path | str | None = None) -> FileError:
+    """The facts of ``error``; ``path`` is named when the error itself names no file."""
+    where = error.filename if error.filename is not None else path
+    reason = error.strerror or str(error) or type(error).__name__
+    return FileError(where, error.errno, reason)
+
+
+@dataclass(eq=False)
 class ProfileInUse(StoreError):
     """Another purgequiz has the profile open.
 
-    The message names the profile as it is written ("Anna Ünal"), never by its folder's
-    encoded name; the lock file is kept in :attr:`lock_path` for whoever needs it.
+    ``name`` is the profile's name as it is written ("Anna Ünal"), never its folder's encoded
+    name; ``pid`` and ``host`` are the holder's, as far as known.
     """
 
-    def __init__(
-        self, name: str, lock_path: Path, pid: int | None, host: str | None = None
-    ) -> None:
-        self.name = name
-        self.lock_path = lock_path
-        self.pid = pid
-        self.host = host
-        where = f" (process {pid}{f' on {host}' if host else ''})" if pid else ""
-        super().__init__(
-            f"the profile {name!r} is open in another purgequiz{where}; close it there first"
-        )
+    name: str
+    lock_path: Path
+    pid: int | None
+    host: str | None = None
 
 
-class ProfileNameError(ValueError):
-    """A profile name that cannot be used."""
-
-
+@dataclass(eq=False)
 class ProfileNotFound(StoreError):
-    """No profile of that name."""
+    """No profile ``name`` in the profiles folder ``root``."""
+
+    name: str
+    root: Path
+
+
+@dataclass(eq=False)
+class NoDeletedProfile(ProfileNotFound):
+    """No deleted profile ``name`` to restore; ``deleted`` names those there are."""
+
+    deleted: tuple[str, ...] = ()
+
+
+class NameProblem(StrEnum):
+    """Why a profile name cannot be used."""
+
+    NOT_TEXT = "not text"
+    EMPTY = "empty"
+    TOO_LONG = "too long"
+    CONTROL = "control characters"
+    UNDECODABLE = "undecodable"
+    INVISIBLE = "invisible"
+    TAKEN = "taken"  # another profile has it (``names``: that one)
+    SAME = "same"  # the profile is already called so
+    AMBIGUOUS = "ambiguous"  # it could be any of ``names``
+    AMBIGUOUS_DELETED = "ambiguous deleted"  # any of the deleted profiles ``names``
+
+
+@dataclass(eq=False)
+class ProfileNameError(_Facts, ValueError):
+    """A profile name that cannot be used: ``problem`` says why. ``names`` are the profiles it
+    clashes with; ``longest`` is the most characters a name can have."""
+
+    problem: NameProblem
+    name: str | None = None
+    names: tuple[str, ...] = ()
+    longest: int = 0
+
+
+class Entry(StrEnum):
+    """What is wrong with an entry of a profile's folder."""
+
+    UNREADABLE = "unreadable"  # its kind cannot be read (``reason``)
+    LINK = "link"
+    NOT_FILE = "not a file"
+    NOT_FOLDER = "not a folder"
+    NOT_FILE_NOW = "not a file when read"  # a file when checked, something else when opened
+
+
+@dataclass(eq=False)
+class BadEntry(StoreError):
+    """``path`` is not what a profile keeps there (``kind``)."""
+
+    path: Path
+    kind: Entry
+    reason: str = ""
+
+
+@dataclass(eq=False)
+class TooLarge(StoreError):
+    """``path`` is larger than a progress file can be (``size`` bytes)."""
+
+    path: Path
+    size: int
+
+
+@dataclass(eq=False)
+class AsideFailed(StoreError):
+    """A damaged ``path`` could not be renamed (or, with ``copy``, copied) aside."""
+
+    path: Path
+    reason: str
+    copy: bool = False
+
+
+@dataclass(eq=False)
+class NewerFormat(StoreError):
+    """``path`` was written by a newer purgequiz, in format ``version``."""
+
+    path: Path
+    version: int
+
+
+@dataclass(eq=False)
+class NotWritable(StoreError):
+    """The profile's folder ``path`` was opened only to be checked; with ``closed``, ``path``
+    is its journal, closed already."""
+
+    path: Path
+    closed: bool = False
+
+
+@dataclass(eq=False)
+class NotATable(StoreError):
+    """``table`` is not a table of a progress database."""
+
+    table: str
+
+
+@dataclass(eq=False)
+class NotAMonth(StoreError):
+    """``month`` is not a month of the review log."""
+
+    month: str
+
+
+@dataclass(eq=False)
+class RefusedDocument(StoreError):
+    """A document that fails its schema was not saved: ``table``, ``key`` and the schema's
+    diagnostic ``why``."""
+
+    table: str
+    key: str
+    why: str
+
+
+@dataclass(eq=False)
+class ProfileClosed(StoreError):
+    """The profile ``name`` is closed."""
+
+    name: str
+
+
+@dataclass(eq=False)
+class ProfileMoved(StoreError):
+    """The profile's ``folder`` was renamed or deleted while its lock was being taken."""
+
+    folder: Path
+
+
+@dataclass(eq=False)
+class ProfileKeptMoving(StoreError):
+    """The profile ``name`` was renamed or deleted while it was being opened."""
+
+    name: str
+
+
+@dataclass(eq=False)
+class ProfileAction(StoreError):
+    """The profile ``name`` could not be ``action`` ("opened", "renamed", "deleted",
+    "restored", "removed": the last for a deleted profile kept too long) because of
+    ``problem``."""
+
+    name: str
+    action: str
+    problem: FileError
+
+
+@dataclass(eq=False)
+class Listing(StoreError):
+    """The profiles (or, with ``deleted``, the deleted profiles) cannot be listed."""
+
+    problem: FileError
+    deleted: bool = False
+
+
+@dataclass(eq=False)
+class InTheWay(StoreError):
+    """``path`` is in the way of a profile being ``action`` ("renamed" or "restored")."""
+
+    path: Path
+    action: str
+
+
+class FileRole(StrEnum):
+    """Which of a profile's files a recovery is about."""
+
+    JOURNAL = "journal"  # progress.journal
+    SNAPSHOT = "snapshot"  # progress.json
+    REVIEW_LOG = "review log"  # reviews/YYYY-MM.*
+    PROFILE = "profile"  # profile.json
+
+
+class RecoveryKind(StrEnum):
+    """What was found wrong with a file, and what was done."""
+
+    DAMAGED_LINES = "damaged lines"  # ``bad``/``damaged``; ``recovered`` good lines kept
+    UNFINISHED_LINE = "unfinished line"  # ``torn`` bytes cut off the end
+    DAMAGED_FILE = "damaged file"  # unreadable whole (``why``); nothing in it recovered
+    DAMAGED_RECORDS = "damaged records"  # ``damaged`` records left out (first: ``records``)
+    DAMAGED_TABLE_LIST = "damaged table list"  # the snapshot's list of review tables
+    MISSING_MONTH = "missing month"  # the review log file of ``month`` is missing
+    UNREADABLE_MONTH = "unreadable month"  # a sealed month file unreadable (``why``)
+    DAMAGED_MONTH = "damaged month"  # a sealed month file ``cut`` or with ``bad`` lines
+    REBUILT = "rebuilt"  # card states rebuilt from the review log (``cause``: what was lost)
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """What a check of a profile found at odds with its review log: the daily totals of
+    ``day``, or (``day`` empty) ``missing`` answered cards without a saved state, the first
+    being ``first``."""
+
+    day: str = ""
+    missing: int = 0
+    first: str = ""
 
 
 @dataclass(frozen=True)
 class Recovery:
-    """A damaged file that was kept aside, and what was recovered."""
+    """A damaged file that was kept aside (``kept_as``; the file itself when ``checked_only``:
+    found while checking, nothing changed), and what was recovered, as figures.
+
+    ``bad`` holds the first damaged lines (number, the schema's diagnostic), ``damaged`` how
+    many there were; ``recovered`` the good lines (or reviews) kept.
+    """
 
     file: Path
     kept_as: Path
-    message: str
-
-
-_ADVICE = {
-    errno.EACCES: "check the permissions and owner of it and of its folder, or set "
-    "PURGEQUIZ_HOME to a folder of your own",
-    errno.EPERM: "check the permissions and owner of it and of its folder, or set "
-    "PURGEQUIZ_HOME to a folder of your own",
-    errno.EROFS: "the disk is read-only; set PURGEQUIZ_HOME to a folder you can write to",
-    errno.ENOSPC: "free some disk space and try again",
-    errno.EDQUOT: "free some disk space and try again",
-}
-
-
-def file_problem(error: OSError, path: Path | str | None = None) -> StoreError:
-    """``error`` in plain words, naming the file and what to do about it:
-    "cannot use /data/profiles/anna/profile.lock (permission denied); check …".
-
-    ``path`` is named when the error itself names no file.
-    """
-    where = error.filename if error.filename is not None else path
-    reason = error.strerror or str(error) or type(error).__name__
-    reason = reason[:1].lower() + reason[1:]
-    advice = _ADVICE.get(error.errno) if error.errno is not None else None
-    return StoreError(
-        f"cannot use {where or 'a file'} ({reason})" + (f"; {advice}" if advice else "")
-    )
+    kind: RecoveryKind
+    role: FileRole = FileRole.SNAPSHOT
+    checked_only: bool = False
+    bad: tuple[tuple[int, str], ...] = ()
+    damaged: int = 0
+    recovered: int = 0
+    torn: int = 0
+    cut: bool = False
+    why: str = ""
+    month: str = ""
+    records: tuple[tuple[str, str | None, str], ...] = ()  # table, key (None: an unknown
+    # table), the schema's diagnostic
+    cards: int = 0
+    reviews: int = 0
+    partial: bool = False  # REBUILT: only the left-out card states were restored
+    cause: Recovery | None = field(default=None)

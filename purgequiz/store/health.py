@@ -15,7 +15,7 @@ from pathlib import Path
 from purgequiz import paths
 from purgequiz.learn.records import DayCounts, Review
 from purgequiz.store.directory import find_profile
-from purgequiz.store.errors import ProfileNotFound
+from purgequiz.store.errors import Disagreement, ProfileNotFound, Recovery
 from purgequiz.store.lock import lock_profile
 from purgequiz.store.names import check_name
 from purgequiz.store.profile import _days_table, _shard, open_profile
@@ -30,8 +30,8 @@ class Health:
 
     name: str
     folder: Path
-    problems: list[str] = field(default_factory=list)
-    repaired: list[str] = field(default_factory=list)
+    problems: list[Recovery | Disagreement] = field(default_factory=list)
+    repaired: list[Recovery | Disagreement] = field(default_factory=list)
     cards: int = 0
     reviews: int = 0
     days: int = 0
@@ -46,9 +46,7 @@ def _folder(name: str) -> tuple[str, Path]:
     """The profile ``name`` stands for (see :func:`find_profile`): its name and folder."""
     found = find_profile(name)
     if found is None or not found.path.is_dir():
-        raise ProfileNotFound(
-            f"there is no profile {check_name(name)!r} (in {paths.profiles_dir()})"
-        )
+        raise ProfileNotFound(check_name(name), paths.profiles_dir())
     return found.name, found.path
 
 
@@ -63,22 +61,20 @@ def _log(storage: JournalStorage) -> list[Review]:
     return reviews
 
 
-def _disagreements(storage: JournalStorage, reviews: list[Review]) -> list[str]:
+def _disagreements(storage: JournalStorage, reviews: list[Review]) -> list[Disagreement]:
     """Daily totals that differ from the log, and answered cards without a state."""
     counted: dict[str, DayCounts] = {}
     for review in reviews:
         counted.setdefault(review.day, DayCounts(review.day)).add(review)
-    problems = []
+    problems: list[Disagreement] = []
     for day, counts in sorted(counted.items()):
         stored = (storage.table(_days_table(day)) or {}).get(day)
         if stored is None or DayCounts.from_dict(stored) != counts:
-            problems.append(f"the daily totals of {day} disagree with the review log")
+            problems.append(Disagreement(day=day))
     states = {card for _, table in storage.hot_tables("cards/") for card in table}
     missing = sorted({r.card_id for r in reviews} - states)
     if missing:
-        problems.append(
-            f"{len(missing)} answered card(s) have no saved state (first: {missing[0]})"
-        )
+        problems.append(Disagreement(missing=len(missing), first=missing[0]))
     return problems
 
 
@@ -99,7 +95,7 @@ def check_profile(name: str) -> Health:
             reviews=len(reviews),
             days=len({r.day for r in reviews}),
         )
-        health.problems += [r.message for r in storage.recoveries]
+        health.problems += storage.recoveries
         if not storage.snapshot_lost:
             health.problems += _disagreements(storage, reviews)
         health.kept_aside = _kept_aside(folder)
@@ -116,7 +112,7 @@ def repair_profile(name: str) -> Health:
         assert storage is not None
         storage.load_all()
         health = Health(clean, profile.path)
-        health.repaired += [r.message for r in profile.recovered]
+        health.repaired += profile.recovered
         reviews = _log(storage)
         found = _disagreements(storage, reviews)
         states = {card for _, table in storage.hot_tables("cards/") for card in table}
@@ -141,7 +137,7 @@ def repair_profile(name: str) -> Health:
                         if card not in states
                     ]
                 )
-            health.repaired += [f"{problem}; repaired from the review log" for problem in found]
+            health.repaired += found
         storage.compact()
         health.cards = len(states | set(latest))
         health.reviews = len(reviews)

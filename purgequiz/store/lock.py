@@ -17,7 +17,7 @@ from typing import Protocol
 
 from purgequiz.store.directory import stored_name
 from purgequiz.store.disk import check_entry
-from purgequiz.store.errors import ProfileInUse, StoreError
+from purgequiz.store.errors import ProfileInUse, ProfileMoved
 
 __all__ = ["LOCK", "OWNER", "Lock", "ProfileMoved", "lock_profile"]
 
@@ -27,10 +27,6 @@ OWNER = "profile.owner"
 
 class Lock(Protocol):
     def release(self) -> None: ...
-
-
-class ProfileMoved(StoreError):
-    """The profile's folder was renamed or deleted while its lock was being taken."""
 
 
 class _ProfileLock:
@@ -71,10 +67,10 @@ class _ProfileLock:
         except filelock.Timeout:
             return False
         except FileNotFoundError as error:  # the folder went away before or while locking
-            raise ProfileMoved(f"{self.path.parent} was renamed or deleted meanwhile") from error
+            raise ProfileMoved(self.path.parent) from error
         if not self._still_here():
             self.release()
-            raise ProfileMoved(f"{self.path.parent} was renamed or deleted meanwhile; try again")
+            raise ProfileMoved(self.path.parent)
         return True
 
     def _still_here(self) -> bool:

@@ -37,11 +37,20 @@ from purgequiz.store.directory import (
     read_name,
 )
 from purgequiz.store.disk import check_entry, fsync_dir, read_file, write_atomic
-from purgequiz.store.errors import ProfileNameError, ProfileNotFound, StoreError, file_problem
+from purgequiz.store.errors import (
+    InTheWay,
+    Listing,
+    NameProblem,
+    NoDeletedProfile,
+    ProfileAction,
+    ProfileNameError,
+    ProfileNotFound,
+    StoreError,
+    file_problem,
+)
 from purgequiz.store.last import renamed as _last_renamed
 from purgequiz.store.lock import lock_profile
 from purgequiz.store.names import (
-    SAME,
     check_name,
     folder_name,
     name_from_folder,
@@ -153,15 +162,14 @@ def _move(folder: Path, target: Path, new_name: str | None) -> None:
 
 
 def _no_profile(name: str) -> ProfileNotFound:
-    return ProfileNotFound(f"there is no profile {name!r} (in {paths.profiles_dir()})")
+    return ProfileNotFound(name, paths.profiles_dir())
 
 
 def _name_is_free(name: str, ours: Path | None = None) -> None:
     """Raise ProfileNameError if ``name`` is (or stands for) a profile other than ``ours``."""
     other = find_profile(name)
     if other is not None and other.path != ours:
-        same = "" if other.name == name else f" ({SAME})"
-        raise ProfileNameError(f"there is already a profile {other.name!r}{same}")
+        raise ProfileNameError(NameProblem.TAKEN, name, (other.name,))
 
 
 def rename_profile(old: str, new: str) -> ProfileInfo:
@@ -173,7 +181,7 @@ def rename_profile(old: str, new: str) -> ProfileInfo:
         raise _no_profile(check_name(old))
     clean = check_name(new)
     if clean == found.name:
-        raise ProfileNameError(f"the profile is already called {clean!r}")
+        raise ProfileNameError(NameProblem.SAME, clean)
     _name_is_free(clean, found.path)
     target = paths.profiles_dir() / folder_name(clean)
     try:
@@ -185,16 +193,12 @@ def rename_profile(old: str, new: str) -> ProfileInfo:
                 _move_in_place(found.path, clean)
             else:
                 if os.path.lexists(target):
-                    raise StoreError(
-                        f"{target} is in the way of the renamed profile; move it away and try again"
-                    )
+                    raise InTheWay(target, "renamed")
                 _move(found.path, target, clean)
         finally:
             lock.release()
     except OSError as error:
-        raise StoreError(
-            f"the profile {found.name!r} cannot be renamed: {file_problem(error, found.path)}"
-        ) from error
+        raise ProfileAction(found.name, "renamed", file_problem(error, found.path)) from error
     _last_renamed(found.name, clean)
     return ProfileInfo(clean, target)
 
@@ -231,9 +235,7 @@ def delete_profile(name: str, now: datetime) -> DeletedProfile:
         finally:
             lock.release()
     except OSError as error:
-        raise StoreError(
-            f"the profile {found.name!r} cannot be deleted: {file_problem(error, found.path)}"
-        ) from error
+        raise ProfileAction(found.name, "deleted", file_problem(error, found.path)) from error
     return DeletedProfile(found.name, target, _parse(stamp))
 
 
@@ -247,9 +249,7 @@ def deleted_profiles() -> list[DeletedProfile]:
     try:
         entries = list(area.iterdir()) if area.is_dir() else []
     except OSError as error:
-        raise StoreError(
-            f"the deleted profiles cannot be listed: {file_problem(error, area)}"
-        ) from error
+        raise Listing(file_problem(error, area), deleted=True) from error
     out = []
     for folder in entries:
         match = _DELETED.fullmatch(folder.name)
@@ -272,15 +272,11 @@ def _deleted(name: str) -> DeletedProfile:
     exact = [d for d in kept if d.name == clean]
     alike = exact or [d for d in kept if name_key(d.name) == name_key(clean)]
     if not alike:
-        listed = ", ".join(dict.fromkeys(repr(d.name) for d in kept))
-        there = f"the deleted profiles are: {listed}" if kept else "no profile is deleted"
-        raise ProfileNotFound(f"there is no deleted profile {clean!r} to restore ({there})")
+        listed = tuple(dict.fromkeys(d.name for d in kept))
+        raise NoDeletedProfile(clean, paths.deleted_profiles_dir(), listed)
     if len({d.name for d in alike}) > 1:
-        names = ", ".join(dict.fromkeys(repr(d.name) for d in alike))
-        raise ProfileNameError(
-            f"{clean!r} could be any of the deleted profiles {names}; "
-            f"give one of them exactly as it is written"
-        )
+        names = tuple(dict.fromkeys(d.name for d in alike))
+        raise ProfileNameError(NameProblem.AMBIGUOUS_DELETED, clean, names)
     return alike[0]
 
 
@@ -296,25 +292,22 @@ def restore_profile(name: str, as_name: str | None = None) -> ProfileInfo:
     try:
         root.mkdir(parents=True, exist_ok=True)
         if os.path.lexists(target):
-            raise StoreError(
-                f"{target} is in the way of the restored profile; move it away and try again"
-            )
+            raise InTheWay(target, "restored")
         lock = lock_profile(chosen.name, chosen.path)
         try:
             _move(chosen.path, target, clean if clean != chosen.name else None)
         finally:
             lock.release()
     except OSError as error:
-        raise StoreError(
-            f"the profile {chosen.name!r} cannot be restored: {file_problem(error, chosen.path)}"
-        ) from error
+        raise ProfileAction(chosen.name, "restored", file_problem(error, chosen.path)) from error
     return ProfileInfo(clean, target)
 
 
-def remove_expired(now: datetime) -> tuple[list[DeletedProfile], list[str]]:
+def remove_expired(now: datetime) -> tuple[list[DeletedProfile], list[ProfileAction]]:
     """Remove for good the deleted profiles kept :data:`KEEP_DAYS` days; returns those
-    removed, and a sentence for each that could not be (it is tried again next time)."""
-    removed, problems = [], []
+    removed, and the problem of each that could not be (it is tried again next time)."""
+    removed: list[DeletedProfile] = []
+    problems: list[ProfileAction] = []
     for deleted in deleted_profiles():
         if deleted.kept_until > now:
             continue
@@ -322,8 +315,7 @@ def remove_expired(now: datetime) -> tuple[list[DeletedProfile], list[str]]:
             shutil.rmtree(deleted.path)
         except OSError as error:
             problems.append(
-                f"the deleted profile {deleted.name!r} could not be removed: "
-                f"{file_problem(error, deleted.path)}"
+                ProfileAction(deleted.name, "removed", file_problem(error, deleted.path))
             )
         else:
             removed.append(deleted)

@@ -20,11 +20,10 @@ import hashlib
 import re
 import unicodedata
 
-from purgequiz.store.errors import ProfileNameError
+from purgequiz.store.errors import NameProblem, ProfileNameError
 
 __all__ = [
     "MAX_NAME",
-    "SAME",
     "check_name",
     "folder_name",
     "name_from_folder",
@@ -34,8 +33,6 @@ __all__ = [
 ]
 
 # Said wherever a look-alike name is taken for an existing profile.
-SAME = "names that differ only in capitals, spacing or the form of letters are one profile"
-
 MAX_NAME = 200
 _SAFE = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 _CODE = re.compile(r"_([0-9a-f]+)\.")
@@ -58,24 +55,18 @@ def _invisible(character: str) -> bool:
 def check_name(name: str) -> str:
     """The name, NFC-normalized and stripped; raise ProfileNameError when unusable."""
     if not isinstance(name, str):
-        raise ProfileNameError("a profile name must be text")
+        raise ProfileNameError(NameProblem.NOT_TEXT)
     clean = unicodedata.normalize("NFC", name).strip()
     if not clean:
-        raise ProfileNameError("a profile name cannot be empty")
+        raise ProfileNameError(NameProblem.EMPTY)
     if len(clean) > MAX_NAME:
-        raise ProfileNameError(f"a profile name can have at most {MAX_NAME} characters")
+        raise ProfileNameError(NameProblem.TOO_LONG, clean, longest=MAX_NAME)
     if any(unicodedata.category(c) == "Cc" for c in clean):
-        raise ProfileNameError("a profile name cannot contain control characters")
+        raise ProfileNameError(NameProblem.CONTROL)
     if any(unicodedata.category(c) == "Cs" for c in clean):
-        raise ProfileNameError(
-            "a profile name must be valid text (it holds an undecodable "
-            "byte; check the terminal's or file's encoding)"
-        )
+        raise ProfileNameError(NameProblem.UNDECODABLE)
     if all(_invisible(c) for c in clean):
-        raise ProfileNameError(
-            "a profile name must have at least one visible character (this "
-            "one is only spaces, marks or invisible characters)"
-        )
+        raise ProfileNameError(NameProblem.INVISIBLE)
     return clean
 
 

@@ -33,7 +33,16 @@ from purgequiz.learn.records import DayCounts, Flag, Review, SessionRecord
 from purgequiz.learn.scheduler import CardProgress
 from purgequiz.learn.settings import Settings
 from purgequiz.store.directory import META, ProfileInfo, find_profile, list_profiles
-from purgequiz.store.errors import ProfileNotFound, Recovery, StoreError, file_problem
+from purgequiz.store.errors import (
+    FileRole,
+    ProfileAction,
+    ProfileClosed,
+    ProfileKeptMoving,
+    ProfileNotFound,
+    Recovery,
+    RecoveryKind,
+    file_problem,
+)
 from purgequiz.store.lock import Lock, ProfileMoved, lock_profile
 from purgequiz.store.manage import finish_rename
 from purgequiz.store.names import check_name, folder_name, order_seed
@@ -104,13 +113,7 @@ def _meta(folder: Path, name: str, recoveries: list[Recovery]) -> tuple[str, int
             raise ValueError
         except (ValueError, UnicodeDecodeError, RecursionError):
             kept = set_aside(path)
-            recoveries.append(
-                Recovery(
-                    path,
-                    kept,
-                    f"the profile file {path} was damaged; it was kept untouched as {kept}",
-                )
-            )
+            recoveries.append(Recovery(path, kept, RecoveryKind.DAMAGED_FILE, FileRole.PROFILE))
     seed = order_seed(name)
     record = {
         "v": META_VERSION,
@@ -226,7 +229,7 @@ class Profile:
     def _live(self) -> JournalStorage:
         """The open storage; StoreError once the profile is closed."""
         if self.storage is None:
-            raise StoreError(f"the profile {self.display_name!r} is closed")
+            raise ProfileClosed(self.display_name)
         return self.storage
 
     def _put(self, table: str, key: str, doc: dict[str, Any]) -> None:
@@ -264,21 +267,10 @@ class Profile:
         kept = lost.kept_as if lost else self._live.snapshot_path
         if self._live.snapshot_partial:
             return Recovery(
-                file,
-                kept,
-                (
-                    f"{lost.message if lost else f'the progress file {file} was damaged'}; "
-                    f"{restored} card states were restored from the review log"
-                ),
+                file, kept, RecoveryKind.REBUILT, cards=restored, partial=True, cause=lost
             )
         return Recovery(
-            file,
-            kept,
-            (
-                f"{lost.message if lost else f'the progress file {file} was missing'}; "
-                f"{len(latest)} card states and {count} reviews were recovered from the review log "
-                f"(settings may have returned to their defaults)"
-            ),
+            file, kept, RecoveryKind.REBUILT, cards=len(latest), reviews=count, cause=lost
         )
 
     # -- settings ----------------------------------------------------------------------------
@@ -506,9 +498,7 @@ def open_profile(name: str, *, create: bool = True) -> Profile:
             return _open(clean, create)
         except ProfileMoved:
             continue  # renamed or deleted while its lock was taken: look for it again
-    raise StoreError(
-        f"the profile {clean!r} was renamed or deleted while it was being opened; try again"
-    )
+    raise ProfileKeptMoving(clean)
 
 
 def _open(clean: str, create: bool) -> Profile:
@@ -519,7 +509,7 @@ def _open(clean: str, create: bool) -> Profile:
         if found is not None:
             folder, shown = found.path, found.name
         elif not create:
-            raise ProfileNotFound(f"there is no profile {clean!r} (in {root})")
+            raise ProfileNotFound(clean, root)
         else:
             folder.mkdir(parents=True)
         check_entry(folder, folder=True)  # a link to elsewhere is refused before the lock
@@ -536,5 +526,5 @@ def _open(clean: str, create: bool) -> Profile:
         raise
 
 
-def _cannot_open(name: str, error: OSError, folder: Path) -> StoreError:
-    return StoreError(f"the profile {name!r} cannot be opened: {file_problem(error, folder)}")
+def _cannot_open(name: str, error: OSError, folder: Path) -> ProfileAction:
+    return ProfileAction(name, "opened", file_problem(error, folder))

@@ -43,6 +43,7 @@ import re
 import zlib
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,18 @@ from purgequiz.store.disk import (
     set_aside,
     write_atomic,
 )
-from purgequiz.store.errors import Recovery, StoreError, file_problem
+from purgequiz.store.errors import (
+    FileRole,
+    NewerFormat,
+    NotAMonth,
+    NotATable,
+    NotWritable,
+    Recovery,
+    RecoveryKind,
+    RefusedDocument,
+    StoreError,
+    file_problem,
+)
 from purgequiz.store.lines import COLD_PREFIX
 from purgequiz.store.lines import apply as _apply
 from purgequiz.store.lines import cold_names as _cold_names
@@ -202,13 +214,13 @@ class JournalStorage(Storage):
 
     # -- loading ---------------------------------------------------------------------------
 
-    def _report(self, path: Path, kept: Path, message: str) -> None:
-        self.recoveries.append(Recovery(path, kept, message))
+    def _report(self, recovery: Recovery) -> None:
+        self.recoveries.append(recovery)
 
     def _repair_lines(
         self,
         path: Path,
-        what: str,
+        what: FileRole,
         ops: list[dict[str, Any]],
         bad: list[tuple[int, str]],
         torn: int,
@@ -217,41 +229,28 @@ class JournalStorage(Storage):
     ) -> None:
         """Report (and unless read-only, repair) damaged lines and a torn tail of ``path``."""
         if bad:
-            first = ", ".join(f"line {n} ({why})" for n, why in bad[:3])
-            more = f" and {len(bad) - 3} more" if len(bad) > 3 else ""
+            found = Recovery(
+                path, path, RecoveryKind.DAMAGED_LINES, what, bad=tuple(bad[:3]), damaged=len(bad)
+            )
             if self.read_only:
-                self._report(
-                    path, path, f"{what} {path} has {len(bad)} damaged line(s): {first}{more}"
-                )
+                self._report(replace(found, checked_only=True))
                 return
             kept = set_aside(path)
             write_atomic(path, b"".join(_line(op) for op in ops))
-            self._report(
-                path,
-                kept,
-                (
-                    f"{what} {path} had {len(bad)} damaged line(s) ({first}{more}); it was kept "
-                    f"untouched as {kept} and {len(ops)} good line(s) were recovered"
-                ),
-            )
+            self._report(replace(found, kept_as=kept, recovered=len(ops)))
         elif torn:
             if not acknowledged_tail:
                 if not self.read_only:
                     self._truncate(path, good)
                 return
             if self.read_only:
-                self._report(path, path, f"{what} {path} ends in an unfinished line")
+                self._report(
+                    Recovery(path, path, RecoveryKind.UNFINISHED_LINE, what, checked_only=True)
+                )
                 return
             kept = copy_aside(path)
             self._truncate(path, good)
-            self._report(
-                path,
-                kept,
-                (
-                    f"{what} {path} ended in an unfinished line of {torn} bytes; the file was "
-                    f"kept as {kept} and the unfinished line removed"
-                ),
-            )
+            self._report(Recovery(path, kept, RecoveryKind.UNFINISHED_LINE, what, torn=torn))
 
     @staticmethod
     def _truncate(path: Path, size: int) -> None:
@@ -272,7 +271,7 @@ class JournalStorage(Storage):
         ops, good, torn, bad = _parse_lines(raw[: len(raw.rstrip(b"\0"))], None)
         self._journal_end = good
         self._repair_lines(
-            self.journal_path, "the progress journal", ops, bad, torn, good, acknowledged_tail=False
+            self.journal_path, FileRole.JOURNAL, ops, bad, torn, good, acknowledged_tail=False
         )
         ops = _whole_writes(ops)
         snapshot = read_file(self.snapshot_path)
@@ -316,37 +315,30 @@ class JournalStorage(Storage):
             rest, listed = _split_cold(raw)
             snapshot = _decode_snapshot(rest[3:] if rest.startswith(b"\xef\xbb\xbf") else rest)
             if snapshot.version > SNAPSHOT_VERSION:
-                raise StoreError(
-                    f"{self.snapshot_path} was written by a newer purgequiz "
-                    f"(format version {snapshot.version}); update purgequiz"
-                )
+                raise NewerFormat(self.snapshot_path, snapshot.version)
         except (ValueError, UnicodeDecodeError, RecursionError) as error:
             why = str(error) if isinstance(error, Invalid) else "not valid JSON"
-            if self.read_only:
-                self._report(
-                    self.snapshot_path,
-                    self.snapshot_path,
-                    f"the progress file {self.snapshot_path} is damaged ({why})",
-                )
-            else:
-                kept = set_aside(self.snapshot_path)
-                self._report(
+            read_only = self.read_only
+            kept = self.snapshot_path if read_only else set_aside(self.snapshot_path)
+            self._report(
+                Recovery(
                     self.snapshot_path,
                     kept,
-                    (
-                        f"the progress file {self.snapshot_path} was damaged ({why}); it was "
-                        f"kept untouched as {kept}"
-                    ),
+                    RecoveryKind.DAMAGED_FILE,
+                    FileRole.SNAPSHOT,
+                    checked_only=read_only,
+                    why=why,
                 )
+            )
             self.snapshot_lost = True
             return 0
-        problems: list[str] = []
+        problems: list[tuple[str, str | None, str]] = []  # table, key (None: unknown), why
         for name, table in snapshot.tables.items():
             if not is_table_name(name) or name.startswith(COLD_PREFIX):
-                problems.append(f"an unknown table {name[:60]!r}")
+                problems.append((name, None, ""))
                 continue
             wrong = check_table(name, table)
-            problems += [f"{name} {key[:60]!r}: {why}" for key, why in wrong.items()]
+            problems += [(name, key, why) for key, why in wrong.items()]
             self._tables[name] = (
                 {k: d for k, d in table.items() if k not in wrong} if wrong else table
             )
@@ -360,10 +352,9 @@ class JournalStorage(Storage):
                 self._cold_packed, self._cold_set = packed.decode(), None
             except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError):
                 self._report(
-                    self.snapshot_path,
-                    self.snapshot_path,
-                    f"the list of review tables in {self.snapshot_path} was damaged; it is "
-                    f"made again from the month files",
+                    Recovery(
+                        self.snapshot_path, self.snapshot_path, RecoveryKind.DAMAGED_TABLE_LIST
+                    )
                 )
                 self.cold_lost = True
         self._recorded_months = (
@@ -374,29 +365,19 @@ class JournalStorage(Storage):
         if problems:
             self.snapshot_partial = True
             self._changed = True
-            listing = "; ".join(problems[:3]) + (
-                f" and {len(problems) - 3} more" if len(problems) > 3 else ""
-            )
-            if self.read_only:
-                self._report(
-                    self.snapshot_path,
-                    self.snapshot_path,
-                    (
-                        f"the progress file {self.snapshot_path} has {len(problems)} damaged "
-                        f"record(s): {listing}"
-                    ),
-                )
-            else:
-                kept = copy_aside(self.snapshot_path)
-                self._report(
+            read_only = self.read_only
+            kept = self.snapshot_path if read_only else copy_aside(self.snapshot_path)
+            self._report(
+                Recovery(
                     self.snapshot_path,
                     kept,
-                    (
-                        f"the progress file {self.snapshot_path} had {len(problems)} damaged "
-                        f"record(s) ({listing}); it was kept untouched as {kept} and the rest "
-                        f"recovered"
-                    ),
+                    RecoveryKind.DAMAGED_RECORDS,
+                    FileRole.SNAPSHOT,
+                    checked_only=read_only,
+                    damaged=len(problems),
+                    records=tuple(problems[:3]),
                 )
+            )
         self._seq = snapshot.seq
         return snapshot.seq
 
@@ -446,7 +427,7 @@ class JournalStorage(Storage):
 
     def _segment_path(self, month: str) -> Path:
         if not MONTH.fullmatch(month):  # file names come from checked names only
-            raise StoreError(f"{month!r} is not a month of the review log")
+            raise NotAMonth(month)
         return self.segments / f"{month}.jsonl"
 
     def _sealed_path(self, month: str) -> Path:
@@ -466,13 +447,15 @@ class JournalStorage(Storage):
         except Invalid as error:
             kept = path if self.read_only else set_aside(path)
             self._report(
-                path,
-                kept,
-                (
-                    f"the review log file {path} is damaged ({error}); the reviews of {month} "
-                    f"in it are gone from the history (card states and daily totals are kept)"
-                    + ("" if self.read_only else f"; it was kept untouched as {kept}")
-                ),
+                Recovery(
+                    path,
+                    kept,
+                    RecoveryKind.UNREADABLE_MONTH,
+                    FileRole.REVIEW_LOG,
+                    checked_only=self.read_only,
+                    why=str(error),
+                    month=month,
+                )
             )
             self._changed = True
             return
@@ -480,24 +463,18 @@ class JournalStorage(Storage):
         tables.update(sealed.tables)
         if sealed.bad or sealed.cut:
             kept = path if self.read_only else copy_aside(path)
-            count = sum(len(t) for t in sealed.tables.values())
-            where = ", ".join(f"line {n} ({why})" for n, why in sealed.bad[:3])
-            what = ("it ends early" if sealed.cut else "") + (
-                f"{'; ' if sealed.cut else ''}{len(sealed.bad)} damaged line(s): {where}"
-                if sealed.bad
-                else ""
-            )
             self._report(
-                path,
-                kept,
-                (
-                    f"the review log file {path} is damaged ({what}); "
-                    + (
-                        f"it was kept untouched as {kept} and {count} good review(s) were recovered"
-                        if not self.read_only
-                        else f"{count} review(s) in it can be read"
-                    )
-                ),
+                Recovery(
+                    path,
+                    kept,
+                    RecoveryKind.DAMAGED_MONTH,
+                    FileRole.REVIEW_LOG,
+                    checked_only=self.read_only,
+                    bad=tuple(sealed.bad[:3]),
+                    damaged=len(sealed.bad),
+                    recovered=sum(len(t) for t in sealed.tables.values()),
+                    cut=sealed.cut,
+                )
             )
             self._reseal.add(month)
             self._changed = True
@@ -512,7 +489,7 @@ class JournalStorage(Storage):
         # still in the journal then. Otherwise it is damage, and is reported.
         self._repair_lines(
             path,
-            "the review log file",
+            FileRole.REVIEW_LOG,
             ops,
             bad,
             torn,
@@ -539,12 +516,7 @@ class JournalStorage(Storage):
     def _missing_month(self, month: str, path: Path | None = None) -> None:
         path = path or self._segment_path(month)
         self._report(
-            path,
-            path,
-            (
-                f"the review log file {path} is missing: the reviews of {month} are gone "
-                f"from the history (card states and daily totals are kept)"
-            ),
+            Recovery(path, path, RecoveryKind.MISSING_MONTH, FileRole.REVIEW_LOG, month=month)
         )
         # what is left of the month (its other file, changes in the journal) is kept
         self._cold.difference_update({n for n in self._cold if _month(n) == month})
@@ -630,19 +602,19 @@ class JournalStorage(Storage):
         Each document is checked first; inside a :meth:`batch` they are written when it ends.
         """
         if self.read_only:
-            raise StoreError(f"{self.folder} was opened only to be checked")
+            raise NotWritable(self.folder)
         with self.batch():
             staged = self._staged
             assert staged is not None
             for op in ops:
                 name = op["t"]
                 if not is_table_name(name):
-                    raise StoreError(f"{name!r} is not a table of a progress database")
+                    raise NotATable(name)
                 if op["o"] == "p":
                     try:
                         check_document(name, op["k"], op["d"])
                     except Invalid as error:
-                        raise StoreError(f"refused to save {name} {op['k']!r}: {error}") from None
+                        raise RefusedDocument(name, op["k"], str(error)) from None
                 if name.startswith(COLD_PREFIX):
                     self._load_month(_month(name))  # else loading it later would hide this
                 if name not in staged:
@@ -742,7 +714,7 @@ class JournalStorage(Storage):
         """Write ``data`` after the last change and flush it; on failure the journal is cut
         back to what it was."""
         if self._journal is None:
-            raise StoreError(f"{self.journal_path} is closed")
+            raise NotWritable(self.journal_path, closed=True)
         end = self._journal_size + len(data)
         if end > self._journal_room:
             self._reserve(self._journal, end)

@@ -157,7 +157,7 @@ class PurgeQuizApp(App[None]):
         home = HomeScreen(profile, figures)
         self.push_screen(home)
         if self.profile_name is not None and profile.display_name != self.profile_name:
-            from purgequiz.store.names import SAME
+            from purgequiz.explain import SAME
 
             self.notify(
                 f"{self.profile_name} is the profile {profile.display_name}: {SAME}.",
@@ -168,12 +168,13 @@ class PurgeQuizApp(App[None]):
             self._study_named_deck(home)
         recovered = profile.recovered
         if recovered:
+            from purgequiz.explain import recovery
             from purgequiz.tui.screens.dialogs import NoticeDialog
 
             self.push_screen(
                 NoticeDialog(
                     "Your progress file was repaired",
-                    [item.message for item in recovered]
+                    [recovery(item) for item in recovered]
                     + ["Nothing more needs doing; you can keep studying."],
                 )
             )

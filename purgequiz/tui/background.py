@@ -30,13 +30,15 @@ def start_now(job: Callable[[], T]) -> Future[T]:
 
 
 def friendly(error: BaseException) -> str:
-    """A plain sentence for an error (the store's and the deck reader's are already plain);
-    a file error names the file and what to do about it. Any control character in it (from a
-    file's name or text) is shown as an escape."""
-    if isinstance(error, OSError):
-        from purgequiz.store.errors import file_problem  # the store is loaded by then
+    """A plain sentence for an error: the store's (and a file error, naming the file and what
+    to do about it) in the words of :mod:`purgequiz.explain`; the deck reader's and a bad
+    value's are plain already. Any control character in it (from a file's name or text) is
+    shown as an escape."""
+    from purgequiz.explain import describe
+    from purgequiz.store.errors import ProfileNameError, StoreError
 
-        return visible(str(file_problem(error)), newlines=True)
+    if isinstance(error, OSError | StoreError | ProfileNameError):
+        return visible(describe(error), newlines=True)
     text = str(error).strip()
     kind = type(error)
     if text and (issubclass(kind, ValueError) or kind.__module__.startswith("purgequiz.")):

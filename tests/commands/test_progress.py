@@ -1,5 +1,6 @@
 """`purgequiz progress export | import`: a JSON round trip through the command line."""
 
+import errno
 import json
 import os
 import random
@@ -234,7 +235,7 @@ def test_an_import_under_another_spelling_keeps_the_profiles_settings(tmp_path, 
 def test_an_import_saved_but_not_tidied_says_so(tmp_path, capsys, monkeypatch):
     """When the import is written but the closing tidy-up fails, the message says it is in."""
     from purgequiz.store import storage as storage_module
-    from purgequiz.store.errors import StoreError
+    from purgequiz.store.errors import file_problem
 
     _studied("Anna", 2)
     with open_profile("Anna") as profile:
@@ -243,7 +244,7 @@ def test_an_import_saved_but_not_tidied_says_so(tmp_path, capsys, monkeypatch):
     path.write_text(json.dumps(data))
 
     def full(target, data):
-        raise StoreError(f"cannot use {target} (no space left on device)")
+        raise file_problem(OSError(errno.ENOSPC, "No space left on device", str(target)))
 
     real = storage_module.write_atomic
     monkeypatch.setattr(storage_module, "write_atomic", full)

@@ -358,15 +358,16 @@ class DecksShape(Shape):
 
 def _open_and_study(name: str) -> dict[str, Any]:
     """Open a profile as the app does and study in it; a refusal is returned, not raised."""
+    from purgequiz import explain
     from purgequiz.store.errors import StoreError
     from purgequiz.store.profile import open_profile
 
     try:
         profile = open_profile(name, create=False)
     except (StoreError, ValueError) as error:
-        return {"refused": str(error)}
+        return {"refused": explain.describe(error)}
     with profile:
-        recovered = [(str(r.file), str(r.kept_as), r.message) for r in profile.recovered]
+        recovered = [(str(r.file), str(r.kept_as), explain.recovery(r)) for r in profile.recovered]
         studiable(profile, study_deck())
     return {"recovered": recovered}
 

@@ -11,6 +11,7 @@ import pytest
 from deckkit import plain_deck
 from test_profile import study
 
+from purgequiz import explain as words
 from purgequiz import paths
 from purgequiz.learn.session import StudySession
 from purgequiz.store import storage as storage_module
@@ -99,7 +100,7 @@ def test_a_damaged_sealed_month_is_kept_and_its_good_reviews_recovered():
         january = len(list(profile.reviews("2025-01-02")))
         list(profile.reviews())  # reads every month
         (recovery,) = profile.recovered
-        assert str(sealed) in recovery.message and "recovered" in recovery.message
+        assert str(sealed) in words.recovery(recovery) and "recovered" in words.recovery(recovery)
         assert recovery.kept_as.read_bytes() == original[: len(original) * 2 // 3]
         kept = len(list(profile.reviews("2025-02-02")))
         assert january == 4 and 0 < kept < 40

@@ -14,6 +14,7 @@ import pytest
 from deckkit import plain_deck
 from test_profile import NOW, study
 
+from purgequiz import explain as words
 from purgequiz import paths
 from purgequiz.learn.session import StudySession
 from purgequiz.store import storage as storage_module
@@ -107,7 +108,7 @@ def test_a_bad_export_is_refused_whole(mutation, exported, outside, home):
     before, around = tree(home), tree(outside)
     with open_profile("Boris") as profile, pytest.raises(Invalid) as error:
         import_into(profile, data, take_settings=True)
-    assert str(error.value)
+    assert words.describe(error.value)
     assert tree(home) == before
     assert tree(outside) == around and not (outside / "zz-evil").exists()
     with open_profile("Boris") as profile:
@@ -119,7 +120,7 @@ def test_a_refused_import_says_where(exported):
     exported["reviews"][1]["rating"] = "good"
     with open_profile("Boris") as profile, pytest.raises(Invalid) as error:
         import_into(profile, exported)
-    assert "reviews[1].rating" in str(error.value)
+    assert "reviews[1].rating" in words.describe(error.value)
 
 
 def test_a_journal_line_naming_an_outside_table_is_set_aside(home, outside):
@@ -131,8 +132,8 @@ def test_a_journal_line_naming_an_outside_table_is_set_aside(home, outside):
     journal.write_text(json.dumps(evil) + "\n" + json.dumps(good) + "\n")
     with open_profile("Anna") as profile:
         assert len(profile.recovered) == 1
-        assert "damaged line" in profile.recovered[0].message
-        assert str(journal) in profile.recovered[0].message
+        assert "damaged line" in words.recovery(profile.recovered[0])
+        assert str(journal) in words.recovery(profile.recovered[0])
     assert list(outside.iterdir()) == [outside / "victim"]
     assert all(p.is_relative_to(home) for p in home.rglob("*"))
 
@@ -197,7 +198,7 @@ def test_a_damaged_snapshot_is_kept_and_the_profile_recovered(damage):
     with open_profile("Anna") as profile:
         assert len(profile.recovered) == 1
         recovery = profile.recovered[0]
-        assert str(folder / "progress.json") in recovery.message
+        assert str(folder / "progress.json") in words.recovery(recovery)
         assert recovery.kept_as.read_bytes() == original
         assert len(profile.card_states()) == 5
         assert len(list(profile.reviews())) == 5
@@ -230,7 +231,7 @@ def test_a_journal_line_without_its_document_is_reported():
     with open_profile("Anna") as profile:
         assert [f["id"] for f in profile.flags()] == ["f2"]
         assert profile.recovered[0].kept_as.read_bytes() == original
-        assert "line 1" in profile.recovered[0].message
+        assert "line 1" in words.recovery(profile.recovered[0])
 
 
 @pytest.mark.parametrize(
@@ -259,7 +260,7 @@ def test_links_inside_a_profile_are_refused(name, outside):
     before = tree(outside)
     with pytest.raises(StoreError) as error:
         open_profile("Anna")
-    assert str(target) in str(error.value) and "link" in str(error.value)
+    assert str(target) in words.describe(error.value) and "link" in words.describe(error.value)
     assert tree(outside) == before
     open_profile("Boris").close()  # the lock of the refused profile was let go
     with pytest.raises(StoreError):
@@ -282,11 +283,11 @@ def test_something_else_where_a_file_belongs_is_refused(name, what):
         target.mkdir()
     with pytest.raises(StoreError) as error:
         open_profile("Anna")
-    assert str(target) in str(error.value)
+    assert str(target) in words.describe(error.value)
     assert (
-        "not a file" in str(error.value)
-        or "is a directory" in str(error.value)
-        or "no such device" in str(error.value)
+        "not a file" in words.describe(error.value)
+        or "is a directory" in words.describe(error.value)
+        or "no such device" in words.describe(error.value)
     )
 
 
@@ -318,7 +319,9 @@ def test_an_answer_not_saved_on_a_full_disk_is_not_kept(monkeypatch):
         shown = session.next_card(NOW + timedelta(seconds=5))
         with pytest.raises(StoreError) as error:
             session.answer(shown.card.answer, NOW + timedelta(seconds=5), 1000)
-        assert "no space left" in str(error.value) and str(journal) in str(error.value)
+        assert "no space left" in words.describe(error.value) and str(journal) in words.describe(
+            error.value
+        )
         assert journal.read_bytes().rstrip(b"\0") == saved
         assert dict(profile.card_states().stored()) == states
         assert profile.day_counts("2025-03-01") == counts
@@ -346,7 +349,7 @@ def test_closing_on_a_full_disk_keeps_every_acknowledged_answer(monkeypatch):
     monkeypatch.setattr(storage_module.os, "fsync", fsync)
     with pytest.raises(StoreError) as error:
         profile.close()
-    assert "no space left" in str(error.value)
+    assert "no space left" in words.describe(error.value)
     assert (profile.path / "progress.json").read_bytes() == snapshot
     assert not list(profile.path.glob(".*.tmp"))
     free()
@@ -402,7 +405,9 @@ def test_a_truncated_review_log_is_reported_at_opening_and_kept():
     with open_profile("Anna") as profile:
         assert len(profile.recovered) == 1
         recovery = profile.recovered[0]
-        assert str(month) in recovery.message and "unfinished line" in recovery.message
+        assert str(month) in words.recovery(recovery) and "unfinished line" in words.recovery(
+            recovery
+        )
         assert recovery.kept_as.read_bytes() == original[:-25]
         assert len(list(profile.reviews())) == 3
     with open_profile("Anna") as profile:
@@ -418,7 +423,7 @@ def test_a_damaged_review_log_line_is_reported_at_opening():
     month.write_bytes(b"\n".join(lines))
     with open_profile("Anna") as profile:
         assert len(profile.recovered) == 1
-        assert "damaged line" in profile.recovered[0].message
+        assert "damaged line" in words.recovery(profile.recovered[0])
         assert profile.recovered[0].kept_as.read_bytes() == b"\n".join(lines)
         assert len(list(profile.reviews())) == 3
 
@@ -434,7 +439,7 @@ def test_damage_found_later_is_reported_when_found():
         assert profile.recovered == ()
         assert len(list(profile.reviews())) == 3
         late = profile.new_recoveries()
-        assert len(late) == 1 and str(month) in late[0].message
+        assert len(late) == 1 and str(month) in words.recovery(late[0])
         assert profile.new_recoveries() == []
         assert len(profile.recovered) == 1
 
@@ -448,8 +453,8 @@ def test_a_deleted_review_log_is_reported():
     (folder / "reviews").rmdir()
     with open_profile("Anna") as profile:
         assert len(profile.recovered) == 1
-        assert str(month) in profile.recovered[0].message
-        assert "missing" in profile.recovered[0].message
+        assert str(month) in words.recovery(profile.recovered[0])
+        assert "missing" in words.recovery(profile.recovered[0])
         assert len(profile.card_states()) == 4
     with open_profile("Anna") as profile:
         assert profile.recovered == ()
@@ -550,7 +555,7 @@ def test_answers_in_the_journal_survive_a_lost_snapshot():
     (profile.path / "progress.json").unlink()
     with open_profile("Anna") as profile:
         assert len(list(profile.reviews())) == 5
-        assert "recovered from the review log" in profile.recovered[0].message
+        assert "recovered from the review log" in words.recovery(profile.recovered[0])
 
 
 def test_a_profile_folder_that_is_a_link_is_refused_before_anything_is_written(outside):
@@ -561,7 +566,7 @@ def test_a_profile_folder_that_is_a_link_is_refused_before_anything_is_written(o
     (paths.profiles_dir() / "_41.nna").symlink_to(empty)
     with pytest.raises(StoreError) as error:
         open_profile("Anna")
-    assert "is a link" in str(error.value)
+    assert "is a link" in words.describe(error.value)
     assert list(empty.iterdir()) == []
 
 

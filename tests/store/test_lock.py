@@ -9,6 +9,7 @@ import sys
 import filelock
 import pytest
 
+from purgequiz import explain as words
 from purgequiz import paths
 from purgequiz.store.errors import ProfileInUse
 from purgequiz.store.names import folder_name
@@ -64,6 +65,6 @@ def test_the_in_use_message_names_the_profile_not_its_folder(asked):
         for attempt in (open_profile, check_profile):
             with pytest.raises(ProfileInUse) as refused:
                 attempt(asked)
-            message = str(refused.value)
+            message = words.explain(refused.value)
             assert "the profile 'Anna Ünal' is open in another purgequiz" in message
             assert folder not in message and "_41" not in message

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from purgequiz import explain as words
 from purgequiz import paths
 from purgequiz.store.directory import list_profiles
 from purgequiz.store.errors import StoreError, file_problem
@@ -28,7 +29,7 @@ def test_a_lock_file_of_another_user_is_named(monkeypatch: pytest.MonkeyPatch) -
     refuse_opening(monkeypatch, "profile.lock")
     with pytest.raises(StoreError) as caught:
         open_profile("Anna")
-    message = str(caught.value)
+    message = words.explain(caught.value)
     assert "'Anna' cannot be opened" in message and ADVICE in message
     assert str(paths.profiles_dir() / "_41.nna" / "profile.lock") in message
 
@@ -42,8 +43,8 @@ def test_a_data_folder_that_cannot_be_written_is_named(monkeypatch: pytest.Monke
     monkeypatch.setattr(Path, "mkdir", mkdir)
     with pytest.raises(StoreError) as caught:
         open_profile("Anna")
-    assert str(paths.profiles_dir() / "_41.nna") in str(caught.value)
-    assert "(permission denied)" in str(caught.value)
+    assert str(paths.profiles_dir() / "_41.nna") in words.explain(caught.value)
+    assert "(permission denied)" in words.explain(caught.value)
 
 
 def test_an_unreadable_progress_file_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -53,7 +54,7 @@ def test_an_unreadable_progress_file_is_named(monkeypatch: pytest.MonkeyPatch) -
     refusing = refuse_opening(monkeypatch, "progress.json")
     with pytest.raises(StoreError) as caught:
         open_profile("Anna")
-    assert "progress.json (permission denied)" in str(caught.value)
+    assert "progress.json (permission denied)" in words.explain(caught.value)
     refusing[0] = False
     with open_profile("Anna") as profile:  # the lock was released
         assert profile.settings.daily_goal == 40
@@ -70,7 +71,7 @@ def test_an_unreadable_profiles_folder_is_named(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(Path, "iterdir", iterdir)
     with pytest.raises(StoreError) as caught:
         list_profiles()
-    assert f"cannot use {paths.profiles_dir()} (permission denied)" in str(caught.value)
+    assert f"cannot use {paths.profiles_dir()} (permission denied)" in words.explain(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -79,5 +80,5 @@ def test_an_unreadable_profiles_folder_is_named(monkeypatch: pytest.MonkeyPatch)
 )
 def test_file_problems_say_what_to_do(code: int, advice: str) -> None:
     """Each common file error is worded with the file and a next step."""
-    message = str(file_problem(OSError(code, os.strerror(code), "/data/progress.json")))
+    message = words.explain(file_problem(OSError(code, os.strerror(code), "/data/progress.json")))
     assert message.startswith("cannot use /data/progress.json (") and advice in message

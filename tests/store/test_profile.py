@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from deckkit import plain_deck
 
+from purgequiz import explain as words
 from purgequiz import paths
 from purgequiz.learn.scheduler import Rating
 from purgequiz.learn.session import StudySession
@@ -78,7 +79,9 @@ def test_damaged_snapshot_is_kept_aside_and_progress_recovered():
         recovery = profile.recovered[0]
         assert recovery.kept_as.exists()
         assert recovery.kept_as.read_text() == '{"format": "purgequiz.progress", "tabl'
-        assert str(recovery.file) in recovery.message and "recovered" in recovery.message
+        assert str(recovery.file) in words.recovery(recovery) and "recovered" in words.recovery(
+            recovery
+        )
         assert [r.id for r in profile.reviews()] == ids
         assert len(profile.card_states()) == 8
     with open_profile("Anna") as profile:
@@ -101,7 +104,7 @@ def test_damaged_journal_line_is_reported_and_the_rest_kept():
     journal.write_bytes(b"\n".join(lines))
     with open_profile("Anna") as profile:
         assert len(profile.recovered) == 1
-        assert "damaged" in profile.recovered[0].message
+        assert "damaged" in words.recovery(profile.recovered[0])
         assert profile.recovered[0].kept_as.read_bytes() == b"\n".join(lines)
         assert len(list(profile.reviews())) >= 2
 
@@ -123,7 +126,7 @@ def test_profile_in_use_is_reported_plainly():
     first = open_profile("Anna")
     with pytest.raises(ProfileInUse) as error:
         open_profile("Anna")
-    assert "open in another purgequiz" in str(error.value)
+    assert "open in another purgequiz" in words.describe(error.value)
     first.close()
     open_profile("Anna").close()
 

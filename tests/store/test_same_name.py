@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from purgequiz import explain as words
 from purgequiz import paths
 from purgequiz.store.directory import find_profile, list_profiles
 from purgequiz.store.errors import ProfileNameError
@@ -44,7 +45,7 @@ def test_look_alikes_made_earlier_each_keep_their_own_profile() -> None:
         assert (a.display_name, b.display_name) == ("Anna", "ANNA") and a.path != b.path
     with pytest.raises(ProfileNameError) as refused:
         open_profile("anna")
-    assert "'Anna'" in str(refused.value) and "'ANNA'" in str(refused.value)
+    assert "'Anna'" in words.explain(refused.value) and "'ANNA'" in words.explain(refused.value)
     assert len(list_profiles()) == 2
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from purgequiz.store.errors import StoreError
+import errno
+
+from purgequiz.store.errors import file_problem
 from purgequiz.tui.app import PurgeQuizApp
 
 
@@ -10,7 +12,7 @@ class _Unsaveable:
     """A profile whose close fails as on a full disk."""
 
     def close(self) -> None:
-        raise StoreError("could not write /data/progress.json: No space left on device")
+        raise file_problem(OSError(errno.ENOSPC, "No space left on device", "/data/progress.json"))
 
 
 def test_a_close_that_cannot_save_is_kept_for_the_message() -> None:
@@ -18,4 +20,7 @@ def test_a_close_that_cannot_save_is_kept_for_the_message() -> None:
     app = PurgeQuizApp()
     app.profile = _Unsaveable()
     app.close_profile()
-    assert app.close_problems == ["could not write /data/progress.json: No space left on device"]
+    assert app.close_problems == [
+        "cannot use /data/progress.json (no space left on device); free some disk space and try "
+        "again"
+    ]

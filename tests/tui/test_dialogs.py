@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from purgequiz import explain as words
 from purgequiz.learn.session import StudySession
 from purgequiz.store.profile import open_profile
 from purgequiz.tui.screens.dialogs import FlagDialog, GradeDialog, NoticeDialog
@@ -54,7 +55,7 @@ async def test_damaged_progress_is_reported_in_plain_words(clock, markup_home) -
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, NoticeDialog)
-        messages = [recovery.message for recovery in app.profile.recovered]
+        messages = [words.recovery(recovery) for recovery in app.profile.recovered]
         assert messages and any("3 card states" in m for m in messages)
         assert all("[bold]pq[$accent]\\" in m for m in messages)
         lines = [str(line.render()) for line in app.screen.query(".dialog-line").results(Static)]

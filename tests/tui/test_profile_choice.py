@@ -196,7 +196,7 @@ async def test_the_in_use_message_names_the_profile(clock) -> None:
 async def test_play_with_a_look_alike_name_opens_the_existing_profile(clock) -> None:
     """`play --profile " anna "` opens Anna's home screen, says so, and makes no second
     profile; Anna is remembered as the last profile."""
-    from purgequiz.store.names import SAME
+    from purgequiz.explain import SAME
 
     open_profile("Anna").close()
     app = make_app(clock, profile=" anna ")

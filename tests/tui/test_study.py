@@ -3,6 +3,7 @@ changes a grade, buries, suspends and flags cards from the feedback."""
 
 from __future__ import annotations
 
+import errno
 from dataclasses import replace
 from datetime import timedelta
 
@@ -680,16 +681,16 @@ async def test_a_session_record_that_cannot_be_saved_leads_back_to_the_decks(
     """When the session's record cannot be saved at its end, the student is told (the answers
     were saved) and taken back to the decks, not left on a screen waiting for a summary."""
     from purgequiz.learn.session import StudySession
-    from purgequiz.store.errors import StoreError
+    from purgequiz.store.errors import file_problem
 
     def fails(self, now):
-        raise StoreError("could not write /data/progress.json: No space left on device")
+        raise file_problem(OSError(errno.ENOSPC, "No space left on device", "/data/progress.json"))
 
     async with studying(clock, choice_deck(2), answered=True) as pilot:
         monkeypatch.setattr(StudySession, "summary", fails)
         await press(pilot, "q")
         assert isinstance(pilot.app.screen, HomeScreen)
         said = [f"{n.title}: {n.message}" for n in pilot.app._notifications]
-        assert any("record was not saved" in n and "No space left on device" in n for n in said)
+        assert any("record was not saved" in n and "no space left on device" in n for n in said)
     with open_profile("Anna") as profile:
         assert len(list(profile.reviews())) == 1
