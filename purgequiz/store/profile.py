@@ -152,8 +152,12 @@ class CardStates(MutableMapping[str, CardProgress]):
         return state
 
     def __setitem__(self, card_id: str, state: CardProgress) -> None:
-        self._stored[card_id] = state.to_dict()
-        self._made[card_id] = state
+        self.put(state, state.to_dict())
+
+    def put(self, state: CardProgress, stored: dict[str, Any]) -> None:
+        """Keep ``state`` whose stored form (``state.to_dict()``) is made already."""
+        self._stored[state.card_id] = stored
+        self._made[state.card_id] = state
 
     def __delitem__(self, card_id: str) -> None:
         del self._stored[card_id]
@@ -335,25 +339,37 @@ class Profile:
             for day, counts in days.items()
         ]
 
-    def _remember(self, states: list[CardProgress], days: dict[str, DayCounts]) -> None:
-        for state in states:
-            self._states[state.card_id] = state
+    def _remember(self, state_ops: list[dict[str, Any]], states: list[CardProgress]) -> None:
+        """Keep ``states`` (written as ``state_ops``, whose documents are their stored form)."""
+        for op, state in zip(state_ops, states, strict=True):
+            self._states.put(state, op["d"])
+
+    def _save(
+        self, ops: list[dict[str, Any]], states: list[CardProgress], days: dict[str, DayCounts]
+    ) -> None:
+        """Write ``ops`` and the changed states and daily totals in one durable write, then
+        keep them in memory. States and totals are documents our own records made, so the
+        store checks their table names but not their shape again (see JournalStorage.commit)."""
+        state_ops = self._state_ops(states)
+        self._live.commit(ops, made=state_ops + self._day_ops(days))
+        self._remember(state_ops, states)
         self._days.update(days)
 
     def record_answer(self, review: Review, states: list[CardProgress]) -> None:
         """Log an answer and save the changed card states: on disk when this returns."""
         days = self._counted([(review, 1)])
-        ops = [{"o": "p", "t": _review_table(review), "k": review.id, "d": review.to_dict()}]
-        self._live.commit(ops + self._state_ops(states) + self._day_ops(days))
-        self._remember(states, days)
+        self._save(
+            [{"o": "p", "t": _review_table(review), "k": review.id, "d": review.to_dict()}],
+            states,
+            days,
+        )
 
     def undo_answer(self, review: Review, states: list[CardProgress]) -> None:
         days = self._counted([(review, -1)])
         ops: list[dict[str, Any]] = []
         if review.id in (self._live.table(_review_table(review)) or {}):
             ops.append({"o": "d", "t": _review_table(review), "k": review.id})
-        self._live.commit(ops + self._state_ops(states) + self._day_ops(days))
-        self._remember(states, days)
+        self._save(ops, states, days)
 
     def replace_answer(self, old: Review, new: Review, states: list[CardProgress]) -> None:
         """Put ``new`` in the log in place of ``old`` (a changed grade): one durable write."""
@@ -364,12 +380,10 @@ class Profile:
         ):
             ops.append({"o": "d", "t": _review_table(old), "k": old.id})
         ops.append({"o": "p", "t": _review_table(new), "k": new.id, "d": new.to_dict()})
-        self._live.commit(ops + self._state_ops(states) + self._day_ops(days))
-        self._remember(states, days)
+        self._save(ops, states, days)
 
     def save_states(self, states: list[CardProgress]) -> None:
-        self._live.commit(self._state_ops(states))
-        self._remember(states, {})
+        self._save([], states, {})
 
     def add_flag(self, flag: Flag) -> None:
         with self._live.batch():
@@ -378,10 +392,9 @@ class Profile:
     def release(self, states: list[CardProgress], flag_ids: list[str]) -> None:
         """Cards brought back (their new states) and flags withdrawn, in one write."""
         flags = self._live.table("flags") or {}
-        ops = self._state_ops(states)
-        ops += [{"o": "d", "t": "flags", "k": key} for key in flag_ids if key in flags]
-        self._live.commit(ops)
-        self._remember(states, {})
+        self._save(
+            [{"o": "d", "t": "flags", "k": key} for key in flag_ids if key in flags], states, {}
+        )
 
     def flags(self) -> list[dict[str, Any]]:
         return sorted(
@@ -429,7 +442,9 @@ class Profile:
             for day, counts in days.items()
         ]
         self._live.commit(ops)
-        self._remember(states, days)
+        for state in states:
+            self._states[state.card_id] = state
+        self._days.update(days)
         if settings is not None:
             self._settings = settings
 

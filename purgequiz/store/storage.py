@@ -596,40 +596,51 @@ class JournalStorage(Storage):
 
     # -- appending -------------------------------------------------------------------------
 
-    def commit(self, ops: list[dict[str, Any]]) -> None:
+    def commit(self, ops: list[dict[str, Any]], made: list[dict[str, Any]] | None = None) -> None:
         """Record changes (``{"o": "p"|"d"|"x", "t": table, "k": key, "d": doc}``) durably.
 
-        Each document is checked first; inside a :meth:`batch` they are written when it ends.
+        Each document of ``ops`` is checked first. ``made`` are more changes whose documents
+        purgequiz's own typed records made (``CardProgress.to_dict()``, ``DayCounts.to_dict()``):
+        their shape holds by construction, so only their table names are checked (what is read
+        back from a file is always checked). Inside a :meth:`batch` the changes are written when
+        it ends; outside one, at once.
         """
         if self.read_only:
             raise NotWritable(self.folder)
-        with self.batch():
-            staged = self._staged
-            assert staged is not None
-            for op in ops:
-                name = op["t"]
-                if not is_table_name(name):
-                    raise NotATable(name)
-                if op["o"] == "p":
-                    try:
-                        check_document(name, op["k"], op["d"])
-                    except Invalid as error:
-                        raise RefusedDocument(name, op["k"], str(error)) from None
-                if name.startswith(COLD_PREFIX):
-                    self._load_month(_month(name))  # else loading it later would hide this
-                if name not in staged:
-                    current = self.table(name)
-                    staged[name] = dict(current) if current is not None else None
-                table = staged[name]
-                if op["o"] == "x":
-                    staged[name] = None
-                elif op["o"] == "p":
-                    if table is None:
-                        table = staged[name] = {}
-                    table[op["k"]] = op["d"]
-                elif table is not None:
-                    table.pop(op["k"], None)
-                self._staged_ops.append(op)
+        ops = ops + made if made else ops
+        checked = len(ops) - len(made or ())
+        for index, op in enumerate(ops):
+            name = op["t"]
+            if not is_table_name(name):
+                raise NotATable(name)
+            if op["o"] == "p" and index < checked:
+                try:
+                    check_document(name, op["k"], op["d"])
+                except Invalid as error:
+                    raise RefusedDocument(name, op["k"], str(error)) from None
+            if name.startswith(COLD_PREFIX):
+                self._load_month(_month(name))  # else loading it later would hide this
+        if self._depth == 0:
+            if ops:
+                self._write(ops)
+            return
+        staged = self._staged
+        assert staged is not None
+        for op in ops:
+            name = op["t"]
+            if name not in staged:
+                current = self.table(name)
+                staged[name] = dict(current) if current is not None else None
+            table = staged[name]
+            if op["o"] == "x":
+                staged[name] = None
+            elif op["o"] == "p":
+                if table is None:
+                    table = staged[name] = {}
+                table[op["k"]] = op["d"]
+            elif table is not None:
+                table.pop(op["k"], None)
+            self._staged_ops.append(op)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -650,33 +661,29 @@ class JournalStorage(Storage):
             raise
         self._depth -= 1
         if self._depth == 0:
-            staged, ops = self._staged or {}, self._staged_ops
+            ops = self._staged_ops
             self._staged, self._staged_ops = None, []
             if ops:
-                self._write(staged, ops)
+                self._write(ops)
 
-    def _write(self, staged: dict[str, dict[str, Any] | None], ops: list[dict[str, Any]]) -> None:
+    def _write(self, ops: list[dict[str, Any]]) -> None:
+        """Append ``ops`` as one write, then apply them to the tables in memory."""
         first = self._seq
         for number, op in enumerate(ops, first + 1):
             op["s"] = number
             op.pop("n", None)
         ops[0]["n"] = len(ops)  # replayed only if every line of this write is there
-        self._append(b"".join(_line(op) for op in ops))
+        self._append(b"".join([_line(op) for op in ops]))
         self._seq = first + len(ops)
         for op in ops:
             name = op["t"]
+            _apply(self._tables, op)
             if name.startswith(COLD_PREFIX):
                 self._unflushed.setdefault(_month(name), []).append(op)
-        for name, table in staged.items():
-            cold = name.startswith(COLD_PREFIX)
-            if table is None:
-                self._tables.pop(name, None)
-                if cold:
-                    self._cold.discard(name)
-            else:
-                self._tables[name] = table
-                if cold:
+                if op["o"] == "p":
                     self._cold.add(name)
+                elif op["o"] == "x":
+                    self._cold.discard(name)
         self._journal_count += len(ops)
         if self._journal_count > self._next_compact:
             try:

@@ -325,3 +325,21 @@ def test_held_cards_released_survive_reopening():
         assert not states["c003"].leech and states["c003"].lapses == 8
         assert profile.flags() == []
         assert profile.recovered == ()
+
+
+def test_an_answer_that_cannot_be_stored_is_refused_and_nothing_kept():
+    """The learner's text is still checked when an answer is saved: text that could not be
+    read back (a lone surrogate) is refused, and neither the log, the card's state nor the
+    day's totals change."""
+    from purgequiz.store.errors import RefusedDocument
+
+    with open_profile("Anna") as profile:
+        session = StudySession(plain_deck(3), profile, NOW, random.Random(1))
+        shown = session.next_card(NOW)
+        journal = (profile.path / "progress.journal").read_bytes()
+        with pytest.raises(RefusedDocument, match="lone surrogate"):
+            session.answer("Answer\ud800", NOW, 1000)
+        assert (profile.path / "progress.journal").read_bytes() == journal
+        assert shown.card.id not in profile.card_states()
+        assert profile.day_counts("2025-03-01").reviews == 0
+        assert list(profile.reviews()) == []
