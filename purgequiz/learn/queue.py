@@ -27,10 +27,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from purgequiz.decks.model import Card
+from purgequiz.learn.days import day_end, day_start, study_day
 from purgequiz.learn.order import look_alikes, new_card_order
 from purgequiz.learn.reveals import reveal_pairs
 from purgequiz.learn.scheduler import CardProgress
@@ -39,25 +39,6 @@ from purgequiz.learn.settings import Settings
 __all__ = ["LEARN_AHEAD", "Counts", "StudyQueue", "day_end", "day_start", "study_day"]
 
 LEARN_AHEAD = timedelta(minutes=20)
-
-
-def study_day(now: datetime, zone: ZoneInfo, hour: int) -> date:
-    """The study day ``now`` belongs to: before ``hour`` local time it is still yesterday."""
-    local = now.astimezone(zone)
-    return local.date() - timedelta(days=1) if local.hour < hour else local.date()
-
-
-def day_start(day: date, zone: ZoneInfo, hour: int) -> datetime:
-    """When study day ``day`` begins, in UTC (a wall-clock hour lost to DST is skipped over)."""
-    local = datetime.combine(day, time(hour), tzinfo=zone)
-    start = local.astimezone(UTC)
-    # a time in the spring-forward gap maps to the instant the clocks jump
-    return start
-
-
-def day_end(now: datetime, zone: ZoneInfo, hour: int) -> datetime:
-    """When the study day of ``now`` ends (the next one begins), in UTC."""
-    return day_start(study_day(now, zone, hour) + timedelta(days=1), zone, hour)
 
 
 @dataclass(frozen=True)

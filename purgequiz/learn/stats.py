@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 
-from purgequiz.learn.queue import day_end, study_day
+from purgequiz.learn.days import day_end, study_day
 from purgequiz.learn.records import ProgressStore
 from purgequiz.learn.scheduler import CardProgress, State
 

@@ -153,3 +153,28 @@ def test_stored_and_object_states_agree():
 def test_streak(days: set[str], expected: int):
     """A streak counts study days in a row up to today, or up to yesterday before today's study."""
     assert streak(days, date(2026, 3, 10)) == expected
+
+
+def test_the_figures_do_not_load_the_session_queue():
+    """Counting the home screen's figures loads neither the session queue nor what only it
+    needs (the deck model, answer matching), so start-up does not wait for them."""
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json, sys, purgequiz.learn.stats; print(json.dumps(sorted(sys.modules)))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = set(json.loads(done.stdout))
+    assert "purgequiz.learn.stats" in loaded
+    heavy = {"purgequiz.learn.queue", "purgequiz.decks.model", "purgequiz.learn.matching"}
+    assert loaded & heavy == set()

@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from purgequiz.learn.held import REASONS, HeldCard, held_cards, leech_cleared, restored, why
 from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.host import quiz_app
 from purgequiz.tui.text import plain, styled
+from purgequiz.tui.widgets.keys import KeyBar
 
 if TYPE_CHECKING:
     from purgequiz.decks.catalog import Catalog
@@ -95,7 +96,7 @@ class HeldScreen(Screen[None]):
             yield OptionList(id="held-cards", markup=False)
             yield Static(plain(EMPTY), id="held-empty")
             yield Static("", id="held-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

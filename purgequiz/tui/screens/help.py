@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from purgequiz.tui.text import plain, styled
+from purgequiz.tui.widgets.keys import KeyBar
 
 __all__ = ["HELP_KEYS", "HELP_SCHEDULING", "HelpScreen"]
 
@@ -95,7 +96,7 @@ class HelpScreen(Screen[None]):
             yield Static(plain("How scheduling works"), classes="section")
             for paragraph in HELP_SCHEDULING:
                 yield Static(plain(paragraph), classes="help-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#help").focus()

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from purgequiz import paths
 from purgequiz.decks.catalog import Catalog, DeckEntry, all_cards_deck, load_catalog, load_deck
@@ -22,6 +22,7 @@ from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.host import quiz_app
 from purgequiz.tui.text import plain, styled
 from purgequiz.tui.widgets.decklist import DeckList
+from purgequiz.tui.widgets.keys import KeyBar
 
 if TYPE_CHECKING:
     from purgequiz.decks.model import Deck
@@ -119,7 +120,7 @@ class HomeScreen(Screen[None]):
             decks.display = decks.can_focus = given is None or bool(given.catalog.decks)
             yield decks
             yield Static(self._problems(given) if given else "", id="deck-problems")
-        yield Footer()
+        yield KeyBar()
 
     def _title(self) -> Text:
         return styled(("purgequiz", "bold"), ("  ·  ", "dim"), self.profile.display_name)

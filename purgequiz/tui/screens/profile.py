@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from purgequiz import paths
@@ -26,6 +26,7 @@ from purgequiz.tui import profiles
 from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.host import quiz_app
 from purgequiz.tui.text import plain
+from purgequiz.tui.widgets.keys import KeyBar
 from purgequiz.visible import visible
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class ProfileScreen(Screen["Profile"]):
             )
             yield Input(placeholder="Your name", id="name", max_length=200)
             yield Static("", id="profile-problem")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#known").display = False

@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.text import plain
 from purgequiz.tui.themes import THEMES, theme_for, theme_problems
+from purgequiz.tui.widgets.keys import KeyBar
 
 if TYPE_CHECKING:
     from purgequiz.store.profile import Profile
@@ -139,7 +140,7 @@ class SettingsScreen(Screen[None]):
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from purgequiz.decks.model import Deck
 from purgequiz.learn.scheduler import Rating
@@ -36,6 +36,7 @@ from purgequiz.tui.widgets.cards import CardView, FlashCard, card_view
 from purgequiz.tui.widgets.feedback import FeedbackPanel
 from purgequiz.tui.widgets.grades import GradeBar
 from purgequiz.tui.widgets.header import StudyHeader
+from purgequiz.tui.widgets.keys import KeyBar
 
 if TYPE_CHECKING:
     from purgequiz.store.profile import Profile
@@ -112,6 +113,7 @@ class StudyScreen(Screen[SessionOutcome]):
         self.limit = limit
         self.session: StudySession | None = None
         self.presented: Presented | None = None
+        self._view: CardView | None = None  # the card shown (its answer is focused after)
         self.result: Result | None = None
         self.first_rating: Rating | None = None  # the grade the answer was given at first
         self.phase = "loading"  # loading, asking, busy, feedback, ending (summary), done
@@ -124,7 +126,7 @@ class StudyScreen(Screen[SessionOutcome]):
     def compose(self) -> ComposeResult:
         yield StudyHeader(self.deck.title, id="study-header")
         yield Vertical(Static(plain("Getting your cards ready…"), classes="hint"), id="body")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if not self.deck.cards:
@@ -213,7 +215,14 @@ class StudyScreen(Screen[SessionOutcome]):
         view = card_view(presented)
         body.mount(view)
         self._set_phase("asking")
-        self.call_after_refresh(view.focus_input)
+        self._view = view
+        self.call_after_refresh(self._focus_answer, view)
+
+    def _focus_answer(self, view: CardView) -> None:
+        """Focus where the answer goes, unless another card has replaced ``view`` meanwhile
+        (b or s pressed at once): its widgets are then being removed."""
+        if view is self._view and view.is_attached:
+            view.focus_input()
 
     def now(self) -> datetime:
         return quiz_app(self).now()

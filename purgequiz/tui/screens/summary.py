@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from purgequiz.learn.session import Summary
 from purgequiz.tui.host import quiz_app
 from purgequiz.tui.text import duration, percent, plain, relative, styled
+from purgequiz.tui.widgets.keys import KeyBar
 
 __all__ = ["AfterSummary", "SummaryScreen"]
 
@@ -59,7 +60,7 @@ class SummaryScreen(Screen[AfterSummary]):
         with Horizontal(classes="buttons"):
             yield Button("Continue studying (c)", id="continue", compact=True)
             yield Button("Home (h)", id="home", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#continue").focus()
