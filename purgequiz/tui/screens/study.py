@@ -113,7 +113,6 @@ class StudyScreen(Screen[SessionOutcome]):
         self.limit = limit
         self.session: StudySession | None = None
         self.presented: Presented | None = None
-        self._view: CardView | None = None  # the card shown (its answer is focused after)
         self.result: Result | None = None
         self.first_rating: Rating | None = None  # the grade the answer was given at first
         self.phase = "loading"  # loading, asking, busy, feedback, ending (summary), done
@@ -215,14 +214,7 @@ class StudyScreen(Screen[SessionOutcome]):
         view = card_view(presented)
         body.mount(view)
         self._set_phase("asking")
-        self._view = view
-        self.call_after_refresh(self._focus_answer, view)
-
-    def _focus_answer(self, view: CardView) -> None:
-        """Focus where the answer goes, unless another card has replaced ``view`` meanwhile
-        (b or s pressed at once): its widgets are then being removed."""
-        if view is self._view and view.is_attached:
-            view.focus_input()
+        # the card focuses where its answer goes as it is mounted (CardView.on_mount)
 
     def now(self) -> datetime:
         return quiz_app(self).now()
@@ -349,8 +341,7 @@ class StudyScreen(Screen[SessionOutcome]):
         changed_from = self.first_rating if result.rating != self.first_rating else None
         panel = FeedbackPanel(result, self.now(), changed_from)
         body.mount(panel)
-        self._set_phase("feedback")
-        self.call_after_refresh(panel.focus)
+        self._set_phase("feedback")  # the panel takes the focus as it is mounted
 
     # -- keys ------------------------------------------------------------------------------
 

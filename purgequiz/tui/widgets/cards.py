@@ -98,6 +98,9 @@ class CardView(VerticalScroll):
         self.answer_sent = True
         self.post_message(self.Answered(response))
 
+    def on_mount(self) -> None:
+        self.focus_input()  # the answer's place has the focus from the moment the card is shown
+
     def focus_input(self) -> None:
         self.focus(scroll_visible=False)
 

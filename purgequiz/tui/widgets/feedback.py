@@ -42,6 +42,9 @@ class FeedbackPanel(VerticalScroll):
         self.now = now
         self.changed_from = changed_from  # the grade first given, when the learner changed it
 
+    def on_mount(self) -> None:
+        self.focus()  # the keys (Enter: next card) reach the result from the moment it is shown
+
     def compose(self) -> ComposeResult:
         result = self.result
         card = result.card
