@@ -1,5 +1,10 @@
 """Kill-test helper: works on a profile in a loop, printing what is durable as it goes.
 
+``serve``: reads one request a line (``MODE SEED [ARG]``, a mode below) and forks a worker
+for each, which prints ``pid N`` and then works until it is killed; once the worker has died
+the server prints a NUL and ``end``. Python and purgequiz are imported once, before the
+forks, so that a kill test spends its time killing rather than starting interpreters.
+
 ``answer SEED``: answers cards, printing each review id once the answer is durable.
 ``compact SEED``: the same, compacting every few answers.
 ``import SEED``: imports one small export after another, printing each once it is in.
@@ -11,6 +16,7 @@ size before that write.
 """
 
 import json
+import os
 import random
 import resource
 import signal
@@ -37,8 +43,10 @@ def answer(seed: int, compact_every: int = 0, full: bool = False) -> None:
         count = 0
         while True:
             shown = session.next_card(now)
-            if shown is None:
-                now += timedelta(minutes=30)
+            if shown is None:  # on to when a card comes back, or to the next study day
+                now = max(now + timedelta(minutes=1), session.waiting_until or now)
+                if session.waiting_until is None:
+                    now += timedelta(hours=12)
                 continue
             reply = shown.card.answer if rng.random() < 0.7 else "wrong"
             try:
@@ -54,9 +62,10 @@ def answer(seed: int, compact_every: int = 0, full: bool = False) -> None:
             now += timedelta(seconds=5)
 
 
-def imports(seed: int) -> None:
+def imports(seed: int, template_file: str) -> None:
     rng = random.Random(seed)
-    template = json.loads(sys.stdin.read())
+    with open(template_file, encoding="utf-8") as file:
+        template = json.load(file)
     with open_profile("kill") as profile:
         for batch in range(10_000):
             data = dict(template)
@@ -68,8 +77,6 @@ def imports(seed: int) -> None:
 
 
 def import_cut(seed: int) -> None:
-    import os
-
     template = json.loads(sys.stdin.read())
     with open_profile("kill") as profile:
         data = dict(
@@ -93,20 +100,42 @@ def import_cut(seed: int) -> None:
         print("not killed", flush=True)
 
 
+def serve() -> None:
+    for request in sys.stdin:
+        pid = os.fork()
+        if pid == 0:
+            status = 1
+            try:
+                os.write(1, f"pid {os.getpid()}\n".encode())
+                work(request.split())
+                status = 0
+            finally:
+                os._exit(status)  # never back into the server's loop
+        os.waitpid(pid, 0)
+        os.write(1, b"\0end\n")  # after a line the kill may have cut short
+
+
 def main() -> None:
-    mode, seed = sys.argv[1], int(sys.argv[2])
+    if sys.argv[1] == "serve":
+        serve()
+    else:
+        work(sys.argv[1:])
+
+
+def work(args: list[str]) -> None:
+    mode, seed = args[0], int(args[1])
     if mode == "answer":
         answer(seed)
     elif mode == "compact":
         storage_module.COMPACT_WHILE_OPEN = 40
         answer(seed, compact_every=7)
     elif mode == "import":
-        imports(seed)
+        imports(seed, args[2])
     elif mode == "importcut":
         import_cut(seed)
     elif mode == "full":
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead
-        limit = int(sys.argv[3])
+        limit = int(args[2])
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
         answer(seed, full=True)
 

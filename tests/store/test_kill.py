@@ -27,44 +27,72 @@ def _env(home: Path) -> dict[str, str]:
     }
 
 
-def _run_and_kill(
-    home: Path, args: list[str], until: int | str, delay: float, stdin: bytes = b""
-) -> list[str]:
-    """Start the helper; once it has printed ``until`` lines (or a line starting with ``until``)
-    it is at work, and it is killed ``delay`` seconds later. The lines it finished printing.
-
-    Counting from the helper's own output, not from its start, keeps the kills inside its
-    work however slowly a busy machine starts Python."""
-    child = subprocess.Popen(
-        [sys.executable, str(HERE / "killchild.py"), *args],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        env=_env(home),
-    )
-    if stdin:
-        child.stdin.write(stdin)
-    child.stdin.close()
-    child.stdin = None
-    seen: list[bytes] = []
-    while line := child.stdout.readline():
-        seen.append(line)
-        if len(seen) == until if isinstance(until, int) else line.startswith(until.encode()):
-            break
-    time.sleep(delay)  # the moment of the kill is what is random here
-    child.send_signal(signal.SIGKILL)
-    out, _ = child.communicate()
-    text = b"".join(seen).decode() + out.decode()
-    lines = text.splitlines()
-    if lines and not text.endswith("\n"):
-        lines = lines[:-1]  # a line cut by the kill was not fully acknowledged
-    return lines
+END = b"\0end\n"  # the server's word that a worker has died; no worker prints a NUL
 
 
-def _kill_answering(home: Path, mode: str, rounds: int) -> int:
+class Killer:
+    """Runs killchild.py's modes in workers forked by one server, and kills them.
+
+    The server imports Python and purgequiz once; each worker is a process of its own, so its
+    kill is as real as that of a freshly started one."""
+
+    def __init__(self, home: Path) -> None:
+        self.server = subprocess.Popen(
+            [sys.executable, str(HERE / "killchild.py"), "serve"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=_env(home),
+        )
+
+    def close(self) -> None:
+        assert self.server.stdin is not None
+        self.server.stdin.close()
+        self.server.wait(timeout=60)
+
+    def run_and_kill(self, args: list[str], until: int | str, delay: float) -> list[str]:
+        """Start a worker on ``args``; once it has printed ``until`` lines (or a line starting
+        with ``until``) it is at work, and it is killed ``delay`` seconds later. The lines it
+        finished printing.
+
+        Counting from the worker's own output keeps the kills inside its work however busy
+        the machine is."""
+        stdin, stdout = self.server.stdin, self.server.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write(" ".join(args).encode() + b"\n")
+        stdin.flush()
+        first = stdout.readline()
+        assert first.startswith(b"pid "), first
+        pid = int(first.split()[1])
+        seen: list[bytes] = []
+        while not (line := stdout.readline()).endswith(END):
+            assert line, "the kill-test server stopped"
+            seen.append(line)
+            if len(seen) == until if isinstance(until, int) else line.startswith(until.encode()):
+                time.sleep(delay)  # the moment of the kill is what is random here
+                os.kill(pid, signal.SIGKILL)
+                break
+        else:
+            raise AssertionError(f"the worker ended by itself: {b''.join(seen)!r}")
+        while not (line := stdout.readline()).endswith(END):
+            assert line, "the kill-test server stopped"
+            seen.append(line)
+        # what the worker had printed of a line cut by the kill (before END) was not fully
+        # acknowledged, and is left out
+        return [line.decode().rstrip("\n") for line in seen]
+
+
+@pytest.fixture
+def killer(home):
+    killer = Killer(home)
+    yield killer
+    killer.close()
+
+
+def _kill_answering(killer: Killer, mode: str, rounds: int) -> int:
     rng = random.Random(4)
     acknowledged: set[str] = set()
     for round_ in range(rounds):
-        lines = _run_and_kill(home, [mode, str(round_)], 3, rng.uniform(0.0, 0.15))
+        lines = killer.run_and_kill([mode, str(round_)], 3, rng.uniform(0.0, 0.15))
         acknowledged |= {line.split()[1] for line in lines if line.startswith("ok ")}
         with open_profile("kill") as profile:
             assert profile.recovered == ()
@@ -74,28 +102,29 @@ def _kill_answering(home: Path, mode: str, rounds: int) -> int:
     return len(acknowledged)
 
 
-def test_sigkill_never_loses_an_acknowledged_answer(home):
+def test_sigkill_never_loses_an_acknowledged_answer(killer):
     """After each of 50 kills the profile opens cleanly and holds every acknowledged answer."""
-    assert _kill_answering(home, "answer", 50) > 130
+    assert _kill_answering(killer, "answer", 50) > 130
 
 
-def test_sigkill_during_compaction_loses_nothing(home):
+def test_sigkill_during_compaction_loses_nothing(killer):
     """Kills while the log is often being compacted lose no acknowledged answer."""
-    assert _kill_answering(home, "compact", 20) > 50
+    assert _kill_answering(killer, "compact", 20) > 50
 
 
-def test_sigkill_during_imports_leaves_each_import_whole_or_absent(home):
+def test_sigkill_during_imports_leaves_each_import_whole_or_absent(home, killer):
     """An import cut by a kill is either all there or not there at all; finished ones stay."""
     from test_profile import study
 
     study("source", 2)
     with open_profile("source") as profile:
-        template = json.dumps(export_profile(profile)).encode()
+        (home / "template.json").write_text(json.dumps(export_profile(profile)))
     rng = random.Random(7)
     finished: dict[tuple[str, str], int] = {}
     started: dict[tuple[str, str], int] = {}
     for round_ in range(12):
-        lines = _run_and_kill(home, ["import", str(round_)], 4, rng.uniform(0.0, 0.3), template)
+        args = ["import", str(round_), str(home / "template.json")]
+        lines = killer.run_and_kill(args, 4, rng.uniform(0.0, 0.3))
         for line in lines:
             word, seed, batch, count = line.split()
             (finished if word == "ok" else started)[(seed, batch)] = int(count)
@@ -140,14 +169,14 @@ def test_an_import_cut_halfway_through_its_write_is_left_out(home):
     assert not any(i.startswith("5-1-") for i in ids)
 
 
-def test_answers_not_saved_on_a_full_disk_never_come_back(home):
+def test_answers_not_saved_on_a_full_disk_never_come_back(home, killer):
     """With the disk full, answers said to be saved are kept and the others never appear."""
     from test_profile import study
 
     study("kill", 1)
     folder = next((home / "profiles").iterdir())
     limit = max(p.stat().st_size for p in folder.rglob("*") if p.is_file()) + 6000
-    lines = _run_and_kill(home, ["full", "1", str(limit)], "failed", 0.2)
+    lines = killer.run_and_kill(["full", "1", str(limit)], "failed", 0.2)
     saved = [line.split()[1] for line in lines if line.startswith("ok ")]
     failed = [line for line in lines if line.startswith("failed")]
     assert saved and failed, "the disk should have filled while answering"
