@@ -30,13 +30,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from purgequiz.decks.model import Card
-from purgequiz.learn.days import day_end, day_start, study_day
+from purgequiz.learn.days import day_end, study_day
 from purgequiz.learn.order import look_alikes, new_card_order
 from purgequiz.learn.reveals import reveal_pairs
 from purgequiz.learn.scheduler import CardProgress
 from purgequiz.learn.settings import Settings
 
-__all__ = ["LEARN_AHEAD", "Counts", "StudyQueue", "day_end", "day_start", "study_day"]
+__all__ = ["LEARN_AHEAD", "Counts", "StudyQueue"]
 
 LEARN_AHEAD = timedelta(minutes=20)
 

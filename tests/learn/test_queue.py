@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 from deckkit import card, deck, mixed_deck, plain_deck
 
-from purgequiz.learn.queue import StudyQueue, day_start, study_day
+from purgequiz.learn.days import day_start, study_day
+from purgequiz.learn.queue import StudyQueue
 from purgequiz.learn.scheduler import CardProgress, State
 from purgequiz.learn.settings import Settings
 
