@@ -21,7 +21,16 @@ if TYPE_CHECKING:
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
-COMMANDS = ("facts", "play", "progress", "cards", "profiles", "generate", "decks")
+COMMANDS = (
+    "facts",
+    "play",
+    "progress",
+    "cards",
+    "profiles",
+    "generate",
+    "decks",
+    "export",
+)
 
 
 class Command(Protocol):

@@ -42,6 +42,7 @@ __all__ = [
     "read_bytes",
     "read_json",
     "read_text",
+    "write_bytes",
     "write_text",
 ]
 
@@ -322,7 +323,12 @@ def check_output(
 
 
 def write_text(path: str | os.PathLike[str], text: str, *, what: str = "output") -> None:
-    """Write UTF-8 ``text`` to ``path`` through a temporary file renamed into place.
+    """Write UTF-8 ``text`` to ``path`` as :func:`write_bytes` does."""
+    write_bytes(path, text.encode("utf-8"), what=what)
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes, *, what: str = "output") -> None:
+    """Write ``data`` to ``path`` through a temporary file renamed into place.
 
     An existing file keeps its permissions and is replaced whole or not at all; a link is
     followed, so the file it points to is the one replaced. A target that exists but is not a
@@ -342,6 +348,6 @@ def write_text(path: str | os.PathLike[str], text: str, *, what: str = "output")
         raise problem
     write_atomic(
         target,
-        text.encode("utf-8"),
+        data,
         keep_mode=stat.S_IMODE(status.st_mode) if status is not None else None,
     )
