@@ -13,7 +13,8 @@ from purgequiz.commands.options import Subparsers
 from purgequiz.commands.output import fail, say, usage_error
 from purgequiz.decks.catalog import find_deck
 from purgequiz.decks.fileformat import DeckError
-from purgequiz.export.formats import FORMATS, ExportFailed, by_name, by_suffix
+from purgequiz.export.formats import ExportFailed
+from purgequiz.export.registry import FORMATS, by_name, by_suffix
 from purgequiz.files import FileProblem, check_output, write_bytes
 
 __all__ = ["register", "run"]

@@ -1,4 +1,4 @@
-"""The formats a deck can be exported to, by name, for `purgequiz export`.
+"""The shape every export format has (the formats themselves: :mod:`purgequiz.export.registry`).
 
 Each format's module gives a ``render(deck, scratch) -> bytes`` that makes the whole file in
 memory; the command writes it atomically. ``scratch`` is an empty folder under the data
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from purgequiz.decks.model import Deck
 
-__all__ = ["FORMATS", "ExportFailed", "ExportFormat", "by_name", "by_suffix"]
+__all__ = ["ExportFailed", "ExportFormat"]
 
 
 class ExportFailed(Exception):
@@ -27,16 +27,3 @@ class ExportFormat:
     suffix: str  # the file name's ending: ".apkg"
     summary: str  # for --help: "an Anki package"
     render: Callable[[Deck, Path], bytes]
-
-
-FORMATS: tuple[ExportFormat, ...] = ()
-
-
-def by_name(name: str) -> ExportFormat | None:
-    return next((f for f in FORMATS if f.name == name), None)
-
-
-def by_suffix(path: Path) -> ExportFormat | None:
-    """The one format whose files end as ``path`` does, if only one does."""
-    found = [f for f in FORMATS if path.name.lower().endswith(f.suffix)]
-    return found[0] if len(found) == 1 else None
