@@ -1,8 +1,9 @@
-"""`purgequiz decks list | check | lint | show | build-shipped`: the deck files."""
+"""`purgequiz decks list | add | check | lint | show | build-shipped`: the deck files."""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from purgequiz import paths
 from purgequiz.commands.generate import kind_counts, load_facts
 from purgequiz.commands.options import Subparsers
 from purgequiz.commands.output import fail, say, table
-from purgequiz.decks.catalog import find_deck
+from purgequiz.decks.catalog import find_deck, load_catalog
 from purgequiz.decks.fileformat import DeckError, read_deck, write_deck
 from purgequiz.decks.model import Card, Deck
 from purgequiz.files import TEXT_LIMIT, FileProblem, read_text
@@ -67,6 +68,62 @@ def _read_or_report(spec: str) -> Deck | None:
         for problem in error.problems:
             say(f"{error.file}: {problem}", file=sys.stderr)
         return None
+
+
+def _file_name(deck_id: str) -> str:
+    """A deck's file name in the user's decks folder, made from its id: 'army-quiz.json'."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", deck_id).strip(".-")[:80]
+    return f"{stem or 'deck'}.json"
+
+
+def add(spec: str, replace: bool) -> int:
+    """Install the deck file ``spec`` into the user's decks folder, where the app lists it."""
+    source = Path(spec).expanduser()
+    try:
+        deck = read_deck(source)
+    except DeckError as error:
+        for problem in error.problems:
+            say(f"{error.file}: {problem}", file=sys.stderr)
+        return 1
+    folder = paths.user_decks_dir()
+    target = folder / _file_name(deck.id)
+    bundled = paths.bundled_decks_dir().resolve()
+    replaced: Path | None = None
+    for entry in load_catalog().decks:
+        if entry.id != deck.id:
+            continue
+        listed = Path(entry.file)
+        if listed.resolve().is_relative_to(bundled):
+            return fail(
+                f"{spec}: a bundled deck already has the id {deck.id!r}; give your deck another "
+                "id (purgequiz generate --title sets it from the title)"
+            )
+        if not replace:
+            return fail(
+                f"{spec}: you already have a deck with the id {deck.id!r} ({listed}); "
+                "add --replace to put this one in its place"
+            )
+        replaced = listed
+    if target.exists() and replaced is None and not replace:
+        return fail(f"{spec}: {target} already exists; add --replace to put this deck there")
+    if source.resolve() == target.resolve():
+        say(f"{target} is already in your decks.")
+        return 0
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_deck(deck, target)
+        if replaced is not None and replaced.resolve() != target.resolve():
+            replaced.unlink(missing_ok=True)
+    except DeckError as error:
+        return fail(f"{error.file}: {error.problems[0]}")
+    except OSError as error:
+        return fail(f"could not write {target}: {error.strerror or error}")
+    count = len(deck.cards)
+    say(
+        f"Added {deck.title} ({count} card{'s' * (count != 1)}) as {target}; "
+        f"study it in the app or use its id: {deck.id}"
+    )
+    return 0
 
 
 def check(path: str) -> int:
@@ -170,6 +227,7 @@ def _show_card(number: int, card: Card) -> None:
         if card.choices and card.kind != "truefalse":
             say("   choices: " + " | ".join(card.choices))
         say(f"   answer: {card.answer}")
+    say(f"   card id: {card.id}")
     say()
 
 
@@ -207,12 +265,21 @@ def build_shipped(only_check: bool) -> int:
 
 
 def register(commands: Subparsers) -> None:
-    """Add `decks list | check | show | build-shipped` to the command parser."""
-    decks = commands.add_parser("decks", help="list, check and show deck files")
+    """Add `decks list | add | check | lint | sample | show | build-shipped` to the parser."""
+    decks = commands.add_parser("decks", help="list, add, check and show deck files")
     actions = decks.add_subparsers(
         dest="decks_command", metavar="ACTION", required=True, parser_class=type(decks)
     )
     actions.add_parser("list", help="bundled and your own decks, with card counts")
+    add_ = actions.add_parser(
+        "add", help="install a deck file into your decks, where the app lists it"
+    )
+    add_.add_argument("path", metavar="FILE", help="the deck file (from 'purgequiz generate')")
+    add_.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace your deck with the same id (bundled decks are never replaced)",
+    )
     check_ = actions.add_parser("check", help="validate a deck")
     check_.add_argument("path", metavar="DECK", help=DECK_HELP)
     lint_ = actions.add_parser(
@@ -262,6 +329,8 @@ def register(commands: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.decks_command == "list":
         return list_decks()
+    if args.decks_command == "add":
+        return add(args.path, args.replace)
     if args.decks_command == "check":
         return check(args.path)
     if args.decks_command == "show":

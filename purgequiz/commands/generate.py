@@ -58,6 +58,7 @@ def _filters(args: argparse.Namespace) -> Filters:
         difficulty=difficulty,
         count=args.count,
         importance=args.importance,
+        exclude=tuple(args.exclude),
     )
 
 
@@ -171,6 +172,14 @@ def register(commands: Subparsers) -> None:
         default=[],
         metavar="ID",
         help="only cards from this source (repeatable)",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="CARD_ID",
+        help="leave out these cards (their ids are shown by 'purgequiz decks show')",
     )
     parser.add_argument("--years", metavar="Y1-Y2", help="only cards dated in these years")
     parser.add_argument("--difficulty", metavar="D1-D2", help="only these difficulties (1-3)")

@@ -37,6 +37,7 @@ class Filters:
     difficulty: tuple[int, int] | None = None
     count: int | None = None
     importance: int | None = None  # the least importance of a card's weightiest fact
+    exclude: tuple[str, ...] = ()  # card ids a teacher left out
 
     def to_dict(self) -> dict[str, Any]:
         """The stored form, as the deck's ``built_from.filters`` records it."""
@@ -48,6 +49,7 @@ class Filters:
             "difficulty": list(self.difficulty) if self.difficulty else None,
             "count": self.count,
             "importance": self.importance,
+            "exclude": list(self.exclude),
         }
 
     def check(self, base: FactBase) -> None:
@@ -119,9 +121,19 @@ def select(
     """The cards that pass the filters; with a count, that many, taken in turn from each
     topic so no topic crowds out the others, the most important first (in random order
     among equals). The result keeps the cards' original order."""
+    unknown = sorted(set(filters.exclude) - {card.id for card in cards})
+    if unknown:
+        raise FilterError(
+            f"--exclude: no card has the id {unknown[0]!r} (each card's id is shown by "
+            "'purgequiz decks show DECK')"
+        )
+    # Excluded cards are drawn like the others and then passed over, so leaving one card out
+    # changes the selection by that card and its replacement only.
+    excluded = set(filters.exclude)
     chosen = [card for card in cards if _matches(card, filters, base)]
-    if filters.count is None or filters.count >= len(chosen):
-        return chosen
+    kept = [card for card in chosen if card.id not in excluded]
+    if filters.count is None or filters.count >= len(kept):
+        return kept
     topics = sorted(filters.topics or {t for card in chosen for t in card.topics})
     queues: dict[str, list[Card]] = {}
     for topic in topics:
@@ -133,7 +145,7 @@ def select(
     while len(taken) < filters.count and any(queues.values()):
         for topic in topics:
             queue = queues[topic]
-            while queue and queue[-1].id in taken:
+            while queue and (queue[-1].id in taken or queue[-1].id in excluded):
                 queue.pop()
             if queue and len(taken) < filters.count:
                 taken.add(queue.pop().id)

@@ -276,3 +276,38 @@ def test_the_filters_given_make_the_title(tmp_path: Path):
     out = tmp_path / "deck.json"
     assert main(["generate", "--topic", "army", "--kind", "ordering", "-o", str(out)]) == 0
     assert read_deck(out).title == "Questions on the army purge: ordering"
+
+
+def _ids(path: Path) -> list[str]:
+    return [card.id for card in read_deck(path).cards]
+
+
+def test_an_excluded_card_is_replaced_and_the_rest_kept(tmp_path: Path):
+    """--exclude leaves a card out: the deck keeps its size, and only that card and the one
+    drawn in its place differ; the deck records what was left out."""
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    common = ["generate", "--topic", "army", "--count", "12", "--seed", "7"]
+    assert main([*common, "-o", str(first)]) == 0
+    dropped = _ids(first)[3]
+    assert main([*common, "--exclude", dropped, "-o", str(second)]) == 0
+    before, after = set(_ids(first)), set(_ids(second))
+    assert dropped not in after and len(after) == 12
+    assert len(before - after) == 1 and len(after - before) == 1
+    assert read_deck(second).built_from["filters"]["exclude"] == [dropped]
+
+
+def test_several_cards_can_be_excluded_without_a_count(tmp_path: Path):
+    """Without --count, the excluded cards are simply missing from the deck."""
+    whole, fewer = tmp_path / "whole.json", tmp_path / "fewer.json"
+    assert main(["generate", "--topic", "decrees", "-o", str(whole)]) == 0
+    dropped = _ids(whole)[:2]
+    assert main(["generate", "--topic", "decrees", "--exclude", *dropped, "-o", str(fewer)]) == 0
+    assert _ids(fewer) == _ids(whole)[2:]
+
+
+def test_an_unknown_card_id_to_exclude_is_a_usage_error(tmp_path: Path, capsys):
+    """A mistyped card id is named, with where ids are shown, and no deck is written."""
+    out = tmp_path / "deck.json"
+    assert main(["generate", "--exclude", "no-such-card", "-o", str(out)]) == 2
+    assert "no card has the id 'no-such-card'" in capsys.readouterr().err
+    assert not out.exists()
