@@ -113,5 +113,6 @@ def test_help_loads_neither_textual_nor_tinydb():
 
 
 def test_the_run_time_check_sees_what_is_loaded():
-    """The run-time check does see what a package loads: the app loads textual."""
-    assert _frameworks(loaded_by("purgequiz.tui")) == {"textual"}
+    """The run-time check does see what a package loads: the app loads textual, and TinyDB
+    with the store that opens its profile."""
+    assert _frameworks(loaded_by("purgequiz.tui")) == {"textual", "tinydb"}

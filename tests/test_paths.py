@@ -32,3 +32,16 @@ def test_the_deck_index_and_the_last_profile_are_written_where_paths_says() -> N
     remember("Anna")
     assert paths.last_profile_file().read_text(encoding="utf-8") == "Anna\n"
     assert last_profile() == "Anna"
+
+
+def test_remembering_the_profile_already_remembered_writes_nothing() -> None:
+    """Opening the same profile as last time leaves the last-profile file as it was (no
+    write, no wait for the disk at every start); another name replaces it."""
+    remember("Anna")
+    before = paths.last_profile_file().stat()
+    remember("Anna")
+    after = paths.last_profile_file().stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    remember("Boris")
+    assert last_profile() == "Boris"
+    assert paths.last_profile_file().stat().st_ino != before.st_ino

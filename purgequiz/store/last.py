@@ -19,7 +19,12 @@ def last_profile() -> str | None:
 
 
 def remember(name: str) -> None:
-    """Remember ``name`` as the last profile (written atomically; failure is harmless)."""
+    """Remember ``name`` as the last profile (written atomically; failure is harmless).
+
+    Nothing is written when ``name`` is remembered already: the usual start, on the same
+    profile as last time, costs no write and no wait for the disk."""
+    if last_profile() == name:
+        return
     target = paths.last_profile_file()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
+from purgequiz.store.directory import list_profiles
 from purgequiz.store.last import last_profile, remember
-
-if TYPE_CHECKING:
-    from purgequiz.store.profile import Profile
+from purgequiz.store.profile import Profile
+from purgequiz.store.profile import open_profile as _open
 
 __all__ = ["default_name", "known_profiles", "last_profile", "open_profile", "remember"]
 
@@ -23,12 +22,8 @@ def default_name() -> str:
 
 
 def known_profiles() -> list[str]:
-    from purgequiz.store.directory import list_profiles
-
     return [info.name for info in list_profiles()]
 
 
 def open_profile(name: str) -> Profile:
-    from purgequiz.store.profile import open_profile as _open
-
     return _open(name)

@@ -18,6 +18,7 @@ from textual.widgets import OptionList, Static
 
 from purgequiz import paths
 from purgequiz.decks.catalog import Catalog, DeckEntry, all_cards_deck, load_catalog, load_deck
+from purgequiz.learn.stats import DeckStats, Figures, Today
 from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.host import quiz_app
 from purgequiz.tui.text import plain, styled
@@ -27,13 +28,9 @@ from purgequiz.tui.widgets.keys import KeyBar
 if TYPE_CHECKING:
     from purgequiz.decks.model import Deck
     from purgequiz.learn.session import Summary
-    from purgequiz.learn.stats import DeckStats, Today
     from purgequiz.store.profile import Profile
     from purgequiz.tui.screens.study import SessionOutcome
     from purgequiz.tui.screens.summary import AfterSummary
-
-# The figures' code (the learning engine) is imported where first used, by the worker that
-# counts the figures: start-up does not wait for it.
 
 __all__ = ["HomeFigures", "HomeScreen", "gather"]
 
@@ -47,8 +44,6 @@ class HomeFigures:
 
 def gather(profile: Profile, now: datetime, catalog: Catalog | None = None) -> HomeFigures:
     """Every deck's figures and today's line (reads the deck index; run it in a worker)."""
-    from purgequiz.learn.stats import Figures
-
     catalog = catalog if catalog is not None else load_catalog()
     figures = Figures(profile, now)
     stats = tuple(figures.deck(entry.card_ids) for entry in catalog.decks)
