@@ -62,7 +62,9 @@ def document(sheet: Worksheet) -> str:
     if sheet.sources:
         blocks.append("## Sources")
         blocks += (_source(source) for source in sheet.sources)
-    blocks += ["---", f"## {escape(KEY_HEADING)}", f"*{escape(sheet.title)}*"]
+    blocks += ["---", f"## {escape(KEY_HEADING)}"]
+    if sheet.title:
+        blocks.append(f"*{escape(sheet.title)}*")
     blocks += (_entry(entry) for entry in sheet.key)
     return "\n\n".join(blocks) + "\n"
 
@@ -90,6 +92,7 @@ def _question(question: Question) -> str:
         parts.append("\n".join(f"- ( ) {escape(item)}" for item in question.items))
     elif question.how == "match":
         parts.append("\n".join(f"- ( ) {escape(item)}" for item in question.items))
+        parts.append("Their matches:")  # also keeps the two lists apart
         parts.append(
             "\n".join(f"- {letter(i)}. {escape(m)}" for i, m in enumerate(question.matches))
         )
