@@ -17,6 +17,7 @@ from pathlib import Path
 
 from purgequiz.decks.model import Deck
 from purgequiz.export.browser import NO_SCRIPTS
+from purgequiz.export.formats import ExportFailed
 from purgequiz.export.worksheet import (
     KEY_HEADING,
     KeyEntry,
@@ -27,9 +28,10 @@ from purgequiz.export.worksheet import (
     worksheet,
 )
 
-__all__ = ["MARGIN_MM", "number_ranges", "page", "render"]
+__all__ = ["MARGIN_MM", "STYLESHEET", "number_ranges", "page", "render"]
 
 MARGIN_MM = 18  # every side of an A4 page
+STYLESHEET = "worksheet.css"  # beside this module
 _COMPACT = ((14, "four"), (38, "two"))  # choices no longer than this go in that many columns
 
 
@@ -40,7 +42,7 @@ def render(deck: Deck, scratch: Path) -> bytes:
 
 def page(sheet: Worksheet) -> str:
     """The whole page of ``sheet``, as HTML text."""
-    style = files("purgequiz.export").joinpath("worksheet.css").read_text(encoding="utf-8")
+    style = _stylesheet()
     page_rule = f"@page {{ size: A4; margin: {MARGIN_MM}mm; }}\n"
     title = escape(sheet.title)
     description = f'<p class="description">{escape(sheet.description)}</p>\n' * bool(
@@ -68,6 +70,16 @@ def page(sheet: Worksheet) -> str:
         + _key(sheet.title, sheet.key)
         + "</body>\n</html>\n"
     )
+
+
+def _stylesheet() -> str:
+    try:
+        return files("purgequiz.export").joinpath(STYLESHEET).read_text(encoding="utf-8")
+    except OSError as error:
+        raise ExportFailed(
+            f"the worksheet's stylesheet {STYLESHEET} could not be read from this installation "
+            f"of purgequiz ({error.strerror or error}); reinstall it"
+        ) from None
 
 
 def _number(number: int) -> str:

@@ -7,8 +7,12 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from purgequiz.decks.model import Deck
+from purgequiz.export import worksheet_html
 from purgequiz.export.browser import NO_SCRIPTS
+from purgequiz.export.formats import ExportFailed
 from purgequiz.export.worksheet import KEY_HEADING, plain
 from purgequiz.export.worksheet_html import MARGIN_MM, number_ranges, render
 from tests.export.conftest import AWKWARD
@@ -84,6 +88,16 @@ def test_the_page_is_laid_out_for_print(awkward_deck: Deck, tmp_path: Path) -> N
     assert re.search(r"\.key \{[^}]*break-before: page", style)
     assert re.search(r"ol\.questions > li,[^{]*\{[^}]*break-inside: avoid", style)
     assert KEY_HEADING in "".join(page.text)
+
+
+def test_a_missing_stylesheet_is_named_in_plain_words(
+    awkward_deck: Deck, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An installation without the stylesheet gives an ExportFailed that names it and says to
+    reinstall, not an error about the file being written."""
+    monkeypatch.setattr(worksheet_html, "STYLESHEET", "no-such-sheet.css")
+    with pytest.raises(ExportFailed, match=r"stylesheet no-such-sheet\.css .*reinstall it"):
+        worksheet_html.render(awkward_deck, tmp_path)
 
 
 def test_question_numbers_are_written_as_ranges() -> None:
