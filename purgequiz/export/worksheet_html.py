@@ -162,14 +162,15 @@ def _sources(sources: tuple[Source, ...]) -> str:
 
 
 def _entry(entry: KeyEntry) -> str:
-    paragraphs = []
-    if entry.boxes:
-        paragraphs.append(f"<strong>Boxes from the top: {escape(entry.mark)}</strong>")
-        paragraphs.append(escape(entry.answer))
-    else:
-        mark = f"<strong>{escape(entry.mark)}</strong>" if entry.mark else ""
-        paragraphs.append(" ".join(part for part in (mark, escape(entry.answer)) if part))
-    body = "".join(f'<p class="answer">{p}</p>' for p in paragraphs)
+    if entry.boxes:  # what the boxes hold, then the right order or the pairs
+        body = (
+            f'<p class="answer"><strong>Boxes from the top: {escape(entry.mark)}</strong></p>'
+            f"<p>{escape(entry.answer)}</p>"
+        )
+    else:  # the letter or the box to tick, and the answer, all to be seen at a glance
+        mark = escape(entry.mark + "." if entry.mark and entry.answer else entry.mark)
+        answer = " ".join(part for part in (mark, escape(entry.answer)) if part)
+        body = f'<p class="answer">{answer}</p>'
     if entry.explanation:
         body += f'<p class="explanation">{escape(entry.explanation)}</p>'
     if entry.why_not:

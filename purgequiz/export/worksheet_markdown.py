@@ -112,7 +112,8 @@ def _entry(entry: KeyEntry) -> str:
         answer = escape(entry.answer, starts_line=True)
         parts = [f"**Boxes from the top: {escape(entry.mark)}**", answer]
     else:
-        mark = f"**{escape(entry.mark)}**" if entry.mark else ""
+        mark = escape(entry.mark + "." if entry.mark and entry.answer else entry.mark)
+        mark = f"**{mark}**" if mark else ""
         parts = [" ".join(part for part in (mark, escape(entry.answer)) if part)]
     if entry.explanation:
         parts.append(escape(entry.explanation, starts_line=True))

@@ -90,7 +90,7 @@ def test_a_multiple_choice_question_lists_its_lettered_choices(
     markdown = render(awkward_deck, tmp_path).decode("utf-8")
     assert "7. Prompt 7: " in markdown
     assert "\n   - A. 1,500\n   - B. 150\n   - C. 15,000\n   - D. 500\n" in markdown
-    assert "\n7. **A** 1,500\n" in markdown
+    assert "\n7. **A.** 1,500\n" in markdown
 
 
 _MARKUP = st.text(

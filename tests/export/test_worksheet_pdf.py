@@ -148,7 +148,7 @@ def test_the_key_has_every_answer(shipped_pdf: Path, shipped_deck: Deck) -> None
     for number, (card, entry) in enumerate(zip(shipped_deck.cards, entries, strict=True), 1):
         answer = _flat(card.answer)
         if card.choices:
-            answer = f"{'ABCDEF'[card.choices.index(card.answer)]} {answer}"
+            answer = f"{'ABCDEF'[card.choices.index(card.answer)]}. {answer}"
         assert entry.startswith(f"{number}. ") and answer in entry, (number, answer, entry)
         assert _flat(card.explanation) in entry, number
 
