@@ -15,7 +15,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def test_wheel_in_fresh_venv_finds_seeds_and_decks(tmp_path: Path):
-    """A non-editable install carries seeds/ and decks/ and its console script works."""
+    """A non-editable install carries seeds/, decks/ and the worksheet's stylesheet, and its
+    console script works."""
     wheels = tmp_path / "wheels"
     subprocess.run(
         [
@@ -72,3 +73,13 @@ def test_wheel_in_fresh_venv_finds_seeds_and_decks(tmp_path: Path):
     )
     assert check.returncode == 0, check.stdout + check.stderr
     assert "Facts by kind" in check.stdout
+    sheet = tmp_path / "sheet.html"
+    export = subprocess.run(
+        [str(env_dir / "bin" / "purgequiz"), "export", "figures", "-o", str(sheet)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert export.returncode == 0, export.stdout + export.stderr
+    assert "@page" in sheet.read_text(encoding="utf-8")
