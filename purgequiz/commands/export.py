@@ -13,8 +13,8 @@ from purgequiz.commands.options import Subparsers
 from purgequiz.commands.output import fail, say, usage_error
 from purgequiz.decks.catalog import find_deck
 from purgequiz.decks.fileformat import DeckError
+from purgequiz.export import registry
 from purgequiz.export.formats import ExportFailed
-from purgequiz.export.registry import FORMATS, by_name, by_suffix
 from purgequiz.files import FileProblem, check_output, write_bytes
 
 __all__ = ["register", "run"]
@@ -22,7 +22,7 @@ __all__ = ["register", "run"]
 
 def register(commands: Subparsers) -> None:
     """Add `export` to the command parser."""
-    listing = "; ".join(f"{f.name}: {f.summary}" for f in FORMATS)
+    listing = "; ".join(f"{f.name}: {f.summary}" for f in registry.FORMATS)
     parser = commands.add_parser(
         "export",
         help="write a deck in a format another tool reads (Anki, Moodle, Canvas, paper…)",
@@ -36,18 +36,18 @@ def register(commands: Subparsers) -> None:
         "-f",
         dest="format",
         metavar="FMT",
-        choices=[f.name for f in FORMATS],
+        choices=[f.name for f in registry.FORMATS],
         help="the format (default: the one the output's name ends with): "
-        + ", ".join(f.name for f in FORMATS),
+        + ", ".join(f.name for f in registry.FORMATS),
     )
     parser.add_argument("-o", "--output", required=True, metavar="PATH", help="the file to write")
 
 
 def run(args: argparse.Namespace) -> int:
     output = Path(args.output).expanduser()
-    chosen = by_name(args.format) if args.format else by_suffix(output)
+    chosen = registry.by_name(args.format) if args.format else registry.by_suffix(output)
     if chosen is None:
-        endings = ", ".join(f"{f.suffix} ({f.name})" for f in FORMATS)
+        endings = ", ".join(f"{f.suffix} ({f.name})" for f in registry.FORMATS)
         return usage_error(
             f"say which format to write with --format; the name {output.name} does not tell "
             f"(the formats' endings: {endings})"
@@ -73,15 +73,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         scratch.mkdir(parents=True)
         data = chosen.render(deck, scratch)
-        write_bytes(output, data, what=f"{chosen.name} file")
     except ExportFailed as problem:
-        return fail(f"could not write {output}: {problem}")
+        return fail(f"could not make the {chosen.name} file: {problem}")
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        return fail(f"could not make the {chosen.name} file: {error.strerror or error}{where}")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        write_bytes(output, data, what=f"{chosen.name} file")
     except FileProblem as problem:
         return fail(str(problem))
     except OSError as error:
         return fail(f"could not write {output}: {error.strerror or error}")
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
     count = len(deck.cards)
     say(f"Wrote {output}: {deck.title}, {count} card{'s' * (count != 1)} as {chosen.summary}.")
     return 0
