@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from purgequiz.export import gift, moodle
 from purgequiz.export.formats import ExportFormat
 
 __all__ = ["FORMATS", "by_name", "by_suffix"]
 
-FORMATS: tuple[ExportFormat, ...] = ()
+FORMATS: tuple[ExportFormat, ...] = (gift.FORMAT, moodle.FORMAT)
 
 
 def by_name(name: str) -> ExportFormat | None:
