@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from purgequiz.export import gift, moodle
+from purgequiz.export import gift, moodle, qti
 from purgequiz.export.formats import ExportFormat
 
 __all__ = ["FORMATS", "by_name", "by_suffix"]
 
-FORMATS: tuple[ExportFormat, ...] = (gift.FORMAT, moodle.FORMAT)
+FORMATS: tuple[ExportFormat, ...] = (gift.FORMAT, moodle.FORMAT, qti.FORMAT)
 
 
 def by_name(name: str) -> ExportFormat | None:

@@ -57,7 +57,9 @@ def _check(question: Question, card: Card, deck: Deck) -> None:
     elif kind == "matching":
         assert question.kind == "matching"
         read = [(text_of(left), text_of(right)) for left, right in question.pairs]
-        assert read == list(zip(card.items, card.matches, strict=True))
+        # the right-hand side is an entry of a menu, on one line
+        matches = [m.replace("\n", " ") for m in card.matches]
+        assert read == list(zip(card.items, matches, strict=True))
     elif kind == "ordering":  # GIFT has no ordering: each event matched with its place
         assert question.kind == "matching"
         read = [(text_of(left), text_of(right)) for left, right in question.pairs]
@@ -132,7 +134,9 @@ def _typed(awkward_deck: Deck, *accept: str) -> tuple[Card, Deck]:
 def test_typed_answers_are_taken_literally(awkward_deck: Deck) -> None:
     """A short answer keeps every accepted spelling as typed, special characters, markup and
     Moodle's wildcard included, and not HTML-escaped (it is compared with what is typed)."""
-    card, deck = _typed(awkward_deck, f"Answer 1 {AWKWARD}", "5 * 3", "%50% off", "x = y")
+    card, deck = _typed(
+        awkward_deck, f"Answer 1 {AWKWARD}", "5 * 3", "%50% off", "x = y", "one\n\n// two"
+    )
     (question,) = _read(deck)
     assert question.kind == "shortanswer"
     _check(question, card, deck)
@@ -150,6 +154,16 @@ def test_a_spelling_with_an_arrow_is_left_out(awkward_deck: Deck) -> None:
     (question,) = _read(dataclasses.replace(deck, cards=(card,)))
     assert question.kind == "essay"
     assert paragraphs(question.general)[0] == "Answer: a -> b"
+
+
+def test_a_matching_shows_both_sides_as_they_are(awkward_deck: Deck) -> None:
+    """Both sides of a matching question, markup, specials and line breaks in them, read
+    back as the deck has them (a line break on the right, a menu's entry, as a space)."""
+    matching = awkward_deck.cards[5]
+    card = dataclasses.replace(matching, matches=tuple(f"{m} {AWKWARD}" for m in matching.matches))
+    deck = dataclasses.replace(awkward_deck, cards=(card,))
+    (question,) = _read(deck)
+    _check(question, card, deck)
 
 
 def test_no_deck_text_is_left_unescaped(awkward_deck: Deck) -> None:

@@ -102,7 +102,9 @@ def _check(question: ET.Element, category: list[str], card: Card, deck: Deck) ->
             (text_of(_html(sub, ".")), text_of(sub.findtext("answer/text") or ""))
             for sub in question.findall("subquestion")
         ]
-        assert read == list(zip(card.items, card.matches, strict=True))
+        # the right-hand side is an entry of a menu, on one line
+        matches = [m.replace("\n", " ") for m in card.matches]
+        assert read == list(zip(card.items, matches, strict=True))
     elif kind == "ordering":
         assert question.findtext("selecttype") == "ALL"
         assert question.findtext("selectcount") == str(len(card.items))
@@ -164,6 +166,16 @@ def test_typed_answers_are_taken_literally(awkward_deck: Deck) -> None:
     wildcard included), not HTML-escaped: it is compared with what is typed."""
     accept = (f"Answer 1 {AWKWARD}", "5 * 3", "a -> b", "<b>bold</b>")
     card = dataclasses.replace(awkward_deck.cards[0], choices=(), rebuttals=(), accept=accept)
+    deck = dataclasses.replace(awkward_deck, cards=(card,))
+    ((category, question),) = _read(deck)
+    _check(question, category, card, deck)
+
+
+def test_a_matching_shows_both_sides_as_they_are(awkward_deck: Deck) -> None:
+    """Both sides of a matching question, markup, specials and line breaks in them, read
+    back as the deck has them (a line break on the right, a menu's entry, as a space)."""
+    matching = awkward_deck.cards[5]
+    card = dataclasses.replace(matching, matches=tuple(f"{m} {AWKWARD}" for m in matching.matches))
     deck = dataclasses.replace(awkward_deck, cards=(card,))
     ((category, question),) = _read(deck)
     _check(question, category, card, deck)
