@@ -138,7 +138,9 @@ def _item(section: ET.Element, card: Card) -> None:
     item = _sub(section, "item", ident=ident, title=qk.shown(card.id))
     general = qk.feedback_paragraphs(card)
     pairs: list[tuple[str, str]] = []
-    answer_ids: list[str] = []
+    rights: list[str] = []  # a matching's right-hand sides, each once
+    answer_ids: list[str] = []  # the choices', or a matching's left-hand sides'
+    right_ids: list[str] = []
     if kind == "multichoice":
         picks = list(qk.choices(card))
         answer_ids = _answer_ids(card, [c.text for c in picks])
@@ -146,8 +148,10 @@ def _item(section: ET.Element, card: Card) -> None:
         answer_ids = _answer_ids(card, ["True", "False"])
     elif kind in ("matching", "ordering"):
         pairs = list(qk.pairs(card))
+        rights = list(dict.fromkeys(right for _, right in pairs))
         lefts = [f"left\x1f{place}\x1f{left}" for place, (left, _) in enumerate(pairs)]
-        answer_ids = _answer_ids(card, lefts)
+        ids = _answer_ids(card, lefts + [f"right\x1f{right}" for right in rights])
+        answer_ids, right_ids = ids[: len(lefts)], ids[len(lefts) :]
     _metadata(
         item,
         {
@@ -160,10 +164,7 @@ def _item(section: ET.Element, card: Card) -> None:
 
     presentation = _sub(item, "presentation")
     _material(presentation, f"<div>{qk.as_html(card.prompt)}</div>")
-    rights: list[str] = []
     if kind in ("matching", "ordering"):
-        rights = list(dict.fromkeys(right for _, right in pairs))
-        right_ids = _answer_ids(card, [f"right\x1f{r}" for r in rights])
         for answer, (left, _) in zip(answer_ids, pairs, strict=True):
             response = _sub(presentation, "response_lid", ident=f"response_{answer}")
             _material(response, qk.as_html(left))
