@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from purgequiz.export import worksheet_html, worksheet_markdown, worksheet_pdf
+from purgequiz.export import gift, moodle, qti, worksheet_html, worksheet_markdown, worksheet_pdf
 from purgequiz.export.formats import ExportFormat
 
 __all__ = ["FORMATS", "by_name", "by_suffix"]
 
 FORMATS: tuple[ExportFormat, ...] = (
+    gift.FORMAT,
+    moodle.FORMAT,
+    qti.FORMAT,
     ExportFormat("html", ".html", "a printable worksheet page", worksheet_html.render),
     ExportFormat("pdf", ".pdf", "a printable worksheet (PDF, A4)", worksheet_pdf.render),
     ExportFormat("markdown", ".md", "a worksheet to edit (Markdown)", worksheet_markdown.render),
