@@ -226,7 +226,7 @@ def _folder_problem(folder: Path) -> str | None:
         if folder.is_dir() and any(folder.iterdir()):
             return (
                 f"{folder}: is not empty; write the class into a new or empty folder, so "
-                f"that a report of {folder}/*.json holds only this class"
+                f"that a report of the folder holds only this class"
             )
     except OSError as error:
         return f"{folder}: cannot be read: {error.strerror or error}"
@@ -280,8 +280,8 @@ def _write_class(args: argparse.Namespace, deck: Deck) -> int:
     )
     say(table(rows, ("file", "student", "days", "answers")))
     say(
-        f"make the class report with: purgequiz report "
-        f"{shlex.quote(str(folder))}/*.json --format html -o report.html"
+        f"make the class report with: purgequiz report {shlex.quote(str(folder))} "
+        f"--format html -o report.html"
     )
     return 0
 

@@ -9,6 +9,7 @@ file is missing from it (1 too, with no report, when no file can be read).
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import sys
 from datetime import datetime
@@ -42,7 +43,12 @@ def register(commands: Subparsers) -> None:
         "table, a row per student). Exit code 1 when a file was left out (the report of the "
         "others is still written) or none could be read.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="progress exports")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="progress exports, or a folder of them (its .json files)",
+    )
     parser.add_argument(
         "--deck",
         metavar="DECK",
@@ -79,11 +85,22 @@ def _topic_titles() -> dict[str, str]:
     return {key: topic.title for key, topic in base.topics.items()} if base else {}
 
 
-def _unique(files: list[str]) -> list[str]:
-    """The files, each once (a file named twice is one student's)."""
+def _files(named: list[str]) -> list[str]:
+    """The files named: a folder stands for the ``.json`` files in it, and a pattern that
+    names no file (``class/*.json``, which a Windows shell leaves as it is) for the files it
+    matches; each file once (a file named twice is one student's)."""
+    found: list[str] = []
+    for name in named:
+        path = Path(name).expanduser()
+        if path.is_dir():
+            found += sorted(str(file) for file in path.glob("*.json") if file.is_file())
+        elif not path.exists() and any(char in name for char in "*?["):
+            found += sorted(glob.glob(os.path.expanduser(name))) or [name]
+        else:
+            found.append(name)
     seen: set[str] = set()
     out = []
-    for file in files:
+    for file in found:
         key = os.path.realpath(file)
         if key not in seen:
             seen.add(key)
@@ -117,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
             f"say which format to write with --format (html, md or csv); the name "
             f"{output.name} does not tell"
         )
-    files = _unique(args.files)
+    files = _files(args.files)
     try:
         check_output(
             output,

@@ -100,7 +100,7 @@ def test_the_command_says_what_it_wrote(tmp_path, capsys):
     assert "seed 3)" in out and "file" in out and "answers" in out
     for path in folder.iterdir():
         assert path.name in out
-    assert f"purgequiz report {folder}/*.json --format html -o report.html" in out
+    assert f"purgequiz report {folder} --format html -o report.html" in out
 
 
 def test_a_folder_that_holds_files_is_refused(tmp_path, capsys):

@@ -132,3 +132,19 @@ def test_hostile_names_and_notes_stay_text(tmp_path, capsys, ending):
     assert_shown_as_text(text, "HIJACKED")
     if ending != "csv":  # markup is text in a CSV file
         assert "<script>" not in text and "<i>" not in text
+
+
+def test_a_folder_or_a_pattern_names_the_exports_in_it(tmp_path, capsys):
+    """A folder stands for its .json files, and a pattern no shell has expanded (as on
+    Windows) for the files it matches; a file named twice counts once."""
+    files = _class(tmp_path / "class")
+    (tmp_path / "class" / "readme.txt").write_text("not an export", encoding="utf-8")
+    for named in (
+        [str(tmp_path / "class")],
+        [str(tmp_path / "class" / "*.json")],
+        [*files, files[0]],
+    ):
+        output = tmp_path / "report.csv"
+        assert main(["report", *named, "-o", str(output)]) == 0, named
+        rows = output.read_text(encoding="utf-8-sig").splitlines()[1:]
+        assert [row.split(",")[0] for row in rows] == ["Anna", "Boris", "Chen"], named
