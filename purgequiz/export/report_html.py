@@ -66,8 +66,10 @@ _WIDTH = 680
 
 
 def _t(text: object) -> str:
-    """Text from the files (or a figure) as HTML text: escaped, controls written out."""
-    return html.escape(visible(str(text), newlines=True), quote=True)
+    """Text from the files (or a figure) as HTML text: escaped, controls written out; a whole
+    number with its thousands marked (11,158)."""
+    shown = f"{text:,}" if isinstance(text, int) and not isinstance(text, bool) else str(text)
+    return html.escape(visible(shown, newlines=True), quote=True)
 
 
 def _table(

@@ -29,8 +29,10 @@ _LEADING = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")  # a list or a heading, at t
 
 
 def md_text(text: object) -> str:
-    """Text as Markdown that shows it as it is, on one line."""
-    flat = " ".join(visible(str(text), newlines=True).split("\n"))
+    """Text as Markdown that shows it as it is, on one line; a whole number with its
+    thousands marked (11,158)."""
+    shown = f"{text:,}" if isinstance(text, int) and not isinstance(text, bool) else str(text)
+    flat = " ".join(visible(shown, newlines=True).split("\n"))
     return _LEADING.sub(_unlisted, _MARKUP.sub(r"\\\1", flat))
 
 

@@ -32,6 +32,15 @@ def _report(name: str = "Anna", note: str = "<b>wrong</b> & worse") -> ClassRepo
     return build_report(handed, {c.id: c for c in MINI.cards}, TOPICS, made_at=MADE)
 
 
+def _with_answers(count: int) -> ClassReport:
+    """The small class, with Chen's review of q1 given ``count`` times in all."""
+    data = chen()
+    data["reviews"] = [dict(data["reviews"][0], id=f"r-{n}") for n in range(count)]
+    return build_report(
+        [Handed("chen.json", data)], {c.id: c for c in MINI.cards}, TOPICS, made_at=MADE
+    )
+
+
 def test_the_printed_page_holds_the_names_and_the_figures(tmp_path: Path) -> None:
     """Printed to PDF by headless Chromium, the report shows every student's name, their
     figures, the class's, the charts' labels, the wrong choice most picked and the flag's
@@ -65,6 +74,7 @@ def test_the_page_runs_nothing_and_loads_nothing() -> None:
     html = render_html(_report())
     head = html[: html.index("</head>")]
     assert NO_SCRIPTS in head
+    assert '<td class="n">1,234</td>' in render_html(_with_answers(1234))
     assert "<script" not in html and "http://" not in html.replace("http://www.w3.org/2000/svg", "")
     assert html.count("<svg") == 3  # retention, activity, topics
 
@@ -96,6 +106,7 @@ def test_markdown_escapes_only_what_would_be_markup() -> None:
     """Plain words, figures and dates stay as they are; markup characters and a list
     marker at the start are escaped."""
     assert md_text("Yezhov's 1.5 million (1938)") == "Yezhov's 1.5 million (1938)"
+    assert md_text(11158) == "11,158"  # a count, with its thousands marked
     assert md_text("1. first") == "1\\. first"
     assert md_text("- item") == "\\- item"
     assert md_text("a_b *c* `d` <e> [f] |g| ~h~ &i; $j$ #k") == (
