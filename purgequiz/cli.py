@@ -30,6 +30,8 @@ COMMANDS = (
     "generate",
     "decks",
     "export",
+    "report",
+    "demo",
 )
 
 

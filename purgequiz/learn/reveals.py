@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from purgequiz.decks.model import Card
 from purgequiz.learn.matching import normalize_answer
@@ -128,10 +129,26 @@ def gives_away(cards: Iterable[Card]) -> dict[str, set[str]]:
 
 
 def reveal_pairs(cards: Iterable[Card]) -> dict[str, set[str]]:
-    """Card id → the cards it gives away or is given away by (both ways)."""
+    """Card id → the cards it gives away or is given away by (both ways).
+
+    Worked out once for a set of cards and kept (for the last few): it is most of the time a
+    study session takes to start, and a session starts on the same deck again and again (each
+    time the deck is opened, and each simulated day of ``purgequiz demo``). Each call gets its
+    own sets, free to change.
+    """
+    key = tuple(cards)
+    try:
+        found = _pairs(key)
+    except TypeError:  # a card holding a list where a tuple belongs cannot be a key: no cache
+        found = _pairs.__wrapped__(key)
+    return {card_id: set(others) for card_id, others in found.items()}
+
+
+@lru_cache(maxsize=8)
+def _pairs(cards: tuple[Card, ...]) -> dict[str, frozenset[str]]:
     pairs: dict[str, set[str]] = {}
     for a, given in gives_away(cards).items():
         for b in given:
             pairs.setdefault(a, set()).add(b)
             pairs.setdefault(b, set()).add(a)
-    return pairs
+    return {card_id: frozenset(others) for card_id, others in pairs.items()}

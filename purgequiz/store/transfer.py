@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import msgspec
 
 from purgequiz.learn.merge import plan_merge
-from purgequiz.learn.records import Review
+from purgequiz.learn.records import DayCounts, Review
 from purgequiz.learn.scheduler import CardProgress
+from purgequiz.learn.settings import Settings
 from purgequiz.store.profile import Profile
 from purgequiz.store.schema import (
     Export,
@@ -19,11 +21,13 @@ from purgequiz.store.schema import (
     SessionDoc,
     check,
     check_settings,
+    review_table,
 )
 
 __all__ = [
     "EXPORT_FORMAT",
     "EXPORT_VERSION",
+    "Exportable",
     "ImportReport",
     "check_export",
     "export_profile",
@@ -42,16 +46,49 @@ class ImportReport:
     sessions: int
 
 
-def export_profile(profile: Profile) -> dict[str, Any]:
-    """Everything of a profile as one JSON-ready object."""
+class Exportable(Protocol):
+    """What an export reads of a profile: a :class:`Profile`, or a profile kept in memory
+    (:class:`purgequiz.learn.memory.MemoryProfile`, which ``purgequiz demo`` fills)."""
+
+    @property
+    def display_name(self) -> str: ...
+
+    @property
+    def settings(self) -> Settings: ...
+
+    def card_states(self) -> Mapping[str, CardProgress]: ...
+
+    def reviews(self) -> Iterable[Review]: ...
+
+    def days(self) -> list[DayCounts]: ...
+
+    def sessions(self) -> list[dict[str, Any]]: ...
+
+    def flags(self) -> list[dict[str, Any]]: ...
+
+    def bests(self) -> dict[str, Any]: ...
+
+
+def _log_order(review: Review) -> tuple[str, str, str]:
+    """Where a review comes in the log: its table (study day, ten minutes), then its time."""
+    return (
+        review_table({"day": review.day, "reviewed_at": review.reviewed_at}),
+        review.reviewed_at,
+        review.id,
+    )
+
+
+def export_profile(profile: Exportable, *, exported_at: datetime | None = None) -> dict[str, Any]:
+    """Everything of a profile as one JSON-ready object, exported now (or ``exported_at``);
+    the reviews in the order of the log on disk."""
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "profile": profile.display_name,
-        "exported_at": datetime.now(UTC).isoformat(),
+        "exported_at": (exported_at or datetime.now(UTC)).astimezone(UTC).isoformat(),
         "settings": profile.settings.to_dict(),
         "cards": [s.to_dict() for _, s in sorted(profile.card_states().items())],
-        "reviews": [r.to_dict() for r in profile.reviews()],
+        "reviews": [r.to_dict() for r in sorted(profile.reviews(), key=_log_order)],
         "days": [d.to_dict() for d in profile.days()],
         "sessions": profile.sessions(),
         "flags": profile.flags(),

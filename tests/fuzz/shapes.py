@@ -4,7 +4,8 @@
   ``generate``;
 * ``decks``: a deck file (a card of every kind from the shipped decks) through ``decks check``
   and ``decks show``;
-* ``exports``: a progress export (of a profile that has studied) through ``progress import``;
+* ``exports``: a progress export (of a profile that has studied) through ``report`` and
+  ``progress import``;
   every profile is then exported, opened and studied;
 * ``profiles``: one file of a profile's folder (snapshot, journal, month of the review log,
   profile.json) damaged, then ``progress export`` and opening and studying the profile.
@@ -418,7 +419,12 @@ class ExportsShape(Shape):
         if case.options["existing"]:
             shutil.copytree(profile_template().folder, profile_folder(box))
         path = box.put(self.file, data)
+        written = box.out / "report.html"
+        box.outputs = {str(written)}
         before = box.state()
+        # a class report of it: written, or the file named as left out
+        run = box.main(["report", str(path), "-o", str(written)])
+        self.judge(report, box, run, [str(path), path.name], inputs={path: data})
         argv = ["progress", "import", str(path)]
         if case.options["named"]:
             argv += ["--profile", NAME]

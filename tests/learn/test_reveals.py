@@ -101,3 +101,22 @@ def test_questions_of_one_word_are_never_given_away():
         card("b", "Yezhov", prompt="Question 2?", explanation="Beria, Question 1."),
     ).cards
     assert gives_away(cards) == {}
+
+
+def test_each_call_gets_sets_of_its_own():
+    """The pairs are worked out once for a set of cards, yet what one caller changes in its
+    result is not in the next caller's."""
+    cards = deck(
+        card("asked", "Beria", prompt="Who replaced Yezhov as head of the NKVD in 1938?"),
+        card(
+            "told",
+            "1938",
+            prompt="When did the purge of the NKVD end?",
+            explanation="In 1938 Beria replaced Yezhov as head of the NKVD.",
+        ),
+    ).cards
+    first = reveal_pairs(cards)
+    assert first == {"asked": {"told"}, "told": {"asked"}}
+    first["asked"].add("changed")
+    first.pop("told")
+    assert reveal_pairs(list(cards)) == {"asked": {"told"}, "told": {"asked"}}

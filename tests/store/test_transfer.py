@@ -1,5 +1,7 @@
 """Progress export and import: a round trip keeps everything, settings included."""
 
+from dataclasses import replace
+
 import pytest
 from test_profile import study
 
@@ -44,3 +46,59 @@ def test_import_twice_adds_nothing():
         data = export_profile(profile)
         report = import_into(profile, data)
         assert (report.cards, report.reviews, report.flags) == (0, 0, 0)
+
+
+def test_a_simulated_student_exports_as_a_profile_on_disk_does():
+    """The demo's students study against a profile kept in memory: its export is the one a
+    profile on disk gives after the very same study, field by field."""
+    import random
+    from datetime import UTC, date, datetime
+
+    from deckkit import mixed_deck
+
+    from purgequiz.learn.memory import MemoryProfile
+    from purgequiz.learn.simulate import Lesson, Student, simulate, study_days
+
+    student = Student("Anna", 0.8, 15, 0.3, 4000, 1.0, 18.5)
+    lesson = Lesson.draw(mixed_deck(), random.Random(0))
+    lesson = Lesson(
+        lesson.deck, {k: replace(t, looks_wrong=True) for k, t in lesson.traits.items()}
+    )
+    days = study_days(date(2025, 3, 6), 6)
+    ended = datetime(2025, 3, 7, 3, tzinfo=UTC)
+    with open_profile("Anna") as profile:
+        assert profile.update_settings(timezone="America/New_York") == []
+        memory = MemoryProfile("Anna", profile.settings, profile.order_seed)
+        simulate(student, lesson, memory, days, random.Random(4))
+        simulate(student, lesson, profile, days, random.Random(4))
+        on_disk = export_profile(profile, exported_at=ended)
+    in_memory = export_profile(memory, exported_at=ended)
+    assert in_memory["flags"] and in_memory["reviews"]
+    assert in_memory == on_disk
+
+
+def test_reviews_are_exported_in_the_order_of_the_log_on_disk():
+    """Two answers of one study day on either side of midnight UTC come out of a profile kept
+    in memory in the order the log on disk gives them."""
+    from datetime import UTC, datetime
+
+    from purgequiz.learn.memory import MemoryProfile
+    from purgequiz.learn.records import Review
+    from purgequiz.learn.scheduler import CardProgress
+
+    def answer(number: int, at: str) -> Review:
+        state = CardProgress(f"c{number}")
+        return Review(
+            f"r{number}", state.card_id, "2025-03-05", at, "choice", 3, True, False, "x", 900,
+            True, False, state.to_dict(),
+        )  # fmt: skip
+
+    ended = datetime(2025, 3, 7, tzinfo=UTC)
+    evening, night = answer(1, "2025-03-05T23:59:00+00:00"), answer(2, "2025-03-06T00:01:00+00:00")
+    with open_profile("Anna") as profile:
+        memory = MemoryProfile("Anna", profile.settings, profile.order_seed)
+        for review in (evening, night):
+            profile.record_answer(review, [CardProgress(review.card_id)])
+            memory.record_answer(review, [CardProgress(review.card_id)])
+        on_disk = export_profile(profile, exported_at=ended)["reviews"]
+    assert export_profile(memory, exported_at=ended)["reviews"] == on_disk
