@@ -15,6 +15,8 @@ import socket
 from pathlib import Path
 from typing import Protocol
 
+import filelock
+
 from purgequiz.store.directory import stored_name
 from purgequiz.store.disk import check_entry
 from purgequiz.store.errors import ProfileInUse, ProfileMoved
@@ -40,8 +42,6 @@ class _ProfileLock:
     """
 
     def __init__(self, path: Path) -> None:
-        import filelock
-
         self.path = path
         self._locked: tuple[int, int] | None = None  # (device, inode) of the file locked
         self._lock = filelock.FileLock(
@@ -60,8 +60,6 @@ class _ProfileLock:
 
     def acquire(self) -> bool:
         """Take the lock at once, or return False when someone else holds it."""
-        import filelock
-
         try:
             self._lock.acquire(timeout=0)
         except filelock.Timeout:
