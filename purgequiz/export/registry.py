@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from purgequiz.export.anki import APKG
 from purgequiz.export.formats import ExportFormat
 
 __all__ = ["FORMATS", "by_name", "by_suffix"]
 
-FORMATS: tuple[ExportFormat, ...] = ()
+FORMATS: tuple[ExportFormat, ...] = (
+    APKG,
+)
 
 
 def by_name(name: str) -> ExportFormat | None:
