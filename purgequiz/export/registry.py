@@ -6,11 +6,14 @@ from pathlib import Path
 
 from purgequiz.export.anki import APKG
 from purgequiz.export.formats import ExportFormat
+from purgequiz.export.spreadsheet import CSV, TSV
 
 __all__ = ["FORMATS", "by_name", "by_suffix"]
 
 FORMATS: tuple[ExportFormat, ...] = (
     APKG,
+    CSV,
+    TSV,
 )
 
 

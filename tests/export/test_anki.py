@@ -208,3 +208,19 @@ def test_the_shipped_deck_imports_whole_and_every_card_draws(
             (drawn,) = notes[notetype.guid(card)].cards()
             assert notetype.text(card.prompt) in drawn.question()
             assert "pq-answer" in drawn.answer()
+
+
+def test_a_card_in_two_decks_is_one_note(awkward_deck: Deck, tmp_path: Path) -> None:
+    """A card that two decks share is one note in Anki: importing the second deck adds only
+    the cards the first did not have, and the shared ones stay where they are."""
+    cards = awkward_deck.cards
+    first = dataclasses.replace(awkward_deck, cards=cards[:5])
+    second = dataclasses.replace(awkward_deck, id="second", title="Second", cards=cards[3:])
+    with new_collection(tmp_path / "anki") as collection:
+        import_package(collection, _write(first, tmp_path, "first.apkg"))
+        log = import_package(collection, _write(second, tmp_path, "second.apkg", now=NOW + 60))
+        assert (len(log.new), len(log.updated)) == (len(cards) - 5, 2)
+        assert collection.note_count() == len(cards)
+        named = collection.decks.by_name("Second")
+        assert named is not None
+        assert collection.decks.card_count(named["id"], include_subdecks=False) == len(cards) - 5
