@@ -5,11 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from purgequiz.export import gift, moodle, qti, worksheet_html, worksheet_markdown, worksheet_pdf
+from purgequiz.export.anki import APKG
 from purgequiz.export.formats import ExportFormat
+from purgequiz.export.spreadsheet import CSV, TSV
 
 __all__ = ["FORMATS", "by_name", "by_suffix"]
 
 FORMATS: tuple[ExportFormat, ...] = (
+    APKG,
+    CSV,
+    TSV,
     gift.FORMAT,
     moodle.FORMAT,
     qti.FORMAT,
