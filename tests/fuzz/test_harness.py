@@ -91,7 +91,7 @@ def test_the_same_seed_gives_the_same_damage(box):
             lambda: Case(
                 {"export.json": to_json(profile_template().export)},
                 [],
-                {"existing": True, "named": True},
+                {"existing": True, "named": True, "reported": True},
             ),
         ),
         (
@@ -99,7 +99,7 @@ def test_the_same_seed_gives_the_same_damage(box):
             lambda: Case(
                 {"export.json": to_json(profile_template().export)},
                 [],
-                {"existing": False, "named": False},
+                {"existing": False, "named": False, "reported": False},
             ),
         ),
         (
