@@ -111,9 +111,15 @@ def check_export(data: Any) -> None:
             check_settings(data["settings"])
         except Invalid as error:
             raise Invalid(f"settings: {error}") from None
+    kept = {state["card_id"] for state in data.get("cards", [])}
     for number, review in enumerate(data.get("reviews", [])):
         if review["after"]["card_id"] != review["card_id"]:
             raise Invalid(f"reviews[{number}]: the state after it is of another card")
+        if review["card_id"] not in kept:  # a profile keeps a state for every card answered
+            raise Invalid(
+                f"reviews[{number}]: card {review['card_id']!r} was answered, but the export "
+                "holds no state for it"
+            )
 
 
 def _known(doc: dict[str, Any], shape: type[msgspec.Struct]) -> dict[str, Any]:

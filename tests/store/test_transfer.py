@@ -39,6 +39,22 @@ def test_an_export_with_settings_of_another_version_is_refused_whole():
         assert len(other.card_states()) == 0 and list(other.reviews()) == []
 
 
+def test_an_export_that_lost_an_answered_cards_state_is_refused_whole():
+    """A profile keeps a state for every card it answered: an export whose answered card has
+    no state (its id damaged, say) is refused, naming the review, and nothing is kept."""
+    study("Anna", 3)
+    with open_profile("Anna") as profile:
+        data = export_profile(profile)
+    answered = data["reviews"][0]["card_id"]
+    for state in data["cards"]:
+        if state["card_id"] == answered:
+            state["card_id"] = "0000-00-00"
+    with open_profile("Boris") as other:
+        with pytest.raises(Invalid, match=f"card '{answered}' was answered, but the export"):
+            import_into(other, data)
+        assert len(other.card_states()) == 0 and list(other.reviews()) == []
+
+
 def test_import_twice_adds_nothing():
     """Importing the same file again changes nothing."""
     study("Anna", 3)
