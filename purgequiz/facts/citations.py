@@ -208,11 +208,18 @@ def _date_years(fact: Fact) -> set[str]:
 
 
 _DOTTED = re.compile(r"\b\d{1,2}\.(\d{1,2})\.((?:1[89]|20)\d\d)\b")
+# The words by which a text names the part of a year or a month a date gives ("mid-1938").
+_PART_WORDS = {
+    "early": ("early", "beginning", "start"),
+    "mid": ("mid", "middle"),
+    "late": ("late", "end"),
+}
 
 
 def _date_problems(fact: Fact, cited: str) -> list[str]:
     """What of a fact's dates the cited text does not support: each year must stand in it,
-    and a month or a day given must be named there too; a date_note lifts the check."""
+    and a month or a day given must be named there too, and so must the part of a year or
+    month a date gives ("mid", "middle" for mid-); a date_note lifts the check."""
     if fact.date_note:
         return []
     problems = []
@@ -237,6 +244,14 @@ def _date_problems(fact: Fact, cited: str) -> list[str]:
                 problems.append(
                     f"{label}: the month {calendar.month_name[point.month]} is not "
                     "in the cited paragraphs (give a date_note, or only the year)"
+                )
+            if point.part and not any(
+                re.search(rf"\b{word}", folded) for word in _PART_WORDS[point.part]
+            ):
+                words = " or ".join(repr(word) for word in _PART_WORDS[point.part])
+                problems.append(
+                    f"{label}: {point.part}- is not in the cited paragraphs (no {words}; "
+                    "give a date_note, or the date without it)"
                 )
     return problems
 

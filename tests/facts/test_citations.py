@@ -42,7 +42,8 @@ def test_normalize_citation_text_folds_accents_dashes_and_case():
     assert normalize_citation_text("Jānis Rudzutaks \u2013 Nálevka") == "janis rudzutaks - nalevka"
 
 
-def _mini_base(statement: str, person: str = "yezhov") -> FactBase:
+def _mini_base(statement: str, person: str = "yezhov", date: str | None = None) -> FactBase:
+    dated = f'date = "{date}"' if date else ""
     toml = f'''
 [[source]]
 id = "doc"
@@ -73,6 +74,7 @@ paragraphs = [2]
 attribution = "record"
 person = "{person}"
 post = "head"
+{dated}
 '''
     result = parse({"mini.toml": toml.encode()})
     assert not result.problems
@@ -96,6 +98,21 @@ def test_citation_check_catches_wrong_number_and_name():
         "mini.toml: fact f: field 'statement': the number 1939 is not in doc paragraph(s) [2]",
         "mini.toml: fact f: field 'person': 'Beria' is not named in doc paragraph(s) [2]",
     ]
+
+
+def test_citation_check_wants_the_part_of_a_month_in_the_text():
+    """A date narrowed to mid-month passes only where the cited paragraph says "mid" or
+    "middle"; a whole month needs only the month."""
+    base = _mini_base("Yezhov was removed in 1938.", date="mid-1938-09")
+    cited = "Heading\n\nYezhov lost his post in September 1938.\n"
+    assert [str(p) for p in check_citations(base, {"doc": cited})] == [
+        "mini.toml: fact f: field 'date': mid- is not in the cited paragraphs "
+        "(no 'mid' or 'middle'; give a date_note, or the date without it)"
+    ]
+    middle = "Heading\n\nIn the middle of September 1938 Yezhov lost his post.\n"
+    assert check_citations(base, {"doc": middle}) == []
+    whole = _mini_base("Yezhov was removed in 1938.", date="1938-09")
+    assert check_citations(whole, {"doc": cited}) == []
 
 
 def test_own_words_check_catches_a_copied_run():
