@@ -291,6 +291,11 @@ class PurgeQuizApp(App[None]):
                 "Suspended, buried, flagged and leech cards; bring them back",
                 screen.action_held,
             )
+            yield SystemCommand(
+                "Timeline",
+                "Dated facts 1934-1941, who held each post, where accounts differ",
+                screen.action_timeline,
+            )
             yield SystemCommand("Help", "Keys and how scheduling works", screen.action_help)
 
     def on_unmount(self) -> None:

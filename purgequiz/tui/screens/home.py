@@ -78,6 +78,7 @@ class HomeScreen(Screen[None]):
         Binding("p", "quick", "practice", tooltip="Quick practice: ten cards from all decks"),
         Binding("s", "settings", "settings"),
         Binding("h", "held", "held cards", tooltip="Suspended, buried, flagged, leech cards"),
+        Binding("l", "timeline", "timeline", show=False),  # in the help and the palette
         Binding("question_mark", "help", "help"),
         Binding("d", "problems", "problems", tooltip="Why deck files could not be read"),
         Binding("q", "app.quit", "quit"),
@@ -267,6 +268,16 @@ class HomeScreen(Screen[None]):
         from purgequiz.tui.screens.held import HeldScreen
 
         self.app.push_screen(HeldScreen(self.profile))
+
+    def action_timeline(self) -> None:
+        """The dated facts, successions and accounts; it may hand back one fact's cards."""
+        from purgequiz.tui.screens.timeline import TimelineScreen
+
+        def chosen(deck: Deck | None) -> None:
+            if deck is not None:
+                self.study(deck)
+
+        self.app.push_screen(TimelineScreen(), chosen)
 
     def action_help(self) -> None:
         from purgequiz.tui.screens.help import HelpScreen
