@@ -54,8 +54,13 @@ class Succession:
 
     @property
     def facts(self) -> Iterator[Fact]:
+        """The facts on the post, each once."""
+        seen: set[str] = set()
         for holder in self.holders + self.unplaced:
-            yield from (step.fact for step in holder.steps)
+            for step in holder.steps:
+                if step.fact.id not in seen:
+                    seen.add(step.fact.id)
+                    yield step.fact
 
 
 def _key(fact: PostFact) -> tuple[str, str]:

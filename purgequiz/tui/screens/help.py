@@ -21,7 +21,7 @@ HELP_KEYS = [
             ("p", "quick practice: ten cards from all decks"),
             ("s / ?", "settings / this help"),
             ("h", "held cards: bring back suspended and buried cards"),
-            ("l", "timeline: dated facts, who held each post, where accounts differ"),
+            ("l", "timeline: dated facts, successions, conflicting accounts"),
             ("ctrl+p", "command palette"),
             ("q", "quit (progress is always saved)"),
         ],

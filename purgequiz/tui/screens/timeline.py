@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Label, OptionList, Select, TabbedContent, TabPane
+from textual.widgets import Label, OptionList, Select, Static, TabbedContent, TabPane
 
 from purgequiz.decks.model import Deck
 from purgequiz.facts.accounts import ClaimGroup, Dispute, claim_groups, disputes
@@ -46,6 +46,12 @@ __all__ = ["TimelineData", "TimelineScreen", "gather"]
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 VIEWS = ("axis", "successions", "accounts")
 FILTERS = ("topic", "kind", "source")
+# The keys the key bar has no room for, above each view's list.
+HINTS = {
+    "axis": "[ ] year by year · x clears the filters · 1 2 3 change the view",
+    "successions": "Who held each post, in the order the replacements give · [ ] post by post",
+    "accounts": "[ ] from one dispute or one claimant to the next · Enter shows the fact",
+}
 
 
 @dataclass(frozen=True)
@@ -109,10 +115,13 @@ class TimelineScreen(Screen[Deck | None]):
                         yield Select[str](
                             [], prompt=prompt, id=name, compact=True, classes="filter"
                         )
+                yield Static(plain(HINTS["axis"]), classes="hint view-hint")
                 yield FactList(id="axis-list")
             with TabPane("2 Successions", id="successions"):
+                yield Static(plain(HINTS["successions"]), classes="hint view-hint")
                 yield FactList(id="successions-list")
             with TabPane("3 Conflicting accounts", id="accounts"):
+                yield Static(plain(HINTS["accounts"]), classes="hint view-hint")
                 yield FactList(id="accounts-list")
         yield Clipped(plain("Reading the fact base…"), id="preview")
         yield KeyBar()
