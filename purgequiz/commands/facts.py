@@ -12,6 +12,7 @@ from purgequiz.commands.options import Subparsers
 from purgequiz.commands.output import fail, json_text, print_problems, say, table, usage_error
 from purgequiz.facts import KINDS, Fact, FactBase, Problem, load
 from purgequiz.facts.citations import check_checksums, check_citations, uncovered_paragraphs
+from purgequiz.facts.datelabels import span_label
 from purgequiz.facts.dates import DateSpan
 from purgequiz.files import TEXT_LIMIT, FileProblem, read_bytes
 from purgequiz.generate.select import FilterError, check_known
@@ -197,11 +198,11 @@ def show(path: str | None, fact_id: str) -> int:
     say(f"\n  {fact.statement}\n")
     rows = []
     if fact.date:
-        rows.append(("date", f"{fact.date.display()} (to the {fact.date.precision})"))
+        rows.append(("date", f"{span_label(fact.date)} (to the {fact.date.precision})"))
     if fact.date_note:
         rows.append(("date from", fact.date_note))
     if fact.reported:
-        rows.append(("reported", fact.reported.display()))
+        rows.append(("reported", span_label(fact.reported)))
     rows.append(("topics", ", ".join(base.topics[t].title for t in fact.topics)))
     refs = fact.markers()
     for name, value in fact.kind_fields().items():

@@ -107,6 +107,16 @@ def test_show_prints_statement_fields_and_citation(capsys):
     assert "A. Teacher" in out and "para. 2" in out
 
 
+def test_show_gives_the_date_as_exactly_as_the_base_knows_it(capsys):
+    """`facts show` says "mid-September 1938" where the fact base gives the middle of the
+    month, and tells the date of a report apart from the date of the happening."""
+    assert main(["facts", "show", "ch7-beria-starts-moscow"]) == 0
+    assert "mid-September 1938 (to the month)" in capsys.readouterr().out
+    assert main(["facts", "show", "w40-pravda-explains-generals"]) == 0
+    out = capsys.readouterr().out
+    assert "5 June 1940" in out and "(to the" not in out
+
+
 def test_show_unknown_id_suggests(capsys):
     """A mistyped fact id suggests the closest ones."""
     assert main(["facts", "show", "louis-napoleon-elect", "--facts", str(EXAMPLE)]) == 1
