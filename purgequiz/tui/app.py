@@ -291,6 +291,9 @@ class PurgeQuizApp(App[None]):
                 "Suspended, buried, flagged and leech cards; bring them back",
                 screen.action_held,
             )
+            yield SystemCommand(
+                "Browse", "Search cards, facts and people; a card's progress", screen.action_browse
+            )
             yield SystemCommand("Help", "Keys and how scheduling works", screen.action_help)
 
     def on_unmount(self) -> None:

@@ -206,7 +206,7 @@ def card(card_id: str, prompt: str, answer: str, fact_ids: tuple[str, ...], **fi
         fact_ids=fact_ids,
         topics=fields.pop("topics", ("nkvd",)),
         answer_type="entity",
-        choices=(answer, "Yagoda", "Molotov", "Kalinin"),
+        choices=fields.pop("choices", (answer, "Yagoda", "Molotov", "Kalinin")),
         family=fields.pop("family", "posts"),
     )
     values.update(fields)
@@ -238,6 +238,7 @@ def cards() -> list[Card]:
             topics=("army",),
             family="posts",
             kind="flashcard",
+            choices=(),
         ),
         card(
             "named-after",

@@ -21,6 +21,7 @@ HELP_KEYS = [
             ("p", "quick practice: ten cards from all decks"),
             ("s / ?", "settings / this help"),
             ("h", "held cards: bring back suspended and buried cards"),
+            ("b", "browse: search cards, facts and people; a card's progress"),
             ("ctrl+p", "command palette"),
             ("q", "quit (progress is always saved)"),
         ],

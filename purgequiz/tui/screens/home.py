@@ -78,6 +78,8 @@ class HomeScreen(Screen[None]):
         Binding("p", "quick", "practice", tooltip="Quick practice: ten cards from all decks"),
         Binding("s", "settings", "settings"),
         Binding("h", "held", "held cards", tooltip="Suspended, buried, flagged, leech cards"),
+        # not in the footer, which it would overflow with d: said in help and the palette
+        Binding("b", "browse", "browse", show=False),
         Binding("question_mark", "help", "help"),
         Binding("d", "problems", "problems", tooltip="Why deck files could not be read"),
         Binding("q", "app.quit", "quit"),
@@ -267,6 +269,11 @@ class HomeScreen(Screen[None]):
         from purgequiz.tui.screens.held import HeldScreen
 
         self.app.push_screen(HeldScreen(self.profile))
+
+    def action_browse(self) -> None:
+        from purgequiz.tui.screens.browse import BrowseScreen
+
+        self.app.push_screen(BrowseScreen(self.profile))
 
     def action_help(self) -> None:
         from purgequiz.tui.screens.help import HelpScreen
