@@ -181,6 +181,31 @@ source = "press"
 paragraphs = [9]
 attribution = "record"
 what = "the terror came to be named after its organiser"
+
+[[fact]]
+id = "army-cost"
+kind = "statistic"
+statement = "The army cost 2.3 billion rubles in 1935."
+date = "1935"
+topics = ["army"]
+source = "study"
+paragraphs = [10]
+attribution = "record"
+asks = "How much did the army cost in 1935?"
+quantity = "cost of the army"
+unit = "rubles"
+value = 2300000000.0
+
+[[fact]]
+id = "accounts-differ"
+kind = "conflict"
+statement = "The sources differ on what became of the commanders."
+topics = ["army"]
+source = "study"
+paragraphs = [10]
+attribution = "record"
+about = "what became of the commanders"
+accounts = ["commanders-arrested", "commanders-shot"]
 """
 
 

@@ -78,7 +78,7 @@ async def test_b_opens_the_browser_and_a_misspelt_name_finds_the_person(clock) -
     async with app.run_test(size=(80, 24)) as pilot:
         await browse(pilot)
         everything = listed(app)
-        assert len(everything) == 4 + 9 + 5  # cards, facts, people
+        assert len(everything) == 4 + 11 + 5  # cards, facts, people
         await press(pilot, *"Tukh")
         assert listed(app)[0] == "person:tukhachevsky"
         await press(pilot, *"achevski")
@@ -406,3 +406,30 @@ def test_no_color_draws_the_browser_without_colour_and_marks_the_highlight() -> 
         terminal.close()
     assert {"1", "4"} <= set(found.group(1).decode().split(";"))
     assert colour_codes(terminal.shown) == []
+
+
+async def test_a_click_on_a_result_opens_it(clock) -> None:
+    """A click on a result opens its page, as Enter does."""
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await browse(pilot, "is:card")
+        await pilot.click("#browse-results", offset=(10, 2))  # the second card, under the top
+        await settle(pilot)
+        assert isinstance(app.screen, CardScreen) and app.screen.card.id == "when-arrested"
+
+
+async def test_a_facts_page_shows_what_it_records(clock) -> None:
+    """A fact's page lists its own fields: the facts it links to by their statements, one a
+    line, and a figure written out."""
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await browse(pilot, "is:fact differ")
+        await press(pilot, "enter")
+        text = str(app.screen.query_one("#page-text", Static).content)
+        assert (
+            "accounts:\n  • Tukhachevsky and other commanders were arrested in May 1937.\n"
+            "  • The commanders were shot in June 1937." in text
+        )
+        await press(pilot, "escape", "ctrl+u", *"is:fact army cost", "enter")
+        assert "value: 2,300,000,000" in page_text(app)
+        assert "When: 1935" in page_text(app)

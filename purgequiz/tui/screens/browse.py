@@ -114,7 +114,6 @@ class BrowseScreen(Screen[None]):
         super().__init__(classes="browse-screen")
         self.profile = profile
         self.library: Library | None = None
-        self.results: Results | None = None
         self.shown: list[Entry] = []
 
     def compose(self) -> ComposeResult:
@@ -156,7 +155,7 @@ class BrowseScreen(Screen[None]):
         library = self.library
         if library is None:
             return
-        results = self.results = library.index.search(text)
+        results = library.index.search(text)
         self.shown = list(results.entries[:SHOWN])
         listing = self.query_one("#browse-results", OptionList)
         listing.clear_options()

@@ -170,14 +170,19 @@ class CardScreen(Page):
             if figures:
                 lines.append(figures[0][:1].upper() + " · ".join(figures)[1:])
             times = "once" if shown.reps == 1 else f"{shown.reps} times"
-            lapses = "once" if shown.lapses == 1 else f"{shown.lapses} times"
-            lines.append(f"Reviewed {times}; forgotten (lapses) {lapses}")
+            if shown.lapses:
+                lapses = "once" if shown.lapses == 1 else f"{shown.lapses} times"
+                lines.append(f"Reviewed {times}; forgotten (lapses) {lapses}")
+            else:
+                lines.append(f"Reviewed {times}; never forgotten (no lapses)")
         if shown.suspended:
             lines.append("Suspended: not asked until you unsuspend it (s).")
         if shown.buried_until is not None:
             lines.append(f"Buried until {when(shown.buried_until, self.zone)} (b unburies it).")
         if shown.leech:
-            lines.append(f"Leech: missed {shown.lapses} times (h on the home screen clears it).")
+            lines.append(
+                f"Leech: forgotten {shown.lapses} times (l on the held-cards screen clears it)."
+            )
         for flag in shown.flags:
             note = str(flag.get("note", "")) or "no note"
             lines.append(f"Flagged for your teacher: {note} (w withdraws it).")

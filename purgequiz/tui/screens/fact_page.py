@@ -86,22 +86,23 @@ class FactScreen(Page):
 
     def _recorded(self) -> Text:
         markers = self.fact.markers()
-        lines = [
-            f"{name.replace('_', ' ')}: {self._value(value, markers.get(name))}"
-            for name, value in self.fact.kind_fields().items()
-        ]
+        lines = []
+        for name, value in self.fact.kind_fields().items():
+            shown = self._value(value, markers.get(name))
+            lines.append(
+                f"{name.replace('_', ' ')}:{'' if shown.startswith(chr(10)) else ' '}{shown}"
+            )
         return plain("\n".join(lines))
 
     def _value(self, value: Any, marker: Ref | Link | None) -> str:
         values = value if isinstance(value, tuple) else (value,)
-        if isinstance(marker, Ref):
-            shown = [self._entity_name(str(v)) for v in values]
-        elif isinstance(marker, Link):
+        if isinstance(marker, Link):  # other facts: their statements, one a line
             facts = self.base.facts
             shown = [facts[str(v)].statement if str(v) in facts else str(v) for v in values]
-        else:
-            shown = [f"{v:g}" if isinstance(v, float) else str(v) for v in values]
-        return "; ".join(shown)
+            return "".join(f"\n  • {statement}" for statement in shown)
+        if isinstance(marker, Ref):
+            return "; ".join(self._entity_name(str(v)) for v in values)
+        return "; ".join(_number(v) if isinstance(v, float) else str(v) for v in values)
 
     def _links(self) -> Text:
         people = self.library.index.people
@@ -117,3 +118,8 @@ class FactScreen(Page):
         if named:
             out.append_text(styled("\n", ("People named: ", "bold"), named, ("  (p opens)", "dim")))
         return out
+
+
+def _number(value: float) -> str:
+    """A figure as written in a text: 2,300,000,000 or 0.75."""
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,g}"
