@@ -17,6 +17,7 @@ SMALL = {
     "startup.py": ["--runs", "1", "--reviews", "200", "--cards", "30"],
     "import_speed.py": ["--reviews", "300"],
     "fuzz.py": ["--cases", "2", "--shape", "all"],
+    "browse_search.py": ["--rounds", "1"],
 }
 # scripts that write no file at all, and why they are not run here
 WRITE_NOTHING = {

@@ -211,3 +211,11 @@ class Scheduler:
             card, _ = self._fsrs.review_card(progress.fsrs_card(now), rating, now)
             out[rating] = card.due - now
         return out
+
+    def retrievability(self, progress: CardProgress, now: datetime) -> float | None:
+        """The chance, by FSRS's forgetting curve, of recalling the card at ``now`` (whole
+        days since its last review, as fsrs counts them); None for a card never reviewed."""
+        if progress.is_new or progress.stability is None or progress.last_review is None:
+            return None
+        now = now.astimezone(UTC)
+        return float(self._fsrs.get_card_retrievability(progress.fsrs_card(now), now))

@@ -296,6 +296,9 @@ class PurgeQuizApp(App[None]):
                 "Dated facts 1934-1941, who held each post, where accounts differ",
                 screen.action_timeline,
             )
+            yield SystemCommand(
+                "Browse", "Search cards, facts and people; a card's progress", screen.action_browse
+            )
             yield SystemCommand("Help", "Keys and how scheduling works", screen.action_help)
 
     def on_unmount(self) -> None:

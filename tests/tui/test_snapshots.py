@@ -288,3 +288,24 @@ def test_feedback_regraded_light(snap_compare) -> None:
         await press(pilot, "e", "3")
 
     assert snapshot(snap_compare, "enter", then=regraded)
+
+
+def test_browse(snap_compare, monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """The browser with a misspelt name typed: the person first, then the cards and facts
+    naming him, the count, and the highlighted entry's line under the list."""
+    from tests.tui.browsekit import browse_deck, small_fact_base
+
+    small_fact_base(monkeypatch, tmp_path / "seeds")
+    browse_deck()
+    assert snapshot(snap_compare, "b", *"Tukhachevski", "down")
+
+
+def test_card_page(snap_compare, monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """A studied card's page: the card, its answer and choices, its source, and the figures
+    of the profile's progress, with the keys that change it."""
+    from tests.tui.browsekit import browse_deck, small_fact_base, studied
+
+    small_fact_base(monkeypatch, tmp_path / "seeds")
+    browse_deck()
+    studied()
+    assert snapshot(snap_compare, "b", *"replaced yezhov", "enter")

@@ -22,6 +22,7 @@ HELP_KEYS = [
             ("s / ?", "settings / this help"),
             ("h", "held cards: bring back suspended and buried cards"),
             ("l", "timeline: dated facts, successions, conflicting accounts"),
+            ("b", "browse: search cards, facts and people; a card's progress"),
             ("ctrl+p", "command palette"),
             ("q", "quit (progress is always saved)"),
         ],

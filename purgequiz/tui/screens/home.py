@@ -79,6 +79,8 @@ class HomeScreen(Screen[None]):
         Binding("s", "settings", "settings"),
         Binding("h", "held", "held cards", tooltip="Suspended, buried, flagged, leech cards"),
         Binding("l", "timeline", "timeline", show=False),  # in the help and the palette
+        # not in the footer, which it would overflow with d: said in help and the palette
+        Binding("b", "browse", "browse", show=False),
         Binding("question_mark", "help", "help"),
         Binding("d", "problems", "problems", tooltip="Why deck files could not be read"),
         Binding("q", "app.quit", "quit"),
@@ -278,6 +280,11 @@ class HomeScreen(Screen[None]):
                 self.study(deck)
 
         self.app.push_screen(TimelineScreen(), chosen)
+
+    def action_browse(self) -> None:
+        from purgequiz.tui.screens.browse import BrowseScreen
+
+        self.app.push_screen(BrowseScreen(self.profile))
 
     def action_help(self) -> None:
         from purgequiz.tui.screens.help import HelpScreen
