@@ -54,12 +54,14 @@ def today_text(today: Today) -> Text:
     goal = "goal met" if today.goal_met else f"goal {today.daily_goal}"
     days = "day" if today.streak == 1 else "days"
     # "today" counts as the deck rows' "due today" do; "now" is the part of it due already
+    due = (
+        (("Due now ", "dim"), (str(today.due_now), "bold"), (" (", "dim"))
+        + ((f"{today.due_today} today", "bold"), (")", "dim"))
+        if today.due_now or today.due_today
+        else (("Nothing due: ", "bold"), ("p to practise", "dim"))
+    )
     return styled(
-        ("Due now ", "dim"),
-        (str(today.due_now), "bold"),
-        (" (", "dim"),
-        (f"{today.due_today} today", "bold"),
-        (")", "dim"),
+        *due,
         ("   Reviews today ", "dim"),
         (f"{today.reviews_done}", "bold"),
         (f" ({goal})", "dim"),
@@ -75,7 +77,7 @@ class HomeScreen(Screen[None]):
     # Short words: with d and the palette's key, the footer just fits 80 columns.
     BINDINGS = [
         Binding("enter", "study", "study", show=False),  # said in the line above the decks
-        Binding("p", "quick", "practice", tooltip="Quick practice: ten cards from all decks"),
+        Binding("p", "practice", "practice", tooltip="Quick practice, cram, exam, chronology …"),
         Binding("s", "settings", "settings"),
         Binding("h", "held", "held cards", tooltip="Suspended, buried, flagged, leech cards"),
         Binding("question_mark", "help", "help"),
@@ -257,6 +259,12 @@ class HomeScreen(Screen[None]):
             return all_cards_deck(tuple(load_deck(entry) for entry in entries))
 
         in_background(self, gather, self._loaded(QUICK_PRACTICE), self._unreadable)
+
+    def action_practice(self) -> None:
+        from purgequiz.tui.screens.practice import open_practice
+
+        if self.figures is not None and not self.loading:  # the decks are listed, none is read
+            open_practice(self)
 
     def action_settings(self) -> None:
         from purgequiz.tui.screens.settings import SettingsScreen

@@ -60,13 +60,23 @@ class CardList(OptionList):
         raise SkipAction
 
 
+DONT_KNOW_KEY = "0"  # "I don't know", on every card (on a typed answer: ? and Enter)
+
+
 class CardView(VerticalScroll):
     """The common part of every card: a line saying how to answer, and the prompt. The card
-    scrolls when the terminal is too short to show it whole."""
+    scrolls when the terminal is too short to show it whole. 0 answers "I don't know"."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(DONT_KNOW_KEY, "dont_know", "I don't know", show=False)
+    ]
 
     @dataclass
     class Answered(Message):
         response: str | bool | tuple[str, ...]
+
+    class DontKnow(Message):
+        """The student does not know the answer (0, or ? typed as the answer)."""
 
     def __init__(self, presented: Presented) -> None:
         super().__init__(classes="card-view")
@@ -97,6 +107,10 @@ class CardView(VerticalScroll):
     def answer(self, response: str | bool | tuple[str, ...]) -> None:
         self.answer_sent = True
         self.post_message(self.Answered(response))
+
+    def action_dont_know(self) -> None:
+        self.answer_sent = True
+        self.post_message(self.DontKnow())
 
     def on_mount(self) -> None:
         self.focus_input()  # the answer's place has the focus from the moment the card is shown
@@ -134,7 +148,8 @@ class ChoiceCard(CardView):
         count = len(self.presented.choices)
         keys = "1" if count == 1 else f"1–{count}"
         yield Static(
-            plain(f"Press {keys}, or ↑/↓ and Enter. c shows it as a flashcard."), classes="hint"
+            plain(f"Press {keys}, or ↑/↓ and Enter; 0 if you don't know. c: as a flashcard."),
+            classes="hint",
         )
 
     def focus_input(self) -> None:
@@ -160,13 +175,14 @@ class TypedCard(CardView):
     ]
 
     TYPING_HINT = (
-        "Enter checks your answer. Esc lets you use the keys: u undo, b bury, "
-        "s suspend, f flag, c flashcard, q back."
+        "Enter checks your answer (? and Enter if you don't know). Esc lets you use the "
+        "keys: u undo, b bury, s suspend, f flag, c flashcard, q back."
     )
     KEYS_HINT = (
-        "Keys: u undo · b bury · s suspend · f flag · c flashcard · q back. "
+        "Keys: u undo · b bury · s suspend · f flag · c flashcard · 0 I don't know · q back. "
         "Enter goes back to your answer."
     )
+    DONT_KNOW_TYPED = "?"  # typed as the answer: "I don't know"
 
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
@@ -179,6 +195,8 @@ class TypedCard(CardView):
         return self.query_one(Input).has_focus
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "dont_know":  # 0 is typed into the answer box (a number, a date)
+            return not self.typing
         if action == "leave_answer":
             return self.typing
         if action == "focus_input":
@@ -208,6 +226,9 @@ class TypedCard(CardView):
                 plain("Type an answer first. If you do not know it, type ? and press Enter.")
             )
             return
+        if event.value.strip() == self.DONT_KNOW_TYPED:
+            self.action_dont_know()
+            return
         self.answer(event.value)
 
 
@@ -230,7 +251,7 @@ class FlashCard(CardView):
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
         yield Static(
-            plain("Recall the answer, then press space to see it."),
+            plain("Recall the answer, then press space to see it (0 if you don't know)."),
             classes="hint",
             id="reveal-hint",
         )
@@ -283,6 +304,7 @@ class TrueFalseCard(CardView):
         with Horizontal(classes="buttons"):
             yield Button("True (t)", id="true", compact=True)
             yield Button("False (f)", id="false", compact=True)
+            yield Button("I don't know (0)", id="dont-know", compact=True)
 
     def action_say(self, value: bool) -> None:
         self.answer(value)
@@ -290,7 +312,10 @@ class TrueFalseCard(CardView):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.answer(event.button.id == "true")
+        if event.button.id == "dont-know":
+            self.action_dont_know()
+        else:
+            self.answer(event.button.id == "true")
 
 
 class OrderList(CardList):
@@ -327,7 +352,7 @@ class OrderingCard(CardView):
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
         yield Static(
-            plain("Earliest first. ↑/↓ choose, shift+↑/↓ or [ ] move, Enter checks."),
+            plain("Earliest first. shift+↑/↓ or [ ] move, Enter checks, 0 I don't know."),
             classes="hint",
         )
         yield OrderList(*self._options(), id="order", markup=False)
@@ -398,7 +423,10 @@ class MatchingCard(CardView):
             classes="match-options",
         )
         yield Static(
-            plain("↑/↓ choose a line, then press the number of its match. Enter checks."),
+            plain(
+                "↑/↓ choose a line, then press the number of its match. Enter checks; "
+                "0 if you don't know."
+            ),
             classes="hint",
             id="match-hint",
         )

@@ -22,6 +22,7 @@ class StudyHeader(Vertical):
     def __init__(self, title: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.deck_title = title
+        self.practice = False  # practice counts only the cards left, all alike
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="title-line"):
@@ -41,6 +42,11 @@ class StudyHeader(Vertical):
         self.query_one("#answered", Static).update(plain(f" {answered} answered "))
         if counts is None:
             self.query_one("#counts", Static).update("")
+            return
+        if self.practice:
+            self.query_one("#counts", Static).update(
+                styled(("Practice · left ", "dim"), (str(remaining), "bold"))
+            )
             return
         self.query_one("#counts", Static).update(
             styled(
