@@ -277,3 +277,20 @@ def test_topics_are_counted(profile):
     """Topics are listed with their number of cards, the largest first."""
     d = deck(card("a", topics=("army", "nkvd")), card("b", topics=("army",)), card("c"))
     assert topic_counts(d.cards) == [("army", 2), ("nkvd", 2)]
+
+
+def test_a_new_card_asked_for_is_due_on_the_home_screen(profile, home):
+    """A new card put into today's study counts as due today and due now, and still as new
+    (read from states, and from a profile's stored form alike)."""
+    from purgequiz.learn.stats import Figures
+
+    d = plain_deck(4)
+    profile.save_states(due_now({}, ["c001"], NOW))
+    with open_profile("Anna") as stored:
+        stored.update_settings(timezone="UTC")
+        stored.save_states(due_now({}, ["c001"], NOW))
+        for one in (profile, stored):
+            figures = Figures(one, NOW + timedelta(minutes=1))
+            deck_figures = figures.deck(d)
+            assert (deck_figures.new, deck_figures.due_today, deck_figures.learning) == (4, 1, 0)
+            assert (figures.today().due_now, figures.today().due_today) == (1, 1)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from tests.tui.conftest import choice_deck, install, rebutted_deck
+from tests.tui.test_practice_exam import exam_deck
 from tests.tui.test_snapshots import snapshot
+from tests.tui.waiting import press
 
 
 @pytest.fixture(autouse=True)
@@ -33,3 +35,24 @@ def test_cram_card(snap_compare) -> None:
 def test_cram_dont_know(snap_compare) -> None:
     install(rebutted_deck())
     assert snapshot(snap_compare, "p", "2", "enter", "0")
+
+
+def test_exam_setup(snap_compare) -> None:
+    install(exam_deck())
+    assert snapshot(snap_compare, "p", "3", "enter")
+
+
+def test_exam_question(snap_compare) -> None:
+    install(exam_deck())
+    assert snapshot(snap_compare, "p", "3", "enter", "enter")
+
+
+def test_exam_results(snap_compare) -> None:
+    install(exam_deck())
+
+    async def wrong_then_end(pilot) -> None:
+        shown = pilot.app.screen.presented
+        index = shown.choices.index(shown.card.answer)
+        await press(pilot, str((index + 1) % len(shown.choices) + 1), "q")
+
+    assert snapshot(snap_compare, "p", "3", "enter", "enter", then=wrong_then_end)

@@ -254,6 +254,10 @@ def _choose(home: HomeScreen, mode: str, data: PracticeData) -> None:
         from purgequiz.tui.screens.practice_cram import choose_cram
 
         choose_cram(home, data)
+    elif mode == "exam":
+        from purgequiz.tui.screens.practice_exam import choose_exam
+
+        choose_exam(home, data)
 
 
 def practise(

@@ -78,9 +78,12 @@ class CardView(VerticalScroll):
     class DontKnow(Message):
         """The student does not know the answer (0, or ? typed as the answer)."""
 
-    def __init__(self, presented: Presented) -> None:
+    def __init__(self, presented: Presented, *, study_keys: bool = True) -> None:
         super().__init__(classes="card-view")
         self.presented = presented
+        # whether the study keys (u, b, s, f, c) work around the card: not in an exam or a
+        # challenge, whose hints then leave them out
+        self.study_keys = study_keys
         self._highlights: dict[OptionList, int] = {}  # lines moved to, by list
         # Set as the answer is sent, before the screen has it: a key handled in between (q)
         # then knows an answer is on its way.
@@ -147,8 +150,9 @@ class ChoiceCard(CardView):
         yield CardList(*options, id="choices", markup=False)
         count = len(self.presented.choices)
         keys = "1" if count == 1 else f"1–{count}"
+        flashcard = " c: as a flashcard." if self.study_keys else ""
         yield Static(
-            plain(f"Press {keys}, or ↑/↓ and Enter; 0 if you don't know. c: as a flashcard."),
+            plain(f"Press {keys}, or ↑/↓ and Enter; 0 if you don't know.{flashcard}"),
             classes="hint",
         )
 
@@ -183,11 +187,22 @@ class TypedCard(CardView):
         "Enter goes back to your answer."
     )
     DONT_KNOW_TYPED = "?"  # typed as the answer: "I don't know"
+    # without the study keys (an exam, a challenge)
+    TYPING_HINT_PLAIN = "Enter checks your answer (? and Enter if you don't know)."
+    KEYS_HINT_PLAIN = "Keys: 0 I don't know · q end. Enter goes back to your answer."
+
+    @property
+    def typing_hint(self) -> str:
+        return self.TYPING_HINT if self.study_keys else self.TYPING_HINT_PLAIN
+
+    @property
+    def keys_hint(self) -> str:
+        return self.KEYS_HINT if self.study_keys else self.KEYS_HINT_PLAIN
 
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
         yield Input(placeholder="Type your answer, then Enter", id="typed")
-        yield Static(plain(self.TYPING_HINT), classes="hint", id="typed-hint")
+        yield Static(plain(self.typing_hint), classes="hint", id="typed-hint")
 
     @property
     def typing(self) -> bool:
@@ -213,10 +228,10 @@ class TypedCard(CardView):
         self.focus()
 
     def on_focus(self) -> None:
-        self.query_one("#typed-hint", Static).update(plain(self.KEYS_HINT))
+        self.query_one("#typed-hint", Static).update(plain(self.keys_hint))
 
     def on_descendant_focus(self) -> None:
-        self.query_one("#typed-hint", Static).update(plain(self.TYPING_HINT))
+        self.query_one("#typed-hint", Static).update(plain(self.typing_hint))
 
     @on(Input.Submitted, "#typed")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -244,8 +259,8 @@ class FlashCard(CardView):
     class Revealed(Message):
         card_view: FlashCard
 
-    def __init__(self, presented: Presented) -> None:
-        super().__init__(presented)
+    def __init__(self, presented: Presented, *, study_keys: bool = True) -> None:
+        super().__init__(presented, study_keys=study_keys)
         self.revealed = False
 
     def compose(self) -> ComposeResult:
@@ -345,8 +360,8 @@ class OrderList(CardList):
 
 
 class OrderingCard(CardView):
-    def __init__(self, presented: Presented) -> None:
-        super().__init__(presented)
+    def __init__(self, presented: Presented, *, study_keys: bool = True) -> None:
+        super().__init__(presented, study_keys=study_keys)
         self.order = list(presented.items)
 
     def compose(self) -> ComposeResult:
@@ -409,8 +424,8 @@ class MatchingCard(CardView):
         Binding("backspace,delete", "clear", "clear the match", show=False),
     ]
 
-    def __init__(self, presented: Presented) -> None:
-        super().__init__(presented)
+    def __init__(self, presented: Presented, *, study_keys: bool = True) -> None:
+        super().__init__(presented, study_keys=study_keys)
         self.options = list(presented.items)  # the right-hand side, shuffled
         self.chosen: list[int | None] = [None] * len(presented.card.items)
 
@@ -506,5 +521,7 @@ VIEWS: dict[str, type[CardView]] = {
 }
 
 
-def card_view(presented: Presented) -> CardView:
-    return VIEWS[presented.mode](presented)
+def card_view(presented: Presented, *, study_keys: bool = True) -> CardView:
+    """The widget that asks ``presented``; without ``study_keys`` (an exam, a challenge) its
+    hints name only the keys that answer it."""
+    return VIEWS[presented.mode](presented, study_keys=study_keys)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ProgressBar, Static
@@ -58,6 +59,12 @@ class StudyHeader(Vertical):
                 (str(counts.review), "bold"),
             )
         )
+
+    def progress(self, done: int, total: int, right: Text) -> None:
+        """A practice's own progress: ``done`` of ``total`` on the bar, ``right`` beside it."""
+        self.query_one("#session-bar", ProgressBar).update(total=max(1, total), progress=done)
+        self.query_one("#answered", Static).update(plain(f" {done} answered "))
+        self.query_one("#counts", Static).update(right)
 
     def say(self, message: str) -> None:
         """Show ``message`` as the status (an empty one clears it)."""

@@ -1,0 +1,262 @@
+"""The screen of a practice that asks cards one after another without the study keys: an exam
+(nothing said until the end) and a challenge (right or wrong said at once, against the clock).
+
+Storage calls run in the store's worker one after another, as on the study screen; a
+``phase`` keeps keys pressed meanwhile from doing anything. The time, when there is a limit, is
+read from the app's clock: each second the header says what is left, and an answer given once
+the time is up is not taken; the practice then ends. q (or Esc) ends it at any time.
+
+Subclasses say what an answer does (:meth:`QuizScreen.answered`) and what the header says;
+the screen is dismissed with its :class:`QuizOutcome`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Static
+
+from purgequiz.learn.exam import ExamClock
+from purgequiz.learn.practice import PracticeSession
+from purgequiz.learn.session import Presented, Result, Summary
+from purgequiz.tui.background import friendly, in_background
+from purgequiz.tui.host import quiz_app
+from purgequiz.tui.text import plain
+from purgequiz.tui.widgets.cards import CardView, card_view
+from purgequiz.tui.widgets.header import StudyHeader
+from purgequiz.tui.widgets.keys import KeyBar
+
+if TYPE_CHECKING:
+    import random
+
+    from purgequiz.decks.model import Deck
+    from purgequiz.store.profile import Profile
+
+__all__ = ["QuizOutcome", "QuizScreen", "QuizStart", "clock_text"]
+
+STYLES = Path(__file__).resolve().parent.parent / "styles"
+
+QuizStart = Callable[["Deck", "Profile", datetime, "random.Random"], PracticeSession]
+
+
+def clock_text(left: timedelta) -> str:
+    """ "4:05": minutes and seconds (rounded up, so the clock shows 0:00 only when time is up)."""
+    seconds = int(-(-left.total_seconds() // 1))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+@dataclass(frozen=True)
+class QuizOutcome:
+    """How a practice of this screen ended: its session, its answers in order, whether its
+    time ran out, and its summary (None when nothing was answered or it could not be
+    saved)."""
+
+    session: PracticeSession
+    results: tuple[Result, ...]
+    time_up: bool
+    summary: Summary | None
+
+
+class QuizScreen(Screen[QuizOutcome | None]):
+    """Asks the cards of the session ``start`` makes, with an optional time ``limit``."""
+
+    CSS_PATH = [STYLES / "study.tcss", STYLES / "practice.tcss"]
+    BINDINGS = [Binding("q,escape", "end", "end")]
+
+    def __init__(
+        self,
+        deck: Deck,
+        profile: Profile,
+        start: QuizStart,
+        *,
+        title: str,
+        limit: timedelta | None = None,
+    ) -> None:
+        super().__init__(classes="study-screen quiz-screen")
+        self.deck = deck
+        self.profile = profile
+        self.start = start
+        self.heading = title
+        self.limit = limit
+        self.session: PracticeSession | None = None
+        self.clock: ExamClock | None = None
+        self.results: list[Result] = []
+        self.presented: Presented | None = None
+        self.phase = "loading"  # loading, asking, busy, ending, done
+        self.shown_at: datetime | None = None
+        self.time_up = False
+        self.ticking: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield StudyHeader(self.heading, id="study-header")
+        yield Vertical(Static(plain("Getting your cards ready…"), classes="hint"), id="body")
+        yield KeyBar()
+
+    def now(self) -> datetime:
+        return quiz_app(self).now()
+
+    def on_mount(self) -> None:
+        app = quiz_app(self)
+
+        def start() -> tuple[PracticeSession, Presented | None]:
+            session = self.start(self.deck, self.profile, app.now(), app.rng)
+            return session, session.next_card(app.now())
+
+        in_background(self, start, self._started, self._failed)
+
+    def _started(self, started: tuple[PracticeSession, Presented | None]) -> None:
+        self.session, presented = started
+        self.clock = ExamClock(self.now(), self.limit)
+        if self.limit is not None:
+            self.ticking = self.set_interval(1, self.tick)
+        self._show(presented)
+
+    def _failed(self, error: BaseException) -> None:
+        self.phase = "done"
+        body = self.query_one("#body")
+        body.remove_children()
+        body.mount(Static(plain(f"This practice cannot start: {friendly(error)}")))
+
+    # -- the header and the clock ---------------------------------------------------------
+
+    def status(self) -> Text:
+        """What the header says right of the bar (subclasses add their score)."""
+        return Text(self.time_text(), style="bold")
+
+    def time_text(self) -> str:
+        left = self.clock.left(self.now()) if self.clock is not None else None
+        return "" if left is None else f"time left {clock_text(left)}"
+
+    def total(self) -> int:
+        """How many answers the bar runs to."""
+        return len(self.session.asked) if self.session is not None else 1
+
+    def show_status(self) -> None:
+        self.query_one(StudyHeader).progress(len(self.results), self.total(), self.status())
+
+    def tick(self) -> None:
+        """Each second: the time left; once it is up, the end."""
+        if self.phase in ("ending", "done"):
+            return
+        self.show_status()
+        if self.clock is not None and self.clock.over(self.now()) and self.phase == "asking":
+            self.time_up = True
+            self._finish()
+
+    # -- asking ------------------------------------------------------------------------------
+
+    def _show(self, presented: Presented | None) -> None:
+        if presented is None:
+            self._finish()
+            return
+        self.presented = presented
+        self.shown_at = self.now()
+        self.show_status()
+        body = self.query_one("#body")
+        body.remove_children()
+        body.mount(*self.above_card(), card_view(presented, study_keys=False))
+        self.phase = "asking"
+
+    def above_card(self) -> list[Static]:
+        """Lines shown over the card (a challenge says how the last answer went)."""
+        return []
+
+    def _elapsed_ms(self) -> int:
+        if self.shown_at is None:
+            return 0
+        return max(0, int((self.now() - self.shown_at).total_seconds() * 1000))
+
+    def _take(self, job: Callable[[PracticeSession, datetime, int], Result]) -> None:
+        session = self.session
+        if self.phase != "asking" or session is None:
+            return
+        if self.clock is not None and self.clock.over(self.now()):
+            self.time_up = True  # given after the time was up: not taken
+            self._finish()
+            return
+        self.phase = "busy"
+        now, elapsed = self.now(), self._elapsed_ms()
+        in_background(self, lambda: job(session, now, elapsed), self._answered, self._not_saved)
+
+    @on(CardView.Answered)
+    def _response(self, event: CardView.Answered) -> None:
+        event.stop()
+        response = event.response
+        self._take(lambda session, now, ms: session.answer(response, now, ms))
+
+    @on(CardView.DontKnow)
+    def _dont_know(self, event: CardView.DontKnow) -> None:
+        event.stop()
+        self._take(lambda session, now, ms: session.dont_know(now, ms))
+
+    def _not_saved(self, error: BaseException) -> None:
+        self.app.notify(
+            friendly(error), title="The answer was not saved", severity="error", markup=False
+        )
+        self.phase = "asking"
+        for view in self.query(CardView):
+            view.answer_sent = False
+
+    def _answered(self, result: Result) -> None:
+        self.results.append(result)
+        self.answered(result)
+        session = self.session
+        assert session is not None
+        self.phase = "busy"
+        in_background(self, lambda: session.next_card(self.now()), self._show)
+
+    def answered(self, result: Result) -> None:
+        """What an answer does besides being kept (subclasses)."""
+
+    # -- the end -------------------------------------------------------------------------------
+
+    def score(self) -> int | None:
+        """The score the session record keeps (subclasses)."""
+        return None
+
+    def _finish(self) -> None:
+        session = self.session
+        if session is None or self.phase in ("ending", "done"):
+            return
+        self.phase = "ending"
+        if self.ticking is not None:
+            self.ticking.stop()
+        session.record.score = self.score()
+        results, time_up = tuple(self.results), self.time_up
+        now = self.now()
+
+        def summarise() -> Summary | None:
+            return session.summary(now) if session.record.reviewed else None
+
+        def done(summary: Summary | None) -> None:
+            self.phase = "done"
+            self.dismiss(QuizOutcome(session, results, time_up, summary))
+
+        def failed(error: BaseException) -> None:
+            self.app.notify(
+                f"{friendly(error)} (your answers were saved)",
+                title="This practice's record was not saved",
+                severity="error",
+                markup=False,
+            )
+            done(None)
+
+        in_background(self, summarise, done, failed)
+
+    def action_end(self) -> None:
+        if self.phase == "asking":
+            self._finish()
+        elif self.phase == "done" or self.session is None:
+            self.phase = "done"
+            self.dismiss(None)
