@@ -7,6 +7,7 @@ import pytest
 
 from tests.tui.conftest import choice_deck, install, rebutted_deck
 from tests.tui.test_practice_exam import exam_deck
+from tests.tui.test_practice_rounds import events_deck, posts_deck
 from tests.tui.test_snapshots import snapshot
 from tests.tui.waiting import press
 
@@ -56,3 +57,23 @@ def test_exam_results(snap_compare) -> None:
         await press(pilot, str((index + 1) % len(shown.choices) + 1), "q")
 
     assert snapshot(snap_compare, "p", "3", "enter", "enter", then=wrong_then_end)
+
+
+def test_chronology_feedback(snap_compare) -> None:
+    install(events_deck())
+    assert snapshot(snap_compare, "p", "4", "enter", "enter")
+
+
+def test_chronology_results(snap_compare) -> None:
+    install(events_deck())
+    assert snapshot(snap_compare, "p", "4", "enter", "enter", "enter", "enter", "enter")
+
+
+def test_match_card(snap_compare) -> None:
+    install(posts_deck())
+    assert snapshot(snap_compare, "p", "5", "enter", "0", "enter")  # a round made from facts
+
+
+def test_match_feedback(snap_compare) -> None:
+    install(posts_deck())
+    assert snapshot(snap_compare, "p", "5", "enter", "0")

@@ -258,6 +258,14 @@ def _choose(home: HomeScreen, mode: str, data: PracticeData) -> None:
         from purgequiz.tui.screens.practice_exam import choose_exam
 
         choose_exam(home, data)
+    elif mode == "chronology":
+        from purgequiz.tui.screens.practice_chronology import choose_chronology
+
+        choose_chronology(home, data)
+    elif mode == "match":
+        from purgequiz.tui.screens.practice_match import choose_match
+
+        choose_match(home, data)
 
 
 def practise(

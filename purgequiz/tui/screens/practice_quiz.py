@@ -6,8 +6,11 @@ Storage calls run in the store's worker one after another, as on the study scree
 read from the app's clock: each second the header says what is left, and an answer given once
 the time is up is not taken; the practice then ends. q (or Esc) ends it at any time.
 
-Subclasses say what an answer does (:meth:`QuizScreen.answered`) and what the header says;
-the screen is dismissed with its :class:`QuizOutcome`.
+Subclasses say what the header says, what an answer does (:meth:`QuizScreen.answered`),
+what is shown after it before the next card (:meth:`QuizScreen.feedback`: a chronology's
+order with its dates; nothing in an exam), and may add cards of their own that are not in the
+deck (:meth:`QuizScreen.next_presented`, :meth:`QuizScreen.respond`: a match's pairs made
+from facts). The screen is dismissed with its :class:`QuizOutcome`.
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static
 
 from purgequiz.learn.exam import ExamClock
@@ -32,7 +36,7 @@ from purgequiz.learn.practice import PracticeSession
 from purgequiz.learn.session import Presented, Result, Summary
 from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.host import quiz_app
-from purgequiz.tui.text import plain
+from purgequiz.tui.text import plain, styled
 from purgequiz.tui.widgets.cards import CardView, card_view
 from purgequiz.tui.widgets.header import StudyHeader
 from purgequiz.tui.widgets.keys import KeyBar
@@ -48,6 +52,7 @@ __all__ = ["QuizOutcome", "QuizScreen", "QuizStart", "clock_text"]
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 
 QuizStart = Callable[["Deck", "Profile", datetime, "random.Random"], PracticeSession]
+Response = str | bool | tuple[str, ...]
 
 
 def clock_text(left: timedelta) -> str:
@@ -72,7 +77,10 @@ class QuizScreen(Screen[QuizOutcome | None]):
     """Asks the cards of the session ``start`` makes, with an optional time ``limit``."""
 
     CSS_PATH = [STYLES / "study.tcss", STYLES / "practice.tcss"]
-    BINDINGS = [Binding("q,escape", "end", "end")]
+    BINDINGS = [
+        Binding("enter,space", "next", "next"),
+        Binding("q,escape", "end", "end"),
+    ]
 
     def __init__(
         self,
@@ -93,7 +101,7 @@ class QuizScreen(Screen[QuizOutcome | None]):
         self.clock: ExamClock | None = None
         self.results: list[Result] = []
         self.presented: Presented | None = None
-        self.phase = "loading"  # loading, asking, busy, ending, done
+        self.phase = "loading"  # loading, asking, busy, feedback, ending, done
         self.shown_at: datetime | None = None
         self.time_up = False
         self.ticking: Timer | None = None
@@ -111,7 +119,7 @@ class QuizScreen(Screen[QuizOutcome | None]):
 
         def start() -> tuple[PracticeSession, Presented | None]:
             session = self.start(self.deck, self.profile, app.now(), app.rng)
-            return session, session.next_card(app.now())
+            return session, self.next_presented(session, app.now())
 
         in_background(self, start, self._started, self._failed)
 
@@ -145,12 +153,25 @@ class QuizScreen(Screen[QuizOutcome | None]):
     def show_status(self) -> None:
         self.query_one(StudyHeader).progress(len(self.results), self.total(), self.status())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next":
+            return self.phase == "feedback"
+        return True
+
     def tick(self) -> None:
         """Each second: the time left; once it is up, the end."""
         if self.phase in ("ending", "done"):
             return
         self.show_status()
-        if self.clock is not None and self.clock.over(self.now()) and self.phase == "asking":
+        if (
+            self.clock is not None
+            and self.clock.over(self.now())
+            and self.phase
+            in (
+                "asking",
+                "feedback",
+            )
+        ):
             self.time_up = True
             self._finish()
 
@@ -167,6 +188,7 @@ class QuizScreen(Screen[QuizOutcome | None]):
         body.remove_children()
         body.mount(*self.above_card(), card_view(presented, study_keys=False))
         self.phase = "asking"
+        self.refresh_bindings()
 
     def above_card(self) -> list[Static]:
         """Lines shown over the card (a challenge says how the last answer went)."""
@@ -177,9 +199,10 @@ class QuizScreen(Screen[QuizOutcome | None]):
             return 0
         return max(0, int((self.now() - self.shown_at).total_seconds() * 1000))
 
-    def _take(self, job: Callable[[PracticeSession, datetime, int], Result]) -> None:
-        session = self.session
-        if self.phase != "asking" or session is None:
+    def _take(self, response: Response | None) -> None:
+        """Take an answer (None: "I don't know") to the card shown."""
+        session, presented = self.session, self.presented
+        if self.phase != "asking" or session is None or presented is None:
             return
         if self.clock is not None and self.clock.over(self.now()):
             self.time_up = True  # given after the time was up: not taken
@@ -187,18 +210,39 @@ class QuizScreen(Screen[QuizOutcome | None]):
             return
         self.phase = "busy"
         now, elapsed = self.now(), self._elapsed_ms()
-        in_background(self, lambda: job(session, now, elapsed), self._answered, self._not_saved)
+        in_background(
+            self,
+            lambda: self.respond(session, presented, response, now, elapsed),
+            self._answered,
+            self._not_saved,
+        )
+
+    def respond(
+        self,
+        session: PracticeSession,
+        presented: Presented,
+        response: Response | None,
+        now: datetime,
+        elapsed_ms: int,
+    ) -> Result:
+        """The answer graded and logged (in the store's worker)."""
+        if response is None:
+            return session.dont_know(now, elapsed_ms)
+        return session.answer(response, now, elapsed_ms)
+
+    def next_presented(self, session: PracticeSession, now: datetime) -> Presented | None:
+        """The next card to ask, or None at the end (in the store's worker)."""
+        return session.next_card(now)
 
     @on(CardView.Answered)
     def _response(self, event: CardView.Answered) -> None:
         event.stop()
-        response = event.response
-        self._take(lambda session, now, ms: session.answer(response, now, ms))
+        self._take(event.response)
 
     @on(CardView.DontKnow)
     def _dont_know(self, event: CardView.DontKnow) -> None:
         event.stop()
-        self._take(lambda session, now, ms: session.dont_know(now, ms))
+        self._take(None)
 
     def _not_saved(self, error: BaseException) -> None:
         self.app.notify(
@@ -211,13 +255,37 @@ class QuizScreen(Screen[QuizOutcome | None]):
     def _answered(self, result: Result) -> None:
         self.results.append(result)
         self.answered(result)
+        shown = self.feedback(result)
+        if not shown:
+            self._next()
+            return
+        self.show_status()
+        body = self.query_one("#body")
+        body.remove_children()
+        panel = VerticalScroll(*shown, classes="quiz-feedback")
+        body.mount(panel)
+        panel.focus()
+        self.phase = "feedback"
+        self.refresh_bindings()
+
+    def _next(self) -> None:
         session = self.session
         assert session is not None
         self.phase = "busy"
-        in_background(self, lambda: session.next_card(self.now()), self._show)
+        now = self.now()
+        in_background(self, lambda: self.next_presented(session, now), self._show)
+
+    def action_next(self) -> None:
+        if self.phase == "feedback":
+            self._next()
 
     def answered(self, result: Result) -> None:
         """What an answer does besides being kept (subclasses)."""
+
+    def feedback(self, result: Result) -> list[Widget]:
+        """What to show after an answer, before the next card (Enter goes on); nothing: the
+        next card at once."""
+        return []
 
     # -- the end -------------------------------------------------------------------------------
 
@@ -237,7 +305,12 @@ class QuizScreen(Screen[QuizOutcome | None]):
         now = self.now()
 
         def summarise() -> Summary | None:
-            return session.summary(now) if session.record.reviewed else None
+            if session.record.reviewed:
+                return session.summary(now)
+            if results:  # only rounds that are not cards (a match's): the record, with its score
+                session.record.ended_at = now.isoformat()
+                session.profile.save_session(session.record)
+            return None
 
         def done(summary: Summary | None) -> None:
             self.phase = "done"
@@ -255,8 +328,49 @@ class QuizScreen(Screen[QuizOutcome | None]):
         in_background(self, summarise, done, failed)
 
     def action_end(self) -> None:
-        if self.phase == "asking":
+        if self.phase in ("asking", "feedback"):
             self._finish()
         elif self.phase == "done" or self.session is None:
             self.phase = "done"
             self.dismiss(None)
+
+
+class RoundResults(Screen[None]):
+    """The end of a practice scored round by round (a chronology, a match): the total, how it
+    is counted, and each round's score."""
+
+    CSS_PATH = STYLES / "practice.tcss"
+    BINDINGS = [Binding("h,q,escape,enter", "home", "home")]
+
+    def __init__(
+        self, title: str, total: Text, rule: str, rounds: list[tuple[str, str]], time_up: bool
+    ) -> None:
+        super().__init__(classes="exam-results")
+        self.heading = title
+        self.total = total
+        self.rule = rule
+        self.rounds = rounds
+        self.time_up = time_up
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="exam-results"):
+            yield Static(plain(self.heading), classes="screen-title")
+            yield Static(self.total)
+            yield Static(plain(self.rule), classes="hint")
+            yield Static(
+                plain("Recorded as practice: no card's schedule was changed."), classes="hint"
+            )
+            if self.rounds:
+                yield Static(plain("Round by round"), classes="section")
+            for number, (prompt, score) in enumerate(self.rounds, 1):
+                yield Static(
+                    styled((f"{number}. ", "bold"), prompt, ("  " + score, "bold")),
+                    classes="mistake-line",
+                )
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#exam-results").focus()
+
+    def action_home(self) -> None:
+        self.dismiss(None)
