@@ -5,12 +5,14 @@ import json
 import random
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from deckkit import plain_deck
 
 from purgequiz.learn.practice import PracticeSession
 from purgequiz.learn.session import StudySession
 from purgequiz.store.health import check_profile, repair_profile
 from purgequiz.store.profile import open_profile
+from purgequiz.store.schema import Invalid, check_document
 from purgequiz.store.transfer import check_export, export_profile, import_into
 
 NOW = datetime(2025, 3, 1, 9, tzinfo=UTC)
@@ -71,3 +73,27 @@ def test_a_lost_snapshot_is_rebuilt_without_the_practice():
     with open_profile("Anna") as profile:
         assert len(list(profile.reviews())) == 13
         assert json.dumps(export_profile(profile)["cards"]).encode() == states
+
+
+def test_the_stored_forms_of_practice_are_checked():
+    """A review's practice marks, a day's practice count, a session's mode and score and a
+    deck's best challenge score are checked as any stored value is."""
+    check_document(
+        "bests", "bests", {"v": 1, "challenge": {"army": {"points": 12, "at": NOW.isoformat()}}}
+    )
+    with pytest.raises(Invalid, match="points"):
+        check_document(
+            "bests", "bests", {"v": 1, "challenge": {"army": {"points": -1, "at": NOW.isoformat()}}}
+        )
+    with pytest.raises(Invalid, match="practice"):
+        check_document("days/2025-03", "2025-03-01", {"v": 1, "day": "2025-03-01", "practice": "x"})
+    session = {
+        "v": 1,
+        "id": "s",
+        "deck_id": "d",
+        "started_at": NOW.isoformat(),
+        "ended_at": NOW.isoformat(),
+    }
+    check_document("sessions/2025-03", "s", {**session, "practice": "exam", "score": 3})
+    with pytest.raises(Invalid, match="score"):
+        check_document("sessions/2025-03", "s", {**session, "practice": "exam", "score": -3})

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from purgequiz.learn.records import SessionRecord
+from purgequiz.store.profile import open_profile
 from tests.tui.conftest import choice_deck, install, rebutted_deck
 from tests.tui.test_practice_exam import exam_deck
 from tests.tui.test_practice_rounds import events_deck, posts_deck
@@ -77,3 +79,24 @@ def test_match_card(snap_compare) -> None:
 def test_match_feedback(snap_compare) -> None:
     install(posts_deck())
     assert snapshot(snap_compare, "p", "5", "enter", "0")
+
+
+def test_challenge_question(snap_compare) -> None:
+    install(choice_deck(6))
+
+    async def two_right(pilot) -> None:
+        for _ in range(2):
+            shown = pilot.app.screen.presented
+            await press(pilot, str(shown.choices.index(shown.card.answer) + 1))
+
+    assert snapshot(snap_compare, "p", "6", "enter", then=two_right)
+
+
+def test_home_with_a_challenge_best(snap_compare) -> None:
+    install(choice_deck(3))
+    install(rebutted_deck())
+    with open_profile("Anna") as profile:
+        stamp = "2025-03-10T09:00:00+00:00"
+        record = SessionRecord("s", "choice", stamp, stamp, practice="challenge", score=23)
+        profile.save_session(record)
+    assert snapshot(snap_compare)

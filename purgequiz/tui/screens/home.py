@@ -18,6 +18,7 @@ from textual.widgets import OptionList, Static
 
 from purgequiz import paths
 from purgequiz.decks.catalog import Catalog, DeckEntry, all_cards_deck, load_catalog, load_deck
+from purgequiz.learn.bests import challenge_best
 from purgequiz.learn.stats import DeckStats, Figures, Today
 from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.host import quiz_app
@@ -40,6 +41,7 @@ class HomeFigures:
     catalog: Catalog
     stats: tuple[DeckStats, ...]
     today: Today
+    bests: tuple[int | None, ...] = ()  # each deck's best challenge score, if any
 
 
 def gather(profile: Profile, now: datetime, catalog: Catalog | None = None) -> HomeFigures:
@@ -47,7 +49,9 @@ def gather(profile: Profile, now: datetime, catalog: Catalog | None = None) -> H
     catalog = catalog if catalog is not None else load_catalog()
     figures = Figures(profile, now)
     stats = tuple(figures.deck(entry.card_ids) for entry in catalog.decks)
-    return HomeFigures(catalog, stats, figures.today())
+    kept = profile.bests()
+    bests = tuple(challenge_best(kept, entry.id) for entry in catalog.decks)
+    return HomeFigures(catalog, stats, figures.today(), bests)
 
 
 def today_text(today: Today) -> Text:
@@ -109,7 +113,7 @@ class HomeScreen(Screen[None]):
                 styled(("Decks", "bold"), ("   ↑/↓ choose · Enter study", "dim")), classes="section"
             )
             decks = (
-                DeckList(given.catalog.decks, given.stats, id="decks")
+                DeckList(given.catalog.decks, given.stats, given.bests, id="decks")
                 if given
                 else DeckList(id="decks")
             )
@@ -167,7 +171,7 @@ class HomeScreen(Screen[None]):
         quiz_app(self).catalog = figures.catalog
         self.query_one("#today", Static).update(today_text(figures.today))
         decks = self.query_one("#decks", DeckList)
-        decks.show(figures.catalog.decks, figures.stats)
+        decks.show(figures.catalog.decks, figures.stats, figures.bests)
         decks.display = decks.can_focus = bool(figures.catalog.decks)
         self.query_one("#deck-problems", Static).update(self._problems(figures))
         self.refresh_bindings()  # d is offered only with problems to show

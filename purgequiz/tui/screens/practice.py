@@ -266,6 +266,10 @@ def _choose(home: HomeScreen, mode: str, data: PracticeData) -> None:
         from purgequiz.tui.screens.practice_match import choose_match
 
         choose_match(home, data)
+    elif mode == "challenge":
+        from purgequiz.tui.screens.practice_challenge import choose_challenge
+
+        choose_challenge(home, data)
 
 
 def practise(

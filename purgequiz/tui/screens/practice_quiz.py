@@ -150,8 +150,13 @@ class QuizScreen(Screen[QuizOutcome | None]):
         """How many answers the bar runs to."""
         return len(self.session.asked) if self.session is not None else 1
 
+    def bar(self) -> tuple[float, float]:
+        """What the bar shows, done of all: the answers of the cards to ask (subclasses)."""
+        return len(self.results), self.total()
+
     def show_status(self) -> None:
-        self.query_one(StudyHeader).progress(len(self.results), self.total(), self.status())
+        done, total = self.bar()
+        self.query_one(StudyHeader).progress(done, total, len(self.results), self.status())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":

@@ -60,10 +60,11 @@ class StudyHeader(Vertical):
             )
         )
 
-    def progress(self, done: int, total: int, right: Text) -> None:
-        """A practice's own progress: ``done`` of ``total`` on the bar, ``right`` beside it."""
+    def progress(self, done: float, total: float, answered: int, right: Text) -> None:
+        """A practice's own progress: ``done`` of ``total`` on the bar (answers, or seconds),
+        then how many were answered, and ``right``."""
         self.query_one("#session-bar", ProgressBar).update(total=max(1, total), progress=done)
-        self.query_one("#answered", Static).update(plain(f" {done} answered "))
+        self.query_one("#answered", Static).update(plain(f" {answered} answered "))
         self.query_one("#counts", Static).update(right)
 
     def say(self, message: str) -> None:
