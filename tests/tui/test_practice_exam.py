@@ -146,3 +146,16 @@ def test_exam_options_are_read():
     chosen = exam_options("5", "10")
     assert chosen.questions == 5 and chosen.limit == timedelta(minutes=10)
     assert len(exam_options("-1", "0")) == 2
+
+
+async def test_quitting_the_app_mid_exam_keeps_its_record(clock) -> None:
+    """ctrl+q after one answer of an exam: the answer and the exam's record are kept."""
+    install(exam_deck())
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_exam(pilot)
+        await choose(pilot, True)
+        await pilot.press("ctrl+q")
+    with open_profile("Anna") as profile:
+        (record,) = profile.sessions()
+        assert (record["practice"], record["reviewed"], record["score"]) == ("exam", 1, 1)

@@ -34,7 +34,7 @@ from textual.widgets import Static
 from purgequiz.learn.exam import ExamClock
 from purgequiz.learn.practice import PracticeSession
 from purgequiz.learn.session import Presented, Result, Summary
-from purgequiz.tui.background import friendly, in_background
+from purgequiz.tui.background import friendly, in_background, start_now
 from purgequiz.tui.host import quiz_app
 from purgequiz.tui.text import plain, styled
 from purgequiz.tui.widgets.cards import CardView, card_view
@@ -331,6 +331,31 @@ class QuizScreen(Screen[QuizOutcome | None]):
             done(None)
 
         in_background(self, summarise, done, failed)
+
+    def on_unmount(self) -> None:
+        """Taken down mid-practice (the app quit): the session's record is still saved, on the
+        store's thread before the profile closes (its answers are saved already)."""
+        session = self.session
+        if session is None or not self.results or self.phase in ("ending", "done"):
+            return
+        self.phase = "done"
+        app = quiz_app(self)
+        now = app.now()
+        session.record.score = self.score()
+
+        def save() -> None:
+            try:
+                if session.record.reviewed:
+                    session.summary(now)
+                else:
+                    session.record.ended_at = now.isoformat()
+                    session.profile.save_session(session.record)
+            except Exception as error:  # noqa: BLE001 - said once the app has closed
+                app.close_problems.append(
+                    f"this practice's record was not saved: {friendly(error)} (its answers were)"
+                )
+
+        start_now(save)
 
     def action_end(self) -> None:
         if self.phase in ("asking", "feedback"):
