@@ -159,3 +159,18 @@ async def test_quitting_the_app_mid_exam_keeps_its_record(clock) -> None:
     with open_profile("Anna") as profile:
         (record,) = profile.sessions()
         assert (record["practice"], record["reviewed"], record["score"]) == ("exam", 1, 1)
+
+
+async def test_q_just_after_an_answer_counts_it(clock) -> None:
+    """An answer followed at once by q (while it is saved) counts, then the exam ends."""
+    from tests.tui.test_quitting import typed_together
+
+    install(exam_deck())
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_exam(pilot)
+        shown = app.screen.presented
+        await typed_together(pilot, str(shown.choices.index(shown.card.answer) + 1), "q")
+        await settle(pilot)
+        assert isinstance(app.screen, ExamResults)
+        assert app.screen.report.right == 1 and app.screen.report.answered == 1

@@ -105,6 +105,7 @@ class QuizScreen(Screen[QuizOutcome | None]):
         self.shown_at: datetime | None = None
         self.time_up = False
         self.ticking: Timer | None = None
+        self.leaving = False  # q was pressed while an answer was being saved
 
     def compose(self) -> ComposeResult:
         yield StudyHeader(self.heading, id="study-header")
@@ -183,7 +184,7 @@ class QuizScreen(Screen[QuizOutcome | None]):
     # -- asking ------------------------------------------------------------------------------
 
     def _show(self, presented: Presented | None) -> None:
-        if presented is None:
+        if presented is None or self.leaving:
             self._finish()
             return
         self.presented = presented
@@ -256,10 +257,15 @@ class QuizScreen(Screen[QuizOutcome | None]):
         self.phase = "asking"
         for view in self.query(CardView):
             view.answer_sent = False
+        if self.leaving:
+            self._finish()
 
     def _answered(self, result: Result) -> None:
         self.results.append(result)
         self.answered(result)
+        if self.leaving:  # q while it was saved: it counts, and the practice ends
+            self._finish()
+            return
         shown = self.feedback(result)
         if not shown:
             self._next()
@@ -358,9 +364,13 @@ class QuizScreen(Screen[QuizOutcome | None]):
         start_now(save)
 
     def action_end(self) -> None:
-        if self.phase in ("asking", "feedback"):
+        """End the practice; an answer on its way (sent, or being saved) is waited for and
+        counts."""
+        if self.phase == "busy" or any(view.answer_sent for view in self.query(CardView)):
+            self.leaving = True  # once the answer is saved (or the next card is ready)
+        elif self.phase in ("asking", "feedback"):
             self._finish()
-        elif self.phase == "done" or self.session is None:
+        elif self.phase == "done" or self.session is None:  # it could not start
             self.phase = "done"
             self.dismiss(None)
 
