@@ -6,7 +6,9 @@
 * Order: learning cards that are due, earliest first; then review cards due before the end of
   the study day, earliest first, up to ``reviews_per_day``; then new cards, up to
   ``new_per_day``. When nothing else is left, a learning card due within 20 minutes is shown
-  early.
+  early. A new card given a due date was asked for (the missed cards of an exam, see
+  :func:`purgequiz.learn.practice.due_now`): from that date it comes first among the new
+  cards, even past the day's limit (it counts in the day's new cards once answered).
 * New cards come in the profile's own order for the deck (:mod:`purgequiz.learn.order`),
   fixed by the profile's seed: kinds, question families and topics are mixed, and related cards
   (siblings, look-alike figures, a card and one that gives its answer away) are kept apart. The
@@ -138,9 +140,13 @@ class StudyQueue:
         learning_later: list[str] = []
         reviews: list[str] = []
         new: list[str] = []
+        asked: list[str] = []  # new cards asked for today (an exam's missed cards)
         for card, state in self._active(progress, now):
             if state is None or state.is_new:
-                new.append(card.id)
+                if state is not None and state.due is not None and state.due < end:
+                    asked.append(card.id)
+                else:
+                    new.append(card.id)
             elif state.is_learning:
                 due = state.due or now
                 (learning_now if due <= now else learning_later).append(card.id)
@@ -151,7 +157,7 @@ class StudyQueue:
         learning_later.sort(key=lambda cid: (due_of[cid], self.order[cid]))
         reviews.sort(key=lambda cid: (due_of[cid], self.order[cid]))
         reviews = reviews[: max(0, self.settings.reviews_per_day - reviews_done)]
-        new = new[: max(0, self.settings.new_per_day - new_done)]
+        new = asked + new[: max(0, self.settings.new_per_day - new_done)]
         return learning_now, [c for c in learning_later if due_of[c] < end], reviews, new
 
     def counts(
@@ -190,7 +196,12 @@ class StudyQueue:
         self, progress: Mapping[str, CardProgress], now: datetime, new_done: int
     ) -> int:
         """How many new cards today's limit of new cards keeps back (after ``new_done``)."""
-        new = sum(1 for _, state in self._active(progress, now) if state is None or state.is_new)
+        end = self.day_end(now)
+        new = sum(
+            1
+            for _, state in self._active(progress, now)
+            if state is None or (state.is_new and (state.due is None or state.due >= end))
+        )
         return max(0, new - max(0, self.settings.new_per_day - new_done))
 
     def next(

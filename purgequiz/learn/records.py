@@ -31,11 +31,17 @@ class Review:
     was_new: bool
     was_review: bool
     after: dict[str, Any]  # CardProgress.to_dict() after the answer (rebuilds a lost snapshot)
+    # An answer in practice (cram, exam, chronology, match, challenge): it leaves the card's
+    # schedule as it was (``after`` is the state as it stood) and the day's limits too.
+    practice: bool = False
+    # "I don't know" pressed instead of an answer: graded Again, ``given`` is "".
+    dont_know: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         # Written out rather than asdict(), which deep-copies field by field: this runs on
-        # every answer, inside the time the learner waits for it to be saved.
-        return {
+        # every answer, inside the time the learner waits for it to be saved. The two marks
+        # are written only when set (absent means false), so a review of study keeps its shape.
+        doc = {
             "v": RECORD_VERSION,
             "id": self.id,
             "card_id": self.card_id,
@@ -51,6 +57,11 @@ class Review:
             "was_review": self.was_review,
             "after": dict(self.after),
         }
+        if self.practice:
+            doc["practice"] = True
+        if self.dont_know:
+            doc["dont_know"] = True
+        return doc
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Review:
@@ -60,7 +71,12 @@ class Review:
 
 @dataclass
 class DayCounts:
-    """One study day's running totals (kept so statistics never read the whole log)."""
+    """One study day's running totals (kept so statistics never read the whole log).
+
+    Every answer counts in ``reviews``, ``correct`` and ``time_ms``; an answer in practice
+    also counts in ``practice``, and never in ``new`` or ``review_cards``, which are what the
+    day's limits are measured by.
+    """
 
     day: str
     reviews: int = 0
@@ -68,16 +84,20 @@ class DayCounts:
     new: int = 0
     review_cards: int = 0  # answers to cards that were in review (count against the limit)
     time_ms: int = 0
+    practice: int = 0  # answers in practice, which leave the schedule as it was
 
     def add(self, review: Review, sign: int = 1) -> None:
         self.reviews += sign
         self.correct += sign * review.correct
-        self.new += sign * review.was_new
-        self.review_cards += sign * review.was_review
         self.time_ms += sign * review.elapsed_ms
+        if review.practice:
+            self.practice += sign
+        else:
+            self.new += sign * review.was_new
+            self.review_cards += sign * review.was_review
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        doc = {
             "v": RECORD_VERSION,
             "day": self.day,
             "reviews": self.reviews,
@@ -86,6 +106,9 @@ class DayCounts:
             "review_cards": self.review_cards,
             "time_ms": self.time_ms,
         }
+        if self.practice:  # written only when there was practice: a day of study keeps its shape
+            doc["practice"] = self.practice
+        return doc
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DayCounts:
@@ -110,6 +133,10 @@ class Flag:
 
 @dataclass
 class SessionRecord:
+    """One sitting. ``practice`` names the practice mode ("cram", "exam", "chronology",
+    "match", "challenge"; "" for study) and ``score`` its score (the points of a challenge,
+    the questions right in an exam, …; None for study)."""
+
     id: str
     deck_id: str
     started_at: str
@@ -118,9 +145,14 @@ class SessionRecord:
     correct: int = 0
     time_ms: int = 0
     card_ids: list[str] = field(default_factory=list)
+    practice: str = ""
+    score: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"v": RECORD_VERSION, **asdict(self)}
+        doc = {"v": RECORD_VERSION, **asdict(self)}
+        if not self.practice:  # a session of study keeps the shape it always had
+            del doc["practice"], doc["score"]
+        return doc
 
 
 class ProgressStore(Protocol):

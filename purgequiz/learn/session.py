@@ -57,6 +57,8 @@ class Result:
     elapsed_ms: int
     order: tuple[str, ...] = ()  # ordering: the items in the order given; matching: what was
     # matched with each item, in the items' order
+    dont_know: bool = False  # answered "I don't know"
+    practice: bool = False  # an answer in practice: the card's schedule was left as it was
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,13 @@ class StudySession:
 
     With ``size`` (quick practice), the session keeps to the first ``size`` cards due when it
     starts: those are the cards it shows and counts.
+
+    Practice (:class:`purgequiz.learn.practice.PracticeSession`) shares the grading, the
+    presentation and the log with it, and changes two hooks: what an answer does to the
+    schedule (:meth:`_schedule`, :meth:`_regraded`) and which card comes next.
     """
+
+    practice = ""  # the practice mode of a practice session; "" for study
 
     def __init__(
         self,
@@ -119,6 +127,7 @@ class StudySession:
             deck_id=deck.id,
             started_at=now.isoformat(),
             ended_at=now.isoformat(),
+            practice=self.practice,
         )
 
     # -- the queue -------------------------------------------------------------------------
@@ -252,6 +261,33 @@ class StudySession:
         self._need_current()
         return self._apply(Rating(rating), rating != Rating.Again, False, "", None, now, elapsed_ms)
 
+    def dont_know(self, now: datetime, elapsed_ms: int) -> Result:
+        """ "I don't know" as the answer to the current card, in any mode: graded Again,
+        logged with no guess (``given`` is "") and marked as such."""
+        self._need_current()
+        return self._apply(Rating.Again, False, False, "", None, now, elapsed_ms, dont_know=True)
+
+    def _schedule(
+        self, card: Card, before: CardProgress, rating: Rating, now: datetime, elapsed_ms: int
+    ) -> tuple[CardProgress, list[CardProgress], list[CardProgress]]:
+        """What an answer does to the schedule: (the card's state after it, every state that
+        changes, each of those as it was). Study schedules the card and buries its kin."""
+        after = self.scheduler.review(before, rating, now, self.rng, elapsed_ms)
+        changed, previous = [after], [before]
+        for state, buried in self._siblings_buried(card, now):
+            previous.append(state)
+            changed.append(buried)
+        return after, changed, previous
+
+    def _regraded(
+        self, before: CardProgress, current: CardProgress, rating: Rating, at: datetime, ms: int
+    ) -> tuple[CardProgress, list[CardProgress]]:
+        """The card's state once its last answer (given at ``at``) is graded ``rating``
+        instead, from its state ``before`` the answer, and the states to save."""
+        after = self.scheduler.review(before, rating, at, self.rng, ms)
+        after = replace(after, suspended=current.suspended, buried_until=current.buried_until)
+        return after, [after]
+
     def _apply(
         self,
         rating: Rating,
@@ -262,16 +298,14 @@ class StudySession:
         now: datetime,
         elapsed_ms: int,
         order: tuple[str, ...] = (),
+        *,
+        dont_know: bool = False,
     ) -> Result:
         now = _utc(now)
         current = self._need_current()
         card = current.card
         before = self.states.get(card.id) or CardProgress(card.id)
-        after = self.scheduler.review(before, rating, now, self.rng, elapsed_ms)
-        changed, previous = [after], [before]
-        for state, buried in self._siblings_buried(card, now):
-            previous.append(state)
-            changed.append(buried)
+        after, changed, previous = self._schedule(card, before, rating, now, elapsed_ms)
         review = Review(
             id=f"{int(now.timestamp() * 1000)}-{self.rng.getrandbits(48):012x}",
             card_id=card.id,
@@ -286,6 +320,8 @@ class StudySession:
             was_new=before.is_new,
             was_review=before.is_review,
             after=after.to_dict(),
+            practice=bool(self.practice),
+            dont_know=dont_know,
         )
         self.profile.record_answer(review, changed)  # durable when it returns
         for state in changed:
@@ -322,6 +358,8 @@ class StudySession:
             became_leech=after.leech and not before.leech,
             elapsed_ms=review.elapsed_ms,
             order=self._orders.get(review.id, ()),
+            dont_know=review.dont_know,
+            practice=review.practice,
         )
 
     def preview(self, now: datetime) -> dict[Rating, str]:
@@ -351,15 +389,23 @@ class StudySession:
             raise RuntimeError("nothing has been answered in this session yet")
         rating = Rating(rating)
         old, previous, presented, had_last = self._undo[-1]
-        before = previous[0]
+        # practice changed no state: the state before the answer is the one there is
+        before = previous[0] if previous else self.states.get(old.card_id)
+        before = before or CardProgress(old.card_id)
         at = datetime.fromisoformat(old.reviewed_at)
         current = self.states.get(old.card_id) or before
-        after = self.scheduler.review(before, rating, at, self.rng, old.elapsed_ms)
-        after = replace(after, suspended=current.suspended, buried_until=current.buried_until)
+        after, states = self._regraded(before, current, rating, at, old.elapsed_ms)
         correct = rating != Rating.Again
-        new = replace(old, rating=int(rating), correct=correct, after=after.to_dict())
-        self.profile.replace_answer(old, new, [after])  # durable when it returns
-        self.states[after.card_id] = after
+        new = replace(
+            old,
+            rating=int(rating),
+            correct=correct,
+            after=after.to_dict(),
+            dont_know=old.dont_know and rating == Rating.Again,  # graded known: no longer so
+        )
+        self.profile.replace_answer(old, new, states)  # durable when it returns
+        for state in states:
+            self.states[state.card_id] = state
         self._undo[-1] = (new, previous, presented, had_last)
         self.record.correct += correct - old.correct
         self.record.ended_at = now.isoformat()

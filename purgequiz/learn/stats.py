@@ -69,13 +69,15 @@ def streak(days: Iterable[str], today: date) -> int:
 
 
 class _Seen(NamedTuple):
-    """What the figures need of a card that has been studied, worked out once for their moment."""
+    """What the figures need of a card that has been studied (or, still new, was asked for
+    today: an exam's missed cards), worked out once for their moment."""
 
     learning: bool
     suspended: bool
     due_today: bool  # due before the study day ends, and not buried for the rest of it
     due_now: bool  # due already, and not buried now
     mastered: bool
+    new: bool = False  # never studied, but given a due date (asked for): counted as new
 
 
 _LEARNING = frozenset((int(State.Learning), int(State.Relearning)))
@@ -92,16 +94,21 @@ class StoredStates(Protocol):
 
 
 def _seen(state: CardProgress | Mapping[str, Any], now: datetime, end: datetime) -> _Seen | None:
-    """None for a new card (never reviewed); ``end`` is when the study day ends."""
+    """None for a new card (never reviewed) not asked for; ``end`` is when the study day
+    ends."""
+    new = False
     if isinstance(state, CardProgress):
-        if state.is_new:
+        if state.is_new and state.due is None:
             return None
+        new = state.is_new
         learning, review, suspended = state.is_learning, state.is_review, state.suspended
         due, buried, stability = state.due, state.buried_until, state.stability or 0.0
     else:
         get = state.get
         if not get("reps", 0):
-            return None
+            if get("due") is None:
+                return None
+            new = True
         phase = int(get("state", _FIRST_PHASE))
         learning, review, suspended = phase in _LEARNING, phase == _REVIEW, bool(get("suspended"))
         due, buried = get("due"), get("buried_until")
@@ -112,8 +119,11 @@ def _seen(state: CardProgress | Mapping[str, Any], now: datetime, end: datetime)
     if not suspended and due is not None:
         due_today = due < end and (buried is None or buried < end)
         due_now = due <= now and (buried is None or buried <= now)
+    if new:  # asked for while still new: due, and nothing else
+        return _make_seen(_Seen, (False, suspended, due_today, due_now, False, True))
     return _make_seen(
-        _Seen, (learning, suspended, due_today, due_now, review and stability >= MASTERED_DAYS)
+        _Seen,
+        (learning, suspended, due_today, due_now, review and stability >= MASTERED_DAYS, False),
     )
 
 
@@ -146,6 +156,9 @@ class Figures:
         for card_id in ids:
             state = seen.get(card_id)
             if state is None:
+                continue
+            if state.new:  # a new card asked for today: new, and due
+                due += state.due_today
                 continue
             studied += 1
             if state.suspended:

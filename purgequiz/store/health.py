@@ -72,7 +72,8 @@ def _disagreements(storage: JournalStorage, reviews: list[Review]) -> list[Disag
         if stored is None or DayCounts.from_dict(stored) != counts:
             problems.append(Disagreement(day=day))
     states = {card for _, table in storage.hot_tables("cards/") for card in table}
-    missing = sorted({r.card_id for r in reviews} - states)
+    # an answer in practice leaves a card never studied without a state
+    missing = sorted({r.card_id for r in reviews if not r.practice} - states)
     if missing:
         problems.append(Disagreement(missing=len(missing), first=missing[0]))
     return problems
@@ -118,7 +119,8 @@ def repair_profile(name: str) -> Health:
         states = {card for _, table in storage.hot_tables("cards/") for card in table}
         latest: dict[str, Review] = {}
         for review in sorted(reviews, key=lambda r: r.reviewed_at):
-            latest[review.card_id] = review
+            if not review.practice:  # practice changed no state
+                latest[review.card_id] = review
         if found:
             days: dict[str, DayCounts] = {}
             for review in reviews:

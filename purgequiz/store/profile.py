@@ -249,7 +249,9 @@ class Profile:
         count = 0
         for review in self.reviews():
             count += 1
-            if review.card_id not in latest or latest[review.card_id][0] <= review.reviewed_at:
+            if not review.practice and (  # practice changed no state: nothing to take from it
+                review.card_id not in latest or latest[review.card_id][0] <= review.reviewed_at
+            ):
                 latest[review.card_id] = (review.reviewed_at, review.after)
             days.setdefault(review.day, DayCounts(review.day)).add(review)
         restored = 0

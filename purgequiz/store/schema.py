@@ -94,6 +94,8 @@ class ReviewDoc(_Doc, kw_only=True):
     was_new: bool
     was_review: bool
     after: CardDoc
+    practice: bool = False  # an answer in practice: ``after`` is the state as it stood
+    dont_know: bool = False  # "I don't know": graded Again, ``given`` empty
 
 
 class DayDoc(_Doc, kw_only=True):
@@ -103,6 +105,7 @@ class DayDoc(_Doc, kw_only=True):
     new: Count = 0
     review_cards: Count = 0
     time_ms: Count = 0
+    practice: Count = 0
 
 
 class SessionDoc(_Doc, kw_only=True):
@@ -114,6 +117,8 @@ class SessionDoc(_Doc, kw_only=True):
     correct: Count = 0
     time_ms: Count = 0
     card_ids: Annotated[list[Id], Meta(max_length=100_000)] = []
+    practice: Annotated[str, Meta(max_length=40, pattern=_NO_CONTROLS)] = ""
+    score: Count | None = None
 
 
 class FlagDoc(_Doc, kw_only=True):
@@ -125,10 +130,16 @@ class FlagDoc(_Doc, kw_only=True):
     prompt: Text = ""
 
 
+class ChallengeBestDoc(Struct, forbid_unknown_fields=False, kw_only=True):
+    points: Count
+    at: Stamp
+
+
 class BestsDoc(_Doc, kw_only=True):
     session_accuracy: Annotated[float, Meta(ge=0, le=1)] = 0.0
     most_reviews_in_a_day: Count = 0
     longest_session: Count = 0
+    challenge: Annotated[dict[Id, ChallengeBestDoc], Meta(max_length=10_000)] = {}  # by deck id
 
 
 class JournalLine(Struct, forbid_unknown_fields=False):

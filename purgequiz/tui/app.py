@@ -284,6 +284,11 @@ class PurgeQuizApp(App[None]):
             yield SystemCommand("Study", "Study the highlighted deck", screen.action_study)
             yield SystemCommand("Quick practice", "Ten cards from all decks", screen.action_quick)
             yield SystemCommand(
+                "Practice",
+                "Cram, exam, chronology, match, challenge: recorded, schedule unchanged",
+                screen.action_practice,
+            )
+            yield SystemCommand(
                 "Settings", "Change this profile's settings", screen.action_settings
             )
             yield SystemCommand(

@@ -339,13 +339,13 @@ async def test_q_just_after_an_answer_waits_for_it_and_counts_it(clock) -> None:
 
 
 async def test_quick_practice_stops_after_ten(clock) -> None:
-    """p starts ten cards from all decks, then the summary."""
+    """Quick practice (p, then 1) is ten cards from all decks, then the summary."""
     install(choice_deck(8, "a", "Deck A"))
     install(choice_deck(8, "b", "Deck B"))
     app = make_app(clock, profile="Anna")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await press(pilot, "p")
+        await press(pilot, "p", "1")  # the practice menu: quick practice
         assert await study_all(pilot) == 10
         assert isinstance(app.screen, SummaryScreen)
 
@@ -432,7 +432,7 @@ async def test_quick_practice_counts_its_own_ten_cards(clock) -> None:
     app = make_app(clock, profile="Anna")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await press(pilot, "p")
+        await press(pilot, "p", "1")  # the practice menu: quick practice
         assert "New 10  Learning 0  Review 0" in screen_text(app)
         await answer(pilot, correct=False)
         assert "New 9  Learning 1  Review 0" in screen_text(app)
@@ -543,7 +543,7 @@ async def test_quick_practice_with_nothing_due_says_why(clock) -> None:
     app = make_app(clock, profile="Anna")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await press(pilot, "p")
+        await press(pilot, "p", "1")  # the practice menu: quick practice
         assert isinstance(app.screen, StudyScreen)
         assert "No new cards today" in screen_text(app)
 
@@ -656,7 +656,7 @@ async def test_c_on_the_summary_of_quick_practice_starts_ten_more(clock) -> None
     app = make_app(clock, profile="Anna")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await press(pilot, "p")
+        await press(pilot, "p", "1")  # the practice menu: quick practice
         assert await study_all(pilot) == 10
         await press(pilot, "c")
         assert isinstance(app.screen, StudyScreen) and app.screen.limit == 10

@@ -18,7 +18,7 @@ HELP_KEYS = [
         "Decks",
         [
             ("Enter", "study the highlighted deck"),
-            ("p", "quick practice: ten cards from all decks"),
+            ("p", "practice: quick practice, cram, exam, chronology, match, challenge"),
             ("s / ?", "settings / this help"),
             ("h", "held cards: bring back suspended and buried cards"),
             ("l", "timeline: dated facts, successions, conflicting accounts"),
@@ -41,6 +41,7 @@ HELP_KEYS = [
             ("shift+↑↓ or [ ]", "ordering: move the highlighted item; Enter checks"),
             ("↑↓, then 1-6", "matching: choose a line, then the number of its match; Enter checks"),
             ("c", "show the card as a flashcard instead (on a typed answer: Esc, then c)"),
+            ("0", "I don't know: see the answer (graded Again; on a typed answer: ? and Enter)"),
         ],
     ),
     (

@@ -18,6 +18,7 @@ from textual.widgets import OptionList, Static
 
 from purgequiz import paths
 from purgequiz.decks.catalog import Catalog, DeckEntry, all_cards_deck, load_catalog, load_deck
+from purgequiz.learn.bests import challenge_best
 from purgequiz.learn.stats import DeckStats, Figures, Today
 from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.host import quiz_app
@@ -40,6 +41,7 @@ class HomeFigures:
     catalog: Catalog
     stats: tuple[DeckStats, ...]
     today: Today
+    bests: tuple[int | None, ...] = ()  # each deck's best challenge score, if any
 
 
 def gather(profile: Profile, now: datetime, catalog: Catalog | None = None) -> HomeFigures:
@@ -47,19 +49,23 @@ def gather(profile: Profile, now: datetime, catalog: Catalog | None = None) -> H
     catalog = catalog if catalog is not None else load_catalog()
     figures = Figures(profile, now)
     stats = tuple(figures.deck(entry.card_ids) for entry in catalog.decks)
-    return HomeFigures(catalog, stats, figures.today())
+    kept = profile.bests()
+    bests = tuple(challenge_best(kept, entry.id) for entry in catalog.decks)
+    return HomeFigures(catalog, stats, figures.today(), bests)
 
 
 def today_text(today: Today) -> Text:
     goal = "goal met" if today.goal_met else f"goal {today.daily_goal}"
     days = "day" if today.streak == 1 else "days"
     # "today" counts as the deck rows' "due today" do; "now" is the part of it due already
+    due = (
+        (("Due now ", "dim"), (str(today.due_now), "bold"), (" (", "dim"))
+        + ((f"{today.due_today} today", "bold"), (")", "dim"))
+        if today.due_now or today.due_today
+        else (("Nothing due: ", "bold"), ("p to practise", "dim"))
+    )
     return styled(
-        ("Due now ", "dim"),
-        (str(today.due_now), "bold"),
-        (" (", "dim"),
-        (f"{today.due_today} today", "bold"),
-        (")", "dim"),
+        *due,
         ("   Reviews today ", "dim"),
         (f"{today.reviews_done}", "bold"),
         (f" ({goal})", "dim"),
@@ -75,7 +81,7 @@ class HomeScreen(Screen[None]):
     # Short words: with d and the palette's key, the footer just fits 80 columns.
     BINDINGS = [
         Binding("enter", "study", "study", show=False),  # said in the line above the decks
-        Binding("p", "quick", "practice", tooltip="Quick practice: ten cards from all decks"),
+        Binding("p", "practice", "practice", tooltip="Quick practice, cram, exam, chronology …"),
         Binding("s", "settings", "settings"),
         Binding("h", "held", "held cards", tooltip="Suspended, buried, flagged, leech cards"),
         Binding("l", "timeline", "timeline", show=False),  # in the help and the palette
@@ -110,7 +116,7 @@ class HomeScreen(Screen[None]):
                 styled(("Decks", "bold"), ("   ↑/↓ choose · Enter study", "dim")), classes="section"
             )
             decks = (
-                DeckList(given.catalog.decks, given.stats, id="decks")
+                DeckList(given.catalog.decks, given.stats, given.bests, id="decks")
                 if given
                 else DeckList(id="decks")
             )
@@ -168,7 +174,7 @@ class HomeScreen(Screen[None]):
         quiz_app(self).catalog = figures.catalog
         self.query_one("#today", Static).update(today_text(figures.today))
         decks = self.query_one("#decks", DeckList)
-        decks.show(figures.catalog.decks, figures.stats)
+        decks.show(figures.catalog.decks, figures.stats, figures.bests)
         decks.display = decks.can_focus = bool(figures.catalog.decks)
         self.query_one("#deck-problems", Static).update(self._problems(figures))
         self.refresh_bindings()  # d is offered only with problems to show
@@ -260,6 +266,12 @@ class HomeScreen(Screen[None]):
             return all_cards_deck(tuple(load_deck(entry) for entry in entries))
 
         in_background(self, gather, self._loaded(QUICK_PRACTICE), self._unreadable)
+
+    def action_practice(self) -> None:
+        from purgequiz.tui.screens.practice import open_practice
+
+        if self.figures is not None and not self.loading:  # the decks are listed, none is read
+            open_practice(self)
 
     def action_settings(self) -> None:
         from purgequiz.tui.screens.settings import SettingsScreen

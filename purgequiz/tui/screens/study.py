@@ -12,6 +12,7 @@ The screen is dismissed with a :class:`SessionOutcome`; whoever pushed it shows 
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,7 +42,7 @@ from purgequiz.tui.widgets.keys import KeyBar
 if TYPE_CHECKING:
     from purgequiz.store.profile import Profile
 
-__all__ = ["SessionOutcome", "StudyScreen"]
+__all__ = ["SessionOutcome", "SessionStart", "StudyScreen"]
 
 QUICK_PRACTICE = 10
 STYLES = Path(__file__).resolve().parent.parent / "styles"
@@ -81,6 +82,10 @@ def nothing_due(session: StudySession, now: datetime) -> tuple[str, str]:
     )
 
 
+# Starts the session a study screen shows (practice passes its own): deck, profile, now, rng.
+SessionStart = Callable[[Deck, "Profile", datetime, random.Random], StudySession]
+
+
 @dataclass(frozen=True)
 class SessionOutcome:
     """How a session ended: with its summary once a card was answered, else with none."""
@@ -90,8 +95,10 @@ class SessionOutcome:
 
 class StudyScreen(Screen[SessionOutcome]):
     """Studies ``deck`` with ``profile``; with ``limit`` (quick practice) the session keeps to
-    that many cards and ends after that many answers. Dismissed with its
-    :class:`SessionOutcome`."""
+    that many cards and ends after that many answers; with ``start``, the session is the one
+    it starts (practice: cram). Dismissed with its :class:`SessionOutcome`.
+
+    In practice, bury and suspend are not offered: practice leaves the schedule alone."""
 
     # Read when the first study screen is pushed (and kept): start-up does not parse it.
     CSS_PATH = STYLES / "study.tcss"
@@ -106,11 +113,19 @@ class StudyScreen(Screen[SessionOutcome]):
         Binding("q,escape", "back", "back"),
     ]
 
-    def __init__(self, deck: Deck, profile: Profile, limit: int | None = None) -> None:
+    def __init__(
+        self,
+        deck: Deck,
+        profile: Profile,
+        limit: int | None = None,
+        *,
+        start: SessionStart | None = None,
+    ) -> None:
         super().__init__(classes="study-screen")
         self.deck = deck
         self.profile = profile
         self.limit = limit
+        self.start = start
         self.session: StudySession | None = None
         self.presented: Presented | None = None
         self.result: Result | None = None
@@ -137,15 +152,20 @@ class StudyScreen(Screen[SessionOutcome]):
         app = quiz_app(self)
 
         def start() -> tuple[StudySession, Presented | None]:
-            session = StudySession(
-                self.deck, self.profile, now=app.now(), rng=app.rng, size=self.limit
-            )
+            if self.start is not None:
+                session = self.start(self.deck, self.profile, app.now(), app.rng)
+            else:
+                session = StudySession(
+                    self.deck, self.profile, now=app.now(), rng=app.rng, size=self.limit
+                )
             return session, session.next_card(app.now())
 
         in_background(self, start, self._started, self._failed)
 
     def _started(self, started: tuple[StudySession, Presented | None]) -> None:
         self.session, presented = started
+        self.query_one(StudyHeader).practice = bool(self.session.practice)
+        self.refresh_bindings()
         self._show(presented)
 
     def _failed(self, error: BaseException) -> None:
@@ -186,6 +206,8 @@ class StudyScreen(Screen[SessionOutcome]):
             and self.presented is not None
             and self.presented.mode != "flashcard",
         }
+        if self.session is not None and self.session.practice and action in ("bury", "suspend"):
+            return False  # practice leaves the schedule alone: not offered
         return allowed.get(action, True)
 
     def _say(self, message: str) -> None:
@@ -239,7 +261,14 @@ class StudyScreen(Screen[SessionOutcome]):
             return
         if not session.record.reviewed:
             self.query_one(StudyHeader).show(0, None)
-            self._empty(*nothing_due(session, self.now()))
+            if session.practice:
+                self._empty(
+                    "There is no card to practise here.",
+                    "Every card of it is suspended (h on the home screen brings cards back). "
+                    "Choose another deck or topic.",
+                )
+            else:
+                self._empty(*nothing_due(session, self.now()))
             return
         self._set_phase("ending")
         in_background(
@@ -296,6 +325,22 @@ class StudyScreen(Screen[SessionOutcome]):
         in_background(
             self,
             lambda: session.answer(response, now=self.now(), elapsed_ms=elapsed),
+            self._feedback,
+            self._answer_failed,
+        )
+
+    @on(CardView.DontKnow)
+    def _dont_know(self, event: CardView.DontKnow) -> None:
+        event.stop()
+        session = self.session
+        if self.phase != "asking" or session is None:
+            return
+        self._set_phase("busy")
+        self._say("")
+        elapsed = self._elapsed_ms()
+        in_background(
+            self,
+            lambda: session.dont_know(now=self.now(), elapsed_ms=elapsed),
             self._feedback,
             self._answer_failed,
         )

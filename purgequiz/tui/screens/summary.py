@@ -31,18 +31,24 @@ class SummaryScreen(Screen[AfterSummary]):
 
     BINDINGS = [Binding("c", "continue", "continue"), Binding("h,q,escape", "home", "home")]
 
-    def __init__(self, summary: Summary, deck_title: str) -> None:
+    def __init__(self, summary: Summary, deck_title: str, *, practice: bool = False) -> None:
         super().__init__(classes="summary-screen")
         self.summary = summary
         self.deck_title = deck_title
+        self.practice = practice  # practice: the schedule was left as it was
 
     def compose(self) -> ComposeResult:
         s = self.summary
         now = quiz_app(self).now()
         with VerticalScroll(id="summary"):
-            yield Static(plain("Session finished"), classes="screen-title")
+            yield Static(
+                plain("Practice finished" if self.practice else "Session finished"),
+                classes="screen-title",
+            )
             yield Static(plain(self.deck_title), classes="deck-title")
             yield Static(styled(("Cards reviewed  ", "dim"), (str(s.reviewed), "bold")))
+            if self.practice:
+                yield Static(plain("Recorded as practice: no card's schedule was changed."))
             yield Static(
                 styled(
                     ("Accuracy        ", "dim"),
@@ -58,7 +64,11 @@ class SummaryScreen(Screen[AfterSummary]):
                 for card in s.hardest:
                     yield Static(styled("• ", card.prompt), classes="hardest")
         with Horizontal(classes="buttons"):
-            yield Button("Continue studying (c)", id="continue", compact=True)
+            yield Button(
+                "Practise again (c)" if self.practice else "Continue studying (c)",
+                id="continue",
+                compact=True,
+            )
             yield Button("Home (h)", id="home", compact=True)
         yield KeyBar()
 

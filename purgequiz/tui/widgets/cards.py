@@ -60,17 +60,30 @@ class CardList(OptionList):
         raise SkipAction
 
 
+DONT_KNOW_KEY = "0"  # "I don't know", on every card (on a typed answer: ? and Enter)
+
+
 class CardView(VerticalScroll):
     """The common part of every card: a line saying how to answer, and the prompt. The card
-    scrolls when the terminal is too short to show it whole."""
+    scrolls when the terminal is too short to show it whole. 0 answers "I don't know"."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(DONT_KNOW_KEY, "dont_know", "I don't know", show=False)
+    ]
 
     @dataclass
     class Answered(Message):
         response: str | bool | tuple[str, ...]
 
-    def __init__(self, presented: Presented) -> None:
+    class DontKnow(Message):
+        """The student does not know the answer (0, or ? typed as the answer)."""
+
+    def __init__(self, presented: Presented, *, study_keys: bool = True) -> None:
         super().__init__(classes="card-view")
         self.presented = presented
+        # whether the study keys (u, b, s, f, c) work around the card: not in an exam or a
+        # challenge, whose hints then leave them out
+        self.study_keys = study_keys
         self._highlights: dict[OptionList, int] = {}  # lines moved to, by list
         # Set as the answer is sent, before the screen has it: a key handled in between (q)
         # then knows an answer is on its way.
@@ -97,6 +110,10 @@ class CardView(VerticalScroll):
     def answer(self, response: str | bool | tuple[str, ...]) -> None:
         self.answer_sent = True
         self.post_message(self.Answered(response))
+
+    def action_dont_know(self) -> None:
+        self.answer_sent = True
+        self.post_message(self.DontKnow())
 
     def on_mount(self) -> None:
         self.focus_input()  # the answer's place has the focus from the moment the card is shown
@@ -133,8 +150,10 @@ class ChoiceCard(CardView):
         yield CardList(*options, id="choices", markup=False)
         count = len(self.presented.choices)
         keys = "1" if count == 1 else f"1–{count}"
+        flashcard = " c: as a flashcard." if self.study_keys else ""
         yield Static(
-            plain(f"Press {keys}, or ↑/↓ and Enter. c shows it as a flashcard."), classes="hint"
+            plain(f"Press {keys}, or ↑/↓ and Enter; 0 if you don't know.{flashcard}"),
+            classes="hint",
         )
 
     def focus_input(self) -> None:
@@ -160,18 +179,30 @@ class TypedCard(CardView):
     ]
 
     TYPING_HINT = (
-        "Enter checks your answer. Esc lets you use the keys: u undo, b bury, "
-        "s suspend, f flag, c flashcard, q back."
+        "Enter checks your answer (? and Enter if you don't know). Esc lets you use the "
+        "keys: u undo, b bury, s suspend, f flag, c flashcard, q back."
     )
     KEYS_HINT = (
-        "Keys: u undo · b bury · s suspend · f flag · c flashcard · q back. "
+        "Keys: u undo · b bury · s suspend · f flag · c flashcard · 0 I don't know · q back. "
         "Enter goes back to your answer."
     )
+    DONT_KNOW_TYPED = "?"  # typed as the answer: "I don't know"
+    # without the study keys (an exam, a challenge)
+    TYPING_HINT_PLAIN = "Enter checks your answer (? and Enter if you don't know)."
+    KEYS_HINT_PLAIN = "Keys: 0 I don't know · q end. Enter goes back to your answer."
+
+    @property
+    def typing_hint(self) -> str:
+        return self.TYPING_HINT if self.study_keys else self.TYPING_HINT_PLAIN
+
+    @property
+    def keys_hint(self) -> str:
+        return self.KEYS_HINT if self.study_keys else self.KEYS_HINT_PLAIN
 
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
         yield Input(placeholder="Type your answer, then Enter", id="typed")
-        yield Static(plain(self.TYPING_HINT), classes="hint", id="typed-hint")
+        yield Static(plain(self.typing_hint), classes="hint", id="typed-hint")
 
     @property
     def typing(self) -> bool:
@@ -179,6 +210,8 @@ class TypedCard(CardView):
         return self.query_one(Input).has_focus
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "dont_know":  # 0 is typed into the answer box (a number, a date)
+            return not self.typing
         if action == "leave_answer":
             return self.typing
         if action == "focus_input":
@@ -195,10 +228,10 @@ class TypedCard(CardView):
         self.focus()
 
     def on_focus(self) -> None:
-        self.query_one("#typed-hint", Static).update(plain(self.KEYS_HINT))
+        self.query_one("#typed-hint", Static).update(plain(self.keys_hint))
 
     def on_descendant_focus(self) -> None:
-        self.query_one("#typed-hint", Static).update(plain(self.TYPING_HINT))
+        self.query_one("#typed-hint", Static).update(plain(self.typing_hint))
 
     @on(Input.Submitted, "#typed")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -207,6 +240,9 @@ class TypedCard(CardView):
             self.query_one("#typed-hint", Static).update(
                 plain("Type an answer first. If you do not know it, type ? and press Enter.")
             )
+            return
+        if event.value.strip() == self.DONT_KNOW_TYPED:
+            self.action_dont_know()
             return
         self.answer(event.value)
 
@@ -223,14 +259,14 @@ class FlashCard(CardView):
     class Revealed(Message):
         card_view: FlashCard
 
-    def __init__(self, presented: Presented) -> None:
-        super().__init__(presented)
+    def __init__(self, presented: Presented, *, study_keys: bool = True) -> None:
+        super().__init__(presented, study_keys=study_keys)
         self.revealed = False
 
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
         yield Static(
-            plain("Recall the answer, then press space to see it."),
+            plain("Recall the answer, then press space to see it (0 if you don't know)."),
             classes="hint",
             id="reveal-hint",
         )
@@ -283,6 +319,7 @@ class TrueFalseCard(CardView):
         with Horizontal(classes="buttons"):
             yield Button("True (t)", id="true", compact=True)
             yield Button("False (f)", id="false", compact=True)
+            yield Button("I don't know (0)", id="dont-know", compact=True)
 
     def action_say(self, value: bool) -> None:
         self.answer(value)
@@ -290,7 +327,10 @@ class TrueFalseCard(CardView):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.answer(event.button.id == "true")
+        if event.button.id == "dont-know":
+            self.action_dont_know()
+        else:
+            self.answer(event.button.id == "true")
 
 
 class OrderList(CardList):
@@ -320,14 +360,14 @@ class OrderList(CardList):
 
 
 class OrderingCard(CardView):
-    def __init__(self, presented: Presented) -> None:
-        super().__init__(presented)
+    def __init__(self, presented: Presented, *, study_keys: bool = True) -> None:
+        super().__init__(presented, study_keys=study_keys)
         self.order = list(presented.items)
 
     def compose(self) -> ComposeResult:
         yield from self.compose_head()
         yield Static(
-            plain("Earliest first. ↑/↓ choose, shift+↑/↓ or [ ] move, Enter checks."),
+            plain("Earliest first. shift+↑/↓ or [ ] move, Enter checks, 0 I don't know."),
             classes="hint",
         )
         yield OrderList(*self._options(), id="order", markup=False)
@@ -384,8 +424,8 @@ class MatchingCard(CardView):
         Binding("backspace,delete", "clear", "clear the match", show=False),
     ]
 
-    def __init__(self, presented: Presented) -> None:
-        super().__init__(presented)
+    def __init__(self, presented: Presented, *, study_keys: bool = True) -> None:
+        super().__init__(presented, study_keys=study_keys)
         self.options = list(presented.items)  # the right-hand side, shuffled
         self.chosen: list[int | None] = [None] * len(presented.card.items)
 
@@ -398,7 +438,10 @@ class MatchingCard(CardView):
             classes="match-options",
         )
         yield Static(
-            plain("↑/↓ choose a line, then press the number of its match. Enter checks."),
+            plain(
+                "↑/↓ choose a line, then press the number of its match. Enter checks; "
+                "0 if you don't know."
+            ),
             classes="hint",
             id="match-hint",
         )
@@ -478,5 +521,7 @@ VIEWS: dict[str, type[CardView]] = {
 }
 
 
-def card_view(presented: Presented) -> CardView:
-    return VIEWS[presented.mode](presented)
+def card_view(presented: Presented, *, study_keys: bool = True) -> CardView:
+    """The widget that asks ``presented``; without ``study_keys`` (an exam, a challenge) its
+    hints name only the keys that answer it."""
+    return VIEWS[presented.mode](presented, study_keys=study_keys)

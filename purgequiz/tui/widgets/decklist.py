@@ -66,9 +66,12 @@ class DeckLine:
     little is left (a narrow terminal) it takes a third line of its own.
     """
 
-    def __init__(self, entry: DeckEntry, stats: DeckStats | None, column: int = 0) -> None:
+    def __init__(
+        self, entry: DeckEntry, stats: DeckStats | None, column: int = 0, best: int | None = None
+    ) -> None:
         self.entry = entry
         self.stats = stats
+        self.best = best  # the deck's best challenge score, said beside its title
         self.column = column  # the counts are padded to this width, so that the bars line up
         self._drawn: tuple[int, list[Segment]] | None = None
 
@@ -83,6 +86,8 @@ class DeckLine:
     def _text(self, width: int) -> Text:
         title = plain(self.entry.title)
         title.stylize("bold")
+        if self.best is not None:
+            title.append(f"  challenge best {self.best}", style="dim")
         counts = counts_line(self.stats)
         if counts.cell_len < self.column:
             counts.pad_right(self.column - counts.cell_len)
@@ -103,10 +108,11 @@ class DeckList(OptionList):
         self,
         entries: Sequence[DeckEntry] = (),
         stats: Sequence[DeckStats | None] = (),
+        bests: Sequence[int | None] = (),
         *,
         id: str | None = None,
     ) -> None:
-        super().__init__(*self._deck_options(entries, stats), markup=False, id=id)
+        super().__init__(*self._deck_options(entries, stats, bests), markup=False, id=id)
         self.entries: tuple[DeckEntry, ...] = tuple(entries)
         self._drawn_width: int | None = None
         if self.entries:
@@ -128,19 +134,28 @@ class DeckList(OptionList):
 
     @staticmethod
     def _deck_options(
-        entries: Sequence[DeckEntry], stats: Sequence[DeckStats | None]
+        entries: Sequence[DeckEntry],
+        stats: Sequence[DeckStats | None],
+        bests: Sequence[int | None] = (),
     ) -> list[Option]:
+        """``bests``: each deck's best challenge score (none when not given)."""
         column = max((counts_line(figures).cell_len for figures in stats), default=0)
+        kept = list(bests) or [None] * len(entries)
         return [
-            Option(DeckLine(entry, figures, column))
-            for entry, figures in zip(entries, stats, strict=True)
+            Option(DeckLine(entry, figures, column, best))
+            for entry, figures, best in zip(entries, stats, kept, strict=True)
         ]
 
-    def show(self, entries: Sequence[DeckEntry], stats: Sequence[DeckStats | None]) -> None:
+    def show(
+        self,
+        entries: Sequence[DeckEntry],
+        stats: Sequence[DeckStats | None],
+        bests: Sequence[int | None] = (),
+    ) -> None:
         """List these decks instead, keeping the highlight where it was (as far as it can)."""
         index = self.highlighted or 0
         self.entries = tuple(entries)
-        self.set_options(self._deck_options(entries, stats))
+        self.set_options(self._deck_options(entries, stats, bests))
         self.highlighted = min(index, len(self.entries) - 1) if self.entries else None
 
     def entry(self, index: int | None) -> DeckEntry | None:

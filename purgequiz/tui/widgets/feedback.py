@@ -22,6 +22,8 @@ def verdict(result: Result, changed_from: Rating | None = None) -> Text:
         return styled(
             ("Your grade counts", "bold"), f" (changed from {GRADE_NAMES[changed_from]})."
         )
+    if result.dont_know:
+        return styled(("You did not know this one", "bold"), ": here is the answer.")
     if result.given == "" and result.correct:
         return styled(("Remembered.", "bold"))
     if result.given == "":
@@ -84,8 +86,10 @@ class FeedbackPanel(VerticalScroll):
             styled(
                 ("Graded ", "dim"),
                 (GRADE_NAMES[result.rating], "bold"),
-                ("  ·  next review ", "dim"),
-                (due, "bold"),
+                ("  ·  practice: the card's schedule is unchanged", "dim")
+                if result.practice
+                else ("  ·  next review ", "dim"),
+                ("" if result.practice else due, "bold"),
             ),
             classes="graded",
         )
@@ -96,7 +100,10 @@ class FeedbackPanel(VerticalScroll):
             )
         yield Static(
             plain(
-                "Enter: next card · e: change grade · u: undo · b: bury · "
+                "Enter: next card · e: change grade · u: undo · f: flag as wrong · "
+                "q: end the practice"
+                if result.practice
+                else "Enter: next card · e: change grade · u: undo · b: bury · "
                 "s: suspend · f: flag as wrong · q: end the session"
             ),
             classes="hint",

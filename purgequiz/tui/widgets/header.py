@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ProgressBar, Static
@@ -22,6 +23,7 @@ class StudyHeader(Vertical):
     def __init__(self, title: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.deck_title = title
+        self.practice = False  # practice counts only the cards left, all alike
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="title-line"):
@@ -42,6 +44,11 @@ class StudyHeader(Vertical):
         if counts is None:
             self.query_one("#counts", Static).update("")
             return
+        if self.practice:
+            self.query_one("#counts", Static).update(
+                styled(("Practice · left ", "dim"), (str(remaining), "bold"))
+            )
+            return
         self.query_one("#counts", Static).update(
             styled(
                 ("New ", "dim"),
@@ -52,6 +59,13 @@ class StudyHeader(Vertical):
                 (str(counts.review), "bold"),
             )
         )
+
+    def progress(self, done: float, total: float, answered: int, right: Text) -> None:
+        """A practice's own progress: ``done`` of ``total`` on the bar (answers, or seconds),
+        then how many were answered, and ``right``."""
+        self.query_one("#session-bar", ProgressBar).update(total=max(1, total), progress=done)
+        self.query_one("#answered", Static).update(plain(f" {answered} answered "))
+        self.query_one("#counts", Static).update(right)
 
     def say(self, message: str) -> None:
         """Show ``message`` as the status (an empty one clears it)."""

@@ -1,0 +1,35 @@
+"""NO_COLOR on the practice screens: the real app, in a real terminal, sends no colour codes
+from the practice menu to a cram's feedback, and still marks the highlighted line."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from tests.tui.test_no_color import Terminal, colour_codes
+
+
+def test_the_practice_screens_send_no_colour_and_mark_the_highlight() -> None:
+    """With NO_COLOR=1, the menu, the list to cram from, a card and its feedback after
+    "I don't know" are drawn without one colour code; the highlighted mode is bold and
+    underlined."""
+    terminal = Terminal({"NO_COLOR": "1"})
+    try:
+        terminal.wait_for(re.compile(rb"held cards"))
+        os.write(terminal.leader, b"p")
+        start = len(terminal.shown)
+        mode = terminal.wait_for(re.compile(rb"\x1b\[([0-9;]*)m1\. Quick practice"))
+        terminal.wait_for(re.compile(rb"Challenge"))
+        assert {"1", "4"} <= set(mode.group(1).decode().split(";"))
+        os.write(terminal.leader, b"2")
+        terminal.wait_for(re.compile(rb"Cram: what to practise"))
+        os.write(terminal.leader, b"\r")
+        terminal.wait_for(re.compile(rb"Practice \xc2\xb7 left"))
+        # the first card is drawn at random: a typed answer takes ? and Enter, the others 0
+        card = terminal.wait_for(re.compile(rb"Type your answer|0 if you don't|0 I don't"))
+        os.write(terminal.leader, b"?\r" if card.group(0).startswith(b"Type") else b"0")
+        terminal.wait_for(re.compile(rb"You did not know this one"))
+        terminal.quit()
+        assert colour_codes(terminal.shown[start:]) == []
+    finally:
+        terminal.close()
