@@ -11,12 +11,23 @@ from purgequiz.commands.options import Subparsers, profile_name
 from purgequiz.commands.output import is_terminal
 from purgequiz.visible import visible
 
-__all__ = ["register", "run", "terminal_problem"]
+__all__ = ["WEB_DRIVER", "in_browser", "register", "run", "terminal_problem"]
 
 WITHOUT_A_TERMINAL = (
     "the commands that work without one are listed by 'purgequiz --help' "
     "(decks, facts, generate, profiles, progress)"
 )
+
+
+# How textual-serve (`purgequiz serve`) runs each browser tab's app: with Textual's web driver,
+# which draws on the standard output and reads keys from the standard input, both pipes to the
+# server; the tab is the terminal.
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+
+
+def in_browser() -> bool:
+    """Whether this app is drawn in a browser tab (``purgequiz serve``), not in a terminal."""
+    return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
 
 
 def register(subparsers: Subparsers) -> None:
@@ -78,9 +89,13 @@ def _say(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    problem = terminal_problem(
-        {"input": sys.stdin, "output": sys.stdout, "error output": sys.stderr},
-        os.environ.get("TERM"),
+    problem = (
+        None
+        if in_browser()
+        else terminal_problem(
+            {"input": sys.stdin, "output": sys.stdout, "error output": sys.stderr},
+            os.environ.get("TERM"),
+        )
     )
     if problem is not None:
         _say(problem)
