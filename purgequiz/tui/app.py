@@ -291,6 +291,11 @@ class PurgeQuizApp(App[None]):
                 "Suspended, buried, flagged and leech cards; bring them back",
                 screen.action_held,
             )
+            yield SystemCommand(
+                "Statistics",
+                "Charts of your answers, cards due and topics",
+                screen.action_statistics,
+            )
             yield SystemCommand("Help", "Keys and how scheduling works", screen.action_help)
 
     def on_unmount(self) -> None:

@@ -21,6 +21,7 @@ HELP_KEYS = [
             ("p", "quick practice: ten cards from all decks"),
             ("s / ?", "settings / this help"),
             ("h", "held cards: bring back suspended and buried cards"),
+            ("t", "statistics: answers per day, cards due, topics mastered"),
             ("ctrl+p", "command palette"),
             ("q", "quit (progress is always saved)"),
         ],

@@ -79,6 +79,7 @@ class HomeScreen(Screen[None]):
         Binding("s", "settings", "settings"),
         Binding("h", "held", "held cards", tooltip="Suspended, buried, flagged, leech cards"),
         Binding("question_mark", "help", "help"),
+        Binding("t", "statistics", "statistics", show=False),  # the footer is full: in help
         Binding("d", "problems", "problems", tooltip="Why deck files could not be read"),
         Binding("q", "app.quit", "quit"),
     ]
@@ -267,6 +268,11 @@ class HomeScreen(Screen[None]):
         from purgequiz.tui.screens.held import HeldScreen
 
         self.app.push_screen(HeldScreen(self.profile))
+
+    def action_statistics(self) -> None:
+        from purgequiz.tui.screens.statistics import StatisticsScreen
+
+        self.app.push_screen(StatisticsScreen(self.profile))
 
     def action_help(self) -> None:
         from purgequiz.tui.screens.help import HelpScreen
