@@ -32,6 +32,7 @@ COMMANDS = (
     "export",
     "report",
     "demo",
+    "stats",
 )
 
 

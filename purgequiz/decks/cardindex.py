@@ -9,11 +9,9 @@ modification times). A missing or damaged index is simply read again.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import msgspec
 
@@ -27,9 +25,8 @@ __all__ = ["CardIndex", "CardText", "card_index"]
 INDEX_VERSION = 1
 
 
-@dataclass(frozen=True)
-class CardText:
-    """A card as the statistics show it."""
+class CardText(msgspec.Struct, frozen=True, array_like=True):
+    """A card as the statistics show it (kept as ``[prompt, answer, topics]``)."""
 
     prompt: str
     answer: str
@@ -51,7 +48,7 @@ class CardIndex:
 class _Stored(msgspec.Struct):
     v: int
     key: list[tuple[str, int, int]]
-    cards: dict[str, tuple[str, str, list[str]]]
+    cards: dict[str, CardText]
     topics: dict[str, str]
 
 
@@ -109,29 +106,14 @@ def card_index(catalog: Catalog | None = None) -> CardIndex:
             read_bytes(file, what="card index", limit=DECK_LIMIT), type=_Stored
         )
         if stored.v == INDEX_VERSION and stored.key == key:
-            return CardIndex(
-                {
-                    card_id: CardText(prompt, answer, tuple(topics))
-                    for card_id, (prompt, answer, topics) in stored.cards.items()
-                },
-                stored.topics,
-            )
+            return CardIndex(stored.cards, stored.topics)
     except (FileProblem, OSError, msgspec.DecodeError, msgspec.ValidationError):
         pass  # read again
     index = _read(catalog)
-    data: dict[str, Any] = {
-        "v": INDEX_VERSION,
-        "key": key,
-        "cards": {
-            card_id: [card.prompt, card.answer, list(card.topics)]
-            for card_id, card in index.cards.items()
-        },
-        "topics": dict(index.topics),
-    }
+    fresh = _Stored(INDEX_VERSION, key, dict(index.cards), dict(index.topics))
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(data, separators=(",", ":"))
-        write_atomic(file, text.encode("utf-8"))
-    except OSError:
-        pass
+        write_atomic(file, msgspec.json.encode(fresh))
+    except (OSError, msgspec.EncodeError, UnicodeEncodeError):
+        pass  # read again next time
     return index

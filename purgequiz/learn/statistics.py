@@ -17,6 +17,7 @@ late evening, before the hour the study day starts, still counts as the day befo
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -319,36 +320,43 @@ def _retention(tally: ReviewTally, today: date) -> tuple[Week, ...]:
 
 
 def _missed(tally: ReviewTally, index: CardIndex) -> tuple[Missed, ...]:
-    def prompt(card_id: str) -> str:
+    """The TOP cards most often answered wrongly (then the larger share wrong first)."""
+    top = heapq.nsmallest(
+        TOP,
+        (
+            (-wrong, -wrong / answers, card_id)
+            for card_id, (answers, wrong) in tally.cards.items()
+            if wrong
+        ),
+    )
+    rows = []
+    for _, _, card_id in top:
+        answers, wrong = tally.cards[card_id]
         card = index.cards.get(card_id)
-        return card.prompt if card else ""
-
-    rows = [
-        Missed(card_id, prompt(card_id), answers, wrong)
-        for card_id, (answers, wrong) in tally.cards.items()
-        if wrong
-    ]
-    rows.sort(key=lambda m: (-m.wrong, -m.wrong / m.answers, m.prompt or "\uffff", m.card_id))
-    return tuple(rows[:TOP])
+        rows.append(Missed(card_id, card.prompt if card else "", answers, wrong))
+    return tuple(rows)
 
 
 def _wrong_choices(tally: ReviewTally, index: CardIndex) -> tuple[WrongChoice, ...]:
+    """The TOP wrong choices most often picked."""
+    top = heapq.nsmallest(
+        TOP,
+        (
+            (-times, card_id, given)
+            for card_id, picked in tally.picks.items()
+            for given, times in picked.items()
+            if times
+        ),
+    )
     rows = []
-    for card_id, picked in tally.picks.items():
+    for times, card_id, given in top:
         card = index.cards.get(card_id)
-        for given, times in picked.items():
-            if times:
-                rows.append(
-                    WrongChoice(
-                        card_id,
-                        card.prompt if card else "",
-                        card.answer if card else "",
-                        given,
-                        times,
-                    )
-                )
-    rows.sort(key=lambda w: (-w.times, w.prompt or "\uffff", w.card_id, w.given))
-    return tuple(rows[:TOP])
+        rows.append(
+            WrongChoice(
+                card_id, card.prompt if card else "", card.answer if card else "", given, -times
+            )
+        )
+    return tuple(rows)
 
 
 def _spent(days: Iterable[DayCounts | Day]) -> TimeSpent:

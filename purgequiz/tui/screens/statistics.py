@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -41,6 +40,7 @@ from purgequiz.tui.widgets.charts import (
     BarTable,
     CalendarChart,
     ColumnChart,
+    Columns,
     LineChart,
     calendar_legend,
 )
@@ -138,7 +138,7 @@ class StatisticsScreen(Screen[None]):
     def _reviews_title(self) -> Text:
         following = SPANS[(SPANS.index(self.span) + 1) % len(SPANS)]
         return styled(
-            (f"Answers per day, last {self.span} days", "bold"),
+            (f"Answers, last {self.span} days", "bold"),
             (f"   s: {following} days", "dim"),
         )
 
@@ -177,9 +177,9 @@ class StatisticsScreen(Screen[None]):
             _heading("Time studied"),
             Static(_time(figures), id="time-table"),
             _heading("Cards most often missed"),
-            Static(_missed(figures), id="missed-table"),
+            _missed(figures),
             _heading("Wrong choices most often picked"),
-            Static(_wrong_choices(figures), id="choices-table"),
+            _wrong_choices(figures),
         ]
 
 
@@ -241,44 +241,45 @@ def _states(figures: Statistics) -> Widget:
     )
 
 
-def _time(figures: Statistics) -> Table:
-    table = Table.grid(padding=(0, 2))
-    table.add_column()
-    table.add_column(justify="right")
-    table.add_column()
-    for label, spent in (
-        ("Today", figures.time_today),
-        ("Last 7 days", figures.time_week),
-        ("In all", figures.time_all),
-    ):
-        table.add_row(label, time_words(spent.time_ms), _count(spent.answers, "answer", "answers"))
-    return table
-
-
-def _missed(figures: Statistics) -> Table | Text:
-    if not figures.missed:
-        return plain("No card missed yet.")
-    table = Table.grid(padding=(0, 2), expand=True)
-    table.add_column(no_wrap=True, justify="right")
-    table.add_column(ratio=1, overflow="fold")
-    for missed in figures.missed:
-        table.add_row(
-            f"{missed.wrong:,} of {missed.answers:,} wrong",
-            plain(missed.prompt or f"(a card no deck holds now: {missed.card_id})"),
+def _time(figures: Statistics) -> Text:
+    rows = [
+        (label, time_words(spent.time_ms), _count(spent.answers, "answer", "answers"))
+        for label, spent in (
+            ("Today", figures.time_today),
+            ("Last 7 days", figures.time_week),
+            ("In all", figures.time_all),
         )
-    return table
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(2)]
+    return plain("\n".join(f"{a.ljust(widths[0])}  {b.rjust(widths[1])}  {c}" for a, b, c in rows))
 
 
-def _wrong_choices(figures: Statistics) -> Table | Text:
+def _unknown(card_id: str) -> str:
+    return f"(a card no deck holds now: {card_id})"
+
+
+def _missed(figures: Statistics) -> Widget:
+    if not figures.missed:
+        return Static(plain("No card missed yet."))
+    return Columns(
+        [
+            (
+                f"{missed.wrong:,} of {missed.answers:,} wrong",
+                [(missed.prompt or _unknown(missed.card_id), "")],
+            )
+            for missed in figures.missed
+        ],
+        id="missed-table",
+    )
+
+
+def _wrong_choices(figures: Statistics) -> Widget:
     if not figures.wrong_choices:
-        return plain("No wrong choice picked yet.")
-    table = Table.grid(padding=(0, 2), expand=True)
-    table.add_column(no_wrap=True, justify="right")
-    table.add_column(ratio=1, overflow="fold")
+        return Static(plain("No wrong choice picked yet."))
+    rows = []
     for wrong in figures.wrong_choices:
-        question = plain(wrong.prompt or f"(a card no deck holds now: {wrong.card_id})")
-        question.append_text(styled(("\npicked: ", "dim"), wrong.given))
+        lines = [(wrong.prompt or _unknown(wrong.card_id), ""), (f"picked: {wrong.given}", "bold")]
         if wrong.answer:
-            question.append_text(styled(("\nright:  ", "dim"), wrong.answer))
-        table.add_row(_count(wrong.times, "time", "times"), question)
-    return table
+            lines.append((f"right:  {wrong.answer}", "dim"))
+        rows.append((_count(wrong.times, "time", "times"), lines))
+    return Columns(rows, id="choices-table")

@@ -11,11 +11,11 @@ The drawing functions are pure (data and width in, lines out); the widgets only 
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
@@ -25,10 +25,12 @@ from purgequiz.visible import visible
 __all__ = [
     "BAR_BUCKETS",
     "BarTable",
+    "Columns",
     "CalendarChart",
     "ColumnChart",
     "LineChart",
     "bar_line",
+    "bar_rows",
     "calendar_legend",
     "calendar_level",
     "calendar_lines",
@@ -293,9 +295,25 @@ class CalendarChart(_Chart):
         return calendar_lines(self.days, width), 4
 
 
+def bar_rows(rows: Sequence[tuple[str, int, int, str]], width: int) -> list[tuple[str, str, str]]:
+    """Horizontal bars at ``width``: for each (label, value, total, numbers), lines of (label
+    part, bar, numbers); a long label wraps onto more lines, the bar and numbers on its first.
+    The bars take a third of what the numbers leave, from 5 to 24 characters."""
+    numbers = max((len(row[3]) for row in rows), default=0)
+    bar = max(5, min(24, (width - numbers) // 3))
+    longest = max((len(row[0]) for row in rows), default=0)
+    label = max(8, min(longest, width - bar - numbers - 2))
+    lines = []
+    for text, value, total, words in rows:
+        parts = textwrap.wrap(text, label, break_on_hyphens=False) or [""]
+        lines.append((parts[0].ljust(label), bar_line(value, total, bar), words.rjust(numbers)))
+        lines += [(part.ljust(label), "", "") for part in parts[1:]]
+    return lines
+
+
 class BarTable(Widget):
-    """Horizontal bars, one a row: a label (which wraps), a bar of ``value`` out of
-    ``total``, and the numbers in words; the bars are as long as the width allows."""
+    """Horizontal bars, one a row: a label (which wraps), a bar of ``value`` out of ``total``,
+    and the numbers in words; the bars are as long as the width allows."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"chart--marks"}
     DEFAULT_CSS = """
@@ -310,19 +328,65 @@ class BarTable(Widget):
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
-        self.rows = list(rows)  # (label, value, total, numbers)
+        self.rows = [(visible(label), value, total, words) for label, value, total, words in rows]
 
-    def render(self) -> Table:
-        width = self.content_size.width
-        numbers = max((len(row[3]) for row in self.rows), default=0)
-        bar = max(5, min(24, (width - numbers) // 3))
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(bar_rows(self.rows, width))
+
+    def render(self) -> Text:
         marks = self.get_component_rich_style("chart--marks", partial=True)
-        table = Table.grid(padding=(0, 1), expand=True)
-        table.add_column(ratio=1, overflow="fold")
-        table.add_column(width=bar, no_wrap=True)
-        table.add_column(no_wrap=True, justify="right")
-        for label, value, total, words in self.rows:
-            table.add_row(
-                Text(visible(label)), Text(bar_line(value, total, bar), style=marks), words
-            )
-        return table
+        text = Text(end="", no_wrap=True, overflow="crop")
+        for number, (label, bar, words) in enumerate(bar_rows(self.rows, self.content_size.width)):
+            if number:
+                text.append("\n")
+            text.append(label)
+            text.append(" ")
+            text.append(bar, style=marks)
+            text.append(" " + words if words else "")
+        return text
+
+
+class Columns(Widget):
+    """Rows of two columns drawn at the widget's width: a short figure, right-aligned, and a
+    text beside it that wraps (its line breaks kept; lines given as (text, style))."""
+
+    DEFAULT_CSS = """
+    Columns { height: auto; }
+    """
+
+    def __init__(
+        self,
+        rows: Sequence[tuple[str, Sequence[tuple[str, str]]]],
+        *,
+        id: str | None = None,  # noqa: A002 - Textual's name for it
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.rows = [
+            (visible(figure), [(visible(line), style) for line, style in lines])
+            for figure, lines in rows
+        ]
+
+    def _lines(self, width: int) -> list[tuple[str, str, str]]:
+        left = max((len(figure) for figure, _ in self.rows), default=0)
+        room = max(10, width - left - 2)
+        out = []
+        for figure, lines in self.rows:
+            first = True
+            for line, style in lines:
+                for part in textwrap.wrap(line, room, break_on_hyphens=False) or [""]:
+                    out.append((figure.rjust(left) if first else " " * left, part, style))
+                    first = False
+        return out
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Text:
+        text = Text(end="", no_wrap=True, overflow="crop")
+        for number, (figure, part, style) in enumerate(self._lines(self.content_size.width)):
+            if number:
+                text.append("\n")
+            text.append(figure + "  ")
+            text.append(part, style=style)
+        return text
