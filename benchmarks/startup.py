@@ -14,6 +14,13 @@ first paint (the first screen refreshed after mount) and when ready, and its pea
 medians are compared; the last line is the start-up ratio (must be at most 1.5), and peak
 memory must stay within 2x the bare app's.
 
+Then, in the same way, a third child starts purgequiz, waits for the home screen, opens the
+statistics screen (t) and reports when the screen has drawn its figures; its clock is set to
+the day after the built history ends, so that every figure (the last 365 days, the forecast,
+the weeks of retention) has the whole history to count. The figure printed is the median time
+from t to the figures drawn (limit 300 ms); the first opening, which reads the whole review
+log once and keeps its tally (store/tallies.py), is printed beside it.
+
     /work/venv/bin/python benchmarks/startup.py [--runs 7] [--reviews 100000] [--cards 5000]
 
 ``--keep`` leaves the built profile in place and prints its folder; ``--home FOLDER`` starts
@@ -35,6 +42,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+CLOCK = "statistics-clock.txt"  # the moment the statistics child's clock shows
 
 
 def peak_kib() -> int:
@@ -94,8 +102,45 @@ def child_app(started: float) -> None:
     Timed(profile="benchmark").run(headless=True, size=(80, 24))
 
 
+def child_statistics(started: float) -> None:
+    from datetime import datetime
+
+    from purgequiz.tui.app import PurgeQuizApp
+    from purgequiz.tui.screens.home import HomeScreen
+    from purgequiz.tui.screens.statistics import StatisticsScreen
+
+    given = os.environ.get("PURGEQUIZ_BENCH_NOW")  # a folder built before it was kept: now
+    moment = datetime.fromisoformat(given) if given else datetime.now().astimezone()
+
+    class Timed(PurgeQuizApp):
+        asked = 0.0  # when t was pressed
+
+        def on_home_screen_ready(self, _: HomeScreen.Ready) -> None:
+            self.call_after_refresh(self.ask)
+
+        def ask(self) -> None:
+            _report("paint", started)
+            home = self.screen
+            assert isinstance(home, HomeScreen)
+            self.asked = time.perf_counter()
+            home.action_statistics()  # what t does
+
+        def on_statistics_screen_ready(self, _: StatisticsScreen.Ready) -> None:
+            self.call_after_refresh(self.drawn)
+
+        def drawn(self) -> None:
+            print(json.dumps({"statistics": time.perf_counter() - self.asked}), flush=True)
+            _report("ready", started)
+            self.exit()
+
+    Timed(profile="benchmark", clock=lambda: moment).run(headless=True, size=(80, 24))
+
+
 def run_child(kind: str, home: Path) -> dict[str, float]:
     env = dict(os.environ, PURGEQUIZ_HOME=str(home), PURGEQUIZ_BENCH_START=repr(time.time()))
+    clock = home / CLOCK
+    if clock.exists():
+        env["PURGEQUIZ_BENCH_NOW"] = clock.read_text(encoding="utf-8").strip()
     done = subprocess.run(
         [sys.executable, __file__, "--child", kind],
         env=env,
@@ -121,14 +166,18 @@ def build_home(home: Path, reviews: int, cards: int) -> None:
     from purgequiz.decks.fileformat import write_deck
 
     os.environ["PURGEQUIZ_HOME"] = str(home)
-    deck, _ = build(cards, reviews, 1937)
+    deck, after = build(cards, reviews, 1937)
+    (home / CLOCK).write_text(after.isoformat(), encoding="utf-8")
     paths.user_decks_dir().mkdir(parents=True, exist_ok=True)
     write_deck(deck, paths.user_decks_dir() / "benchmark.json")
 
 
+CHILDREN = {"bare": child_bare, "app": child_app, "statistics": child_statistics}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--child", choices=("bare", "app"))
+    parser.add_argument("--child", choices=CHILDREN)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--reviews", type=int, default=100_000)
     parser.add_argument("--cards", type=int, default=5_000)
@@ -137,7 +186,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         started = float(os.environ["PURGEQUIZ_BENCH_START"])
-        (child_bare if args.child == "bare" else child_app)(started)
+        CHILDREN[args.child](started)
         print(json.dumps({"peak_kib": peak_kib()}), flush=True)
         return
 
@@ -190,6 +239,21 @@ def measure(home: Path, runs: int, profile: str) -> None:
     print(
         f"start-up ratio (home ready / bare ready): {ratio:.2f} (limit 1.5)"
         f"{'' if ratio <= 1.5 else '  OVER'}"
+    )
+    measure_statistics(home, runs)
+
+
+def measure_statistics(home: Path, runs: int) -> None:
+    """The statistics screen, opened with t once the home screen is ready (see the module)."""
+    kept = home / "profiles" / "benchmark" / "tallies.json"
+    kept.unlink(missing_ok=True)  # the first opening reads the whole log, as after an upgrade
+    first = run_child("statistics", home)["statistics"]
+    times = [run_child("statistics", home)["statistics"] for _ in range(runs)]
+    drawn = statistics.median(times) * 1000
+    print(
+        f"statistics screen: figures drawn {drawn:.0f} ms after t (median of {runs}; "
+        f"limit 300 ms){'' if drawn <= 300 else '  OVER'}; the first opening, which reads "
+        f"the whole review log and keeps its tally, took {first * 1000:.0f} ms"
     )
 
 

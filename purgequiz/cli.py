@@ -33,6 +33,7 @@ COMMANDS = (
     "report",
     "demo",
     "serve",
+    "stats",
 )
 
 

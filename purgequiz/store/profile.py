@@ -32,6 +32,7 @@ from purgequiz.learn.bests import updated_bests
 from purgequiz.learn.records import DayCounts, Flag, Review, SessionRecord
 from purgequiz.learn.scheduler import CardProgress
 from purgequiz.learn.settings import Settings
+from purgequiz.learn.tally import ReviewTally
 from purgequiz.store.directory import META, ProfileInfo, find_profile, list_profiles
 from purgequiz.store.errors import (
     FileRole,
@@ -479,6 +480,12 @@ class Profile:
             docs = (self._live.table(name) or {}).values()
             for doc in sorted(docs, key=lambda d: (d.get("reviewed_at", ""), d.get("id", ""))):
                 yield Review.from_dict(doc)
+
+    def review_tally(self) -> ReviewTally:
+        """What the statistics need from the review log, counted (see store/tallies.py)."""
+        from purgequiz.store.tallies import review_tally
+
+        return review_tally(self._live)
 
     # -- closing -------------------------------------------------------------------------------
 

@@ -570,6 +570,34 @@ class JournalStorage(Storage):
             self._load_month(_month(name))
         return self._tables.get(name)
 
+    # -- what the statistics read (see tallies.py) ---------------------------------------------
+
+    def month_files(self) -> dict[str, Path | None]:
+        """Each month of the review log → its sealed file when that file alone holds the month
+        as it stands (no open file beside it, no change since it was written, no damage found
+        in it), else None: such a month is read with :meth:`month_reviews`."""
+        sizes = self._month_sizes()
+        months = {key[:7] for key in sizes} | set(self._unflushed)
+        unsettled = set(self._unflushed) | self._reseal | {k for k in sizes if "." not in k}
+        return {
+            month: self._sealed_path(month)
+            if f"{month}.z" in sizes and month not in unsettled
+            else None
+            for month in sorted(months)
+        }
+
+    def month_reviews(self, month: str) -> list[dict[str, Any]]:
+        """The reviews of ``month`` as they stand (live documents: do not change them); the
+        month is read, checked and kept in memory if it was not yet, as :meth:`table` does."""
+        self._load_month(month)
+        prefix = f"{COLD_PREFIX}{month}-"
+        return [
+            doc
+            for name, table in self._tables.items()
+            if name.startswith(prefix)
+            for doc in table.values()
+        ]
+
     # TinyDB reads the database only as a mapping; a lazy one (not the dict its stub names)
     # is what keeps opening from copying every table.
     def read(self) -> MutableMapping[str, dict[str, Any]]:  # type: ignore[override]

@@ -304,6 +304,11 @@ class PurgeQuizApp(App[None]):
             yield SystemCommand(
                 "Browse", "Search cards, facts and people; a card's progress", screen.action_browse
             )
+            yield SystemCommand(
+                "Statistics",
+                "Charts of your answers, cards due and topics",
+                screen.action_statistics,
+            )
             yield SystemCommand("Help", "Keys and how scheduling works", screen.action_help)
 
     def on_unmount(self) -> None:

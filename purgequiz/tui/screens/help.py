@@ -23,6 +23,7 @@ HELP_KEYS = [
             ("h", "held cards: bring back suspended and buried cards"),
             ("l", "timeline: dated facts, successions, conflicting accounts"),
             ("b", "browse: search cards, facts and people; a card's progress"),
+            ("t", "statistics: answers per day, cards due, topics mastered"),
             ("ctrl+p", "command palette"),
             ("q", "quit (progress is always saved)"),
         ],

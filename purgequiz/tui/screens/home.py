@@ -88,6 +88,7 @@ class HomeScreen(Screen[None]):
         # not in the footer, which it would overflow with d: said in help and the palette
         Binding("b", "browse", "browse", show=False),
         Binding("question_mark", "help", "help"),
+        Binding("t", "statistics", "statistics", show=False),  # the footer is full: in help
         Binding("d", "problems", "problems", tooltip="Why deck files could not be read"),
         Binding("q", "app.quit", "quit"),
     ]
@@ -297,6 +298,11 @@ class HomeScreen(Screen[None]):
         from purgequiz.tui.screens.browse import BrowseScreen
 
         self.app.push_screen(BrowseScreen(self.profile))
+
+    def action_statistics(self) -> None:
+        from purgequiz.tui.screens.statistics import StatisticsScreen
+
+        self.app.push_screen(StatisticsScreen(self.profile))
 
     def action_help(self) -> None:
         from purgequiz.tui.screens.help import HelpScreen
