@@ -103,7 +103,6 @@ def text_report(figures: Statistics, name: str) -> str:
     from purgequiz.learn.statistics import SPANS, share_words, time_words
     from purgequiz.learn.statistics_words import (
         calendar_words,
-        day_words,
         forecast_words,
         retention_words,
         span_words,
@@ -128,7 +127,7 @@ def text_report(figures: Statistics, name: str) -> str:
             ["state", "cards"],
         ),
     )
-    head = [f"Statistics of {name}, study day {day_words(figures.today)}"]
+    head = [f"Statistics of {name}"]
     if figures.empty:
         again = f"purgequiz play --profile {shlex.quote(name)}"
         head.append(

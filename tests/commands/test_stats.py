@@ -42,7 +42,7 @@ def test_stats_prints_each_figure_as_a_sentence_and_a_table(capsys):
     studied("Anna")
     assert main(["stats", "--profile", "Anna"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Statistics of Anna, study day ")
+    assert out.startswith("Statistics of Anna\n")
     assert "12 answers in all, 1 min of study; streak 3 days." in out
     for heading in (
         "Answers per day, last 30 days",
