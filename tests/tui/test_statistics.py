@@ -56,6 +56,21 @@ async def test_t_opens_the_statistics_and_esc_goes_back(clock):
         assert isinstance(pilot.app.screen, HomeScreen)
 
 
+async def test_the_statistics_are_in_the_command_palette(clock):
+    """ "Statistics" in the command palette opens them."""
+    fill(days=2)
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        await settle(pilot)
+        await press(pilot, *"statistics")
+        await settle(pilot)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, StatisticsScreen)
+        assert "Answers, last 30 days" in screen_text(app)
+
+
 async def test_s_switches_the_span_of_the_answers_per_day(clock):
     """s shows the last 90 days, then 365, then 30 again: the heading, the chart's caption and
     the sentence under it change with it."""
