@@ -42,6 +42,11 @@ def register(commands: Subparsers) -> None:
     )
 
 
+def now() -> datetime:
+    """The moment the figures are counted at: now (a test sets another)."""
+    return datetime.now(UTC)
+
+
 def _chosen(name: str | None) -> str | int:
     """The profile to report on (its name), or the exit code after saying why there is none."""
     from purgequiz.store.directory import list_profiles
@@ -70,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(chosen, int):
             return chosen
         with open_profile(chosen, create=False) as profile:
-            figures = profile_statistics(profile, datetime.now(UTC))
+            figures = profile_statistics(profile, now())
             name = profile.display_name
     except ProfileNotFound as error:
         return no_such_profile(error)
@@ -98,7 +103,6 @@ def text_report(figures: Statistics, name: str) -> str:
     from purgequiz.learn.statistics import SPANS, share_words, time_words
     from purgequiz.learn.statistics_words import (
         calendar_words,
-        day_words,
         forecast_words,
         retention_words,
         span_words,
@@ -123,7 +127,7 @@ def text_report(figures: Statistics, name: str) -> str:
             ["state", "cards"],
         ),
     )
-    head = [f"Statistics of {name}, study day {day_words(figures.today)}"]
+    head = [f"Statistics of {name}"]
     if figures.empty:
         again = f"purgequiz play --profile {shlex.quote(name)}"
         head.append(

@@ -209,10 +209,11 @@ class _Chart(Widget):
         return text
 
 
-def _foot(width: int, left: int, first: str, middle: str, last: str) -> str:
-    """A caption line under a chart: ``first`` and ``last`` at its ends, ``middle`` between
-    them when there is room."""
-    room = width - left - len(first) - len(last)
+def _foot(width: int, drawn: int, left: int, first: str, middle: str, last: str) -> str:
+    """A caption line under a chart drawn from column ``left`` to column ``drawn``: ``first``
+    under its start, ``last`` ending under its end (or further, up to ``width``, when they do
+    not fit), ``middle`` between them when there is room."""
+    room = min(width, max(drawn, left + len(first) + len(last) + 1)) - left - len(first) - len(last)
     if room >= len(middle) + 2:
         gap = room - len(middle)
         inner = f"{' ' * (gap // 2)}{middle}{' ' * (gap - gap // 2)}"
@@ -249,7 +250,9 @@ class ColumnChart(_Chart):
         if self.days:
             each = {1: "a day", 7: "a week"}.get(bucket, f"{bucket} days")
             first, last = short_date(self.days[0][0]), short_date(self.days[-1][0])
-            lines.append(_foot(width, left, first, f"one column: {each}", last))
+            step = max(1, (width - left) // max(1, len(sums)))
+            drawn = left + step * len(sums) - (1 if step >= 2 else 0)  # to the last column
+            lines.append(_foot(width, drawn, left, first, f"one column: {each}", last))
         return lines, left
 
 
@@ -274,7 +277,11 @@ class LineChart(_Chart):
         lines = line_lines(self.shares, width, self.chart_height)
         if self.first is not None and self.shares:
             last = self.first + timedelta(weeks=len(self.shares) - 1)
-            lines.append(_foot(width, 5, f"week of {short_date(self.first)}", "", short_date(last)))
+            count = len(self.shares)
+            step = max(1, min(4, (width - 6) // (count - 1))) if count > 1 else 1
+            drawn = 5 + step * (count - 1) + 1  # to the last week's dot
+            first = f"week of {short_date(self.first)}"
+            lines.append(_foot(width, drawn, 5, first, "", short_date(last)))
         return [line[:width] for line in lines], 5
 
 
