@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 
+from purgequiz.tui.widgets.cards import KIND_LABELS
 from tests.tui.test_no_color import Terminal, colour_codes
 
 
@@ -25,9 +26,14 @@ def test_the_practice_screens_send_no_colour_and_mark_the_highlight() -> None:
         terminal.wait_for(re.compile(rb"Cram: what to practise"))
         os.write(terminal.leader, b"\r")
         terminal.wait_for(re.compile(rb"Practice \xc2\xb7 left"))
-        # the first card is drawn at random: a typed answer takes ? and Enter, the others 0
-        card = terminal.wait_for(re.compile(rb"Type your answer|0 if you don't|0 I don't"))
-        os.write(terminal.leader, b"?\r" if card.group(0).startswith(b"Type") else b"0")
+        # the first card is drawn at random, of any kind: its label says which; a typed answer
+        # takes ? and Enter, every other kind 0
+        labels = b"|".join(re.escape(label.encode()) for label in KIND_LABELS.values())
+        card = terminal.wait_for(re.compile(labels))
+        typed = card.group(0) == KIND_LABELS["typed"].encode()
+        if typed:
+            terminal.wait_for(re.compile(rb"Type your answer"))  # the answer's box is up
+        os.write(terminal.leader, b"?\r" if typed else b"0")
         terminal.wait_for(re.compile(rb"You did not know this one"))
         terminal.quit()
         assert colour_codes(terminal.shown[start:]) == []
