@@ -10,18 +10,22 @@ only the fields used here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["TALLY_VERSION", "ReviewTally", "tally_reviews"]
+__all__ = ["COUNTED_FIELDS", "TALLY_VERSION", "ReviewTally", "tally_reviews", "tally_rows"]
 
-TALLY_VERSION = 1
+TALLY_VERSION = 2  # 2: answers in practice left out of the days' retention
+# the fields of a review that :meth:`ReviewTally.count` reads
+COUNTED_FIELDS = ("card_id", "day", "correct", "was_review", "mode", "given", "practice")
 
 
 @dataclass
 class ReviewTally:
-    """``days``: study day (ISO) → [answers to cards in review, right ones];
+    """``days``: study day (ISO) → [answers to cards in review, right ones], answers in
+    practice left out (they are not asked when the schedule says, so they do not measure the
+    schedule's retention);
     ``cards``: card id → [answers, wrong ones]; ``picks``: card id → wrong choice → times."""
 
     days: dict[str, list[int]] = field(default_factory=dict)
@@ -30,17 +34,30 @@ class ReviewTally:
 
     def count(self, review: Mapping[str, Any]) -> None:
         """Count one review (its stored form)."""
-        right = bool(review.get("correct"))
-        card_id = str(review.get("card_id", ""))
-        if review.get("was_review"):
-            day = self.days.setdefault(str(review.get("day", "")), [0, 0])
-            day[0] += 1
-            day[1] += right
+        self.count_fields(*(review.get(name) for name in COUNTED_FIELDS))
+
+    def count_fields(
+        self,
+        card_id: Any,
+        day: Any,
+        correct: Any,
+        was_review: Any,
+        mode: Any,
+        given: Any,
+        practice: Any,
+    ) -> None:
+        """Count one review given as the values of its :data:`COUNTED_FIELDS`, in order
+        (None for a field it does not have)."""
+        right = bool(correct)
+        card_id = "" if card_id is None else str(card_id)
+        if was_review and not practice:
+            counts = self.days.setdefault("" if day is None else str(day), [0, 0])
+            counts[0] += 1
+            counts[1] += right
         card = self.cards.setdefault(card_id, [0, 0])
         card[0] += 1
         card[1] += not right
-        given = review.get("given")
-        if not right and review.get("mode") == "choice" and isinstance(given, str) and given:
+        if not right and mode == "choice" and isinstance(given, str) and given:
             picked = self.picks.setdefault(card_id, {})
             picked[given] = picked.get(given, 0) + 1
 
@@ -96,4 +113,12 @@ def tally_reviews(reviews: Iterable[Mapping[str, Any]]) -> ReviewTally:
     tally = ReviewTally()
     for review in reviews:
         tally.count(review)
+    return tally
+
+
+def tally_rows(rows: Iterable[Sequence[Any]]) -> ReviewTally:
+    """The tally of reviews given as the values of their :data:`COUNTED_FIELDS`, in order."""
+    tally = ReviewTally()
+    for row in rows:
+        tally.count_fields(*row)
     return tally

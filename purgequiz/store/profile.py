@@ -42,6 +42,7 @@ from purgequiz.store.errors import (
     ProfileNotFound,
     Recovery,
     RecoveryKind,
+    StoreError,
     file_problem,
 )
 from purgequiz.store.lock import Lock, ProfileMoved, lock_profile
@@ -495,11 +496,27 @@ class Profile:
         Every answer acknowledged before stays in the journal even then.
         """
         try:
-            if self.storage is not None:
+            if (storage := self.storage) is not None:
                 self.storage = None
-                self.db.close()
+                try:
+                    if storage.unsaved:
+                        storage.compact()  # what closing does first, so that
+                        self._keep_review_tally(storage)  # the statistics count it too
+                finally:
+                    self.db.close()
         finally:
             self._lock.release()
+
+    @staticmethod
+    def _keep_review_tally(storage: JournalStorage) -> None:
+        """Bring the statistics' kept tally up to date (store/tallies.py): the months sealed
+        just now are counted here, once, rather than when the statistics are next opened."""
+        from purgequiz.store.tallies import review_tally
+
+        try:
+            review_tally(storage)
+        except StoreError:
+            pass  # the statistics count it when they are opened
 
     def __enter__(self) -> Profile:
         return self

@@ -845,6 +845,11 @@ class JournalStorage(Storage):
             fsync_dir(self.segments)
         self._reseal.clear()
 
+    @property
+    def unsaved(self) -> bool:
+        """Whether closing would compact: there are changes in the journal, or to record."""
+        return self._journal is not None and bool(self._journal_count or self._changed)
+
     def close(self) -> None:
         """Compact if anything changed, and close the journal (even if compaction fails)."""
         if self._journal is None:

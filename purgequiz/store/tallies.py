@@ -27,17 +27,17 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta
 
-from purgequiz.learn.tally import ReviewTally, tally_reviews
+from purgequiz.learn.tally import COUNTED_FIELDS, ReviewTally, tally_reviews, tally_rows
 from purgequiz.store.disk import read_file, write_atomic
 from purgequiz.store.errors import StoreError
-from purgequiz.store.months import decode_sealed
+from purgequiz.store.months import decode_sealed, review_rows
 from purgequiz.store.schema import Invalid
 from purgequiz.store.storage import JournalStorage
 
 __all__ = ["TALLIES_FILE", "review_tally"]
 
 TALLIES_FILE = "tallies.json"
-TALLIES_VERSION = 1
+TALLIES_VERSION = 2  # 2: tallies of version 2 (see learn/tally.py)
 
 _Count = Annotated[int, Meta(ge=0)]
 _Pair = Annotated[list[_Count], Meta(min_length=2, max_length=2)]
@@ -97,7 +97,12 @@ def _sealed_tally(path: Path, month: str) -> ReviewTally | None:
     """The tally of a sealed month file; None if it is damaged (the storage reads it then)."""
     try:
         raw = read_file(path)
-        sealed = decode_sealed(raw, month) if raw is not None else None
+        if raw is None:
+            return None
+        rows = review_rows(raw, month, COUNTED_FIELDS)
+        if rows is not None:
+            return tally_rows(rows)
+        sealed = decode_sealed(raw, month)  # says what is wrong, and keeps what is right
     except (StoreError, Invalid):
         return None
     if sealed is None or sealed.bad or sealed.cut:

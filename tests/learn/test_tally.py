@@ -13,8 +13,9 @@ def review(
     was_review: bool = False,
     mode: str = "choice",
     given: str = "",
+    practice: bool = False,
 ) -> dict:
-    return {
+    found = {
         "card_id": card,
         "day": day,
         "correct": correct,
@@ -22,6 +23,7 @@ def review(
         "mode": mode,
         "given": given,
     }
+    return found | {"practice": True} if practice else found
 
 
 def test_a_tally_counts_review_answers_per_day_misses_per_card_and_wrong_choices():
@@ -40,6 +42,21 @@ def test_a_tally_counts_review_answers_per_day_misses_per_card_and_wrong_choices
     assert tally.days == {"2026-03-02": [2, 1]}
     assert tally.cards == {"a": [3, 2], "b": [2, 2]}
     assert tally.picks == {"a": {"Yagoda": 2}}
+
+
+def test_answers_in_practice_count_per_card_but_not_in_the_days_retention():
+    """An answer in practice (cram, exam…) to a card in review says nothing of the schedule's
+    retention, so it is left out of the day's count; it still counts for its card and its
+    wrong choice."""
+    tally = tally_reviews(
+        [
+            review("a", "2026-03-02", correct=True, was_review=True),
+            review("a", "2026-03-02", correct=False, was_review=True, given="X", practice=True),
+        ]
+    )
+    assert tally.days == {"2026-03-02": [1, 1]}
+    assert tally.cards == {"a": [2, 1]}
+    assert tally.picks == {"a": {"X": 1}}
 
 
 def test_tallies_add_up_without_changing_the_one_added():
