@@ -84,11 +84,11 @@ class HomeScreen(Screen[None]):
         Binding("p", "practice", "practice", tooltip="Quick practice, cram, exam, chronology …"),
         Binding("s", "settings", "settings"),
         Binding("h", "held", "held cards", tooltip="Suspended, buried, flagged, leech cards"),
-        Binding("l", "timeline", "timeline", show=False),  # in the help and the palette
-        # not in the footer, which it would overflow with d: said in help and the palette
+        # l, b and t are said on the line under the decks (the footer has no room for them)
+        Binding("l", "timeline", "timeline", show=False),
         Binding("b", "browse", "browse", show=False),
         Binding("question_mark", "help", "help"),
-        Binding("t", "statistics", "statistics", show=False),  # the footer is full: in help
+        Binding("t", "statistics", "statistics", show=False),
         Binding("d", "problems", "problems", tooltip="Why deck files could not be read"),
         Binding("q", "app.quit", "quit"),
     ]
@@ -125,6 +125,18 @@ class HomeScreen(Screen[None]):
             decks.display = decks.can_focus = given is None or bool(given.catalog.decks)
             yield decks
             yield Static(self._problems(given) if given else "", id="deck-problems")
+            # the keys the footer has no room for, where a student looking for more finds them
+            yield Static(
+                styled(
+                    ("t", "bold"),
+                    (" statistics   ", "dim"),
+                    ("l", "bold"),
+                    (" timeline   ", "dim"),
+                    ("b", "bold"),
+                    (" browse cards, facts and people", "dim"),
+                ),
+                id="more-keys",
+            )
         yield KeyBar()
 
     def _title(self) -> Text:
