@@ -98,7 +98,7 @@ async def test_cram_asks_every_card_and_changes_no_schedule(clock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await cram_first_deck(pilot)
-        assert "Cram: The NKVD leadership" in words(app) and "Practice · left 3" in words(app)
+        assert "Cram: The NKVD leadership" in words(app) and "practice, cards left 3" in words(app)
         await answer(pilot, correct=False)
         assert "practice: the card's schedule is unchanged" in words(app)
         await press(pilot, "enter")

@@ -25,7 +25,7 @@ def test_the_practice_screens_send_no_colour_and_mark_the_highlight() -> None:
         os.write(terminal.leader, b"2")
         terminal.wait_for(re.compile(rb"Cram: what to practise"))
         os.write(terminal.leader, b"\r")
-        terminal.wait_for(re.compile(rb"Practice \xc2\xb7 left"))
+        terminal.wait_for(re.compile(rb"practice, cards left"))
         # the first card is drawn at random, of any kind: its label says which; a typed answer
         # takes ? and Enter, every other kind 0
         labels = b"|".join(re.escape(label.encode()) for label in KIND_LABELS.values())

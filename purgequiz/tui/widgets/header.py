@@ -45,8 +45,9 @@ class StudyHeader(Vertical):
             self.query_one("#counts", Static).update("")
             return
         if self.practice:
+            self.query_one("#answered", Static).update(plain(f" {answered} answered  ·  "))
             self.query_one("#counts", Static).update(
-                styled(("Practice · left ", "dim"), (str(remaining), "bold"))
+                styled(("practice, cards left ", "dim"), (str(remaining), "bold"))
             )
             return
         self.query_one("#counts", Static).update(
@@ -64,7 +65,7 @@ class StudyHeader(Vertical):
         """A practice's own progress: ``done`` of ``total`` on the bar (answers, or seconds),
         then how many were answered, and ``right``."""
         self.query_one("#session-bar", ProgressBar).update(total=max(1, total), progress=done)
-        self.query_one("#answered", Static).update(plain(f" {answered} answered "))
+        self.query_one("#answered", Static).update(plain(f" {answered} answered  ·  "))
         self.query_one("#counts", Static).update(right)
 
     def say(self, message: str) -> None:
