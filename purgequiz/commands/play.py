@@ -13,9 +13,23 @@ from purgequiz.visible import visible
 
 __all__ = ["WEB_DRIVER", "in_browser", "register", "run", "terminal_problem"]
 
+# every command but play (tests/commands/test_play.py checks the list against the parser's)
+NEEDS_NO_TERMINAL = (
+    "cards",
+    "decks",
+    "demo",
+    "export",
+    "facts",
+    "generate",
+    "profiles",
+    "progress",
+    "report",
+    "serve",
+    "stats",
+)
 WITHOUT_A_TERMINAL = (
     "the commands that work without one are listed by 'purgequiz --help' "
-    "(decks, facts, generate, profiles, progress)"
+    f"({', '.join(NEEDS_NO_TERMINAL)})"
 )
 
 

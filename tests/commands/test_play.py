@@ -12,7 +12,7 @@ import time
 import pytest
 
 from purgequiz import cli
-from purgequiz.commands.play import terminal_problem
+from purgequiz.commands.play import NEEDS_NO_TERMINAL, WITHOUT_A_TERMINAL, terminal_problem
 
 
 class Stream:
@@ -167,3 +167,10 @@ def test_a_profile_that_did_not_close_is_reported(monkeypatch, capsys) -> None:
     monkeypatch.setattr("purgequiz.commands.play.terminal_problem", lambda *_: None)
     assert cli.main(["play", "--profile", "Anna"]) == 1
     assert "cannot use /data/progress.json (permission denied)" in capsys.readouterr().err
+
+
+def test_the_commands_said_to_work_without_a_terminal_are_every_command_but_play() -> None:
+    """The message for a missing terminal names every other command the parser has, so a
+    new command is not left out of it."""
+    assert set(NEEDS_NO_TERMINAL) == set(cli.COMMANDS) - {"play"}
+    assert ", ".join(NEEDS_NO_TERMINAL) in WITHOUT_A_TERMINAL
