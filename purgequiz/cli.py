@@ -34,6 +34,7 @@ COMMANDS = (
     "demo",
     "serve",
     "stats",
+    "optimize",
 )
 
 

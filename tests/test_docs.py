@@ -118,7 +118,7 @@ def test_an_example_that_drifted_is_reported(tmp_path, monkeypatch):
         "draw one (TERM=dumb); run it in a terminal window, or set TERM to the "
         "terminal's type (for example TERM=xterm-256color); the commands that work "
         "without one are listed by 'purgequiz --help' (cards, decks, demo, export, "
-        "facts, generate, profiles, progress, report, serve, stats)\n"
+        "facts, generate, optimize, profiles, progress, report, serve, stats)\n"
         "$ purgequiz decks check nowhere-20250301T090000.json\n"
         "nowhere-20261204T082428.json: no such file, and no deck is listed under this "
         "name (the decks are: army-purge, chronology, figures, industry-decrees, "

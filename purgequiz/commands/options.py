@@ -17,6 +17,7 @@ __all__ = [
     "SAME",
     "CommandParser",
     "Subparsers",
+    "chosen_profile",
     "no_such_profile",
     "profile_name",
     "same_profile",
@@ -74,6 +75,27 @@ def same_profile(name: str) -> str:
         return clean
     say(f"purgequiz: {clean!r} is the profile {found.name!r} ({SAME})", file=sys.stderr)
     return found.name
+
+
+def chosen_profile(name: str | None) -> str | int:
+    """The profile a command given ``--profile name`` (or none) works on: that one (see
+    :func:`same_profile`), else the profile opened last, else the only one; or the exit code
+    after saying why there is none. Raises as :func:`same_profile` does."""
+    from purgequiz.store.directory import list_profiles
+    from purgequiz.store.last import last_profile
+
+    if name is not None:
+        return same_profile(name)
+    names = [info.name for info in list_profiles()]
+    if not names:
+        return fail("there are no profiles yet: study first with 'purgequiz play'")
+    last = last_profile()
+    if last is not None and last in names:
+        return last
+    if len(names) == 1:
+        return names[0]
+    listed = ", ".join(repr(known) for known in names)
+    return fail(f"name the profile with --profile NAME; the profiles are: {listed}")
 
 
 def no_such_profile(error: Exception) -> int:

@@ -21,6 +21,7 @@ NEEDS_NO_TERMINAL = (
     "export",
     "facts",
     "generate",
+    "optimize",
     "profiles",
     "progress",
     "report",

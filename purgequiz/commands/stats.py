@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from purgequiz import explain as words
-from purgequiz.commands.options import Subparsers, no_such_profile, profile_name, same_profile
+from purgequiz.commands.options import Subparsers, chosen_profile, no_such_profile, profile_name
 from purgequiz.commands.output import fail, json_text, say, table
 from purgequiz.store.errors import ProfileNameError, ProfileNotFound, StoreError
 
@@ -47,31 +47,12 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _chosen(name: str | None) -> str | int:
-    """The profile to report on (its name), or the exit code after saying why there is none."""
-    from purgequiz.store.directory import list_profiles
-    from purgequiz.store.last import last_profile
-
-    if name is not None:
-        return same_profile(name)
-    names = [info.name for info in list_profiles()]
-    if not names:
-        return fail("there are no profiles yet: study first with 'purgequiz play'")
-    last = last_profile()
-    if last is not None and last in names:
-        return last
-    if len(names) == 1:
-        return names[0]
-    listed = ", ".join(repr(known) for known in names)
-    return fail(f"name the profile with --profile NAME; the profiles are: {listed}")
-
-
 def run(args: argparse.Namespace) -> int:
     from purgequiz.store.profile import open_profile  # TinyDB: not for --help
     from purgequiz.store.statistics import profile_statistics
 
     try:
-        chosen = _chosen(args.profile)
+        chosen = chosen_profile(args.profile)
         if isinstance(chosen, int):
             return chosen
         with open_profile(chosen, create=False) as profile:

@@ -1,6 +1,7 @@
 """Scheduling with FSRS: a card's progress, one review, previews and interval labels.
 
-Wraps ``fsrs.Scheduler`` with a profile's :class:`Settings`. fsrs's own fuzzing draws on the
+Wraps ``fsrs.Scheduler`` with a profile's :class:`Settings` (FSRS's default parameters, or
+the profile's own, fitted by ``purgequiz optimize``). fsrs's own fuzzing draws on the
 global ``random``; here it is always off, and the same fuzz (fsrs's ranges) is drawn from the
 ``random.Random`` passed in, so a seeded session is reproducible.
 """
@@ -16,6 +17,7 @@ from typing import Any
 
 import fsrs
 from fsrs import Rating, State
+from fsrs.scheduler import DEFAULT_PARAMETERS
 
 from purgequiz.learn.settings import Settings
 
@@ -152,6 +154,7 @@ class Scheduler:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._fsrs = fsrs.Scheduler(
+            parameters=settings.parameters or DEFAULT_PARAMETERS,
             desired_retention=settings.desired_retention,
             learning_steps=tuple(timedelta(minutes=m) for m in settings.learning_steps),
             relearning_steps=tuple(timedelta(minutes=m) for m in settings.relearning_steps),

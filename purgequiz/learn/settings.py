@@ -3,14 +3,19 @@ are shown, and the app's theme."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["SETTINGS_VERSION", "Settings"]
+from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
+
+__all__ = ["PARAMETER_COUNT", "SETTINGS_VERSION", "Settings"]
 
 SETTINGS_VERSION = 2  # the only version read: settings of another version are refused
 THEME_NAME_MAX = 64
+PARAMETER_COUNT = len(LOWER_BOUNDS_PARAMETERS)  # FSRS-6's parameters: 21
+_SEQUENCES = ("learning_steps", "relearning_steps", "parameters")
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,9 @@ class Settings:
     flashcards_only: bool = False
     typed_after_learning: bool = True  # known cards move from multiple choice to typed answers
     theme: str = ""  # the app's theme name; "" means the app's default (the app checks names)
+    # FSRS's parameters fitted to the profile's own reviews (`purgequiz optimize`, see
+    # learn/personal.py); () means FSRS's defaults
+    parameters: tuple[float, ...] = ()
 
     def problems(self) -> list[str]:
         out: list[str] = []
@@ -63,12 +71,39 @@ class Settings:
                 f"the theme must be a theme's name (at most {THEME_NAME_MAX} printable "
                 f"characters), not {self.theme!r}"
             )
+        out += self._parameter_problems()
         if self.timezone:
             try:
                 ZoneInfo(self.timezone)
             except (ZoneInfoNotFoundError, ValueError):
                 out.append(f"unknown time zone {self.timezone!r} (use a name like Europe/Berlin)")
         return out
+
+    def _parameter_problems(self) -> list[str]:
+        """What is wrong with the personal FSRS parameters: FSRS takes none or all of them,
+        each a number within its bounds."""
+        values = self.parameters
+        if values == ():
+            return []
+        undo = "; 'purgequiz optimize --reset' returns to FSRS's defaults"
+        if not isinstance(values, tuple):
+            return [f"the FSRS parameters must be a list of {PARAMETER_COUNT} numbers{undo}"]
+        if len(values) != PARAMETER_COUNT:
+            return [
+                f"the FSRS parameters must be {PARAMETER_COUNT} numbers, not {len(values)}{undo}"
+            ]
+        wrong = [
+            f"{index} ({value!r})"
+            for index, (value, low, high) in enumerate(
+                zip(values, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS, strict=True)
+            )
+            if type(value) not in (int, float)
+            or not math.isfinite(value)
+            or not low <= value <= high
+        ]
+        if wrong:
+            return [f"FSRS parameter(s) {', '.join(wrong[:3])} out of FSRS's bounds{undo}"]
+        return []
 
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone or "UTC")
@@ -79,7 +114,7 @@ class Settings:
         unknown = sorted(set(changes) - known)
         if unknown:
             raise ValueError(f"unknown setting(s): {', '.join(unknown)}")
-        for name in ("learning_steps", "relearning_steps"):
+        for name in _SEQUENCES:
             if name in changes:
                 changes[name] = tuple(changes[name])
         return replace(self, **changes)
@@ -88,6 +123,7 @@ class Settings:
         data = asdict(self)
         data["learning_steps"] = list(self.learning_steps)
         data["relearning_steps"] = list(self.relearning_steps)
+        data["parameters"] = list(self.parameters)
         data["v"] = SETTINGS_VERSION
         return data
 
@@ -103,7 +139,7 @@ class Settings:
             )
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
-        for name in ("learning_steps", "relearning_steps"):
+        for name in _SEQUENCES:
             if name in values:
                 values[name] = tuple(values[name])
         return cls(**values)
