@@ -18,6 +18,7 @@ SMALL = {
     "import_speed.py": ["--reviews", "300"],
     "fuzz.py": ["--cases", "2", "--shape", "all"],
     "browse_search.py": ["--rounds", "1"],
+    "personal_parameters.py": ["--days", "10", "--per-day", "30"],
 }
 # scripts that write no file at all, and why they are not run here
 WRITE_NOTHING = {

@@ -115,17 +115,23 @@ class Calibration:
 
 
 def predictions(
-    logs: Iterable[fsrs.ReviewLog], parameters: Sequence[float] = DEFAULT_PARAMETERS
+    logs: Iterable[fsrs.ReviewLog],
+    parameters: Sequence[float] = DEFAULT_PARAMETERS,
+    since: datetime | None = None,
 ) -> list[tuple[float, bool]]:
-    """For each review a day or more after its card's previous one: the chance of recall
-    FSRS with ``parameters`` gave it just before (from the card's reviews until then), and
-    whether it was recalled (any rating but Again)."""
+    """For each review a day or more after its card's previous one (made at ``since`` or
+    later, if given): the chance of recall FSRS with ``parameters`` gave it just before (from
+    all the card's reviews until then), and whether it was recalled (any rating but Again)."""
     scheduler = fsrs.Scheduler(parameters=parameters, enable_fuzzing=False)
     out = []
     for history in _histories(logs):
         card = fsrs.Card(card_id=history[0].card_id, due=history[0].review_datetime)
         for number, log in enumerate(history):
-            if number and _later_day(log, history[number - 1]):
+            if (
+                number
+                and _later_day(log, history[number - 1])
+                and (since is None or log.review_datetime >= since)
+            ):
                 predicted = scheduler.get_card_retrievability(card, log.review_datetime)
                 out.append((float(predicted), log.rating != fsrs.Rating.Again))
             card, _ = scheduler.review_card(card, log.rating, log.review_datetime)
@@ -133,10 +139,13 @@ def predictions(
 
 
 def calibration(
-    logs: Iterable[fsrs.ReviewLog], parameters: Sequence[float] = DEFAULT_PARAMETERS
+    logs: Iterable[fsrs.ReviewLog],
+    parameters: Sequence[float] = DEFAULT_PARAMETERS,
+    since: datetime | None = None,
 ) -> Calibration:
-    """How well FSRS with ``parameters`` predicts the recalls in ``logs``."""
-    return calibration_of(predictions(logs, parameters))
+    """How well FSRS with ``parameters`` predicts the recalls in ``logs`` (those made at
+    ``since`` or later, if given: a fit's held-out reviews)."""
+    return calibration_of(predictions(logs, parameters, since))
 
 
 def calibration_of(predicted: Sequence[tuple[float, bool]]) -> Calibration:
