@@ -144,3 +144,31 @@ def test_damaged_stored_parameters_are_refused_and_reported(capsys):
     assert "purgequiz optimize --reset" in captured.err
     assert "default parameters already" in captured.out
     assert stored_parameters() == ()
+
+
+def test_an_export_with_damaged_parameters_is_not_imported(tmp_path, capsys):
+    """A progress export whose settings hold parameters FSRS cannot take is refused whole,
+    naming them."""
+    profile_with(2, 2, OWN)
+    export = tmp_path / "anna.json"
+    assert main(["progress", "export", "--profile", "Anna", "-o", str(export)]) == 0
+    data = json.loads(export.read_text())
+    assert data["settings"]["parameters"] == list(OWN)
+    data["settings"]["parameters"][20] = 9.0
+    export.write_text(json.dumps(data))
+    capsys.readouterr()
+    assert main(["progress", "import", str(export), "--profile", "Boris"]) == 1
+    assert capsys.readouterr().err == (
+        f"purgequiz: {export}: settings: FSRS parameter(s) 20 (9.0) out of FSRS's bounds; "
+        "'purgequiz optimize --reset' returns to FSRS's defaults; nothing was imported\n"
+    )
+
+
+def test_a_profile_open_elsewhere_is_left_alone(capsys):
+    """The command takes the profile's lock like every other: a profile open in the app is
+    neither read nor changed, and the message says where it is open."""
+    profile_with(2, 2, OWN)
+    with open_profile("Anna", create=False):
+        assert main(["optimize", "--profile", "Anna", "--reset"]) == 1
+    assert "the profile 'Anna' is open in another purgequiz" in capsys.readouterr().err
+    assert stored_parameters() == OWN

@@ -115,3 +115,13 @@ def test_parameters_round_trip_in_the_stored_settings():
     del data["parameters"]
     assert Settings.from_dict(data).parameters == ()
     assert Settings().changed(parameters=list(OWN)).parameters == OWN
+
+
+def test_held_out_reviews_are_predicted_from_the_whole_history():
+    """With ``since``, only the reviews from then on are scored, each predicted from all the
+    card's reviews before it."""
+    logs = [_log(1, 0), _log(1, 3, Rating.Again), _log(1, 4)]
+    every = personal.predictions(logs)
+    assert personal.predictions(logs, since=NOW + timedelta(days=3.5)) == every[1:]
+    later = personal.calibration(logs, since=NOW + timedelta(days=3.5))
+    assert later == personal.calibration_of(every[1:]) and later.reviews == 1
