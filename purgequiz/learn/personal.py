@@ -47,9 +47,9 @@ __all__ = [
     "review_logs",
 ]
 
-# FSRS's authors advise about a thousand reviews before personal parameters are trusted over
-# the defaults (fewer fit the noise of a few cards); py-fsrs's optimizer itself changes
-# nothing below one batch of 512 counted reviews.
+# py-fsrs's optimizer changes nothing below one batch of 512 counted reviews, and at 512 its
+# five passes take one step each; a thousand gives every pass two steps and each of the 21
+# parameters some fifty reviews, few enough that a student of one deck reaches it in a term.
 MIN_REVIEWS = 1000
 INSTALL_HINT = "pip install 'purgequiz[optimizer]'"
 _HISTORY = 64  # the optimizer learns from each card's first 64 reviews
