@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from fsrs.scheduler import DEFAULT_PARAMETERS
 from textual.widgets import Input
 
 from purgequiz.learn.scheduler import Rating
@@ -157,3 +158,31 @@ async def test_theme_from_the_command_palette_is_kept(clock) -> None:
         assert app.profile.settings.theme == "gruvbox"
     with open_profile("Anna") as profile:
         assert profile.settings.theme == "gruvbox"
+
+
+async def test_the_settings_say_which_parameters_schedule_and_saving_keeps_fitted_ones(
+    clock,
+) -> None:
+    """The settings screen says whether FSRS's defaults or parameters fitted by `purgequiz
+    optimize` schedule the cards; saving other settings keeps the fitted ones."""
+    own = (0.1, 0.5, 1.1, *DEFAULT_PARAMETERS[3:])
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "s")
+        assert "FSRS's defaults" in " ".join(screen_text(app).split())
+        await press(pilot, "escape")
+    with open_profile("Anna") as profile:
+        assert profile.update_settings(parameters=own) == []
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "s")
+        shown = " ".join(screen_text(app).split())
+        assert "fitted to your answers" in shown
+        assert "purgequiz optimize --reset" in shown
+        await fill(pilot, new_per_day="7")
+        await press(pilot, "ctrl+s")
+    with open_profile("Anna") as profile:
+        assert profile.settings.new_per_day == 7
+        assert profile.settings.parameters == own

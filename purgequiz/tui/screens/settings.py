@@ -137,6 +137,7 @@ class SettingsScreen(Screen[None]):
                 compact=True,
                 classes="setting-check",
             )
+            yield Static(plain(_scheduling(settings.parameters)), id="parameters")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", compact=True)
                 yield Button("Cancel (Esc)", id="cancel", compact=True)
@@ -201,3 +202,10 @@ class SettingsScreen(Screen[None]):
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.action_cancel()
+
+
+def _scheduling(parameters: tuple[float, ...]) -> str:
+    """Which FSRS parameters schedule the cards (set with ``purgequiz optimize``)."""
+    if parameters:
+        return "Scheduling: fitted to your answers (undo: purgequiz optimize --reset)"
+    return "Scheduling: FSRS's defaults (purgequiz optimize fits them to your answers)"
