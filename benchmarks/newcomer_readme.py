@@ -46,8 +46,8 @@ class Failed(Exception):
 
 def report(started: float | None, name: str, status: str = "ok") -> None:
     """A line as newcomer.sh prints its steps: status, seconds (or -), name."""
-    seconds = "-" if started is None else f"{time.monotonic() - started:.1f}"
-    print(f"  {status:<4}{seconds:>5} s  {name}", flush=True)
+    seconds = "    -  " if started is None else f"{time.monotonic() - started:5.1f} s"
+    print(f"  {status:<4}{seconds}  {name}", flush=True)
 
 
 def short(text: str, width: int = 62) -> str:
@@ -196,8 +196,9 @@ class Readme:
         subprocess.run(["git", "clone", "--quiet", str(self.repo), str(clone)], check=True)
         if (self.repo.parent / "shared").is_dir():
             (folder / "shared").symlink_to(self.repo.parent / "shared")
-        env = {k: v for k, v in self.env.items() if k not in ("VIRTUAL_ENV", "PURGEQUIZ_HOME")}
+        env = {k: v for k, v in self.env.items() if k != "VIRTUAL_ENV"}
         env["PATH"] = os.environ["PATH"].replace(f"{self.venv / 'bin'}{os.pathsep}", "")
+        env["PURGEQUIZ_HOME"] = str(folder / "home")  # the tests set their own; in case
         status, printed = in_terminal(text, clone, env, timeout=3600)
         if status != 0:
             raise Failed(f"{where}: $ {text}\nexit status {status}; it printed:\n{printed}")
