@@ -52,7 +52,7 @@ STARTED=0
 tm() { tmux -S "$SOCKET" "$@"; }
 
 # now: microseconds since the epoch; elapsed: seconds since $STARTED, to a tenth.
-now() { echo "${EPOCHREALTIME/./}"; }
+now() { echo "${EPOCHREALTIME/[.,]/}"; }
 elapsed() {
     local tenths=$((($(now) - STARTED) / 100000))
     echo "$((tenths / 10)).$((tenths % 10))"
@@ -190,6 +190,9 @@ finish
 # What each kind of card says above its question (purgequiz/tui/widgets/cards.py).
 KINDS=("Multiple choice" "Type the answer" "Flashcard" "True or false?" "Put in order"
     "Match the pairs")
+declare -A NAMES=(["Multiple choice"]="multiple choice" ["Type the answer"]=typed
+    [Flashcard]=flashcard ["True or false?"]="true or false" ["Put in order"]=ordering
+    ["Match the pairs"]=matching)
 declare -A SEEN=()
 begin "answer ten cards" 1
 for card in 1 2 3 4 5 6 7 8 9 10; do
@@ -213,7 +216,7 @@ for card in 1 2 3 4 5 6 7 8 9 10; do
 done
 kinds=""
 for kind in "${KINDS[@]}"; do
-    [ -z "${SEEN[$kind]:-}" ] || kinds+="${kinds:+, }${SEEN[$kind]} ${kind,}"
+    [ -z "${SEEN[$kind]:-}" ] || kinds+="${kinds:+, }${SEEN[$kind]} ${NAMES[$kind]}"
 done
 finish "answer ten cards ($kinds)"
 
@@ -233,7 +236,8 @@ finish
 begin "open again: the progress is there" 1
 type_line "clear; purgequiz; echo \"purgequiz exited with status \$?\""
 wait_for "Who is studying?" 30
-keys Enter
+keys Enter # the profile offered first: the one used last
+wait_for "purgequiz  ·  Nina" 20
 wait_for "Reviews today 10 (goal 30)" 20
 wait_for "Streak 1 day" 5
 grep -qE "58 cards · [0-9]+ new · [1-9][0-9]* learning" <<<"$(screen)" ||

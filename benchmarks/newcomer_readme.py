@@ -202,7 +202,8 @@ class Readme:
         status, printed = in_terminal(text, clone, env, timeout=3600)
         if status != 0:
             raise Failed(f"{where}: $ {text}\nexit status {status}; it printed:\n{printed}")
-        report(started, f"{where} $ {short(text)}")
+        counts = re.findall(r"^=* ?(\d+ passed.*?) ?=*$", printed, re.MULTILINE)
+        report(started, f"{where} $ {short(text, 40)} ({counts[-1] if counts else 'passed'})")
 
     def serve(self, command: doc_examples.Command) -> None:
         """Without the web extra the command says how to get it; with it, the page is served
