@@ -20,10 +20,12 @@ SMALL = {
     "browse_search.py": ["--rounds", "1"],
     "personal_parameters.py": ["--days", "10", "--per-day", "30"],
 }
-# scripts that write no file at all, and why they are not run here
+# scripts that are not run here, and why
 WRITE_NOTHING = {
     "generate.py": "it times generation in memory, for a quarter of a minute",
     "anki_peer.py": "a module that answer_latency.py --vs-anki imports, not a script",
+    "newcomer_readme.py": "the README part of newcomer.sh, which runs it by hand before a "
+    "release in a temporary folder of its own (pip install . and tmux: minutes)",
 }
 
 
