@@ -55,6 +55,7 @@ class Today:
     daily_goal: int
     goal_met: bool
     due_today: int = 0
+    new_left: int = 0  # new cards the daily limit still lets in today
 
 
 def streak(days: Iterable[str], today: date) -> int:
@@ -184,7 +185,8 @@ class Figures:
         seen = self.seen.values()
         due_now = sum(state.due_now for state in seen)
         due_today = sum(state.due_today for state in seen)
-        done = self.profile.day_counts(today.isoformat()).reviews
+        counts = self.profile.day_counts(today.isoformat())
+        done = counts.reviews
         return Today(
             due_now,
             done,
@@ -192,6 +194,7 @@ class Figures:
             settings.daily_goal,
             done >= settings.daily_goal,
             due_today,
+            max(0, settings.new_per_day - counts.new),
         )
 
 

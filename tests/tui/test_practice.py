@@ -55,9 +55,16 @@ async def test_p_opens_the_practice_menu_and_esc_closes_it(clock) -> None:
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_the_home_line_offers_practice_when_nothing_is_due(clock) -> None:
-    """With no card due today, the home screen's line says so and offers p."""
+async def test_the_home_line_offers_new_cards_then_practice_when_nothing_is_due(clock) -> None:
+    """With no card due today, the home screen's line points a new profile at its new cards
+    (Enter), and offers p once the day's new cards are used up."""
     install(choice_deck(2))
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "New cards to learn: Enter" in words(app) and "Nothing due" not in words(app)
+    with open_profile("Anna") as profile:
+        assert profile.update_settings(new_per_day=0) == []
     app = make_app(clock, profile="Anna")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

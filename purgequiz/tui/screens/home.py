@@ -43,6 +43,11 @@ class HomeFigures:
     today: Today
     bests: tuple[int | None, ...] = ()  # each deck's best challenge score, if any
 
+    @property
+    def new_cards(self) -> bool:
+        """Whether a deck has cards not studied yet."""
+        return any(stats.new for stats in self.stats)
+
 
 def gather(profile: Profile, now: datetime, catalog: Catalog | None = None) -> HomeFigures:
     """Every deck's figures and today's line (reads the deck index; run it in a worker)."""
@@ -54,7 +59,8 @@ def gather(profile: Profile, now: datetime, catalog: Catalog | None = None) -> H
     return HomeFigures(catalog, stats, figures.today(), bests)
 
 
-def today_text(today: Today) -> Text:
+def today_text(today: Today, new_cards: bool = False) -> Text:
+    """Today's line; ``new_cards``: whether a deck has new cards to learn."""
     goal = "goal met" if today.goal_met else f"goal {today.daily_goal}"
     days = "day" if today.streak == 1 else "days"
     # "today" counts as the deck rows' "due today" do; "now" is the part of it due already
@@ -62,6 +68,8 @@ def today_text(today: Today) -> Text:
         (("Due now ", "dim"), (str(today.due_now), "bold"), (" (", "dim"))
         + ((f"{today.due_today} today", "bold"), (")", "dim"))
         if today.due_now or today.due_today
+        else (("New cards to learn: ", "bold"), ("Enter", "dim"))
+        if new_cards and today.new_left
         else (("Nothing due: ", "bold"), ("p to practise", "dim"))
     )
     return styled(
@@ -111,7 +119,10 @@ class HomeScreen(Screen[None]):
         with Vertical(id="home"):
             yield Static(self._title(), id="home-title")
             yield Static(
-                today_text(given.today) if given else plain("Counting today's cards…"), id="today"
+                today_text(given.today, given.new_cards)
+                if given
+                else plain("Counting today's cards…"),
+                id="today",
             )
             yield Static(
                 styled(("Decks", "bold"), ("   ↑/↓ choose · Enter study", "dim")), classes="section"
@@ -185,7 +196,7 @@ class HomeScreen(Screen[None]):
         first = self.figures is None
         self.figures = figures
         quiz_app(self).catalog = figures.catalog
-        self.query_one("#today", Static).update(today_text(figures.today))
+        self.query_one("#today", Static).update(today_text(figures.today, figures.new_cards))
         decks = self.query_one("#decks", DeckList)
         decks.show(figures.catalog.decks, figures.stats, figures.bests)
         decks.display = decks.can_focus = bool(figures.catalog.decks)
