@@ -15,8 +15,9 @@ most 20 new cards and 200 reviews a day, as purgequiz's defaults.
   −0.20, relearning step 10 minutes, then 1 day), Hard ×1.2 (ease −0.15), Good × ease (half
   the days overdue counted), Easy × ease × 1.3 (ease +0.15), ease never under 1.3, each
   interval at least one day longer than the one below it. Its ratings are purgequiz's
-  grading of the same answers (:func:`purgequiz.learn.grading.grade`), so only the
-  scheduling differs.
+  grading of the same answers (:func:`purgequiz.learn.grading.grade`) but for the rule that
+  a right pick on a new card is Hard (Anki's own cards are not multiple choice): a student
+  grading themself would say Good.
 * **Fixed**: each card is reviewed 1, 3, 7, 14, 30 and 60 days after it was first studied,
   whatever the answers.
 * **Cramming**: nothing until the last five days before the test, then every sitting uses the
@@ -39,7 +40,7 @@ from typing import Protocol
 from learning_memory import KNOWN, Outcome, Student, growth
 
 from purgequiz.decks.model import Card, Deck
-from purgequiz.learn.grading import grade
+from purgequiz.learn.grading import PICKED, grade
 from purgequiz.learn.memory import MemoryProfile
 from purgequiz.learn.presentation import mode_for
 from purgequiz.learn.queue import LEARN_AHEAD, StudyQueue
@@ -91,6 +92,9 @@ class PurgequizTeacher:
         self.session: StudySession | None = None
         self.shown: Presented | None = None
         self.mismatches = 0  # answers the app judged otherwise than the student meant them
+        self.picked_first: dict[str, bool] = {}  # card → its first answer was a right pick
+        self.days: dict[str, set[object]] = {}  # card → the study days it was answered on
+        self.segment = ""  # the calibration group of the last prediction
 
     def begin(self, now: datetime, day: int) -> None:
         self.session = StudySession(self.deck, self.profile, now, self.rng)
@@ -114,6 +118,11 @@ class PurgequizTeacher:
             return None
         if session.queue.day(state.last_review) >= session.queue.day(now):
             return None
+        early = len(self.days.get(card_id, ())) <= 3
+        first = (
+            "first answer a right pick" if self.picked_first.get(card_id) else "other first answer"
+        )
+        self.segment = f"{first}, reviews 1-3" if early else "4th review day on"
         return session.scheduler.retrievability(state, now)
 
     def answered(self, outcome: Outcome, now: datetime) -> None:
@@ -126,6 +135,10 @@ class PurgequizTeacher:
         else:
             result = session.answer(_response(shown, outcome.correct), now, outcome.answer_ms)
         self.mismatches += result.correct != outcome.correct
+        card_id = shown.card.id
+        if card_id not in self.picked_first:
+            self.picked_first[card_id] = result.correct and shown.mode in PICKED
+        self.days.setdefault(card_id, set()).add(session.queue.day(now))
 
     def end(self, now: datetime) -> None:
         self._session().summary(now)
@@ -188,7 +201,9 @@ class DueTeacher:
 
     def _mode(self, card: Card) -> str:
         state = self.cards.get(card.id)
-        proxy = CardProgress(card.id, state=State.Review, reps=1) if state and state.graduated else None
+        proxy = (
+            CardProgress(card.id, state=State.Review, reps=1) if state and state.graduated else None
+        )
         return mode_for(card, proxy, self.settings)
 
     def _pick(self, now: datetime) -> Card | None:
@@ -302,7 +317,11 @@ class SM2Teacher(DueTeacher):
                 state.learning = True
                 state.due = now + steps[0] * MINUTE
             elif rating == Rating.Hard:
-                delay = (steps[0] + steps[1]) / 2 if state.step == 0 and len(steps) > 1 else steps[state.step]
+                delay = (
+                    (steps[0] + steps[1]) / 2
+                    if state.step == 0 and len(steps) > 1
+                    else steps[state.step]
+                )
                 state.learning = True
                 state.due = now + delay * MINUTE
             elif rating == Rating.Good and state.step + 1 < len(steps):

@@ -18,11 +18,14 @@ SMALL = {
     "import_speed.py": ["--reviews", "300"],
     "fuzz.py": ["--cases", "2", "--shape", "all"],
     "browse_search.py": ["--rounds", "1"],
+    "learning.py": ["--students", "1", "--days", "8"],
 }
 # scripts that write no file at all, and why they are not run here
 WRITE_NOTHING = {
     "generate.py": "it times generation in memory, for a quarter of a minute",
     "anki_peer.py": "a module that answer_latency.py --vs-anki imports, not a script",
+    "learning_memory.py": "a module that learning.py imports, not a script",
+    "learning_schedulers.py": "a module that learning.py imports, not a script",
 }
 
 
