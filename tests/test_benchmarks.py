@@ -19,6 +19,7 @@ SMALL = {
     "fuzz.py": ["--cases", "2", "--shape", "all"],
     "browse_search.py": ["--rounds", "1"],
     "personal_parameters.py": ["--days", "10", "--per-day", "30"],
+    "learning.py": ["--students", "1", "--days", "8"],
 }
 # scripts that are not run here, and why
 WRITE_NOTHING = {
@@ -26,6 +27,8 @@ WRITE_NOTHING = {
     "anki_peer.py": "a module that answer_latency.py --vs-anki imports, not a script",
     "newcomer_readme.py": "the README part of newcomer.sh, which runs it by hand before a "
     "release in a temporary folder of its own (pip install . and tmux: minutes)",
+    "learning_memory.py": "a module that learning.py imports, not a script",
+    "learning_schedulers.py": "a module that learning.py imports, not a script",
 }
 
 

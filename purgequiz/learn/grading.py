@@ -1,6 +1,9 @@
 """Automatic grading: an outcome and a response time become an FSRS rating.
 
-* wrong → **Again**;
+* wrong, or "I don't know" → **Again**;
+* right on a card seen for the first time, picked among choices (multiple choice or
+  true/false) → **Hard**: that is recognition, and it may be a guess (one in four with four
+  choices, one in two on true/false), not yet evidence that the answer will come back later;
 * right but slow (more than ``slow_ms`` for the mode) or with an accepted near-miss spelling
   → **Hard**;
 * right, fast (at most ``fast_ms`` for the mode) and the card already well known (in review,
@@ -18,7 +21,7 @@ from dataclasses import dataclass, field
 
 from purgequiz.learn.scheduler import CardProgress, Rating
 
-__all__ = ["DEFAULT_THRESHOLDS", "Thresholds", "grade", "well_known"]
+__all__ = ["DEFAULT_THRESHOLDS", "PICKED", "Thresholds", "grade", "well_known"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Thresholds:
 
 
 DEFAULT_THRESHOLDS = Thresholds()
+PICKED = ("choice", "truefalse")  # modes whose answer is picked among a few, so can be guessed
 
 
 def well_known(progress: CardProgress | None, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> bool:
@@ -62,11 +66,15 @@ def grade(
     *,
     near_miss: bool = False,
     known: bool = False,
+    new: bool = False,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> Rating:
-    """The rating for an automatically graded answer (see the module docstring)."""
+    """The rating for an automatically graded answer (see the module docstring); ``new``:
+    the card has never been answered before."""
     if not correct:
         return Rating.Again
+    if new and mode in PICKED:
+        return Rating.Hard
     slow = thresholds.slow_ms.get(mode, thresholds.slow_ms["choice"])
     fast = thresholds.fast_ms.get(mode, thresholds.fast_ms["choice"])
     if near_miss or elapsed_ms > slow:

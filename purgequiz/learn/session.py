@@ -250,9 +250,15 @@ class StudySession:
             given = str(response)
             answer = card.answer
             correct = given == answer or normalize_answer(given) == normalize_answer(answer)
-        known = well_known(self.states.get(card.id), self.thresholds)
+        state = self.states.get(card.id)
         rating = grade(
-            correct, elapsed_ms, mode, near_miss=near_miss, known=known, thresholds=self.thresholds
+            correct,
+            elapsed_ms,
+            mode,
+            near_miss=near_miss,
+            known=well_known(state, self.thresholds),
+            new=state is None or state.is_new,
+            thresholds=self.thresholds,
         )
         return self._apply(rating, correct, near_miss, given, closer_to, now, elapsed_ms, order)
 

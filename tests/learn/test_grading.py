@@ -34,3 +34,25 @@ def test_well_known_needs_review_and_a_week():
     assert well_known(CardProgress("a", state=State.Review, stability=7.0, **base))
     assert not well_known(CardProgress("a", state=State.Review, stability=6.9, **base))
     assert not well_known(CardProgress("a"))
+
+
+@pytest.mark.parametrize(
+    "correct, ms, mode, rating",
+    [
+        (True, 2000, "choice", Rating.Hard),
+        (True, 2000, "truefalse", Rating.Hard),
+        (False, 2000, "choice", Rating.Again),
+        (True, 2000, "typed", Rating.Good),
+        (True, 10000, "ordering", Rating.Good),
+        (True, 10000, "matching", Rating.Good),
+    ],
+)
+def test_a_right_pick_on_a_new_card_is_recognition(correct, ms, mode, rating):
+    """A new card answered rightly by picking among choices (multiple choice, true/false) is
+    Hard, since it may be a guess; typed, ordering and matching answers are graded as before."""
+    assert grade(correct, ms, mode, new=True) == rating
+
+
+def test_a_right_pick_on_a_card_answered_before_is_good():
+    """The recognition rule holds for new cards only: a fast right choice otherwise is Good."""
+    assert grade(True, 2000, "choice", new=False) == Rating.Good

@@ -25,20 +25,44 @@ def profile():
 
 
 def test_new_card_is_multiple_choice_then_typed_once_known(profile):
-    """A new card is asked as multiple choice; once graduated it is typed."""
+    """A new card is asked as multiple choice (a right pick is graded Hard: it may be a
+    guess); once graduated through its learning steps it is typed."""
     d = deck(card("a", "Nikolai Yezhov"))
     session = StudySession(d, profile, NOW, random.Random(1))
     shown = session.next_card(NOW)
     assert shown.mode == "choice" and set(shown.choices) == set(d.cards[0].choices)
     result = session.answer("Nikolai Yezhov", NOW, 3000)
-    assert (result.correct, result.rating, result.interval) == (True, Rating.Good, "10m")
-    later = NOW + timedelta(minutes=10)
-    session.answer("Nikolai Yezhov", later, 3000) if session.next_card(later) else None
+    assert (result.correct, result.rating, result.interval) == (True, Rating.Hard, "6m")
+    later = NOW
+    for step, interval in ((6, "10m"), (10, "1d")):
+        later += timedelta(minutes=step)
+        assert session.next_card(later).mode == "choice"
+        result = session.answer("Nikolai Yezhov", later, 3000)
+        assert (result.rating, result.interval) == (Rating.Good, interval)
     assert session.states["a"].is_review
     shown = session.next_card(later + timedelta(days=3))
     assert shown.mode == "typed"
     result = session.answer("Yezhof", later + timedelta(days=3), 3000)
     assert result.correct and result.near_miss and result.rating == Rating.Hard
+
+
+def test_a_right_pick_counts_as_good_once_the_card_has_been_answered(profile):
+    """Only the first answer to a card, picked among choices, is held to be recognition:
+    a right choice on a card answered before (here after "I don't know") is Good."""
+    session = StudySession(deck(card("a", "Nikolai Yezhov")), profile, NOW, random.Random(1))
+    session.next_card(NOW)
+    session.dont_know(NOW, 3000)
+    later = NOW + timedelta(minutes=1)
+    assert session.next_card(later).mode == "choice"
+    assert session.answer("Nikolai Yezhov", later, 3000).rating == Rating.Good
+
+
+def test_a_right_true_false_answer_to_a_new_card_is_hard(profile):
+    """A new true/false card answered rightly is graded Hard (an even chance to guess)."""
+    d = deck(card("a", kind="truefalse", truth=True))
+    session = StudySession(d, profile, NOW, random.Random(1))
+    assert session.next_card(NOW).mode == "truefalse"
+    assert session.answer(True, NOW, 2000).rating == Rating.Hard
 
 
 def test_flashcard_always_available(profile):

@@ -70,16 +70,17 @@ async def test_damaged_progress_is_reported_in_plain_words(clock, markup_home) -
 
 
 async def test_grade_dialog_escape_keeps_the_grade(clock) -> None:
-    """Esc in the grade dialog changes nothing; the feedback still shows the first grade."""
+    """Esc in the grade dialog changes nothing; the feedback still shows the first grade
+    (Hard: a right choice on a new card)."""
     async with studying(clock, choice_deck(2), answered=True) as pilot:
         await press(pilot, "e")
         assert isinstance(pilot.app.screen, GradeDialog)
-        assert "Change the grade (now Good)" in screen_text(pilot.app)
+        assert "Change the grade (now Hard)" in screen_text(pilot.app)
         await press(pilot, "escape")
         assert isinstance(pilot.app.screen, StudyScreen)
-        assert "Graded Good" in screen_text(pilot.app)
+        assert "Graded Hard" in screen_text(pilot.app)
     with open_profile("Anna") as profile:
-        assert [review.rating for review in profile.reviews()] == [3]
+        assert [review.rating for review in profile.reviews()] == [2]
 
 
 async def test_flag_dialog_escape_keeps_no_note(clock) -> None:

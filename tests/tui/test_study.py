@@ -55,7 +55,9 @@ async def test_first_run_study_quit_reopen(clock) -> None:
         await press(pilot, "enter")
         assert isinstance(app.screen, StudyScreen)
         answers = await study_all(pilot)
-        assert answers == 6  # each new card: once new, once more from its learning step
+        # each new card: once new (a right pick on a new card is graded Hard, and stays at the
+        # first learning step), then at its two learning steps
+        assert answers == 9
         assert isinstance(app.screen, SummaryScreen)
         assert "Cards reviewed" in screen_text(app)
         await press(pilot, "h")
@@ -71,7 +73,7 @@ async def test_first_run_study_quit_reopen(clock) -> None:
         await press(pilot, "enter")
         assert isinstance(app.screen, HomeScreen), screen_text(app)[-3000:]
         text = screen_text(app)
-        assert "Reviews today 6" in " ".join(text.split())
+        assert "Reviews today 9" in " ".join(text.split())
         assert "0 new" in text
     with open_profile("Анна Ахматова") as profile:
         assert len(profile.card_states()) == 3
@@ -96,8 +98,9 @@ async def test_typed_session(clock) -> None:
 
 
 async def test_truefalse_session(clock) -> None:
-    """True/false cards are answered with t and f."""
-    assert await study_deck_to_the_end(clock, truefalse_deck(2)) == 4
+    """True/false cards are answered with t and f (three times each when right: new, then
+    at the two learning steps, a right answer to a new card being graded Hard)."""
+    assert await study_deck_to_the_end(clock, truefalse_deck(2)) == 6
 
 
 async def test_ordering_session(clock) -> None:
