@@ -19,6 +19,7 @@ import fsrs
 from fsrs import Rating, State
 from fsrs.scheduler import DEFAULT_PARAMETERS
 
+from purgequiz.learn.days import study_day
 from purgequiz.learn.settings import Settings
 
 __all__ = [
@@ -175,6 +176,19 @@ class Scheduler:
         fuzzed = min(round(rng.random() * (high - low + 1) + low), self.settings.maximum_interval)
         return timedelta(days=fuzzed)
 
+    def _as_fsrs_sees_it(self, progress: CardProgress, now: datetime) -> fsrs.Card:
+        """``progress`` for fsrs at ``now``, its last review moved to whole study days before
+        ``now``: fsrs counts the days since a review in whole 24-hour periods, and so would
+        take a review the next evening, less than 24 hours later, for one of the same day (no
+        time for forgetting). Days are counted here as the queue counts them, by study day,
+        as Anki does."""
+        card = progress.fsrs_card(now)
+        if progress.last_review is not None:
+            zone, hour = self.settings.zone(), self.settings.day_starts_at
+            days = (study_day(now, zone, hour) - study_day(progress.last_review, zone, hour)).days
+            card.last_review = now - timedelta(days=max(days, 0))
+        return card
+
     def review(
         self,
         progress: CardProgress,
@@ -187,7 +201,9 @@ class Scheduler:
         if now.tzinfo is None:
             raise ValueError("now must be timezone-aware")
         now = now.astimezone(UTC)
-        card, _ = self._fsrs.review_card(progress.fsrs_card(now), rating, now, elapsed_ms)
+        card, _ = self._fsrs.review_card(
+            self._as_fsrs_sees_it(progress, now), rating, now, elapsed_ms
+        )
         if self.settings.fuzzing and rng is not None and card.state == State.Review:
             card.due = now + self._fuzz(card.due - now, rng)
         lapsed = rating == Rating.Again and progress.state == State.Review
@@ -211,14 +227,14 @@ class Scheduler:
         now = now.astimezone(UTC)
         out = {}
         for rating in Rating:
-            card, _ = self._fsrs.review_card(progress.fsrs_card(now), rating, now)
+            card, _ = self._fsrs.review_card(self._as_fsrs_sees_it(progress, now), rating, now)
             out[rating] = card.due - now
         return out
 
     def retrievability(self, progress: CardProgress, now: datetime) -> float | None:
-        """The chance, by FSRS's forgetting curve, of recalling the card at ``now`` (whole
-        days since its last review, as fsrs counts them); None for a card never reviewed."""
+        """The chance, by FSRS's forgetting curve, of recalling the card at ``now`` (study
+        days since its last review); None for a card never reviewed."""
         if progress.is_new or progress.stability is None or progress.last_review is None:
             return None
         now = now.astimezone(UTC)
-        return float(self._fsrs.get_card_retrievability(progress.fsrs_card(now), now))
+        return float(self._fsrs.get_card_retrievability(self._as_fsrs_sees_it(progress, now), now))

@@ -4,6 +4,7 @@ import random
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import fsrs
 import pytest
 
 from purgequiz.learn.scheduler import (
@@ -156,3 +157,40 @@ def test_progress_round_trip_and_ids():
 def test_interval_labels(interval, label):
     """Intervals are labelled in the shortest unit that reads well."""
     assert interval_label(interval) == label
+
+
+def test_days_since_a_review_are_counted_in_study_days():
+    """A review the next evening, under 24 hours after one late the evening before, is a
+    review a day later (the card had a night to be forgotten), not one of the same day;
+    two reviews within one study day (past midnight, before the day starts at 04:00) are of
+    the same day."""
+    scheduler = Scheduler(Settings(timezone="UTC", fuzzing=False))
+    late = datetime(2025, 3, 10, 22, tzinfo=UTC)
+    known = CardProgress(
+        "c1",
+        state=State.Review,
+        step=None,
+        stability=5.0,
+        difficulty=5.0,
+        due=late,
+        last_review=late,
+        reps=4,
+        lapses=0,
+    )
+    raw = fsrs.Scheduler(enable_fuzzing=False)
+
+    def by_fsrs(days_before: float, at: datetime) -> float:
+        card = known.fsrs_card(at)
+        card.last_review = at - timedelta(days=days_before)
+        return raw.review_card(card, Rating.Good, at)[0].stability
+
+    next_evening = late + timedelta(hours=20)
+    assert scheduler.review(known, Rating.Good, next_evening).stability == pytest.approx(
+        by_fsrs(1, next_evening)
+    )
+    assert scheduler.retrievability(known, next_evening) < 1.0
+    after_midnight = late + timedelta(hours=5)  # 03:00: still the study day of 22:00
+    assert scheduler.review(known, Rating.Good, after_midnight).stability == pytest.approx(
+        by_fsrs(0, after_midnight)
+    )
+    assert scheduler.retrievability(known, after_midnight) == 1.0

@@ -51,12 +51,15 @@ def reviewed(days_ago: float, stability: float = 5.0, **fields) -> CardProgress:
     )
 
 
-def test_retrievability_is_fsrs_forgetting_curve_over_whole_days():
-    """Twelve and a half days after a review with a stability of 5 days, the chance of
-    recall is FSRS's curve at 12 whole days; at as many days as the stability it is 90%."""
+def test_retrievability_is_fsrs_forgetting_curve_over_study_days():
+    """Twelve and a half days after a review with a stability of 5 days (at 21:00, 13 study
+    days before 09:00 with days starting at 04:00), the chance of recall is FSRS's curve at 13
+    days; twelve days and a few hours later, at 12; at as many days as the stability, 90%."""
     shown = standing("c1", reviewed(12.5), [], (), SETTINGS, NOW)
-    assert shown.retrievability == pytest.approx(by_hand(5.0, 12), abs=1e-9)
-    assert shown.retrievability == pytest.approx(0.8298, abs=1e-4)  # (1 + 0.98045·12/5)^-0.1542
+    assert shown.retrievability == pytest.approx(by_hand(5.0, 13), abs=1e-9)
+    assert shown.retrievability == pytest.approx(0.8226, abs=1e-4)  # (1 + 0.98045·13/5)^-0.1542
+    same_hours = standing("c1", reviewed(12.1), [], (), SETTINGS, NOW)
+    assert same_hours.retrievability == pytest.approx(by_hand(5.0, 12), abs=1e-9)
     at_stability = standing("c1", reviewed(10, stability=10.0), [], (), SETTINGS, NOW)
     assert at_stability.retrievability == pytest.approx(0.9, abs=1e-9)
 
