@@ -19,6 +19,10 @@ POINTS_PER_MM = 72 / 25.4
 # where the browser set the line; a word that runs off the page does so by far more
 SLACK = 1.0
 
+# The tests of this module run on one worker (`--dist loadgroup`), so that the shipped deck's
+# worksheet, which takes Chromium seconds to print, is printed once per run, not once per worker
+pytestmark = pytest.mark.xdist_group("worksheet-pdf")
+
 
 @pytest.fixture(scope="module")
 def shipped_pdf(shipped_deck: Deck, tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -29,6 +33,12 @@ def shipped_pdf(shipped_deck: Deck, tmp_path_factory: pytest.TempPathFactory) ->
     pdf = folder / "worksheet.pdf"
     pdf.write_bytes(render(shipped_deck, scratch))
     return pdf
+
+
+@pytest.fixture(scope="module")
+def shipped_pages(shipped_pdf: Path) -> list[str]:
+    """The text of each page of that worksheet, read once (pdftotext) for the tests below."""
+    return pdf_pages(shipped_pdf)
 
 
 def _key_page(pages: list[str]) -> int:
@@ -75,28 +85,28 @@ def test_a_long_unbroken_word_wraps_inside_the_margins(awkward_deck: Deck, tmp_p
     assert _outside_margins(pdf_words(pdf)) == []
 
 
-def test_the_page_count_is_sensible(shipped_pdf: Path, shipped_deck: Deck) -> None:
+def test_the_page_count_is_sensible(shipped_pages: list[str], shipped_deck: Deck) -> None:
     """The questions take between four and twelve to a page (not one a page, not crammed),
     and the key no more than one and a half times as many pages."""
-    pages = pdf_pages(shipped_pdf)
+    pages = shipped_pages
     questions = _key_page(pages)
     count = len(shipped_deck.cards)
     assert count / 12 <= questions <= count / 4, questions
     assert len(pages) - questions <= 1.5 * questions, len(pages)
 
 
-def test_the_key_starts_on_a_page_of_its_own(shipped_pdf: Path) -> None:
+def test_the_key_starts_on_a_page_of_its_own(shipped_pages: list[str]) -> None:
     """On the first page that holds the key's heading, nothing comes before the heading."""
-    pages = pdf_pages(shipped_pdf)
+    pages = shipped_pages
     key = _key_page(pages)
     assert pages[key].split(KEY_HEADING)[0].strip() == ""
     assert "Sources" in pages[key - 1]
 
 
-def test_no_question_is_split_over_two_pages(shipped_pdf: Path) -> None:
+def test_no_question_is_split_over_two_pages(shipped_pages: list[str]) -> None:
     """Every page of questions after the first starts with a question's number (or the
     sources' heading), never with the rest of a question from the page before."""
-    pages = pdf_pages(shipped_pdf)
+    pages = shipped_pages
     for number, page in enumerate(pages[1 : _key_page(pages)], 2):
         first = page.strip().splitlines()[0]
         assert re.match(r"\d+\. |Sources$", first.strip()), (number, first)
@@ -121,10 +131,10 @@ def _entries(text: str, count: int) -> list[str]:
     return [_flat(text[a:b]) for a, b in zip(starts, ends, strict=True)]
 
 
-def test_every_question_is_numbered_and_asked(shipped_pdf: Path, shipped_deck: Deck) -> None:
+def test_every_question_is_numbered_and_asked(shipped_pages: list[str], shipped_deck: Deck) -> None:
     """Before the key, the questions 1, 2, … each hold their prompt, each choice with its
     letter, and the items to order or to match."""
-    pages = pdf_pages(shipped_pdf)
+    pages = shipped_pages
     questions = "\n".join(pages[: _key_page(pages)])
     entries = _entries(questions, len(shipped_deck.cards))
     for number, (card, entry) in enumerate(zip(shipped_deck.cards, entries, strict=True), 1):
@@ -139,10 +149,10 @@ def test_every_question_is_numbered_and_asked(shipped_pdf: Path, shipped_deck: D
                 assert _flat(item) in entry, (number, item)
 
 
-def test_the_key_has_every_answer(shipped_pdf: Path, shipped_deck: Deck) -> None:
+def test_the_key_has_every_answer(shipped_pages: list[str], shipped_deck: Deck) -> None:
     """After the key's heading, the entries 1, 2, … each give the card's answer, with the
     right letter first for a multiple-choice card, and its explanation."""
-    pages = pdf_pages(shipped_pdf)
+    pages = shipped_pages
     key = "\n".join(pages[_key_page(pages) :])
     entries = _entries(key, len(shipped_deck.cards))
     for number, (card, entry) in enumerate(zip(shipped_deck.cards, entries, strict=True), 1):

@@ -54,7 +54,18 @@ def _list(screen: TimelineScreen, view: str = "axis") -> FactList:
 
 
 async def _highlight(pilot, listed: FactList, fact_id: str) -> None:
-    """Move the highlight to ``fact_id`` with the down key, as a student would."""
+    """Move the highlight to ``fact_id`` as a student would: ] to the heading (year, post or
+    dispute) the fact is listed under, then the down key (a key and a redraw each, so ] spares
+    the tests some 300 presses of ↓)."""
+    here = listed.highlighted or 0
+    target = next(
+        (i for i, line in enumerate(listed.lines) if i >= here and line.fact_id == fact_id), -1
+    )
+    head = max((i for i, line in enumerate(listed.lines[: target + 1]) if line.major), default=-1)
+    for _ in range(len(listed.lines)):  # ] lands on a fact at or before the target
+        if (listed.highlighted or 0) >= head:
+            break
+        await press(pilot, "]")
     for _ in range(len(listed.lines)):
         if listed.fact_id == fact_id:
             return
