@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from purgequiz.facts.model import Fact, FactBase
 
 __all__ = [
     "ANSWER_TYPES",
@@ -51,6 +54,20 @@ class Citation:
     date: str | None
     paragraphs: tuple[int, ...]
     label: str | None = None  # how a student finds it: "Wright, Socialist Appeal, 5 October 1940"
+
+    @classmethod
+    def of(cls, base: FactBase, fact: Fact) -> Citation:
+        """Where ``fact`` comes from, as a card cites it."""
+        source = base.sources[fact.source]
+        return cls(
+            source.id,
+            source.title,
+            source.author,
+            source.publication,
+            source.date,
+            tuple(fact.paragraphs),
+            source.cite_as,
+        )
 
     def line(self) -> str:
         """'Wright, Socialist Appeal, 5 October 1940, ¶21', or with no label the full form:

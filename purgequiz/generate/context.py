@@ -26,7 +26,7 @@ from purgequiz.generate.phrasing import (
 )
 from purgequiz.generate.registry import Template
 
-__all__ = ["NEAR", "Context", "Wrong", "citation", "set_id"]
+__all__ = ["NEAR", "Context", "Wrong", "set_id"]
 
 _Key = TypeVar("_Key", bound=Hashable)  # the key of one of the index's tables of entities
 
@@ -45,19 +45,6 @@ NEAR = {
 # purges and the exile who opposed them are never a plausible slip for someone else.
 _APART = ("leader", "exile", "regional")
 _PURGE_YEARS = FuzzyDate(1936, 12)
-
-
-def citation(base: FactBase, fact: Fact) -> Citation:
-    source = base.sources[fact.source]
-    return Citation(
-        source.id,
-        source.title,
-        source.author,
-        source.publication,
-        source.date,
-        tuple(fact.paragraphs),
-        source.cite_as,
-    )
 
 
 def set_id(facts: Iterable[Fact], template: str) -> str:
@@ -268,7 +255,7 @@ class Context:
         cites: dict[tuple[str, tuple[int, ...]], Citation] = {}
         for fact in group:
             brought.update(dict.fromkeys(fact.topics))
-            cite = citation(self.base, fact)
+            cite = Citation.of(self.base, fact)
             cites[(cite.id, cite.paragraphs)] = cite
         if kind != "truefalse":  # no wrong choice that the prompt itself names
             wrong = [w for w in wrong if not mentions(prompt, [w.text])]
@@ -329,11 +316,11 @@ class Context:
         if isinstance(wrong.because, Fact):
             fact = wrong.because
             if entity is not None:
-                cites = (*own, citation(self.base, fact))
+                cites = (*own, Citation.of(self.base, fact))
                 return Rebuttal(
                     wrong.text,
                     f"It was {entity}, not {wrong.text}. {fact.statement}",
                     tuple(dict.fromkeys(cites)),
                 )  # each citation once
-            return Rebuttal(wrong.text, fact.statement, (citation(self.base, fact),))
+            return Rebuttal(wrong.text, fact.statement, (Citation.of(self.base, fact),))
         return Rebuttal(wrong.text, wrong.because, own)

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from purgequiz.decks.model import Citation
 from purgequiz.facts.dates import DateSpan
 from purgequiz.facts.kinds import (
     Appointment,
@@ -30,21 +29,7 @@ from purgequiz.facts.kinds import (
 )
 from purgequiz.facts.model import Entity, Fact, FactBase
 
-__all__ = ["Line", "People", "PersonPage", "fact_citation"]
-
-
-def fact_citation(base: FactBase, fact: Fact) -> Citation:
-    """Where ``fact`` comes from, as a card cites it ("Wright, Socialist Appeal, …, ¶21")."""
-    source = base.sources[fact.source]
-    return Citation(
-        source.id,
-        source.title,
-        source.author,
-        source.publication,
-        source.date,
-        tuple(fact.paragraphs),
-        source.cite_as,
-    )
+__all__ = ["Line", "People", "PersonPage"]
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from purgequiz.decks.model import Card
+from purgequiz.decks.model import Card, Citation
 from purgequiz.facts.model import Fact, FactBase
-from purgequiz.learn.people import People, fact_citation
+from purgequiz.learn.people import People
 
 __all__ = ["FILTERS", "WHATS", "Entry", "Query", "Results", "SearchIndex", "fold", "parse_query"]
 
@@ -249,7 +249,7 @@ class SearchIndex:
         for topic in fact.topics:
             self._filters["topic"].add(topic)
         people = self.people.of_fact(fact.id)
-        citation = fact_citation(self.base, fact)
+        citation = Citation.of(self.base, fact)
         when = fact.date.display() if fact.date else ""
         entry = Entry(
             "fact",

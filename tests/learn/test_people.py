@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from peoplekit import base
 
-from purgequiz.learn.people import People, fact_citation
+from purgequiz.decks.model import Citation
+from purgequiz.learn.people import People
 
 
 def test_a_fact_names_people_by_field_by_attribution_and_in_its_statement():
@@ -77,4 +78,4 @@ def test_a_fact_is_cited_as_a_card_cites_it():
     """A fact's citation uses its source's short form and the paragraphs."""
     facts = base()
     shot = facts.facts["commanders-shot"]
-    assert fact_citation(facts, shot).line() == "Wright, Socialist Appeal, 5 October 1940, ¶5"
+    assert Citation.of(facts, shot).line() == "Wright, Socialist Appeal, 5 October 1940, ¶5"

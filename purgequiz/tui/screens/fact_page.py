@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
+from purgequiz.decks.model import Citation
 from purgequiz.facts.model import Link, Ref
-from purgequiz.learn.people import fact_citation
 from purgequiz.tui.screens.page import PAGE_KEYS, Page, heading
 from purgequiz.tui.text import plain, styled
 
@@ -58,7 +58,7 @@ class FactScreen(Page):
             lines += [("Reported: ", "bold"), fact.reported.display(), "\n"]
         if not fact.attribution.is_record:
             lines += [("Whose account: ", "bold"), self._whose(), "\n"]
-        lines += [("Source: ", "bold"), fact_citation(base, fact).line()]
+        lines += [("Source: ", "bold"), Citation.of(base, fact).line()]
         topics = [base.topics[t].title if t in base.topics else t for t in fact.topics]
         if topics:
             lines += ["\n", ("Topics: ", "bold"), ", ".join(topics)]

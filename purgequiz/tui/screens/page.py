@@ -16,7 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from purgequiz.learn.people import fact_citation
+from purgequiz.decks.model import Citation
 from purgequiz.tui.text import plain, styled
 from purgequiz.tui.widgets.keys import KeyBar
 
@@ -44,7 +44,7 @@ def heading(text: str) -> Text:
 def fact_line(base: FactBase, fact: Fact) -> str:
     """When a fact happened, what kind it is and where it comes from, in a line."""
     parts = [fact.date.display()] if fact.date else []
-    parts += [fact.kind.replace("_", " "), fact_citation(base, fact).line()]
+    parts += [fact.kind.replace("_", " "), Citation.of(base, fact).line()]
     return " · ".join(parts)
 
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from purgequiz.learn.people import Line, People, PersonPage, fact_citation
+from purgequiz.decks.model import Citation
+from purgequiz.learn.people import Line, People, PersonPage
 from purgequiz.tui.screens.page import PAGE_KEYS, Page, fact_line, heading
 from purgequiz.tui.text import plain, styled
 
@@ -75,7 +76,7 @@ class PersonScreen(Page):
         base = self.known.base
         for line in lines:
             where = [line.date.display()] if line.date else []
-            where.append(fact_citation(base, line.fact).line())
+            where.append(Citation.of(base, line.fact).line())
             out.append_text(styled("\n", line.text, "\n", ("  " + " · ".join(where), "dim")))
         return out
 
