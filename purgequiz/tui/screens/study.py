@@ -315,23 +315,17 @@ class StudyScreen(Screen[SessionOutcome]):
     @on(CardView.Answered)
     def _answered(self, event: CardView.Answered) -> None:
         event.stop()
-        session = self.session
-        if self.phase != "asking" or session is None:
-            return
-        self._set_phase("busy")
-        self._say("")
-        elapsed = self._elapsed_ms()
         response = event.response
-        in_background(
-            self,
-            lambda: session.answer(response, now=self.now(), elapsed_ms=elapsed),
-            self._feedback,
-            self._answer_failed,
-        )
+        self._take(lambda session, now, ms: session.answer(response, now=now, elapsed_ms=ms))
 
     @on(CardView.DontKnow)
     def _dont_know(self, event: CardView.DontKnow) -> None:
         event.stop()
+        self._take(lambda session, now, ms: session.dont_know(now=now, elapsed_ms=ms))
+
+    def _take(self, answer: Callable[[StudySession, datetime, int], Result]) -> None:
+        """Record the card's answer (``answer`` given the session, the time and the time
+        taken) in the background, then show its feedback."""
         session = self.session
         if self.phase != "asking" or session is None:
             return
@@ -340,7 +334,7 @@ class StudyScreen(Screen[SessionOutcome]):
         elapsed = self._elapsed_ms()
         in_background(
             self,
-            lambda: session.dont_know(now=self.now(), elapsed_ms=elapsed),
+            lambda: answer(session, self.now(), elapsed),
             self._feedback,
             self._answer_failed,
         )
