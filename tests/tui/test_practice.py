@@ -225,3 +225,23 @@ async def test_zero_is_typed_into_a_typed_answer(clock) -> None:
         assert pilot.app.screen.presented.mode == "typed"  # a card without choices
         await press(pilot, "1", "0")
         assert pilot.app.screen.phase == "asking"
+
+
+async def test_a_mode_no_deck_can_serve_says_so(clock) -> None:
+    """With only a deck of multiple-choice questions, chronology and match have nothing to
+    play: each says why and opens nothing; the exam offers the deck."""
+    install(choice_deck(2))
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "p", "4")
+        assert isinstance(app.screen, HomeScreen)
+        await press(pilot, "p", "5")
+        assert isinstance(app.screen, HomeScreen)
+        said = [str(notice.message) for notice in app._notifications]
+        assert said == [
+            "No deck has events to put in order.",
+            "No deck has people and posts to match.",
+        ]
+        await press(pilot, "p", "3")
+        assert "Exam: which deck" in words(app) and "The NKVD leadership" in words(app)

@@ -206,6 +206,27 @@ def cards_line(title: str, count: int, what: str = "card") -> Text:
 # -- the flow ---------------------------------------------------------------------------------
 
 
+def choose_deck(
+    home: HomeScreen,
+    title: str,
+    hint: str,
+    choices: Sequence[Choice[Deck]],
+    none_left: str,
+    then: Callable[[Deck], None],
+) -> None:
+    """Ask which of ``choices`` to practise, then ``then`` it; with none to choose from, say
+    why (``none_left``) instead."""
+    if not choices:
+        home.app.notify(none_left, markup=False)
+        return
+
+    def chosen(deck: Deck | None) -> None:
+        if deck is not None:
+            then(deck)
+
+    home.app.push_screen(ChoiceScreen(title, hint, choices), chosen)
+
+
 def open_practice(home: HomeScreen) -> None:
     """Show the practice menu over ``home``; the mode chosen goes on from there."""
 

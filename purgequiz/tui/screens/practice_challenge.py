@@ -19,7 +19,12 @@ from purgequiz.learn.challenge import (
 )
 from purgequiz.learn.practice import PracticeSession
 from purgequiz.learn.session import Result
-from purgequiz.tui.screens.practice import Choice, ChoiceScreen, PracticeData, cards_line
+from purgequiz.tui.screens.practice import (
+    Choice,
+    PracticeData,
+    cards_line,
+    choose_deck,
+)
 from purgequiz.tui.screens.practice_exam import graded_count
 from purgequiz.tui.screens.practice_quiz import QuizOutcome, QuizScreen, RoundResults
 from purgequiz.tui.text import plain, styled
@@ -97,23 +102,15 @@ def choose_challenge(home: HomeScreen, data: PracticeData) -> None:
         for deck in data.decks
         if graded_count(deck)
     ]
-    if not choices:
-        home.app.notify("No deck has questions the app can mark.", markup=False)
-        return
-
-    def chosen(deck: Deck | None) -> None:
-        if deck is not None:
-            hold_challenge(home, deck)
-
-    home.app.push_screen(
-        ChoiceScreen(
-            "Challenge: which deck",
-            f"{SECONDS} seconds to answer as many of the deck's questions rightly as you can; "
-            "a run of right answers scores more. The clock starts with the first question. "
-            "Enter chooses, Esc goes back.",
-            choices,
-        ),
-        chosen,
+    choose_deck(
+        home,
+        "Challenge: which deck",
+        f"{SECONDS} seconds to answer as many of the deck's questions rightly as you can; "
+        "a run of right answers scores more. The clock starts with the first question. "
+        "Enter chooses, Esc goes back.",
+        choices,
+        "No deck has questions the app can mark.",
+        lambda deck: hold_challenge(home, deck),
     )
 
 

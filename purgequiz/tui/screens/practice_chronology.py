@@ -12,7 +12,12 @@ from textual.widgets import Static
 
 from purgequiz.learn.chronology import event_dates, order_score, ordering_cards, start_chronology
 from purgequiz.learn.session import Result
-from purgequiz.tui.screens.practice import Choice, ChoiceScreen, PracticeData, cards_line
+from purgequiz.tui.screens.practice import (
+    Choice,
+    PracticeData,
+    cards_line,
+    choose_deck,
+)
 from purgequiz.tui.screens.practice_quiz import QuizOutcome, QuizScreen, RoundResults
 from purgequiz.tui.text import percent, plain, styled
 
@@ -114,22 +119,14 @@ def choose_chronology(home: HomeScreen, data: PracticeData) -> None:
         for deck in data.decks
         if ordering_cards(deck)
     ]
-    if not choices:
-        home.app.notify("No deck has events to put in order.", markup=False)
-        return
-
-    def chosen(deck: Deck | None) -> None:
-        if deck is not None:
-            play_chronology(home, deck, data.facts)
-
-    home.app.push_screen(
-        ChoiceScreen(
-            "Chronology: which deck",
-            "Five sets of events from the deck, each to put in order by date. "
-            "Enter chooses, Esc goes back.",
-            choices,
-        ),
-        chosen,
+    choose_deck(
+        home,
+        "Chronology: which deck",
+        "Five sets of events from the deck, each to put in order by date. "
+        "Enter chooses, Esc goes back.",
+        choices,
+        "No deck has events to put in order.",
+        lambda deck: play_chronology(home, deck, data.facts),
     )
 
 

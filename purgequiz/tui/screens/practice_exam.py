@@ -22,7 +22,13 @@ from purgequiz.learn.exam import EXAM_SIZE, ExamReport, Mistake, exam_report, st
 from purgequiz.learn.practice import PracticeSession, due_now
 from purgequiz.tui.background import friendly, in_background
 from purgequiz.tui.host import quiz_app
-from purgequiz.tui.screens.practice import STYLES, Choice, ChoiceScreen, PracticeData, cards_line
+from purgequiz.tui.screens.practice import (
+    STYLES,
+    Choice,
+    PracticeData,
+    cards_line,
+    choose_deck,
+)
 from purgequiz.tui.screens.practice_quiz import QuizOutcome, QuizScreen
 from purgequiz.tui.text import duration, percent, plain, styled
 from purgequiz.tui.widgets.keys import KeyBar
@@ -292,28 +298,22 @@ def choose_exam(home: HomeScreen, data: PracticeData) -> None:
         for deck in data.decks
         if graded_count(deck)
     ]
-    if not choices:
-        home.app.notify("No deck has questions the app can mark.", markup=False)
-        return
 
-    def chosen(deck: Deck | None) -> None:
-        if deck is None:
-            return
-
+    def set_up(deck: Deck) -> None:
         def ready(options: ExamOptions | None) -> None:
             if options is not None:
                 hold_exam(home, deck, options)
 
         home.app.push_screen(ExamSetup(deck.title, graded_count(deck)), ready)
 
-    home.app.push_screen(
-        ChoiceScreen(
-            "Exam: which deck",
-            "Questions from the deck, answered one after another; your score, and what to look "
-            "at again, at the end. Enter chooses, Esc goes back.",
-            choices,
-        ),
-        chosen,
+    choose_deck(
+        home,
+        "Exam: which deck",
+        "Questions from the deck, answered one after another; your score, and what to look "
+        "at again, at the end. Enter chooses, Esc goes back.",
+        choices,
+        "No deck has questions the app can mark.",
+        set_up,
     )
 
 

@@ -25,7 +25,12 @@ from purgequiz.learn.presentation import shuffled_items
 from purgequiz.learn.queue import Counts
 from purgequiz.learn.scheduler import Rating
 from purgequiz.learn.session import Presented, Result
-from purgequiz.tui.screens.practice import Choice, ChoiceScreen, PracticeData, cards_line
+from purgequiz.tui.screens.practice import (
+    Choice,
+    PracticeData,
+    cards_line,
+    choose_deck,
+)
 from purgequiz.tui.screens.practice_quiz import QuizOutcome, QuizScreen, Response, RoundResults
 from purgequiz.tui.text import percent, plain, styled
 
@@ -175,23 +180,15 @@ def choose_match(home: HomeScreen, data: PracticeData) -> None:
         cards, made = match_rounds(deck, data.facts)
         if cards + made:
             choices.append(Choice(cards_line(deck.title, cards + made, "round"), deck))
-    if not choices:
-        home.app.notify("No deck has people and posts to match.", markup=False)
-        return
-
-    def chosen(deck: Deck | None) -> None:
-        if deck is not None:
-            play_match(home, deck, data.facts)
-
-    home.app.push_screen(
-        ChoiceScreen(
-            "Match: which deck",
-            "People to pair with the posts they took or held and with those they replaced: the "
-            "deck's cards of posts, then rounds made from its facts. Enter chooses, Esc goes "
-            "back.",
-            choices,
-        ),
-        chosen,
+    choose_deck(
+        home,
+        "Match: which deck",
+        "People to pair with the posts they took or held and with those they replaced: the "
+        "deck's cards of posts, then rounds made from its facts. Enter chooses, Esc goes "
+        "back.",
+        choices,
+        "No deck has people and posts to match.",
+        lambda deck: play_match(home, deck, data.facts),
     )
 
 
