@@ -32,6 +32,7 @@ from such a folder instead of building one again (building takes about twenty se
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -82,6 +83,8 @@ def child_app(started: float) -> None:
     from purgequiz.tui.app import PurgeQuizApp
     from purgequiz.tui.screens.home import HomeScreen
 
+    gc.freeze()  # as `purgequiz play` does before the app runs
+
     class Timed(PurgeQuizApp):
         painted = False
 
@@ -111,6 +114,7 @@ def child_statistics(started: float) -> None:
     from purgequiz.tui.screens.home import HomeScreen
     from purgequiz.tui.screens.statistics import StatisticsScreen
 
+    gc.freeze()  # as `purgequiz play` does before the app runs
     given = os.environ.get("PURGEQUIZ_BENCH_NOW")  # a folder built before it was kept: now
     moment = datetime.fromisoformat(given) if given else datetime.now().astimezone()
 
@@ -140,6 +144,9 @@ def child_statistics(started: float) -> None:
 
 def run_child(kind: str, home: Path) -> dict[str, float]:
     env = dict(os.environ, PURGEQUIZ_HOME=str(home), PURGEQUIZ_BENCH_START=repr(time.time()))
+    # The warm-up run writes the bytecode cache, as a student's first start does: without it
+    # every start would compile purgequiz's modules again (and not Textual's, which pip did).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     clock = home / CLOCK
     if clock.exists():
         env["PURGEQUIZ_BENCH_NOW"] = clock.read_text(encoding="utf-8").strip()

@@ -169,6 +169,21 @@ def test_a_profile_that_did_not_close_is_reported(monkeypatch, capsys) -> None:
     assert "cannot use /data/progress.json (permission denied)" in capsys.readouterr().err
 
 
+def test_what_is_imported_is_left_out_of_collections_while_the_app_runs(monkeypatch) -> None:
+    """play freezes the objects made before the app runs (the collector skips them, a
+    quicker start) and thaws them when it ends, so nothing stays frozen for the process."""
+    import gc
+
+    from purgequiz.tui.app import PurgeQuizApp
+
+    frozen: list[int] = []
+    monkeypatch.setattr(PurgeQuizApp, "run", lambda self: frozen.append(gc.get_freeze_count()))
+    monkeypatch.setattr("purgequiz.commands.play.terminal_problem", lambda *_: None)
+    assert cli.main(["play", "--profile", "Anna"]) == 0
+    assert frozen and frozen[0] > 0
+    assert gc.get_freeze_count() == 0
+
+
 def test_the_commands_said_to_work_without_a_terminal_are_every_command_but_play() -> None:
     """The message for a missing terminal names every other command the parser has, so a
     new command is not left out of it."""
