@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from purgequiz.facts import KINDS, FactBase
+from purgequiz.facts.kinds import Statistic
 
 
 def test_bundled_base_is_valid_and_sizeable(bundled: FactBase):
@@ -93,6 +94,15 @@ def test_the_review_corrections_hold(bundled: FactBase):
         "w40-gamarnik-called-executed",
         "ch7-gamarnik-suicide",
     )
+
+
+def test_figures_count_whom_the_source_counts(bundled: FactBase):
+    """The death sentences of 1937 and 1938 are asked for ordinary citizens, as the later
+    study counts them, not for everyone sentenced to death."""
+    for year in ("1937", "1938"):
+        fact = bundled.facts[f"ch7-death-sentences-{year}"]
+        assert isinstance(fact, Statistic)
+        assert "ordinary citizens" in fact.asks and "ordinary citizens" in fact.quantity
 
 
 def test_claims_name_who_makes_them(bundled: FactBase):
