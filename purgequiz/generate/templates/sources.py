@@ -14,7 +14,7 @@ from purgequiz.generate.phrasing import cap, find_term, when_phrase
 from purgequiz.generate.registry import template
 from purgequiz.generate.templates.fates import fate_clause
 
-__all__ = ["account_clause", "source_in_text", "source_name"]
+__all__ = ["account_clause", "does", "source_in_text", "source_name"]
 
 
 def source_in_text(name: str) -> str:
@@ -46,7 +46,7 @@ def account_clause(ctx: Context, fact: Fact) -> str | None:
     return None
 
 
-def _does(name: str) -> str:
+def does(name: str) -> str:
     """'does' for one source, 'do' for 'Some Russian historians' or 'The historians …'."""
     return "do" if name.startswith(("Some ", "The historians ")) else "does"
 
@@ -202,7 +202,7 @@ def what_account(ctx: Context, fact: Conflict) -> Iterator[Card]:
     wrong = [Wrong(cap(c), a) for a, c in told[1:]]
     yield ctx.card(
         [fact, *accounts],
-        prompt=f"What {_does(source_name(ctx, account))} "
+        prompt=f"What {does(source_name(ctx, account))} "
         f"{source_in_text(source_name(ctx, account))} say about {fact.about}?",
         answer=cap(clause),
         wrong=wrong,
