@@ -85,7 +85,14 @@ def _form(card: Card, common: frozenset[str] = frozenset()) -> Iterable[Finding]
     """The key must not stand out among the choices by form. ``common`` holds the words
     too common in the deck's prompts to give anything away."""
     wrong = [c for c in card.choices if c != card.answer]
-    if card.kind not in ("question", "cloze") or len(wrong) < 2:
+    if card.kind not in ("question", "cloze") or not wrong:
+        return
+    echoed = (_words(card.answer) & _words(card.prompt)) - common
+    for choice in wrong:
+        echoed -= _words(choice)
+    if card.answer_type == "text" and echoed:  # as telling beside one wrong choice as three
+        yield Finding(card.id, "form", f"the key echoes the prompt: {sorted(echoed)[0]!r}")
+    if len(wrong) < 2:
         return
     longest = max(len(c) for c in wrong)
     mean = sum(len(c) for c in wrong) / len(wrong)
@@ -103,11 +110,6 @@ def _form(card: Card, common: frozenset[str] = frozenset()) -> Iterable[Finding]
                 "the key alone is "
                 + ("an exact figure" if _exact(card.answer) else "a round figure"),
             )
-    echoed = (_words(card.answer) & _words(card.prompt)) - common
-    for choice in wrong:
-        echoed -= _words(choice)
-    if card.answer_type == "text" and echoed:
-        yield Finding(card.id, "form", f"the key echoes the prompt: {sorted(echoed)[0]!r}")
 
 
 def _exact(text: str) -> bool:

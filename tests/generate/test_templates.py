@@ -7,6 +7,7 @@ from purgequiz.decks.model import Card
 from purgequiz.facts import FactBase
 from purgequiz.facts.kinds import Group
 from purgequiz.generate.index import FactIndex
+from purgequiz.generate.lint import lint_card
 from purgequiz.generate.numbers import figure_of
 from purgequiz.generate.phrasing import source_choice
 from tests.generate.conftest import of, some
@@ -124,6 +125,15 @@ def test_a_set_named_among_others_is_never_asked_as_closed(cards: list[Card], ba
             assert card.prompt.startswith("Which of these does "), card.id
             assert " name among " in card.prompt, card.id
     assert {c.kind for c in asked} == {"flashcard", "question"}
+
+
+def test_what_a_source_says_is_not_told_by_the_words_of_the_question(cards: list[Card]):
+    """'What does X say about …?' offers each account without the subject the question
+    names already, so the key does not echo the question where the other choices do not."""
+    for card in of(cards, "what-account"):
+        assert not [f for f in lint_card(card) if f.rule == "form"], card.id
+    economy = next(c for c in cards if c.id == "set-f30bb2056ab0:what-account")
+    assert "five-year plan" not in economy.answer
 
 
 def test_no_one_gone_is_offered_for_a_later_year(cards: list[Card], base: FactBase):

@@ -191,11 +191,20 @@ def which_account(ctx: Context, fact: Conflict) -> Iterator[Card]:
     )
 
 
+def _what_it_says(ctx: Context, fact: Fact) -> str | None:
+    """An account as the answer to "what does … say about …?": a reading without its
+    subject, which the question names already (a choice that repeated it would give the
+    key away by its words); a fate as a clause ('Gamarnik was executed')."""
+    if isinstance(fact, Assessment):
+        return fact.judgement
+    return account_clause(ctx, fact)
+
+
 @template("what-account", family="source-criticism", kinds=("conflict",))
 def what_account(ctx: Context, fact: Conflict) -> Iterator[Card]:
     """What does this source say about …? (the other accounts are the wrong choices)"""
     accounts = [ctx.base.facts[a] for a in fact.accounts]
-    told = [(a, c) for a in accounts if (c := account_clause(ctx, a))]
+    told = [(a, c) for a in accounts if (c := _what_it_says(ctx, a))]
     if len(told) < 2:
         return
     account, clause = told[0]
