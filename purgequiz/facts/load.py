@@ -312,6 +312,7 @@ def _parse_entity(rec: _Record) -> Entity | None:
             "category",
             "description",
             "gone",
+            "gloss",
         ),
         _ENTITY_MOVED,
     )
@@ -325,7 +326,7 @@ def _parse_entity(rec: _Record) -> Entity | None:
         return None
     variants = rec.texts("variants")
     full_name, description = rec.text("full_name", False), rec.text("description", False)
-    category = rec.text("category", False)
+    category, gloss = rec.text("category", False), rec.text("gloss", False)
     dated, gone = rec.date("gone")
     if ident is None or type_ is None or name is None or variants is None or not dated:
         return None
@@ -339,6 +340,7 @@ def _parse_entity(rec: _Record) -> Entity | None:
         category,
         description,
         gone.start if gone else None,
+        gloss,
     )
 
 
