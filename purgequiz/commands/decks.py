@@ -202,7 +202,7 @@ def sample(path: str, count: int, seed: int, sources: str | None) -> int:
                 say(f" {mark} {choice}")
             say(f"A: {card.answer}")
             if card.accept and not card.choices:
-                say(f"   (also accepted: {'; '.join(card.accept[1:6])})")
+                say(f"   (also accepted: {'; '.join(card.accept[1:])})")
         for rebuttal in card.rebuttals:
             say(
                 f"   why not {rebuttal.choice}: {rebuttal.text} "

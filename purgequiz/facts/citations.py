@@ -179,7 +179,7 @@ def _contains_name(text: str, entity: Entity) -> bool:
 def _fact_numbers(fact: Fact) -> set[str]:
     numbers = numbers_in(fact.statement) - _date_years(fact)  # dates are checked on their own
     for name, value in fact.kind_fields().items():
-        if isinstance(value, int | float) and name != "footnote":
+        if isinstance(value, int | float) and not isinstance(value, bool) and name != "footnote":
             numbers.add(_canonical(value))
     return numbers
 

@@ -383,13 +383,16 @@ class Conflict(Fact):
 @dataclass(frozen=True, kw_only=True)
 class Group(Fact):
     """Entities the source names together as one set, and what they share. With ``asks``
-    the card asks for the members themselves, in the question written for it."""
+    the card asks for the members themselves, in the question written for it. ``others``
+    says the source names them among others ("X, Y and others", "included X and Y"): the
+    set is not closed, so no one may be offered as not belonging to it."""
 
     kind: ClassVar[str] = "group"
     label: str
     members: Entities
     property: str
     asks: str | None = None
+    others: bool | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

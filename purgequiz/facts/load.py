@@ -312,6 +312,7 @@ def _parse_entity(rec: _Record) -> Entity | None:
             "category",
             "description",
             "gone",
+            "gloss",
         ),
         _ENTITY_MOVED,
     )
@@ -325,7 +326,7 @@ def _parse_entity(rec: _Record) -> Entity | None:
         return None
     variants = rec.texts("variants")
     full_name, description = rec.text("full_name", False), rec.text("description", False)
-    category = rec.text("category", False)
+    category, gloss = rec.text("category", False), rec.text("gloss", False)
     dated, gone = rec.date("gone")
     if ident is None or type_ is None or name is None or variants is None or not dated:
         return None
@@ -339,6 +340,7 @@ def _parse_entity(rec: _Record) -> Entity | None:
         category,
         description,
         gone.start if gone else None,
+        gloss,
     )
 
 
@@ -383,7 +385,7 @@ def _parse_attribution(rec: _Record) -> Attribution | None:
 
 
 def _shape(hint: Any) -> str:
-    """What an annotation asks a TOML value to be: text, int, number, date, or list:…"""
+    """What an annotation asks a TOML value to be: text, int, number, bool, date, or list:…"""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         return _shape(next(a for a in typing.get_args(hint) if a is not type(None)))
@@ -391,7 +393,7 @@ def _shape(hint: Any) -> str:
         return _shape(typing.get_args(hint)[0])
     if origin is tuple:
         return "list:" + _shape(typing.get_args(hint)[0])
-    return {str: "text", int: "int", float: "number", DateSpan: "date"}[hint]
+    return {str: "text", int: "int", float: "number", bool: "bool", DateSpan: "date"}[hint]
 
 
 _SHAPES: dict[type[Fact], tuple[tuple[str, str, bool], ...]] = {}
@@ -443,6 +445,11 @@ def _value(rec: _Record, name: str, shape: str, required: bool) -> tuple[bool, A
         return True, value
     if shape == "date":
         return rec.date(name)
+    if shape == "bool":
+        if not isinstance(value, bool):
+            rec.problem(name, f"must be true or false, not {_describe(value)}")
+            return False, None
+        return True, value
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
         rec.problem(name, f"must be a number ≥ 0, not {value!r}")
         return False, None

@@ -93,7 +93,9 @@ class Entity:
     """A person, institution, place, publication, work, decree or collective group.
 
     ``sphere`` (army, nkvd, party …) and ``category`` (a finer class: "commissariat",
-    "military district") say what it can stand beside as a wrong answer."""
+    "military district") say what it can stand beside as a wrong answer. ``gloss`` says in
+    a few words what an abbreviated name stands for ("the Soviet security police"): a card
+    that names the entity says it too."""
 
     id: str
     type: str
@@ -104,6 +106,7 @@ class Entity:
     category: str | None = None
     description: str | None = None
     gone: FuzzyDate | None = None  # when a person left the scene (arrest or death): never asked
+    gloss: str | None = None  # what an abbreviated name stands for, said where a card names it
 
     @functools.cached_property
     def spellings(self) -> tuple[str, ...]:

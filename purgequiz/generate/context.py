@@ -15,6 +15,7 @@ from purgequiz.decks.model import Card, Citation, Rebuttal
 from purgequiz.facts import Entity, Fact, FactBase
 from purgequiz.facts.dates import FuzzyDate
 from purgequiz.generate.distractors import arrange, pick
+from purgequiz.generate.glosses import gloss_prompt
 from purgequiz.generate.index import FactIndex
 from purgequiz.generate.phrasing import (
     cap,
@@ -66,6 +67,7 @@ class Wrong:
 class Context:
     def __init__(self, base: FactBase, index: FactIndex, rng: random.Random) -> None:
         self.base, self.index, self.rng = base, index, rng
+        self.glossed = [base.entities[e] for e in sorted(base.entities) if base.entities[e].gloss]
         self.template: Template | None = None  # set by the generator before each template
         self.asked: Fact | None = None  # the fact the template is asking, when it asks one
 
@@ -259,6 +261,9 @@ class Context:
             cites[(cite.id, cite.paragraphs)] = cite
         if kind != "truefalse":  # no wrong choice that the prompt itself names
             wrong = [w for w in wrong if not mentions(prompt, [w.text])]
+        # an abbreviation the base glosses is glossed where the card first names it
+        shown = (*items, *matches) if kind in ("ordering", "matching") else ()
+        prompt = gloss_prompt(prompt, shown, self.glossed)
         choices: tuple[str, ...] = ()
         rebuttals: list[Rebuttal] = []
         if kind == "truefalse":

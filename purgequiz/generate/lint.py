@@ -4,8 +4,9 @@ Each check names a line of the rubric (docs/quality.md): words that need the doc
 understood, references that dangle, wrong choices of another category or era, figures outside
 their whole, a key that stands out by its length, case or exactness or that echoes the prompt,
 repeated questions, 'which of these' without choices, keys too long to type, wrong choices
-without a rebuttal. Checks that need the fact base (categories, wholes, attributions) run
-when the card's facts are in the base given.
+without a rebuttal. Checks that need the fact base run when one is given: an abbreviation
+the base glosses, named without its gloss, on any card; categories, wholes and attributions
+on the cards whose facts are in it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from purgequiz.decks.model import Card, Deck
 from purgequiz.facts import FactBase
 from purgequiz.facts.kinds import Statistic
+from purgequiz.generate.glosses import unglossed
 from purgequiz.generate.phrasing import normalize_wording
 
 __all__ = ["Finding", "lint_card", "lint_deck"]
@@ -85,7 +87,14 @@ def _form(card: Card, common: frozenset[str] = frozenset()) -> Iterable[Finding]
     """The key must not stand out among the choices by form. ``common`` holds the words
     too common in the deck's prompts to give anything away."""
     wrong = [c for c in card.choices if c != card.answer]
-    if card.kind not in ("question", "cloze") or len(wrong) < 2:
+    if card.kind not in ("question", "cloze") or not wrong:
+        return
+    echoed = (_words(card.answer) & _words(card.prompt)) - common
+    for choice in wrong:
+        echoed -= _words(choice)
+    if card.answer_type == "text" and echoed:  # as telling beside one wrong choice as three
+        yield Finding(card.id, "form", f"the key echoes the prompt: {sorted(echoed)[0]!r}")
+    if len(wrong) < 2:
         return
     longest = max(len(c) for c in wrong)
     mean = sum(len(c) for c in wrong) / len(wrong)
@@ -103,11 +112,6 @@ def _form(card: Card, common: frozenset[str] = frozenset()) -> Iterable[Finding]
                 "the key alone is "
                 + ("an exact figure" if _exact(card.answer) else "a round figure"),
             )
-    echoed = (_words(card.answer) & _words(card.prompt)) - common
-    for choice in wrong:
-        echoed -= _words(choice)
-    if card.answer_type == "text" and echoed:
-        yield Finding(card.id, "form", f"the key echoes the prompt: {sorted(echoed)[0]!r}")
 
 
 def _exact(text: str) -> bool:
@@ -183,13 +187,26 @@ def _with_base(card: Card, base: FactBase) -> Iterable[Finding]:
             yield Finding(card.id, "attribution", "a claim is asked without saying whose it is")
 
 
+def _glosses(card: Card, base: FactBase) -> Iterable[Finding]:
+    """An abbreviation the base glosses, named in the prompt or in an ordering or matching
+    card's items, must be glossed in the prompt."""
+    glossed = [e for e in base.entities.values() if e.gloss]
+    shown = (*card.items, *card.matches) if card.kind in ("ordering", "matching") else ()
+    for entity in unglossed(card.prompt, shown, glossed):
+        yield Finding(
+            card.id,
+            "wording",
+            f"the card names {entity.name!r} without saying what it was ({entity.gloss})",
+        )
+
+
 def lint_card(
     card: Card, base: FactBase | None = None, common: frozenset[str] = frozenset()
 ) -> list[Finding]:
     """Everything the lint finds wrong with one card."""
     found = [*_wording(card), *_form(card, common), *_ambiguity(card), *_rebuttals(card)]
     if base is not None:
-        found += _with_base(card, base)
+        found += [*_glosses(card, base), *_with_base(card, base)]
     return found
 
 

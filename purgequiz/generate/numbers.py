@@ -60,7 +60,9 @@ class Figure:
         return f"{number} {self.unit}"
 
     def spellings(self) -> tuple[str, ...]:
-        """Every accepted typed form: digits with and without separators, with the unit."""
+        """Every accepted typed form: digits with and without separators, a range joined
+        by a dash, "to", "from … to" or "between … and", or written short as the sources
+        write it ("20–40,000"), each also with the unit."""
         forms: dict[str, None] = {}
         if self.is_range:
             low = (_number(self.low), _plain(self.low))
@@ -70,6 +72,10 @@ class Figure:
                     forms[f"{a}{dash}{b}"] = None
                 forms[f"{a} to {b}"] = None
                 forms[f"from {a} to {b}"] = None
+                forms[f"between {a} and {b}"] = None
+            short = self.short_range()
+            if short:
+                forms[short] = None
         else:
             forms[_number(self.low)] = None
             forms[_plain(self.low)] = None
@@ -82,6 +88,16 @@ class Figure:
         forms[self.text()] = None
         forms[self.text(with_unit=False)] = None
         return tuple(forms)
+
+    def short_range(self) -> str | None:
+        """A range of thousands as the sources write it short, its low end counted in the
+        high end's thousands ('20–40,000'), or None."""
+        low, high = self.low, self.high
+        if not self.is_range or not self.is_whole or not 1000 <= high < 10**6:
+            return None
+        if low % 1000 or high % 1000:
+            return None
+        return f"{int(low) // 1000}\u2013{_number(high)}"
 
     @property
     def is_whole(self) -> bool:

@@ -2,10 +2,14 @@
 
 * Case, accents, punctuation and initials are ignored: "S. K. Timoshenko", "timoshenko" and
   "Timošenko" all become ``timoshenko`` / ``timosenko``; single letters are initials and dropped.
+  A leading article is ignored too ("the NKVD leaders" for "NKVD leaders").
 * Every spelling the card accepts (its answer and ``accept``) matches. For a person, the
   surname alone matches when no other entity of the deck has that surname.
-* Numbers: spaces, commas, dots and apostrophes between digits are ignored ("353074",
-  "353,074", "353 074"). A wrong digit is wrong: numbers have no near misses.
+* Numbers: thousands separators are ignored ("353074", "353,074", "353 074"), and so is how
+  a range is written: "20,000–40,000", "20,000-40,000", "20000 to 40000", "from 20,000 to
+  40,000" and "between 20,000 and 40,000" are one answer; a range written short, as the
+  sources do ("20–40,000", "1.5–2 million"), is read with its low end scaled like its high
+  end as well as literally. A wrong digit is wrong: numbers have no near misses.
 * Dates: as text, and a near miss is allowed only when the digits are exactly right.
 * A near miss is a small typo: a Levenshtein distance of at most 1 for answers up to 6
   letters, 2 up to 12 letters, 3 beyond, and at least four fifths of the text the same (a
@@ -25,6 +29,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from purgequiz.decks.model import Card, Deck
+from purgequiz.learn.typed_numbers import number_readings, read_number
 
 __all__ = [
     "NEAR_SIMILARITY",
@@ -39,7 +44,7 @@ __all__ = [
 NEAR_SIMILARITY = 0.8  # the share of a text that must be the same for a slip to be a near miss
 
 _NOT_WORD = re.compile(r"[^\w]+")
-_NUMBER_SEPARATORS = re.compile(r"(?<=\d)[\s,.'\u00a0\u202f_](?=\d)")
+_ARTICLE = re.compile(r"^(?:the|an) (?=\S)")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -53,8 +58,15 @@ def normalize_answer(text: str) -> str:
 
 
 def normalize_number(text: str) -> str:
-    """Digits with thousands separators removed: "353 074" → "353074"."""
-    return normalize_answer(_NUMBER_SEPARATORS.sub("", text.strip()))
+    """A figure as written, in canonical digits: "353 074" → "353074", "between 20,000 and
+    40,000" → "20000 to 40000"."""
+    return normalize_answer(read_number(text))
+
+
+def _typed_key(text: str) -> str:
+    """A typed name or phrase as it is compared: normalized, without a leading article."""
+    key = normalize_answer(text)
+    return _ARTICLE.sub("", key) or key
 
 
 def allowed_typos(answer: str) -> int:
@@ -87,9 +99,9 @@ class DeckMatcher:
             if card.answer_type != "entity":
                 continue
             for text in (card.answer, *card.accept):
-                names.setdefault(normalize_answer(text), card.answer)
+                names.setdefault(_typed_key(text), card.answer)
             for text in card.choices:
-                names.setdefault(normalize_answer(text), text)
+                names.setdefault(_typed_key(text), text)
         names.pop("", None)
         self._entities = names
         surnames: dict[str, set[str]] = {}
@@ -100,7 +112,7 @@ class DeckMatcher:
     def _accepted(self, card: Card) -> dict[str, str]:
         spellings: dict[str, str] = {}
         for text in (card.answer, *card.accept):
-            key = normalize_number(text) if card.answer_type == "number" else normalize_answer(text)
+            key = normalize_number(text) if card.answer_type == "number" else _typed_key(text)
             if key:
                 spellings.setdefault(key, text)
         if card.answer_type == "entity":
@@ -115,15 +127,15 @@ class DeckMatcher:
 
     def match(self, card: Card, typed: str) -> Match:
         accepted = self._accepted(card)
-        if card.answer_type == "number":
-            given = normalize_number(typed)
-        else:
-            given = normalize_answer(typed)
+        if card.answer_type == "number":  # right if any way of reading it is right
+            readings = [normalize_answer(r) for r in number_readings(typed)]
+            return Match(any(r and r in accepted for r in readings))
+        given = _typed_key(typed)
         if not given:
             return Match(False)
         if given in accepted:
             return Match(True)
-        if card.answer_type in ("number", "boolean", "order"):
+        if card.answer_type in ("boolean", "order"):
             return Match(False)
         if card.answer_type == "date" and not any(
             _DIGITS.findall(given) == _DIGITS.findall(key) for key in accepted

@@ -6,8 +6,9 @@ answer, one sentence of its explanation, one event of an ordering card, or one p
 matching card. "Most" means more than half of the weight of the content words of B's question,
 and at least two of them (a question of fewer content words is never given away). A word weighs
 more the fewer cards of the deck use it: a word on every card says little (in a deck of a few
-cards, all words weigh about the same). Question words, words of time ("year", "month") and who
-says it ("According to Wright, writing in 1940") count on neither side.
+cards, all words weigh about the same). Question words, words of time ("year", "month"), who
+says it ("According to Wright, writing in 1940") and a gloss in brackets that several questions
+share ("(the Soviet security police)") count on neither side.
 
 So "Who replaced Yezhov as head of the NKVD in 1938?" (Beria) is given away by an ordering card
 whose explanation says "On 21 August 1938: The Politburo appointed Beria Yezhov's deputy at the
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -40,6 +42,7 @@ writing wright said says say many much year years month months date dates day da
 """.split()
 )
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+_ASIDE = re.compile(r"\([^()]*\)")
 _SUFFIXES = ("ing", "ed", "es", "s")
 _PRIOR = 20
 _MIN_FORM = 3  # an answer of fewer characters ("75" of "75%") is found in too many places
@@ -71,11 +74,14 @@ def _passages(card: Card) -> list[str]:
     return [normalize_answer(text) for text in out]
 
 
-def _cues(card: Card) -> set[str]:
-    """The content words (stems) of a card's question."""
+def _cues(card: Card, glosses: frozenset[str] = frozenset()) -> set[str]:
+    """The content words (stems) of a card's question, without ``glosses``: asides in
+    brackets that several questions share ("the NKVD (the Soviet security police)") say
+    what a name means, not what the question asks about."""
+    question = _ASIDE.sub(lambda m: " " if m[0] in glosses else m[0], _unattributed(card))
     return {
         _stem(word)
-        for word in normalize_answer(_unattributed(card)).split()
+        for word in normalize_answer(question).split()
         if word not in _QUIET and len(word) > 2
     }
 
@@ -105,11 +111,13 @@ def gives_away(cards: Iterable[Card]) -> dict[str, set[str]]:
     # the fewer cards use a word, the more it says; in a deck of a few cards, every word says
     # about as much (as if there were _PRIOR cards more that use none of them)
     weight = {stem: math.log((len(cards) + _PRIOR) / count) for stem, count in users.items()}
+    asides = Counter(aside for card in cards for aside in set(_ASIDE.findall(card.prompt)))
+    glosses = frozenset(aside for aside, count in asides.items() if count > 1)
     out: dict[str, set[str]] = {}
     for b_index, b in enumerate(cards):
         if b.kind not in ("question", "cloze"):
             continue
-        cues = _cues(b)
+        cues = _cues(b, glosses)
         if len(cues) < 2:  # "Question 3?" says too little to tell what would give it away
             continue
         half = sum(weight[cue] for cue in cues) / 2  # B's own question holds every cue

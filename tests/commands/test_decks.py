@@ -335,3 +335,16 @@ def test_check_refuses_a_first_version_deck_saying_what_to_do(tmp_path: Path, ca
         f"{old}: has deck format version 1; this purgequiz reads only version 2: "
         "make the deck again with 'purgequiz generate'"
     )
+
+
+def test_sample_shows_every_spelling_a_typed_card_accepts(tmp_path, capsys):
+    """`decks sample` lists every accepted spelling of a typed card, so a reviewer judges
+    the whole list (the NKVD leaders' card accepts "the NKVD" and "NKVD leadership")."""
+    data = json.loads((paths.bundled_decks_dir() / "purges-all.json").read_text())
+    data["cards"] = [c for c in data["cards"] if c["id"] == "ch7-nkvd-leaders-suicides:fate-group"]
+    (tmp_path / "one.json").write_text(json.dumps(data))
+    assert main(["decks", "sample", str(tmp_path / "one.json"), "--count", "1"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "also accepted" in x)
+    shown = line.strip().removeprefix("(also accepted: ").removesuffix(")").split("; ")
+    assert shown == data["cards"][0]["accept"][1:]
+    assert "the NKVD" in shown and "NKVD leadership" in shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from purgequiz.facts import KINDS, FactBase
+from purgequiz.facts.kinds import Cause, Statistic
 
 
 def test_bundled_base_is_valid_and_sizeable(bundled: FactBase):
@@ -93,6 +94,25 @@ def test_the_review_corrections_hold(bundled: FactBase):
         "w40-gamarnik-called-executed",
         "ch7-gamarnik-suicide",
     )
+
+
+def test_figures_count_whom_the_source_counts(bundled: FactBase):
+    """The death sentences of 1937 and 1938 are asked for ordinary citizens, as the later
+    study counts them, not for everyone sentenced to death."""
+    for year in ("1937", "1938"):
+        fact = bundled.facts[f"ch7-death-sentences-{year}"]
+        assert isinstance(fact, Statistic)
+        assert "ordinary citizens" in fact.asks and "ordinary citizens" in fact.quantity
+
+
+def test_a_question_says_no_more_than_its_paragraphs(bundled: FactBase):
+    """Pravda's reason for the flood of paper cites the paragraph that tells of the flood and
+    of Pashin, and the question says who Pashin was, as that paragraph does."""
+    fact = bundled.facts["w40-pravda-paperwork-cause"]
+    assert isinstance(fact, Cause) and fact.asks is not None
+    assert set(fact.paragraphs) == {40, 41}
+    headed = "the People's Commissariat of the Machine-Building Industry, which he headed"
+    assert f"Pashin exposed in {headed}" in fact.asks
 
 
 def test_claims_name_who_makes_them(bundled: FactBase):

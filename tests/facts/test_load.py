@@ -328,3 +328,29 @@ def test_synonyms_are_read_and_checked():
         "teacher.toml: synonyms #1: field 'words': name at least two "
         "words or phrases that mean the same"
     ]
+
+
+GROUP = """
+[[fact]]
+id = "kings-abdicated"
+kind = "group"
+statement = "Louis-Philippe was among the kings who gave up their thrones."
+topics = ["france"]
+source = "notes-1848"
+paragraphs = [1]
+attribution = "record"
+label = "the kings who gave up their thrones"
+members = ["louis-philippe"]
+property = "kings who gave up their thrones"
+"""
+
+
+def test_a_set_named_among_others_says_so_with_true_or_false():
+    """A group's ``others`` is read as true or false; any other value is one clear problem."""
+    base = parse({"teacher.toml": GOOD + (GROUP + "others = true\n").encode()}).base
+    assert base is not None and base.facts["kings-abdicated"].others is True
+    closed = parse({"teacher.toml": GOOD + GROUP.encode()}).base
+    assert closed is not None and not closed.facts["kings-abdicated"].others
+    assert problems_of(GOOD + (GROUP + 'others = "yes"\n').encode()) == [
+        "teacher.toml: fact kings-abdicated: field 'others': must be true or false, not text"
+    ]

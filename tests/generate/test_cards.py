@@ -6,6 +6,7 @@ import re
 
 from purgequiz.decks.model import Card
 from purgequiz.facts import FactBase
+from purgequiz.generate.glosses import unglossed
 from purgequiz.generate.phrasing import normalize_wording
 from tests.generate.conftest import some
 
@@ -132,3 +133,23 @@ def test_ordering_items_are_in_date_order_and_give_no_date(cards: list[Card], ba
         keys = [f.date.sort_key for f in facts]
         assert keys == sorted(keys), card.id
         assert not any(re.search(r"\b1[89]\d\d\b", item) for item in card.items)
+
+
+def test_abbreviations_the_base_glosses_are_glossed_where_a_card_names_them(
+    cards: list[Card], base: FactBase
+):
+    """A card whose prompt, or whose ordering items or matching pairs, name the NKVD says in
+    its prompt what the NKVD was, as cards do for every abbreviation the fact file glosses."""
+    glossed = [e for e in base.entities.values() if e.gloss]
+    assert [e.id for e in glossed] == ["nkvd"]
+    naming = [
+        c
+        for c in cards
+        if "NKVD" in " ".join((c.prompt, *c.items, *c.matches)) and c.kind != "flashcard"
+    ]
+    for card in some([c for c in naming if c.kind in ("ordering", "matching")], "set card"):
+        assert card.prompt.endswith("(The NKVD was the Soviet security police.)"), card.id
+    for card in some(naming, "card naming the NKVD"):
+        shown = (*card.items, *card.matches) if card.kind in ("ordering", "matching") else ()
+        assert unglossed(card.prompt, shown, glossed) == [], card.id
+        assert card.prompt.count("the Soviet security police") == 1, card.id

@@ -100,6 +100,48 @@ def test_a_key_that_stands_out_by_length_or_exactness():
     assert any("an exact figure" in m for m in _rules(exact))
 
 
+def test_a_key_that_echoes_the_prompt_beside_one_wrong_choice():
+    """A key that repeats words of the prompt that its only wrong choice does not is
+    reported: two choices are told apart by their words as easily as four."""
+    echo = _card(
+        prompt="What do some historians say about the last five-year plan before the war?",
+        answer="The last five-year plan before the war was a success",
+        answer_type="text",
+        choices=(
+            "The last five-year plan before the war was a success",
+            "Production was poor on the eve of the war",
+        ),
+        rebuttals=(Rebuttal("Production was poor on the eve of the war", "No.", (SOURCE,)),),
+    )
+    assert any("echoes the prompt" in m for m in _rules(echo))
+    plain = replace(
+        echo,
+        answer="A success",
+        choices=("A success", "Production was poor on the eve of the war"),
+    )
+    assert _rules(plain) == []
+
+
+def test_an_abbreviation_named_without_its_gloss(base: FactBase):
+    """With the base, a prompt or an ordering card's items naming the NKVD without saying
+    what it was are reported; glossed in the prompt, they are not."""
+    bare = _card(prompt="Who headed the NKVD in 1937?")
+    assert any("names 'NKVD' without saying" in m for m in _rules(bare, base))
+    assert not _rules(bare)  # the gloss is the base's: without it, nothing to check
+    glossed = _card(prompt="Who headed the NKVD (the Soviet security police) in 1937?")
+    assert _rules(glossed, base) == []
+    ordering = _card(
+        kind="ordering",
+        prompt="Put these in order.",
+        answer="",
+        answer_type="order",
+        choices=(),
+        rebuttals=(),
+        items=("Beria replaced Yezhov as head of the NKVD", "Munich"),
+    )
+    assert any("names 'NKVD'" in m for m in _rules(ordering, base))
+
+
 def test_checks_against_the_fact_base(base: FactBase):
     """A wrong choice of another type than the key, and a figure beyond its whole, are
     reported when the card's facts are in the base."""

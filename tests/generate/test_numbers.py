@@ -24,6 +24,15 @@ def test_spellings_accept_plain_digits():
     assert "1000" in Figure(1000, 1000).spellings()
 
 
+def test_spellings_of_a_range_include_the_sources_own_forms():
+    """A range is accepted written "between … and …" and, for thousands, short as the
+    sources write it ("20–40,000"); a range not in whole thousands has no short form."""
+    spellings = Figure(20000, 40000, unit="people").spellings()
+    assert "between 20,000 and 40,000" in spellings
+    assert "20\u201340,000" in spellings and "20\u201340,000 people" in spellings
+    assert not any(s.startswith("35\u2013") for s in Figure(35000, 36500).spellings())
+
+
 def test_open_ended_candidates_are_true_of_higher_figures():
     """'over 500' would be true of 'over 1,000', so it is near; 'over 2,500' is not."""
     answer = Figure(1000, 1000, "over")

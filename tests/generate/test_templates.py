@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from purgequiz.decks.model import Card
 from purgequiz.facts import FactBase
+from purgequiz.facts.kinds import Group
 from purgequiz.generate.index import FactIndex
+from purgequiz.generate.lint import lint_card
 from purgequiz.generate.numbers import figure_of
 from purgequiz.generate.phrasing import source_choice
 from tests.generate.conftest import of, some
@@ -106,6 +108,32 @@ def test_which_of_these_shows_one_member_and_accepts_all(cards: list[Card], base
                     or base.entities[member].name[:1].upper() + base.entities[member].name[1:]
                     in card.accept
                 ), (card.id, member)
+
+
+def test_a_set_named_among_others_is_never_asked_as_closed(cards: list[Card], base: FactBase):
+    """A set the source names among others ("and others", "included") is asked which of
+    these the source names among them, since anyone else offered might belong to the set
+    too; asked as a whole, its answer says the members named are some among others."""
+    open_sets = {f.id for f in base.facts.values() if isinstance(f, Group) and f.others}
+    assert {"ch7-defectors-fn221", "ch7-nkvd-witnesses-against-soldiers"} <= open_sets
+    asked = [c for c in of(cards, "group-member") if c.fact_ids[0] in open_sets]
+    for card in some(asked, "card of a set named among others"):
+        if card.kind == "flashcard":
+            assert card.answer.endswith(", among others"), card.id
+            assert not card.prompt.lower().startswith("which"), card.id
+        else:
+            assert card.prompt.startswith("Which of these does "), card.id
+            assert " name among " in card.prompt, card.id
+    assert {c.kind for c in asked} == {"flashcard", "question"}
+
+
+def test_what_a_source_says_is_not_told_by_the_words_of_the_question(cards: list[Card]):
+    """'What does X say about …?' offers each account without the subject the question
+    names already, so the key does not echo the question where the other choices do not."""
+    for card in of(cards, "what-account"):
+        assert not [f for f in lint_card(card) if f.rule == "form"], card.id
+    economy = next(c for c in cards if c.id == "set-f30bb2056ab0:what-account")
+    assert "five-year plan" not in economy.answer
 
 
 def test_no_one_gone_is_offered_for_a_later_year(cards: list[Card], base: FactBase):

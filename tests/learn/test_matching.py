@@ -90,6 +90,66 @@ def test_dates_need_the_right_digits():
     assert not M.match(DECK.card("date"), "13 June 1937").correct
 
 
+RANGES = deck(
+    card(
+        "army",
+        "from 20,000 to 40,000 people",
+        answer_type="number",
+        choices=(),
+        accept=("20,000\u201340,000", "from 20,000 to 40,000", "20000-40000"),
+    ),
+    card("budget", "from 1.5 million to 2 million", answer_type="number", choices=()),
+    card("leaders", "NKVD leaders", accept=("NKVD chiefs",), choices=()),
+)
+
+
+@pytest.mark.parametrize(
+    "card_id, typed",
+    [
+        ("army", "20\u201340,000"),  # as the source writes it
+        ("army", "20-40,000"),
+        ("army", "between 20,000 and 40,000"),
+        ("army", "Between 20000 and 40000 people"),
+        ("army", "20,000-40,000"),
+        ("army", "20,000 \u2013 40,000"),
+        ("army", "20,000\u201440,000"),
+        ("army", "20000 to 40000"),
+        ("army", "20 000 to 40 000"),
+        ("army", "from 20 to 40 thousand"),
+        ("army", "20-40000"),
+        ("budget", "1.5\u20132 million"),
+        ("budget", "1,500,000 to 2,000,000"),
+        ("budget", "between 1.5 and 2 million"),
+        ("leaders", "the NKVD leaders"),
+        ("leaders", "The NKVD chiefs"),
+    ],
+)
+def test_a_range_or_name_is_right_however_it_is_written(card_id, typed):
+    """A range is one answer whether joined by a dash, "to" or "between … and", with or
+    without separators, or written short as the sources do; a leading "the" is ignored."""
+    result = DeckMatcher(RANGES).match(RANGES.card(card_id), typed)
+    assert result.correct and not result.near_miss
+
+
+@pytest.mark.parametrize(
+    "card_id, typed",
+    [
+        ("army", "20,000"),
+        ("army", "40,000"),
+        ("army", "20,000-30,000"),
+        ("army", "2-4,000"),
+        ("army", "200 to 400"),
+        ("army", "between 20,000 and 50,000"),
+        ("budget", "1.5-3 million"),
+        ("budget", "15-2 million"),
+        ("leaders", "the"),
+    ],
+)
+def test_a_range_with_a_wrong_end_is_wrong(card_id, typed):
+    """Reading a range loosely never makes a wrong end right."""
+    assert not DeckMatcher(RANGES).match(RANGES.card(card_id), typed).correct
+
+
 def test_normalize_answer():
     """Normalizing drops accents, case, punctuation and initials."""
     assert normalize_answer("Jānis  Rudzutaks.") == "janis rudzutaks"

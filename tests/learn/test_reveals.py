@@ -94,6 +94,31 @@ def test_a_sentence_must_hold_the_answer_and_the_question():
     }
 
 
+def test_a_gloss_several_questions_share_is_not_what_they_ask():
+    """A gloss in brackets that several questions share ("(the Soviet security police)")
+    does not count among what a question asks, so it hides no giveaway; an aside that one
+    question alone has still counts."""
+    gloss = "(the People's Commissariat of Internal Affairs, the Soviet security police)"
+    asked = card(
+        "asked", "Beria", prompt=f"Who replaced Yezhov as head of the NKVD {gloss} in 1938?"
+    )
+    other = card("other", "Yagoda", prompt=f"Who headed the NKVD {gloss} in 1936?")
+    told = card(
+        "told",
+        "1938",
+        prompt="When did the purge of the army end?",
+        explanation="In 1938 Beria replaced Yezhov as head of the NKVD.",
+    )
+    cards = (asked, other, told, *plain_deck(20).cards)
+    assert gives_away(cards) == {"told": {"asked"}}
+    alone = card(
+        "alone",
+        "Beria",
+        prompt="Who replaced Yezhov (chief of the security police and its purges) in 1938?",
+    )
+    assert gives_away((alone, told, *plain_deck(20).cards)) == {}
+
+
 def test_questions_of_one_word_are_never_given_away():
     """A question with a single content word ("Question 3?") says too little to be matched."""
     cards = deck(

@@ -10,6 +10,7 @@ from purgequiz.facts.kinds import Group
 from purgequiz.generate.context import Context, Wrong
 from purgequiz.generate.phrasing import cap, listing, mentions
 from purgequiz.generate.registry import template
+from purgequiz.generate.templates.sources import does, source_in_text, source_name
 
 __all__: list[str] = []
 
@@ -22,9 +23,13 @@ def _groups_of(ctx: Context, entity: str) -> list[Group]:
 @template("group-member", family="groups", kinds=("group",))
 def group_member(ctx: Context, fact: Group) -> Iterator[Card]:
     """Which of these was among …? (shown with choices; any member is accepted typed; a
-    set with ``asks`` is asked as a flashcard for all its members instead)"""
+    set with ``asks`` is asked as a flashcard for all its members instead). A set the
+    source names among others is not closed, and anyone offered might belong to it: it is
+    asked which of these the source names among them, and its flashcard's answer says the
+    members are some among others."""
     if fact.asks:
-        yield ctx.flashcard(fact, fact.asks, listing([ctx.name(m) for m in fact.members]))
+        names = listing([ctx.name(m) for m in fact.members])
+        yield ctx.flashcard(fact, fact.asks, f"{names}, among others" if fact.others else names)
         return
     visible = [m for m in fact.members if not mentions(fact.label, ctx.spellings(m))]
     if not visible:
@@ -35,9 +40,14 @@ def group_member(ctx: Context, fact: Group) -> Iterator[Card]:
         return entity not in fact.members and not mentions(fact.label, ctx.spellings(entity))
 
     names = listing([ctx.name(m) for m in fact.members])
+    if fact.others:  # what the source names is a closed list, though the set is not
+        teller = source_name(ctx, fact)
+        prompt = f"Which of these {does(teller)} {source_in_text(teller)} name among {fact.label}?"
+    else:
+        prompt = ctx.ask(fact, f"Which of these was among {fact.label}?")
     yield ctx.card(
         fact,
-        prompt=ctx.ask(fact, f"Which of these was among {fact.label}?"),
+        prompt=prompt,
         answer=ctx.name(answer),
         answer_type="entity",
         accept=[s for m in fact.members for s in ctx.spellings(m)],

@@ -14,7 +14,7 @@ from purgequiz.generate.phrasing import cap, find_term, when_phrase
 from purgequiz.generate.registry import template
 from purgequiz.generate.templates.fates import fate_clause
 
-__all__ = ["account_clause", "source_in_text", "source_name"]
+__all__ = ["account_clause", "does", "source_in_text", "source_name"]
 
 
 def source_in_text(name: str) -> str:
@@ -46,7 +46,7 @@ def account_clause(ctx: Context, fact: Fact) -> str | None:
     return None
 
 
-def _does(name: str) -> str:
+def does(name: str) -> str:
     """'does' for one source, 'do' for 'Some Russian historians' or 'The historians …'."""
     return "do" if name.startswith(("Some ", "The historians ")) else "does"
 
@@ -191,18 +191,27 @@ def which_account(ctx: Context, fact: Conflict) -> Iterator[Card]:
     )
 
 
+def _what_it_says(ctx: Context, fact: Fact) -> str | None:
+    """An account as the answer to "what does … say about …?": a reading without its
+    subject, which the question names already (a choice that repeated it would give the
+    key away by its words); a fate as a clause ('Gamarnik was executed')."""
+    if isinstance(fact, Assessment):
+        return fact.judgement
+    return account_clause(ctx, fact)
+
+
 @template("what-account", family="source-criticism", kinds=("conflict",))
 def what_account(ctx: Context, fact: Conflict) -> Iterator[Card]:
     """What does this source say about …? (the other accounts are the wrong choices)"""
     accounts = [ctx.base.facts[a] for a in fact.accounts]
-    told = [(a, c) for a in accounts if (c := account_clause(ctx, a))]
+    told = [(a, c) for a in accounts if (c := _what_it_says(ctx, a))]
     if len(told) < 2:
         return
     account, clause = told[0]
     wrong = [Wrong(cap(c), a) for a, c in told[1:]]
     yield ctx.card(
         [fact, *accounts],
-        prompt=f"What {_does(source_name(ctx, account))} "
+        prompt=f"What {does(source_name(ctx, account))} "
         f"{source_in_text(source_name(ctx, account))} say about {fact.about}?",
         answer=cap(clause),
         wrong=wrong,
