@@ -258,8 +258,10 @@ def build_shipped(only_check: bool) -> int:
     for extra in folder.glob("*.json"):
         if extra.name not in known:
             extra.unlink()
-    for spec, deck in zip(SHIPPED, build_shipped_decks(base), strict=True):
-        write_deck(deck, folder / spec.file_name)
+    built = list(zip(SHIPPED, build_shipped_decks(base), strict=True))
+    for spec, deck in built:  # every file written before a line is printed: output piped
+        write_deck(deck, folder / spec.file_name)  # to a reader that stops cannot cut it short
+    for spec, deck in built:
         say(f"{spec.file_name}: {len(deck.cards)} cards ({kind_counts(deck)})")
     return 0
 

@@ -95,6 +95,27 @@ def test_build_shipped_check_passes_when_fresh():
     assert main(["decks", "build-shipped", "--check"]) == 0
 
 
+def test_build_shipped_writes_every_deck_before_printing(monkeypatch, tmp_path):
+    """A reader that stops early (`| head -1`) cannot leave a mix of old and new deck
+    files: every deck is written before the first line is printed."""
+    from purgequiz.commands import decks
+
+    shipped = paths.bundled_decks_dir()
+    monkeypatch.setattr(paths, "bundled_decks_dir", lambda: tmp_path)
+    printed: list[str] = []
+
+    def say(line: str = "", **_: object) -> None:
+        printed.append(line)
+        raise BrokenPipeError  # the reader went away after the first line
+
+    monkeypatch.setattr(decks, "say", say)
+    with pytest.raises(BrokenPipeError):
+        decks.build_shipped(only_check=False)
+    assert len(printed) == 1
+    for name in sorted(p.name for p in shipped.glob("*.json")):
+        assert (tmp_path / name).read_bytes() == (shipped / name).read_bytes(), name
+
+
 def hostile_deck(path: Path) -> tuple[Path, str]:
     """A copy of a bundled deck whose title, first card's prompt, choices and explanation
     hold escape sequences; returns its path and that card's id."""
