@@ -6,8 +6,9 @@ as ``answer_latency.py``, with its 5k-card deck installed as a user deck beside 
 ones. Then, alternating, starts in fresh headless subprocesses:
 
 * the bare app: a Textual ``App`` with one ``Static``;
-* purgequiz: ``PurgeQuizApp(profile="benchmark")`` until the home screen is ready (every
-  deck's figures and today's line computed and shown).
+* purgequiz as `purgequiz play --profile benchmark` starts it (the command line imported and
+  read, the objects made so far frozen), then ``PurgeQuizApp(profile="benchmark")`` headless
+  until the home screen is ready (every deck's figures and today's line computed and shown).
 
 Each child reports seconds since the parent started it (interpreter start included) at its
 first paint (the first screen refreshed after mount) and when ready, and its peak RSS. The
@@ -79,7 +80,17 @@ def child_bare(started: float) -> None:
     Bare().run(headless=True, size=(80, 24))
 
 
+def read_command_line() -> None:
+    """What `purgequiz play --profile benchmark` does before its app starts: import the
+    command line and read the arguments (the app is then started here, headless)."""
+    from purgequiz.cli import build_parser
+
+    argv = ["play", "--profile", "benchmark"]
+    build_parser(argv).parse_args(argv)
+
+
 def child_app(started: float) -> None:
+    read_command_line()
     from purgequiz.tui.app import PurgeQuizApp
     from purgequiz.tui.screens.home import HomeScreen
 
@@ -110,6 +121,7 @@ def child_app(started: float) -> None:
 def child_statistics(started: float) -> None:
     from datetime import datetime
 
+    read_command_line()
     from purgequiz.tui.app import PurgeQuizApp
     from purgequiz.tui.screens.home import HomeScreen
     from purgequiz.tui.screens.statistics import StatisticsScreen

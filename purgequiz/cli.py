@@ -19,7 +19,7 @@ from purgequiz.commands.options import CommandParser
 if TYPE_CHECKING:
     from purgequiz.commands.options import Subparsers
 
-__all__ = ["COMMANDS", "build_parser", "main"]
+__all__ = ["COMMANDS", "asked_for", "build_parser", "main"]
 
 COMMANDS = (
     "facts",
@@ -52,7 +52,21 @@ def _module(name: str) -> Command:
     return cast(Command, module)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def asked_for(argv: Sequence[str]) -> tuple[str, ...]:
+    """The commands whose parsers ``argv`` needs: the one it names, else (for ``--help`` or a
+    word that is no command, whose message lists them all) every one. Each command's module
+    imports what it needs (export: genanki; facts: the fact loader), some 200 ms that
+    ``purgequiz play`` has no use for."""
+    named = next((arg for arg in argv if not arg.startswith("-")), None)
+    if named in COMMANDS:
+        return (named,)
+    if named is None and not {"-h", "--help"} & set(argv):
+        return ("play",) if "play" in COMMANDS else ()  # no command: the study app
+    return COMMANDS
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of ``argv``'s command (see :func:`asked_for`); of every command without."""
     parser = CommandParser(
         prog="purgequiz",
         description="Learn the history of Stalin's purges of 1937-1940: quizzes, flashcards "
@@ -60,13 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"purgequiz {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
-    for name in COMMANDS:
+    for name in COMMANDS if argv is None else asked_for(argv):
         _module(name).register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     try:
         if args.command is None:
             if "play" in COMMANDS:

@@ -65,6 +65,10 @@ for target in sys.argv[1:]:
         from purgequiz import cli
         cli.build_parser()  # imports every command's module, as --help does
         continue
+    if target == "cli" or target.startswith("cli "):
+        from purgequiz import cli
+        cli.build_parser(target.split()[1:]).parse_args(target.split()[1:])
+        continue
     module = importlib.import_module(target)
     for info in pkgutil.walk_packages(module.__path__, target + "."):
         importlib.import_module(info.name)
@@ -110,6 +114,23 @@ def test_help_loads_neither_textual_nor_tinydb():
     modules = loaded_by("cli --help")
     assert "purgequiz.commands.progress" in modules
     assert _frameworks(modules) == set()
+
+
+def test_a_command_loads_no_other_command():
+    """`purgequiz play` (or no command) builds only its own parser: no other command's
+    module, nor what those import (the exports' genanki, the fact loader, the generator), is
+    loaded before the app starts."""
+    for argv in ("cli play --profile Anna", "cli"):
+        modules = loaded_by(argv)
+        commands = {m for m in modules if m.startswith("purgequiz.commands.")}
+        assert commands == {
+            "purgequiz.commands.options",
+            "purgequiz.commands.output",
+            "purgequiz.commands.play",
+        }, argv
+        heavy = {"genanki", "purgequiz.facts.load", "purgequiz.generate", "purgequiz.export"}
+        assert heavy & modules == set(), argv
+    assert "purgequiz.commands.stats" in loaded_by("cli stats --json")
 
 
 def test_the_run_time_check_sees_what_is_loaded():
