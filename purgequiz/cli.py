@@ -55,7 +55,7 @@ def _module(name: str) -> Command:
 def asked_for(argv: Sequence[str]) -> tuple[str, ...]:
     """The commands whose parsers ``argv`` needs: the one it names, else (for ``--help`` or a
     word that is no command, whose message lists them all) every one. Each command's module
-    imports what it needs (export: genanki; facts: the fact loader), some 200 ms that
+    imports what it needs (export: genanki; facts: the fact loader), some 130 ms that
     ``purgequiz play`` has no use for."""
     named = next((arg for arg in argv if not arg.startswith("-")), None)
     if named in COMMANDS:
