@@ -8,14 +8,14 @@ import hashlib
 import math
 import random
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from purgequiz.decks.model import Card, Citation, Rebuttal
 from purgequiz.facts import Entity, Fact, FactBase
 from purgequiz.facts.dates import FuzzyDate
 from purgequiz.generate.distractors import arrange, pick
-from purgequiz.generate.glosses import gloss_prompt
+from purgequiz.generate.glosses import gloss_card
 from purgequiz.generate.index import FactIndex
 from purgequiz.generate.phrasing import (
     cap,
@@ -261,9 +261,6 @@ class Context:
             cites[(cite.id, cite.paragraphs)] = cite
         if kind != "truefalse":  # no wrong choice that the prompt itself names
             wrong = [w for w in wrong if not mentions(prompt, [w.text])]
-        # an abbreviation the base glosses is glossed where the card first names it
-        shown = (*items, *matches) if kind in ("ordering", "matching") else ()
-        prompt = gloss_prompt(prompt, shown, self.glossed)
         choices: tuple[str, ...] = ()
         rebuttals: list[Rebuttal] = []
         if kind == "truefalse":
@@ -279,11 +276,28 @@ class Context:
                     )
         for w in wrong if kind == "truefalse" else ():
             rebuttals.append(self._rebuttal(w, tuple(cites.values())))
+        # an abbreviation the base glosses is glossed where the card first names it: in the
+        # prompt (or the items read with it), else in every choice, else in the answer
+        sets = kind in ("ordering", "matching")
+        glossed = gloss_card(
+            prompt,
+            (*items, *matches) if sets else (),
+            self.glossed,
+            choices if kind != "truefalse" else (),
+            None if choices or sets else answer,
+        )
+        prompt, bare = glossed.prompt, answer
+        if kind != "truefalse" and choices:
+            choices = tuple(glossed.choices[c] for c in choices)
+            rebuttals = [replace(r, choice=glossed.choices[r.choice]) for r in rebuttals]
+            answer = glossed.choices.get(answer, answer)
+        elif glossed.answer is not None:
+            answer = glossed.answer
         card_id = (
             f"{first.id}:{self.template.id}" if len(group) == 1 else set_id(group, self.template.id)
         )
-        accepted = (
-            with_synonyms(list(dict.fromkeys([answer, *accept])), self.base.synonyms)
+        accepted = (  # the key typed without its gloss is right too
+            with_synonyms(list(dict.fromkeys([answer, bare, *accept])), self.base.synonyms)
             if kind == "question"
             else ()
         )
