@@ -194,13 +194,56 @@ def test_what_a_decree_laid_down_and_why_things_happened_are_recalled(cards: lis
             assert card.choices == () and card.rebuttals == (), card.id
 
 
+def test_where_accounts_differ_the_people_are_said_in_full(cards: list[Card], base: FactBase):
+    """'Which source says …' and 'What does … say …' say who the person the accounts differ
+    about was, and who each person giving an account was ('Yan Gamarnik, head of the Red
+    Army's political administration'; 'John G. Wright, journalist of the Trotskyist weekly
+    Socialist Appeal, writing in 1940'), never a bare surname, with choices alike in length.
+    Sources that say what they are ('Some Russian historians') stay as they were."""
+
+    def said(entity_id: str | None) -> str | None:
+        entity = base.entities[entity_id] if entity_id else None
+        if entity is None or entity.type != "person":
+            return None
+        return f"{entity.full_name}, {entity.description}"
+
+    checked = 0
+    for card in [*of(cards, "which-account"), *of(cards, "what-account")]:
+        conflict = next(base.facts[f] for f in card.fact_ids if base.facts[f].kind == "conflict")
+        accounts = [base.facts[f] for f in conflict.accounts]
+        subject = said(conflict.subject)
+        assert subject is None or subject in card.prompt, card.id
+        # which-account offers every account's source; what-account names the first's
+        tellers = accounts if card.template == "which-account" else accounts[:1]
+        shown = " ".join(card.choices) if card.template == "which-account" else card.prompt
+        for account in tellers:
+            teller = said(account.attribution.by)
+            assert teller is None or teller in shown, card.id
+            checked += teller is not None
+        if card.template == "which-account":
+            lengths = [len(c) for c in card.choices]
+            assert max(lengths) <= 1.6 * min(lengths), card.id
+    assert checked >= 3  # Wright and Pechenkin as choices, Wright in a question
+    what = next(c for c in cards if c.id == "set-e4eb434720c4:what-account")
+    assert what.prompt == (
+        "What does John G. Wright, journalist of the Trotskyist weekly Socialist Appeal, "
+        "writing in 1940, say about how Yan Gamarnik, head of the Red Army's political "
+        "administration, died?"
+    )
+    economy = next(c for c in cards if c.id == "set-f30bb2056ab0:which-account")
+    assert set(economy.choices) == {"Some Russian historians", "A later study of the Soviet elites"}
+
+
 def test_source_criticism_sets_the_accounts_against_each_other(cards: list[Card], base: FactBase):
     """Where accounts differ, the other account is the wrong choice; the official reason is
     offered as the wrong reading of an author who contested it."""
     which = next(
         c for c in of(cards, "which-account") if "ch7-gamarnik-accounts-differ" in c.fact_ids
     )
-    assert set(which.choices) == {"Wright, writing in 1940", "The historian Pechenkin"}
+    assert set(which.choices) == {
+        "John G. Wright, journalist of the Trotskyist weekly Socialist Appeal, writing in 1940",
+        "Aleksandr A. Pechenkin, Russian historian of the Soviet military elite",
+    }
     reading = of(cards, "reason-and-reading")[0]
     official = next(
         base.facts[f] for f in reading.fact_ids if base.facts[f].kind == "justification"
