@@ -3,6 +3,9 @@ wrong choices the base knows to be wrong."""
 
 from __future__ import annotations
 
+import calendar
+import re
+
 from purgequiz.decks.model import Card
 from purgequiz.facts import FactBase
 from purgequiz.facts.kinds import Group
@@ -249,3 +252,19 @@ def test_source_criticism_sets_the_accounts_against_each_other(cards: list[Card]
         base.facts[f] for f in reading.fact_ids if base.facts[f].kind == "justification"
     )
     assert official.reason[:1].upper() + official.reason[1:] in reading.choices
+
+
+def test_decrees_are_matched_by_their_date_not_by_words_they_share(cards: list[Card]):
+    """A decree matching card names each decree by its kind and date only ('A law of
+    mid-1940', 'The decree of 10 July 1940'), so that no name gives its pair away by what it
+    was about ('the labour law' beside working days, 'officers' ranks' beside the ranks of
+    general)."""
+    months = {m.lower() for m in calendar.month_name if m}
+    allowed = months | {"the", "a", "of", "and", "mid", "early", "late"}
+    allowed |= {"resolutions", "resolution", "law", "decree", "ukase"}
+    for card in of(cards, "match-decrees"):
+        for label in card.items:
+            words = {w.lower() for w in re.findall(r"[A-Za-z]+", label)}
+            assert words <= allowed, (card.id, label)
+            assert re.search(r"\b1[89]\d\d\b", label), (card.id, label)
+        assert "A law of mid-1940" in card.items and "A decree of 1940" in card.items
