@@ -268,3 +268,24 @@ def test_decrees_are_matched_by_their_date_not_by_words_they_share(cards: list[C
             assert words <= allowed, (card.id, label)
             assert re.search(r"\b1[89]\d\d\b", label), (card.id, label)
         assert "A law of mid-1940" in card.items and "A decree of 1940" in card.items
+
+
+def test_no_one_is_picked_out_by_a_charge_someone_only_reported(cards: list[Card], base: FactBase):
+    """'Who was arrested …?' of a fate a paper only reported asks in the question written for
+    it, not by the charge the paper relayed: Rudzutak is asked as the member of the Politburo
+    already in disgrace who had just been arrested, not by the Levanevsky flight."""
+    reported = [
+        card
+        for card in of(cards, "who-fate")
+        if not base.facts[card.fact_ids[0]].attribution.is_record
+        and getattr(base.facts[card.fact_ids[0]], "charge", None)
+    ]
+    for card in some(reported, "who-fate card of a reported charge"):
+        fact = base.facts[card.fact_ids[0]]
+        assert fact.charge not in card.prompt, card.id
+        assert fact.asks and card.prompt.endswith(fact.asks), card.id
+    rudzutak = next(c for c in cards if c.id == "w37-rudzutak-arrested:who-fate")
+    assert rudzutak.prompt == (
+        "According to Wright, writing in 1937, which member of the Politburo, already in "
+        "disgrace, had just been arrested?"
+    )
