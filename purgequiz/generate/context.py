@@ -27,7 +27,7 @@ from purgequiz.generate.phrasing import (
 )
 from purgequiz.generate.registry import Template
 
-__all__ = ["NEAR", "Context", "Wrong", "set_id"]
+__all__ = ["NEAR", "PURGE_YEARS", "Context", "Wrong", "set_id"]
 
 _Key = TypeVar("_Key", bound=Hashable)  # the key of one of the index's tables of entities
 
@@ -45,7 +45,8 @@ NEAR = {
 # People who stand apart from any crowd of wrong answers: the leaders who ordered the
 # purges and the exile who opposed them are never a plausible slip for someone else.
 _APART = ("leader", "exile", "regional")
-_PURGE_YEARS = FuzzyDate(1936, 12)
+# The purge years begin after this: a question with no date of its own is of them.
+PURGE_YEARS = FuzzyDate(1936, 12)
 
 
 def set_id(facts: Iterable[Fact], template: str) -> str:
@@ -140,7 +141,7 @@ class Context:
         starts = [d for f in avoid if (d := self.index.start(f)) is not None]
         # No one gone by then stands as a choice; a fact with no date of its own (a later
         # study's) is of the purge years, so no one gone before them.
-        when = min(starts, key=lambda d: d.sort_key) if starts else _PURGE_YEARS
+        when = min(starts, key=lambda d: d.sort_key) if starts else PURGE_YEARS
         spheres = (target.sphere, *NEAR.get(target.sphere or "", ()))
         index = self.index
 

@@ -73,8 +73,11 @@ def test_the_review_corrections_hold(bundled: FactBase):
     resolutions = bundled.facts["ch7-resolutions-halt-mass-operations"]
     assert set(resolutions.issued_by) == {"council-of-peoples-commissars", "central-committee"}
     assert "Sunday" in (bundled.facts["ch7-working-time-decree-1940"].note or "")
+    # a post held (never asked "when"), in the year the study places it, with where from
     malenkov = bundled.facts["ch7-malenkov-organizational-work"]
-    assert malenkov.kind == "role" and malenkov.date is None
+    assert malenkov.kind == "role" and malenkov.date is not None
+    assert malenkov.date.text == "1938" and malenkov.date_note
+    assert "Communist Party" in malenkov.post
     assert bundled.facts["ch7-litvinov-motive"].attribution.by == "elites-author"
     assert bundled.facts["ch7-constitution-concentrated-power"].attribution.by == "elites-author"
     assert "Azerbaijan" in bundled.facts["w37-muzabekov-cec-chairman"].post
