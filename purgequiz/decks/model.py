@@ -98,6 +98,7 @@ def _citation_dict(citation: Citation) -> dict[str, Any]:
 
 # A prompt that asks to pick among the choices shown makes no sense without them.
 _PICKS_FROM_CHOICES = re.compile(r"\b(?:of these|of the following)\b", re.IGNORECASE)
+_ASIDE = re.compile(r"\([^()]*\)")
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,9 @@ class Card:
             return False
         if self.choices and _PICKS_FROM_CHOICES.search(self.prompt):
             return False  # "Which of these commanders…": one of several true, only among choices
-        return self.answer_type != "text" or len(self.answer.split()) <= TYPED_WORDS
+        # an aside in brackets (a gloss: "(the Soviet security police)") is not typed
+        words = _ASIDE.sub(" ", self.answer).split()
+        return self.answer_type != "text" or len(words) <= TYPED_WORDS
 
     def rebuttal(self, choice: str) -> Rebuttal | None:
         """Why ``choice`` is wrong, if the card says."""

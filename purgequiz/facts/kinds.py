@@ -129,13 +129,16 @@ class Fate(Fact):
     """What happened to named people, or to a group the source does not name one by one.
 
     ``detail`` tells it as the source does, as a verb phrase after the subject ("were still
-    in prison awaiting sentence"), when the source says more than the bare fate."""
+    in prison awaiting sentence"), when the source says more than the bare fate. ``asks`` is
+    the question that asks who met the fate, where the fate, place and date would not pick
+    the person out as the source does (or would by a charge the source only reported)."""
 
     people: People = ()
     group: Collective | None = None
     count: int | None = None
     places: tuple[Place, ...] = ()
     detail: str | None = None
+    asks: str | None = None
 
     def problems(self) -> Problems:
         if bool(self.people) == bool(self.group):

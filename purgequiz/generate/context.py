@@ -8,14 +8,14 @@ import hashlib
 import math
 import random
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from purgequiz.decks.model import Card, Citation, Rebuttal
 from purgequiz.facts import Entity, Fact, FactBase
 from purgequiz.facts.dates import FuzzyDate
 from purgequiz.generate.distractors import arrange, pick
-from purgequiz.generate.glosses import gloss_prompt
+from purgequiz.generate.glosses import gloss_card
 from purgequiz.generate.index import FactIndex
 from purgequiz.generate.phrasing import (
     cap,
@@ -27,7 +27,7 @@ from purgequiz.generate.phrasing import (
 )
 from purgequiz.generate.registry import Template
 
-__all__ = ["NEAR", "Context", "Wrong", "set_id"]
+__all__ = ["NEAR", "PURGE_YEARS", "Context", "Wrong", "set_id"]
 
 _Key = TypeVar("_Key", bound=Hashable)  # the key of one of the index's tables of entities
 
@@ -45,7 +45,8 @@ NEAR = {
 # People who stand apart from any crowd of wrong answers: the leaders who ordered the
 # purges and the exile who opposed them are never a plausible slip for someone else.
 _APART = ("leader", "exile", "regional")
-_PURGE_YEARS = FuzzyDate(1936, 12)
+# The purge years begin after this: a question with no date of its own is of them.
+PURGE_YEARS = FuzzyDate(1936, 12)
 
 
 def set_id(facts: Iterable[Fact], template: str) -> str:
@@ -140,7 +141,7 @@ class Context:
         starts = [d for f in avoid if (d := self.index.start(f)) is not None]
         # No one gone by then stands as a choice; a fact with no date of its own (a later
         # study's) is of the purge years, so no one gone before them.
-        when = min(starts, key=lambda d: d.sort_key) if starts else _PURGE_YEARS
+        when = min(starts, key=lambda d: d.sort_key) if starts else PURGE_YEARS
         spheres = (target.sphere, *NEAR.get(target.sphere or "", ()))
         index = self.index
 
@@ -261,9 +262,6 @@ class Context:
             cites[(cite.id, cite.paragraphs)] = cite
         if kind != "truefalse":  # no wrong choice that the prompt itself names
             wrong = [w for w in wrong if not mentions(prompt, [w.text])]
-        # an abbreviation the base glosses is glossed where the card first names it
-        shown = (*items, *matches) if kind in ("ordering", "matching") else ()
-        prompt = gloss_prompt(prompt, shown, self.glossed)
         choices: tuple[str, ...] = ()
         rebuttals: list[Rebuttal] = []
         if kind == "truefalse":
@@ -279,11 +277,28 @@ class Context:
                     )
         for w in wrong if kind == "truefalse" else ():
             rebuttals.append(self._rebuttal(w, tuple(cites.values())))
+        # an abbreviation the base glosses is glossed where the card first names it: in the
+        # prompt (or the items read with it), else in every choice, else in the answer
+        sets = kind in ("ordering", "matching")
+        glossed = gloss_card(
+            prompt,
+            (*items, *matches) if sets else (),
+            self.glossed,
+            choices if kind != "truefalse" else (),
+            None if choices or sets else answer,
+        )
+        prompt, bare = glossed.prompt, answer
+        if kind != "truefalse" and choices:
+            choices = tuple(glossed.choices[c] for c in choices)
+            rebuttals = [replace(r, choice=glossed.choices[r.choice]) for r in rebuttals]
+            answer = glossed.choices.get(answer, answer)
+        elif glossed.answer is not None:
+            answer = glossed.answer
         card_id = (
             f"{first.id}:{self.template.id}" if len(group) == 1 else set_id(group, self.template.id)
         )
-        accepted = (
-            with_synonyms(list(dict.fromkeys([answer, *accept])), self.base.synonyms)
+        accepted = (  # the key typed without its gloss is right too
+            with_synonyms(list(dict.fromkeys([answer, bare, *accept])), self.base.synonyms)
             if kind == "question"
             else ()
         )

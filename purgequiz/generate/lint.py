@@ -5,7 +5,8 @@ understood, references that dangle, wrong choices of another category or era, fi
 their whole, a key that stands out by its length, case or exactness or that echoes the prompt,
 repeated questions, 'which of these' without choices, keys too long to type, wrong choices
 without a rebuttal. Checks that need the fact base run when one is given: an abbreviation
-the base glosses, named without its gloss, on any card; categories, wholes and attributions
+the base glosses, named without its gloss where a card first names it (prompt, choices or
+answer); categories, wholes and attributions
 on the cards whose facts are in it.
 """
 
@@ -188,11 +189,15 @@ def _with_base(card: Card, base: FactBase) -> Iterable[Finding]:
 
 
 def _glosses(card: Card, base: FactBase) -> Iterable[Finding]:
-    """An abbreviation the base glosses, named in the prompt or in an ordering or matching
-    card's items, must be glossed in the prompt."""
+    """An abbreviation the base glosses must be glossed where the card first names it: in the
+    prompt when the prompt or an ordering or matching card's items name it; else in every
+    choice that names it; else in the answer of a card shown without choices."""
     glossed = [e for e in base.entities.values() if e.gloss]
-    shown = (*card.items, *card.matches) if card.kind in ("ordering", "matching") else ()
-    for entity in unglossed(card.prompt, shown, glossed):
+    sets = card.kind in ("ordering", "matching")
+    shown = (*card.items, *card.matches) if sets else ()
+    choices = card.choices if card.kind != "truefalse" else ()
+    answer = None if choices or sets or card.kind == "truefalse" else card.answer
+    for entity in unglossed(card.prompt, shown, glossed, choices, answer):
         yield Finding(
             card.id,
             "wording",

@@ -264,7 +264,7 @@ BUNDLED_IDS = (
 def test_show_takes_a_bundled_decks_id(capsys):
     """`decks show army-purge` shows the bundled deck of that id, as `decks list` names it."""
     assert main(["decks", "show", "army-purge", "--limit", "1"]) == 0
-    assert capsys.readouterr().out.startswith("The army purge (army-purge): 94 cards\n")
+    assert capsys.readouterr().out.startswith("The army purge (army-purge): 97 cards\n")
 
 
 @pytest.mark.parametrize("action", ["check", "lint", "sample", "show"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from purgequiz.facts import KINDS, FactBase
-from purgequiz.facts.kinds import Cause, Statistic
+from purgequiz.facts.kinds import Assessment, Cause, Statistic
 
 
 def test_bundled_base_is_valid_and_sizeable(bundled: FactBase):
@@ -73,8 +73,11 @@ def test_the_review_corrections_hold(bundled: FactBase):
     resolutions = bundled.facts["ch7-resolutions-halt-mass-operations"]
     assert set(resolutions.issued_by) == {"council-of-peoples-commissars", "central-committee"}
     assert "Sunday" in (bundled.facts["ch7-working-time-decree-1940"].note or "")
+    # a post held (never asked "when"), in the year the study places it, with where from
     malenkov = bundled.facts["ch7-malenkov-organizational-work"]
-    assert malenkov.kind == "role" and malenkov.date is None
+    assert malenkov.kind == "role" and malenkov.date is not None
+    assert malenkov.date.text == "1938" and malenkov.date_note
+    assert "Communist Party" in malenkov.post
     assert bundled.facts["ch7-litvinov-motive"].attribution.by == "elites-author"
     assert bundled.facts["ch7-constitution-concentrated-power"].attribution.by == "elites-author"
     assert "Azerbaijan" in bundled.facts["w37-muzabekov-cec-chairman"].post
@@ -132,3 +135,25 @@ def test_documented_spelling_variants(bundled: FactBase):
     """Names the documents spell two ways accept both spellings."""
     rudzutak = bundled.entities["rudzutak"].spellings
     assert "Rudzutak" in rudzutak and "Rudzutaks" in " ".join(rudzutak)
+
+
+def test_a_reading_keeps_its_author_s_hedge_and_is_corrected_as_he_wrote(bundled: FactBase):
+    """Wright's claim that none of the new generals had a revolutionary past keeps his 'to
+    our knowledge' in its answer, and its correction says what he wrote of Tulenev: a Civil
+    War record credited to him that Wright called synthetic and forged (the paragraph cited)."""
+    fact = bundled.facts["w40-appointees-no-revolutionary-past"]
+    assert isinstance(fact, Assessment)
+    assert "as far as he knew" in fact.judgement
+    assert 31 in fact.paragraphs
+    assert fact.note and "synthetic and forged" in fact.note
+    assert "himself credits" not in fact.note
+
+
+def test_a_reading_does_not_name_its_answer_in_its_question(bundled: FactBase):
+    """The later study's reading of Stalin's changes before the 1936 Constitution asks what
+    they prepared the way for without naming the constitution or its year: it asks about
+    bringing the bodies that kept some independence under Stalin's control (para. 17)."""
+    fact = bundled.facts["ch7-constitution-concentrated-power"]
+    assert isinstance(fact, Assessment) and fact.asks
+    assert "1936" not in fact.asks and "onstitution" not in fact.asks
+    assert "independence under his control" in fact.asks

@@ -152,8 +152,8 @@ def test_the_bundled_defence_commissariat_chain_matches_wright(
     ]
     staff = _chain(bundled, "head of the General Staff")
     assert [h.name for h in staff.holders] == ["Shaposhnikov", "Meretskov"]
-    nkvd = _chain(bundled, "head of the NKVD")
-    assert [h.name for h in nkvd.holders] == ["Yezhov", "Beria"]
+    nkvd = _chain(bundled, "head of the NKVD")  # the chapter's paras. 8 and 47
+    assert [h.name for h in nkvd.holders] == ["Yagoda", "Yezhov", "Beria"]
     text = split_paragraphs(source_texts["wright-1940-new-purge"].decode())
     para10 = normalize_citation_text(text[9])
     assert re.search(r"replacement of voroshilov by timoshenko", para10)

@@ -139,17 +139,38 @@ def test_abbreviations_the_base_glosses_are_glossed_where_a_card_names_them(
     cards: list[Card], base: FactBase
 ):
     """A card whose prompt, or whose ordering items or matching pairs, name the NKVD says in
-    its prompt what the NKVD was, as cards do for every abbreviation the fact file glosses."""
+    its prompt what the NKVD was, as cards do for every abbreviation the fact file glosses;
+    one whose choices first name it says so in every choice that names it, and a flashcard
+    (or a question without choices) that names it first in its answer says so there."""
     glossed = [e for e in base.entities.values() if e.gloss]
     assert [e.id for e in glossed] == ["nkvd"]
-    naming = [
-        c
-        for c in cards
-        if "NKVD" in " ".join((c.prompt, *c.items, *c.matches)) and c.kind != "flashcard"
-    ]
+    gloss = "the Soviet security police"
+
+    def shows(card: Card) -> str:
+        return " ".join((card.prompt, *card.items, *card.matches))
+
+    naming = [c for c in cards if "NKVD" in shows(c) and c.kind != "flashcard"]
     for card in some([c for c in naming if c.kind in ("ordering", "matching")], "set card"):
         assert card.prompt.endswith("(The NKVD was the Soviet security police.)"), card.id
     for card in some(naming, "card naming the NKVD"):
         shown = (*card.items, *card.matches) if card.kind in ("ordering", "matching") else ()
         assert unglossed(card.prompt, shown, glossed) == [], card.id
-        assert card.prompt.count("the Soviet security police") == 1, card.id
+        assert card.prompt.count(gloss) == 1, card.id
+    later = [c for c in cards if "NKVD" not in shows(c)]
+    for card in some([c for c in later if "NKVD" in " ".join(c.choices)], "choices naming it"):
+        assert all(gloss in c for c in card.choices if "NKVD" in c), card.id
+        assert card.answer in card.choices, card.id
+    answers = [c for c in later if not c.choices and "NKVD" in c.answer]
+    for card in some([c for c in answers if c.kind == "flashcard"], "flashcard answer naming it"):
+        assert card.answer.count(gloss) == 1, card.id
+    for card in some([c for c in answers if c.kind == "question"], "typed answer naming it"):
+        assert gloss in card.answer, card.id
+        assert any(gloss not in a for a in card.accept), card.id  # typed without it, right
+
+
+def test_a_key_typed_without_its_gloss_is_right(cards: list[Card]):
+    """A key glossed in its choice ('Head of the NKVD (the Soviet security police)') is
+    accepted typed as it was before ('Head of the NKVD'), and is short enough to type."""
+    card = next(c for c in cards if c.id == "ch7-beria-succeeds-yezhov:post-taken-over")
+    assert card.answer == "Head of the NKVD (the Soviet security police)"
+    assert "Head of the NKVD" in card.accept and card.typeable

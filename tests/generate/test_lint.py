@@ -142,6 +142,36 @@ def test_an_abbreviation_named_without_its_gloss(base: FactBase):
     assert any("names 'NKVD'" in m for m in _rules(ordering, base))
 
 
+def test_an_abbreviation_first_named_in_the_choices_or_the_answer(base: FactBase):
+    """A choice, or the answer of a flashcard, naming the NKVD where the prompt does not is
+    reported unless it says what the NKVD was; every choice that names it must."""
+    posts = ("Head of the NKVD", "Head of the GPU", "Head of the army")
+    bare = _card(
+        prompt="Which post did Beria take over?",
+        answer="Head of the NKVD",
+        answer_type="text",
+        choices=posts,
+        rebuttals=tuple(Rebuttal(c, "No.", (SOURCE,)) for c in posts[1:]),
+    )
+    assert any("names 'NKVD' without saying" in m for m in _rules(bare, base))
+    gloss = "Head of the NKVD (the Soviet security police)"
+    glossed = replace(bare, answer=gloss, choices=(gloss, *posts[1:]))
+    assert not [m for m in _rules(glossed, base) if "NKVD" in m]
+    flashcard = _card(
+        kind="flashcard",
+        prompt="What did Stalin fear?",
+        answer="An alliance of the army and the NKVD chief",
+        answer_type="text",
+        choices=(),
+        rebuttals=(),
+    )
+    assert any("names 'NKVD' without saying" in m for m in _rules(flashcard, base))
+    told = replace(
+        flashcard, answer=f"{flashcard.answer}. (The NKVD was the Soviet security police.)"
+    )
+    assert not [m for m in _rules(told, base) if "NKVD" in m]
+
+
 def test_checks_against_the_fact_base(base: FactBase):
     """A wrong choice of another type than the key, and a figure beyond its whole, are
     reported when the card's facts are in the base."""

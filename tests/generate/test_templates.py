@@ -3,14 +3,19 @@ wrong choices the base knows to be wrong."""
 
 from __future__ import annotations
 
+import calendar
+import random
+import re
+
 from purgequiz.decks.model import Card
 from purgequiz.facts import FactBase
 from purgequiz.facts.kinds import Group
+from purgequiz.generate.build import compile_cards
 from purgequiz.generate.index import FactIndex
 from purgequiz.generate.lint import lint_card
 from purgequiz.generate.numbers import figure_of
 from purgequiz.generate.phrasing import source_choice
-from tests.generate.conftest import of, some
+from tests.generate.conftest import make_base, of, some
 
 
 def _ids(base: FactBase) -> dict[str, str]:
@@ -29,7 +34,8 @@ def _wrong_choices(cards: list[Card]) -> list[tuple[Card, str]]:
 
 def test_no_wrong_holder_ever_held_the_post(cards: list[Card], base: FactBase):
     """'Who replaced / was appointed / was': no wrong choice is anyone the base has in that
-    post."""
+    post, but for someone gone before the year a replacement question names (an earlier
+    holder, who cannot be the answer for that year)."""
     index, names = FactIndex(base), _ids(base)
     asked = [
         card
@@ -37,8 +43,130 @@ def test_no_wrong_holder_ever_held_the_post(cards: list[Card], base: FactBase):
         for card in of(cards, name)
     ]
     for card, wrong in _wrong_choices(asked):
-        post = base.facts[card.fact_ids[0]].post
-        assert not index.held(names[wrong], post), (card.id, wrong)
+        fact = base.facts[card.fact_ids[0]]
+        gone = index.gone_on.get(names[wrong])
+        earlier = (
+            card.template in ("who-replaced", "whom-replaced")
+            and fact.date is not None
+            and gone is not None
+            and gone.year < fact.date.year
+        )
+        assert earlier or not index.held(names[wrong], fact.post), (card.id, wrong)
+
+
+def test_an_earlier_holder_of_the_post_is_among_the_wrong_answers(cards: list[Card]):
+    """'Whom did Beria replace as head of the NKVD in 1938?' offers Yagoda, Yezhov's
+    predecessor, gone by then, with a rebuttal that says Yezhov succeeded him there;
+    so does 'Who replaced Yezhov …'."""
+    for template in ("whom-replaced", "who-replaced"):
+        card = next(c for c in cards if c.id == f"ch7-beria-succeeds-yezhov:{template}")
+        assert "Yagoda" in card.choices, card.id
+        rebuttal = card.rebuttal("Yagoda")
+        assert rebuttal is not None
+        assert "Yezhov succeeded Yagoda at the head of the NKVD" in rebuttal.text, card.id
+
+
+def test_earlier_holders_are_drawn_only_for_a_year_the_question_names():
+    """Someone gone before the year of a replacement stands among its wrong answers if they
+    held the post; with no year in the question, or gone that same year, they do not."""
+    text = _BASE.replace("DATE", 'date = "1938"')
+    whom = _replacement_card(make_base(text))
+    assert "Yagoda" in whom.choices
+    assert whom.rebuttal("Yagoda").text.startswith("It was Yezhov, not Yagoda. Yagoda headed")
+    undated = _replacement_card(make_base(_BASE.replace("DATE", "")))
+    assert "Yagoda" not in undated.choices
+    same_year = _replacement_card(make_base(text.replace('gone = "1937-03"', 'gone = "1938-03"')))
+    assert "Yagoda" not in same_year.choices
+
+
+def _replacement_card(base: FactBase) -> Card:
+    made = [c for c in compile_cards(base, random.Random(3)) if c.template == "whom-replaced"]
+    assert len(made) == 1
+    return made[0]
+
+
+_PERSON = """
+[[entity]]
+id = "{id}"
+type = "person"
+name = "{name}"
+sphere = "nkvd"
+{extra}
+"""
+_BASE = (
+    """
+[[source]]
+id = "s"
+author = "Unnamed author"
+title = "T"
+publication = "P"
+kind = "later scholarship"
+paragraphs = 9
+
+[[topic]]
+id = "t"
+title = "T"
+
+[[entity]]
+id = "nkvd"
+type = "institution"
+name = "NKVD"
+sphere = "nkvd"
+"""
+    + "".join(
+        _PERSON.format(id=n.lower(), name=n, extra=extra)
+        for n, extra in (
+            ("Yagoda", 'gone = "1937-03"'),
+            ("Yezhov", ""),
+            ("Beria", ""),
+            ("Frinovsky", ""),
+            ("Zakovsky", ""),
+            ("Agranov", ""),
+        )
+    )
+    + """
+[[fact]]
+id = "beria-replaces-yezhov"
+kind = "replacement"
+statement = "Beria replaced Yezhov at the head of the NKVD."
+DATE
+topics = ["t"]
+source = "s"
+paragraphs = [1]
+attribution = "record"
+person = "beria"
+replaced = "yezhov"
+post = "head of the NKVD"
+institution = "nkvd"
+
+[[fact]]
+id = "yagoda-headed"
+kind = "role"
+statement = "Yagoda headed the NKVD before Yezhov."
+topics = ["t"]
+source = "s"
+paragraphs = [2]
+attribution = "record"
+person = "yagoda"
+post = "head of the NKVD"
+institution = "nkvd"
+"""
+    + "".join(
+        f"""
+[[fact]]
+id = "{n}-deputy"
+kind = "role"
+statement = "{n.capitalize()} was one of the NKVD's deputy heads."
+topics = ["t"]
+source = "s"
+paragraphs = [3]
+attribution = "record"
+person = "{n}"
+post = "a deputy head of the NKVD"
+"""
+        for n in ("frinovsky", "zakovsky", "agranov")
+    )
+)
 
 
 def test_post_questions_accept_every_post_held(cards: list[Card], base: FactBase):
@@ -194,15 +322,103 @@ def test_what_a_decree_laid_down_and_why_things_happened_are_recalled(cards: lis
             assert card.choices == () and card.rebuttals == (), card.id
 
 
+def test_where_accounts_differ_the_people_are_said_in_full(cards: list[Card], base: FactBase):
+    """'Which source says …' and 'What does … say …' say who the person the accounts differ
+    about was, and who each person giving an account was ('Yan Gamarnik, head of the Red
+    Army's political administration'; 'John G. Wright, journalist of the Trotskyist weekly
+    Socialist Appeal, writing in 1940'), never a bare surname, with choices alike in length.
+    Sources that say what they are ('Some Russian historians') stay as they were."""
+
+    def said(entity_id: str | None) -> str | None:
+        entity = base.entities[entity_id] if entity_id else None
+        if entity is None or entity.type != "person":
+            return None
+        return f"{entity.full_name}, {entity.description}"
+
+    checked = 0
+    for card in [*of(cards, "which-account"), *of(cards, "what-account")]:
+        conflict = next(base.facts[f] for f in card.fact_ids if base.facts[f].kind == "conflict")
+        accounts = [base.facts[f] for f in conflict.accounts]
+        subject = said(conflict.subject)
+        assert subject is None or subject in card.prompt, card.id
+        # which-account offers every account's source; what-account names the first's
+        tellers = accounts if card.template == "which-account" else accounts[:1]
+        shown = " ".join(card.choices) if card.template == "which-account" else card.prompt
+        for account in tellers:
+            teller = said(account.attribution.by)
+            assert teller is None or teller in shown, card.id
+            checked += teller is not None
+        if card.template == "which-account":
+            lengths = [len(c) for c in card.choices]
+            assert max(lengths) <= 1.6 * min(lengths), card.id
+    assert checked >= 3  # Wright and Pechenkin as choices, Wright in a question
+    what = next(c for c in cards if c.id == "set-e4eb434720c4:what-account")
+    assert what.prompt == (
+        "What does John G. Wright, journalist of the Trotskyist weekly Socialist Appeal, "
+        "writing in 1940, say about how Yan Gamarnik, head of the Red Army's political "
+        "administration, died?"
+    )
+    economy = next(c for c in cards if c.id == "set-f30bb2056ab0:which-account")
+    assert set(economy.choices) == {"Some Russian historians", "A later study of the Soviet elites"}
+
+
 def test_source_criticism_sets_the_accounts_against_each_other(cards: list[Card], base: FactBase):
     """Where accounts differ, the other account is the wrong choice; the official reason is
     offered as the wrong reading of an author who contested it."""
     which = next(
         c for c in of(cards, "which-account") if "ch7-gamarnik-accounts-differ" in c.fact_ids
     )
-    assert set(which.choices) == {"Wright, writing in 1940", "The historian Pechenkin"}
+    assert set(which.choices) == {
+        "John G. Wright, journalist of the Trotskyist weekly Socialist Appeal, writing in 1940",
+        "Aleksandr A. Pechenkin, Russian historian of the Soviet military elite",
+    }
     reading = of(cards, "reason-and-reading")[0]
     official = next(
         base.facts[f] for f in reading.fact_ids if base.facts[f].kind == "justification"
     )
     assert official.reason[:1].upper() + official.reason[1:] in reading.choices
+
+
+def test_who_ran_the_party_s_organisational_work_is_asked_for_1938(cards: list[Card]):
+    """Malenkov's post is asked for the year the later study places it (1938, beside Beria)
+    and of the Communist Party, against no one in prison by then."""
+    card = next(c for c in cards if c.id == "ch7-malenkov-organizational-work:who-held")
+    assert card.prompt == "Who was head of the Communist Party's organisational work in 1938?"
+    assert not {"Chubar", "Kosior", "Rudzutak", "Eiche"} & set(card.choices)
+
+
+def test_no_one_is_picked_out_by_a_charge_someone_only_reported(cards: list[Card], base: FactBase):
+    """'Who was arrested …?' of a fate a paper only reported asks in the question written for
+    it, not by the charge the paper relayed: Rudzutak is asked as the member of the Politburo
+    already in disgrace who had just been arrested, not by the Levanevsky flight."""
+    reported = [
+        card
+        for card in of(cards, "who-fate")
+        if not base.facts[card.fact_ids[0]].attribution.is_record
+        and getattr(base.facts[card.fact_ids[0]], "charge", None)
+    ]
+    for card in some(reported, "who-fate card of a reported charge"):
+        fact = base.facts[card.fact_ids[0]]
+        assert fact.charge not in card.prompt, card.id
+        assert fact.asks and card.prompt.endswith(fact.asks), card.id
+    rudzutak = next(c for c in cards if c.id == "w37-rudzutak-arrested:who-fate")
+    assert rudzutak.prompt == (
+        "According to Wright, writing in 1937, which member of the Politburo, already in "
+        "disgrace, had just been arrested?"
+    )
+
+
+def test_decrees_are_matched_by_their_date_not_by_words_they_share(cards: list[Card]):
+    """A decree matching card names each decree by its kind and date only ('A law of
+    mid-1940', 'The decree of 10 July 1940'), so that no name gives its pair away by what it
+    was about ('the labour law' beside working days, 'officers' ranks' beside the ranks of
+    general)."""
+    months = {m.lower() for m in calendar.month_name if m}
+    allowed = months | {"the", "a", "of", "and", "mid", "early", "late"}
+    allowed |= {"resolutions", "resolution", "law", "decree", "ukase"}
+    for card in of(cards, "match-decrees"):
+        for label in card.items:
+            words = {w.lower() for w in re.findall(r"[A-Za-z]+", label)}
+            assert words <= allowed, (card.id, label)
+            assert re.search(r"\b1[89]\d\d\b", label), (card.id, label)
+        assert "A law of mid-1940" in card.items and "A decree of 1940" in card.items

@@ -32,7 +32,7 @@ def snapshot(snap_compare, *keys: str, then=None) -> bool:
 
 def test_timeline_axis(snap_compare) -> None:
     """The axis from its start: the years, a month, the dates as the sources give them."""
-    assert snapshot(snap_compare, "l", "]", "]", "]", "down", "down")
+    assert snapshot(snap_compare, "l", "]", "]", "]", "down", "down", "down")
 
 
 def test_timeline_successions(snap_compare) -> None:

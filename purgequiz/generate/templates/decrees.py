@@ -4,20 +4,47 @@ would be impossible for this one, and its own would all be true."""
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
 from purgequiz.decks.model import Card
+from purgequiz.facts.datelabels import span_label
 from purgequiz.facts.kinds import Decree
 from purgequiz.generate.context import Context
-from purgequiz.generate.phrasing import the_name
+from purgequiz.generate.phrasing import cap, the_name
 from purgequiz.generate.registry import template
 
-__all__ = ["decree_name"]
+__all__ = ["decree_label", "decree_name"]
+
+# The words of a name that says only what kind of act it was and when ("the resolutions of 17
+# November and 1 December 1938", "the decree of 10 July 1940").
+_KIND_WORDS = ("resolutions", "resolution", "law", "decree", "ukase")
+_DATE_WORDS = frozenset(
+    ["the", "of", "and", "mid", "early", "late", *(m.lower() for m in calendar.month_name if m)]
+)
 
 
 def decree_name(ctx: Context, fact: Decree) -> str:
     return ctx.in_text(fact.decree)
+
+
+def decree_label(ctx: Context, fact: Decree) -> str | None:
+    """A decree named by what kind of act it was and its date only, never by what it was
+    about: beside what it did (on a matching card), "the labour law of mid-1940" would give
+    its match away by its words, "a law of mid-1940" does not. A name that already says no
+    more than that is kept ("The decree of 10 July 1940"); None for a decree whose name says
+    more and that has no date."""
+    name = decree_name(ctx, fact)
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", name)]
+    if all(w in _DATE_WORDS or w in _KIND_WORDS for w in words):
+        return cap(name)
+    if fact.date is None:
+        return None
+    kind = next((k for k in _KIND_WORDS if k in words), "decree")
+    lead = "The" if kind.endswith("s") else "A"
+    return f"{lead} {kind} of {span_label(fact.date)}"
 
 
 @template("decree-prohibits", family="decrees", kinds=("decree",))

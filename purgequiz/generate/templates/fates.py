@@ -136,7 +136,9 @@ def who_fate(ctx: Context, fact: Fate) -> Iterator[Card]:
         return
     person = fact.people[0]
     places = f" in {listing([ctx.name(p) for p in fact.places])}" if fact.places else ""
-    prompt = f"Who {fate_verb(fact)}{places}{when_phrase(fact.date)}{_charge(fact)}?"
+    # the question written for it, where the fate alone does not pick the person out as the
+    # source does (a charge someone only reported, shown false, would teach a false link)
+    prompt = fact.asks or f"Who {fate_verb(fact)}{places}{when_phrase(fact.date)}{_charge(fact)}?"
     yield ctx.card(
         fact,
         prompt=ctx.ask(fact, prompt),

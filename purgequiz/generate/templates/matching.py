@@ -21,6 +21,7 @@ from purgequiz.generate.context import Context
 from purgequiz.generate.numbers import figure_of
 from purgequiz.generate.phrasing import cap, post_key, source_choice, when_phrase
 from purgequiz.generate.registry import template
+from purgequiz.generate.templates.decrees import decree_label
 
 __all__: list[str] = []
 
@@ -103,18 +104,19 @@ def _does(fact: Decree) -> str:
 
 @template("match-decrees", family="matching", kinds=("decree",), whole=True)
 def match_decrees(ctx: Context) -> Iterator[Card]:
-    """Match each decree to what it prohibited or required. (one provision per decree)"""
+    """Match each decree to what it prohibited or required. (one provision per decree; each
+    decree named by its kind and date, so that no name gives its match away by its words)"""
     first: dict[str, Decree] = {}
     # for each decree its weightiest fact, one that tells the whole decree where it can
     for fact in sorted(
         ctx.index.facts_of(Decree), key=lambda f: (-f.importance, bool(f.applies_to), f.id)
     ):
         decree = fact.decree
-        if decree not in first:
+        if decree not in first and decree_label(ctx, fact) is not None:
             first[decree] = fact
     chosen = sorted(first.values(), key=lambda f: f.id)[:_MOST]
     if len(chosen) >= 4:
-        pairs = [(cap(ctx.in_text(f.decree)), _does(f)) for f in chosen]
+        pairs = [(decree_label(ctx, f) or "", _does(f)) for f in chosen]
         yield _card(ctx, list(chosen), "Match each decree or resolution to what it did.", pairs)
 
 

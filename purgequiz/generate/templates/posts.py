@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from purgequiz.decks.model import Card
 from purgequiz.facts import Fact
 from purgequiz.facts.kinds import Appointment, Removal, Replacement, Role
-from purgequiz.generate.context import NEAR, Context, Wrong
+from purgequiz.generate.context import NEAR, PURGE_YEARS, Context, Wrong
 from purgequiz.generate.phrasing import cap, post_key, when_phrase
 from purgequiz.generate.registry import template
 
@@ -52,6 +52,7 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
     def ok(text: str, fact: Fact) -> bool:
         holder = getattr(fact, "person", None)
         start = ctx.index.start(fact)
+        end = (fact.date.end or fact.date.start) if fact.date else None
         other_body = getattr(fact, "institution", None)
         if kind_of_body == "commissariat" and (
             other_body is None or ctx.entity(other_body).category != kind_of_body
@@ -69,6 +70,8 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
             # no post that came into being after the person was gone, or years away
             and not (gone and start and start.sort_key > gone.sort_key)
             and not (asked and start and abs(start.year - asked.year) > 1)
+            # a question with no date is of the purge years: no post that ended before them
+            and not (asked is None and end and end.sort_key <= PURGE_YEARS.sort_key)
         )
 
     found = ctx.texts(_POST_KEYS, post, ok=ok, count=count)
@@ -78,11 +81,55 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
     return [Wrong(_title(w.text), w.because) for w in found]
 
 
-def _person_card(ctx: Context, fact: Fact, prompt: str, person: str, post: str) -> Card:
-    """A question answered by a person who is the only one the base has in this post."""
+def _holding(ctx: Context, person: str, post: str, other_than: Fact) -> Fact | None:
+    """The fact by which the base has the person in the post (holding, taking, losing it,
+    or replaced in it), other than ``other_than``."""
+    key = post_key(post)
+    index = ctx.index
+    held: list[Role | Appointment | Replacement | Removal] = [
+        *index.facts_of(Role),
+        *index.facts_of(Appointment),
+        *index.facts_of(Replacement),
+        *index.facts_of(Removal),
+    ]
+    for fact in held:
+        holders = (fact.person, getattr(fact, "replaced", None))
+        if fact.id != other_than.id and person in holders and post_key(fact.post) == key:
+            return fact
+    return None
+
+
+def _earlier_holders(ctx: Context, fact: Fact, answer: str, post: str) -> list[Wrong]:
+    """Others the base has in the post who were gone (arrested or dead) before the year the
+    question names: they held it earlier, so they cannot be the answer for that year, and
+    they are the nearest wrong answers there are. Each with the fact that has them in the
+    post, which says who they were."""
+    start = ctx.index.start(fact)
+    if start is None:
+        return []
+    named = _named(fact)
+    found = []
+    for holder in sorted(ctx.index.holders.get(post_key(post), ())):
+        gone = ctx.index.gone_on.get(holder)
+        if holder == answer or holder in named or gone is None or gone.year >= start.year:
+            continue
+        because = _holding(ctx, holder, post, fact) or ctx.index.profile(holder, [fact])
+        if because is not None:
+            found.append(Wrong(ctx.name(holder), because))
+    return found
+
+
+def _person_card(
+    ctx: Context, fact: Fact, prompt: str, person: str, post: str, earlier: bool = False
+) -> Card:
+    """A question answered by a person who is the only one the base has in this post; with
+    ``earlier`` (a question that names the year), earlier holders of the post come first
+    among the wrong answers."""
     wrong = ctx.entities(
         person, avoid=[fact], ok=lambda p: not ctx.index.held(p, post) and p not in _named(fact)
     )
+    if earlier:  # first, and taken without a draw: no other card's random draws change
+        wrong = [*_earlier_holders(ctx, fact, person, post), *wrong][:3]
     return ctx.card(
         fact,
         prompt=ctx.ask(fact, prompt),
@@ -106,6 +153,7 @@ def who_replaced(ctx: Context, fact: Replacement) -> Iterator[Card]:
         f"Who replaced {ctx.name(fact.replaced)} as {fact.post}{when_phrase(fact.date)}?",
         fact.person,
         fact.post,
+        earlier=fact.date is not None,
     )
 
 
@@ -118,6 +166,7 @@ def whom_replaced(ctx: Context, fact: Replacement) -> Iterator[Card]:
         f"Whom did {ctx.name(fact.person)} replace as {fact.post}{when_phrase(fact.date)}?",
         fact.replaced,
         fact.post,
+        earlier=fact.date is not None,
     )
 
 

@@ -36,6 +36,47 @@ def source_name(ctx: Context, fact: Fact) -> str:
     return cap(phrase.removeprefix("according to ").split(", as ")[0])
 
 
+def _who_was(ctx: Context, entity_id: str) -> str | None:
+    """A person named in full with who they were, as an aside reads after the name
+    ('Yan Gamarnik, head of the Red Army's political administration …'); None for anyone the
+    base does not describe, and for what is not a person."""
+    entity = ctx.entity(entity_id)
+    if entity.type != "person" or not entity.description:
+        return None
+    return f"{entity.full_name or ctx.name(entity_id)}, {entity.description}"
+
+
+def _disputant(ctx: Context, fact: Fact) -> str:
+    """Who gives an account where the sources differ, said so that a student knows who they
+    were: a person in full, with who they were and, for the writer of a paper of the time,
+    when ('John G. Wright, journalist of the Trotskyist weekly Socialist Appeal, writing in
+    1940'; 'Aleksandr A. Pechenkin, Russian historian of the Soviet military elite'); a body
+    of work or of historians as :func:`source_name` says it."""
+    attribution = fact.attribution
+    who = (attribution.via or (attribution.by,))[0] if attribution.by else None
+    described = _who_was(ctx, who) if who else None
+    if who is None or described is None:
+        return source_name(ctx, fact)
+    source = ctx.base.sources[fact.source]
+    if who == ctx.index.authors[fact.source] and source.date:
+        return f"{described}, writing in {source.date[:4]}"
+    return described
+
+
+def _introduce(ctx: Context, text: str, entity_id: str | None) -> str:
+    """The text with its first naming of a person said in full, with who they were
+    ('how Gamarnik died' → 'how Yan Gamarnik, head of …, died')."""
+    described = _who_was(ctx, entity_id) if entity_id else None
+    if entity_id is None or described is None:
+        return text
+    found = find_term(text, ctx.name(entity_id))
+    if found is None:
+        return text
+    rest = text[found.end() :]
+    closing = "," if rest.strip() and rest.lstrip()[:1] not in ",.;:?)" else ""
+    return f"{text[: found.start()]}{described}{closing}{rest}"
+
+
 def account_clause(ctx: Context, fact: Fact) -> str | None:
     """What a fact says, as a clause to set against another account ('Gamarnik was
     executed'), or None when its kind has no short form."""
@@ -172,16 +213,15 @@ def author_reading(ctx: Context, fact: Assessment) -> Iterator[Card]:
 def which_account(ctx: Context, fact: Conflict) -> Iterator[Card]:
     """Which source says that …? (where the sources give different accounts)"""
     accounts = [ctx.base.facts[a] for a in fact.accounts]
-    told = [(a, account_clause(ctx, a)) for a in accounts]
-    told = [(a, c) for a, c in told if c]
+    told = [(a, c) for a in accounts if (c := account_clause(ctx, a))]
     if len(told) < 2:
         return
     account, clause = told[ctx.rng.randrange(len(told))]
-    answer = source_name(ctx, account)
-    wrong = [Wrong(source_name(ctx, a), a) for a, _ in told if source_name(ctx, a) != answer]
+    answer = _disputant(ctx, account)
+    wrong = [Wrong(_disputant(ctx, a), a) for a, _ in told if _disputant(ctx, a) != answer]
     yield ctx.card(
         [fact, *accounts],
-        prompt=f"Which source says that {clause}?",
+        prompt=f"Which source says that {_introduce(ctx, clause, fact.subject)}?",
         answer=answer,
         wrong=wrong,
         least=1,
@@ -209,10 +249,11 @@ def what_account(ctx: Context, fact: Conflict) -> Iterator[Card]:
         return
     account, clause = told[0]
     wrong = [Wrong(cap(c), a) for a, c in told[1:]]
+    teller = _disputant(ctx, account)
     yield ctx.card(
         [fact, *accounts],
-        prompt=f"What {does(source_name(ctx, account))} "
-        f"{source_in_text(source_name(ctx, account))} say about {fact.about}?",
+        prompt=f"What {does(teller)} {source_in_text(teller)} say about "
+        f"{_introduce(ctx, fact.about, fact.subject)}?",
         answer=cap(clause),
         wrong=wrong,
         least=1,
