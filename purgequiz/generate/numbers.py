@@ -62,7 +62,7 @@ class Figure:
     def spellings(self) -> tuple[str, ...]:
         """Every accepted typed form: digits with and without separators, a range joined
         by a dash, "to", "from … to" or "between … and", or written short as the sources
-        write it ("20–40,000"), each also with the unit."""
+        write it ("20–40,000", and "20-40,000" as typed), each also with the unit."""
         forms: dict[str, None] = {}
         if self.is_range:
             low = (_number(self.low), _plain(self.low))
@@ -76,6 +76,7 @@ class Figure:
             short = self.short_range()
             if short:
                 forms[short] = None
+                forms[short.replace("\u2013", "-")] = None  # as typed on a keyboard
         else:
             forms[_number(self.low)] = None
             forms[_plain(self.low)] = None

@@ -26,10 +26,12 @@ def test_spellings_accept_plain_digits():
 
 def test_spellings_of_a_range_include_the_sources_own_forms():
     """A range is accepted written "between … and …" and, for thousands, short as the
-    sources write it ("20–40,000"); a range not in whole thousands has no short form."""
+    sources write it ("20–40,000", and with a keyboard's hyphen, which exports that compare
+    text need); a range not in whole thousands has no short form."""
     spellings = Figure(20000, 40000, unit="people").spellings()
     assert "between 20,000 and 40,000" in spellings
     assert "20\u201340,000" in spellings and "20\u201340,000 people" in spellings
+    assert "20-40,000" in spellings and "20-40,000 people" in spellings
     assert not any(s.startswith("35\u2013") for s in Figure(35000, 36500).spellings())
 
 
