@@ -7,6 +7,7 @@ Each module in ``purgequiz.commands`` named in ``COMMANDS`` adds its own subpars
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import sys
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from purgequiz.commands.options import CommandParser
 if TYPE_CHECKING:
     from purgequiz.commands.options import Subparsers
 
-__all__ = ["COMMANDS", "build_parser", "main"]
+__all__ = ["COMMANDS", "build_parser", "main", "parser"]
 
 COMMANDS = (
     "facts",
@@ -65,8 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@functools.cache
+def parser() -> argparse.ArgumentParser:
+    """The parser :func:`main` uses, built once per process: what it holds never changes (no
+    command reads the environment, the clock or a file as it adds its options), and parsing
+    changes nothing in it. A program that calls ``main()`` many times (the tests, the fuzzer)
+    is spared the 130 options being made again for each call; one that changes what a command
+    offers (its formats) builds it again with ``parser.cache_clear()``."""
+    return build_parser()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parser().parse_args(argv)
     try:
         if args.command is None:
             if "play" in COMMANDS:
