@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+# One thread of arithmetic per test process: the suite already runs one process per core
+# (pytest-xdist), and torch's fit (tests/commands/test_optimize.py, and the benchmark script it
+# starts) would otherwise start a second thread per process that waits by spinning, slowing the
+# fit and the other process beside it. Read by torch as it is imported, so set before.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
