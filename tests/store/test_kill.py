@@ -92,7 +92,9 @@ def _kill_answering(killer: Killer, mode: str, rounds: int) -> int:
     rng = random.Random(4)
     acknowledged: set[str] = set()
     for round_ in range(rounds):
-        lines = killer.run_and_kill([mode, str(round_)], 3, rng.uniform(0.0, 0.15))
+        # killed within the next few dozen answers (each takes about a millisecond), at a
+        # moment as random within one as a longer wait would give
+        lines = killer.run_and_kill([mode, str(round_)], 3, rng.uniform(0.0, 0.05))
         acknowledged |= {line.split()[1] for line in lines if line.startswith("ok ")}
         with open_profile("kill") as profile:
             assert profile.recovered == ()
