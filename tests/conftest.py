@@ -23,7 +23,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     objects by the hundred thousand (a screen's strips, styles and segments), most of which
     die at once, but the frequent young collections caught them alive and moved them on,
     so that a full collection, scanning everything, ran every second or so. The collector
-    stays on; it ran for a quarter of the app tests' time, a tenth with these settings."""
+    stays on; it ran for a quarter of the app tests' time, an eighth with these settings."""
     gc.collect()
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)
