@@ -7,6 +7,7 @@ Each module in ``purgequiz.commands`` named in ``COMMANDS`` adds its own subpars
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import sys
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from purgequiz.commands.options import CommandParser
 if TYPE_CHECKING:
     from purgequiz.commands.options import Subparsers
 
-__all__ = ["COMMANDS", "asked_for", "build_parser", "main"]
+__all__ = ["COMMANDS", "asked_for", "build_parser", "main", "parser", "parser_of"]
 
 COMMANDS = (
     "facts",
@@ -65,8 +66,8 @@ def asked_for(argv: Sequence[str]) -> tuple[str, ...]:
     return COMMANDS
 
 
-def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The parser of ``argv``'s command (see :func:`asked_for`); of every command without."""
+def parser_of(names: Sequence[str]) -> argparse.ArgumentParser:
+    """A parser of the commands ``names``."""
     parser = CommandParser(
         prog="purgequiz",
         description="Learn the history of Stalin's purges of 1937-1940: quizzes, flashcards "
@@ -74,14 +75,30 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"purgequiz {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
-    for name in COMMANDS if argv is None else asked_for(argv):
+    for name in names:
         _module(name).register(commands)
     return parser
 
 
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of ``argv``'s command (see :func:`asked_for`); of every command without."""
+    return parser_of(COMMANDS if argv is None else asked_for(argv))
+
+
+@functools.cache
+def parser(names: tuple[str, ...] = COMMANDS) -> argparse.ArgumentParser:
+    """The parser :func:`main` uses for the commands ``names``, built once per process: what
+    it holds never changes (no command reads the environment, the clock or a file as it adds
+    its options), and parsing changes nothing in it. A program that calls ``main()`` many
+    times (the tests, the fuzzer) is spared the options being made again for each call; one
+    that changes what a command offers (its formats) builds it again with
+    ``parser.cache_clear()``."""
+    return parser_of(names)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser(argv).parse_args(argv)
+    args = parser(asked_for(argv)).parse_args(argv)
     try:
         if args.command is None:
             if "play" in COMMANDS:

@@ -36,10 +36,15 @@ def test_wheel_in_fresh_venv_finds_seeds_and_decks(tmp_path: Path):
     )
     wheel = next(wheels.glob("purgequiz-*.whl"))
     env_dir = tmp_path / "env"
-    subprocess.run([sys.executable, "-m", "venv", str(env_dir)], check=True)
+    # a fresh environment without pip of its own (copying pip into it takes seconds); the pip
+    # of the test environment installs the wheel into it
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env_dir)], check=True)
     python = env_dir / "bin" / "python"
     subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
+        [
+            *(sys.executable, "-m", "pip", "--python", str(python)),
+            *("install", "-q", "--no-deps", "--no-index", str(wheel)),
+        ],
         check=True,
         capture_output=True,
     )

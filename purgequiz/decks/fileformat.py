@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
+from copy import deepcopy
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -50,17 +54,40 @@ def write_deck(deck: Deck, path: Path) -> None:
         raise DeckError(error.file, [error.reason]) from None
 
 
+# The decks last read, by file name and text: a deck file read again unchanged (the shipped
+# decks, read by every command and screen that lists or finds cards) is not parsed and checked
+# again. The file is always read, so a changed file is always parsed afresh.
+_READ: OrderedDict[tuple[str, str], Deck] = OrderedDict()
+_READ_LOCK = threading.Lock()  # the app reads decks in worker threads
+_READ_KEPT = 12  # decks; more than ship, so reading them all in turn keeps them all
+_READ_LARGEST = 4_000_000  # characters; a larger file is parsed each time it is read
+
+
 def read_deck(path: Path) -> Deck:
     """Read and validate a deck file; raise :class:`DeckError` naming the file and card.
 
     The file is read by :mod:`purgequiz.files`: a pipe, a device, a file over
     :data:`~purgequiz.files.DECK_LIMIT` or JSON nested too deeply is refused in plain words.
+    A file holding the same text as when it was last read gives the same deck without being
+    checked again (a deck is immutable, its ``built_from`` aside, which is copied).
     """
     try:
         text = read_text(path, what="deck file", limit=DECK_LIMIT)
     except FileProblem as error:
         raise DeckError(error.file, [error.reason]) from None
-    return parse_deck(text, str(path))
+    key = (str(path), text)
+    with _READ_LOCK:
+        deck = _READ.get(key)
+        if deck is not None:
+            _READ.move_to_end(key)
+    if deck is None:
+        deck = parse_deck(text, str(path))  # a DeckError is raised each time, never kept
+        if len(text) <= _READ_LARGEST:
+            with _READ_LOCK:
+                _READ[key] = deck
+                while len(_READ) > _READ_KEPT:
+                    _READ.popitem(last=False)
+    return replace(deck, built_from=deepcopy(deck.built_from))
 
 
 def _is_text(value: Any) -> bool:

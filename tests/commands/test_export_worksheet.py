@@ -24,7 +24,8 @@ def test_each_worksheet_format_is_written(
     format: str, name: str, starts: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """With --format or from the output's ending alone, the command writes the worksheet,
-    says so, and leaves no scratch folder behind."""
+    says so, and leaves no scratch folder behind; the PDF has the deck's title and every
+    question's prompt."""
     deck = find_deck("army-purge")
     for options in (["--format", format], []):
         output = tmp_path / f"{len(options)}-{name}"
@@ -33,14 +34,8 @@ def test_each_worksheet_format_is_written(
         assert said.startswith(f"Wrote {output}: {deck.title}, {len(deck.cards)} cards as ")
         assert output.read_bytes().startswith(starts)
     assert not list(paths.cache_dir().glob("export-*"))
-
-
-def test_the_pdf_worksheet_holds_the_decks_questions(tmp_path: Path) -> None:
-    """The PDF written by the command has the deck's title and every question's prompt."""
-    output = tmp_path / "sheet.pdf"
-    assert main(["export", "army-purge", "-o", str(output)]) == 0
-    # compared without white space, as the page breaks lines where it needs
-    text = "".join("".join(pdf_pages(output)).split())
-    deck = find_deck("army-purge")
-    assert "".join(deck.title.split()) in text
-    assert all("".join(card.prompt.split()) in text for card in deck.cards)
+    if format == "pdf":  # the last written, from its ending alone (Chromium prints it)
+        # compared without white space, as the page breaks lines where it needs
+        text = "".join("".join(pdf_pages(output)).split())
+        assert "".join(deck.title.split()) in text
+        assert all("".join(card.prompt.split()) in text for card in deck.cards)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pty
 import select
@@ -13,6 +14,16 @@ import pytest
 
 from purgequiz import cli
 from purgequiz.commands.play import NEEDS_NO_TERMINAL, WITHOUT_A_TERMINAL, terminal_problem
+
+
+@pytest.fixture(autouse=True)
+def _collector_as_it_was():
+    """play thaws, as it ends, what it froze; what the test run froze (tests/conftest.py)
+    is frozen again after each test here."""
+    frozen = gc.get_freeze_count() > 0
+    yield
+    if frozen:
+        gc.freeze()
 
 
 class Stream:
@@ -172,8 +183,6 @@ def test_a_profile_that_did_not_close_is_reported(monkeypatch, capsys) -> None:
 def test_what_is_imported_is_left_out_of_collections_while_the_app_runs(monkeypatch) -> None:
     """play freezes the objects made before the app runs (the collector skips them, a
     quicker start) and thaws them when it ends, so nothing stays frozen for the process."""
-    import gc
-
     from purgequiz.tui.app import PurgeQuizApp
 
     frozen: list[int] = []

@@ -157,6 +157,50 @@ def test_a_deck_written_holds_no_raw_control_character(deck: Deck):
     assert json.loads(text)["title"] == hostile.title
 
 
+def test_a_deck_file_read_again_unchanged_is_not_checked_again(
+    deck: Deck, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Reading a deck file a second time, unchanged, gives an equal deck without parsing and
+    checking its text again (the shipped decks are read by many commands and screens)."""
+    from purgequiz.decks import fileformat
+
+    parsed: list[str] = []
+    parse = fileformat.parse_deck
+
+    def counted(text: str, file: str = "<deck>") -> Deck:
+        parsed.append(file)
+        return parse(text, file)
+
+    monkeypatch.setattr(fileformat, "parse_deck", counted)
+    write_deck(deck, tmp_path / "d.json")
+    assert read_deck(tmp_path / "d.json") == deck
+    assert read_deck(tmp_path / "d.json") == deck
+    assert parsed == [str(tmp_path / "d.json")]
+
+
+def test_a_deck_file_changed_since_it_was_read_is_read_afresh(deck: Deck, tmp_path: Path):
+    """A deck file rewritten with other text (even of the same length, at once) reads as it
+    now is, and a deck file made bad is refused again each time it is read."""
+    path = tmp_path / "d.json"
+    write_deck(deck, path)
+    assert read_deck(path).title == deck.title
+    write_deck(Deck(deck.id, "X" * len(deck.title), deck.description, deck.cards), path)
+    assert read_deck(path).title == "X" * len(deck.title)
+    path.write_text(path.read_text(encoding="utf-8").replace('"format"', '"formaat"'))
+    for _ in range(2):
+        with pytest.raises(DeckError, match="not a purgequiz deck"):
+            read_deck(path)
+
+
+def test_a_change_to_a_deck_read_is_not_seen_by_the_next_reader(deck: Deck, tmp_path: Path):
+    """Each reader of a deck file gets a deck of its own: changing what one got (its
+    ``built_from``, the one part that is not immutable) leaves the next read as the file."""
+    path = tmp_path / "d.json"
+    write_deck(Deck(deck.id, deck.title, "", deck.cards, {"seed": 1}), path)
+    read_deck(path).built_from["seed"] = 2
+    assert read_deck(path).built_from == {"seed": 1}
+
+
 def test_missing_file(tmp_path: Path):
     """A missing file is a DeckError naming it."""
     with pytest.raises(DeckError, match="no such file"):

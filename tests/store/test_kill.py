@@ -92,7 +92,9 @@ def _kill_answering(killer: Killer, mode: str, rounds: int) -> int:
     rng = random.Random(4)
     acknowledged: set[str] = set()
     for round_ in range(rounds):
-        lines = killer.run_and_kill([mode, str(round_)], 3, rng.uniform(0.0, 0.15))
+        # killed within the next few dozen answers (each takes about a millisecond), at a
+        # moment as random within one as a longer wait would give
+        lines = killer.run_and_kill([mode, str(round_)], 3, rng.uniform(0.0, 0.05))
         acknowledged |= {line.split()[1] for line in lines if line.startswith("ok ")}
         with open_profile("kill") as profile:
             assert profile.recovered == ()
@@ -124,7 +126,10 @@ def test_sigkill_during_imports_leaves_each_import_whole_or_absent(home, killer)
     started: dict[tuple[str, str], int] = {}
     for round_ in range(12):
         args = ["import", str(round_), str(home / "template.json")]
-        lines = killer.run_and_kill(args, 4, rng.uniform(0.0, 0.3))
+        # killed within the next five imports or so (each takes some 20 ms), at a moment as
+        # random within one as a longer wait would give; a longer wait only adds imports,
+        # which every later opening (the worker's and the check's) reads again
+        lines = killer.run_and_kill(args, 4, rng.uniform(0.0, 0.1))
         for line in lines:
             word, seed, batch, count = line.split()
             (finished if word == "ok" else started)[(seed, batch)] = int(count)

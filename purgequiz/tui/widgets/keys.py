@@ -1,15 +1,23 @@
 """The key bar at the foot of each screen: Textual's footer, rebuilt only when what it shows
-changes.
+changes, and once for changes that come together.
 
 Textual asks the footer to rebuild all its keys whenever a screen's bindings may have
 changed: when a screen is pushed, whenever the focus moves, and on every
 ``refresh_bindings()``. Most of these leave the keys shown as they were (the focus moving
 between widgets whose keys are not shown, a check that gives the same answer): the home
-screen was rebuilt twice as it appeared, and a session rebuilt it at every card.
+screen was rebuilt twice as it appeared, and a session rebuilt it at every card. Changes
+that come one after the other (an answer taken: the card's list removed, the feedback
+mounted, the phase changed, the focus moved) each asked for a rebuild, all after the next
+redraw: the keys were built two or three times over, the same each time.
+
+Each key is made with the bar's ``compact`` setting: Textual's footer makes it compact and
+then binds it to the bar's setting, so each key was styled twice more as it appeared.
 """
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -37,18 +45,39 @@ def shown_keys(screen: Screen[object]) -> Shown:
 
 
 class KeyBar(Footer):
-    """A :class:`~textual.widgets.Footer` that is rebuilt only when its keys change."""
+    """A :class:`~textual.widgets.Footer` that is rebuilt only when its keys change, once for
+    the changes made together."""
 
     def __init__(self) -> None:
         super().__init__()
         self._drawn: Shown | None = None  # the keys asked for by the last rebuild
+        self._due = False  # a look at the keys is set for once the changes in hand are made
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if not (screen.app.app_focus and self.is_attached and screen is self.screen):
             super().bindings_changed(screen)  # Textual's footer then only notes it
             return
-        keys = shown_keys(screen)
-        if keys == self._drawn:
+        if self._drawn is None:  # the first keys: Textual's footer builds them
+            self._drawn = shown_keys(screen)
+            super().bindings_changed(screen)
+        elif not self._due:
+            self._due = True
+            self.call_later(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        """Rebuild the keys if they are not those drawn (their changes made by now)."""
+        self._due = False
+        if not (self.app.app_focus and self.is_attached):
             return
-        self._drawn = keys
-        super().bindings_changed(screen)
+        keys = shown_keys(self.screen)
+        if keys != self._drawn:
+            self._drawn = keys
+            await self.recompose()
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            # the keys bound to the bar's setting (all but the palette's, which stays compact)
+            compact = getattr(type(widget), "compact", None)
+            if isinstance(compact, Reactive) and not widget.has_class("-command-palette"):
+                widget.set_reactive(compact, self.compact)
+            yield widget
