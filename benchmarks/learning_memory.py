@@ -49,17 +49,10 @@ from math import factorial
 from faker import Faker
 
 from purgequiz.decks.model import Card, Deck
+from purgequiz.learn.simulate import PACE  # the demo's students answer at the same pace
 
 DAY_S = 86_400.0
 KNOWN = 0.9
-PACE = {
-    "choice": 1.0,
-    "truefalse": 0.7,
-    "typed": 1.7,
-    "flashcard": 1.3,
-    "ordering": 3.0,
-    "matching": 3.5,
-}
 
 
 def logistic(x: float) -> float:

@@ -54,11 +54,9 @@ def short(text: str, width: int = 62) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def in_terminal(
-    command: str, cwd: Path, env: dict[str, str], timeout: float = TIMEOUT
-) -> tuple[int, str]:
-    """Runs ``command`` with bash in a pseudo-terminal of 80×24; its status and what it
-    printed, with the terminal's line endings and colours taken out."""
+def in_pty(command: str, cwd: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
+    """Starts ``command`` with bash in a pseudo-terminal of 80×24, in a session of its own;
+    the process and the terminal's end to read what it prints from."""
     leader, follower = pty.openpty()
     ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     process = subprocess.Popen(
@@ -71,6 +69,15 @@ def in_terminal(
         start_new_session=True,
     )
     os.close(follower)
+    return process, leader
+
+
+def in_terminal(
+    command: str, cwd: Path, env: dict[str, str], timeout: float = TIMEOUT
+) -> tuple[int, str]:
+    """Runs ``command`` with bash in a pseudo-terminal of 80×24; its status and what it
+    printed, with the terminal's line endings and colours taken out."""
+    process, leader = in_pty(command, cwd, env)
     printed = bytearray()
     deadline = time.monotonic() + timeout
     while True:
@@ -235,18 +242,7 @@ class Readme:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         text = f"{command.text} --port {port}"
-        leader, follower = pty.openpty()
-        ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        process = subprocess.Popen(
-            ["bash", "-c", f"exec {text}"],
-            cwd=self.space.work,
-            env=self.env,
-            stdin=follower,
-            stdout=follower,
-            stderr=follower,
-            start_new_session=True,
-        )
-        os.close(follower)
+        process, leader = in_pty(f"exec {text}", self.space.work, self.env)
         printed = bytearray()
         try:
             address = f"http://127.0.0.1:{port}"

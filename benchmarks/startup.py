@@ -83,10 +83,10 @@ def child_bare(started: float) -> None:
 def read_command_line() -> None:
     """What `purgequiz play --profile benchmark` does before its app starts: import the
     command line and read the arguments (the app is then started here, headless)."""
-    from purgequiz.cli import build_parser
+    from purgequiz.cli import asked_for, parser
 
     argv = ["play", "--profile", "benchmark"]
-    build_parser(argv).parse_args(argv)
+    parser(asked_for(argv)).parse_args(argv)  # as main() does
 
 
 def child_app(started: float) -> None:

@@ -20,7 +20,7 @@ from purgequiz.commands.options import CommandParser
 if TYPE_CHECKING:
     from purgequiz.commands.options import Subparsers
 
-__all__ = ["COMMANDS", "asked_for", "build_parser", "main", "parser", "parser_of"]
+__all__ = ["COMMANDS", "asked_for", "main", "parser", "parser_of"]
 
 COMMANDS = (
     "facts",
@@ -78,11 +78,6 @@ def parser_of(names: Sequence[str]) -> argparse.ArgumentParser:
     for name in names:
         _module(name).register(commands)
     return parser
-
-
-def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The parser of ``argv``'s command (see :func:`asked_for`); of every command without."""
-    return parser_of(COMMANDS if argv is None else asked_for(argv))
 
 
 @functools.cache

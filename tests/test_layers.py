@@ -63,11 +63,12 @@ import importlib, json, pkgutil, sys
 for target in sys.argv[1:]:
     if target == "cli --help":
         from purgequiz import cli
-        cli.build_parser()  # imports every command's module, as --help does
+        cli.parser_of(cli.COMMANDS)  # imports every command's module, as --help does
         continue
     if target == "cli" or target.startswith("cli "):
         from purgequiz import cli
-        cli.build_parser(target.split()[1:]).parse_args(target.split()[1:])
+        argv = target.split()[1:]
+        cli.parser(cli.asked_for(argv)).parse_args(argv)
         continue
     module = importlib.import_module(target)
     for info in pkgutil.walk_packages(module.__path__, target + "."):

@@ -87,27 +87,12 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _citation(base: FactBase, fact: Fact) -> Citation | None:
-    source = base.sources.get(fact.source)
-    if source is None:
-        return None
-    return Citation(
-        source.id,
-        source.title,
-        source.author,
-        source.publication,
-        source.date,
-        tuple(fact.paragraphs),
-        source.cite_as,
-    )
-
-
 def _round(
     base: FactBase, facts: Sequence[Fact], prompt: str, pairs: list[tuple[str, str]]
 ) -> Card:
     ids = sorted(fact.id for fact in facts)
     digest = hashlib.sha1("+".join(ids).encode()).hexdigest()[:12]
-    sources = tuple(c for fact in facts if (c := _citation(base, fact)) is not None)
+    sources = tuple(Citation.of(base, fact) for fact in facts if fact.source in base.sources)
     return Card(
         id=f"pairs-{digest}:{FACT_ROUND}",
         kind="matching",

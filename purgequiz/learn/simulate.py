@@ -39,7 +39,16 @@ from purgequiz.learn.records import ProgressStore
 from purgequiz.learn.scheduler import CardProgress, Rating
 from purgequiz.learn.session import Presented, StudySession
 
-__all__ = ["FLAG_NOTES", "Lesson", "Student", "draw_student", "keen", "simulate", "study_days"]
+__all__ = [
+    "FLAG_NOTES",
+    "PACE",
+    "Lesson",
+    "Student",
+    "draw_student",
+    "keen",
+    "simulate",
+    "study_days",
+]
 
 # what a student writes when flagging a card (most cards are never flagged; see Lesson)
 FLAG_NOTES = (
@@ -49,7 +58,7 @@ FLAG_NOTES = (
     "The question is not clear to me.",
     "This does not match what we read in class.",
 )
-_PACE = {  # an answer's time in this mode, against the student's pace for multiple choice
+PACE = {  # an answer's time in this mode, against the student's pace for multiple choice
     "choice": 1.0,
     "truefalse": 0.7,
     "typed": 1.7,
@@ -221,7 +230,7 @@ def _recall(
 def _time_taken(student: Student, mode: Mode, knows: bool, rng: random.Random) -> int:
     """An answer's time in milliseconds."""
     spread = math.exp(rng.gauss(0.0, 0.4))
-    taken = student.pace_ms * _PACE[mode] * spread * (1.0 if knows else 1.5)
+    taken = student.pace_ms * PACE[mode] * spread * (1.0 if knows else 1.5)
     return int(min(180_000, max(700, taken)))
 
 
