@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from aiohttp import web
 from textual_serve.server import Server
 
-__all__ = ["PAGE", "StudyServer", "is_loopback", "refusal", "tab_command"]
+__all__ = ["PAGE", "StudyServer", "children_ended", "is_loopback", "refusal", "tab_command"]
 
 PAGE = Path(__file__).resolve().parent / "page"  # the templates folder: app_index.html
 
@@ -145,3 +145,26 @@ class StudyServer(Server):
         for tab in tabs:
             tab.cancel()
         await asyncio.gather(*tabs, return_exceptions=True)
+        await children_ended()
+
+
+async def children_ended(within: float = 10.0) -> None:
+    """Return once this process has no child process left (at most ``within`` seconds on).
+
+    textual-serve's wait for a tab ends when the tab's app closes its output, a moment before
+    its process exits; asyncio learns of that exit from the running loop, and a process whose
+    exit it learns after the loop has closed is reported as an error ("Event loop is closed").
+    Children are looked at without being collected (``WNOWAIT``), so that asyncio still
+    collects each and reads its exit status.
+    """
+    if not hasattr(os, "waitid"):  # Windows: no exit callback runs on a closed loop there
+        return
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while loop.time() < deadline:
+        try:
+            os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+        except ChildProcessError:  # none left
+            break
+        await asyncio.sleep(0.02)
+    await asyncio.sleep(0.05)  # asyncio's callbacks for the last exits run

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -111,3 +112,31 @@ def test_the_running_server_refuses_other_names_and_other_sites(serve) -> None:
     assert _status(server.url) == 200
     assert _status(server.url, Host=f"attacker.example:{server.port}") == 403
     assert _status(f"{server.url}ws", Origin="http://attacker.example") == 403
+
+
+STOPPING = """
+import asyncio, sys
+from purgequiz.web.server import children_ended
+
+async def main():
+    # a tab's app as textual-serve last sees it: its output closed, its process still exiting
+    tab = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", "import os, time; os.close(1); time.sleep(0.5)",
+        stdout=asyncio.subprocess.PIPE,
+    )
+    assert await tab.stdout.read() == b""
+    await children_ended()
+    print(tab.returncode)
+
+asyncio.run(main())
+"""
+
+
+def test_the_server_stops_once_its_tabs_processes_have_ended() -> None:
+    """The server's loop closes only after the tabs' processes have exited and asyncio has
+    learnt it: an exit learnt after the loop closed is reported as an error when the server
+    stops. (In a process of its own: no other child of the test's process is waited for.)"""
+    done = subprocess.run(
+        [sys.executable, "-c", STOPPING], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "0\n", "")
