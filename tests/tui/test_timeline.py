@@ -233,8 +233,10 @@ async def test_the_successions_and_accounts_views(clock, bundled: FactBase) -> N
             app,
             "Where the accounts differ",
             "How Gamarnik died",
-            "Wright: Wright, writing in 1940, described Gamarnik as executed.",
+            "Wright, writing in 1940, described Gamarnik as executed.",
+            "A later study of the Soviet elites: Judging by",
         )
+        assert not shows(app, "Wright: Wright")  # a statement naming its author is not labelled
         await press(pilot, "down")
         assert _list(screen, "accounts").fact_id == "w40-gamarnik-called-executed"
         await press(pilot, "]")

@@ -103,6 +103,13 @@ def succession_lines(chains: Sequence[Succession]) -> list[Line]:
     return lines
 
 
+def names_its_author(by: str, statement: str) -> bool:
+    """Whether ``statement`` says at its start whose it is (``by``: "Wright, relaying Pravda"
+    is named by "Wright reported ..."): it is then shown without the name before it."""
+    name = " ".join(by.split(",")[0].split()[:2]).casefold()
+    return name in statement[:60].casefold()
+
+
 def account_lines(found: Sequence[Dispute], groups: Sequence[ClaimGroup]) -> list[Line]:
     """Where the accounts differ, then every claim under whose it is."""
     lines = [Line(styled(("Where the accounts differ", "bold reverse")))]
@@ -116,12 +123,13 @@ def account_lines(found: Sequence[Dispute], groups: Sequence[ClaimGroup]) -> lis
             )
         )
         for account in dispute.accounts:
-            by = _capital(account.by)
-            lines.append(
-                Line(
-                    styled("    ", (by + ":", "bold"), " ", account.fact.statement), account.fact.id
-                )
+            statement = account.fact.statement
+            said = (
+                styled("    ", statement)
+                if names_its_author(account.by, statement)
+                else styled("    ", (_capital(account.by) + ":", "bold"), " ", statement)
             )
+            lines.append(Line(said, account.fact.id))
     lines.append(
         Line(styled(("Who says what: each claim, estimate, reading and report", "bold reverse")))
     )
