@@ -102,12 +102,15 @@ class Replacement(Fact):
 
 @dataclass(frozen=True, kw_only=True)
 class Role(Fact):
-    """X held post P (``date``, when given, is the period held)."""
+    """X held post P (``date``, when given, is the period held). ``asks`` is a question in
+    plain words answered by the post, for a post that no set of other posts would suit as
+    wrong choices (one held long before the purges)."""
 
     kind: ClassVar[str] = "role"
     person: Person
     post: str
     institution: AnyEntity | None = None
+    asks: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -24,18 +24,25 @@ class NoCardsError(ValueError):
 
 
 def compile_cards(base: FactBase, rng: random.Random) -> list[Card]:
-    """Every good card the base supports, in a fixed order (by fact id, then template)."""
+    """Every good card the base supports, in a fixed order (by fact id, then template).
+
+    Each template draws on a generator of its own for each fact, seeded from ``rng`` and
+    what it asks about: a change to one fact (or a card made or no longer made) leaves the
+    other cards' wrong choices and their order as they were."""
+    root = rng.getrandbits(64)
     ctx = Context(base, FactIndex(base), rng)
     cards: list[Card] = []
     for fact in ctx.index.facts:
         ctx.asked = fact
         for template in templates_for(fact.kind):
             ctx.template = template
+            ctx.rng = random.Random(f"{root}:{template.id}:{fact.id}")
             cards.extend(template.make(ctx, fact))
     ctx.asked = None
     for template in REGISTRY.values():
         if template.whole:
             ctx.template = template
+            ctx.rng = random.Random(f"{root}:{template.id}")
             cards.extend(template.make(ctx))
     return keep_good(cards)
 

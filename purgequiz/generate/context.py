@@ -130,19 +130,21 @@ class Context:
         types: tuple[str, ...] | None = None,
         any_sphere: bool = False,
         among: str | None = None,
+        near: bool = True,
     ) -> list[Wrong]:
         """Other entities of the answer's type, sphere and category first, each with the
-        fact that says what it really was. An answer with no sphere (a place), or with
-        ``any_sphere``, draws on every entity of its type. ``among`` names a standing
-        condition of the base (``unharmed``, ``unpurged``, ``spared-<fate>``): the pools are
-        filtered by it once, so that a question costs the same in a base of any size."""
+        fact that says what it really was; then (unless not ``near``) those of the
+        neighbouring spheres. An answer with no sphere (a place), or with ``any_sphere``,
+        draws on every entity of its type. ``among`` names a standing condition of the base
+        (``unharmed``, ``unpurged``, ``spared-<fate>``): the pools are filtered by it once, so
+        that a question costs the same in a base of any size."""
         target = self.entity(answer)
         types = types or (target.type,)
         starts = [d for f in avoid if (d := self.index.start(f)) is not None]
         # No one gone by then stands as a choice; a fact with no date of its own (a later
         # study's) is of the purge years, so no one gone before them.
         when = min(starts, key=lambda d: d.sort_key) if starts else PURGE_YEARS
-        spheres = (target.sphere, *NEAR.get(target.sphere or "", ()))
+        spheres = (target.sphere, *(NEAR.get(target.sphere or "", ()) if near else ()))
         index = self.index
 
         def pool(table: Mapping[_Key, list[str]], key: _Key) -> list[str]:

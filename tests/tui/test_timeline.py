@@ -219,8 +219,8 @@ async def test_the_successions_and_accounts_views(clock, bundled: FactBase) -> N
         assert views.active == "successions" and _list(screen, "successions").has_focus
         assert shows(
             app,
-            "Head of the NKVD (NKVD) 1. Yagoda 1936 replaced by Yezhov 2. Yezhov 1936 "
-            "replaced Yagoda 3. Beria 1938 replaced Yezhov",
+            "Head of the NKVD (NKVD) 1. Yagoda date not given replaced by Yezhov 2. Yezhov "
+            "date not given replaced Yagoda 3. Beria 1938 replaced Yezhov",
         )
         await _highlight(pilot, _list(screen, "successions"), "w40-timoshenko-replaces-voroshilov")
         assert shows(app, "1. Voroshilov date not given held the post 2. Timoshenko May 1940")

@@ -149,16 +149,19 @@ def match_figures(ctx: Context) -> Iterator[Card]:
 @template("match-readings", family="matching", kinds=("assessment", "justification"), whole=True)
 def match_readings(ctx: Context) -> Iterator[Card]:
     """Match each reading of events to whose it is. (one reading from each source that has
-    one, so each source appears once)"""
+    one, so each source appears once; one official reason only, since which official paper
+    printed which is no reading of events and no one could tell them apart)"""
     chosen: dict[str, Justification | Assessment] = {}
     justifications: list[Justification | Assessment] = [*ctx.index.facts_of(Justification)]
     assessments: list[Justification | Assessment] = [*ctx.index.facts_of(Assessment)]
-    for facts in (justifications, assessments):
+    for facts, most in ((justifications, 1), (assessments, None)):
+        taken = 0
         for fact in sorted(facts, key=lambda f: (-f.importance, f.id)):
             # an official reason is the giver's; a reading is its author's
             who = fact.given_by if isinstance(fact, Justification) else fact.attribution.by
-            if who and who not in chosen:
+            if who and who not in chosen and (most is None or taken < most):
                 chosen[who] = fact
+                taken += 1
     if len(chosen) < 4:
         return
     picked = sorted(chosen.items())[:_MOST]

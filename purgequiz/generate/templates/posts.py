@@ -75,7 +75,9 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
         )
 
     found = ctx.texts(_POST_KEYS, post, ok=ok, count=count)
-    if len(found) < 2:  # too few posts of the same world: the neighbouring worlds too
+    if len(found) < 2 and sphere != "army":
+        # too few posts of the same world: the neighbouring worlds too (but no security-police
+        # post beside a soldier's: a student rules it out by its field alone)
         spheres |= set(NEAR.get(sphere or "", ()))
         found = ctx.texts(_POST_KEYS, post, ok=ok, count=count)
     return [Wrong(_title(w.text), w.because) for w in found]
@@ -124,9 +126,13 @@ def _person_card(
 ) -> Card:
     """A question answered by a person who is the only one the base has in this post; with
     ``earlier`` (a question that names the year), earlier holders of the post come first
-    among the wrong answers."""
+    among the wrong answers. The others are of the person's own world only (a party man is
+    no slip for the head of the security police): with fewer, the card is asked typed."""
     wrong = ctx.entities(
-        person, avoid=[fact], ok=lambda p: not ctx.index.held(p, post) and p not in _named(fact)
+        person,
+        avoid=[fact],
+        ok=lambda p: not ctx.index.held(p, post) and p not in _named(fact),
+        near=False,
     )
     if earlier:  # first, and taken without a draw: no other card's random draws change
         wrong = [*_earlier_holders(ctx, fact, person, post), *wrong][:3]
@@ -231,9 +237,19 @@ def who_held(ctx: Context, fact: Role) -> Iterator[Card]:
     )
 
 
+@template("post-asked", family="posts", kinds=("role",))
+def post_asked(ctx: Context, fact: Role) -> Iterator[Card]:
+    """What had X been before ...? (the fact's own question about a post held long before,
+    answered in the student's words)"""
+    if fact.asks:
+        yield ctx.flashcard(fact, fact.asks, fact.post)
+
+
 @template("post-held", family="posts", kinds=("role",))
 def post_held(ctx: Context, fact: Role) -> Iterator[Card]:
     """Which of these posts did X hold? (every post the base gives X is accepted)"""
+    if fact.asks:  # a post no other posts would suit as wrong choices: see post-asked
+        return
     mine = [ctx.index.post_text[key] for key in sorted(ctx.index.posts_of[fact.person])]
     when = when_phrase(fact.date)
     if not when and ctx.index.start(fact) is None and not _TIMED.search(fact.post):
@@ -251,8 +267,11 @@ def post_held(ctx: Context, fact: Role) -> Iterator[Card]:
 
 @template("who-removed", family="posts", kinds=("removal",))
 def who_removed(ctx: Context, fact: Removal) -> Iterator[Card]:
-    """Who was removed as P? (a post only one person in the base lost)"""
-    if _shared(fact.post) or len(ctx.index.removed[post_key(fact.post)]) != 1:
+    """Who was removed as P? (a post only one person in the base lost; asked only with a
+    time, its date's or that of the report it is from: without one, it has as many right
+    answers as the post had holders)"""
+    undated = fact.date is None and fact.attribution.type == "record"
+    if undated or _shared(fact.post) or len(ctx.index.removed[post_key(fact.post)]) != 1:
         return
     yield _person_card(
         ctx,
