@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import random
+from dataclasses import replace
+
 import pytest
 
 from purgequiz.decks.fileformat import dump_deck
-from purgequiz.decks.model import Deck
+from purgequiz.decks.model import Card, Deck
 from purgequiz.facts import FactBase
-from purgequiz.generate.build import NoCardsError, generate
+from purgequiz.generate.build import NoCardsError, compile_cards, generate
+from purgequiz.generate.registry import REGISTRY
 from purgequiz.generate.select import Filters
 
 
@@ -67,3 +71,22 @@ def test_a_filter_that_leaves_nothing_is_an_error(base: FactBase):
     with pytest.raises(NoCardsError):
         generate(base, Filters(years=(1900, 1901)))
     assert generate(base, Filters(years=(1900, 1901)), allow_empty=True).cards == ()
+
+
+def test_a_card_drawing_more_leaves_the_others_draws_as_they_were(
+    base: FactBase, cards: list[Card], monkeypatch: pytest.MonkeyPatch
+):
+    """Each question draws from a generator of its own: when one template draws more (as a
+    card made, or no longer made, would), every other card keeps its choices and their order."""
+    busy = REGISTRY["when"]
+
+    def drawing_more(ctx, *args):
+        ctx.rng.random()
+        ctx.rng.shuffle(list(range(10)))
+        yield from busy.make(ctx, *args)
+
+    monkeypatch.setitem(REGISTRY, "when", replace(busy, make=drawing_more))
+    again = {card.id: card for card in compile_cards(base, random.Random(1937))}
+    others = [card for card in cards if card.template != "when"]
+    assert others and all(again[card.id] == card for card in others)
+    assert any(again[card.id] != card for card in cards if card.template == "when")
