@@ -39,7 +39,7 @@ def test_the_shipped_deck_tells_who_replaced_yezhov(shipped):
     [
         ("ch7-bloc-trial-turning-point:author-reading", "ch7-bloc-trial:when"),
         ("w37-no-trotskyism-charge:author-reading", "w37-rudzutak-arrested:when"),
-        ("ch7-litvinov-motive:why", "ch7-litvinov-ousted:who-removed"),
+        ("w40-kaganovich-iron-commissar:author-reading", "w40-kaganovich-oil-removed:who-removed"),
         ("w40-marshals-moved-1940:group-member", "w40-budenny-leaves-moscow-district:who-removed"),
     ],
 )
