@@ -21,6 +21,7 @@ import asyncio
 import ipaddress
 import os
 import shlex
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -86,6 +87,7 @@ class StudyServer(Server):
         )
         self.local = is_loopback(host)
         self._tabs: set[asyncio.Task[object]] = set()  # the open tabs' connections
+        self._stopping: asyncio.Future[None] | None = None  # Ctrl+C's ending of the tabs
         self.address = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
 
     def serve(self, debug: bool = False) -> None:
@@ -115,7 +117,26 @@ class StudyServer(Server):
         )
 
     async def on_startup(self, app: web.Application) -> None:
-        """Nothing is said before the server listens (see :meth:`_listening`)."""
+        """Nothing is said before the server listens (see :meth:`_listening`). Ctrl+C and
+        SIGTERM are taken over from aiohttp (see :meth:`_stop`), where the system allows it."""
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(number, self._stop)
+            except (NotImplementedError, RuntimeError):  # Windows: aiohttp's own stop
+                return
+
+    def _stop(self) -> None:
+        """Ctrl+C: end the open tabs first, then stop the server; a second Ctrl+C stops it
+        at once. aiohttp's own stop stops reading the tabs' connections before it lets
+        the server end them, and each tab then waited seconds for its browser's goodbye."""
+        if self._stopping is not None:
+            raise web.GracefulExit()
+        self._stopping = asyncio.ensure_future(self._end_tabs_then_stop())
+
+    async def _end_tabs_then_stop(self) -> None:
+        await self._end_tabs()
+        asyncio.get_running_loop().call_soon(_graceful_exit)  # as aiohttp's own stop does
 
     def _check(self, request: web.Request) -> None:
         why = refusal(request.host, request.headers.get("Origin"), local=self.local)
@@ -138,14 +159,22 @@ class StudyServer(Server):
             self._tabs.discard(tab)
 
     async def on_shutdown(self, app: web.Application) -> None:
-        """As the server stops, each open tab's app is told to quit (it saves as it does on q)
-        and waited for: textual-serve does so when a connection's task is cancelled, which the
-        server would otherwise do only after a minute's wait for the tabs to close."""
+        """As the server stops, each tab still open is ended (see :meth:`_end_tabs`): the
+        server would otherwise do so only after a minute's wait for the tabs to close."""
+        await self._end_tabs()
+
+    async def _end_tabs(self) -> None:
+        """Tell each open tab's app to quit (it saves as it does on q) and wait for it:
+        textual-serve does so when a connection's task is cancelled."""
         tabs = list(self._tabs)
         for tab in tabs:
             tab.cancel()
         await asyncio.gather(*tabs, return_exceptions=True)
         await children_ended()
+
+
+def _graceful_exit() -> None:
+    raise web.GracefulExit()
 
 
 async def children_ended(within: float = 10.0) -> None:
