@@ -81,3 +81,34 @@ async def test_the_keys_of_a_rebuilt_bar_are_styled_once(monkeypatch) -> None:
         await settle(pilot)
         assert _shown(app.screen) == ["b"]
         assert restyled == []
+
+
+async def test_an_answer_rebuilds_the_study_keys_once_and_never_blanks_them(
+    clock, monkeypatch
+) -> None:
+    """An answer taken, then the next card, each rebuild the key bar once: the moment the
+    answer is being saved (its keys refused) leaves the bar as it was instead of showing it
+    emptied for that moment; the second of two asks for the first keys builds nothing."""
+    from purgequiz.tui.widgets import keys
+    from tests.tui.conftest import answer, choice_deck, install, make_app, press
+
+    install(choice_deck(6))
+    built: list[tuple[str, ...]] = []
+    recompose = Footer.recompose
+
+    async def counted(self) -> None:
+        built.append(tuple(key[2] for key in keys.shown_keys(self.screen)))
+        await recompose(self)
+
+    monkeypatch.setattr(Footer, "recompose", counted)
+    app = make_app(clock, profile="Anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        assert len(built) == 2  # the home screen's keys, then the session's, once each
+        for _ in range(3):
+            built.clear()
+            await answer(pilot, correct=False)
+            assert len(built) == 1 and "next card" in built[0]
+            await press(pilot, "enter")
+            assert len(built) == 2 and "next card" not in built[1] and "undo" in built[1]

@@ -216,7 +216,8 @@ class StudyScreen(Screen[SessionOutcome]):
 
     def _set_phase(self, phase: str) -> None:
         self.phase = phase
-        self.refresh_bindings()
+        if phase != "busy":  # (a moment's saving: its keys are refused, the bar left as it was)
+            self.refresh_bindings()
         if self.leaving and phase in ("asking", "feedback"):
             self.call_next(self._leave)
 

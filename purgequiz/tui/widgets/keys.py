@@ -50,29 +50,36 @@ class KeyBar(Footer):
 
     def __init__(self) -> None:
         super().__init__()
-        self._drawn: Shown | None = None  # the keys asked for by the last rebuild
+        self._built: Shown | None = None  # the keys the bar holds
+        self._started = False  # Textual's footer was told that the keys can be shown
         self._due = False  # a look at the keys is set for once the changes in hand are made
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if not (screen.app.app_focus and self.is_attached and screen is self.screen):
             super().bindings_changed(screen)  # Textual's footer then only notes it
             return
-        if self._drawn is None:  # the first keys: Textual's footer builds them
-            self._drawn = shown_keys(screen)
+        if not self._started:  # the first keys: Textual's footer builds them
+            self._started = True
             super().bindings_changed(screen)
         elif not self._due:
             self._due = True
             self.call_later(self._rebuild)
 
     async def _rebuild(self) -> None:
-        """Rebuild the keys if they are not those drawn (their changes made by now)."""
+        """Rebuild the keys (their changes made by now)."""
         self._due = False
-        if not (self.app.app_focus and self.is_attached):
+        if self.app.app_focus:
+            await self.recompose()
+
+    async def recompose(self) -> None:
+        """Rebuild the keys, unless they are those the bar holds: Textual's footer asks for its
+        first keys after a redraw, by which time a change after it may have built them."""
+        if not self.is_attached:
             return
         keys = shown_keys(self.screen)
-        if keys != self._drawn:
-            self._drawn = keys
-            await self.recompose()
+        if keys != self._built:
+            self._built = keys
+            await super().recompose()
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
