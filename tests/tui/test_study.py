@@ -449,6 +449,7 @@ async def test_a_wrong_order_is_shown_as_a_marked_list(clock) -> None:
         await answer(pilot, correct=False)
         text = screen_text(pilot.app)
         assert "→" not in text and "The right order" in text
+        assert list(pilot.app.screen.query(".explanation"))  # events the facts do not date
         for place, item in enumerate(ordering_deck().cards[0].items, 1):
             had = given.index(item) + 1
             note = "" if had == place else f"  (you had it at position {had})"
@@ -456,6 +457,29 @@ async def test_a_wrong_order_is_shown_as_a_marked_list(clock) -> None:
             assert line.startswith("✓" if had == place else "✗") and line.endswith(
                 f"{place}. {item}{note}"
             )
+
+
+async def test_a_wrong_order_of_dated_events_shows_each_date_beside_its_event(clock) -> None:
+    """An ordering card made from dated facts (the shipped chronology deck's) shows, after a
+    wrong order, each event with its date, and not the explanation that listed them again
+    with their dates; a card whose events the fact base does not date keeps its explanation
+    (the test above's)."""
+    from purgequiz import paths
+    from purgequiz.decks.fileformat import read_deck
+    from purgequiz.facts.load import load_or_raise
+    from purgequiz.learn.chronology import event_dates
+
+    shipped = read_deck(paths.bundled_seeds_dir().parent / "decks" / "chronology.json")
+    card = next(c for c in shipped.cards if c.kind == "ordering")
+    facts = load_or_raise(paths.bundled_seeds_dir()).facts
+    dates = event_dates(card.fact_ids, card.items, facts)
+    assert dates is not None
+    async with studying(clock, Deck("events", "Events", "", (card,))) as pilot:
+        await answer(pilot, correct=False)
+        words = " ".join(screen_text(pilot.app).split())
+        for place, (date, item) in enumerate(zip(dates, card.items, strict=True), 1):
+            assert f"{place}. {date}: {item}" in words
+        assert not list(pilot.app.screen.query(".explanation"))
 
 
 async def test_a_wrong_matching_is_shown_as_marked_pairs(clock) -> None:

@@ -13,7 +13,7 @@ The screen is dismissed with a :class:`SessionOutcome`; whoever pushed it shows 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
 from purgequiz.decks.model import Deck
+from purgequiz.learn.chronology import event_dates
 from purgequiz.learn.scheduler import Rating
 from purgequiz.learn.session import Presented, Result, StudySession, Summary
 from purgequiz.tui.background import friendly, in_background, start_now
@@ -40,6 +41,7 @@ from purgequiz.tui.widgets.header import StudyHeader
 from purgequiz.tui.widgets.keys import KeyBar
 
 if TYPE_CHECKING:
+    from purgequiz.facts import Fact
     from purgequiz.store.profile import Profile
 
 __all__ = ["SessionOutcome", "SessionStart", "StudyScreen"]
@@ -93,6 +95,18 @@ class SessionOutcome:
     summary: Summary | None
 
 
+def bundled_facts() -> Mapping[str, Fact] | None:
+    """The bundled fact base's facts (a worker's: reading it takes a tenth of a second), or
+    None when it cannot be read: the feedback then keeps each card's own explanation."""
+    from purgequiz import paths
+    from purgequiz.facts.load import FactFileError, load_or_raise
+
+    try:
+        return load_or_raise(paths.bundled_seeds_dir()).facts
+    except (FactFileError, OSError):
+        return None
+
+
 class StudyScreen(Screen[SessionOutcome]):
     """Studies ``deck`` with ``profile``; with ``limit`` (quick practice) the session keeps to
     that many cards and ends after that many answers; with ``start``, the session is the one
@@ -131,6 +145,7 @@ class StudyScreen(Screen[SessionOutcome]):
         self.result: Result | None = None
         self.first_rating: Rating | None = None  # the grade the answer was given at first
         self.phase = "loading"  # loading, asking, busy, feedback, ending (summary), done
+        self.facts: Mapping[str, Fact] | None = None  # the bundled facts, for events' dates
         self.leaving = False  # back was asked for while a change was being saved
         self.answered = 0
         self.shown_at: datetime | None = None
@@ -167,6 +182,11 @@ class StudyScreen(Screen[SessionOutcome]):
         self.query_one(StudyHeader).practice = bool(self.session.practice)
         self.refresh_bindings()
         self._show(presented)
+        if any(card.kind == "ordering" for card in self.deck.cards):
+            in_background(self, bundled_facts, self._got_facts, lambda _: None)
+
+    def _got_facts(self, facts: Mapping[str, Fact] | None) -> None:
+        self.facts = facts  # the events' dates, for the ordering cards' feedback
 
     def _failed(self, error: BaseException) -> None:
 
@@ -379,7 +399,13 @@ class StudyScreen(Screen[SessionOutcome]):
         body = self.query_one("#body")
         body.remove_children()
         changed_from = self.first_rating if result.rating != self.first_rating else None
-        panel = FeedbackPanel(result, self.now(), changed_from)
+        card = result.card
+        dates = (
+            event_dates(card.fact_ids, card.items, self.facts)
+            if card.kind == "ordering" and self.facts is not None
+            else None
+        )
+        panel = FeedbackPanel(result, self.now(), changed_from, dates)
         body.mount(panel)
         self._set_phase("feedback")  # the panel takes the focus as it is mounted
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from rich.text import Text
@@ -38,11 +39,20 @@ def verdict(result: Result, changed_from: Rating | None = None) -> Text:
 class FeedbackPanel(VerticalScroll):
     """The result of one answer; every piece of card text is shown as plain text."""
 
-    def __init__(self, result: Result, now: datetime, changed_from: Rating | None = None) -> None:
+    def __init__(
+        self,
+        result: Result,
+        now: datetime,
+        changed_from: Rating | None = None,
+        dates: Sequence[str] | None = None,
+    ) -> None:
         super().__init__(classes="feedback")
         self.result = result
         self.now = now
         self.changed_from = changed_from  # the grade first given, when the learner changed it
+        # an ordering card's events' dates, in the right order (from the fact base, when it
+        # has every one): shown beside the events, in place of the explanation that lists them
+        self.dates = tuple(dates) if dates and len(dates) == len(result.card.items) else None
 
     def on_mount(self) -> None:
         self.focus()  # the keys (Enter: next card) reach the result from the moment it is shown
@@ -78,7 +88,8 @@ class FeedbackPanel(VerticalScroll):
             )
             for citation in rebuttal.sources:
                 yield Static(styled(("Source: ", "dim"), citation.line()), classes="citation")
-        yield Static(plain(card.explanation), classes="explanation")
+        if not (card.kind == "ordering" and self.dates):
+            yield Static(plain(card.explanation), classes="explanation")
         for citation in card.sources:
             yield Static(styled(("Source: ", "dim"), citation.line()), classes="citation")
         due = relative(result.next_due, self.now)
@@ -149,6 +160,7 @@ class FeedbackPanel(VerticalScroll):
             ),
             classes="expected",
         )
+        dates = self.dates or ()
         for place, item in enumerate(self.result.card.items, 1):
             mark, note = "", ""
             if marked:
@@ -159,11 +171,13 @@ class FeedbackPanel(VerticalScroll):
                     if had == place
                     else (f"  (you had it at position {had})" if had else "  (you left it out)")
                 )
+            when = f"{dates[place - 1]}: " if dates else ""
             with Horizontal(classes="order-line"):
                 yield Static(
                     styled((mark, "bold")),
                     classes="order-mark " + ("right" if mark == "✓" else "wrong"),
                 )
                 yield Static(
-                    styled((f"{place}. ", "bold"), item, (note, "dim")), classes="order-item"
+                    styled((f"{place}. ", "bold"), (when, "bold"), item, (note, "dim")),
+                    classes="order-item",
                 )
