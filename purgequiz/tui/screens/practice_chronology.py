@@ -88,12 +88,11 @@ class ChronologyScreen(QuizScreen):
             Static(plain(card.prompt), classes="feedback-prompt"),
             Static(styled(("The right order", "bold"), (" (✓ in its place, ✗ not):", "dim"))),
         ]
-        width = max((len(d) for d in dates), default=0) if dates else 0
         for place, item in enumerate(card.items, 1):
             had = given.index(item) + 1 if item in given else None
             mark = "" if not given else "✓" if had == place else "✗"
             note = f"  (you had it at {had})" if given and had != place else ""
-            when = (dates[place - 1].ljust(width) + "  ") if dates else ""
+            when = f"{dates[place - 1]}: " if dates else ""  # as the study screen's feedback
             shown.append(
                 Horizontal(
                     Static(styled((mark, "bold")), classes="order-mark"),
