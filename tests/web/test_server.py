@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shlex
 import subprocess
 import sys
@@ -144,3 +145,22 @@ def test_the_server_stops_once_its_tabs_processes_have_ended() -> None:
         [sys.executable, "-c", STOPPING], capture_output=True, text=True, timeout=60, check=False
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "ended\n0\n", "")
+
+
+def test_a_second_ctrl_c_stops_the_server_at_once() -> None:
+    """Ctrl+C again while the first one's ending of the tabs is under way stops the server at
+    once, as aiohttp's own Ctrl+C does."""
+    from aiohttp import web
+
+    from purgequiz.web.server import StudyServer
+
+    server = StudyServer(None, "127.0.0.1", 8000)
+
+    async def ctrl_c_twice() -> None:
+        server._stop()  # the first: the open tabs are being ended
+        with pytest.raises(web.GracefulExit):
+            server._stop()
+        for task in asyncio.all_tasks() - {asyncio.current_task()}:
+            task.cancel()
+
+    asyncio.run(ctrl_c_twice())
