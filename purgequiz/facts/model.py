@@ -139,8 +139,9 @@ class Fact:
     ``date`` is when the thing happened (or, for a post held or a state of affairs, the
     period); ``reported`` is when a paper or agency reported it, when that differs from the
     source's own date. A date the cited paragraphs do not give carries a ``date_note``.
-    ``note`` is a gloss in our own words that the source does not give (what an
-    abbreviation stands for, how an unclear sentence is read, a known error in the source);
+    ``note`` is a gloss in our own words that the paragraphs do not spell out (what an
+    abbreviation stands for, how an unclear sentence is read), never a correction from
+    outside the sources;
     ``importance`` runs from 1 (a detail) to 3 (what every student should know).
     """
 

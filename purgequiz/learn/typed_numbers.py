@@ -7,6 +7,10 @@ however it is joined: "20,000–40,000", "20,000 - 40,000", "20000 to 40000", "f
 ("20–40,000", "20 to 40 thousand", "1.5–2 million"), has a second reading with its low end
 scaled like its high end (``20000 to 40000``); the literal reading is kept beside it, so
 that the short form is right where either reading is.
+
+A small count of a scale word is read in words too ("a thousand", "two million"), and the
+words that bound a figure read as one ("over 1,000" as "more than 1,000", "under" and "less
+than" as "fewer than").
 """
 
 from __future__ import annotations
@@ -23,6 +27,15 @@ _NUMBER = re.compile(
     rf"(?<![\d.,])(?P<digits>\d+(?:{_SEPARATOR}\d+)*)"
     r"(?:\s*(?P<scale>thousand|million|billion)\b)?",
     re.IGNORECASE,
+)
+_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_COUNTS = {"a": 1} | {word: n for n, word in enumerate(_WORDS, start=1)}
+_COUNT_WORD = re.compile(
+    rf"\b(?P<count>{'|'.join(_COUNTS)})\s+(?P<scale>thousand|million|billion)\b", re.IGNORECASE
+)
+_BOUNDS = (
+    (re.compile(r"\bover\b", re.IGNORECASE), "more than"),
+    (re.compile(r"\b(?:under|less than)\b", re.IGNORECASE), "fewer than"),
 )
 _POINT = re.compile(r"^(?P<whole>\d+)[.,](?P<fraction>\d{1,2})$")
 _MARK = "\ue000"  # stands for a number while the joining words are read (never typed)
@@ -98,6 +111,9 @@ def _readings(text: str) -> tuple[str, str]:
         value = _short(low, high) if scaled else low.value
         return f" {_digits(value)} to {_digits(high.value)} "
 
+    text = _COUNT_WORD.sub(lambda m: f"{_COUNTS[m['count'].lower()]} {m['scale']}", text)
+    for pattern, words in _BOUNDS:
+        text = pattern.sub(words, text)
     marked = _NUMBER.sub(mark, text)
     literal, short = marked, marked
     for pattern in _RANGES:

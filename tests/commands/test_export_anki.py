@@ -15,6 +15,11 @@ from tests.export.ankiapp import import_package, new_collection
 TITLE = "The purges of 1937\u20131940: every question"
 
 
+def _count() -> int:
+    """How many cards the shipped full deck holds."""
+    return len(find_deck("purges-all").cards)
+
+
 def _nothing_left_in_the_cache() -> bool:
     """No export's scratch folder is left in the data folder's cache."""
     return not list(paths.cache_dir().glob("export-*"))
@@ -28,10 +33,11 @@ def test_an_anki_package_is_written_and_imports_whole(
     output = tmp_path / "purges.apkg"
     assert main(["export", "purges-all", "-o", str(output)]) == 0
     said = capsys.readouterr().out
-    assert said == f"Wrote {output}: {TITLE}, 222 cards as an Anki package.\n"
+    count = _count()
+    assert said == f"Wrote {output}: {TITLE}, {count} cards as an Anki package.\n"
     with new_collection(tmp_path / "anki") as collection:
-        assert len(import_package(collection, output).new) == 222
-        assert collection.card_count() == 222
+        assert len(import_package(collection, output).new) == count
+        assert collection.card_count() == count
     assert _nothing_left_in_the_cache()
 
 
@@ -54,7 +60,7 @@ def test_a_tsv_is_written_with_a_line_per_card(
     """`-o purges.tsv` writes one term-and-definition line per card."""
     output = tmp_path / "purges.tsv"
     assert main(["export", "purges-all", "-o", str(output)]) == 0
-    assert "222 cards as term and definition, for Quizlet." in capsys.readouterr().out
+    assert f"{_count()} cards as term and definition, for Quizlet." in capsys.readouterr().out
     lines = output.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 222 and all(line.count("\t") == 1 for line in lines)
+    assert len(lines) == _count() and all(line.count("\t") == 1 for line in lines)
     assert lines[0].startswith("In which month and year did Nazi Germany annex Austria?\t")

@@ -72,7 +72,11 @@ def test_the_review_corrections_hold(bundled: FactBase):
     assert "w40-political-department-abolished" not in bundled.facts  # Wright's error
     resolutions = bundled.facts["ch7-resolutions-halt-mass-operations"]
     assert set(resolutions.issued_by) == {"council-of-peoples-commissars", "central-committee"}
-    assert "Sunday" in (bundled.facts["ch7-working-time-decree-1940"].note or "")
+    # what the six-day week was is not in the sources, and is not said
+    working_time = bundled.facts["ch7-working-time-decree-1940"]
+    assert "six-day week" in (working_time.note or "") and "Sunday" not in working_time.requires
+    # no note corrects a source from outside the sources
+    assert not [f.id for f in bundled.facts.values() if f.note and "in fact" in f.note]
     # a post held (never asked "when"), in the year the study places it, with where from
     malenkov = bundled.facts["ch7-malenkov-organizational-work"]
     assert malenkov.kind == "role" and malenkov.date is not None

@@ -23,10 +23,19 @@ def test_every_askable_kind_has_a_template():
     assert "bibliography" not in asked
 
 
+# Templates that make no card from the bundled facts, and why (each is tested on a base
+# made for it in test_templates.py).
+IDLE_ON_BUNDLED = {
+    # three of the four decrees are of 1940, and their names could not be told apart
+    "match-decrees",
+}
+
+
 def test_every_template_makes_cards_on_the_bundled_base(cards: list[Card]):
-    """No registered template is dead: each makes at least one card from the bundled facts."""
+    """No registered template is dead: each makes at least one card from the bundled facts,
+    but for the few whose absence is explained."""
     made = {card.template for card in cards}
-    assert sorted(set(REGISTRY) - made) == []
+    assert sorted(set(REGISTRY) - made) == sorted(IDLE_ON_BUNDLED)
 
 
 def test_cards_carry_their_templates_family(cards: list[Card]):

@@ -319,6 +319,18 @@ def test_table_patterns_are_right(cards: list[Card]):
     assert "17.8%" in smallest.explanation
 
 
+def test_a_table_of_two_years_asks_which_had_more(cards: list[Card]):
+    """Two years are compared ("in which year were there more …?"), not picked "of these";
+    three or more are picked among ("the most")."""
+    peaks = of(cards, "table-peak-year")
+    two = [c for c in peaks if len(c.choices) == 2]
+    for card in some(two, "table of two years"):
+        assert "in which year were there more ordinary citizens sentenced" in card.prompt
+        assert card.answer == "1937"
+    for card in some([c for c in peaks if len(c.choices) > 2], "table of more years"):
+        assert "of these" in card.prompt and "the most" in card.prompt
+
+
 def test_what_a_decree_laid_down_and_why_things_happened_are_recalled(cards: list[Card]):
     """What a decree prohibited, required or punished, and a cause or what followed, are
     flashcards with no wrong choices: another decree's provisions would be impossible for
@@ -410,22 +422,71 @@ def test_no_one_is_picked_out_by_a_charge_someone_only_reported(cards: list[Card
         assert fact.asks and card.prompt.endswith(fact.asks), card.id
     rudzutak = next(c for c in cards if c.id == "w37-rudzutak-arrested:who-fate")
     assert rudzutak.prompt == (
-        "According to Wright, writing in 1937, which member of the Politburo, already in "
-        "disgrace, had just been arrested?"
+        "According to Wright, writing in 1937, which Soviet leader, already in disgrace, had "
+        "just been arrested?"
     )
 
 
-def test_decrees_are_matched_by_their_date_not_by_words_they_share(cards: list[Card]):
-    """A decree matching card names each decree by its kind and date only ('A law of
-    mid-1940', 'The decree of 10 July 1940'), so that no name gives its pair away by what it
-    was about ('the labour law' beside working days, 'officers' ranks' beside the ranks of
-    general)."""
+_DECREE = """
+[[entity]]
+id = "{id}"
+type = "decree"
+name = "the {subject} decree"
+
+[[fact]]
+id = "f-{id}"
+kind = "decree"
+statement = "A decree on {subject}."
+date = "{date}"
+importance = 2
+topics = ["t"]
+source = "s"
+paragraphs = [1]
+attribution = "record"
+decree = "{id}"
+requires = "rules on {subject}"
+"""
+_DECREES = (
+    ("d36", "housing", "1936"),
+    ("d37", "schools", "1937"),
+    ("d38", "arrests", "1938-11-17/1938-12-01"),
+    ("d40-mid", "working hours", "mid-1940"),
+    ("d40-july", "faulty goods", "1940-07-10"),
+    ("d40", "officers' ranks", "1940"),
+)
+
+
+def _match_decrees(decrees: tuple[tuple[str, str, str], ...]) -> list[Card]:
+    text = _BASE.split("[[entity]]")[0] + "".join(
+        _DECREE.format(id=i, subject=subject, date=date) for i, subject, date in decrees
+    )
+    made = compile_cards(make_base(text), random.Random(5))
+    return [c for c in made if c.template == "match-decrees"]
+
+
+def test_decrees_are_matched_by_their_date_not_by_words_they_share():
+    """A decree matching card names each decree by its kind and date only ('A decree of
+    1937', 'The decree of 10 July 1940'), so that no name gives its pair away by what it was
+    about ('the labour law' beside working days); and no two of its decrees could be the
+    same by their names: beside 'the decree of 10 July 1940', no 'decree of 1940' nor 'law of
+    mid-1940'."""
     months = {m.lower() for m in calendar.month_name if m}
     allowed = months | {"the", "a", "of", "and", "mid", "early", "late"}
     allowed |= {"resolutions", "resolution", "law", "decree", "ukase"}
-    for card in of(cards, "match-decrees"):
-        for label in card.items:
-            words = {w.lower() for w in re.findall(r"[A-Za-z]+", label)}
-            assert words <= allowed, (card.id, label)
-            assert re.search(r"\b1[89]\d\d\b", label), (card.id, label)
-        assert "A law of mid-1940" in card.items and "A decree of 1940" in card.items
+    (card,) = _match_decrees(_DECREES)
+    for label in card.items:
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", label)}
+        assert words <= allowed, label
+        assert re.search(r"\b1[89]\d\d\b", label), label
+    assert len(card.items) == 4
+    assert sum("1940" in label for label in card.items) == 1
+    assert {"A decree of 1936", "A decree of 1937"} <= set(card.items)
+    # three of four of one year, as in the bundled base: no card can tell them apart
+    assert _match_decrees(_DECREES[2:]) == []
+
+
+def test_two_decrees_of_one_year_are_told_apart_by_their_days():
+    """Decrees of the same year stand on one card when each names its own day."""
+    days = (("d1", "housing", "1939-01-05"), ("d2", "schools", "1939-03-02"))
+    (card,) = _match_decrees((*days, _DECREES[1], _DECREES[4]))
+    assert {"A decree of 5 January 1939", "A decree of 2 March 1939"} <= set(card.items)

@@ -100,6 +100,13 @@ RANGES = deck(
     ),
     card("budget", "from 1.5 million to 2 million", answer_type="number", choices=()),
     card("leaders", "NKVD leaders", accept=("NKVD chiefs",), choices=()),
+    card(
+        "generals",
+        "more than 1,000 generals",
+        answer_type="number",
+        choices=(),
+        accept=("1,000", "more than 1,000", "1,000 generals"),
+    ),
 )
 
 
@@ -122,6 +129,10 @@ RANGES = deck(
         ("budget", "between 1.5 and 2 million"),
         ("leaders", "the NKVD leaders"),
         ("leaders", "The NKVD chiefs"),
+        ("generals", "over 1,000"),
+        ("generals", "more than a thousand"),
+        ("generals", "a thousand"),
+        ("generals", "over a thousand generals"),
     ],
 )
 def test_a_range_or_name_is_right_however_it_is_written(card_id, typed):
@@ -143,6 +154,8 @@ def test_a_range_or_name_is_right_however_it_is_written(card_id, typed):
         ("budget", "1.5-3 million"),
         ("budget", "15-2 million"),
         ("leaders", "the"),
+        ("generals", "fewer than 1,000"),
+        ("generals", "two thousand"),
     ],
 )
 def test_a_range_with_a_wrong_end_is_wrong(card_id, typed):

@@ -28,3 +28,25 @@ def test_a_short_range_is_read_literally_and_in_full():
     assert number_readings("1.5-2 million") == (" 15 to 2000000 ", " 1500000 to 2000000 ")
     assert number_readings("20,000-40,000") == (" 20000 to 40000 ",)
     assert number_readings("35-36,500") == (" 35 to 36500 ",)  # 36,500 is not in thousands
+
+
+@pytest.mark.parametrize(
+    "typed, same_as",
+    [
+        ("over 1,000", "more than 1,000"),
+        ("more than a thousand", "more than 1,000"),
+        ("Over one thousand generals", "more than 1000 generals"),
+        ("a thousand", "1,000"),
+        ("two million", "2,000,000"),
+        ("under 500", "fewer than 500"),
+        ("less than 500", "fewer than 500"),
+    ],
+)
+def test_number_words_and_bounds_read_as_the_figure_they_say(typed, same_as):
+    """'A thousand' is 1,000, and 'over' says what 'more than' says."""
+    assert read_number(typed).casefold() == read_number(same_as).casefold()
+
+
+def test_words_that_are_not_a_count_stay_as_they_are():
+    """'a' before anything but a scale word, and 'overall', are not figures or bounds."""
+    assert read_number("a few overall") == "a few overall"

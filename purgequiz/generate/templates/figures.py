@@ -256,9 +256,14 @@ def table_peak_year(ctx: Context) -> Iterator[Card]:
         best = ranked[0]
         wrong = [Wrong(f.row or "", f) for f in ranked[1:4]]
         years = "years or periods" if any(not (f.row or "").isdigit() for f in rows) else "years"
+        if len(rows) == 2:  # two years are compared, not picked among
+            one = "year or period" if years == "years or periods" else "year"
+            asked = f"In which {one} were there more {best.quantity}?"
+        else:
+            asked = f"In which of these {years} were there the most {best.quantity}?"
         yield ctx.card(
             rows,
-            prompt=ctx.ask(best, f"In which of these {years} were there the most {best.quantity}?"),
+            prompt=ctx.ask(best, asked),
             answer=best.row or "",
             wrong=wrong,
             least=1,

@@ -102,17 +102,35 @@ def _does(fact: Decree) -> str:
     return f"Prohibited {fact.prohibits}" if fact.prohibits else f"Required {fact.requires}"
 
 
+def _told_apart(one: Decree, other: Decree) -> bool:
+    """Whether two decrees named by kind and date only can be told apart by their names:
+    their years differ, or both name a different day ("a decree of 1940" could be the decree
+    of 10 July 1940, and so could "a law of mid-1940")."""
+    if one.date is None or other.date is None:
+        return False
+    a, b = one.date, other.date
+    a_end, b_end = (a.end or a.start).year, (b.end or b.start).year
+    if a_end < b.start.year or b_end < a.start.year:
+        return True
+    return a.precision == b.precision == "day" and a != b
+
+
 @template("match-decrees", family="matching", kinds=("decree",), whole=True)
 def match_decrees(ctx: Context) -> Iterator[Card]:
     """Match each decree to what it prohibited or required. (one provision per decree; each
-    decree named by its kind and date, so that no name gives its match away by its words)"""
+    decree named by its kind and date, so that no name gives its match away by its words,
+    and no two of one year unless both name their day)"""
     first: dict[str, Decree] = {}
     # for each decree its weightiest fact, one that tells the whole decree where it can
     for fact in sorted(
         ctx.index.facts_of(Decree), key=lambda f: (-f.importance, bool(f.applies_to), f.id)
     ):
         decree = fact.decree
-        if decree not in first and decree_label(ctx, fact) is not None:
+        if (
+            decree not in first
+            and decree_label(ctx, fact) is not None
+            and all(_told_apart(fact, other) for other in first.values())
+        ):
             first[decree] = fact
     chosen = sorted(first.values(), key=lambda f: f.id)[:_MOST]
     if len(chosen) >= 4:
