@@ -201,8 +201,9 @@ def sample(path: str, count: int, seed: int, sources: str | None) -> int:
                 mark = "*" if choice == card.answer else " "
                 say(f" {mark} {choice}")
             say(f"A: {card.answer}")
-            if card.accept and not card.choices:
-                say(f"   (also accepted: {'; '.join(card.accept[1:])})")
+            others = [text for text in card.accept if text != card.answer]
+            if others and not card.choices:
+                say(f"   (also accepted: {'; '.join(others)})")
         for rebuttal in card.rebuttals:
             say(
                 f"   why not {rebuttal.choice}: {rebuttal.text} "

@@ -371,3 +371,15 @@ def test_sample_shows_every_spelling_a_typed_card_accepts(tmp_path, capsys):
     shown = line.strip().removeprefix("(also accepted: ").removesuffix(")").split("; ")
     assert shown == data["cards"][0]["accept"][1:]
     assert "the NKVD" in shown and "NKVD leadership" in shown
+
+
+def test_sample_shows_no_empty_list_of_other_spellings(tmp_path, capsys):
+    """A typed card that accepts its answer alone shows no "(also accepted: )" line."""
+    data = json.loads((paths.bundled_decks_dir() / "purges-all.json").read_text())
+    (card,) = [c for c in data["cards"] if c["id"] == "ch7-beria-succeeds-yezhov:whom-replaced"]
+    assert not card["choices"]
+    card["accept"] = [card["answer"]]
+    data["cards"] = [card]
+    (tmp_path / "one.json").write_text(json.dumps(data))
+    assert main(["decks", "sample", str(tmp_path / "one.json"), "--count", "1"]) == 0
+    assert "also accepted" not in capsys.readouterr().out

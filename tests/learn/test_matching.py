@@ -201,3 +201,21 @@ def test_a_slip_in_a_very_short_word_is_no_near_miss():
     short = deck(card("ivan", "Ivan IV", choices=("Ivan IV", "Peter I")))
     result = DeckMatcher(short).match(short.card("ivan"), "ii")
     assert not result.correct
+
+
+@pytest.mark.parametrize(
+    "card_id, typed",
+    [
+        ("ch7-beria-succeeds-yezhov:whom-replaced", "Nikolai Yezhov"),
+        ("ch7-beria-succeeds-yezhov:whom-replaced", "Ezhov"),
+        ("ch7-beria-succeeds-yezhov:who-replaced", "Lavrentiy Beria"),
+        ("ch7-trotsky-murdered:who-fate", "Leon Trotsky"),
+    ],
+)
+def test_a_shipped_typed_card_takes_the_name_with_its_given_name(card_id, typed):
+    """A student who types a leader's given name with the surname is right."""
+    from purgequiz import paths
+    from purgequiz.decks.fileformat import read_deck
+
+    shipped = read_deck(paths.bundled_decks_dir() / "purges-all.json")
+    assert DeckMatcher(shipped).match(shipped.card(card_id), typed).correct
