@@ -21,6 +21,12 @@ from purgequiz.generate.shipped import SHIPPED, build_shipped_decks, stale_decks
 
 __all__ = ["register", "run"]
 
+# how a typed figure is compared (learn/typed_numbers.py), for a reviewer of `decks sample`
+NUMBERS_READ = (
+    "a typed figure is read as a number, so other ways of writing these are right too: "
+    "'1000' or '1 000', 'a thousand', 'over' for 'more than', 'under' for 'fewer than'"
+)
+
 DECK_HELP = "a deck file, or the id of a deck that 'purgequiz decks list' shows"
 
 
@@ -204,6 +210,8 @@ def sample(path: str, count: int, seed: int, sources: str | None) -> int:
             others = [text for text in card.accept if text != card.answer]
             if others and not card.choices:
                 say(f"   (also accepted: {'; '.join(others)})")
+            if card.answer_type == "number" and not card.choices:
+                say(f"   ({NUMBERS_READ})")
         for rebuttal in card.rebuttals:
             say(
                 f"   why not {rebuttal.choice}: {rebuttal.text} "

@@ -383,3 +383,13 @@ def test_sample_shows_no_empty_list_of_other_spellings(tmp_path, capsys):
     (tmp_path / "one.json").write_text(json.dumps(data))
     assert main(["decks", "sample", str(tmp_path / "one.json"), "--count", "1"]) == 0
     assert "also accepted" not in capsys.readouterr().out
+
+
+def test_sample_says_how_a_typed_figure_is_read(tmp_path, capsys):
+    """A typed figure's card says that other ways of writing the figure are right too, so a
+    reviewer does not take "over 1,000" for refused."""
+    data = json.loads((paths.bundled_decks_dir() / "purges-all.json").read_text())
+    data["cards"] = [c for c in data["cards"] if c["id"] == "w40-new-generals-june:figure"]
+    (tmp_path / "one.json").write_text(json.dumps(data))
+    assert main(["decks", "sample", str(tmp_path / "one.json"), "--count", "1"]) == 0
+    assert "'over' for 'more than'" in capsys.readouterr().out
