@@ -49,6 +49,16 @@ _APART = ("leader", "exile", "regional")
 PURGE_YEARS = FuzzyDate(1936, 12)
 
 
+def _by_source(cites: Iterable[Citation]) -> tuple[Citation, ...]:
+    """Each source cited once, with every paragraph cited of it, in the order first cited."""
+    merged: dict[str, Citation] = {}
+    for cite in cites:
+        kept = merged.get(cite.id)
+        paragraphs = cite.paragraphs if kept is None else (*kept.paragraphs, *cite.paragraphs)
+        merged[cite.id] = replace(kept or cite, paragraphs=tuple(sorted(set(paragraphs))))
+    return tuple(merged.values())
+
+
 def set_id(facts: Iterable[Fact], template: str) -> str:
     """A stable id for a card made from several facts: a digest of their sorted ids."""
     ids = sorted(f.id for f in facts)
@@ -338,11 +348,10 @@ class Context:
         if isinstance(wrong.because, Fact):
             fact = wrong.because
             if entity is not None:
-                cites = (*own, Citation.of(self.base, fact))
                 return Rebuttal(
                     wrong.text,
                     f"It was {entity}, not {wrong.text}. {fact.statement}",
-                    tuple(dict.fromkeys(cites)),
-                )  # each citation once
+                    _by_source((*own, Citation.of(self.base, fact))),
+                )
             return Rebuttal(wrong.text, fact.statement, (Citation.of(self.base, fact),))
         return Rebuttal(wrong.text, wrong.because, own)

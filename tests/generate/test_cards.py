@@ -177,3 +177,16 @@ def test_a_key_typed_without_its_gloss_is_right(cards: list[Card]):
     card = next(c for c in cards if c.id == "ch7-beria-succeeds-yezhov:post-taken-over")
     assert card.answer == "Head of the NKVD (the Soviet security police)"
     assert "Head of the NKVD" in card.accept and card.typeable
+
+
+def test_a_rebuttal_cites_each_source_once(cards: list[Card]):
+    """A wrong choice's rebuttal names each source once, with all its paragraphs ("Wright,
+    5 October 1940, ¶11, ¶20, ¶32", not the same article twice)."""
+    rebuttals = [r for card in cards for r in card.rebuttals if len(r.sources) > 1]
+    for rebuttal in some(rebuttals, "rebuttal citing two sources"):
+        ids = [cite.id for cite in rebuttal.sources]
+        assert len(ids) == len(set(ids)), rebuttal
+    merged = [
+        r for card in cards for r in card.rebuttals for c in r.sources if len(c.paragraphs) > 2
+    ]
+    assert some(merged, "rebuttal citing three paragraphs of one source")
