@@ -354,4 +354,4 @@ class Context:
                     _by_source((*own, Citation.of(self.base, fact))),
                 )
             return Rebuttal(wrong.text, fact.statement, (Citation.of(self.base, fact),))
-        return Rebuttal(wrong.text, wrong.because, own)
+        return Rebuttal(wrong.text, wrong.because, _by_source(own))
