@@ -161,3 +161,21 @@ def test_a_reading_does_not_name_its_answer_in_its_question(bundled: FactBase):
     assert isinstance(fact, Assessment) and fact.asks
     assert "1936" not in fact.asks and "onstitution" not in fact.asks
     assert "independence under his control" in fact.asks
+
+
+def test_spans_of_years_are_written_with_an_en_dash(bundled: FactBase):
+    """What a card may show writes a span of years as the cards write ranges ("1937–38",
+    "1938–1939"), never with a hyphen; ids and the notes on dates are not shown."""
+    import dataclasses
+    import re
+
+    hyphen = re.compile(r"\b1[89]\d\d-(?:1[89])?\d\d\b")
+    found = [
+        (fact.id, field.name)
+        for fact in bundled.facts.values()
+        for field in dataclasses.fields(fact)
+        if field.name not in ("id", "date_note")
+        and isinstance(value := getattr(fact, field.name), str)
+        and hyphen.search(value)
+    ]
+    assert found == []
