@@ -255,24 +255,33 @@ def normalised(text: str, space: Workspace | None = None) -> list[str]:
     return lines
 
 
-def differences(page: Page, space: Workspace, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Each command of the page's examples whose output is not what the page shows."""
+def outputs(
+    page: Page, space: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[Command, str]]:
+    """Each command of the page's checked examples and what it prints, run in order (each
+    block's set-ups first)."""
     monkeypatch.chdir(space.work)
     monkeypatch.setenv("PURGEQUIZ_HOME", str(space.home))
-    found = []
     for block in page.blocks:
         if not block.checked:
             continue
         for name in block.setups:
             SETUPS[name](space)
         for command in block.commands():
-            printed = normalised(run(command, space, monkeypatch), space)
-            shown = normalised("\n".join(command.shown))
-            if printed != shown:
-                found.append(
-                    f"{command.where}: $ {command.text}\n"
-                    + "\n".join(f"  {line}" for line in _diff(shown, printed))
-                )
+            yield command, run(command, space, monkeypatch)
+
+
+def differences(page: Page, space: Workspace, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each command of the page's examples whose output is not what the page shows."""
+    found = []
+    for command, text in outputs(page, space, monkeypatch):
+        printed = normalised(text, space)
+        shown = normalised("\n".join(command.shown))
+        if printed != shown:
+            found.append(
+                f"{command.where}: $ {command.text}\n"
+                + "\n".join(f"  {line}" for line in _diff(shown, printed))
+            )
     return found
 
 
@@ -413,3 +422,56 @@ SETUPS: dict[str, Callable[[Workspace], None]] = {
     "files-refused": files_refused,
     "quiz-in-decks-folder": quiz_in_decks_folder,
 }
+
+
+# -- refreshing the pages ---------------------------------------------------------------------
+
+
+def refresh(page: Page, space: Workspace, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The page's text with each command's lines replaced by what it prints now, where that
+    differs (the data folder and the bundled decks' folder written as the page shows them)."""
+    from purgequiz.paths import bundled_decks_dir
+
+    lines = page.path.read_text(encoding="utf-8").splitlines()
+    printed: dict[int, list[str]] = {}  # the 1-based line of a command → its new lines
+    for command, text in outputs(page, space, monkeypatch):
+        if normalised(text, space) == normalised("\n".join(command.shown)):
+            continue  # as shown (its moments too): left as it is
+        text = text.replace(str(space.home), SHOWN_HOME)
+        text = text.replace(str(bundled_decks_dir()), SHOWN_BUNDLED_DECKS)
+        out = [line.rstrip() for line in text.splitlines()]
+        while out and not out[-1]:
+            out.pop()
+        printed[command.line] = out
+    result: list[str] = []
+    skipping = False
+    for number, line in enumerate(lines, start=1):
+        if number in printed:
+            result += [line, *printed[number]]
+            skipping = True
+            continue
+        if skipping and (line.startswith("$ ") or FENCE.match(line)):
+            skipping = False
+        if not skipping:
+            result.append(line)
+    return "\n".join(result) + "\n"
+
+
+def main() -> None:
+    """``python -m tests.doc_examples``: rewrite every page's console examples with what their
+    commands print now (after a change to the decks, say); check the diff before committing."""
+    import tempfile
+
+    for path in PAGES:
+        page = read_page(path)
+        if not any(block.checked for block in page.blocks):
+            continue
+        with tempfile.TemporaryDirectory() as root, pytest.MonkeyPatch.context() as patch:
+            text = refresh(page, Workspace.make(Path(root)), patch)
+        if text != path.read_text(encoding="utf-8"):
+            path.write_text(text, encoding="utf-8")
+            print(f"rewrote {path.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()

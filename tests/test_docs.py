@@ -130,3 +130,27 @@ def test_an_example_that_drifted_is_reported(tmp_path, monkeypatch):
     assert found.startswith("docs/example.md:4: $ purgequiz generate --topic navy -o x.json\n")
     assert "-purgequiz: unknown topic 'navy'\n" in found
     assert "+purgequiz: unknown topic 'navy'; choose from: army," in found
+
+
+def test_a_drifted_example_is_refreshed_with_what_it_prints(tmp_path, monkeypatch):
+    """`python -m tests.doc_examples` rewrites an example's output lines, and only those:
+    the refreshed page then has no difference left, and its prose is as it was."""
+    path = tmp_path / "page.md"
+    path.write_text(
+        "Before.\n\n```console\n"
+        "$ purgequiz generate --topic navy -o x.json\n"
+        "an old line\nanother\n"
+        "$ purgequiz decks check nowhere.json\n"
+        "```\n\nAfter.\n",
+        encoding="utf-8",
+    )
+    space = doc_examples.Workspace.make(tmp_path / "space")
+    with monkeypatch.context() as patch:
+        text = doc_examples.refresh(doc_examples.read_page(path), space, patch)
+    assert text.startswith("Before.\n\n```console\n$ purgequiz generate --topic navy -o x.json\n")
+    assert "an old line" not in text and text.endswith("```\n\nAfter.\n")
+    assert "purgequiz: unknown topic 'navy'; choose from: army," in text
+    assert "nowhere.json: no such file" in text
+    page = doc_examples.read_page(path, text)
+    again = doc_examples.Workspace.make(tmp_path / "again")
+    assert doc_examples.differences(page, again, monkeypatch) == []

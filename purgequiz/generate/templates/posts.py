@@ -48,6 +48,7 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
     # a commissar's post beside other commissars' posts (of any world), not beside a
     # secretary's or a prosecutor's, which would give the answer away by its form
     kind_of_body = ctx.entity(body).category if body and sphere != "army" else None
+    any_world = False  # commissars of other worlds too, once those of its own run short
 
     def ok(text: str, fact: Fact) -> bool:
         holder = getattr(fact, "person", None)
@@ -55,7 +56,9 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
         end = (fact.date.end or fact.date.start) if fact.date else None
         other_body = getattr(fact, "institution", None)
         if kind_of_body == "commissariat" and (
-            other_body is None or ctx.entity(other_body).category != kind_of_body
+            other_body is None
+            or ctx.entity(other_body).category != kind_of_body
+            or not (any_world or ctx.entity(other_body).sphere == sphere)
         ):
             return False
         return (
@@ -75,6 +78,9 @@ def other_posts(ctx: Context, person: str, post: str, count: int = 3) -> list[Wr
         )
 
     found = ctx.texts(_POST_KEYS, post, ok=ok, count=count)
+    if len(found) < 2 and kind_of_body == "commissariat":
+        any_world = True
+        found = ctx.texts(_POST_KEYS, post, ok=ok, count=count)
     if len(found) < 2 and sphere != "army":
         # too few posts of the same world: the neighbouring worlds too (but no security-police
         # post beside a soldier's: a student rules it out by its field alone)
