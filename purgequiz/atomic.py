@@ -8,7 +8,6 @@ of the folder: a kill or a power cut leaves either the old file or the new one, 
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 __all__ = ["fsync_folder", "write_atomic"]
@@ -37,7 +36,7 @@ def write_atomic(
     replaced, never a file a link at ``path`` points to: resolve the link first for that.
     """
     target = Path(path)
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    temporary = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     descriptor = os.open(temporary, flags | getattr(os, "O_BINARY", 0), mode)
     try:

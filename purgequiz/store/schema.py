@@ -264,6 +264,21 @@ def check_document(table: str, key: str, doc: Any) -> None:
 _KEYED = {"cards": "card_id", "reviews": "id", "sessions": "id", "flags": "id"}
 
 
+def _filed_right(table: str, records: list[_Doc], docs: dict[str, Any]) -> bool:
+    """Whether each checked record of ``docs`` is under its own key, in its own table."""
+    pairs = zip(records, docs, strict=True)
+    kind = table_kind(table)
+    if kind == "days":  # each day's totals under its day, in its month's table
+        return all(
+            key[:7] == table[5:] and isinstance(r, DayDoc) and r.day.isoformat() == key
+            for r, key in pairs
+        )
+    field = _KEYED[kind]
+    return all(getattr(r, field) == key for r, key in pairs) and (
+        kind != "sessions" or all(doc["started_at"][:7] == table[9:] for doc in docs.values())
+    )
+
+
 def check_table(table: str, docs: dict[str, Any]) -> dict[str, str]:
     """The documents of ``docs`` that may not be in ``table``: key → what is wrong.
 
@@ -271,8 +286,7 @@ def check_table(table: str, docs: dict[str, Any]) -> dict[str, str]:
     (opening a profile checks thousands of card states this way in a few milliseconds).
     """
     kind = table_kind(table)
-    field = _KEYED.get(kind)
-    if field and kind != "reviews" and is_table_name(table):
+    if (kind in _KEYED or kind == "days") and kind != "reviews" and is_table_name(table):
         try:
             records: list[_Doc] = msgspec.convert(
                 list(docs.values()), GenericAlias(list, (_KINDS[kind],))
@@ -280,10 +294,7 @@ def check_table(table: str, docs: dict[str, Any]) -> dict[str, str]:
         except (msgspec.ValidationError, UnicodeEncodeError):
             pass
         else:
-            if all(getattr(r, field) == key for r, key in zip(records, docs, strict=True)) and (
-                kind != "sessions"
-                or all(doc["started_at"][:7] == table[9:] for doc in docs.values())
-            ):
+            if _filed_right(table, records, docs):
                 return {}
     problems = {}
     for key, doc in docs.items():
