@@ -20,6 +20,7 @@ import os
 import re
 import stat
 import sys
+import tomllib
 from collections.abc import Iterable
 from itertools import accumulate
 from pathlib import Path
@@ -242,8 +243,6 @@ def parse_toml(
     text: str, file: str | os.PathLike[str], *, max_depth: int = MAX_DEPTH
 ) -> dict[str, Any]:
     """The TOML document in ``text``; :class:`FileProblem` naming ``file``, line and column."""
-    import tomllib  # here: the study app reads no TOML as it starts
-
     text = text.removeprefix("\ufeff")
     _deep(file, text, _too_deep(text, _TOML_SKIP, max_depth), max_depth)
     try:

@@ -241,18 +241,23 @@ def run(command: Command, space: Workspace, monkeypatch: pytest.MonkeyPatch) -> 
     return screen.getvalue()
 
 
-def normalised(text: str, space: Workspace | None = None) -> list[str]:
-    """``text`` with the parts that may differ (the module's docstring) made alike."""
+def as_shown(text: str, space: Workspace | None = None) -> list[str]:
+    """The lines of ``text`` as a page shows them: the run's folders written as the page
+    writes them, no spaces at the ends of lines, no blank lines at the end."""
     if space is not None:
         from purgequiz.paths import bundled_decks_dir
 
         text = text.replace(str(space.home), SHOWN_HOME)
         text = text.replace(str(bundled_decks_dir()), SHOWN_BUNDLED_DECKS)
-    text = STAMP.sub("<time>", text)
     lines = [line.rstrip() for line in text.splitlines()]
     while lines and not lines[-1]:
         lines.pop()
     return lines
+
+
+def normalised(text: str, space: Workspace | None = None) -> list[str]:
+    """``text`` with the parts that may differ (the module's docstring) made alike."""
+    return [STAMP.sub("<time>", line) for line in as_shown(text, space)]
 
 
 def outputs(
@@ -430,19 +435,11 @@ SETUPS: dict[str, Callable[[Workspace], None]] = {
 def refresh(page: Page, space: Workspace, monkeypatch: pytest.MonkeyPatch) -> str:
     """The page's text with each command's lines replaced by what it prints now, where that
     differs (the data folder and the bundled decks' folder written as the page shows them)."""
-    from purgequiz.paths import bundled_decks_dir
-
     lines = page.path.read_text(encoding="utf-8").splitlines()
     printed: dict[int, list[str]] = {}  # the 1-based line of a command → its new lines
     for command, text in outputs(page, space, monkeypatch):
-        if normalised(text, space) == normalised("\n".join(command.shown)):
-            continue  # as shown (its moments too): left as it is
-        text = text.replace(str(space.home), SHOWN_HOME)
-        text = text.replace(str(bundled_decks_dir()), SHOWN_BUNDLED_DECKS)
-        out = [line.rstrip() for line in text.splitlines()]
-        while out and not out[-1]:
-            out.pop()
-        printed[command.line] = out
+        if normalised(text, space) != normalised("\n".join(command.shown)):
+            printed[command.line] = as_shown(text, space)  # else left as it is, moments too
     result: list[str] = []
     skipping = False
     for number, line in enumerate(lines, start=1):

@@ -262,6 +262,7 @@ def check_document(table: str, key: str, doc: Any) -> None:
 
 
 _KEYED = {"cards": "card_id", "reviews": "id", "sessions": "id", "flags": "id"}
+_CHECKED_WHOLE = {"cards", "sessions", "flags", "days"}  # tables checked in one call
 
 
 def _filed_right(table: str, records: list[_Doc], docs: dict[str, Any]) -> bool:
@@ -286,7 +287,7 @@ def check_table(table: str, docs: dict[str, Any]) -> dict[str, str]:
     (opening a profile checks thousands of card states this way in a few milliseconds).
     """
     kind = table_kind(table)
-    if (kind in _KEYED or kind == "days") and kind != "reviews" and is_table_name(table):
+    if kind in _CHECKED_WHOLE and is_table_name(table):
         try:
             records: list[_Doc] = msgspec.convert(
                 list(docs.values()), GenericAlias(list, (_KINDS[kind],))
