@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import dataclasses
 import errno
 import importlib
 import itertools
@@ -93,7 +92,7 @@ def test_each_store_error_is_worded_from_its_facts(error: StoreError) -> None:
     """explain() words every kind, naming what it is about; str() is only its fields."""
     said = words.explain(error)
     assert said and said != str(error)
-    subject = getattr(error, dataclasses.fields(error)[0].name)  # the profile, file, table …
+    subject = next(iter(vars(error).values()))  # its first fact: the profile, file, table …
     if isinstance(subject, FileError):
         subject = subject.path
     assert str(subject) in said

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import json
 import shlex
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from purgequiz import paths
 from purgequiz.atomic import write_atomic
@@ -44,8 +45,7 @@ QUICK_DECK_ID = "quick-practice"
 INDEX_VERSION = 4  # 3: decks holding control characters refused; 4: version 1 decks too
 
 
-@dataclass(frozen=True)
-class DeckProblem:
+class DeckProblem(Struct, frozen=True):
     """A deck file that could not be used, in plain words."""
 
     file: str
@@ -62,8 +62,7 @@ class DeckProblem:
         return f"{self.file}\n{listed}{extra}"
 
 
-@dataclass(frozen=True)
-class DeckEntry:
+class DeckEntry(Struct, frozen=True):
     """A checked deck as listed: its file, id, title and card ids (not its cards)."""
 
     id: str
@@ -72,8 +71,7 @@ class DeckEntry:
     card_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(Struct, frozen=True):
     decks: tuple[DeckEntry, ...]
     problems: tuple[DeckProblem, ...]
 

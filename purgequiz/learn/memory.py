@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from msgspec.structs import replace
+
 from purgequiz.learn.bests import updated_bests
 from purgequiz.learn.records import DayCounts, Flag, Review, SessionRecord
 from purgequiz.learn.scheduler import CardProgress
@@ -43,7 +45,7 @@ class MemoryProfile:
 
     def day_counts(self, day: str) -> DayCounts:
         counts = self._days.get(day)
-        return DayCounts(**vars(counts)) if counts else DayCounts(day)
+        return replace(counts) if counts else DayCounts(day)  # a copy
 
     def study_days(self) -> list[str]:
         return sorted(day for day, counts in self._days.items() if counts.reviews > 0)

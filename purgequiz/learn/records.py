@@ -1,10 +1,17 @@
-"""Records the session hands to the progress store: reviews, daily counts, flags, sessions."""
+"""Records the session hands to the progress store: reviews, daily counts, flags, sessions.
+
+They are msgspec structs rather than dataclasses: the app makes these classes as it starts,
+and a struct class is made in microseconds where a dataclass takes Python a fraction of a
+millisecond (docs/app.md, "Start-up"). ``msgspec.structs.replace`` copies one with changes.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
+
+from msgspec import Struct, field
+from msgspec.structs import asdict
 
 from purgequiz.learn.scheduler import CardProgress
 from purgequiz.learn.settings import Settings
@@ -14,8 +21,7 @@ __all__ = ["RECORD_VERSION", "DayCounts", "Flag", "ProgressStore", "Review", "Se
 RECORD_VERSION = 1
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(Struct, frozen=True):
     """One answer, as logged: what was shown and answered, the rating, the time taken."""
 
     id: str
@@ -38,9 +44,8 @@ class Review:
     dont_know: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        # Written out rather than asdict(), which deep-copies field by field: this runs on
-        # every answer, inside the time the learner waits for it to be saved. The two marks
-        # are written only when set (absent means false), so a review of study keeps its shape.
+        # Written out field by field: the two marks are written only when set (absent means
+        # false), so a review of study keeps its shape.
         doc = {
             "v": RECORD_VERSION,
             "id": self.id,
@@ -65,12 +70,11 @@ class Review:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Review:
-        names = cls.__dataclass_fields__
+        names = cls.__struct_fields__
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
-@dataclass
-class DayCounts:
+class DayCounts(Struct):
     """One study day's running totals (kept so statistics never read the whole log).
 
     Every answer counts in ``reviews``, ``correct`` and ``time_ms``; an answer in practice
@@ -112,12 +116,11 @@ class DayCounts:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DayCounts:
-        names = cls.__dataclass_fields__
+        names = cls.__struct_fields__
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(Struct, frozen=True):
     """A card marked wrong by the learner, with a note for the teacher."""
 
     id: str
@@ -131,8 +134,7 @@ class Flag:
         return {"v": RECORD_VERSION, **asdict(self)}
 
 
-@dataclass
-class SessionRecord:
+class SessionRecord(Struct):
     """One sitting. ``practice`` names the practice mode ("cram", "exam", "chronology",
     "match", "challenge"; "" for study) and ``score`` its score (the points of a challenge,
     the questions right in an exam, …; None for study)."""
@@ -149,7 +151,7 @@ class SessionRecord:
     score: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        doc = {"v": RECORD_VERSION, **asdict(self)}
+        doc = {"v": RECORD_VERSION, **asdict(self), "card_ids": list(self.card_ids)}
         if not self.practice:  # a session of study keeps the shape it always had
             del doc["practice"], doc["score"]
         return doc

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from msgspec import structs
+
 from purgequiz.decks.model import Card, Deck
 from purgequiz.learn.grading import DEFAULT_THRESHOLDS, Thresholds, grade, well_known
 from purgequiz.learn.matching import DeckMatcher, normalize_answer
@@ -402,7 +404,7 @@ class StudySession:
         current = self.states.get(old.card_id) or before
         after, states = self._regraded(before, current, rating, at, old.elapsed_ms)
         correct = rating != Rating.Again
-        new = replace(
+        new = structs.replace(
             old,
             rating=int(rating),
             correct=correct,

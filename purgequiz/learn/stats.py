@@ -9,9 +9,10 @@ so that the home screen never builds an object per card (a profile may have thou
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
+
+from msgspec import Struct
 
 from purgequiz.learn.days import day_end, study_day
 from purgequiz.learn.records import ProgressStore
@@ -33,8 +34,7 @@ __all__ = [
 MASTERED_DAYS = 21.0  # a card counts as mastered once its stability reaches three weeks
 
 
-@dataclass(frozen=True)
-class DeckStats:
+class DeckStats(Struct, frozen=True):
     cards: int
     new: int
     learning: int
@@ -44,8 +44,7 @@ class DeckStats:
     mastery: float
 
 
-@dataclass(frozen=True)
-class Today:
+class Today(Struct, frozen=True):
     """``due_today`` counts as the decks' "due today" do (over every card of the profile);
     ``due_now`` is the part of it that is due already."""
 

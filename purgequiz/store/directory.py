@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from purgequiz import paths
 from purgequiz.store.disk import read_file
@@ -52,8 +53,7 @@ META = "profile.json"
 RENAMED = "profile.json.renamed"  # the new name of a rename in progress
 
 
-@dataclass(frozen=True)
-class ProfileInfo:
+class ProfileInfo(Struct, frozen=True):
     name: str
     path: Path
 

@@ -3,14 +3,19 @@
 The store makes no sentences for users: each error and each :class:`Recovery` carries the
 facts, and :mod:`purgequiz.explain` says them in plain words. ``str()`` of an error lists its
 fields, for logs and debugging only.
+
+The errors are plain classes, each with its own ``__init__``: as dataclasses, Python made 19
+``__init__`` and ``__repr__`` methods from source as the app started, some 5 ms of it
+(benchmarks/startup.py). :class:`Recovery` and :class:`Disagreement` are msgspec structs,
+for the same reason (see docs/app.md, "Start-up").
 """
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+from msgspec import Struct
 
 __all__ = [
     "AsideFailed",
@@ -47,30 +52,27 @@ class _Facts:
     """``str()`` of a typed error: its class and fields, for logs (never shown to users)."""
 
     def __str__(self) -> str:
-        fields: tuple[dataclasses.Field[object], ...] = (
-            dataclasses.fields(self) if dataclasses.is_dataclass(self) else ()
-        )
-        inner = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields)
-        return f"{type(self).__name__}({inner})"
+        facts = (f"{name}={value!r}" for name, value in vars(self).items() if name[0] != "_")
+        return f"{type(self).__name__}({', '.join(facts)})"
+
+    __repr__ = __str__
 
 
 class StoreError(_Facts, Exception):
     """A progress file or profile could not be used; each subclass carries the facts."""
 
     def __init__(self, *args: object) -> None:
-        # only the kinds below are raised (their dataclass __init__ replaces this one): a
+        # only the kinds below are raised (their own __init__ replaces this one): a
         # StoreError made with a sentence would have no words in purgequiz.explain
         raise TypeError("raise one of the kinds of StoreError, with its facts")
 
 
-@dataclass(eq=False)
 class FileError(StoreError):
     """An operating-system error on a file: ``path`` (None when not known), its ``errno``
     and the system's own ``reason`` ("Permission denied")."""
 
-    path: Path | str | None
-    errno: int | None
-    reason: str
+    def __init__(self, path: Path | str | None, errno: int | None, reason: str) -> None:
+        self.path, self.errno, self.reason = path, errno, reason
 
 
 def file_problem(error: OSError, path: Path | str | None = None) -> FileError:
@@ -80,7 +82,6 @@ def file_problem(error: OSError, path: Path | str | None = None) -> FileError:
     return FileError(where, error.errno, reason)
 
 
-@dataclass(eq=False)
 class ProfileInUse(StoreError):
     """Another purgequiz has the profile open.
 
@@ -88,25 +89,25 @@ class ProfileInUse(StoreError):
     name; ``pid`` and ``host`` are the holder's, as far as known.
     """
 
-    name: str
-    lock_path: Path
-    pid: int | None
-    host: str | None = None
+    def __init__(
+        self, name: str, lock_path: Path, pid: int | None, host: str | None = None
+    ) -> None:
+        self.name, self.lock_path, self.pid, self.host = name, lock_path, pid, host
 
 
-@dataclass(eq=False)
 class ProfileNotFound(StoreError):
     """No profile ``name`` in the profiles folder ``root``."""
 
-    name: str
-    root: Path
+    def __init__(self, name: str, root: Path) -> None:
+        self.name, self.root = name, root
 
 
-@dataclass(eq=False)
 class NoDeletedProfile(ProfileNotFound):
     """No deleted profile ``name`` to restore; ``deleted`` names those there are."""
 
-    deleted: tuple[str, ...] = ()
+    def __init__(self, name: str, root: Path, deleted: tuple[str, ...] = ()) -> None:
+        super().__init__(name, root)
+        self.deleted = deleted
 
 
 class NameProblem(StrEnum):
@@ -124,15 +125,18 @@ class NameProblem(StrEnum):
     AMBIGUOUS_DELETED = "ambiguous deleted"  # any of the deleted profiles ``names``
 
 
-@dataclass(eq=False)
 class ProfileNameError(_Facts, ValueError):
     """A profile name that cannot be used: ``problem`` says why. ``names`` are the profiles it
     clashes with; ``longest`` is the most characters a name can have."""
 
-    problem: NameProblem
-    name: str | None = None
-    names: tuple[str, ...] = ()
-    longest: int = 0
+    def __init__(
+        self,
+        problem: NameProblem,
+        name: str | None = None,
+        names: tuple[str, ...] = (),
+        longest: int = 0,
+    ) -> None:
+        self.problem, self.name, self.names, self.longest = problem, name, names, longest
 
 
 class Entry(StrEnum):
@@ -145,119 +149,106 @@ class Entry(StrEnum):
     NOT_FILE_NOW = "not a file when read"  # a file when checked, something else when opened
 
 
-@dataclass(eq=False)
 class BadEntry(StoreError):
     """``path`` is not what a profile keeps there (``kind``)."""
 
-    path: Path
-    kind: Entry
-    reason: str = ""
+    def __init__(self, path: Path, kind: Entry, reason: str = "") -> None:
+        self.path, self.kind, self.reason = path, kind, reason
 
 
-@dataclass(eq=False)
 class TooLarge(StoreError):
     """``path`` is larger than a progress file can be (``size`` bytes)."""
 
-    path: Path
-    size: int
+    def __init__(self, path: Path, size: int) -> None:
+        self.path, self.size = path, size
 
 
-@dataclass(eq=False)
 class AsideFailed(StoreError):
     """A damaged ``path`` could not be renamed (or, with ``copy``, copied) aside."""
 
-    path: Path
-    reason: str
-    copy: bool = False
+    def __init__(self, path: Path, reason: str, copy: bool = False) -> None:
+        self.path, self.reason, self.copy = path, reason, copy
 
 
-@dataclass(eq=False)
 class NewerFormat(StoreError):
     """``path`` was written by a newer purgequiz, in format ``version``."""
 
-    path: Path
-    version: int
+    def __init__(self, path: Path, version: int) -> None:
+        self.path, self.version = path, version
 
 
-@dataclass(eq=False)
 class NotWritable(StoreError):
     """The profile's folder ``path`` was opened only to be checked; with ``closed``, ``path``
     is its journal, closed already."""
 
-    path: Path
-    closed: bool = False
+    def __init__(self, path: Path, closed: bool = False) -> None:
+        self.path, self.closed = path, closed
 
 
-@dataclass(eq=False)
 class NotATable(StoreError):
     """``table`` is not a table of a progress database."""
 
-    table: str
+    def __init__(self, table: str) -> None:
+        self.table = table
 
 
-@dataclass(eq=False)
 class NotAMonth(StoreError):
     """``month`` is not a month of the review log."""
 
-    month: str
+    def __init__(self, month: str) -> None:
+        self.month = month
 
 
-@dataclass(eq=False)
 class RefusedDocument(StoreError):
     """A document that fails its schema was not saved: ``table``, ``key`` and the schema's
     diagnostic ``why``."""
 
-    table: str
-    key: str
-    why: str
+    def __init__(self, table: str, key: str, why: str) -> None:
+        self.table, self.key, self.why = table, key, why
 
 
-@dataclass(eq=False)
 class ProfileClosed(StoreError):
     """The profile ``name`` is closed."""
 
-    name: str
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
-@dataclass(eq=False)
 class ProfileMoved(StoreError):
     """The profile's ``folder`` was renamed or deleted while its lock was being taken."""
 
-    folder: Path
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
 
 
-@dataclass(eq=False)
 class ProfileKeptMoving(StoreError):
     """The profile ``name`` was renamed or deleted while it was being opened."""
 
-    name: str
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
-@dataclass(eq=False)
 class ProfileAction(StoreError):
     """The profile ``name`` could not be ``action`` ("opened", "renamed", "deleted",
     "restored", "removed": the last for a deleted profile kept too long) because of
     ``problem``."""
 
-    name: str
-    action: str
-    problem: FileError
+    def __init__(self, name: str, action: str, problem: FileError) -> None:
+        self.name, self.action, self.problem = name, action, problem
 
 
-@dataclass(eq=False)
 class Listing(StoreError):
     """The profiles (or, with ``deleted``, the deleted profiles) cannot be listed."""
 
-    problem: FileError
-    deleted: bool = False
+    def __init__(self, problem: FileError, deleted: bool = False) -> None:
+        self.problem, self.deleted = problem, deleted
 
 
-@dataclass(eq=False)
 class InTheWay(StoreError):
     """``path`` is in the way of a profile being ``action`` ("renamed" or "restored")."""
 
-    path: Path
-    action: str
+    def __init__(self, path: Path, action: str) -> None:
+        self.path, self.action = path, action
 
 
 class FileRole(StrEnum):
@@ -283,8 +274,7 @@ class RecoveryKind(StrEnum):
     REBUILT = "rebuilt"  # card states rebuilt from the review log (``cause``: what was lost)
 
 
-@dataclass(frozen=True)
-class Disagreement:
+class Disagreement(Struct, frozen=True):
     """What a check of a profile found at odds with its review log: the daily totals of
     ``day``, or (``day`` empty) ``missing`` answered cards without a saved state, the first
     being ``first``."""
@@ -294,8 +284,7 @@ class Disagreement:
     first: str = ""
 
 
-@dataclass(frozen=True)
-class Recovery:
+class Recovery(Struct, frozen=True):
     """A damaged file that was kept aside (``kept_as``; the file itself when ``checked_only``:
     found while checking, nothing changed), and what was recovered, as figures.
 
@@ -320,4 +309,4 @@ class Recovery:
     cards: int = 0
     reviews: int = 0
     partial: bool = False  # REBUILT: only the left-out card states were restored
-    cause: Recovery | None = field(default=None)
+    cause: Recovery | None = None

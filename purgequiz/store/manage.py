@@ -23,9 +23,10 @@ import json
 import os
 import re
 import shutil
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from msgspec import Struct
 
 from purgequiz import paths
 from purgequiz.store.directory import (
@@ -74,8 +75,7 @@ _STAMP = "%Y%m%dT%H%M%S"
 _DELETED = re.compile(r"(?P<folder>.+)\.deleted-(?P<stamp>\d{8}T\d{6})(?:-\d+)?")
 
 
-@dataclass(frozen=True)
-class DeletedProfile:
+class DeletedProfile(Struct, frozen=True):
     """A deleted profile's folder, kept for :data:`KEEP_DAYS` days after ``deleted_at``."""
 
     name: str

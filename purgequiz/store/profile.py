@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from msgspec.structs import replace
 from tinydb import TinyDB
 from tinydb.table import Table
 
@@ -307,7 +308,7 @@ class Profile:
 
     def day_counts(self, day: str) -> DayCounts:
         counts = self._days.get(day)
-        return DayCounts(**vars(counts)) if counts else DayCounts(day)
+        return replace(counts) if counts else DayCounts(day)  # a copy
 
     def days(self) -> list[DayCounts]:
         return [self.day_counts(day) for day in sorted(self._days)]

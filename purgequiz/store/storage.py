@@ -43,10 +43,10 @@ import re
 import zlib
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from msgspec.structs import replace
 from tinydb.storages import Storage
 
 from purgequiz.store.disk import (

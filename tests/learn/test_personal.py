@@ -4,12 +4,12 @@ the parameters kept in the settings and used by the scheduler."""
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import fsrs
 import pytest
 from fsrs.scheduler import DEFAULT_PARAMETERS
+from msgspec import structs
 from reviewkit import hide_optimizer, review_log
 
 from purgequiz.learn import personal
@@ -29,7 +29,7 @@ def test_the_log_holds_scheduled_reviews_only():
     """Answers in practice are left out; a scheduled review keeps its card, rating, time and
     duration."""
     _, reviews = review_log(2, 3)
-    practice = replace(reviews[0], id="practice", practice=True, rating=1)
+    practice = structs.replace(reviews[0], id="practice", practice=True, rating=1)
     logs = personal.review_logs([*reviews, practice])
     assert len(logs) == len(reviews)
     first = logs[0]

@@ -10,7 +10,7 @@ held-cards screen saves its changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -70,7 +70,7 @@ class Undo:
 
 
 def _flag(stored: dict[str, Any]) -> Flag:
-    names = {f.name for f in fields(Flag)}
+    names = Flag.__struct_fields__
     return Flag(**{key: value for key, value in stored.items() if key in names})
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from msgspec import Struct
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -36,8 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["HomeFigures", "HomeScreen", "gather"]
 
 
-@dataclass(frozen=True)
-class HomeFigures:
+class HomeFigures(Struct, frozen=True):
     catalog: Catalog
     stats: tuple[DeckStats, ...]
     today: Today
