@@ -218,6 +218,22 @@ def test_wrong_victims_were_never_harmed(cards: list[Card], base: FactBase):
         assert not index.harmed(names[wrong]), (card.id, wrong)
 
 
+def test_the_people_a_fate_question_names_fit_every_choice(cards: list[Card], base: FactBase):
+    """'Which of these party leaders was arrested?' offers party leaders only; with a choice
+    of another world (the prosecutor beside the Politburo) it asks 'which of these people'."""
+    names = _ids(base)
+    nouns = {"commanders": "army", "security officers": "nkvd", "party leaders": "party"}
+    asked = some(of(cards, "fate-member"), "fate-member card")
+    for card in asked:
+        spheres = {base.entities[names[choice]].sphere for choice in card.choices}
+        noun = next((n for n in nouns if card.prompt.startswith(f"Which of these {n} ")), None)
+        if noun is not None:
+            assert spheres == {nouns[noun]}, (card.id, spheres)
+        elif len(spheres) > 1:
+            assert card.prompt.startswith("Which of these people "), card.id
+    assert any(c.prompt.startswith("Which of these people ") for c in asked)
+
+
 def test_which_of_these_shows_one_member_and_accepts_all(cards: list[Card], base: FactBase):
     """A 'which of these' card offers exactly one member among its choices and, typed,
     accepts any member; a set with a question of its own is a flashcard naming them all."""

@@ -156,7 +156,11 @@ def fate_member(ctx: Context, fact: Fate) -> Iterator[Card]:
         return
     answer = fact.people[ctx.rng.randrange(len(fact.people))]
     sphere = ctx.entity(answer).sphere or ""
-    who = _PEOPLE.get(sphere, "people")
+    wrong = ctx.entities(answer, ok=_unharmed(ctx, fact), avoid=[fact], among="unharmed")
+    # "these party leaders" only when every choice is one (a prosecutor is not)
+    named = {w.text for w in wrong}
+    spheres = {e.sphere for e in ctx.base.entities.values() if ctx.name(e.id) in named}
+    who = _PEOPLE.get(sphere, "people") if spheres <= {sphere} else "people"
     prompt = f"Which of these {who} {fate_verb(fact)}{when_phrase(fact.date)}{_charge(fact)}?"
     yield ctx.card(
         fact,
@@ -164,7 +168,7 @@ def fate_member(ctx: Context, fact: Fate) -> Iterator[Card]:
         answer=ctx.name(answer),
         answer_type="entity",
         accept=[s for p in fact.people for s in ctx.spellings(p)],
-        wrong=ctx.entities(answer, ok=_unharmed(ctx, fact), avoid=[fact], among="unharmed"),
+        wrong=wrong,
         explanation=ctx.explain(fact),
     )
 
