@@ -54,6 +54,7 @@ _COMMON = (
     "reported",
     "note",
     "importance",
+    "arguable",
 )
 
 
@@ -485,6 +486,10 @@ def _parse_fact(rec: _Record) -> Fact | None:
     if importance is None and "importance" in rec.data:
         ok = False
     values["importance"] = importance or 2
+    arguable = rec.texts("arguable", required=False)
+    if arguable is None and "arguable" in rec.data:
+        ok = False
+    values["arguable"] = arguable or ()
     values["attribution"] = attribution = _parse_attribution(rec)
     ok = ok and attribution is not None
     for name, shape, required in _fields_of(cls) if cls is not None else ():
@@ -561,6 +566,9 @@ def _cross_check(
         for ref in fact.claimants():
             if ref not in entities:
                 out.add(fact.origin, where, "attribution", f"unknown entity {ref!r}")
+        for ref in fact.arguable:
+            if ref not in entities:
+                out.add(fact.origin, where, "arguable", f"unknown entity {ref!r}")
         markers = fact.markers()
         for name, ref in fact.entity_refs():
             entity = entities.get(ref)

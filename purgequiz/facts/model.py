@@ -142,7 +142,11 @@ class Fact:
     ``note`` is a gloss in our own words that the paragraphs do not spell out (what an
     abbreviation stands for, how an unclear sentence is read), never a correction from
     outside the sources;
-    ``importance`` runs from 1 (a detail) to 3 (what every student should know).
+    ``importance`` runs from 1 (a detail) to 3 (what every student should know);
+    ``arguable`` names entities a reader may fairly take for an answer about this fact
+    (Voroshilov for the failure against Finland, after which he lost his post): they are never
+    offered as its wrong choices. They are not what the fact is about, so they are not among
+    its entity references.
     """
 
     kind: ClassVar[str] = ""
@@ -159,6 +163,7 @@ class Fact:
     reported: DateSpan | None = None
     note: str | None = None
     importance: int = 2
+    arguable: tuple[str, ...] = ()
     origin: str = field(default="", compare=False, repr=False)
 
     @classmethod

@@ -183,6 +183,7 @@ class Context:
                     or (entity.category not in _APART and target.category not in _APART)
                 )
                 and not index.gone_by(entity_id, when)
+                and not any(entity_id in fact.arguable for fact in avoid)
                 and ok(entity_id)
                 and index.profile(entity_id, avoid) is not None
             )

@@ -87,6 +87,18 @@ def test_syntax_error_names_file_and_line():
             "field 'person': unknown entity 'charles-x'",
         ),
         (
+            'person = "louis-philippe"',
+            'person = "louis-philippe"\narguable = ["charles-x"]',
+            "teacher.toml: fact louis-philippe-abdicates: "
+            "field 'arguable': unknown entity 'charles-x'",
+        ),
+        (
+            'person = "louis-philippe"',
+            'person = "louis-philippe"\narguable = "guizot"',
+            "teacher.toml: fact louis-philippe-abdicates: "
+            "field 'arguable': must be a list of non-empty texts",
+        ),
+        (
             'date = "1848-02"',
             'date = "1848-02-30"',
             "teacher.toml: fact louis-philippe-abdicates: field 'date': '1848-02-30' has no day 30",

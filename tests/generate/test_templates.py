@@ -218,6 +218,21 @@ def test_wrong_victims_were_never_harmed(cards: list[Card], base: FactBase):
         assert not index.harmed(names[wrong]), (card.id, wrong)
 
 
+def test_no_one_a_reader_may_take_for_the_answer_is_offered(cards: list[Card], base: FactBase):
+    """A fact's ``arguable`` entities are never among its cards' choices: Voroshilov, who
+    lost his post after the war with Finland, is not offered as someone who did not fall from
+    favour over its failure."""
+    arguable = {f.id: f.arguable for f in base.facts.values() if f.arguable}
+    assert "w40-meretskov-finland-failure" in arguable
+    names = {base.entities[e].name for ids in arguable.values() for e in ids}
+    asked = some([c for c in cards if set(c.fact_ids) & set(arguable)], "card of such a fact")
+    for card in asked:
+        for fact_id in set(card.fact_ids) & set(arguable):
+            offered = {base.entities[e].name for e in arguable[fact_id]} & set(card.choices)
+            assert not offered, (card.id, offered)
+    assert names
+
+
 def test_the_people_a_fate_question_names_fit_every_choice(cards: list[Card], base: FactBase):
     """'Which of these party leaders was arrested?' offers party leaders only; with a choice
     of another world (the prosecutor beside the Politburo) it asks 'which of these people'."""
