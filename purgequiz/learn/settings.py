@@ -4,11 +4,12 @@ are shown, and the app's theme."""
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
+from msgspec import Struct
+from msgspec.structs import asdict, replace
 
 __all__ = ["PARAMETER_COUNT", "SETTINGS_VERSION", "Settings"]
 
@@ -18,9 +19,12 @@ PARAMETER_COUNT = len(LOWER_BOUNDS_PARAMETERS)  # FSRS-6's parameters: 21
 _SEQUENCES = ("learning_steps", "relearning_steps", "parameters")
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Per-profile settings; ``problems()`` says in plain words what is wrong with them."""
+class Settings(Struct, frozen=True):
+    """Per-profile settings; ``problems()`` says in plain words what is wrong with them.
+
+    A msgspec struct rather than a dataclass, as the records are (see learn/records.py):
+    the app makes this class as it starts. ``changed()`` makes a copy with changes.
+    """
 
     desired_retention: float = 0.90
     learning_steps: tuple[int, ...] = (1, 10)  # minutes
@@ -110,7 +114,7 @@ class Settings:
 
     def changed(self, **changes: Any) -> Settings:
         """A copy with ``changes``; unknown names raise ``ValueError`` naming them."""
-        known = {f.name for f in fields(self)}
+        known = set(self.__struct_fields__)
         unknown = sorted(set(changes) - known)
         if unknown:
             raise ValueError(f"unknown setting(s): {', '.join(unknown)}")
@@ -137,7 +141,7 @@ class Settings:
                 f"the settings have version {version!r}; this purgequiz reads only settings "
                 f"of version {SETTINGS_VERSION}"
             )
-        known = {f.name for f in fields(cls)}
+        known = set(cls.__struct_fields__)
         values = {k: v for k, v in data.items() if k in known}
         for name in _SEQUENCES:
             if name in values:
