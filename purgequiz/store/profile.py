@@ -139,10 +139,12 @@ class CardStates(MutableMapping[str, CardProgress]):
         self._stored: dict[str, dict[str, Any]] = {}
         self._made: dict[str, CardProgress] = {}
 
-    def load(self, doc: dict[str, Any]) -> None:
-        """Take a stored state (``CardProgress.to_dict()``) as it was read."""
-        self._stored[doc["card_id"]] = doc
-        self._made.pop(doc["card_id"], None)
+    def load(self, docs: Mapping[str, dict[str, Any]]) -> None:
+        """Take a table of stored states (``CardProgress.to_dict()``) as it was read: each
+        under its card id, as the store checks when it reads them."""
+        self._stored.update(docs)
+        for card_id in self._made.keys() & docs.keys():
+            del self._made[card_id]
 
     def stored(self) -> Mapping[str, dict[str, Any]]:
         """Card id → the state's stored form (do not change them)."""
@@ -193,8 +195,7 @@ class Profile:
         self._states = CardStates()
         self._days: dict[str, DayCounts] = {}
         for _, table in storage.hot_tables("cards/"):
-            for doc in table.values():
-                self._states.load(doc)
+            self._states.load(table)
         for _, table in storage.hot_tables("days/"):
             for doc in table.values():
                 counts = DayCounts.from_dict(doc)
