@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -66,9 +67,14 @@ def gather(profile: Profile, catalog: Catalog | None, now: datetime) -> Listing:
     )
 
 
+STYLES = Path(__file__).resolve().parent.parent / "styles"
+
+
 class HeldScreen(Screen[None]):
     """Enter brings the highlighted card back into study; w withdraws its flags; l clears
     its leech mark."""
+
+    CSS_PATH = STYLES / "held.tcss"
 
     BINDINGS = [
         Binding("enter", "restore", "bring back", priority=True),  # over the list's own Enter

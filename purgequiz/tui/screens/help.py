@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -85,7 +87,12 @@ HELP_SCHEDULING = [
 ]
 
 
+STYLES = Path(__file__).resolve().parent.parent / "styles"
+
+
 class HelpScreen(Screen[None]):
+    CSS_PATH = STYLES / "help.tcss"
+
     BINDINGS = [Binding("escape,q,question_mark", "close", "back")]
 
     def compose(self) -> ComposeResult:

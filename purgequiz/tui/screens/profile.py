@@ -9,6 +9,7 @@ so. A deleted profile is kept for 30 days; the confirmation says how to restore 
 from __future__ import annotations
 
 import shlex
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -60,12 +61,17 @@ def _position(names: list[str], wanted: str | None) -> int:
     return next((i for i, name in enumerate(names) if name_key(name) == key), 0)
 
 
+STYLES = Path(__file__).resolve().parent.parent / "styles"
+
+
 class ProfileScreen(Screen["Profile"]):
     """Dismissed with the opened profile.
 
     With ``name`` it opens that profile at once; with a ``problem`` as well (the app could not
     open it), it shows the problem and the known profiles instead.
     """
+
+    CSS_PATH = STYLES / "profile.tcss"
 
     BINDINGS = [
         Binding("escape", "app.quit", "quit"),

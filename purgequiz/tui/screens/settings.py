@@ -7,6 +7,7 @@ Everything here, the theme and the typed-answer switch included, is the profile'
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -91,7 +92,12 @@ class Switch(Checkbox):
         self.refresh()
 
 
+STYLES = Path(__file__).resolve().parent.parent / "styles"
+
+
 class SettingsScreen(Screen[None]):
+    CSS_PATH = STYLES / "settings.tcss"
+
     BINDINGS = [Binding("ctrl+s", "save", "save"), Binding("escape", "cancel", "cancel")]
 
     def __init__(self, profile: Profile) -> None:

@@ -6,6 +6,7 @@ starts the next session or shows home.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from textual import on
@@ -25,9 +26,14 @@ __all__ = ["AfterSummary", "SummaryScreen"]
 AfterSummary = Literal["study again", "home"]
 
 
+STYLES = Path(__file__).resolve().parent.parent / "styles"
+
+
 class SummaryScreen(Screen[AfterSummary]):
     """The summary of a session of the deck titled ``deck_title``; dismissed with the
     student's choice: to study the same deck again, or to go home."""
+
+    CSS_PATH = STYLES / "summary.tcss"
 
     BINDINGS = [Binding("c", "continue", "continue"), Binding("h,q,escape", "home", "home")]
 
