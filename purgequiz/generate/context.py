@@ -189,15 +189,17 @@ class Context:
             )
 
         chosen = pick(pools, count + 2, fits, self.rng, key=lambda e: self.name(e))
-        # The first found come from the nearest pools; among those, the ones nearest the
-        # answer in how well known they are and in the length of their names, so that no
-        # choice stands out as the one famous name, or by its length.
+        # The first found come from the nearest pools; among those, the answer's own world
+        # first, then the ones nearest the answer in how well known they are and in the
+        # length of their names, so that no choice stands out as the one famous name, or by
+        # its length.
         length, known = len(self.name(answer)), index.weight(answer)
         chosen = sorted(
             chosen[: count + 2],
             key=lambda e: (
+                self.base.entities[e].sphere != target.sphere,
                 abs(len(self.name(e)) - length) / 12
-                + abs(math.log2((index.weight(e) + 1) / (known + 1)))
+                + abs(math.log2((index.weight(e) + 1) / (known + 1))),
             ),
         )
         wrongs = []

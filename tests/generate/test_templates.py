@@ -246,7 +246,69 @@ def test_the_people_a_fate_question_names_fit_every_choice(cards: list[Card], ba
             assert spheres == {nouns[noun]}, (card.id, spheres)
         elif len(spheres) > 1:
             assert card.prompt.startswith("Which of these people "), card.id
-    assert any(c.prompt.startswith("Which of these people ") for c in asked)
+
+
+def test_people_of_the_answers_world_come_before_those_of_a_neighbouring_one(
+    cards: list[Card], base: FactBase
+):
+    """Where the answer's own world has enough people to offer, every choice is of it: no
+    security chief beside the commanders of the Finnish war, no prosecutor or foreign
+    commissar beside the party's leaders."""
+    names = _ids(base)
+    for card_id in (
+        "w40-meretskov-finland-failure:event-who",
+        "w37-rudzutak-arrested:who-fate",
+        "ch7-awaiting-sentence:fate-member",
+    ):
+        card = next(c for c in cards if c.id == card_id)
+        spheres = {base.entities[names[choice]].sphere for choice in card.choices}
+        assert spheres == {base.entities[names[card.answer]].sphere}, (card_id, card.choices)
+
+
+def test_a_fate_question_with_choices_of_two_worlds_asks_which_of_these_people():
+    """With too few party men unharmed to fill the choices, officials of the state stand
+    beside them, and the question no longer calls them all party leaders."""
+
+    def person(ident: str, sphere: str) -> str:
+        return (
+            f'[[entity]]\nid = "{ident}"\ntype = "person"\nname = "{ident.capitalize()}"\n'
+            f'sphere = "{sphere}"\n'
+        )
+
+    def role(ident: str, post: str, paragraph: int) -> str:
+        return (
+            f'[[fact]]\nid = "{ident}-post"\nkind = "role"\n'
+            f'statement = "{ident.capitalize()} was {post}."\ntopics = ["t"]\nsource = "s"\n'
+            f'paragraphs = [{paragraph}]\nattribution = "record"\nperson = "{ident}"\n'
+            f'post = "{post}"\n'
+        )
+
+    text = (
+        '[[source]]\nid = "s"\nauthor = "Unnamed author"\ntitle = "T"\npublication = "P"\n'
+        'kind = "later scholarship"\nparagraphs = 9\n\n[[topic]]\nid = "t"\ntitle = "T"\n\n'
+        + "".join(
+            person(ident, sphere)
+            for ident, sphere in (
+                ("rudzutak", "party"),
+                ("kosior", "party"),
+                ("zhdanov", "party"),
+                ("vyshinsky", "state"),
+                ("litvinov", "state"),
+            )
+        )
+        + '[[fact]]\nid = "held"\nkind = "arrest"\n'
+        'statement = "Rudzutak and Kosior were held in prison in 1938."\ndate = "1938"\n'
+        'topics = ["t"]\nsource = "s"\nparagraphs = [1]\nattribution = "record"\n'
+        'people = ["rudzutak", "kosior"]\ndetail = "was still in prison in 1938"\n'
+        + role("zhdanov", "a secretary of the party", 2)
+        + role("vyshinsky", "the state prosecutor", 3)
+        + role("litvinov", "the people's commissar for foreign affairs", 4)
+    )
+    base = make_base(text)
+    card = next(c for c in compile_cards(base, random.Random(1)) if c.template == "fate-member")
+    spheres = {base.entities[_ids(base)[choice]].sphere for choice in card.choices}
+    assert spheres == {"party", "state"}
+    assert card.prompt.startswith("Which of these people was still in prison"), card.prompt
 
 
 def test_which_of_these_shows_one_member_and_accepts_all(cards: list[Card], base: FactBase):
