@@ -583,3 +583,14 @@ def test_two_decrees_of_one_year_are_told_apart_by_their_days():
     days = (("d1", "housing", "1939-01-05"), ("d2", "schools", "1939-03-02"))
     (card,) = _match_decrees((*days, _DECREES[1], _DECREES[4]))
     assert {"A decree of 5 January 1939", "A decree of 2 March 1939"} <= set(card.items)
+
+
+def test_resolutions_in_a_chronology_keep_who_issued_them(cards: list[Card]):
+    """An event made of resolutions says whose they were, as their name does: 'Government
+    and party resolutions prohibited …', not bare 'Resolutions prohibited …'."""
+    items = some(
+        [i for c in of(cards, "order-events") for i in c.items if "prohibited the NKVD" in i],
+        "chronology item on the resolutions of late 1938",
+    )
+    for item in items:
+        assert item.startswith("Government and party resolutions prohibited "), item

@@ -83,14 +83,18 @@ def happening(ctx: Context, fact: Fact) -> str | None:
 
 def _decree_did(ctx: Context, fact: Decree) -> str:
     """What a decree did, without its name (which carries its date): 'a decree prohibited
-    the production of defective goods …'."""
+    the production of defective goods …'; resolutions keep who issued them ('government and
+    party resolutions prohibited …')."""
     name = ctx.in_text(fact.decree)
-    what = "resolutions" if "resolutions" in name else "a law" if "law" in name else "a decree"
+    if "resolutions" in name:
+        what = name[: name.index("resolutions")].removeprefix("the ") + "resolutions"
+    else:
+        what = "a law" if "law" in name else "a decree"
     if fact.prohibits:
         return f"{what} prohibited {fact.prohibits}"
     if fact.requires and not fact.applies_to:
         return f"{what} required {fact.requires}"
-    return f"{name} were issued" if what == "resolutions" else f"{name} was issued"
+    return f"{name} were issued" if what.endswith("resolutions") else f"{name} was issued"
 
 
 def _single(date: DateSpan | None) -> FuzzyDate | None:
