@@ -45,6 +45,7 @@ NEAR_SIMILARITY = 0.8  # the share of a text that must be the same for a slip to
 
 _NOT_WORD = re.compile(r"[^\w]+")
 _ARTICLE = re.compile(r"^(?:the|an) (?=\S)")
+_GLOSS = re.compile(r"\s*\([^()]*\)")  # a gloss in brackets, after a name or as a sentence
 _DIGITS = re.compile(r"\d+")
 
 
@@ -67,6 +68,13 @@ def _typed_key(text: str) -> str:
     """A typed name or phrase as it is compared: normalized, without a leading article."""
     key = normalize_answer(text)
     return _ARTICLE.sub("", key) or key
+
+
+def _bare(name: str) -> str:
+    """A name as "closer to" shows it: without the glosses a card adds to it ("NKVD leaders.
+    (The NKVD was the Soviet security police.)", "Head of the NKVD (the Soviet security
+    police) in Ukraine")."""
+    return _GLOSS.sub("", name).rstrip(". ") or name
 
 
 def allowed_typos(answer: str) -> int:
@@ -99,9 +107,9 @@ class DeckMatcher:
             if card.answer_type != "entity":
                 continue
             for text in (card.answer, *card.accept):
-                names.setdefault(_typed_key(text), card.answer)
+                names.setdefault(_typed_key(text), _bare(card.answer))
             for text in card.choices:
-                names.setdefault(_typed_key(text), text)
+                names.setdefault(_typed_key(text), _bare(text))
         names.pop("", None)
         self._entities = names
         surnames: dict[str, set[str]] = {}
@@ -152,7 +160,9 @@ class DeckMatcher:
         if given in others:  # another name, typed as it is: wrong, and nothing to point out
             return Match(False)
         rival = None  # the closest other entity the typed text is near, as (distance, name)
-        for key, text in others.items():
+        # (only a name is set against other names: a post or a phrase typed near a name is
+        # no slip for it)
+        for key, text in others.items() if card.answer_type == "entity" else ():
             for candidate in (key, key.split()[-1]):
                 distance = Levenshtein.distance(given, candidate)
                 if is_near(given, candidate) and (rival is None or distance < rival[0]):

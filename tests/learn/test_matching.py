@@ -219,3 +219,27 @@ def test_a_shipped_typed_card_takes_the_name_with_its_given_name(card_id, typed)
 
     shipped = read_deck(paths.bundled_decks_dir() / "purges-all.json")
     assert DeckMatcher(shipped).match(shipped.card(card_id), typed).correct
+
+
+def test_a_rival_is_named_without_the_glosses_its_card_adds():
+    """ "Closer to" names the other entity as a student would write it, not with the gloss
+    its own card shows ("NKVD leaders", not "NKVD leaders. (The NKVD was …)")."""
+    rivals = deck(
+        card("a", "Head of the NKVD (the Soviet security police)", accept=("Head of the NKVD",)),
+        card(
+            "b",
+            "NKVD leaders. (The NKVD was the Soviet security police.)",
+            accept=("NKVD leaders", "NKVD chiefs"),
+        ),
+    )
+    result = DeckMatcher(rivals).match(rivals.card("a"), "NKVD chief")
+    assert not result.correct and result.closer_to == "NKVD leaders"
+
+
+def test_a_post_typed_near_a_name_is_not_said_to_be_closer_to_it():
+    """Only a name is compared with the deck's other names: "NKVD chief", typed for a post,
+    is not "closer to" the group of NKVD chiefs."""
+    post = card("a", "Head of the NKVD", answer_type="text", choices=())
+    rivals = deck(post, card("b", "NKVD leaders", accept=("NKVD chiefs",)))
+    result = DeckMatcher(rivals).match(post, "NKVD chief")
+    assert not result.correct and result.closer_to is None
