@@ -159,17 +159,24 @@ class DeckMatcher:
         }
         if given in others:  # another name, typed as it is: wrong, and nothing to point out
             return Match(False)
-        rival = None  # the closest other entity the typed text is near, as (distance, name)
-        # (only a name is set against other names: a post or a phrase typed near a name is
-        # no slip for it)
-        for key, text in others.items() if card.answer_type == "entity" else ():
-            for candidate in (key, key.split()[-1]):
-                distance = Levenshtein.distance(given, candidate)
-                if is_near(given, candidate) and (rival is None or distance < rival[0]):
-                    rival = (distance, text)
+        # only a name is set against other names: a post or a phrase typed near a name is no
+        # slip for it
+        rival = _rival(given, others) if card.answer_type == "entity" else None
         if not near:
             return Match(False, closer_to=rival[1] if rival else None)
         best = near[0][0]
         if rival is not None and rival[0] <= best:
             return Match(False, closer_to=rival[1])
         return Match(True, near_miss=True)
+
+
+def _rival(given: str, others: dict[str, str]) -> tuple[int, str] | None:
+    """The other entity (its name, or its surname alone) that ``given`` is a slip away from,
+    the closest first, as (distance, name shown); None when it is near none."""
+    rival = None
+    for key, text in others.items():
+        for candidate in (key, key.split()[-1]):
+            distance = Levenshtein.distance(given, candidate)
+            if is_near(given, candidate) and (rival is None or distance < rival[0]):
+                rival = (distance, text)
+    return rival
